@@ -1,0 +1,29 @@
+# Sourced by the project's scripts: finds a JDK of 22 or newer and exports JAVA_HOME.
+# Order: $JAVA_HOME if it is new enough, then the newest JDK under /usr/lib/jvm.
+
+java_major() { # prints the feature version of the java binary in $1, or 0
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
+}
+
+find_jdk() {
+  local candidate best="" best_v=0 v
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    v=$(java_major "$JAVA_HOME/bin/java"); v=${v:-0}
+    if [ "$v" -ge 22 ]; then return 0; fi
+  fi
+  for candidate in /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/javac" ] || continue
+    v=$(java_major "$candidate/bin/java"); v=${v:-0}
+    if [ "$v" -gt "$best_v" ]; then best="$candidate"; best_v=$v; fi
+  done
+  if [ "$best_v" -ge 22 ]; then
+    export JAVA_HOME="$best"
+    return 0
+  fi
+  echo "No JDK 22 or newer found (JAVA_HOME=${JAVA_HOME:-unset}, nothing suitable under /usr/lib/jvm)." >&2
+  echo "Install one (e.g. Temurin 25) and set JAVA_HOME to it." >&2
+  return 1
+}
+
+find_jdk || exit 1
+export PATH="$JAVA_HOME/bin:$PATH"
