@@ -27,3 +27,8 @@ find_jdk() {
 
 find_jdk || exit 1
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# Maven itself (Guice) touches sun.misc.Unsafe; on JDK 24+ say it is allowed instead of printing warnings.
+if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi

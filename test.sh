@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test of every module against the real libzmq (installed here if missing).
+# A native test that was skipped because libzmq could not be loaded counts as a failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/env.sh
+native/install-libzmq.sh
+./mvnw -B install "$@"
+
+skipped=$(grep -l -E '<skipped[^>]*(libzmq|native backend)' */target/surefire-reports/*.xml 2>/dev/null || true)
+if [ -n "$skipped" ]; then
+  echo "FAILED: native tests were skipped because libzmq could not be loaded:" >&2
+  echo "$skipped" >&2
+  exit 1
+fi
