@@ -1,0 +1,261 @@
+package io.stui.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Resolves a {@link ServerConfig} from four layers, later ones winning: defaults, a configuration
+ * file (Java properties, or a flat JSON object when the name ends in {@code .json}), environment
+ * variables ({@code STUI_} followed by the key in upper case with {@code _} for {@code -}) and
+ * command-line flags (the same keys as {@code --key}).
+ *
+ * <p>The file itself is named by the {@code --config} flag or {@code STUI_CONFIG}. Unknown keys in
+ * the file or the flags are errors (a typo should not silently fall back to a default); unknown
+ * {@code STUI_} environment variables are ignored because other components use that prefix too.
+ */
+public final class ConfigLoader {
+
+    /** Every setting key, as written in files and flags. */
+    public static final List<String> KEYS = List.of(
+            "endpoint", "workers", "eval-timeout-ms", "instruction-budget", "max-sessions-per-client",
+            "session-timeout", "cleanup-interval", "allow-clients", "deny-clients", "store",
+            "metrics-port", "metrics-host", "curve-secret-key", "curve-secret-key-file", "insecure",
+            "max-message-size", "session-queue-capacity", "autosave-delay-ms");
+
+    private static final Set<String> KEY_SET = Set.copyOf(KEYS);
+
+    private ConfigLoader() {
+    }
+
+    /** The environment variable name of a key: {@code eval-timeout-ms} → {@code STUI_EVAL_TIMEOUT_MS}. */
+    public static String envName(String key) {
+        return "STUI_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * Resolves the configuration.
+     *
+     * @param env   the process environment (pass {@code System.getenv()})
+     * @param flags settings given on the command line, by key; {@code config} names the file
+     */
+    public static ServerConfig load(Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        String file = flags.getOrDefault("config", env.get("STUI_CONFIG"));
+        if (file != null && !file.isBlank()) {
+            merged.putAll(readFile(Path.of(file)));
+        }
+        for (String key : KEYS) {
+            String v = env.get(envName(key));
+            if (v != null) {
+                merged.put(key, v);
+            }
+        }
+        for (var e : flags.entrySet()) {
+            if (e.getKey().equals("config")) {
+                continue;
+            }
+            requireKnown(e.getKey(), "flag --" + e.getKey());
+            if (e.getValue() != null) {
+                merged.put(e.getKey(), e.getValue());
+            }
+        }
+        return resolve(merged);
+    }
+
+    /** Reads a properties or JSON configuration file into key/value strings. */
+    public static Map<String, String> readFile(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException("Configuration file " + path + " does not exist; fix --config or STUI_CONFIG.");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                JsonNode root = new ObjectMapper().readTree(path.toFile());
+                if (root == null || !root.isObject()) {
+                    throw new ConfigException("Configuration file " + path + " must hold one JSON object of settings.");
+                }
+                for (var it = root.properties().iterator(); it.hasNext(); ) {
+                    var e = it.next();
+                    JsonNode v = e.getValue();
+                    String text;
+                    if (v.isArray()) {
+                        List<String> parts = new ArrayList<>();
+                        v.forEach(n -> parts.add(n.asText()));
+                        text = String.join(",", parts);
+                    } else if (v.isNull()) {
+                        continue;
+                    } else {
+                        text = v.asText();
+                    }
+                    out.put(e.getKey(), text);
+                }
+            } else {
+                Properties p = new Properties();
+                try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                }
+                for (String name : p.stringPropertyNames()) {
+                    out.put(name, p.getProperty(name).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + path + ": " + e.getMessage());
+        }
+        for (String key : out.keySet()) {
+            requireKnown(key, "key '" + key + "' in " + path);
+        }
+        return out;
+    }
+
+    private static void requireKnown(String key, String where) {
+        if (!KEY_SET.contains(key)) {
+            throw new ConfigException("Unknown setting " + where + "; known settings are " + KEYS + ".");
+        }
+    }
+
+    /** Applies key/value settings over the defaults and checks the result. */
+    public static ServerConfig resolve(Map<String, String> s) {
+        ServerConfig d = ServerConfig.defaults();
+        String secret = s.get("curve-secret-key");
+        String secretFile = s.get("curve-secret-key-file");
+        if ((secret == null || secret.isBlank()) && secretFile != null && !secretFile.isBlank()) {
+            try {
+                secret = Files.readString(Path.of(secretFile), StandardCharsets.US_ASCII).strip();
+            } catch (IOException e) {
+                throw new ConfigException("Cannot read the CURVE secret key file named by curve-secret-key-file: "
+                        + e.getClass().getSimpleName() + ".");
+            }
+        }
+        if (secret != null && !secret.isBlank() && secret.strip().length() != 40) {
+            throw new ConfigException("curve-secret-key must be a 40-character Z85 key (see `stui keygen`).");
+        }
+        ServerConfig c = new ServerConfig(
+                str(s, "endpoint", d.endpoint()),
+                (int) positive(s, "workers", d.workers()),
+                Duration.ofMillis(positive(s, "eval-timeout-ms", d.evalTimeout().toMillis())),
+                nonNegative(s, "instruction-budget", d.instructionBudget()),
+                (int) positive(s, "max-sessions-per-client", d.maxSessionsPerClient()),
+                Duration.ofSeconds(positive(s, "session-timeout", d.sessionTimeout().toSeconds())),
+                Duration.ofSeconds(positive(s, "cleanup-interval", d.cleanupInterval().toSeconds())),
+                list(s, "allow-clients", d.allowClients()),
+                list(s, "deny-clients", d.denyClients()),
+                s.containsKey("store") ? Path.of(s.get("store")) : d.storePath(),
+                (int) range(s, "metrics-port", d.metricsPort(), 0, 65535),
+                str(s, "metrics-host", d.metricsHost()),
+                secret == null ? null : secret.strip(),
+                bool(s, "insecure", d.insecure()),
+                positive(s, "max-message-size", d.maxMessageSize()),
+                (int) positive(s, "session-queue-capacity", d.sessionQueueCapacity()),
+                Duration.ofMillis(nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())));
+        checkBindSafety(c);
+        return c;
+    }
+
+    /**
+     * Refuses to expose the server on a non-loopback address in clear text unless the operator
+     * said so with {@code --insecure}.
+     */
+    static void checkBindSafety(ServerConfig c) {
+        if (!c.curveEnabled() && !c.insecure() && !isLoopbackEndpoint(c.endpoint())) {
+            throw new ConfigException("Endpoint " + c.endpoint() + " is not a loopback address: configure "
+                    + "curve-secret-key (CURVE encryption) or pass --insecure to accept clear text on the network.");
+        }
+    }
+
+    /** True for tcp endpoints on a loopback address, and for ipc and inproc endpoints. */
+    public static boolean isLoopbackEndpoint(String endpoint) {
+        int sep = endpoint.indexOf("://");
+        if (sep < 0) {
+            throw new ConfigException("Endpoint " + endpoint + " is not a ZeroMQ endpoint such as tcp://127.0.0.1:5555.");
+        }
+        String transport = endpoint.substring(0, sep);
+        if (transport.equals("ipc") || transport.equals("inproc")) {
+            return true;
+        }
+        String hostPort = endpoint.substring(sep + 3);
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (host.isEmpty() || host.equals("*") || !(host.matches("[0-9.]+") || host.contains(":"))) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String str(Map<String, String> s, String key, String dflt) {
+        String v = s.get(key);
+        return v == null || v.isBlank() ? dflt : v.strip();
+    }
+
+    private static long parseLong(String key, String v) {
+        try {
+            return Long.parseLong(v.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Setting " + key + " must be a whole number, got '" + v + "'.");
+        }
+    }
+
+    private static long positive(Map<String, String> s, String key, long dflt) {
+        return range(s, key, dflt, 1, Long.MAX_VALUE);
+    }
+
+    private static long nonNegative(Map<String, String> s, String key, long dflt) {
+        return range(s, key, dflt, 0, Long.MAX_VALUE);
+    }
+
+    private static long range(Map<String, String> s, String key, long dflt, long min, long max) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        long n = parseLong(key, v);
+        if (n < min || n > max) {
+            throw new ConfigException("Setting " + key + " must be between " + min + " and " + max + ", got " + n + ".");
+        }
+        return n;
+    }
+
+    private static boolean bool(Map<String, String> s, String key, boolean dflt) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigException("Setting " + key + " must be true or false, got '" + v + "'.");
+        };
+    }
+
+    private static List<String> list(Map<String, String> s, String key, List<String> dflt) {
+        String v = s.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        return Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+}

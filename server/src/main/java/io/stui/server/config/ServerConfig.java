@@ -1,0 +1,124 @@
+package io.stui.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server's settings, fully resolved (defaults, then file, then environment, then flags).
+ *
+ * <p>Build one with {@link ConfigLoader}; {@link #defaults()} gives the documented defaults. The
+ * record holds the CURVE secret key, so {@link #toString()} hides it and
+ * {@link #nonSecretSettings()} is what may be shown to clients.
+ *
+ * @param endpoint              ZeroMQ endpoint the ROUTER socket binds
+ * @param workers               number of worker threads for non-trivial commands
+ * @param evalTimeout           wall-clock limit of one evaluation
+ * @param instructionBudget     maximum interpreter steps of one evaluation (0 = unlimited)
+ * @param maxSessionsPerClient  open sessions one client may hold
+ * @param sessionTimeout        idle time after which a session expires
+ * @param cleanupInterval       period of the expiry sweep
+ * @param allowClients          client-id globs allowed to open sessions (empty = everyone)
+ * @param denyClients           client-id globs refused (wins over allow)
+ * @param storePath             SQLite database file
+ * @param metricsPort           HTTP port for Prometheus metrics (0 = off)
+ * @param metricsHost           address the metrics endpoint binds
+ * @param curveSecretKey        Z85 CURVE server secret key, or null for no encryption
+ * @param insecure              operator explicitly accepts a non-loopback bind without CURVE
+ * @param maxMessageSize        ZMQ_MAXMSGSIZE in bytes (peers sending more are dropped)
+ * @param sessionQueueCapacity  pending requests allowed per session before answers become errors
+ * @param autosaveDelay         how long workspace changes are coalesced before the auto-save
+ */
+public record ServerConfig(
+        String endpoint,
+        int workers,
+        Duration evalTimeout,
+        long instructionBudget,
+        int maxSessionsPerClient,
+        Duration sessionTimeout,
+        Duration cleanupInterval,
+        List<String> allowClients,
+        List<String> denyClients,
+        Path storePath,
+        int metricsPort,
+        String metricsHost,
+        String curveSecretKey,
+        boolean insecure,
+        long maxMessageSize,
+        int sessionQueueCapacity,
+        Duration autosaveDelay) {
+
+    /** Default ZeroMQ endpoint, loopback only. */
+    public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
+
+    public ServerConfig {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(evalTimeout, "evalTimeout");
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+        Objects.requireNonNull(cleanupInterval, "cleanupInterval");
+        Objects.requireNonNull(storePath, "storePath");
+        Objects.requireNonNull(autosaveDelay, "autosaveDelay");
+        allowClients = List.copyOf(allowClients);
+        denyClients = List.copyOf(denyClients);
+        if (metricsHost == null || metricsHost.isBlank()) {
+            metricsHost = "127.0.0.1";
+        }
+        if (curveSecretKey != null && curveSecretKey.isBlank()) {
+            curveSecretKey = null;
+        }
+    }
+
+    /** The documented defaults, with the store under {@code ~/.stui/stui.db}. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(
+                DEFAULT_ENDPOINT,
+                Runtime.getRuntime().availableProcessors(),
+                Duration.ofSeconds(5),
+                100_000_000L,
+                5,
+                Duration.ofSeconds(3600),
+                Duration.ofSeconds(300),
+                List.of(),
+                List.of(),
+                Path.of(System.getProperty("user.home"), ".stui", "stui.db"),
+                0,
+                "127.0.0.1",
+                null,
+                false,
+                1L << 20,
+                64,
+                Duration.ofMillis(500));
+    }
+
+    /** True when CURVE encryption is configured. */
+    public boolean curveEnabled() {
+        return curveSecretKey != null;
+    }
+
+    /** Settings safe to show a client (no keys, no key paths, no environment). */
+    public java.util.Map<String, Object> nonSecretSettings() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("endpoint", endpoint);
+        m.put("workers", workers);
+        m.put("eval_timeout_ms", evalTimeout.toMillis());
+        m.put("instruction_budget", instructionBudget);
+        m.put("max_sessions_per_client", maxSessionsPerClient);
+        m.put("session_timeout", sessionTimeout.toSeconds());
+        m.put("cleanup_interval", cleanupInterval.toSeconds());
+        m.put("client_allow_list_size", allowClients.size());
+        m.put("client_deny_list_size", denyClients.size());
+        m.put("metrics_enabled", metricsPort != 0);
+        m.put("curve_enabled", curveEnabled());
+        m.put("insecure", insecure);
+        m.put("max_message_size", maxMessageSize);
+        m.put("session_queue_capacity", sessionQueueCapacity);
+        m.put("autosave_delay_ms", autosaveDelay.toMillis());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig" + nonSecretSettings();
+    }
+}

@@ -1,0 +1,102 @@
+package io.stui.server.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's Prometheus metrics, in a registry of its own (several servers may share a JVM in
+ * tests), optionally served over HTTP at {@code /metrics}.
+ *
+ * <ul>
+ *   <li>{@code stui_requests_total{command,outcome}}: answered requests; outcome is {@code success}
+ *       or the protocol error code</li>
+ *   <li>{@code stui_request_duration_seconds{command}}: time from decode to answer</li>
+ *   <li>{@code stui_sessions}: live sessions</li>
+ *   <li>{@code stui_evaluation_timeouts_total}: evaluations stopped by the time or step limit</li>
+ * </ul>
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerMetrics.class);
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter requests;
+    private final Histogram latency;
+    private final Counter timeouts;
+    private HTTPServer http;
+
+    /** Creates the metrics; {@code sessions} is read at each scrape. */
+    public ServerMetrics(IntSupplier sessions) {
+        requests = Counter.builder().name("stui_requests_total")
+                .help("Requests answered, by command and outcome (success or error code)")
+                .labelNames("command", "outcome").register(registry);
+        latency = Histogram.builder().name("stui_request_duration_seconds")
+                .help("Time from decoding a request to sending its answer")
+                .labelNames("command")
+                .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+                .register(registry);
+        timeouts = Counter.builder().name("stui_evaluation_timeouts_total")
+                .help("Evaluations stopped by the time limit or the instruction budget").register(registry);
+        GaugeWithCallback.builder().name("stui_sessions").help("Live sessions")
+                .callback(cb -> cb.call(sessions.getAsInt())).register(registry);
+    }
+
+    /** Records one answered request. */
+    public void request(String command, String outcome, long nanos) {
+        requests.labelValues(command, outcome).inc();
+        latency.labelValues(command).observe(nanos / 1e9);
+    }
+
+    /** Records one evaluation stopped by a limit. */
+    public void evaluationTimeout() {
+        timeouts.inc();
+    }
+
+    /** Requests answered so far for a command and outcome (for tests and system_info). */
+    public long requestCount(String command, String outcome) {
+        return (long) requests.labelValues(command, outcome).get();
+    }
+
+    /** Evaluations stopped by a limit so far. */
+    public long timeoutCount() {
+        return (long) timeouts.get();
+    }
+
+    /** The registry, for an exporter of the caller's choosing. */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Serves the metrics over HTTP on {@code host:port}; port 0 means off. Returns the bound port,
+     * or 0 when off.
+     */
+    public int serve(String host, int port) {
+        if (port == 0) {
+            return 0;
+        }
+        try {
+            http = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+            log.info("event=metrics_listening host={} port={}", host, http.getPort());
+            return http.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + "; choose another --metrics-port", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+}

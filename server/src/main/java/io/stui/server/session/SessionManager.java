@@ -1,0 +1,289 @@
+package io.stui.server.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stui.server.store.SessionStore;
+import io.stui.server.store.StoredSession;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens, finds, updates, closes and expires sessions; every acknowledged change is durable in the
+ * {@link SessionStore} before the method returns.
+ *
+ * <p>Rules: a client id is 1-128 characters of letters, digits and {@code _ - . : @}; a client may
+ * hold {@code maxSessionsPerClient} sessions; the {@link ClientPolicy} decides who may open one;
+ * session ids carry 128 bits from {@link SecureRandom}; a session idle for its timeout is gone
+ * (refused at once, removed by the next {@link #sweep()}). Sessions of other clients are never
+ * listed. Thread-safe.
+ */
+public final class SessionManager implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_\\-.:@]{1,128}");
+    private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{32}");
+
+    /** Why a session ended. */
+    public enum EndReason { CLOSED, EXPIRED }
+
+    /** Told when a session ends, so that what hangs off it (its workspace) can go too. */
+    public interface Listener {
+        void sessionEnded(String sessionId, EndReason reason);
+    }
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final int maxPerClient;
+    private final Duration timeout;
+    private final ClientPolicy policy;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Set<String> accessedSinceFlush = ConcurrentHashMap.newKeySet();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Object createLock = new Object();
+
+    /** Loads the sessions in {@code store}, dropping those that expired while the server was down. */
+    public SessionManager(SessionStore store, Clock clock, int maxPerClient, Duration timeout, ClientPolicy policy) {
+        this.store = store;
+        this.clock = clock;
+        this.maxPerClient = maxPerClient;
+        this.timeout = timeout;
+        this.policy = policy;
+        long now = clock.millis();
+        int expired = 0;
+        for (StoredSession s : store.loadSessions()) {
+            Session session = new Session(s.sessionId(), s.clientId(), s.createdAt(), Duration.ofSeconds(s.timeoutSeconds()),
+                    s.lastModified(), s.lastAccess(), parseState(s.stateJson()));
+            if (session.isExpired(now)) {
+                store.deleteSession(s.sessionId());
+                expired++;
+            } else {
+                sessions.put(s.sessionId(), session);
+            }
+        }
+        log.info("event=sessions_loaded count={} expired_dropped={}", sessions.size(), expired);
+    }
+
+    private static JsonNode parseState(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** Registers a listener for ended sessions. */
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    /** Opens a session for {@code clientId}, durably. */
+    public Session create(String clientId) {
+        if (clientId == null || clientId.isEmpty()) {
+            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Missing parameter client_id: name the client opening the session.");
+        }
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            throw new SessionException(SessionException.Reason.INVALID_REQUEST,
+                    "Invalid client_id: use 1-128 letters, digits or _ - . : @.");
+        }
+        if (!policy.allows(clientId)) {
+            log.warn("event=session_refused client_id={} reason=policy", clientId);
+            throw new SessionException(SessionException.Reason.PERMISSION_DENIED,
+                    "Client " + clientId + " is not allowed to open sessions on this server.");
+        }
+        synchronized (createLock) {
+            long now = clock.millis();
+            long open = sessions.values().stream().filter(s -> s.clientId().equals(clientId) && !s.isExpired(now)).count();
+            if (open >= maxPerClient) {
+                throw new SessionException(SessionException.Reason.LIMIT, "Client " + clientId + " already has " + open
+                        + " sessions (limit " + maxPerClient + "); close one before opening another.");
+            }
+            String id = newId();
+            Session s = new Session(id, clientId, now, timeout, now, now, null);
+            store.insertSession(new StoredSession(id, clientId, now, now, now, timeout.toSeconds(), "{}"));
+            sessions.put(id, s);
+            log.info("event=session_created session_id={} client_id={}", id, clientId);
+            return s;
+        }
+    }
+
+    private String newId() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Finds a live session and records the access; throws {@code NOT_FOUND} otherwise. */
+    public Session get(String sessionId) {
+        Session s = peek(sessionId);
+        s.touch(clock.millis());
+        accessedSinceFlush.add(sessionId);
+        return s;
+    }
+
+    /** Finds a live session without recording an access. */
+    public Session peek(String sessionId) {
+        if (sessionId == null || sessionId.isEmpty()) {
+            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Missing parameter session_id.");
+        }
+        Session s = SESSION_ID.matcher(sessionId).matches() ? sessions.get(sessionId) : null;
+        if (s == null || s.isExpired(clock.millis())) {
+            throw new SessionException(SessionException.Reason.NOT_FOUND,
+                    "Session not found: " + sessionId + " (unknown, closed or expired); create a new one.");
+        }
+        return s;
+    }
+
+    /** The live session, if any, without throwing. */
+    public Optional<Session> find(String sessionId) {
+        try {
+            return Optional.of(peek(sessionId));
+        } catch (SessionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Durably replaces the client state of a session. */
+    public Session updateState(String sessionId, JsonNode state) {
+        if (state == null || !state.isObject()) {
+            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Parameter state_data must be a JSON object.");
+        }
+        Session s = get(sessionId);
+        long now = clock.millis();
+        String json;
+        try {
+            json = JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Parameter state_data cannot be stored: " + e.getOriginalMessage());
+        }
+        synchronized (s) {
+            if (!store.updateState(sessionId, json, now)) {
+                throw new SessionException(SessionException.Reason.NOT_FOUND, "Session not found: " + sessionId + ".");
+            }
+            s.setState(state, now);
+        }
+        return s;
+    }
+
+    /** Marks a session's workspace as changed now (for last_modified). */
+    public void markModified(String sessionId) {
+        Session s = sessions.get(sessionId);
+        if (s != null) {
+            s.modified(clock.millis());
+            accessedSinceFlush.add(sessionId);
+        }
+    }
+
+    /** Durably closes a session and tells the listeners. */
+    public void close(String sessionId) {
+        peek(sessionId);
+        end(sessionId, EndReason.CLOSED);
+    }
+
+    private void end(String sessionId, EndReason reason) {
+        if (sessions.remove(sessionId) == null) {
+            return;
+        }
+        accessedSinceFlush.remove(sessionId);
+        store.deleteSession(sessionId);
+        log.info("event=session_ended session_id={} reason={}", sessionId, reason.name().toLowerCase());
+        for (Listener l : listeners) {
+            try {
+                l.sessionEnded(sessionId, reason);
+            } catch (RuntimeException e) {
+                log.warn("event=session_listener_failed session_id={} error=\"{}\"", sessionId, e.toString());
+            }
+        }
+    }
+
+    /** The live sessions of one client, oldest first. */
+    public List<Session> listClient(String clientId) {
+        if (clientId == null || clientId.isEmpty()) {
+            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Missing parameter client_id.");
+        }
+        long now = clock.millis();
+        List<Session> out = new ArrayList<>();
+        for (Session s : sessions.values()) {
+            if (s.clientId().equals(clientId) && !s.isExpired(now)) {
+                out.add(s);
+            }
+        }
+        out.sort(Comparator.comparingLong(Session::createdAt).thenComparing(Session::id));
+        return out;
+    }
+
+    /** Number of live sessions. */
+    public int sessionCount() {
+        long now = clock.millis();
+        return (int) sessions.values().stream().filter(s -> !s.isExpired(now)).count();
+    }
+
+    /** Number of distinct clients holding live sessions. */
+    public int activeClients() {
+        long now = clock.millis();
+        return (int) sessions.values().stream().filter(s -> !s.isExpired(now)).map(Session::clientId).distinct().count();
+    }
+
+    /** The per-client session limit. */
+    public int maxSessionsPerClient() {
+        return maxPerClient;
+    }
+
+    /** The timeout given to new sessions. */
+    public Duration defaultTimeout() {
+        return timeout;
+    }
+
+    /** Current time of the manager's clock, epoch milliseconds. */
+    public long now() {
+        return clock.millis();
+    }
+
+    /** Removes expired sessions and records access times; returns how many expired. */
+    public int sweep() {
+        long now = clock.millis();
+        int expired = 0;
+        for (Session s : List.copyOf(sessions.values())) {
+            if (s.isExpired(now)) {
+                end(s.id(), EndReason.EXPIRED);
+                expired++;
+            }
+        }
+        flushAccessTimes();
+        return expired;
+    }
+
+    /** Writes the access times recorded since the last flush. */
+    public void flushAccessTimes() {
+        Map<String, Long> times = new HashMap<>();
+        for (String id : List.copyOf(accessedSinceFlush)) {
+            accessedSinceFlush.remove(id);
+            Session s = sessions.get(id);
+            if (s != null) {
+                times.put(id, s.lastAccess());
+            }
+        }
+        store.touch(times);
+    }
+
+    @Override
+    public void close() {
+        flushAccessTimes();
+    }
+}

@@ -1,0 +1,17 @@
+package io.stui.server.store;
+
+import java.util.List;
+
+/**
+ * A workspace snapshot as kept on disk.
+ *
+ * @param sessionId   the session it belongs to
+ * @param kind        {@link ContextKind#SAVED} for {@code save_context}, {@link ContextKind#AUTO} for auto-saves
+ * @param savedAt     epoch milliseconds
+ * @param snapshot    the engine's opaque snapshot bytes
+ * @param variables   workspace variable names at the time of the save
+ * @param historySize number of evaluations in the history at the time of the save
+ */
+public record StoredContext(String sessionId, ContextKind kind, long savedAt, byte[] snapshot,
+                            List<String> variables, int historySize) {
+}

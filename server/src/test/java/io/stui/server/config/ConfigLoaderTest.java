@@ -1,0 +1,98 @@
+package io.stui.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsMatchTheProtocol() {
+        ServerConfig c = ConfigLoader.load(Map.of(), Map.of());
+        assertEquals("tcp://127.0.0.1:5555", c.endpoint());
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+        assertEquals(Duration.ofSeconds(5), c.evalTimeout());
+        assertEquals(5, c.maxSessionsPerClient());
+        assertEquals(Duration.ofSeconds(3600), c.sessionTimeout());
+        assertEquals(Duration.ofSeconds(300), c.cleanupInterval());
+        assertEquals(0, c.metricsPort());
+        assertFalse(c.curveEnabled());
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws Exception {
+        Path file = dir.resolve("stui.properties");
+        Files.writeString(file, """
+                workers=3
+                eval-timeout-ms=1000
+                max-sessions-per-client=7
+                metrics-port=9100
+                """);
+        Map<String, String> env = Map.of(
+                "STUI_CONFIG", file.toString(),
+                "STUI_EVAL_TIMEOUT_MS", "2000",
+                "STUI_MAX_SESSIONS_PER_CLIENT", "8",
+                "STUI_ZMQ_BACKEND", "jeromq");
+        ServerConfig c = ConfigLoader.load(env, Map.of("max-sessions-per-client", "9"));
+        assertEquals(3, c.workers());                    // file
+        assertEquals(Duration.ofSeconds(2), c.evalTimeout()); // env over file
+        assertEquals(9, c.maxSessionsPerClient());       // flag over env
+        assertEquals(9100, c.metricsPort());             // file
+        assertEquals(Duration.ofSeconds(3600), c.sessionTimeout()); // default
+    }
+
+    @Test
+    void jsonFilesWithListsAndTheConfigFlag() throws Exception {
+        Path file = dir.resolve("stui.json");
+        Files.writeString(file, """
+                {"allow-clients": ["ide-*", "ops"], "deny-clients": "bad", "session-timeout": 60, "insecure": false}
+                """);
+        ServerConfig c = ConfigLoader.load(Map.of(), Map.of("config", file.toString()));
+        assertEquals(List.of("ide-*", "ops"), c.allowClients());
+        assertEquals(List.of("bad"), c.denyClients());
+        assertEquals(Duration.ofSeconds(60), c.sessionTimeout());
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreNamed() throws Exception {
+        Path file = dir.resolve("stui.properties");
+        Files.writeString(file, "wokers=3\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("config", file.toString())));
+        assertTrue(e.getMessage().contains("wokers"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("STUI_WORKERS", "many"), Map.of()));
+        assertTrue(e.getMessage().contains("workers"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("metrics-port", "70000")));
+        assertTrue(e.getMessage().contains("metrics-port"), e.getMessage());
+    }
+
+    @Test
+    void nonLoopbackBindNeedsCurveOrInsecure() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555")));
+        assertTrue(e.getMessage().contains("--insecure"), e.getMessage());
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://0.0.0.0:5555")));
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://10.1.2.3:5555")));
+        assertTrue(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555", "insecure", "true")).insecure());
+        String key = "JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6";
+        Path keyFile = dir.resolve("server.key");
+        Files.writeString(keyFile, key + "\n");
+        ServerConfig c = ConfigLoader.load(Map.of("STUI_CURVE_SECRET_KEY_FILE", keyFile.toString()), Map.of("endpoint", "tcp://*:5555"));
+        assertTrue(c.curveEnabled());
+        assertFalse(c.toString().contains(key));
+        assertFalse(c.nonSecretSettings().toString().contains(keyFile.toString()));
+        for (String local : List.of("tcp://127.0.0.1:1", "tcp://localhost:1", "tcp://[::1]:1", "ipc:///tmp/x", "inproc://x")) {
+            assertTrue(ConfigLoader.isLoopbackEndpoint(local), local);
+        }
+    }
+}

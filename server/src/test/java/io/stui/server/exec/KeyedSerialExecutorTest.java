@@ -1,0 +1,86 @@
+package io.stui.server.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class KeyedSerialExecutorTest {
+
+    @Test
+    void oneKeyRunsInOrderOneAtATime() throws Exception {
+        try (KeyedSerialExecutor ex = new KeyedSerialExecutor(4, 1000, 100, 1 << 20)) {
+            List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger maxRunning = new AtomicInteger();
+            CountDownLatch done = new CountDownLatch(500);
+            for (int i = 0; i < 500; i++) {
+                int n = i;
+                assertTrue(ex.submit("s1", () -> {
+                    maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    seen.add(n);
+                    running.decrementAndGet();
+                    done.countDown();
+                }));
+            }
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            assertEquals(1, maxRunning.get());
+            for (int i = 0; i < 500; i++) {
+                assertEquals(i, seen.get(i));
+            }
+        }
+    }
+
+    @Test
+    void differentKeysRunInParallel() throws Exception {
+        try (KeyedSerialExecutor ex = new KeyedSerialExecutor(2, 10, 10, 1 << 20)) {
+            CountDownLatch bothIn = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch finished = new CountDownLatch(2);
+            for (String key : List.of("a", "b")) {
+                ex.submit(key, () -> {
+                    bothIn.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    finished.countDown();
+                });
+            }
+            assertTrue(bothIn.await(5, TimeUnit.SECONDS), "two sessions should run at the same time");
+            release.countDown();
+            assertTrue(finished.await(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void fullQueueIsRefusedAndShutdownFinishesAcceptedWork() throws Exception {
+        KeyedSerialExecutor ex = new KeyedSerialExecutor(1, 2, 1, 1 << 20);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        assertTrue(ex.submit("s", () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ran.incrementAndGet();
+        }));
+        assertTrue(ex.submit("s", ran::incrementAndGet));
+        assertTrue(ex.submit("s", ran::incrementAndGet));
+        assertFalse(ex.submit("s", ran::incrementAndGet), "queue of 2 waiting tasks is full");
+        release.countDown();
+        assertTrue(ex.shutdown(Duration.ofSeconds(5)));
+        assertEquals(3, ran.get());
+        assertFalse(ex.submit("t", ran::incrementAndGet));
+    }
+}

@@ -1,0 +1,140 @@
+package io.stui.server.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stui.server.store.SessionStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionManagerTest {
+
+    @TempDir
+    Path dir;
+    SessionStore store;
+    MutableClock clock = new MutableClock(1_700_000_000_000L);
+
+    @BeforeEach
+    void open() {
+        store = SessionStore.open(dir.resolve("s.db"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private SessionManager manager(List<String> allow, List<String> deny) {
+        return new SessionManager(store, clock, 5, Duration.ofSeconds(3600), new ClientPolicy(allow, deny));
+    }
+
+    @Test
+    void limitsSessionsPerClientAndFreesASlotOnClose() {
+        SessionManager m = manager(List.of(), List.of());
+        List<Session> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(m.create("alice"));
+        }
+        SessionException e = assertThrows(SessionException.class, () -> m.create("alice"));
+        assertEquals(SessionException.Reason.LIMIT, e.reason());
+        assertTrue(e.getMessage().contains("limit 5"), e.getMessage());
+        m.create("bob");
+        m.close(mine.getFirst().id());
+        m.create("alice");
+        assertEquals(5, m.listClient("alice").size());
+        assertEquals(1, m.listClient("bob").size());
+        assertEquals(2, m.activeClients());
+    }
+
+    @Test
+    void idsAre128RandomBitsAndNeverRepeat() {
+        SessionManager m = new SessionManager(store, clock, 10_000, Duration.ofSeconds(3600), new ClientPolicy(List.of(), List.of()));
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            String id = m.create("c" + (i % 100)).id();
+            assertTrue(id.matches("[0-9a-f]{32}"), id);
+            ids.add(id);
+        }
+        assertEquals(500, ids.size());
+    }
+
+    @Test
+    void sessionsExpireAfterIdleTimeoutAndAccessExtendsThem() {
+        SessionManager m = manager(List.of(), List.of());
+        List<String> ended = new ArrayList<>();
+        m.addListener((id, reason) -> ended.add(id + ":" + reason));
+        Session idle = m.create("alice");
+        Session busy = m.create("alice");
+        clock.advanceSeconds(3000);
+        m.get(busy.id());
+        assertEquals(600, idle.secondsUntilExpiry(clock.millis()));
+        clock.advanceSeconds(600);
+        SessionException e = assertThrows(SessionException.class, () -> m.get(idle.id()));
+        assertEquals(SessionException.Reason.NOT_FOUND, e.reason());
+        assertEquals(1, m.sweep());
+        assertEquals(List.of(idle.id() + ":EXPIRED"), ended);
+        assertEquals(busy.id(), m.get(busy.id()).id());
+        assertEquals(1, store.loadSessions().size());
+    }
+
+    @Test
+    void allowAndDenyListsAreGlobsAndDenyWins() {
+        SessionManager m = manager(List.of("ide-*", "ops"), List.of("ide-evil*"));
+        m.create("ide-7");
+        m.create("ops");
+        assertEquals(SessionException.Reason.PERMISSION_DENIED,
+                assertThrows(SessionException.class, () -> m.create("stranger")).reason());
+        assertEquals(SessionException.Reason.PERMISSION_DENIED,
+                assertThrows(SessionException.class, () -> m.create("ide-evil-1")).reason());
+    }
+
+    @Test
+    void rejectsMissingOrMalformedClientIds() {
+        SessionManager m = manager(List.of(), List.of());
+        assertEquals(SessionException.Reason.INVALID_REQUEST, assertThrows(SessionException.class, () -> m.create(null)).reason());
+        assertEquals(SessionException.Reason.INVALID_REQUEST, assertThrows(SessionException.class, () -> m.create("a b")).reason());
+        assertEquals(SessionException.Reason.INVALID_REQUEST,
+                assertThrows(SessionException.class, () -> m.create("x".repeat(129))).reason());
+    }
+
+    @Test
+    void stateAndSessionsSurviveARestartAndExpiredOnesAreDropped() throws Exception {
+        SessionManager m = manager(List.of(), List.of());
+        Session keep = m.create("alice");
+        Session old = m.create("alice");
+        m.updateState(keep.id(), new ObjectMapper().readTree("{\"open_tabs\":[\"a\",\"b\"]}"));
+        clock.advanceSeconds(1800);
+        m.get(keep.id());
+        m.close();
+        clock.advanceSeconds(1900);
+        SessionManager again = manager(List.of(), List.of());
+        assertEquals(1, again.sessionCount());
+        Session back = again.get(keep.id());
+        assertEquals("{\"open_tabs\":[\"a\",\"b\"]}", back.state().toString());
+        assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> again.get(old.id())).reason());
+    }
+
+    @Test
+    void stateMustBeAnObjectAndClientsAreIsolated() throws Exception {
+        SessionManager m = manager(List.of(), List.of());
+        Session a = m.create("alice");
+        Session b = m.create("bob");
+        assertEquals(SessionException.Reason.INVALID_REQUEST,
+                assertThrows(SessionException.class, () -> m.updateState(a.id(), new ObjectMapper().readTree("[1]"))).reason());
+        assertEquals(List.of(a.id()), m.listClient("alice").stream().map(Session::id).toList());
+        assertNotEquals(a.id(), b.id());
+        assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> m.get("0".repeat(32))).reason());
+        assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> m.get("'; drop table")).reason());
+    }
+}
