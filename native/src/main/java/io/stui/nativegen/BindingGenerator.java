@@ -1,0 +1,79 @@
+package io.stui.nativegen;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns a header's declarations and macros into Java source files, keyed by simple file name
+ * ({@code zmq_h.java}, {@code zmq_msg_t.java}...). Pure: no I/O, same input gives byte-identical output.
+ */
+public final class BindingGenerator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BindingGenerator.class);
+
+    private final GeneratorConfig config;
+
+    /** @param config what to generate */
+    public BindingGenerator(GeneratorConfig config) {
+        this.config = config;
+    }
+
+    /** Generates all files; the map is sorted by file name. */
+    public Map<String, String> generate(HeaderModel model, MacroTable macros) {
+        MacroEvaluator evaluator = new MacroEvaluator(macros);
+        String version = version(evaluator);
+        List<HeaderClassWriter.Constant> constants = constants(macros, evaluator);
+        Map<String, String> files = new TreeMap<>();
+        files.put(config.headerClassName() + ".java",
+                new HeaderClassWriter(config, version).write(model, constants));
+        StructLayouter layouter = new StructLayouter(model);
+        StructClassWriter structs = new StructClassWriter(config, version, layouter);
+        for (HeaderModel.Struct struct : model.structs()) {
+            files.put(JavaNames.safe(struct.name()) + ".java", structs.write(struct));
+        }
+        FunctionTypeClassWriter functionTypes = new FunctionTypeClassWriter(config, version);
+        for (HeaderModel.FunctionTypedef typedef : model.functionTypedefs()) {
+            files.put(JavaNames.safe(typedef.name()) + ".java", functionTypes.write(typedef));
+        }
+        LOG.info("generated {} functions, {} constants, {} structs, {} function types from {} {}",
+                model.functions().size(), constants.size(), model.structs().size(),
+                model.functionTypedefs().size(), config.headerFileName(), version);
+        return files;
+    }
+
+    /** {@code MAJOR.MINOR.PATCH} from the version macros, or "(unknown version)" if the header has none. */
+    String version(MacroEvaluator evaluator) {
+        Optional<IntegerConstant> major = evaluator.evaluate(config.versionMacroPrefix() + "_MAJOR");
+        Optional<IntegerConstant> minor = evaluator.evaluate(config.versionMacroPrefix() + "_MINOR");
+        Optional<IntegerConstant> patch = evaluator.evaluate(config.versionMacroPrefix() + "_PATCH");
+        if (major.isEmpty() || minor.isEmpty() || patch.isEmpty()) {
+            return "(unknown version)";
+        }
+        return major.get().value() + "." + minor.get().value() + "." + patch.get().value();
+    }
+
+    private List<HeaderClassWriter.Constant> constants(MacroTable macros, MacroEvaluator evaluator) {
+        List<HeaderClassWriter.Constant> constants = new ArrayList<>();
+        for (MacroTable.Macro macro : macros.all()) {
+            if (!config.isConstant(macro.name())) {
+                continue;
+            }
+            Optional<IntegerConstant> value = evaluator.evaluate(macro.name());
+            if (value.isPresent()) {
+                constants.add(new HeaderClassWriter.Constant(macro.name(), value.get(), macro.source()));
+            } else {
+                LOG.debug("skipping macro {}: not an integer constant", macro.name());
+            }
+        }
+        // -dM prints macros in hash order; sort so the output does not depend on the clang build.
+        constants.sort(Comparator.comparing(HeaderClassWriter.Constant::name));
+        return constants;
+    }
+}

@@ -1,0 +1,39 @@
+package io.stui.nativegen;
+
+import java.util.List;
+
+/**
+ * The declarations of one C header that the generator turns into Java, in header order.
+ *
+ * @param functions          function prototypes
+ * @param structs            complete struct definitions (forward declarations are left out, as jextract does)
+ * @param functionTypedefs   typedefs of function types, e.g. {@code zmq_free_fn}
+ * @param primitiveTypedefs  typedefs of builtin types, e.g. {@code zmq_fd_t}
+ */
+public record HeaderModel(List<Function> functions, List<Struct> structs,
+                          List<FunctionTypedef> functionTypedefs, List<PrimitiveTypedef> primitiveTypedefs) {
+
+    /** A function parameter; {@code name} is empty when C leaves it unnamed. */
+    public record Param(String name, CType type, String spelling) { }
+
+    /** A function prototype. */
+    public record Function(String name, CType returnType, String returnSpelling, List<Param> params) { }
+
+    /** A struct field; {@code alignAttribute} is the byte value of {@code __attribute__((aligned(n)))} or 0. */
+    public record Field(String name, CType type, String spelling, long alignAttribute) { }
+
+    /** A complete struct definition. */
+    public record Struct(String name, List<Field> fields) { }
+
+    /** A typedef of a function type, used through pointers for callbacks. */
+    public record FunctionTypedef(String name, CType returnType, String returnSpelling, List<Param> params) { }
+
+    /** A typedef of a builtin type. */
+    public record PrimitiveTypedef(String name, CType.Primitive type, String spelling) { }
+
+    /** Finds a struct by its C tag, or throws naming it. */
+    public Struct struct(String name) {
+        return structs.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("struct " + name + " is not defined in the header"));
+    }
+}

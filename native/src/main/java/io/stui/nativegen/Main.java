@@ -1,0 +1,101 @@
+package io.stui.nativegen;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Command line entry point: runs clang on a header (or reads saved dumps), generates the bindings and
+ * writes them under {@code --output} in the package's directory, removing generated files that no
+ * longer correspond to a declaration.
+ *
+ * <pre>
+ * java -cp ... io.stui.nativegen.Main --header /usr/include/zmq.h --output bindings/src/main/java
+ *      [--clang clang] [--ast saved.json --macros saved.txt]
+ * </pre>
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs the generator; exits with status 2 on bad arguments and 1 on failure. */
+    public static void main(String[] args) {
+        String header = "/usr/include/zmq.h";
+        String output = null;
+        String clang = "clang";
+        String ast = null;
+        String macros = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--header" -> header = value;
+                case "--output" -> output = value;
+                case "--clang" -> clang = value;
+                case "--ast" -> ast = value;
+                case "--macros" -> macros = value;
+                default -> usage("unknown argument " + args[i]);
+            }
+            if (value == null) {
+                usage(args[i] + " needs a value");
+            }
+            i++;
+        }
+        if (output == null) {
+            usage("--output is required");
+        }
+        try {
+            Path written = run(header, Path.of(output), clang, ast, macros);
+            System.out.println("Bindings written to " + written);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Binding generation failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Generates the bindings of {@code header} into {@code outputRoot}; returns the package directory.
+     * {@code astFile}/{@code macroFile} may be null, in which case clang is run.
+     */
+    public static Path run(String header, Path outputRoot, String clang, String astFile, String macroFile)
+            throws IOException {
+        ClangRunner runner = new ClangRunner(clang);
+        String astJson = astFile != null ? Files.readString(Path.of(astFile), StandardCharsets.UTF_8)
+                : runner.astJson(header);
+        String macroDump = macroFile != null ? Files.readString(Path.of(macroFile), StandardCharsets.UTF_8)
+                : runner.macroDump(header);
+        GeneratorConfig config = GeneratorConfig.zmq();
+        HeaderModel model = new ClangAstReader(header).read(astJson);
+        if (model.functions().isEmpty()) {
+            throw new IOException("no function declarations of " + header + " found in the AST; was it dumped from "
+                    + "that exact path?");
+        }
+        Map<String, String> files = new BindingGenerator(config).generate(model, MacroTable.parse(macroDump));
+        return write(files, outputRoot.resolve(config.packageName().replace('.', '/')));
+    }
+
+    /** Writes the files and deletes other {@code .java} files in the package directory. */
+    static Path write(Map<String, String> files, Path packageDir) throws IOException {
+        Files.createDirectories(packageDir);
+        try (Stream<Path> existing = Files.list(packageDir)) {
+            for (Path stale : existing.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !files.containsKey(p.getFileName().toString())).toList()) {
+                Files.delete(stale);
+            }
+        }
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(packageDir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+        return packageDir;
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: Main --output DIR [--header /usr/include/zmq.h] [--clang clang]"
+                + " [--ast ast.json --macros macros.txt]");
+        System.exit(2);
+    }
+}
