@@ -1,0 +1,119 @@
+package io.stui.zmq.internal.jeromq;
+
+import io.stui.zmq.Backend;
+import io.stui.zmq.MonitorEvent;
+import io.stui.zmq.SocketType;
+import io.stui.zmq.spi.ContextDriver;
+import io.stui.zmq.spi.PollerDriver;
+import io.stui.zmq.spi.SocketDriver;
+import java.util.concurrent.atomic.AtomicBoolean;
+import zmq.Ctx;
+import zmq.SocketBase;
+import zmq.ZError;
+import zmq.ZMQ;
+
+/** A JeroMQ context. */
+final class JeromqContext implements ContextDriver {
+    private final Ctx ctx = ZMQ.createContext();
+    private final String version;
+    private final AtomicBoolean terminated = new AtomicBoolean();
+
+    JeromqContext(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.JEROMQ;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public void setIoThreads(int threads) {
+        setOption(ZMQ.ZMQ_IO_THREADS, threads, "set io threads");
+    }
+
+    @Override
+    public int ioThreads() {
+        return ctx.get(ZMQ.ZMQ_IO_THREADS);
+    }
+
+    @Override
+    public void setMaxSockets(int max) {
+        setOption(ZMQ.ZMQ_MAX_SOCKETS, max, "set max sockets");
+    }
+
+    @Override
+    public int maxSockets() {
+        return ctx.get(ZMQ.ZMQ_MAX_SOCKETS);
+    }
+
+    private void setOption(int option, int value, String what) {
+        if (!ctx.set(option, value)) {
+            throw JeromqErrors.error(what, ctx.errno().get() == 0 ? ZError.EINVAL : ctx.errno().get(), null);
+        }
+    }
+
+    @Override
+    public SocketDriver socket(SocketType type) {
+        SocketBase s = ctx.createSocket(type.code());
+        if (s == null) {
+            throw JeromqErrors.error("create " + type + " socket", ctx.errno().get(), null);
+        }
+        return new JeromqSocket(s);
+    }
+
+    @Override
+    public PollerDriver poller() {
+        return new JeromqPoller(ctx);
+    }
+
+    @Override
+    public void proxySteerable(SocketDriver frontend, SocketDriver backend, SocketDriver capture, SocketDriver control) {
+        SocketBase front = ((JeromqSocket) frontend).base();
+        SocketBase back = ((JeromqSocket) backend).base();
+        if (!ZMQ.proxy(front, back, capture == null ? null : ((JeromqSocket) capture).base(),
+                control == null ? null : ((JeromqSocket) control).base())) {
+            int errno = front.errno() != 0 ? front.errno() : back.errno();
+            // JeroMQ's proxy ends with false on TERMINATE as well as on errors; only a set errno is an error.
+            if (errno != 0 && errno != ZError.EAGAIN) {
+                throw JeromqErrors.error("proxy", errno, null);
+            }
+        }
+    }
+
+    @Override
+    public MonitorEvent readMonitorEvent(SocketDriver monitorPair, int flags) {
+        JeromqSocket pair = (JeromqSocket) monitorPair;
+        ZMQ.Event e = ZMQ.Event.read(pair.base(), flags);
+        if (e == null) {
+            int errno = pair.base().errno();
+            if (errno == ZError.EAGAIN || errno == 0) {
+                return null;
+            }
+            throw JeromqErrors.error("read monitor event", errno, null);
+        }
+        MonitorEvent.Kind kind = MonitorEvent.Kind.fromBit(e.event);
+        if (kind == null) { // JeroMQ-only events (e.g. HANDSHAKE_PROTOCOL): not part of libzmq's set
+            return readMonitorEvent(monitorPair, flags);
+        }
+        long value = e.arg instanceof Integer i ? i : e.arg instanceof Long l ? l : -1;
+        return new MonitorEvent(kind, value, e.addr);
+    }
+
+    @Override
+    public void shutdown() {
+        throw JeromqErrors.unsupported("zmq_ctx_shutdown (context shutdown without termination)");
+    }
+
+    @Override
+    public void close() {
+        if (terminated.compareAndSet(false, true)) {
+            ctx.terminate();
+        }
+    }
+}

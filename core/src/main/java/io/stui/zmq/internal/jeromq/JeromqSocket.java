@@ -1,0 +1,325 @@
+package io.stui.zmq.internal.jeromq;
+
+import io.stui.zmq.spi.SocketDriver;
+import io.stui.zmq.spi.SocketOption;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import zmq.Msg;
+import zmq.SocketBase;
+import zmq.ZError;
+import zmq.ZMQ;
+
+/** A JeroMQ socket (zmq.SocketBase) behind the SPI. Not thread-safe. */
+final class JeromqSocket implements SocketDriver {
+    private final SocketBase base;
+    private volatile boolean closed;
+    private boolean more;
+
+    JeromqSocket(SocketBase base) {
+        this.base = base;
+    }
+
+    SocketBase base() {
+        return base;
+    }
+
+    private void checkOpen(String operation) {
+        if (closed) {
+            throw JeromqErrors.error(operation, ZError.ENOTSOCK, null);
+        }
+    }
+
+    @Override
+    public void bind(String endpoint) {
+        checkOpen("bind");
+        if (!base.bind(endpoint)) {
+            throw JeromqErrors.error("bind", errnoOr(ZError.EINVAL), endpoint);
+        }
+    }
+
+    @Override
+    public void connect(String endpoint) {
+        checkOpen("connect");
+        if (!base.connect(endpoint)) {
+            throw JeromqErrors.error("connect", errnoOr(ZError.EINVAL), endpoint);
+        }
+    }
+
+    @Override
+    public void unbind(String endpoint) {
+        checkOpen("unbind");
+        if (!base.termEndpoint(endpoint)) {
+            throw JeromqErrors.error("unbind", errnoOr(ZError.ENOENT), endpoint);
+        }
+    }
+
+    @Override
+    public void disconnect(String endpoint) {
+        checkOpen("disconnect");
+        if (!base.termEndpoint(endpoint)) {
+            throw JeromqErrors.error("disconnect", errnoOr(ZError.ENOENT), endpoint);
+        }
+    }
+
+    private int errnoOr(int fallback) {
+        int e = base.errno();
+        return e == 0 ? fallback : e;
+    }
+
+    // ---- send ----
+
+    private boolean sendMsg(Msg msg, int flags) {
+        checkOpen("send");
+        while (true) {
+            if (base.send(msg, flags)) {
+                return true;
+            }
+            int errno = base.errno();
+            if (errno == ZError.EAGAIN) {
+                return false;
+            }
+            if (errno != ZError.EINTR) {
+                throw JeromqErrors.error("send", errno, null);
+            }
+        }
+    }
+
+    @Override
+    public boolean send(byte[] data, int off, int len, int flags) {
+        Msg msg = new Msg(len);
+        msg.put(data, off, len);
+        return sendMsg(msg, flags);
+    }
+
+    @Override
+    public boolean send(ByteBuffer buf, int flags) {
+        byte[] copy = new byte[buf.remaining()];
+        buf.duplicate().get(copy);
+        boolean sent = sendMsg(new Msg(copy), flags);
+        if (sent) {
+            buf.position(buf.limit());
+        }
+        return sent;
+    }
+
+    @Override
+    public boolean send(MemorySegment data, int flags) {
+        if (data.byteSize() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("JeroMQ frames are limited to 2 GiB");
+        }
+        return sendMsg(new Msg(data.toArray(ValueLayout.JAVA_BYTE)), flags);
+    }
+
+    // ---- receive ----
+
+    private Msg recvMsg(int flags) {
+        checkOpen("receive");
+        while (true) {
+            Msg m = base.recv(flags);
+            if (m != null) {
+                more = m.hasMore();
+                return m;
+            }
+            int errno = base.errno();
+            if (errno == ZError.EAGAIN) {
+                return null;
+            }
+            if (errno != ZError.EINTR) {
+                throw JeromqErrors.error("receive", errno, null);
+            }
+        }
+    }
+
+    @Override
+    public byte[] receive(int flags) {
+        Msg m = recvMsg(flags);
+        return m == null ? null : m.data();
+    }
+
+    @Override
+    public int receive(byte[] buf, int off, int len, int flags) {
+        Msg m = recvMsg(flags);
+        if (m == null) {
+            return -1;
+        }
+        int size = m.size();
+        if (size > 0) {
+            System.arraycopy(m.data(), 0, buf, off, Math.min(size, len));
+        }
+        return size;
+    }
+
+    @Override
+    public int receive(ByteBuffer buf, int flags) {
+        Msg m = recvMsg(flags);
+        if (m == null) {
+            return -1;
+        }
+        int size = m.size();
+        buf.put(m.data(), 0, Math.min(size, buf.remaining()));
+        return size;
+    }
+
+    @Override
+    public long receive(MemorySegment buf, int flags) {
+        Msg m = recvMsg(flags);
+        if (m == null) {
+            return -1;
+        }
+        int size = m.size();
+        MemorySegment.copy(m.data(), 0, buf, ValueLayout.JAVA_BYTE, 0, (int) Math.min(size, buf.byteSize()));
+        return size;
+    }
+
+    @Override
+    public boolean hasMore() {
+        checkOpen("get RCVMORE");
+        return more;
+    }
+
+    // ---- options ----
+
+    private static int code(SocketOption option) {
+        return switch (option) {
+            case AFFINITY -> ZMQ.ZMQ_AFFINITY;
+            case ROUTING_ID -> ZMQ.ZMQ_IDENTITY;
+            case SUBSCRIBE -> ZMQ.ZMQ_SUBSCRIBE;
+            case UNSUBSCRIBE -> ZMQ.ZMQ_UNSUBSCRIBE;
+            case RATE -> ZMQ.ZMQ_RATE;
+            case SNDBUF -> ZMQ.ZMQ_SNDBUF;
+            case RCVBUF -> ZMQ.ZMQ_RCVBUF;
+            case RCVMORE -> ZMQ.ZMQ_RCVMORE;
+            case FD -> ZMQ.ZMQ_FD;
+            case EVENTS -> ZMQ.ZMQ_EVENTS;
+            case TYPE -> ZMQ.ZMQ_TYPE;
+            case LINGER -> ZMQ.ZMQ_LINGER;
+            case RECONNECT_IVL -> ZMQ.ZMQ_RECONNECT_IVL;
+            case BACKLOG -> ZMQ.ZMQ_BACKLOG;
+            case RECONNECT_IVL_MAX -> ZMQ.ZMQ_RECONNECT_IVL_MAX;
+            case MAXMSGSIZE -> ZMQ.ZMQ_MAXMSGSIZE;
+            case SNDHWM -> ZMQ.ZMQ_SNDHWM;
+            case RCVHWM -> ZMQ.ZMQ_RCVHWM;
+            case RCVTIMEO -> ZMQ.ZMQ_RCVTIMEO;
+            case SNDTIMEO -> ZMQ.ZMQ_SNDTIMEO;
+            case LAST_ENDPOINT -> ZMQ.ZMQ_LAST_ENDPOINT;
+            case ROUTER_MANDATORY -> ZMQ.ZMQ_ROUTER_MANDATORY;
+            case TCP_KEEPALIVE -> ZMQ.ZMQ_TCP_KEEPALIVE;
+            case TCP_KEEPALIVE_CNT -> ZMQ.ZMQ_TCP_KEEPALIVE_CNT;
+            case TCP_KEEPALIVE_IDLE -> ZMQ.ZMQ_TCP_KEEPALIVE_IDLE;
+            case TCP_KEEPALIVE_INTVL -> ZMQ.ZMQ_TCP_KEEPALIVE_INTVL;
+            case IMMEDIATE -> ZMQ.ZMQ_IMMEDIATE;
+            case IPV6 -> ZMQ.ZMQ_IPV6;
+            case CURVE_SERVER -> ZMQ.ZMQ_CURVE_SERVER;
+            case CURVE_PUBLICKEY -> ZMQ.ZMQ_CURVE_PUBLICKEY;
+            case CURVE_SECRETKEY -> ZMQ.ZMQ_CURVE_SECRETKEY;
+            case CURVE_SERVERKEY -> ZMQ.ZMQ_CURVE_SERVERKEY;
+            case ZAP_DOMAIN -> ZMQ.ZMQ_ZAP_DOMAIN;
+            case HEARTBEAT_IVL -> ZMQ.ZMQ_HEARTBEAT_IVL;
+            case HEARTBEAT_TTL -> ZMQ.ZMQ_HEARTBEAT_TTL;
+            case HEARTBEAT_TIMEOUT -> ZMQ.ZMQ_HEARTBEAT_TIMEOUT;
+        };
+    }
+
+    private void set(SocketOption option, Object value) {
+        checkOpen("set " + option);
+        if (!base.setSocketOpt(code(option), value)) {
+            throw JeromqErrors.error("set " + option, errnoOr(ZError.EINVAL), null);
+        }
+    }
+
+    private Object get(SocketOption option) {
+        checkOpen("get " + option);
+        if (option == SocketOption.RCVMORE) {
+            return more ? 1 : 0;
+        }
+        Object v = base.getSocketOptx(code(option));
+        if (v == null) {
+            throw JeromqErrors.unsupported("reading ZMQ_" + option);
+        }
+        return v;
+    }
+
+    @Override
+    public void setInt(SocketOption option, int value) {
+        Object v = switch (option) {
+            // JeroMQ parses these as booleans.
+            case IMMEDIATE, ROUTER_MANDATORY, CURVE_SERVER, IPV6 -> value != 0;
+            default -> value;
+        };
+        set(option, v);
+    }
+
+    @Override
+    public void setLong(SocketOption option, long value) {
+        set(option, value);
+    }
+
+    @Override
+    public void setBytes(SocketOption option, byte[] value) {
+        if (option == SocketOption.ZAP_DOMAIN) {
+            set(option, new String(value, StandardCharsets.UTF_8));
+        } else {
+            set(option, value);
+        }
+    }
+
+    @Override
+    public int getInt(SocketOption option) {
+        Object v = get(option);
+        return switch (v) {
+            case Integer i -> i;
+            case Long l -> Math.toIntExact(l);
+            case Boolean b -> b ? 1 : 0;
+            default -> throw JeromqErrors.unsupported("reading ZMQ_" + option + " as a number (it is a " + v.getClass().getSimpleName() + ")");
+        };
+    }
+
+    @Override
+    public long getLong(SocketOption option) {
+        Object v = get(option);
+        return switch (v) {
+            case Integer i -> i;
+            case Long l -> l;
+            default -> throw JeromqErrors.unsupported("reading ZMQ_" + option + " as a number (JeroMQ gives a "
+                    + v.getClass().getSimpleName() + ")");
+        };
+    }
+
+    @Override
+    public byte[] getBytes(SocketOption option) {
+        Object v = get(option);
+        return switch (v) {
+            case byte[] b -> b.clone();
+            case String s -> s.getBytes(StandardCharsets.UTF_8);
+            default -> throw JeromqErrors.unsupported("reading ZMQ_" + option + " as bytes");
+        };
+    }
+
+    @Override
+    public String getString(SocketOption option) {
+        Object v = get(option);
+        return switch (v) {
+            case String s -> s;
+            case byte[] b -> new String(b, StandardCharsets.UTF_8);
+            default -> v.toString();
+        };
+    }
+
+    @Override
+    public void monitor(String endpoint, int events) {
+        checkOpen("monitor");
+        if (!base.monitor(endpoint, events)) {
+            throw JeromqErrors.error("monitor", errnoOr(ZError.EINVAL), endpoint);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            base.close();
+        }
+    }
+}

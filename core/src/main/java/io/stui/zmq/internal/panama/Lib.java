@@ -1,0 +1,128 @@
+package io.stui.zmq.internal.panama;
+
+import io.stui.zmq.bindings.zmq_h;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The libzmq downcalls the native backend makes, built from the generated bindings' addresses and
+ * descriptors so that each failing call can capture errno itself (a later zmq_errno() call may see
+ * a value the JVM has overwritten).
+ *
+ * <p>Blocking calls are never {@code critical} (that would stall the garbage collector while they
+ * wait); only short non-blocking ones (zmq_msg_data/size/more, and sends/receives with DONTWAIT)
+ * are. Touching this class loads libzmq: initialisation fails if it cannot be loaded.
+ */
+final class Lib {
+    private Lib() {
+    }
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_LAYOUT.varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final Class<?> P = MemorySegment.class;
+
+    private enum Mode { PLAIN, CRITICAL, ERRNO, CRITICAL_ERRNO }
+
+    private static MethodHandle h(MemorySegment address, FunctionDescriptor fd, Mode mode, Class<?> ret, Class<?>... params) {
+        MethodHandle mh = switch (mode) {
+            case PLAIN -> LINKER.downcallHandle(address, fd);
+            case CRITICAL -> LINKER.downcallHandle(address, fd, Linker.Option.critical(false));
+            case ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.captureCallState("errno"));
+            case CRITICAL_ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.critical(false),
+                    Linker.Option.captureCallState("errno"));
+        };
+        Class<?>[] all = params;
+        if (mode == Mode.ERRNO || mode == Mode.CRITICAL_ERRNO) {
+            all = new Class<?>[params.length + 1];
+            all[0] = P;
+            System.arraycopy(params, 0, all, 1, params.length);
+        }
+        // Adapt once to the exact types used below, so the bindings may map size_t/int a little differently.
+        return mh.asType(MethodType.methodType(ret, all));
+    }
+
+    // ---- context ----
+    static final MethodHandle CTX_NEW = h(zmq_h.zmq_ctx_new$address(), zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
+    static final MethodHandle CTX_TERM = h(zmq_h.zmq_ctx_term$address(), zmq_h.zmq_ctx_term$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle CTX_SHUTDOWN = h(zmq_h.zmq_ctx_shutdown$address(), zmq_h.zmq_ctx_shutdown$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle CTX_SET = h(zmq_h.zmq_ctx_set$address(), zmq_h.zmq_ctx_set$descriptor(), Mode.ERRNO, int.class, P, int.class, int.class);
+    static final MethodHandle CTX_GET = h(zmq_h.zmq_ctx_get$address(), zmq_h.zmq_ctx_get$descriptor(), Mode.ERRNO, int.class, P, int.class);
+
+    // ---- sockets ----
+    static final MethodHandle SOCKET = h(zmq_h.zmq_socket$address(), zmq_h.zmq_socket$descriptor(), Mode.ERRNO, P, P, int.class);
+    static final MethodHandle CLOSE = h(zmq_h.zmq_close$address(), zmq_h.zmq_close$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle BIND = h(zmq_h.zmq_bind$address(), zmq_h.zmq_bind$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle CONNECT = h(zmq_h.zmq_connect$address(), zmq_h.zmq_connect$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle UNBIND = h(zmq_h.zmq_unbind$address(), zmq_h.zmq_unbind$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle DISCONNECT = h(zmq_h.zmq_disconnect$address(), zmq_h.zmq_disconnect$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle SETSOCKOPT = h(zmq_h.zmq_setsockopt$address(), zmq_h.zmq_setsockopt$descriptor(), Mode.ERRNO, int.class, P, int.class, P, long.class);
+    static final MethodHandle GETSOCKOPT = h(zmq_h.zmq_getsockopt$address(), zmq_h.zmq_getsockopt$descriptor(), Mode.ERRNO, int.class, P, int.class, P, P);
+    static final MethodHandle SOCKET_MONITOR = h(zmq_h.zmq_socket_monitor$address(), zmq_h.zmq_socket_monitor$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+
+    // ---- messages: blocking and DONTWAIT variants ----
+    static final MethodHandle SEND = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.ERRNO, int.class, P, P, long.class, int.class);
+    static final MethodHandle SEND_NB = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, long.class, int.class);
+    static final MethodHandle MSG_SEND = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_SEND_NB = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_RECV = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_RECV_NB = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_INIT = h(zmq_h.zmq_msg_init$address(), zmq_h.zmq_msg_init$descriptor(), Mode.CRITICAL, int.class, P);
+    static final MethodHandle MSG_INIT_SIZE = h(zmq_h.zmq_msg_init_size$address(), zmq_h.zmq_msg_init_size$descriptor(), Mode.ERRNO, int.class, P, long.class);
+    static final MethodHandle MSG_CLOSE = h(zmq_h.zmq_msg_close$address(), zmq_h.zmq_msg_close$descriptor(), Mode.CRITICAL, int.class, P);
+    static final MethodHandle MSG_DATA = h(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), Mode.CRITICAL, P, P);
+    static final MethodHandle MSG_SIZE = h(zmq_h.zmq_msg_size$address(), zmq_h.zmq_msg_size$descriptor(), Mode.CRITICAL, long.class, P);
+    static final MethodHandle MSG_MORE = h(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), Mode.CRITICAL, int.class, P);
+
+    // ---- polling, proxy, misc ----
+    static final MethodHandle POLL = h(zmq_h.zmq_poll$address(), zmq_h.zmq_poll$descriptor(), Mode.ERRNO, int.class, P, int.class, long.class);
+    static final MethodHandle PROXY_STEERABLE = h(zmq_h.zmq_proxy_steerable$address(), zmq_h.zmq_proxy_steerable$descriptor(), Mode.ERRNO, int.class, P, P, P, P);
+    static final MethodHandle STRERROR = h(zmq_h.zmq_strerror$address(), zmq_h.zmq_strerror$descriptor(), Mode.PLAIN, P, int.class);
+    static final MethodHandle VERSION = h(zmq_h.zmq_version$address(), zmq_h.zmq_version$descriptor(), Mode.PLAIN, void.class, P, P, P);
+
+    /** The errno a call captured into {@code capture}. */
+    static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    /** zmq_strerror's text for an errno. */
+    static String strerror(int errno) {
+        try {
+            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            return p.equals(MemorySegment.NULL) ? "errno " + errno : p.reinterpret(4096).getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** libzmq's version, "major.minor.patch". */
+    static String version() {
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment v = arena.allocate(ValueLayout.JAVA_INT, 3);
+            VERSION.invokeExact(v, v.asSlice(4), v.asSlice(8));
+            return v.getAtIndex(ValueLayout.JAVA_INT, 0) + "." + v.getAtIndex(ValueLayout.JAVA_INT, 1) + "."
+                    + v.getAtIndex(ValueLayout.JAVA_INT, 2);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Downcalls only throw unchecked exceptions; pass them on unwrapped. */
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("unexpected checked exception from a downcall", t);
+    }
+}

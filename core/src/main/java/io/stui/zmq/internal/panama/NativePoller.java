@@ -1,0 +1,64 @@
+package io.stui.zmq.internal.panama;
+
+import static io.stui.zmq.internal.panama.Lib.rethrow;
+
+import io.stui.zmq.bindings.zmq_pollitem_t;
+import io.stui.zmq.spi.PollerDriver;
+import io.stui.zmq.spi.SocketDriver;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/** zmq_poll over a reusable native zmq_pollitem_t array. */
+final class NativePoller implements PollerDriver {
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment capture = arena.allocate(Lib.CAPTURE_LAYOUT);
+    private MemorySegment items;
+    private int capacity;
+    private boolean closed;
+
+    @Override
+    public int poll(SocketDriver[] sockets, int[] events, int[] revents, int count, long timeoutMillis) {
+        if (count > capacity) {
+            capacity = Math.max(count, Math.max(4, capacity * 2));
+            items = zmq_pollitem_t.allocateArray(capacity, arena);
+        }
+        for (int i = 0; i < count; i++) {
+            MemorySegment item = zmq_pollitem_t.asSlice(items, i);
+            zmq_pollitem_t.socket(item, ((NativeSocket) sockets[i]).handle());
+            zmq_pollitem_t.fd(item, 0);
+            zmq_pollitem_t.events(item, (short) events[i]);
+            zmq_pollitem_t.revents(item, (short) 0);
+        }
+        long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
+        long timeout = timeoutMillis < 0 ? -1 : timeoutMillis;
+        MemorySegment array = count == 0 ? MemorySegment.NULL : items;
+        try {
+            while (true) {
+                int rc = (int) Lib.POLL.invokeExact(capture, array, count, timeout);
+                if (rc >= 0) {
+                    for (int i = 0; i < count; i++) {
+                        revents[i] = zmq_pollitem_t.revents(zmq_pollitem_t.asSlice(items, i)) & 0xFFFF;
+                    }
+                    return rc;
+                }
+                int errno = Lib.errno(capture);
+                if (errno != NativeErrors.EINTR) {
+                    throw NativeErrors.error("poll", errno, null);
+                }
+                if (timeoutMillis > 0) { // retry with what is left of the timeout
+                    timeout = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            arena.close();
+        }
+    }
+}

@@ -1,0 +1,436 @@
+package io.stui.zmq.internal.panama;
+
+import static io.stui.zmq.internal.panama.Lib.rethrow;
+
+import io.stui.zmq.bindings.zmq_msg_t;
+import io.stui.zmq.spi.SocketDriver;
+import io.stui.zmq.spi.SocketOption;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A libzmq socket. Owns one arena with its native scratch state (errno capture cell, a reusable
+ * zmq_msg_t for receiving, one for large sends, an option buffer and a small send buffer), so the
+ * hot paths allocate no native memory. Not thread-safe; the arena is shared only so a socket can be
+ * handed to another thread (and closed by its context from any thread).
+ */
+final class NativeSocket implements SocketDriver {
+    private static final int DONTWAIT = 1;
+    /** Frames up to this size are copied into the send buffer and sent with zmq_send (one downcall). */
+    private static final int SCRATCH_SIZE = 8192;
+    /** A received message larger than this is released right after copying, not kept until the next receive. */
+    private static final long KEEP_LIMIT = 65536;
+    private static final int OPT_SIZE = 256;
+
+    private final MemorySegment handle;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment capture;
+    private final MemorySegment recvMsg;
+    private final MemorySegment sendMsg;
+    private final MemorySegment optLen;
+    private final MemorySegment optBuf;
+    private MemorySegment scratch;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean more;
+
+    NativeSocket(MemorySegment handle) {
+        this.handle = handle;
+        try {
+            this.capture = arena.allocate(Lib.CAPTURE_LAYOUT);
+            this.recvMsg = zmq_msg_t.allocate(arena);
+            this.sendMsg = zmq_msg_t.allocate(arena);
+            this.optLen = arena.allocate(ValueLayout.JAVA_LONG);
+            this.optBuf = arena.allocate(OPT_SIZE, 8);
+            int rc = (int) Lib.MSG_INIT.invokeExact(recvMsg);
+        } catch (Throwable t) {
+            arena.close();
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment handle() {
+        return handle;
+    }
+
+    private void checkOpen(String operation) {
+        if (closed.get()) {
+            throw NativeErrors.closed(operation);
+        }
+    }
+
+    // ---- endpoints ----
+
+    private void endpointCall(MethodHandle mh, String operation, String endpoint) {
+        checkOpen(operation);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ep = a.allocateFrom(endpoint);
+            int rc = (int) mh.invokeExact(capture, handle, ep);
+            if (rc != 0) {
+                throw NativeErrors.error(operation, Lib.errno(capture), endpoint);
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public void bind(String endpoint) {
+        endpointCall(Lib.BIND, "bind", endpoint);
+    }
+
+    @Override
+    public void connect(String endpoint) {
+        endpointCall(Lib.CONNECT, "connect", endpoint);
+    }
+
+    @Override
+    public void unbind(String endpoint) {
+        endpointCall(Lib.UNBIND, "unbind", endpoint);
+    }
+
+    @Override
+    public void disconnect(String endpoint) {
+        endpointCall(Lib.DISCONNECT, "disconnect", endpoint);
+    }
+
+    // ---- send ----
+
+    private MemorySegment scratch() {
+        if (scratch == null) {
+            scratch = arena.allocate(SCRATCH_SIZE, 8);
+        }
+        return scratch;
+    }
+
+    /** zmq_send from native memory; true if queued, false if it would block. */
+    private boolean sendNative(MemorySegment src, long len, int flags) {
+        checkOpen("send");
+        try {
+            while (true) {
+                int rc = (flags & DONTWAIT) != 0
+                        ? (int) Lib.SEND_NB.invokeExact(capture, handle, src, len, flags)
+                        : (int) Lib.SEND.invokeExact(capture, handle, src, len, flags);
+                if (rc >= 0) {
+                    return true;
+                }
+                if (!retryable(Lib.errno(capture), "send")) {
+                    return false;
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Builds a zmq_msg_t of {@code len} bytes, lets {@code fill} copy into it, and sends it; the msg is closed on every failure. */
+    private boolean sendCopy(MemorySegment src, long srcOffset, long len, int flags) {
+        checkOpen("send");
+        try {
+            if ((int) Lib.MSG_INIT_SIZE.invokeExact(capture, sendMsg, len) != 0) {
+                throw NativeErrors.error("allocate a message of " + len + " bytes", Lib.errno(capture), null);
+            }
+            boolean sent = false;
+            try {
+                MemorySegment data = ((MemorySegment) Lib.MSG_DATA.invokeExact(sendMsg)).reinterpret(len);
+                MemorySegment.copy(src, srcOffset, data, 0, len);
+                while (true) {
+                    int rc = (flags & DONTWAIT) != 0
+                            ? (int) Lib.MSG_SEND_NB.invokeExact(capture, sendMsg, handle, flags)
+                            : (int) Lib.MSG_SEND.invokeExact(capture, sendMsg, handle, flags);
+                    if (rc >= 0) {
+                        sent = true; // libzmq took ownership of the content
+                        return true;
+                    }
+                    if (!retryable(Lib.errno(capture), "send")) {
+                        return false;
+                    }
+                }
+            } finally {
+                if (!sent) {
+                    int rc = (int) Lib.MSG_CLOSE.invokeExact(sendMsg);
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** EAGAIN: false (would block); EINTR: true (retry); anything else throws. */
+    private static boolean retryable(int errno, String operation) {
+        if (errno == NativeErrors.EAGAIN) {
+            return false;
+        }
+        if (errno == NativeErrors.EINTR) {
+            return true;
+        }
+        throw NativeErrors.error(operation, errno, null);
+    }
+
+    @Override
+    public boolean send(byte[] data, int off, int len, int flags) {
+        if (len <= SCRATCH_SIZE) {
+            checkOpen("send");
+            MemorySegment s = scratch();
+            MemorySegment.copy(data, off, s, ValueLayout.JAVA_BYTE, 0, len);
+            return sendNative(s, len, flags);
+        }
+        return sendCopy(MemorySegment.ofArray(data), off, len, flags);
+    }
+
+    @Override
+    public boolean send(ByteBuffer buf, int flags) {
+        int n = buf.remaining();
+        boolean sent = send(MemorySegment.ofBuffer(buf), flags);
+        if (sent) {
+            buf.position(buf.position() + n);
+        }
+        return sent;
+    }
+
+    @Override
+    public boolean send(MemorySegment data, int flags) {
+        long len = data.byteSize();
+        if (data.isNative()) {
+            return sendNative(data, len, flags); // zmq_send copies from the caller's memory
+        }
+        if (len <= SCRATCH_SIZE) {
+            checkOpen("send");
+            MemorySegment s = scratch();
+            MemorySegment.copy(data, 0, s, 0, len);
+            return sendNative(s, len, flags);
+        }
+        return sendCopy(data, 0, len, flags);
+    }
+
+    // ---- receive ----
+
+    /** Receives into the reusable msg; returns its size, or -1 if it would block. */
+    private int recv(int flags) {
+        checkOpen("receive");
+        try {
+            while (true) {
+                int rc = (flags & DONTWAIT) != 0
+                        ? (int) Lib.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags)
+                        : (int) Lib.MSG_RECV.invokeExact(capture, recvMsg, handle, flags);
+                if (rc >= 0) {
+                    more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
+                    return rc;
+                }
+                if (!retryable(Lib.errno(capture), "receive")) {
+                    return -1;
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private MemorySegment received(long size) {
+        try {
+            return ((MemorySegment) Lib.MSG_DATA.invokeExact(recvMsg)).reinterpret(size);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Releases a large received message now instead of at the next receive. */
+    private void release(long size) {
+        if (size > KEEP_LIMIT) {
+            try {
+                int rc = (int) Lib.MSG_CLOSE.invokeExact(recvMsg);
+                rc = (int) Lib.MSG_INIT.invokeExact(recvMsg);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+    }
+
+    @Override
+    public byte[] receive(int flags) {
+        int size = recv(flags);
+        if (size < 0) {
+            return null;
+        }
+        byte[] out = new byte[size];
+        if (size > 0) {
+            MemorySegment.copy(received(size), ValueLayout.JAVA_BYTE, 0, out, 0, size);
+        }
+        release(size);
+        return out;
+    }
+
+    @Override
+    public int receive(byte[] buf, int off, int len, int flags) {
+        int size = recv(flags);
+        if (size > 0) {
+            MemorySegment.copy(received(size), ValueLayout.JAVA_BYTE, 0, buf, off, Math.min(size, len));
+            release(size);
+        }
+        return size;
+    }
+
+    @Override
+    public int receive(ByteBuffer buf, int flags) {
+        int size = recv(flags);
+        if (size > 0) {
+            int n = Math.min(size, buf.remaining());
+            MemorySegment.copy(received(size), 0, MemorySegment.ofBuffer(buf), 0, n);
+            buf.position(buf.position() + n);
+            release(size);
+        }
+        return size;
+    }
+
+    @Override
+    public long receive(MemorySegment buf, int flags) {
+        int size = recv(flags);
+        if (size > 0) {
+            MemorySegment.copy(received(size), 0, buf, 0, Math.min(size, buf.byteSize()));
+            release(size);
+        }
+        return size;
+    }
+
+    @Override
+    public boolean hasMore() {
+        checkOpen("get RCVMORE");
+        return more;
+    }
+
+    // ---- options ----
+
+    private void setRaw(SocketOption option, MemorySegment value, long len) {
+        checkOpen("set " + option);
+        try {
+            while (true) {
+                int rc = (int) Lib.SETSOCKOPT.invokeExact(capture, handle, option.code(), value, len);
+                if (rc == 0) {
+                    return;
+                }
+                int errno = Lib.errno(capture);
+                if (errno != NativeErrors.EINTR) {
+                    throw NativeErrors.error("set ZMQ_" + option, errno, null);
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** zmq_getsockopt into optBuf with the given capacity; returns the length libzmq wrote. */
+    private long getRaw(SocketOption option, long capacity) {
+        checkOpen("get " + option);
+        try {
+            while (true) {
+                optLen.set(ValueLayout.JAVA_LONG, 0, capacity);
+                int rc = (int) Lib.GETSOCKOPT.invokeExact(capture, handle, option.code(), optBuf, optLen);
+                if (rc == 0) {
+                    return optLen.get(ValueLayout.JAVA_LONG, 0);
+                }
+                int errno = Lib.errno(capture);
+                if (errno != NativeErrors.EINTR) {
+                    throw NativeErrors.error("get ZMQ_" + option, errno, null);
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public void setInt(SocketOption option, int value) {
+        checkOpen("set " + option);
+        optBuf.set(ValueLayout.JAVA_INT, 0, value);
+        setRaw(option, optBuf, 4);
+    }
+
+    @Override
+    public void setLong(SocketOption option, long value) {
+        checkOpen("set " + option);
+        optBuf.set(ValueLayout.JAVA_LONG, 0, value);
+        setRaw(option, optBuf, 8);
+    }
+
+    @Override
+    public void setBytes(SocketOption option, byte[] value) {
+        checkOpen("set " + option);
+        if (value.length <= OPT_SIZE) {
+            MemorySegment.copy(value, 0, optBuf, ValueLayout.JAVA_BYTE, 0, value.length);
+            setRaw(option, optBuf, value.length);
+        } else {
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment v = a.allocate(value.length);
+                MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
+                setRaw(option, v, value.length);
+            }
+        }
+    }
+
+    @Override
+    public int getInt(SocketOption option) {
+        getRaw(option, 4);
+        return optBuf.get(ValueLayout.JAVA_INT, 0);
+    }
+
+    @Override
+    public long getLong(SocketOption option) {
+        if (option.kind() == SocketOption.Kind.FD || option.kind() == SocketOption.Kind.INT) {
+            return getInt(option); // a POSIX fd is a C int
+        }
+        getRaw(option, 8);
+        return optBuf.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    @Override
+    public byte[] getBytes(SocketOption option) {
+        // CURVE keys come back binary only when asked for exactly 32 bytes (41 gives Z85 text).
+        long capacity = switch (option) {
+            case CURVE_PUBLICKEY, CURVE_SECRETKEY, CURVE_SERVERKEY -> 32;
+            default -> OPT_SIZE;
+        };
+        long n = getRaw(option, capacity);
+        if (option.kind() == SocketOption.Kind.STRING && n > 0 && optBuf.get(ValueLayout.JAVA_BYTE, n - 1) == 0) {
+            n--; // drop the terminating NUL
+        }
+        return optBuf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    @Override
+    public String getString(SocketOption option) {
+        return new String(getBytes(option), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void monitor(String endpoint, int events) {
+        checkOpen("monitor");
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ep = endpoint == null ? MemorySegment.NULL : a.allocateFrom(endpoint);
+            int rc = (int) Lib.SOCKET_MONITOR.invokeExact(capture, handle, ep, events);
+            if (rc != 0) {
+                throw NativeErrors.error("monitor", Lib.errno(capture), endpoint);
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int rc = (int) Lib.MSG_CLOSE.invokeExact(recvMsg);
+            rc = (int) Lib.CLOSE.invokeExact(capture, handle);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        } finally {
+            arena.close();
+        }
+    }
+}

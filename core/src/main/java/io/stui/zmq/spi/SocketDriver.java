@@ -1,0 +1,67 @@
+package io.stui.zmq.spi;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * One backend socket. Internal SPI behind {@link io.stui.zmq.ZSocket}; not for application use.
+ *
+ * <p>Would-block is reported as a result (false, null, -1); every real error throws
+ * {@link io.stui.zmq.ZmqException}. Implementations retry EINTR. Not thread-safe.
+ */
+public interface SocketDriver {
+    void bind(String endpoint);
+
+    void connect(String endpoint);
+
+    void unbind(String endpoint);
+
+    void disconnect(String endpoint);
+
+    /** Sends {@code len} bytes of {@code data} from {@code off}; false if it would block. */
+    boolean send(byte[] data, int off, int len, int flags);
+
+    /** Sends the remaining bytes of {@code buf} (position is advanced on success); false if it would block. */
+    boolean send(ByteBuffer buf, int flags);
+
+    /** Sends the whole segment; false if it would block. */
+    boolean send(MemorySegment data, int flags);
+
+    /** Receives one frame into a new array; null if it would block. */
+    byte[] receive(int flags);
+
+    /**
+     * Receives one frame into {@code buf}, copying at most {@code len} bytes. Returns the frame's full
+     * size (larger than {@code len} means truncated), or -1 if it would block.
+     */
+    int receive(byte[] buf, int off, int len, int flags);
+
+    /** As {@link #receive(byte[], int, int, int)} into the buffer's remaining space; advances its position by the bytes copied. */
+    int receive(ByteBuffer buf, int flags);
+
+    /** As {@link #receive(byte[], int, int, int)} into the segment. */
+    long receive(MemorySegment buf, int flags);
+
+    /** True if the last frame received has more frames after it. */
+    boolean hasMore();
+
+    void setInt(SocketOption option, int value);
+
+    void setLong(SocketOption option, long value);
+
+    void setBytes(SocketOption option, byte[] value);
+
+    int getInt(SocketOption option);
+
+    long getLong(SocketOption option);
+
+    byte[] getBytes(SocketOption option);
+
+    String getString(SocketOption option);
+
+    /** Starts (endpoint non-null) or stops (null) publishing monitor events to an inproc PAIR endpoint. */
+    void monitor(String endpoint, int events);
+
+    /** Closes the socket; pending messages are kept for LINGER. Idempotent. */
+    void close();
+}
