@@ -36,7 +36,7 @@ public final class SessionManager implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_\\-.:@]{1,128}");
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{32}");
 
     /** Why a session ended. */
@@ -100,7 +100,7 @@ public final class SessionManager implements AutoCloseable {
         }
         if (!CLIENT_ID.matcher(clientId).matches()) {
             throw new SessionException(SessionException.Reason.INVALID_REQUEST,
-                    "Invalid client_id: use 1-128 letters, digits or _ - . : @.");
+                    "Invalid client_id: use 1-128 letters, digits or . _ : @ -, starting with a letter or digit.");
         }
         if (!policy.allows(clientId)) {
             log.warn("event=session_refused client_id={} reason=policy", clientId);

@@ -1,0 +1,259 @@
+package io.stui.server.front;
+
+import io.stui.zmq.Curve;
+import io.stui.zmq.SocketType;
+import io.stui.zmq.ZContext;
+import io.stui.zmq.ZMessage;
+import io.stui.zmq.ZPoller;
+import io.stui.zmq.ZSocket;
+import io.stui.zmq.ZmqException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's network face: one thread owns the ROUTER socket clients talk to and a PULL socket
+ * on which worker threads hand back their answers (each worker through its own PUSH socket, since
+ * ZeroMQ sockets are not thread-safe and none is shared between threads).
+ *
+ * <p>For each request the {@link Dispatcher} either answers at once on the front thread (cheap
+ * commands, malformed input) or takes the work elsewhere and answers later through the
+ * {@link Reply} it was given, from any thread. Either way the answer leaves on the routing
+ * envelope the request arrived with.
+ *
+ * <p>Shutdown ({@link #close(Duration)}) stops reading requests, forwards the answers of work
+ * already accepted for up to the given time, then closes the sockets.
+ */
+public final class FrontEnd implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FrontEnd.class);
+    private static final int BATCH = 64;
+
+    /** Decides what to do with one request's body frames. */
+    public interface Dispatcher {
+        /**
+         * Called on the front thread. Returns the answer to send now, or null after arranging for
+         * {@code later} to be called exactly once, from any thread.
+         */
+        byte[] dispatch(List<byte[]> body, Reply later);
+    }
+
+    /** Sends one answer back to the peer a request came from. Thread-safe; use once. */
+    public interface Reply {
+        void send(byte[] answer);
+    }
+
+    /** Socket settings of the front end. */
+    public record Settings(String endpoint, long maxMessageSize, String curveSecretKeyZ85) {
+    }
+
+    private final ZContext context;
+    private final Settings settings;
+    private final Dispatcher dispatcher;
+    private final String answersEndpoint = "inproc://stui-answers-" + UUID.randomUUID();
+    private final Queue<ZSocket> pushSockets = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<ZSocket> pushSocket = new ThreadLocal<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean accepting = true;
+    private volatile long drainDeadline;
+    private volatile String boundEndpoint;
+    private volatile RuntimeException startFailure;
+    private Thread thread;
+
+    public FrontEnd(ZContext context, Settings settings, Dispatcher dispatcher) {
+        this.context = context;
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Binds the sockets on the front thread and returns the endpoint actually bound. */
+    public String start() {
+        thread = new Thread(this::run, "stui-front");
+        thread.start();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the front end was starting", e);
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        return boundEndpoint;
+    }
+
+    /** The endpoint the ROUTER socket is bound to (a wildcard port resolved). */
+    public String endpoint() {
+        return boundEndpoint;
+    }
+
+    /** Requests handed to workers whose answers have not yet been sent. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private void run() {
+        ZSocket router;
+        ZSocket pull;
+        try {
+            router = context.createSocket(SocketType.ROUTER);
+            router.setLinger(1000);
+            router.setMaxMsgSize(settings.maxMessageSize());
+            router.setRcvHwm(10_000);
+            router.setSndHwm(10_000);
+            if (settings.curveSecretKeyZ85() != null) {
+                router.setCurveServer(Curve.keyPairFromSecret(Curve.z85Decode(settings.curveSecretKeyZ85())));
+            }
+            pull = context.createSocket(SocketType.PULL);
+            pull.bind(answersEndpoint);
+            router.bind(settings.endpoint());
+            boundEndpoint = router.lastEndpoint();
+        } catch (RuntimeException e) {
+            startFailure = e instanceof ZmqException
+                    ? new IllegalStateException("Cannot bind " + settings.endpoint() + ": " + e.getMessage()
+                    + "; is another server using it?", e)
+                    : e;
+            started.countDown();
+            stopped.countDown();
+            return;
+        }
+        log.info("event=listening endpoint={} curve={}", boundEndpoint, settings.curveSecretKeyZ85() != null);
+        started.countDown();
+        Thread front = Thread.currentThread();
+        try (ZPoller poller = new ZPoller(context)) {
+            poller.register(pull, ZPoller.POLLIN);
+            poller.register(router, ZPoller.POLLIN);
+            boolean routerRegistered = true;
+            while (true) {
+                if (!accepting) {
+                    if (routerRegistered) {
+                        poller.unregister(router);
+                        routerRegistered = false;
+                    }
+                    if (inFlight.get() <= 0 || System.nanoTime() > drainDeadline) {
+                        break;
+                    }
+                }
+                poller.poll(accepting ? 200 : 20);
+                forwardAnswers(pull, router);
+                if (routerRegistered && poller.isReadable(router)) {
+                    for (int i = 0; i < BATCH && accepting; i++) {
+                        var msg = router.receiveMessage(ZSocket.DONTWAIT);
+                        if (msg.isEmpty()) {
+                            break;
+                        }
+                        handle(msg.get(), router, front);
+                    }
+                }
+            }
+            forwardAnswers(pull, router);
+        } catch (RuntimeException e) {
+            log.error("event=front_failed error=\"{}\"", e.toString(), e);
+        } finally {
+            if (inFlight.get() > 0) {
+                log.warn("event=answers_dropped_at_shutdown count={}", inFlight.get());
+            }
+            pull.close();
+            router.close();
+            stopped.countDown();
+        }
+    }
+
+    private void forwardAnswers(ZSocket pull, ZSocket router) {
+        while (true) {
+            var answer = pull.receiveMessage(ZSocket.DONTWAIT);
+            if (answer.isEmpty()) {
+                return;
+            }
+            router.send(answer.get(), ZSocket.DONTWAIT);
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void handle(ZMessage msg, ZSocket router, Thread front) {
+        RoutedMessage routed = RoutedMessage.split(msg.frames());
+        Reply later = answer -> {
+            if (Thread.currentThread() == front) {
+                sendRouted(router, routed.envelope(), answer);
+                inFlight.decrementAndGet();
+            } else {
+                sendRouted(workerPush(), routed.envelope(), answer);
+            }
+        };
+        byte[] now;
+        inFlight.incrementAndGet();
+        try {
+            now = dispatcher.dispatch(routed.body(), later);
+        } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
+            throw e;
+        }
+        if (now != null) {
+            inFlight.decrementAndGet();
+            sendRouted(router, routed.envelope(), now);
+        }
+    }
+
+    private static void sendRouted(ZSocket socket, List<byte[]> envelope, byte[] answer) {
+        ZMessage out = new ZMessage();
+        for (byte[] frame : envelope) {
+            out.add(frame);
+        }
+        out.add(answer);
+        socket.send(out, socket.getType() == SocketType.ROUTER ? ZSocket.DONTWAIT : 0);
+    }
+
+    private ZSocket workerPush() {
+        ZSocket s = pushSocket.get();
+        if (s == null) {
+            s = context.createSocket(SocketType.PUSH);
+            s.setLinger(1000);
+            s.connect(answersEndpoint);
+            pushSocket.set(s);
+            pushSockets.add(s);
+        }
+        return s;
+    }
+
+    /**
+     * Stops taking requests, sends the answers of accepted work for up to {@code drain}, and closes
+     * the sockets. Call after the workers have finished (their PUSH sockets are closed here).
+     */
+    public void close(Duration drain) {
+        drainDeadline = System.nanoTime() + drain.toNanos();
+        accepting = false;
+        try {
+            if (!stopped.await(drain.toMillis() + 2000, TimeUnit.MILLISECONDS)) {
+                log.warn("event=front_stop_slow");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ZSocket s;
+        while ((s = pushSockets.poll()) != null) {
+            s.close();
+        }
+    }
+
+    /** Stops taking requests at once (no further requests are read). */
+    public void stopAccepting() {
+        if (accepting) {
+            drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            accepting = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
+    }
+}

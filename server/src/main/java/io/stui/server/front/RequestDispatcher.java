@@ -1,0 +1,107 @@
+package io.stui.server.front;
+
+import io.stui.protocol.Command;
+import io.stui.protocol.Decoded;
+import io.stui.protocol.ErrorCode;
+import io.stui.protocol.ProtocolCodec;
+import io.stui.protocol.RequestMeta;
+import io.stui.protocol.StuiException;
+import io.stui.protocol.request.Request;
+import io.stui.protocol.request.SessionScoped;
+import io.stui.protocol.result.CommandResult;
+import io.stui.server.exec.KeyedSerialExecutor;
+import io.stui.server.metrics.ServerMetrics;
+import java.util.List;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns request frames into answers: decodes with the protocol codec, answers malformed input and
+ * cheap commands on the front thread, and queues the rest on the worker pool, one session's requests
+ * in order. Every request gets exactly one answer, error or not; metrics count each.
+ */
+public final class RequestDispatcher implements FrontEnd.Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    /** Runs one decoded request; throws {@link StuiException} for protocol errors. */
+    public interface Handler {
+        CommandResult handle(Request request);
+    }
+
+    private final ProtocolCodec codec;
+    private final Handler handler;
+    private final Predicate<Request> inline;
+    private final KeyedSerialExecutor executor;
+    private final ServerMetrics metrics;
+
+    /**
+     * @param inline which requests are cheap enough to answer on the front thread
+     */
+    public RequestDispatcher(ProtocolCodec codec, Handler handler, Predicate<Request> inline,
+                             KeyedSerialExecutor executor, ServerMetrics metrics) {
+        this.codec = codec;
+        this.handler = handler;
+        this.inline = inline;
+        this.executor = executor;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public byte[] dispatch(List<byte[]> body, FrontEnd.Reply later) {
+        long start = System.nanoTime();
+        if (body.isEmpty()) {
+            return error(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INVALID_REQUEST,
+                    "Empty request frame; send one JSON object per message."), start);
+        }
+        Decoded decoded = codec.decode(body.getFirst());
+        if (body.size() > 1) {
+            return error(decoded.meta(), new StuiException(ErrorCode.INVALID_REQUEST, "Request has " + body.size()
+                    + " frames after the routing envelope; send exactly one JSON document per message."), start);
+        }
+        return switch (decoded) {
+            case Decoded.Failed f -> error(f.meta(), f.error(), start);
+            case Decoded.Ok ok when inline.test(ok.request()) -> answer(ok, start);
+            case Decoded.Ok ok -> {
+                String key = ok.request() instanceof SessionScoped s ? s.sessionId() : null;
+                if (executor.submit(key, () -> later.send(answer(ok, start)))) {
+                    yield null;
+                }
+                yield error(ok.meta(), new StuiException(ErrorCode.SESSION_ERROR, key == null
+                        ? "Server is busy or shutting down; retry shortly."
+                        : "Too many requests pending for session " + key + "; wait for answers before sending more."), start);
+            }
+        };
+    }
+
+    /** Runs a decoded request and encodes its answer (on whichever thread calls it). */
+    byte[] answer(Decoded.Ok ok, long start) {
+        Request request = ok.request();
+        try {
+            CommandResult result = handler.handle(request);
+            byte[] out = codec.encodeResult(ok.meta(), result);
+            metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
+            return out;
+        } catch (StuiException e) {
+            return error(ok.meta(), e, start);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.error("event=request_failed command={} id={} error=\"{}\"", request.command(), ok.meta().idText(), e.toString(), e);
+            return error(ok.meta(), new StuiException(ErrorCode.INTERNAL_ERROR,
+                    "The server failed while running " + request.command() + " (" + e.getClass().getSimpleName()
+                            + "); the error is logged, try again or report it."), start);
+        }
+    }
+
+    private byte[] error(RequestMeta meta, StuiException e, long start) {
+        Command c = meta.command();
+        String name = c == null ? "unknown" : c.snakeName();
+        metrics.request(name, e.code().wireName(), System.nanoTime() - start);
+        if (e.code() == ErrorCode.INTERNAL_ERROR) {
+            log.warn("event=request_error command={} id={} code={} message=\"{}\"", name, meta.idText(), e.code(), e.getMessage());
+        } else {
+            log.debug("event=request_error command={} id={} code={} message=\"{}\"", name, meta.idText(), e.code(), e.getMessage());
+        }
+        return codec.encodeError(meta, e);
+    }
+}
