@@ -1,0 +1,455 @@
+package io.stui.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.request.Request;
+import io.stui.protocol.result.CommandResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The server side of the wire format: decodes a request frame once into a typed {@link Request}
+ * (detecting its encoding), and encodes results and errors in the request's encoding. Knows
+ * nothing of sockets. Stateless and thread-safe; one instance ({@link #INSTANCE}) serves all threads.
+ *
+ * <p>Decoding streams over the top-level object and only builds a tree for the parameters object,
+ * so a ping costs a few small allocations. A frame that is not a valid request never throws: it
+ * decodes to {@link Decoded.Failed} carrying what could be recovered (id, encoding, command).
+ */
+public final class ProtocolCodec {
+    /** The protocol version this codec speaks in the envelope encoding. */
+    public static final String VERSION = "1.0.0";
+    /** The major version requests must carry. */
+    public static final int MAJOR_VERSION = 1;
+
+    /** The shared instance. */
+    public static final ProtocolCodec INSTANCE = new ProtocolCodec();
+
+    private final ObjectMapper mapper = ProtocolJson.MAPPER;
+    private final JsonFactory factory = ProtocolJson.factory();
+
+    /** Decodes a whole frame. */
+    public Decoded decode(byte[] frame) {
+        return decode(frame, 0, frame.length);
+    }
+
+    /** Decodes {@code len} bytes of {@code buf} starting at {@code off}. Never throws for bad input. */
+    public Decoded decode(byte[] buf, int off, int len) {
+        if (len == 0) {
+            return fail(RequestMeta.UNKNOWN, null, "Empty request frame; send one JSON object per message.");
+        }
+        int bad = Utf8.firstInvalid(buf, off, len);
+        if (bad >= 0) {
+            return fail(RequestMeta.UNKNOWN, null, "Request is not valid UTF-8 (invalid byte 0x"
+                    + Integer.toHexString(buf[off + bad] & 0xFF) + " at offset " + bad + ").");
+        }
+        for (int i = 0; i < Math.min(4, len); i++) {
+            if (buf[off + i] == 0) { // would make Jackson guess UTF-16/32
+                return fail(RequestMeta.UNKNOWN, null, "Request is not JSON text (NUL byte at offset " + i + ").");
+            }
+        }
+        Frame f = new Frame();
+        try (JsonParser p = factory.createParser(buf, off, len)) {
+            readFrame(p, f);
+        } catch (JsonProcessingException e) {
+            return fail(f.meta(), null, "Request is not valid JSON: " + describe(e));
+        } catch (IOException e) {
+            return fail(f.meta(), null, "Request could not be read: " + e.getMessage());
+        } catch (StuiException e) {
+            return new Decoded.Failed(f.meta(), e);
+        }
+        return interpret(f);
+    }
+
+    /** Top-level fields of either encoding, collected in one streaming pass. */
+    private static final class Frame {
+        Object id;
+        StuiException idError;
+        boolean sawCommand;
+        String command;
+        boolean commandWrongType;
+        ObjectNode parameters;
+        boolean parametersWrongType;
+        boolean sawVersion;
+        String version;
+        boolean sawPayload;
+        boolean payloadWrongType;
+        String payloadType;
+        boolean sawData;
+        boolean dataWrongType;
+        String requestType;
+        boolean requestTypeWrongType;
+        ObjectNode params;
+        boolean paramsWrongType;
+
+        Encoding encoding() {
+            return sawPayload || (!sawCommand && sawVersion) ? Encoding.ENVELOPE : Encoding.COMMAND;
+        }
+
+        RequestMeta meta() {
+            return new RequestMeta(encoding(), id, null);
+        }
+    }
+
+    private void readFrame(JsonParser p, Frame f) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request is empty (only whitespace); send one JSON object.");
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request must be a JSON object, got "
+                    + tokenName(t) + ".");
+        }
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            t = p.nextToken();
+            switch (name) {
+                case "id" -> readId(p, t, f);
+                case "command" -> {
+                    f.sawCommand = true;
+                    if (t == JsonToken.VALUE_STRING) {
+                        f.command = p.getText();
+                    } else {
+                        f.commandWrongType = t != JsonToken.VALUE_NULL;
+                        p.skipChildren();
+                    }
+                }
+                case "parameters" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        f.parameters = p.readValueAsTree();
+                    } else {
+                        f.parametersWrongType = t != JsonToken.VALUE_NULL;
+                        p.skipChildren();
+                    }
+                }
+                case "version" -> {
+                    f.sawVersion = true;
+                    if (t == JsonToken.VALUE_STRING) {
+                        f.version = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "payload" -> {
+                    f.sawPayload = true;
+                    if (t == JsonToken.START_OBJECT) {
+                        readPayload(p, f);
+                    } else {
+                        f.payloadWrongType = true;
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (p.nextToken() != null) {
+            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request has data after the JSON object; send exactly one object.");
+        }
+    }
+
+    private static void readId(JsonParser p, JsonToken t, Frame f) throws IOException {
+        switch (t) {
+            case VALUE_STRING -> f.id = p.getText();
+            case VALUE_NUMBER_INT -> {
+                f.id = switch (p.getNumberType()) {
+                    case INT, LONG -> p.getLongValue();
+                    default -> p.getBigIntegerValue();
+                };
+            }
+            case VALUE_NULL -> f.id = null;
+            default -> {
+                f.idError = StuiException.invalidField("id", "Field 'id' must be a string or an integer, got "
+                        + tokenName(t) + ".");
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static void readPayload(JsonParser p, Frame f) throws IOException {
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "type" -> {
+                    if (t == JsonToken.VALUE_STRING) {
+                        f.payloadType = p.getText();
+                    } else {
+                        p.skipChildren();
+                        f.payloadType = null;
+                    }
+                }
+                case "data" -> {
+                    f.sawData = true;
+                    if (t == JsonToken.START_OBJECT) {
+                        readData(p, f);
+                    } else {
+                        f.dataWrongType = true;
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static void readData(JsonParser p, Frame f) throws IOException {
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "request_type" -> {
+                    if (t == JsonToken.VALUE_STRING) {
+                        f.requestType = p.getText();
+                    } else {
+                        f.requestTypeWrongType = t != JsonToken.VALUE_NULL;
+                        p.skipChildren();
+                    }
+                }
+                case "params" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        f.params = p.readValueAsTree();
+                    } else {
+                        f.paramsWrongType = t != JsonToken.VALUE_NULL;
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static Decoded interpret(Frame f) {
+        RequestMeta meta = f.meta();
+        if (f.idError != null) {
+            return new Decoded.Failed(meta, f.idError);
+        }
+        if (!f.sawCommand && !f.sawPayload && !f.sawVersion) {
+            return fail(meta, "command", "Request names no command: give 'command' (command encoding) or "
+                    + "'payload' (envelope encoding).");
+        }
+        String name;
+        ObjectNode params;
+        Encoding encoding = meta.encoding();
+        if (encoding == Encoding.COMMAND) {
+            if (f.command == null) {
+                return fail(meta, "command", f.commandWrongType ? "Field 'command' must be a string."
+                        : "Missing required field 'command'.");
+            }
+            if (f.parametersWrongType) {
+                return fail(meta, "parameters", "Field 'parameters' must be a JSON object.");
+            }
+            name = f.command;
+            params = f.parameters;
+        } else {
+            Decoded versionError = checkVersion(meta, f);
+            if (versionError != null) {
+                return versionError;
+            }
+            if (!f.sawPayload) {
+                return fail(meta, "payload", "Missing required field 'payload'.");
+            }
+            if (f.payloadWrongType) {
+                return fail(meta, "payload", "Field 'payload' must be a JSON object.");
+            }
+            if (!"Request".equals(f.payloadType)) {
+                return fail(meta, "payload.type", "Field 'payload.type' must be \"Request\".");
+            }
+            if (!f.sawData || f.dataWrongType) {
+                return fail(meta, "payload.data", "Field 'payload.data' must be a JSON object.");
+            }
+            if (f.requestType == null) {
+                return fail(meta, "request_type", f.requestTypeWrongType ? "Field 'request_type' must be a string."
+                        : "Missing required field 'request_type'.");
+            }
+            if (f.paramsWrongType) {
+                return fail(meta, "params", "Field 'params' must be a JSON object.");
+            }
+            name = f.requestType;
+            params = f.params;
+        }
+        Command command = Command.fromName(name).orElse(null);
+        if (command == null) {
+            return fail(meta, encoding == Encoding.COMMAND ? "command" : "request_type",
+                    "Unknown " + (encoding == Encoding.COMMAND ? "command" : "request_type") + " '" + name
+                            + "'; known commands: " + knownCommands(encoding) + ".");
+        }
+        RequestMeta full = new RequestMeta(encoding, f.id, command);
+        try {
+            return new Decoded.Ok(full, RequestReader.read(command, encoding, params));
+        } catch (StuiException e) {
+            return new Decoded.Failed(full, e);
+        }
+    }
+
+    private static Decoded checkVersion(RequestMeta meta, Frame f) {
+        if (f.version == null) {
+            return fail(meta, "version", f.sawVersion ? "Field 'version' must be a string such as \"1.0.0\"."
+                    : "Missing required field 'version' (the server speaks " + VERSION + ").");
+        }
+        int dot = f.version.indexOf('.');
+        String major = dot < 0 ? f.version : f.version.substring(0, dot);
+        int parsed;
+        try {
+            parsed = Integer.parseInt(major);
+        } catch (NumberFormatException e) {
+            return fail(meta, "version", "Field 'version' must look like \"1.0.0\", got \"" + f.version + "\".");
+        }
+        if (parsed != MAJOR_VERSION) {
+            return new Decoded.Failed(meta, new StuiException(ErrorCode.INVALID_REQUEST, "Protocol version "
+                    + f.version + " is not supported; this server speaks " + VERSION + ".",
+                    details("version", "supported_version", VERSION)));
+        }
+        return null;
+    }
+
+    private static Map<String, Object> details(String field, String key, Object value) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("field", field);
+        details.put(key, value);
+        return details;
+    }
+
+    private static String knownCommands(Encoding encoding) {
+        StringJoiner names = new StringJoiner(", ");
+        for (Command c : Command.values()) {
+            names.add(c.wireName(encoding));
+        }
+        return names.toString();
+    }
+
+    private static Decoded.Failed fail(RequestMeta meta, String field, String message) {
+        return new Decoded.Failed(meta, field == null ? new StuiException(ErrorCode.INVALID_REQUEST, message)
+                : StuiException.invalidField(field, message));
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        return e.getOriginalMessage() + where;
+    }
+
+    private static String tokenName(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : t.asString();
+        };
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /** Encodes a successful result in the request's encoding. */
+    public byte[] encodeResult(RequestMeta meta, CommandResult result) {
+        return encodeSuccess(meta, result.command(), result);
+    }
+
+    /**
+     * Encodes a successful result given as any value Jackson can write (a record, a map, a
+     * {@code JsonNode}) for {@code command}, in the request's encoding.
+     */
+    public byte[] encodeSuccess(RequestMeta meta, Command command, Object result) {
+        ByteArrayBuilder out = new ByteArrayBuilder(256);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.writeStartObject();
+            if (meta.encoding() == Encoding.COMMAND) {
+                writeId(g, "id", meta.id());
+                g.writeStringField("status", "success");
+                g.writeFieldName("result");
+                mapper.writeValue(g, result);
+                g.writeStringField("timestamp", Timestamps.now());
+            } else {
+                writeEnvelopeHead(g, meta);
+                g.writeStringField("response_type", command.pascalName());
+                g.writeFieldName("data");
+                mapper.writeValue(g, result);
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode the result of " + command, e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Encodes an error answer in the request's encoding. */
+    public byte[] encodeError(RequestMeta meta, StuiException error) {
+        ByteArrayBuilder out = new ByteArrayBuilder(256);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.writeStartObject();
+            if (meta.encoding() == Encoding.COMMAND) {
+                writeId(g, "id", meta.id());
+                g.writeStringField("status", "error");
+                g.writeStringField("error", error.getMessage());
+                g.writeStringField("error_type", error.code().wireName());
+                if (!error.details().isEmpty()) {
+                    g.writeFieldName("details");
+                    mapper.writeValue(g, error.details());
+                }
+                if (error.stackTraceText() != null) {
+                    g.writeStringField("stack_trace", error.stackTraceText());
+                }
+                g.writeStringField("timestamp", Timestamps.now());
+            } else {
+                writeEnvelopeHead(g, meta);
+                g.writeStringField("response_type", "Error");
+                g.writeObjectFieldStart("data");
+                g.writeStringField("code", error.code().wireName());
+                g.writeStringField("message", error.getMessage());
+                g.writeFieldName("details");
+                if (error.details().isEmpty()) {
+                    g.writeNull();
+                } else {
+                    mapper.writeValue(g, error.details());
+                }
+                g.writeStringField("stack_trace", error.stackTraceText());
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode an error answer", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Opens {@code payload.data} of an envelope answer, after id, version, timestamp, correlation_id. */
+    private static void writeEnvelopeHead(JsonGenerator g, RequestMeta meta) throws IOException {
+        g.writeStringField("id", MessageIds.newUuid());
+        g.writeStringField("version", VERSION);
+        g.writeStringField("timestamp", Timestamps.now());
+        writeId(g, "correlation_id", meta.id());
+        g.writeObjectFieldStart("payload");
+        g.writeStringField("type", "Response");
+        g.writeObjectFieldStart("data");
+    }
+
+    static void writeId(JsonGenerator g, String field, Object id) throws IOException {
+        g.writeFieldName(field);
+        switch (id) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Long l -> g.writeNumber(l);
+            case Integer i -> g.writeNumber(i);
+            case BigInteger b -> g.writeNumber(b);
+            default -> g.writeString(id.toString());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.stui.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.request.DebugOperation;
+import io.stui.protocol.request.InfoType;
+import io.stui.protocol.request.Request;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the typed {@link Request} of a command from its parameters object, applying the defaults
+ * of PROTOCOL.md. Knows where each encoding names the session and how it shapes debug operations.
+ */
+final class RequestReader {
+    private static final String INFO_TYPES = Arrays.stream(InfoType.values()).map(InfoType::wireName)
+            .collect(Collectors.joining(", "));
+    private static final String DEBUG_KINDS = Arrays.stream(DebugOperation.Kind.values())
+            .map(DebugOperation.Kind::pascalName).collect(Collectors.joining(", "));
+
+    private RequestReader() {
+    }
+
+    static Request read(Command command, Encoding encoding, ObjectNode params) {
+        ParamReader p = new ParamReader(params, command.snakeName());
+        return switch (command) {
+            case PING -> new Request.Ping(p.string("message"));
+            case EVALUATE -> new Request.Evaluate(p.requiredString("code"), optionalSession(p, encoding),
+                    p.bool("return_string", true));
+            case INSPECT -> new Request.Inspect(p.string("target"), p.string("object_id"),
+                    optionalSession(p, encoding), p.integer("depth", 1), p.bool("include_private", false),
+                    p.bool("include_methods", false));
+            case BROWSE_CLASS -> new Request.BrowseClass(p.requiredString("class_name"),
+                    p.bool("include_methods", true), p.bool("include_instance_vars", true),
+                    p.bool("include_class_vars", true));
+            case LIST_CLASSES -> new Request.ListClasses(p.string("pattern"), p.bool("include_system", true),
+                    p.integer("limit"));
+            case GET_METHOD -> new Request.GetMethod(p.requiredString("class_name"),
+                    p.requiredString("method_name"), p.bool("is_class_method", false));
+            case SYSTEM_INFO -> new Request.SystemInfo(infoType(p));
+            case DEBUG -> new Request.Debug(debugOperation(p), requiredSession(p, encoding));
+            case CREATE_SESSION -> new Request.CreateSession(p.requiredString("client_id"));
+            case RESTORE_SESSION -> new Request.RestoreSession(requiredSession(p, encoding));
+            case UPDATE_SESSION_STATE -> {
+                String session = requiredSession(p, encoding);
+                ObjectNode state = p.object("state_data");
+                if (state == null) {
+                    throw p.missing("state_data");
+                }
+                yield new Request.UpdateSessionState(session, state);
+            }
+            case CLOSE_SESSION -> new Request.CloseSession(requiredSession(p, encoding));
+            case GET_SESSION_INFO -> new Request.GetSessionInfo(requiredSession(p, encoding));
+            case LIST_CLIENT_SESSIONS -> new Request.ListClientSessions(p.requiredString("client_id"));
+            case GET_SESSION_STATISTICS -> new Request.GetSessionStatistics();
+            case SAVE_CONTEXT -> new Request.SaveContext(requiredSession(p, encoding));
+            case LOAD_CONTEXT -> new Request.LoadContext(requiredSession(p, encoding));
+            case GET_CONTEXT_SUMMARY -> new Request.GetContextSummary(requiredSession(p, encoding));
+            case CLEAR_CONTEXT -> new Request.ClearContext(requiredSession(p, encoding));
+        };
+    }
+
+    /** Command encoding: {@code session_id}. Envelope: {@code session_id} or {@code context} (must agree). */
+    private static String optionalSession(ParamReader p, Encoding encoding) {
+        String sessionId = p.string("session_id");
+        if (encoding != Encoding.ENVELOPE) {
+            return sessionId;
+        }
+        String context = p.string("context");
+        if (sessionId != null && context != null && !sessionId.equals(context)) {
+            throw StuiException.invalidField("context", "Parameters 'session_id' and 'context' name different "
+                    + "sessions; give one of them.");
+        }
+        return sessionId != null ? sessionId : context;
+    }
+
+    private static String requiredSession(ParamReader p, Encoding encoding) {
+        String session = optionalSession(p, encoding);
+        if (session == null) {
+            throw p.missing("session_id");
+        }
+        return session;
+    }
+
+    private static InfoType infoType(ParamReader p) {
+        String name = p.string("info_type");
+        if (name == null) {
+            return InfoType.BASIC;
+        }
+        return InfoType.fromName(name).orElseThrow(() -> StuiException.invalidField("info_type",
+                "Unknown info_type '" + name + "'; use one of " + INFO_TYPES + "."));
+    }
+
+    /**
+     * Accepts {@code "StepInto"} / {@code "step_into"}, {@code {"StepInto": null}} and
+     * {@code {"SetBreakpoint": {"line": 42, "file": "Foo.st"}}}; with a plain name, breakpoint
+     * arguments are the flat parameters {@code line} and {@code file}.
+     */
+    private static DebugOperation debugOperation(ParamReader p) {
+        JsonNode op = p.raw("operation");
+        if (op == null) {
+            throw p.missing("operation");
+        }
+        DebugOperation.Kind kind;
+        JsonNode args;
+        if (op.isTextual()) {
+            kind = debugKind(op.textValue());
+            args = null;
+        } else if (op.isObject()) {
+            if (op.size() != 1) {
+                throw StuiException.invalidField("operation", "Parameter 'operation' must be an object with "
+                        + "exactly one key, the operation name (e.g. {\"StepInto\": null}).");
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = op.properties().iterator();
+            Map.Entry<String, JsonNode> only = fields.next();
+            kind = debugKind(only.getKey());
+            args = only.getValue();
+            if (!args.isNull() && !args.isObject()) {
+                throw StuiException.invalidField("operation", "The arguments of " + kind.pascalName()
+                        + " must be null or an object, got " + ParamReader.typeName(args) + ".");
+            }
+            if (args.isNull()) {
+                args = null;
+            }
+        } else {
+            throw p.wrongType("operation", "an operation name or {\"Name\": arguments}", op);
+        }
+        if (!kind.isBreakpoint()) {
+            return DebugOperation.of(kind);
+        }
+        Integer line;
+        String file;
+        if (args != null) {
+            line = p.integer("line", args.get("line"));
+            file = p.string("file", args.get("file"));
+        } else {
+            line = p.integer("line");
+            file = p.string("file");
+        }
+        return new DebugOperation(kind, line, file);
+    }
+
+    private static DebugOperation.Kind debugKind(String name) {
+        return DebugOperation.Kind.fromName(name).orElseThrow(() -> StuiException.invalidField("operation",
+                "Unknown debug operation '" + name + "'; use one of " + DEBUG_KINDS + "."));
+    }
+}

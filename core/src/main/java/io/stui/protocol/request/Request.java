@@ -1,0 +1,262 @@
+package io.stui.protocol.request;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.Command;
+import io.stui.protocol.StuiException;
+
+/**
+ * A decoded, validated STUI request: one record per command of the protocol, with the defaults of
+ * PROTOCOL.md applied. The compact constructors validate, so a record that exists is a valid
+ * request (they throw {@link StuiException} with {@code InvalidRequest} naming the field).
+ * Record components are camelCase; on the wire they are the snake_case parameter names.
+ */
+public sealed interface Request {
+
+    /** The command this request is. */
+    Command command();
+
+    /** {@code ping}: an optional message to echo. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ping(String message) implements Request {
+        public Command command() {
+            return Command.PING;
+        }
+    }
+
+    /** {@code evaluate}: Smalltalk source, run in a session's workspace when one is named. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Evaluate(String code, String sessionId, boolean returnString) implements Request, SessionScoped {
+        public Evaluate {
+            Checks.required("code", code, "evaluate");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        /** An evaluation outside any session, answering the printString. */
+        public Evaluate(String code) {
+            this(code, null, true);
+        }
+
+        public Command command() {
+            return Command.EVALUATE;
+        }
+    }
+
+    /**
+     * {@code inspect}: the value of {@code target} (an expression) or the registered object
+     * {@code objectId}; exactly one of the two is given.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Inspect(String target, String objectId, String sessionId, int depth, boolean includePrivate,
+                   boolean includeMethods) implements Request, SessionScoped {
+        /** Largest accepted {@code depth}. */
+        public static final int MAX_DEPTH = 10;
+
+        public Inspect {
+            if (target == null && objectId == null) {
+                throw StuiException.invalidField("target", "inspect needs 'target' (an expression) or 'object_id'.");
+            }
+            if (target != null && objectId != null) {
+                throw StuiException.invalidField("object_id", "inspect takes 'target' or 'object_id', not both.");
+            }
+            Checks.optionalId("object_id", objectId);
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("depth", depth, 0, MAX_DEPTH);
+        }
+
+        public Command command() {
+            return Command.INSPECT;
+        }
+    }
+
+    /** {@code browse_class}: a class with, as asked, its methods and variables. */
+    record BrowseClass(String className, boolean includeMethods, boolean includeInstanceVars,
+                       boolean includeClassVars) implements Request {
+        public BrowseClass {
+            Checks.nonBlank("class_name", className, "browse_class");
+        }
+
+        /** Browse a class with everything included. */
+        public BrowseClass(String className) {
+            this(className, true, true, true);
+        }
+
+        public Command command() {
+            return Command.BROWSE_CLASS;
+        }
+    }
+
+    /** {@code list_classes}: classes matching a glob ({@code *}, {@code ?}), up to {@code limit} (null: all). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ListClasses(String pattern, boolean includeSystem, Integer limit) implements Request {
+        public ListClasses {
+            if (limit != null) {
+                Checks.range("limit", limit, 0, Integer.MAX_VALUE);
+            }
+        }
+
+        public Command command() {
+            return Command.LIST_CLASSES;
+        }
+    }
+
+    /** {@code get_method}: one method's source and description. */
+    record GetMethod(String className, String methodName, boolean isClassMethod) implements Request {
+        public GetMethod {
+            Checks.nonBlank("class_name", className, "get_method");
+            Checks.nonBlank("method_name", methodName, "get_method");
+        }
+
+        public Command command() {
+            return Command.GET_METHOD;
+        }
+    }
+
+    /** {@code system_info}: information of one kind (default {@link InfoType#BASIC}). */
+    record SystemInfo(InfoType infoType) implements Request {
+        public SystemInfo {
+            if (infoType == null) {
+                throw StuiException.invalidField("info_type", "Missing required parameter 'info_type' for system_info.");
+            }
+        }
+
+        public Command command() {
+            return Command.SYSTEM_INFO;
+        }
+    }
+
+    /** {@code debug}: one debugger operation in a session. */
+    record Debug(DebugOperation operation, String sessionId) implements Request, SessionScoped {
+        public Debug {
+            if (operation == null) {
+                throw StuiException.invalidField("operation", "Missing required parameter 'operation' for debug.");
+            }
+            Checks.sessionId(sessionId, "debug");
+        }
+
+        public Command command() {
+            return Command.DEBUG;
+        }
+    }
+
+    /** {@code create_session}: a new session for a client. */
+    record CreateSession(String clientId) implements Request {
+        public CreateSession {
+            Checks.clientId(clientId, "create_session");
+        }
+
+        public Command command() {
+            return Command.CREATE_SESSION;
+        }
+    }
+
+    /** {@code restore_session}: everything a client needs to pick a session up again. */
+    record RestoreSession(String sessionId) implements Request, SessionScoped {
+        public RestoreSession {
+            Checks.sessionId(sessionId, "restore_session");
+        }
+
+        public Command command() {
+            return Command.RESTORE_SESSION;
+        }
+    }
+
+    /** {@code update_session_state}: replace the client state stored with a session (a JSON object). */
+    record UpdateSessionState(String sessionId, ObjectNode stateData) implements Request, SessionScoped {
+        public UpdateSessionState {
+            Checks.sessionId(sessionId, "update_session_state");
+            if (stateData == null) {
+                throw StuiException.invalidField("state_data",
+                        "Missing required parameter 'state_data' for update_session_state.");
+            }
+        }
+
+        public Command command() {
+            return Command.UPDATE_SESSION_STATE;
+        }
+    }
+
+    /** {@code close_session}. */
+    record CloseSession(String sessionId) implements Request, SessionScoped {
+        public CloseSession {
+            Checks.sessionId(sessionId, "close_session");
+        }
+
+        public Command command() {
+            return Command.CLOSE_SESSION;
+        }
+    }
+
+    /** {@code get_session_info}. */
+    record GetSessionInfo(String sessionId) implements Request, SessionScoped {
+        public GetSessionInfo {
+            Checks.sessionId(sessionId, "get_session_info");
+        }
+
+        public Command command() {
+            return Command.GET_SESSION_INFO;
+        }
+    }
+
+    /** {@code list_client_sessions}. */
+    record ListClientSessions(String clientId) implements Request {
+        public ListClientSessions {
+            Checks.clientId(clientId, "list_client_sessions");
+        }
+
+        public Command command() {
+            return Command.LIST_CLIENT_SESSIONS;
+        }
+    }
+
+    /** {@code get_session_statistics}: no parameters. */
+    record GetSessionStatistics() implements Request {
+        public Command command() {
+            return Command.GET_SESSION_STATISTICS;
+        }
+    }
+
+    /** {@code save_context}: durably save a session's live context. */
+    record SaveContext(String sessionId) implements Request, SessionScoped {
+        public SaveContext {
+            Checks.sessionId(sessionId, "save_context");
+        }
+
+        public Command command() {
+            return Command.SAVE_CONTEXT;
+        }
+    }
+
+    /** {@code load_context}: take the last saved context back into the live session. */
+    record LoadContext(String sessionId) implements Request, SessionScoped {
+        public LoadContext {
+            Checks.sessionId(sessionId, "load_context");
+        }
+
+        public Command command() {
+            return Command.LOAD_CONTEXT;
+        }
+    }
+
+    /** {@code get_context_summary}. */
+    record GetContextSummary(String sessionId) implements Request, SessionScoped {
+        public GetContextSummary {
+            Checks.sessionId(sessionId, "get_context_summary");
+        }
+
+        public Command command() {
+            return Command.GET_CONTEXT_SUMMARY;
+        }
+    }
+
+    /** {@code clear_context}: empty variables, history and registry. */
+    record ClearContext(String sessionId) implements Request, SessionScoped {
+        public ClearContext {
+            Checks.sessionId(sessionId, "clear_context");
+        }
+
+        public Command command() {
+            return Command.CLEAR_CONTEXT;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.stui.protocol.result;
+
+import io.stui.protocol.Command;
+
+/**
+ * The successful result of one command: one record per command, whose components serialise to
+ * exactly the snake_case field names of PROTOCOL.md (camelCase here). Nullable components are
+ * written as JSON null.
+ */
+public sealed interface CommandResult permits PingResult, EvaluateResult, InspectResult, BrowseClassResult,
+        ListClassesResult, GetMethodResult, SystemInfoResult, DebugResult, CreateSessionResult,
+        RestoreSessionResult, UpdateSessionStateResult, CloseSessionResult, SessionInfoResult,
+        ListClientSessionsResult, SessionStatisticsResult, SaveContextResult, LoadContextResult,
+        ContextSummaryResult, ClearContextResult {
+
+    /** The command this is the result of (its PascalCase name is the envelope's {@code response_type}). */
+    Command command();
+}

@@ -1,0 +1,184 @@
+package io.stui.protocol;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.request.DebugOperation;
+import io.stui.protocol.request.InfoType;
+import io.stui.protocol.request.Request;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.stui.protocol.Json.ok;
+import static io.stui.protocol.Json.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every command, under both of its names, in both encodings; and typed requests round-trip. */
+class CommandTableTest {
+
+    /** Minimal valid parameters of every command (single-quoted JSON), and the request they mean. */
+    private static final Map<Command, String> PARAMS = new EnumMap<>(Command.class);
+    private static final Map<Command, Request> EXPECTED = new EnumMap<>(Command.class);
+
+    static {
+        ObjectNode state = JsonNodeFactory.instance.objectNode().put("a", 1);
+        put(Command.PING, "{}", new Request.Ping(null));
+        put(Command.EVALUATE, "{'code': '3 + 4'}", new Request.Evaluate("3 + 4", null, true));
+        put(Command.INSPECT, "{'target': '3'}", new Request.Inspect("3", null, null, 1, false, false));
+        put(Command.BROWSE_CLASS, "{'class_name': 'Object'}", new Request.BrowseClass("Object"));
+        put(Command.LIST_CLASSES, "{}", new Request.ListClasses(null, true, null));
+        put(Command.GET_METHOD, "{'class_name': 'Object', 'method_name': 'printString'}",
+                new Request.GetMethod("Object", "printString", false));
+        put(Command.SYSTEM_INFO, "{'info_type': 'Memory'}", new Request.SystemInfo(InfoType.MEMORY));
+        put(Command.DEBUG, "{'operation': 'GetStackTrace', 'session_id': 's-1'}",
+                new Request.Debug(DebugOperation.of(DebugOperation.Kind.GET_STACK_TRACE), "s-1"));
+        put(Command.CREATE_SESSION, "{'client_id': 'client_001'}", new Request.CreateSession("client_001"));
+        put(Command.RESTORE_SESSION, "{'session_id': 's-1'}", new Request.RestoreSession("s-1"));
+        put(Command.UPDATE_SESSION_STATE, "{'session_id': 's-1', 'state_data': {'a': 1}}",
+                new Request.UpdateSessionState("s-1", state));
+        put(Command.CLOSE_SESSION, "{'session_id': 's-1'}", new Request.CloseSession("s-1"));
+        put(Command.GET_SESSION_INFO, "{'session_id': 's-1'}", new Request.GetSessionInfo("s-1"));
+        put(Command.LIST_CLIENT_SESSIONS, "{'client_id': 'client_001'}", new Request.ListClientSessions("client_001"));
+        put(Command.GET_SESSION_STATISTICS, "{}", new Request.GetSessionStatistics());
+        put(Command.SAVE_CONTEXT, "{'session_id': 's-1'}", new Request.SaveContext("s-1"));
+        put(Command.LOAD_CONTEXT, "{'session_id': 's-1'}", new Request.LoadContext("s-1"));
+        put(Command.GET_CONTEXT_SUMMARY, "{'session_id': 's-1'}", new Request.GetContextSummary("s-1"));
+        put(Command.CLEAR_CONTEXT, "{'session_id': 's-1'}", new Request.ClearContext("s-1"));
+    }
+
+    private static void put(Command c, String params, Request expected) {
+        PARAMS.put(c, params);
+        EXPECTED.put(c, expected);
+    }
+
+    @Test
+    void thereAreNineteenCommandsAllInTheTable() {
+        assertEquals(19, Command.values().length);
+        assertEquals(EnumSet.allOf(Command.class), PARAMS.keySet());
+    }
+
+    static Stream<Arguments> everyNameInEveryEncoding() {
+        List<Arguments> args = new ArrayList<>();
+        for (Command c : Command.values()) {
+            for (Encoding e : Encoding.values()) {
+                args.add(Arguments.of(c, e, c.snakeName()));
+                args.add(Arguments.of(c, e, c.pascalName()));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{2} in {1}")
+    @MethodSource("everyNameInEveryEncoding")
+    void decodesUnderEachName(Command command, Encoding encoding, String name) {
+        String params = PARAMS.get(command);
+        String frame = encoding == Encoding.COMMAND
+                ? "{'id': 'r-1', 'command': '" + name + "', 'parameters': " + params + "}"
+                : "{'id': 'r-1', 'version': '1.0.0', 'timestamp': '2025-01-20T10:30:00Z', 'payload': {'type': "
+                + "'Request', 'data': {'request_type': '" + name + "', 'params': " + params + "}}}";
+        Decoded.Ok d = ok(q(frame));
+        assertEquals(new RequestMeta(encoding, "r-1", command), d.meta());
+        assertEquals(EXPECTED.get(command), d.request());
+        assertEquals(command, d.request().command());
+    }
+
+    static Stream<Arguments> everyRequestInEveryEncoding() {
+        List<Request> requests = new ArrayList<>(EXPECTED.values());
+        ObjectNode nested = JsonNodeFactory.instance.objectNode();
+        nested.putObject("panes").putArray("open").add("workspace").add("inspector");
+        requests.addAll(List.of(
+                new Request.Ping("hello ünïcödé €"),
+                new Request.Evaluate("x := 3. x + 4", "sess.1", false),
+                new Request.Inspect(null, "obj-7", "sess.1", 3, true, true),
+                new Request.BrowseClass("Array", false, true, false),
+                new Request.ListClasses("Arr*", false, 10),
+                new Request.GetMethod("Object", "new", true),
+                new Request.SystemInfo(InfoType.ALL),
+                new Request.Debug(DebugOperation.setBreakpoint(42, "Foo.st"), "sess.1"),
+                new Request.Debug(DebugOperation.removeBreakpoint(1, null), "sess.1"),
+                new Request.Debug(DebugOperation.of(DebugOperation.Kind.CONTINUE), "sess.1"),
+                new Request.UpdateSessionState("sess.1", nested)));
+        List<Arguments> args = new ArrayList<>();
+        for (Request r : requests) {
+            for (Encoding e : Encoding.values()) {
+                args.add(Arguments.of(r, e));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyRequestInEveryEncoding")
+    void typedRequestsRoundTrip(Request request, Encoding encoding) {
+        byte[] frame = ClientCodec.INSTANCE.encode(encoding, "rt-1", request);
+        Decoded.Ok d = ok(frame);
+        assertEquals(request, d.request());
+        assertEquals(new RequestMeta(encoding, "rt-1", request.command()), d.meta());
+    }
+
+    @Test
+    void envelopeRequestsFromTheClientCarryVersionAndTimestamp() {
+        var tree = Json.tree(ClientCodec.INSTANCE.encode(Encoding.ENVELOPE, null, new Request.Ping(null)));
+        assertEquals("1.0.0", tree.get("version").textValue());
+        assertTrue(tree.get("timestamp").textValue().endsWith("Z"));
+        assertEquals(36, tree.get("id").textValue().length());
+        assertEquals("Ping", tree.at("/payload/data/request_type").textValue());
+    }
+
+    @Test
+    void defaultsOfProtocolMd() {
+        Request.Evaluate ev = (Request.Evaluate) ok(q("{'command': 'evaluate', 'parameters': {'code': '1'}}"))
+                .request();
+        assertTrue(ev.returnString());
+        Request.Inspect in = (Request.Inspect) ok(q("{'command': 'inspect', 'parameters': {'target': '1'}}"))
+                .request();
+        assertEquals(1, in.depth());
+        assertEquals(false, in.includePrivate());
+        Request.SystemInfo si = (Request.SystemInfo) ok(q("{'command': 'system_info'}")).request();
+        assertEquals(InfoType.BASIC, si.infoType());
+        Request.ListClasses lc = (Request.ListClasses) ok(q("{'command': 'list_classes', 'parameters': null}"))
+                .request();
+        assertTrue(lc.includeSystem());
+        assertEquals(null, lc.limit());
+        Request.GetMethod gm = (Request.GetMethod) ok(q("{'command': 'get_method', 'parameters': "
+                + "{'class_name': 'A', 'method_name': 'b'}}")).request();
+        assertEquals(false, gm.isClassMethod());
+    }
+
+    @Test
+    void infoTypeIgnoresCase() {
+        for (String name : List.of("Environment", "environment", "ENVIRONMENT")) {
+            Request r = ok(q("{'command': 'system_info', 'parameters': {'info_type': '" + name + "'}}")).request();
+            assertEquals(new Request.SystemInfo(InfoType.ENVIRONMENT), r);
+        }
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredAtEveryLevel() {
+        Decoded.Ok d = ok(q("""
+                {"extra": [1, {"deep": true}], "id": "u", "version": "1.3.7", "trace": null,
+                 "payload": {"type": "Request", "hint": 1, "data": {"request_type": "Ping", "x": {},
+                   "params": {"message": "m", "colour": "blue"}}}}"""));
+        assertEquals(new Request.Ping("m"), d.request());
+        assertEquals(Encoding.ENVELOPE, d.meta().encoding());
+    }
+
+    @Test
+    void sessionScopedRequestsExposeTheirSession() {
+        for (Request r : EXPECTED.values()) {
+            if (r instanceof io.stui.protocol.request.SessionScoped s && !(r instanceof Request.Evaluate)
+                    && !(r instanceof Request.Inspect)) {
+                assertEquals("s-1", s.sessionId(), r.toString());
+            }
+        }
+    }
+}
