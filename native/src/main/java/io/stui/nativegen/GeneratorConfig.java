@@ -13,12 +13,15 @@ import java.util.Set;
  * @param libraryNames       library names tried in order with {@code SymbolLookup.libraryLookup(String, Arena)};
  *                           the token {@code MAP:x} means {@code System.mapLibraryName("x")}
  * @param libraryProperty    system property holding an absolute library path that takes precedence
+ * @param libraryDescription how error messages name the library, e.g. {@code libzmq}
+ * @param missingLibraryHint what a user should do when it cannot be loaded, quoted in the error
  * @param constantPrefixes   macros whose names start with one of these become constants
  * @param extraConstants     further macro names that become constants (errno values the API relies on)
  * @param regenerateCommand  the command a reader runs to regenerate, quoted in every file's banner
  */
 public record GeneratorConfig(String packageName, String headerClassName, String headerFileName,
                               String versionMacroPrefix, List<String> libraryNames, String libraryProperty,
+                              String libraryDescription, String missingLibraryHint,
                               List<String> constantPrefixes, Set<String> extraConstants,
                               String regenerateCommand) {
 
@@ -37,6 +40,7 @@ public record GeneratorConfig(String packageName, String headerClassName, String
     public static GeneratorConfig zmq() {
         return new GeneratorConfig("io.stui.zmq.bindings", "zmq_h", "zmq.h", "ZMQ_VERSION",
                 List.of("libzmq.so.5", "MAP:zmq"), "stui.zmq.library",
+                "libzmq", "install libzmq 4.3 (native/install-libzmq.sh)",
                 List.of("ZMQ_"), ZMQ_ERRNO_NAMES, "native/regen-bindings.sh");
     }
 

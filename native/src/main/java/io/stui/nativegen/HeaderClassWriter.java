@@ -116,7 +116,8 @@ final class HeaderClassWriter {
         out.line("            } catch (IllegalArgumentException ex) {");
         out.line("                throw new UnsatisfiedLinkError(\"cannot load the library named by -D"
                 + config.libraryProperty() + "=\" + override");
-        out.line("                        + \" (\" + ex.getMessage() + \"); point it at an existing libzmq shared library\");");
+        out.line("                        + \" (\" + ex.getMessage() + \"); point it at an existing " + config.libraryDescription()
+                + " shared library\");");
         out.line("            }");
         out.line("        }");
         List<String> names = new ArrayList<>();
@@ -132,9 +133,10 @@ final class HeaderClassWriter {
         out.line("                failures.add(name);");
         out.line("            }");
         out.line("        }");
-        out.line("        throw new UnsatisfiedLinkError(\"libzmq could not be loaded (tried \" + String.join(\", \", failures)");
-        out.line("                + \"): install libzmq 4.3 (native/install-libzmq.sh) or set -D"
-                + config.libraryProperty() + "=/absolute/path/to/libzmq.so\");");
+        out.line("        throw new UnsatisfiedLinkError(\"" + config.libraryDescription()
+                + " could not be loaded (tried \" + String.join(\", \", failures)");
+        out.line("                + \"): " + config.missingLibraryHint() + " or set -D" + config.libraryProperty()
+                + "=/absolute/path/to/the/library\");");
         out.line("    }");
         out.blank();
     }
@@ -150,6 +152,7 @@ final class HeaderClassWriter {
         out.line("    public static final AddressLayout C_POINTER = ValueLayout.ADDRESS");
         out.line("            .withTargetLayout(MemoryLayout.sequenceLayout(java.lang.Long.MAX_VALUE, JAVA_BYTE));");
         out.line("    public static final ValueLayout.OfLong C_LONG = ValueLayout.JAVA_LONG;");
+        out.blank();
     }
 
     private void function(SourceBuilder out, HeaderModel.Function f) {

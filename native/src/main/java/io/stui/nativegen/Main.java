@@ -62,12 +62,17 @@ public final class Main {
      */
     public static Path run(String header, Path outputRoot, String clang, String astFile, String macroFile)
             throws IOException {
+        return run(GeneratorConfig.zmq(), header, outputRoot, clang, astFile, macroFile);
+    }
+
+    /** As {@link #run(String, Path, String, String, String)}, for another header or package. */
+    public static Path run(GeneratorConfig config, String header, Path outputRoot, String clang, String astFile,
+                           String macroFile) throws IOException {
         ClangRunner runner = new ClangRunner(clang);
         String astJson = astFile != null ? Files.readString(Path.of(astFile), StandardCharsets.UTF_8)
                 : runner.astJson(header);
         String macroDump = macroFile != null ? Files.readString(Path.of(macroFile), StandardCharsets.UTF_8)
                 : runner.macroDump(header);
-        GeneratorConfig config = GeneratorConfig.zmq();
         HeaderModel model = new ClangAstReader(header).read(astJson);
         if (model.functions().isEmpty()) {
             throw new IOException("no function declarations of " + header + " found in the AST; was it dumped from "

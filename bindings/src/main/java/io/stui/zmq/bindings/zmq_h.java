@@ -80,7 +80,7 @@ public final class zmq_h {
             }
         }
         throw new UnsatisfiedLinkError("libzmq could not be loaded (tried " + String.join(", ", failures)
-                + "): install libzmq 4.3 (native/install-libzmq.sh) or set -Dstui.zmq.library=/absolute/path/to/libzmq.so");
+                + "): install libzmq 4.3 (native/install-libzmq.sh) or set -Dstui.zmq.library=/absolute/path/to/the/library");
     }
 
     public static final ValueLayout.OfBoolean C_BOOL = ValueLayout.JAVA_BOOLEAN;
@@ -93,6 +93,7 @@ public final class zmq_h {
     public static final AddressLayout C_POINTER = ValueLayout.ADDRESS
             .withTargetLayout(MemoryLayout.sequenceLayout(java.lang.Long.MAX_VALUE, JAVA_BYTE));
     public static final ValueLayout.OfLong C_LONG = ValueLayout.JAVA_LONG;
+
     /**
      * {@snippet lang=c :
      * typedef int zmq_fd_t
