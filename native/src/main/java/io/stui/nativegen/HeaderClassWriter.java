@@ -33,10 +33,11 @@ final class HeaderClassWriter {
         SourceBuilder out = new SourceBuilder(config, version);
         out.javadoc("", "Bindings to the functions, constants and builtin type layouts of {@code "
                         + config.headerFileName() + "} " + version + ", in jextract's shape.",
+                "",
                 "<p>The library is looked up once, when this class initialises: the absolute path in system property",
-                "{@code " + config.libraryProperty() + "} if set, otherwise " + libraryNamesDoc() + ". If none loads,",
-                "initialisation fails with an {@link UnsatisfiedLinkError} (later uses see {@link NoClassDefFoundError});",
-                "callers that have a fallback catch {@link LinkageError}.");
+                "{@code " + config.libraryProperty() + "} if set, otherwise " + libraryNamesDoc() + ".",
+                "If none loads, initialisation fails with an {@link UnsatisfiedLinkError} (later uses see",
+                "{@link NoClassDefFoundError}); callers that have a fallback catch {@link LinkageError}.");
         out.line(SourceBuilder.SUPPRESS_RESTRICTED);
         out.line("public final class " + h + " {");
         out.blank();
@@ -68,7 +69,7 @@ final class HeaderClassWriter {
             names.add(name.startsWith("MAP:") ? "{@code System.mapLibraryName(\"" + name.substring(4) + "\")}"
                     : "{@code " + name + "}");
         }
-        return String.join(", then ", names) + " through the platform's library search path";
+        return String.join(", then ", names);
     }
 
     private void runtimeHelpers(SourceBuilder out) {

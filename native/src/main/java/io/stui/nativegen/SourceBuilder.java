@@ -68,7 +68,7 @@ final class SourceBuilder {
     SourceBuilder javadoc(String indent, String... lines) {
         line(indent + "/**");
         for (String l : lines) {
-            line(indent + " * " + l);
+            line(l.isEmpty() ? indent + " *" : indent + " * " + l);
         }
         line(indent + " */");
         return this;

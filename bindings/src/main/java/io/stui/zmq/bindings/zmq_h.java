@@ -16,10 +16,11 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
 
 /**
  * Bindings to the functions, constants and builtin type layouts of {@code zmq.h} 4.3.4, in jextract's shape.
+ *
  * <p>The library is looked up once, when this class initialises: the absolute path in system property
- * {@code stui.zmq.library} if set, otherwise {@code libzmq.so.5}, then {@code System.mapLibraryName("zmq")} through the platform's library search path. If none loads,
- * initialisation fails with an {@link UnsatisfiedLinkError} (later uses see {@link NoClassDefFoundError});
- * callers that have a fallback catch {@link LinkageError}.
+ * {@code stui.zmq.library} if set, otherwise {@code libzmq.so.5}, then {@code System.mapLibraryName("zmq")}.
+ * If none loads, initialisation fails with an {@link UnsatisfiedLinkError} (later uses see
+ * {@link NoClassDefFoundError}); callers that have a fallback catch {@link LinkageError}.
  */
 @SuppressWarnings("restricted")
 public final class zmq_h {
