@@ -1,0 +1,54 @@
+package io.stui.protocol.client;
+
+import io.stui.protocol.Command;
+import io.stui.protocol.result.BrowseClassResult;
+import io.stui.protocol.result.ClearContextResult;
+import io.stui.protocol.result.CloseSessionResult;
+import io.stui.protocol.result.CommandResult;
+import io.stui.protocol.result.ContextSummaryResult;
+import io.stui.protocol.result.CreateSessionResult;
+import io.stui.protocol.result.DebugResult;
+import io.stui.protocol.result.EvaluateResult;
+import io.stui.protocol.result.GetMethodResult;
+import io.stui.protocol.result.InspectResult;
+import io.stui.protocol.result.ListClassesResult;
+import io.stui.protocol.result.ListClientSessionsResult;
+import io.stui.protocol.result.LoadContextResult;
+import io.stui.protocol.result.PingResult;
+import io.stui.protocol.result.RestoreSessionResult;
+import io.stui.protocol.result.SaveContextResult;
+import io.stui.protocol.result.SessionInfoResult;
+import io.stui.protocol.result.SessionStatisticsResult;
+import io.stui.protocol.result.SystemInfoResult;
+import io.stui.protocol.result.UpdateSessionStateResult;
+
+/** The result record of each command. */
+public final class ResultTypes {
+    private ResultTypes() {
+    }
+
+    /** The record a successful answer to {@code command} binds to. */
+    public static Class<? extends CommandResult> of(Command command) {
+        return switch (command) {
+            case PING -> PingResult.class;
+            case EVALUATE -> EvaluateResult.class;
+            case INSPECT -> InspectResult.class;
+            case BROWSE_CLASS -> BrowseClassResult.class;
+            case LIST_CLASSES -> ListClassesResult.class;
+            case GET_METHOD -> GetMethodResult.class;
+            case SYSTEM_INFO -> SystemInfoResult.class;
+            case DEBUG -> DebugResult.class;
+            case CREATE_SESSION -> CreateSessionResult.class;
+            case RESTORE_SESSION -> RestoreSessionResult.class;
+            case UPDATE_SESSION_STATE -> UpdateSessionStateResult.class;
+            case CLOSE_SESSION -> CloseSessionResult.class;
+            case GET_SESSION_INFO -> SessionInfoResult.class;
+            case LIST_CLIENT_SESSIONS -> ListClientSessionsResult.class;
+            case GET_SESSION_STATISTICS -> SessionStatisticsResult.class;
+            case SAVE_CONTEXT -> SaveContextResult.class;
+            case LOAD_CONTEXT -> LoadContextResult.class;
+            case GET_CONTEXT_SUMMARY -> ContextSummaryResult.class;
+            case CLEAR_CONTEXT -> ClearContextResult.class;
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package io.stui.protocol.client;
+
+import io.stui.protocol.Answer;
+import io.stui.protocol.Command;
+import io.stui.protocol.Encoding;
+import io.stui.protocol.ErrorCode;
+import io.stui.protocol.StuiException;
+import io.stui.protocol.request.Request;
+import io.stui.protocol.result.EvaluateResult;
+import io.stui.protocol.result.PingResult;
+import io.stui.zmq.ZContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The blocking client against a real ROUTER on loopback: calls, error answers, Lazy Pirate retries. */
+@Timeout(30)
+class StuiClientTest {
+    private static ZContext context;
+
+    @BeforeAll
+    static void start() {
+        context = new ZContext();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    static String freeEndpoint() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "tcp://127.0.0.1:" + s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void typedCallsAndErrorAnswers(Encoding encoding) {
+        String endpoint = freeEndpoint();
+        try (AnswerLoop server = new AnswerLoop(context, endpoint, 1);
+             StuiClient client = new StuiClient(context, ClientOptions.defaults(endpoint).withEncoding(encoding))) {
+            PingResult pong = client.ping();
+            assertEquals("pong", pong.message());
+            assertEquals("ready", pong.status());
+            assertEquals("hi ü", client.ping("hi ü").message());
+            EvaluateResult seven = client.evaluate("3 + 4");
+            assertEquals("7", seven.result());
+            assertEquals("SmallInteger", seven.resultType());
+            assertEquals("s-me", client.createSession("me").sessionId());
+
+            StuiException notFound = assertThrows(StuiException.class, () -> client.restoreSession("nope"));
+            assertEquals(ErrorCode.SESSION_NOT_FOUND, notFound.code());
+            StuiException evalError = assertThrows(StuiException.class, () -> client.evaluate("3 + x"));
+            assertEquals(ErrorCode.EVALUATION_ERROR, evalError.code());
+            assertEquals("MessageNotUnderstood: x", evalError.getMessage());
+
+            // The generic call, and a request the server cannot accept (answered, not thrown, by send).
+            assertEquals("12", client.call(Command.EVALUATE, Map.of("code", "5 + 7")).get("result").textValue());
+            StuiException invalid = assertThrows(StuiException.class,
+                    () -> client.call(Command.EVALUATE, Map.of("code", 5)));
+            assertEquals(ErrorCode.INVALID_REQUEST, invalid.code());
+            assertEquals("code", invalid.field());
+            Answer answer = client.send(new Request.GetSessionStatistics());
+            assertEquals(encoding, answer.encoding());
+            assertEquals(ErrorCode.SESSION_NOT_FOUND, answer.error().code());
+            assertTrue(server.requestsSeen() >= 9);
+        }
+    }
+
+    @Test
+    void givesUpAfterTheConfiguredTriesWithAClearError() {
+        String endpoint = freeEndpoint();
+        AtomicInteger retries = new AtomicInteger();
+        ClientOptions options = ClientOptions.defaults(endpoint).withTimeout(Duration.ofMillis(150)).withTries(3);
+        try (StuiClient client = new StuiClient(context, options).onRetry((a, t, e) -> retries.incrementAndGet())) {
+            long start = System.nanoTime();
+            ServerUnavailableException e = assertThrows(ServerUnavailableException.class, client::ping);
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(ErrorCode.TIMEOUT, e.code());
+            assertTrue(e.getMessage().contains(endpoint), e.getMessage());
+            assertTrue(e.getMessage().contains("3 tries"), e.getMessage());
+            assertEquals(3, retries.get());
+            assertTrue(elapsedMs >= 3 * 150 && elapsedMs < 3000, "took " + elapsedMs + " ms");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void lazyPirateReconnectsWhenTheServerAppears(Encoding encoding) throws Exception {
+        String endpoint = freeEndpoint();
+        CountDownLatch firstTryFailed = new CountDownLatch(1);
+        ClientOptions options = ClientOptions.defaults(endpoint).withEncoding(encoding)
+                .withTimeout(Duration.ofMillis(300)).withTries(50);
+        try (StuiClient client = new StuiClient(context, options)
+                .onRetry((attempt, tries, e) -> firstTryFailed.countDown())) {
+            CompletableFuture<PingResult> call = CompletableFuture.supplyAsync(() -> client.ping("back?"));
+            assertTrue(firstTryFailed.await(10, TimeUnit.SECONDS), "the first try should time out: no server yet");
+            long serverUp = System.nanoTime();
+            try (AnswerLoop server = new AnswerLoop(context, endpoint, 1)) {
+                assertEquals("back?", call.get(10, TimeUnit.SECONDS).message());
+                long reconnectMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - serverUp);
+                assertTrue(reconnectMs < 1000, "answered " + reconnectMs + " ms after the server came up");
+                assertEquals(1, server.requestsSeen());
+            }
+        }
+    }
+
+    @Test
+    void survivesAServerRestart() throws Exception {
+        String endpoint = freeEndpoint();
+        ClientOptions options = ClientOptions.defaults(endpoint).withTimeout(Duration.ofMillis(300)).withTries(50);
+        try (StuiClient client = new StuiClient(context, options)) {
+            try (AnswerLoop first = new AnswerLoop(context, endpoint, 1)) {
+                assertEquals("7", client.evaluate("3 + 4").result());
+                assertEquals(1, first.requestsSeen());
+            }
+            CountDownLatch noAnswer = new CountDownLatch(1);
+            client.onRetry((a, t, e) -> noAnswer.countDown());
+            CompletableFuture<EvaluateResult> call = CompletableFuture.supplyAsync(() -> client.evaluate("40 + 2"));
+            assertTrue(noAnswer.await(10, TimeUnit.SECONDS));
+            long serverUp = System.nanoTime();
+            try (AnswerLoop second = new AnswerLoop(context, endpoint, 1)) {
+                assertEquals("42", call.get(10, TimeUnit.SECONDS).result());
+                assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - serverUp) < 1000);
+                assertEquals(1, second.requestsSeen());
+            }
+        }
+    }
+
+    @Test
+    void closedClientRefusesCalls() {
+        StuiClient client = new StuiClient(context, ClientOptions.defaults(freeEndpoint()));
+        client.close();
+        assertThrows(IllegalStateException.class, client::ping);
+    }
+}
