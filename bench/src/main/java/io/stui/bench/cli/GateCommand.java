@@ -1,0 +1,118 @@
+package io.stui.bench.cli;
+
+import io.stui.bench.gate.CeilingUnderTest;
+import io.stui.bench.gate.ChildServer;
+import io.stui.bench.gate.ExternalServer;
+import io.stui.bench.gate.GateConfig;
+import io.stui.bench.gate.GateConfigException;
+import io.stui.bench.gate.GateEvaluator;
+import io.stui.bench.gate.GateOutcome;
+import io.stui.bench.gate.GateReport;
+import io.stui.bench.gate.GateReportWriter;
+import io.stui.bench.gate.GateRunner;
+import io.stui.bench.gate.ServerUnderTest;
+import io.stui.bench.nativec.CPrograms;
+import io.stui.zmq.Backend;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stui bench gate}: starts a STUI server on a free loopback port, runs the short load of a
+ * gate file, checks its thresholds and writes report.json, report.md and latency.png. Exit code 0
+ * on pass, 1 on a missed threshold, 2 when the run itself broke.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"CI performance gate: short load against a server it starts, thresholds from a file.",
+                "Exit code: 0 pass, 1 a threshold missed, 2 the run broke (bad file, server did not start)."})
+public final class GateCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Gate file, e.g. bench/gates.json.")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("bench", "target", "gate");
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Gate a server that is already running instead.")
+    String endpoint;
+
+    @Option(names = "--c-ceiling", description = "Gate the C ROUTER ceiling server instead (checks the gate itself).")
+    boolean cCeiling;
+
+    @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (for --c-ceiling).")
+    Path nativeDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = cmd.commandLine().getOut();
+        PrintWriter err = cmd.commandLine().getErr();
+        Instant started = Instant.now();
+        GateConfig cfg;
+        try {
+            cfg = GateConfig.read(config);
+        } catch (GateConfigException e) {
+            err.println("stui bench gate: " + e.getMessage());
+            GateReportWriter.write(GateReport.broken(started, "(not started)", e.getMessage()), out());
+            return GateOutcome.BROKEN.exitCode();
+        }
+        if (endpoint != null && cCeiling) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "give --endpoint or --c-ceiling, not both");
+        }
+        Backend clientBackend = Backend.NATIVE.isAvailable() ? Backend.NATIVE : Backend.JEROMQ;
+        GateReport report;
+        ServerUnderTest server = null;
+        try {
+            server = startServer(cfg);
+            out.println("Gate: " + cfg.load().at(server.endpoint(), server.fixedReplies()).describe());
+            out.println("Server: " + server.description());
+            out.flush();
+            report = GateRunner.run(cfg, server, clientBackend);
+        } catch (Exception e) {
+            report = GateReport.broken(started, server == null ? "(did not start)" : server.description(),
+                    e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+        var files = GateReportWriter.write(report, out());
+        out.println();
+        out.print(GateReportWriter.toMarkdown(report));
+        out.println();
+        out.println("Gate " + report.outcome().name().toLowerCase(Locale.ROOT) + "; wrote " + files);
+        if (report.verdict() != null) {
+            for (GateEvaluator.Check miss : report.verdict().misses()) {
+                err.printf(Locale.ROOT, "missed: %s (measured %s)%n", miss.threshold().describe(),
+                        Double.isNaN(miss.measured()) ? "nothing" : String.format(Locale.ROOT, "%.3f", miss.measured()));
+            }
+        }
+        if (report.outcome() == GateOutcome.BROKEN) {
+            err.println("stui bench gate: the run broke: " + report.problem());
+        }
+        out.flush();
+        return report.outcome().exitCode();
+    }
+
+    private Path out() {
+        return out;
+    }
+
+    private ServerUnderTest startServer(GateConfig cfg) throws Exception {
+        if (endpoint != null) {
+            return new ExternalServer(endpoint, OptionalLong.empty());
+        }
+        if (cCeiling) {
+            double budget = cfg.load().warmup().toSeconds() + cfg.load().duration().toSeconds() + 60;
+            return new CeilingUnderTest(CPrograms.locate(nativeDir).startCeiling(budget));
+        }
+        return ChildServer.start(cfg.backend(), cfg.workers(), cfg.jvmArgs(), out.resolve("server.log"));
+    }
+}

@@ -1,0 +1,190 @@
+package io.stui.bench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.bench.load.CommandKind;
+import io.stui.bench.load.CommandMix;
+import io.stui.bench.load.LatencyStats;
+import io.stui.bench.load.LoadGenerator;
+import io.stui.bench.load.LoadResult;
+import io.stui.bench.load.LoadResultJson;
+import io.stui.bench.load.LoadSpec;
+import io.stui.bench.load.ProcessMemory;
+import io.stui.bench.nativec.CPrograms;
+import io.stui.bench.nativec.CeilingServer;
+import io.stui.protocol.Encoding;
+import io.stui.zmq.Backend;
+import io.stui.zmq.ZContext;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stui bench load}: N concurrent clients send a command mix to a STUI server (or to the C
+ * ceiling server) and the run prints requests/s, latency percentiles and errors.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Protocol load against a STUI server: N clients, a command mix, open or closed loop.",
+                "Latencies are measured from each request's intended send time (coordinated omission corrected)."})
+public final class LoadCommand implements Callable<Integer> {
+    static final class Target {
+        @Option(names = "--endpoint", paramLabel = "URL", description = "A running server, e.g. tcp://127.0.0.1:5555.")
+        String endpoint;
+
+        @Option(names = "--c-ceiling", description = "Start the C ROUTER ceiling server (fixed reply) and load it instead.")
+        boolean cCeiling;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = {"-c", "--clients"}, description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients = 8;
+
+    @Option(names = "--socket", description = "req or dealer (pipelined) (default: ${DEFAULT-VALUE}).")
+    String socket = "req";
+
+    @Option(names = "--pipeline", description = "Requests in flight per DEALER client (default: 16 for dealer, 1 for req).")
+    Integer pipeline;
+
+    @Option(names = "--rate", description = "Open loop: total requests/s over all clients; 0 = closed loop (default).")
+    double rate;
+
+    @Option(names = {"-d", "--duration"}, converter = DurationConverter.class,
+            description = "Measured time, e.g. 10s (default: ${DEFAULT-VALUE}).")
+    Duration duration = Duration.ofSeconds(10);
+
+    @Option(names = {"-n", "--requests"}, description = "Measured request count instead of a duration.")
+    long requests;
+
+    @Option(names = "--warmup", converter = DurationConverter.class, description = "Unmeasured warm-up (default: 2s).")
+    Duration warmup = Duration.ofSeconds(2);
+
+    @Option(names = "--mix", description = "Command weights: ping, evaluate, inspect, session (default: ${DEFAULT-VALUE}).")
+    String mix = "ping=100";
+
+    @Option(names = "--code", description = "Smalltalk source of evaluate and inspect requests (default: ${DEFAULT-VALUE}).")
+    String code = "3 + 4";
+
+    @Option(names = "--timeout", converter = DurationConverter.class, description = "Per-request timeout (default: 2s).")
+    Duration timeout = Duration.ofSeconds(2);
+
+    @Option(names = "--encoding", description = "command or envelope (default: ${DEFAULT-VALUE}).")
+    String encoding = "command";
+
+    @Option(names = "--backend", description = "ZeroMQ backend of the clients: native or jeromq (default: native).")
+    String backend = "native";
+
+    @Option(names = "--server-pid", description = "Process id of the server, to report its resident memory.")
+    Long serverPid;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (for --c-ceiling).")
+    Path nativeDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadSpec.SocketKind kind = switch (socket.toLowerCase(Locale.ROOT)) {
+            case "req" -> LoadSpec.SocketKind.REQ;
+            case "dealer" -> LoadSpec.SocketKind.DEALER;
+            default -> throw new CommandLine.ParameterException(cmd.commandLine(), "--socket must be req or dealer");
+        };
+        Encoding enc = switch (encoding.toLowerCase(Locale.ROOT)) {
+            case "command" -> Encoding.COMMAND;
+            case "envelope" -> Encoding.ENVELOPE;
+            default -> throw new CommandLine.ParameterException(cmd.commandLine(), "--encoding must be command or envelope");
+        };
+        Backend clientBackend = switch (backend.toLowerCase(Locale.ROOT)) {
+            case "native" -> Backend.NATIVE;
+            case "jeromq" -> Backend.JEROMQ;
+            default -> throw new CommandLine.ParameterException(cmd.commandLine(), "--backend must be native or jeromq");
+        };
+        int window = pipeline != null ? pipeline : kind == LoadSpec.SocketKind.DEALER ? 16 : 1;
+        CommandMix commandMix;
+        try {
+            commandMix = CommandMix.parse(mix);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "--mix: " + e.getMessage());
+        }
+        PrintWriter out = cmd.commandLine().getOut();
+        CeilingServer ceiling = null;
+        try (ZContext context = new ZContext(clientBackend)) {
+            String endpoint = target.endpoint;
+            Long pid = serverPid;
+            if (target.cCeiling) {
+                double budget = warmup.toSeconds() + (requests > 0 ? 600 : duration.toSeconds()) + 60;
+                ceiling = CPrograms.locate(nativeDir).startCeiling(budget);
+                endpoint = ceiling.endpoint();
+                pid = ceiling.pid();
+                out.println("C ceiling server listening on " + endpoint + " (pid " + pid + ")");
+            }
+            LoadSpec spec;
+            try {
+                spec = new LoadSpec(endpoint, clients, kind, window, rate, warmup, duration, requests, commandMix, code,
+                        timeout, target.cCeiling);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd.commandLine(), e.getMessage());
+            }
+            out.println("Load: " + spec.describe() + " -> " + endpoint);
+            out.flush();
+            LoadGenerator generator = new LoadGenerator(spec, context, enc);
+            LoadResult result;
+            try (LiveProgress progress = LiveProgress.startIfTerminal(generator, spec)) {
+                result = generator.run();
+            }
+            double peakRss = pid == null ? Double.NaN : ProcessMemory.peakRssMb(pid).orElse(Double.NaN);
+            print(out, result, peakRss);
+            generator.firstError().ifPresent(e -> out.println("First error: " + e));
+            if (json != null) {
+                ObjectNode node = LoadResultJson.of(result);
+                if (!Double.isNaN(peakRss)) {
+                    node.put("server_peak_rss_mib", peakRss);
+                }
+                node.put("client_backend", clientBackend.name().toLowerCase(Locale.ROOT));
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
+            }
+            return result.requests() > 0 ? 0 : 1;
+        } finally {
+            if (ceiling != null) {
+                ceiling.close();
+                ceiling.summary().ifPresent(s -> out.println("C ceiling server: " + s));
+            }
+        }
+    }
+
+    static void print(PrintWriter out, LoadResult r, double peakRssMib) {
+        out.printf(Locale.ROOT, "%nRequests: %d in %.2f s = %.1f req/s, errors: %d%n", r.requests(), r.seconds(),
+                r.rps(), r.errors());
+        if (!Double.isNaN(peakRssMib)) {
+            out.printf(Locale.ROOT, "Server peak resident memory: %.1f MiB%n", peakRssMib);
+        }
+        out.println("Response time in ms (from intended send time):");
+        out.printf(Locale.ROOT, "  %-10s %9s %8s %8s %8s %8s %8s%n", "", "count", "p50", "p95", "p99", "p99.9", "max");
+        row(out, "all", r.response());
+        for (Map.Entry<CommandKind, LatencyStats> e : r.responseByKind().entrySet()) {
+            row(out, e.getKey().label(), e.getValue());
+        }
+        if (r.spec().openLoop()) {
+            row(out, "(service)", r.service());
+        }
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String name, LatencyStats s) {
+        out.printf(Locale.ROOT, "  %-10s %9d %8.3f %8.3f %8.3f %8.3f %8.3f%n", name, s.count(), s.p50Ms(), s.p95Ms(),
+                s.p99Ms(), s.p999Ms(), s.maxMs());
+    }
+}

@@ -1,0 +1,134 @@
+package io.stui.bench.gate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.bench.load.LatencyStats;
+import io.stui.bench.load.LoadResult;
+import io.stui.bench.load.LoadResultJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a gate run as {@code report.json} (machine-readable), {@code report.md} (fit for a CI
+ * job summary) and {@code latency.png} (response time by percentile) into one directory.
+ */
+public final class GateReportWriter {
+    /** File names inside the output directory. */
+    public static final String JSON = "report.json";
+    public static final String MARKDOWN = "report.md";
+    public static final String CHART = "latency.png";
+
+    private GateReportWriter() {
+    }
+
+    /** Writes the three files, creating the directory if needed; answers the paths written. */
+    public static List<Path> write(GateReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(JSON);
+        Path md = dir.resolve(MARKDOWN);
+        Path png = dir.resolve(CHART);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toJson(report));
+        Files.writeString(md, toMarkdown(report));
+        if (report.result() != null) {
+            LatencyChart.write(png, "STUI gate: response time by percentile (" + report.outcome().name().toLowerCase(Locale.ROOT)
+                    + ")", report.result().histogram(), report.result().histogramByKind());
+            return List.of(json, md, png);
+        }
+        Files.deleteIfExists(png); // never leave a chart of an earlier run next to this report
+        return List.of(json, md);
+    }
+
+    /** The JSON document of a report. */
+    public static ObjectNode toJson(GateReport r) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+        root.put("exit_code", r.outcome().exitCode());
+        root.put("started_at", r.startedAt().toString());
+        root.put("server", r.server());
+        if (r.problem() != null) {
+            root.put("problem", r.problem());
+        } else {
+            root.putNull("problem");
+        }
+        if (!Double.isNaN(r.serverRssMb())) {
+            root.put("server_rss_mb", r.serverRssMb());
+        }
+        if (r.result() != null) {
+            root.setAll(LoadResultJson.of(r.result()));
+        }
+        if (r.verdict() != null) {
+            ArrayNode checks = root.putArray("checks");
+            for (GateEvaluator.Check c : r.verdict().checks()) {
+                ObjectNode n = checks.addObject();
+                n.put("metric", c.threshold().metric());
+                n.put("comparator", c.threshold().comparator().symbol());
+                n.put("limit", c.threshold().limit());
+                if (Double.isNaN(c.measured())) {
+                    n.putNull("measured");
+                } else {
+                    n.put("measured", c.measured());
+                }
+                n.put("passed", c.passed());
+                n.put("why", c.threshold().why());
+            }
+        }
+        return root;
+    }
+
+    /** The Markdown summary of a report. */
+    public static String toMarkdown(GateReport r) {
+        StringBuilder md = new StringBuilder();
+        String badge = switch (r.outcome()) {
+            case PASS -> "PASS";
+            case MISS -> "MISS";
+            case BROKEN -> "BROKEN";
+        };
+        md.append("## STUI performance gate: ").append(badge).append("\n\n");
+        md.append("- Server: ").append(r.server()).append('\n');
+        md.append("- Started: ").append(r.startedAt()).append('\n');
+        if (r.problem() != null) {
+            md.append("- Problem: ").append(r.problem()).append('\n');
+        }
+        LoadResult res = r.result();
+        if (res != null) {
+            md.append("- Load: ").append(res.spec().describe()).append('\n');
+            md.append("- Measured: ").append(res.requests()).append(" requests in ")
+                    .append(GateFormat.number(res.seconds())).append(" s = ")
+                    .append(GateFormat.number(res.rps())).append(" req/s, ").append(res.errors()).append(" errors\n");
+            if (!Double.isNaN(r.serverRssMb())) {
+                md.append("- Server resident memory (peak seen): ").append(GateFormat.number(r.serverRssMb())).append(" MB\n");
+            }
+        }
+        if (r.verdict() != null) {
+            md.append("\n| check | limit | measured | result |\n|---|---|---|---|\n");
+            for (GateEvaluator.Check c : r.verdict().checks()) {
+                Threshold t = c.threshold();
+                md.append("| ").append(t.metric()).append(t.why().isEmpty() ? "" : " (" + t.why() + ")")
+                        .append(" | ").append(t.comparator().symbol()).append(' ').append(GateFormat.number(t.limit()))
+                        .append(" | ").append(Double.isNaN(c.measured()) ? "not measured" : GateFormat.number(c.measured()))
+                        .append(" | ").append(c.passed() ? "pass" : "**MISS**").append(" |\n");
+            }
+        }
+        if (res != null) {
+            md.append("\nResponse time in ms (from the intended send time, corrected for coordinated omission):\n\n");
+            md.append("| requests | count | p50 | p95 | p99 | p99.9 | max |\n|---|---|---|---|---|---|---|\n");
+            row(md, "all", res.response());
+            res.responseByKind().forEach((k, s) -> row(md, k.label(), s));
+            md.append("\nChart: `").append(CHART).append("`\n");
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, LatencyStats s) {
+        md.append("| ").append(name).append(" | ").append(s.count()).append(" | ")
+                .append(GateFormat.number(s.p50Ms())).append(" | ").append(GateFormat.number(s.p95Ms())).append(" | ")
+                .append(GateFormat.number(s.p99Ms())).append(" | ").append(GateFormat.number(s.p999Ms())).append(" | ")
+                .append(GateFormat.number(s.maxMs())).append(" |\n");
+    }
+}

@@ -1,0 +1,32 @@
+package io.stui.bench.load;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds of request the load generator sends. {@link #SESSION} stands for the cheap session
+ * operations (get_session_info on the client's own session).
+ */
+public enum CommandKind {
+    PING,
+    EVALUATE,
+    INSPECT,
+    SESSION;
+
+    /** The name used in mixes, reports and threshold metrics, e.g. {@code evaluate}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a label; the error names the accepted ones. */
+    public static CommandKind fromLabel(String label) {
+        for (CommandKind k : values()) {
+            if (k.label().equals(label)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown command '" + label + "' (expected one of "
+                + Arrays.stream(values()).map(CommandKind::label).collect(Collectors.joining(", ")) + ")");
+    }
+}

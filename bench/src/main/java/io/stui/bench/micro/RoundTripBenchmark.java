@@ -1,0 +1,72 @@
+package io.stui.bench.micro;
+
+import io.stui.zmq.Backend;
+import io.stui.zmq.SocketType;
+import io.stui.zmq.ZContext;
+import io.stui.zmq.ZSocket;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Round-trip latency: a client sends one message and waits for its echo, REQ/REP or
+ * DEALER/ROUTER, over tcp (loopback) or inproc, per backend. Compare with {@code stui_lat}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RoundTripBenchmark {
+    @Param({"NATIVE", "JEROMQ"})
+    public Backend backend;
+
+    @Param({"REQ_REP", "DEALER_ROUTER"})
+    public String pattern;
+
+    @Param({"tcp", "inproc"})
+    public String transport;
+
+    @Param({"16", "1024", "65536"})
+    public int size;
+
+    private ZContext context;
+    private EchoServer echo;
+    private ZSocket client;
+    private byte[] payload;
+    private byte[] reply;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        context = new ZContext(backend);
+        boolean dealer = pattern.equals("DEALER_ROUTER");
+        String bind = transport.equals("tcp") ? "tcp://127.0.0.1:*" : "inproc://rtt-" + System.nanoTime();
+        echo = new EchoServer(context, dealer ? SocketType.ROUTER : SocketType.REP, bind, size);
+        client = context.createSocket(dealer ? SocketType.DEALER : SocketType.REQ);
+        client.setLinger(0);
+        client.connect(echo.endpoint());
+        payload = new byte[size];
+        Arrays.fill(payload, (byte) 'x');
+        reply = new byte[size];
+    }
+
+    @Benchmark
+    public int roundTrip() {
+        client.send(payload, 0, payload.length, 0);
+        return client.receive(reply, 0);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws InterruptedException {
+        client.close();
+        echo.close();
+        context.close();
+    }
+}

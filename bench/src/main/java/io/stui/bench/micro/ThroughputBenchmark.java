@@ -1,0 +1,91 @@
+package io.stui.bench.micro;
+
+import io.stui.zmq.Backend;
+import io.stui.zmq.SocketType;
+import io.stui.zmq.ZContext;
+import io.stui.zmq.ZSocket;
+import io.stui.zmq.ZmqException;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * PUSH/PULL throughput: a sender thread pushes messages as fast as the socket takes them; the
+ * benchmark thread pulls them, so the score is messages received per second (MB/s = score x size).
+ * Compare with {@code stui_thr}, which also times the receiving side.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ThroughputBenchmark {
+    /** Messages per benchmark call, so that the harness' own cost per call does not show. */
+    static final int BATCH = 1000;
+
+    @Param({"NATIVE", "JEROMQ"})
+    public Backend backend;
+
+    @Param({"tcp", "inproc"})
+    public String transport;
+
+    @Param({"16", "256", "4096", "65536"})
+    public int size;
+
+    private ZContext context;
+    private ZSocket pull;
+    private Thread sender;
+    private byte[] buffer;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        context = new ZContext(backend);
+        pull = context.createSocket(SocketType.PULL);
+        pull.setLinger(0);
+        pull.bind(transport.equals("tcp") ? "tcp://127.0.0.1:*" : "inproc://thr-" + System.nanoTime());
+        String endpoint = pull.lastEndpoint();
+        buffer = new byte[size];
+        ZSocket push = context.createSocket(SocketType.PUSH);
+        push.setLinger(0);
+        push.connect(endpoint);
+        byte[] payload = new byte[size];
+        Arrays.fill(payload, (byte) 'x');
+        sender = Thread.ofPlatform().name("push-sender").daemon().start(() -> {
+            try {
+                while (true) {
+                    push.send(payload, 0, payload.length, 0);
+                }
+            } catch (ZmqException | IllegalStateException e) {
+                // ETERM: the trial is over.
+            } finally {
+                push.close();
+            }
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int receive() {
+        int total = 0;
+        for (int i = 0; i < BATCH; i++) {
+            total += pull.receive(buffer, 0);
+        }
+        return total;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws InterruptedException {
+        context.shutdown();
+        sender.join(10_000);
+        pull.close();
+        context.close();
+    }
+}
