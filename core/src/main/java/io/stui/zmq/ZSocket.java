@@ -351,13 +351,12 @@ public final class ZSocket implements AutoCloseable {
         return driver.getInt(SocketOption.IMMEDIATE) != 0;
     }
 
-    /** ZMQ_ROUTER_MANDATORY: a ROUTER reports EHOSTUNREACH for unknown routing ids instead of dropping. */
+    /**
+     * ZMQ_ROUTER_MANDATORY: a ROUTER reports EHOSTUNREACH for unknown routing ids instead of dropping.
+     * Write-only: libzmq 4.3 and JeroMQ cannot read it back.
+     */
     public void setRouterMandatory(boolean mandatory) {
         driver.setInt(SocketOption.ROUTER_MANDATORY, mandatory ? 1 : 0);
-    }
-
-    public boolean getRouterMandatory() {
-        return driver.getInt(SocketOption.ROUTER_MANDATORY) != 0;
     }
 
     /** ZMQ_RECONNECT_IVL in ms (-1 no reconnection). */

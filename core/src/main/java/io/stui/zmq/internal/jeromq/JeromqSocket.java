@@ -31,36 +31,38 @@ final class JeromqSocket implements SocketDriver {
         }
     }
 
+    /** One JeroMQ endpoint call; JeroMQ throws IllegalArgumentException for malformed addresses where libzmq says EINVAL. */
+    private void endpointCall(java.util.function.Predicate<String> call, String operation, String endpoint, int fallback) {
+        checkOpen(operation);
+        boolean ok;
+        try {
+            ok = call.test(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw JeromqErrors.error(operation, ZError.EINVAL, endpoint);
+        }
+        if (!ok) {
+            throw JeromqErrors.error(operation, errnoOr(fallback), endpoint);
+        }
+    }
+
     @Override
     public void bind(String endpoint) {
-        checkOpen("bind");
-        if (!base.bind(endpoint)) {
-            throw JeromqErrors.error("bind", errnoOr(ZError.EINVAL), endpoint);
-        }
+        endpointCall(base::bind, "bind", endpoint, ZError.EINVAL);
     }
 
     @Override
     public void connect(String endpoint) {
-        checkOpen("connect");
-        if (!base.connect(endpoint)) {
-            throw JeromqErrors.error("connect", errnoOr(ZError.EINVAL), endpoint);
-        }
+        endpointCall(base::connect, "connect", endpoint, ZError.EINVAL);
     }
 
     @Override
     public void unbind(String endpoint) {
-        checkOpen("unbind");
-        if (!base.termEndpoint(endpoint)) {
-            throw JeromqErrors.error("unbind", errnoOr(ZError.ENOENT), endpoint);
-        }
+        endpointCall(base::termEndpoint, "unbind", endpoint, ZError.ENOENT);
     }
 
     @Override
     public void disconnect(String endpoint) {
-        checkOpen("disconnect");
-        if (!base.termEndpoint(endpoint)) {
-            throw JeromqErrors.error("disconnect", errnoOr(ZError.ENOENT), endpoint);
-        }
+        endpointCall(base::termEndpoint, "disconnect", endpoint, ZError.ENOENT);
     }
 
     private int errnoOr(int fallback) {
@@ -224,8 +226,14 @@ final class JeromqSocket implements SocketDriver {
 
     private void set(SocketOption option, Object value) {
         checkOpen("set " + option);
-        if (!base.setSocketOpt(code(option), value)) {
-            throw JeromqErrors.error("set " + option, errnoOr(ZError.EINVAL), null);
+        boolean ok;
+        try {
+            ok = base.setSocketOpt(code(option), value);
+        } catch (IllegalArgumentException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw JeromqErrors.error("set ZMQ_" + option, errnoOr(ZError.EINVAL), null);
         }
     }
 
@@ -234,7 +242,12 @@ final class JeromqSocket implements SocketDriver {
         if (option == SocketOption.RCVMORE) {
             return more ? 1 : 0;
         }
-        Object v = base.getSocketOptx(code(option));
+        Object v;
+        try {
+            v = base.getSocketOptx(code(option));
+        } catch (IllegalArgumentException e) {
+            throw JeromqErrors.error("get ZMQ_" + option, ZError.EINVAL, null);
+        }
         if (v == null) {
             throw JeromqErrors.unsupported("reading ZMQ_" + option);
         }
@@ -258,6 +271,10 @@ final class JeromqSocket implements SocketDriver {
 
     @Override
     public void setBytes(SocketOption option, byte[] value) {
+        if (option == SocketOption.ROUTING_ID && (value.length == 0 || value.length > 255)) {
+            // libzmq's rule (1 to 255 bytes); JeroMQ would accept an empty id and misroute.
+            throw JeromqErrors.error("set ZMQ_" + option, ZError.EINVAL, null);
+        }
         if (option == SocketOption.ZAP_DOMAIN) {
             set(option, new String(value, StandardCharsets.UTF_8));
         } else {
