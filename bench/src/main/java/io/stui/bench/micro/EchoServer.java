@@ -7,18 +7,19 @@ import io.stui.zmq.ZmqException;
 
 /**
  * The far end of a round-trip benchmark: a thread that echoes every message on a REP or ROUTER
- * socket (identity frame included), with buffers allocated once. Stops when its context shuts down.
+ * socket (identity frame included), with buffers allocated once. Stops on {@link #close()}: its
+ * receive times out every 100 ms to look at the stop flag (JeroMQ has no context shutdown).
  */
 final class EchoServer implements AutoCloseable {
-    private final ZContext context;
     private final ZSocket socket;
+    private volatile boolean stop;
     private final Thread thread;
     private final String endpoint;
 
     EchoServer(ZContext context, SocketType type, String bindEndpoint, int maxSize) {
-        this.context = context;
         this.socket = context.createSocket(type);
         socket.setLinger(0);
+        socket.setRcvTimeout(100);
         socket.bind(bindEndpoint);
         this.endpoint = socket.lastEndpoint();
         boolean router = type == SocketType.ROUTER;
@@ -34,28 +35,33 @@ final class EchoServer implements AutoCloseable {
         byte[] id = new byte[256];
         byte[] body = new byte[maxSize];
         try {
-            while (true) {
+            while (!stop) {
                 if (router) {
                     int idLen = socket.receive(id, 0);
+                    if (idLen < 0) {
+                        continue; // timed out: look at the stop flag
+                    }
                     int n = socket.receive(body, 0);
                     socket.send(id, 0, idLen, ZSocket.SNDMORE);
                     socket.send(body, 0, n, 0);
                 } else {
                     int n = socket.receive(body, 0);
-                    socket.send(body, 0, n, 0);
+                    if (n >= 0) {
+                        socket.send(body, 0, n, 0);
+                    }
                 }
             }
         } catch (ZmqException | IllegalStateException e) {
-            // ETERM: the benchmark is over and the context is shutting down.
+            // the context is closing
         } finally {
             socket.close();
         }
     }
 
-    /** Makes blocking calls return (ETERM) and waits for the echo thread to close its socket. */
+    /** Stops the echo thread and waits until it has closed its socket. */
     @Override
     public void close() throws InterruptedException {
-        context.shutdown();
+        stop = true;
         thread.join(10_000);
     }
 }

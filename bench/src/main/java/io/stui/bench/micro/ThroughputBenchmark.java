@@ -43,6 +43,7 @@ public class ThroughputBenchmark {
     private ZContext context;
     private ZSocket pull;
     private Thread sender;
+    private volatile boolean stop;
     private byte[] buffer;
 
     @Setup(Level.Trial)
@@ -55,16 +56,17 @@ public class ThroughputBenchmark {
         buffer = new byte[size];
         ZSocket push = context.createSocket(SocketType.PUSH);
         push.setLinger(0);
+        push.setSndTimeout(100); // a blocked send looks at the stop flag every 100 ms
         push.connect(endpoint);
         byte[] payload = new byte[size];
         Arrays.fill(payload, (byte) 'x');
         sender = Thread.ofPlatform().name("push-sender").daemon().start(() -> {
             try {
-                while (true) {
+                while (!stop) {
                     push.send(payload, 0, payload.length, 0);
                 }
             } catch (ZmqException | IllegalStateException e) {
-                // ETERM: the trial is over.
+                // the context is closing
             } finally {
                 push.close();
             }
@@ -83,7 +85,7 @@ public class ThroughputBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
-        context.shutdown();
+        stop = true;
         sender.join(10_000);
         pull.close();
         context.close();
