@@ -75,6 +75,8 @@ public final class ProtocolCodec {
 
     /** Top-level fields of either encoding, collected in one streaming pass. */
     private static final class Frame {
+        /** Bits of the fields already read, to reject duplicates of the fields the decoder uses. */
+        int seen;
         Object id;
         StuiException idError;
         boolean sawCommand;
@@ -116,8 +118,12 @@ public final class ProtocolCodec {
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
             switch (name) {
-                case "id" -> readId(p, t, f);
+                case "id" -> {
+                    once(f, 1, "id");
+                    readId(p, t, f);
+                }
                 case "command" -> {
+                    once(f, 2, "command");
                     f.sawCommand = true;
                     if (t == JsonToken.VALUE_STRING) {
                         f.command = p.getText();
@@ -127,14 +133,16 @@ public final class ProtocolCodec {
                     }
                 }
                 case "parameters" -> {
+                    once(f, 4, "parameters");
                     if (t == JsonToken.START_OBJECT) {
-                        f.parameters = p.readValueAsTree();
+                        f.parameters = TreeReader.readObject(p);
                     } else {
                         f.parametersWrongType = t != JsonToken.VALUE_NULL;
                         p.skipChildren();
                     }
                 }
                 case "version" -> {
+                    once(f, 8, "version");
                     f.sawVersion = true;
                     if (t == JsonToken.VALUE_STRING) {
                         f.version = p.getText();
@@ -143,6 +151,7 @@ public final class ProtocolCodec {
                     }
                 }
                 case "payload" -> {
+                    once(f, 16, "payload");
                     f.sawPayload = true;
                     if (t == JsonToken.START_OBJECT) {
                         readPayload(p, f);
@@ -157,6 +166,14 @@ public final class ProtocolCodec {
         if (p.nextToken() != null) {
             throw new StuiException(ErrorCode.INVALID_REQUEST, "Request has data after the JSON object; send exactly one object.");
         }
+    }
+
+    /** Rejects a second occurrence of a field the decoder reads (JSON leaves duplicates undefined). */
+    private static void once(Frame f, int bit, String field) {
+        if ((f.seen & bit) != 0) {
+            throw StuiException.invalidField(field, "Duplicate key '" + field + "' in the request.");
+        }
+        f.seen |= bit;
     }
 
     private static void readId(JsonParser p, JsonToken t, Frame f) throws IOException {
@@ -183,6 +200,7 @@ public final class ProtocolCodec {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "type" -> {
+                    once(f, 32, "payload.type");
                     if (t == JsonToken.VALUE_STRING) {
                         f.payloadType = p.getText();
                     } else {
@@ -191,6 +209,7 @@ public final class ProtocolCodec {
                     }
                 }
                 case "data" -> {
+                    once(f, 64, "payload.data");
                     f.sawData = true;
                     if (t == JsonToken.START_OBJECT) {
                         readData(p, f);
@@ -210,6 +229,7 @@ public final class ProtocolCodec {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "request_type" -> {
+                    once(f, 128, "request_type");
                     if (t == JsonToken.VALUE_STRING) {
                         f.requestType = p.getText();
                     } else {
@@ -218,8 +238,9 @@ public final class ProtocolCodec {
                     }
                 }
                 case "params" -> {
+                    once(f, 256, "params");
                     if (t == JsonToken.START_OBJECT) {
-                        f.params = p.readValueAsTree();
+                        f.params = TreeReader.readObject(p);
                     } else {
                         f.paramsWrongType = t != JsonToken.VALUE_NULL;
                         p.skipChildren();

@@ -54,8 +54,15 @@ class BadInputTest {
                 Arguments.of("string", q("'ping'"), null, null, Encoding.COMMAND),
                 Arguments.of("number", q("42"), null, null, Encoding.COMMAND),
                 Arguments.of("trailing data", q("{'id': 't', 'command': 'ping'} {}"), null, "t", Encoding.COMMAND),
-                Arguments.of("duplicate key", q("{'id': 'd', 'command': 'ping', 'command': 'evaluate'}"), null, "d",
-                        Encoding.COMMAND),
+                Arguments.of("duplicate command", q("{'id': 'd', 'command': 'ping', 'command': 'evaluate'}"),
+                        "command", "d", Encoding.COMMAND),
+                Arguments.of("duplicate parameter", q("{'id': 'd2', 'command': 'evaluate', 'parameters': "
+                        + "{'code': '1', 'code': '2'}}"), "code", "d2", Encoding.COMMAND),
+                Arguments.of("duplicate nested key", q("{'id': 'd3', 'command': 'update_session_state', 'parameters': "
+                        + "{'session_id': 's', 'state_data': {'a': 1, 'a': 2}}}"), "a", "d3", Encoding.COMMAND),
+                Arguments.of("duplicate envelope params", q("{'id': 'd4', 'version': '1.0.0', 'payload': {'type': "
+                        + "'Request', 'data': {'request_type': 'Ping', 'params': {}, 'params': {}}}}"), "params", "d4",
+                        Encoding.ENVELOPE),
                 Arguments.of("UTF-16 text", "{\"command\":\"ping\"}".getBytes(StandardCharsets.UTF_16LE), null, null,
                         Encoding.COMMAND),
                 Arguments.of("lone continuation byte", pingWithRawBytes(0x80), null, null, Encoding.COMMAND),

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The examples of PROTOCOL.md, verbatim, decode to the right records and answers take the documented shapes. */
 class GoldenExamplesTest {
     private static final ProtocolCodec CODEC = ProtocolCodec.INSTANCE;
-    private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z";
+    private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     private static final byte[] CREATE_SESSION = q(
             "{'id': 'create-001', 'command': 'create_session', 'parameters': {'client_id': 'client_001'}}");
@@ -57,7 +57,7 @@ class GoldenExamplesTest {
         assertTrue(a.get("timestamp").textValue().matches(ISO_UTC), a.get("timestamp").textValue());
         JsonNode r = a.get("result");
         assertEquals(List.of("session_id", "client_id", "created_at", "timeout", "is_active"), fieldNames(r));
-        assertEquals("2025-08-30T10:30:00Z", r.get("created_at").textValue());
+        assertEquals("2025-08-30T10:30:00.000Z", r.get("created_at").textValue());
         assertEquals(3600, r.get("timeout").intValue());
         assertTrue(r.get("is_active").booleanValue());
     }

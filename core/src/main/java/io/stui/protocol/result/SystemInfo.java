@@ -1,9 +1,12 @@
 package io.stui.protocol.result;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,16 +23,23 @@ import java.util.Map;
  * @param zmqBackend       {@code native} or {@code jeromq}
  * @param uptime           seconds since start
  * @param sessions         sessions currently open
- * @param extra            further entries, written flat into {@code info}; never process environment or secrets
+ * @param extra            further entries, written flat into {@code info} (and read back from unknown
+ *                         fields); never process environment or secrets
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SystemInfo(String smalltalkVersion, String vmVersion, String platform, Long memoryUsed,
                          Long memoryFree, String zmqVersion, String zmqBackend, Long uptime, Integer sessions,
-                         @JsonIgnore Map<String, Object> extra) {
+                         @JsonAnySetter @JsonIgnore Map<String, Object> extra) {
+
+    /** Normalises {@code extra}: never null, unmodifiable, insertion order kept. */
+    public SystemInfo {
+        extra = extra == null || extra.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    }
 
     /** Serialises {@code extra} flat into the object. */
     @JsonAnyGetter
     public Map<String, Object> extraFields() {
-        return extra == null ? Map.of() : extra;
+        return extra;
     }
 }
