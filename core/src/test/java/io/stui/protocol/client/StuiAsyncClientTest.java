@@ -6,10 +6,12 @@ import io.stui.protocol.ErrorCode;
 import io.stui.protocol.StuiException;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.PingResult;
+import io.stui.zmq.Backend;
 import io.stui.zmq.ZContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,20 +30,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The pipelining client against a real ROUTER that answers out of order. */
+/** The pipelining client against a real ROUTER that answers out of order, per backend (see the subclasses). */
 @Timeout(30)
-class StuiAsyncClientTest {
-    private static ZContext context;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StuiAsyncClientTest {
+    private ZContext context;
+
+    /** The ZeroMQ backend the client and the test server run on. */
+    abstract Backend backend();
 
     @BeforeAll
-    static void start() {
-        context = new ZContext();
+    void start() {
+        assumeTrue(backend().isAvailable(), backend() + " backend is not available here");
+        context = new ZContext(backend());
     }
 
     @AfterAll
-    static void stop() {
-        context.close();
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
     }
 
     @ParameterizedTest

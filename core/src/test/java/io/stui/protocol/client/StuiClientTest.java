@@ -8,10 +8,12 @@ import io.stui.protocol.StuiException;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.EvaluateResult;
 import io.stui.protocol.result.PingResult;
+import io.stui.zmq.Backend;
 import io.stui.zmq.ZContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,20 +30,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The blocking client against a real ROUTER on loopback: calls, error answers, Lazy Pirate retries. */
+/** The blocking client against a real ROUTER on loopback, per backend (see the subclasses): calls, error answers, Lazy Pirate retries. */
 @Timeout(30)
-class StuiClientTest {
-    private static ZContext context;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StuiClientTest {
+    private ZContext context;
+
+    /** The ZeroMQ backend the client and the test server run on. */
+    abstract Backend backend();
 
     @BeforeAll
-    static void start() {
-        context = new ZContext();
+    void start() {
+        assumeTrue(backend().isAvailable(), backend() + " backend is not available here");
+        context = new ZContext(backend());
     }
 
     @AfterAll
-    static void stop() {
-        context.close();
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
     }
 
     static String freeEndpoint() {
