@@ -1,0 +1,43 @@
+package io.stui.smalltalk;
+
+import io.stui.smalltalk.runtime.Kernel;
+import io.stui.smalltalk.runtime.Session;
+
+/**
+ * The embedded Smalltalk: boots the shared, immutable kernel once per JVM and creates workspaces.
+ * Thread-safe; workspaces are independent and never change the kernel.
+ */
+public final class SmalltalkEngine {
+    private static volatile SmalltalkEngine instance;
+    private final Kernel kernel;
+
+    private SmalltalkEngine(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Boots (first call) or answers the engine. */
+    public static SmalltalkEngine boot() {
+        SmalltalkEngine e = instance;
+        if (e != null) return e;
+        synchronized (SmalltalkEngine.class) {
+            if (instance == null) instance = new SmalltalkEngine(Kernel.boot());
+            return instance;
+        }
+    }
+
+    public Workspace newWorkspace() {
+        return new Workspace(new Session(kernel));
+    }
+
+    /** Rebuilds a workspace from {@link Workspace#snapshot()} bytes. */
+    public Workspace restoreWorkspace(byte[] snapshot) {
+        Session s = new Session(kernel);
+        io.stui.smalltalk.snapshot.SnapshotReader.restore(s, snapshot);
+        return new Workspace(s);
+    }
+
+    public String version() { return Kernel.VERSION; }
+
+    /** Number of classes in the shared kernel. */
+    public int kernelClassCount() { return kernel.classes.size(); }
+}

@@ -1,0 +1,148 @@
+package io.stui.smalltalk;
+
+import io.stui.smalltalk.runtime.Session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Smalltalk session: workspace variables, classes and methods defined in it, an object registry, history
+ * and the last failure. Not thread-safe: use it from one thread at a time; only {@link #interrupt()} may be
+ * called from another thread. Smalltalk code runs on the workspace's own big-stack thread.
+ */
+public final class Workspace implements AutoCloseable {
+    private static final long STACK_BYTES = 512L << 20;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    static final EvalLimits TOOL_LIMITS = new EvalLimits(Duration.ofSeconds(10), 0, 0);
+
+    private final Session session;
+    private final AtomicBoolean interrupt = new AtomicBoolean();
+    private ExecutorService worker;
+
+    Workspace(Session session) {
+        this.session = session;
+    }
+
+    Session session() { return session; }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "smalltalk-eval-" + THREADS.incrementAndGet(), STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs a task on the evaluation thread; answers empty when it did not finish in time (the thread is then abandoned). */
+    private <T> Optional<T> run(Callable<T> task, Duration timeout) {
+        if (worker == null) worker = newWorker();
+        Future<T> f = worker.submit(task);
+        try {
+            try {
+                return Optional.of(f.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException first) {
+                interrupt.set(true);
+                try {
+                    return Optional.of(f.get(GRACE.toMillis(), TimeUnit.MILLISECONDS));
+                } catch (TimeoutException second) {
+                    f.cancel(true);
+                    worker.shutdownNow();
+                    worker = null;
+                    return Optional.empty();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupt.set(true);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** Evaluates Smalltalk code (statements separated by periods) and answers the value of the last one. */
+    public EvalResult evaluate(String code, EvalLimits limits) {
+        interrupt.set(false);
+        long t0 = System.nanoTime();
+        Optional<Session.Outcome> o = run(() -> session.evaluate(code, limits, interrupt), limits.timeout());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        if (o.isEmpty()) {
+            return EvalResult.failed(new EvalFailure(EvalFailure.Kind.TIMEOUT, "Timeout",
+                    "the evaluation did not stop within its time limit and was abandoned", 0, 0, List.of()), "", elapsed);
+        }
+        Session.Outcome out = o.get();
+        if (out.failure() != null) return EvalResult.failed(out.failure(), out.transcript(), elapsed);
+        return EvalResult.success(out.printString(), out.className(), out.objectId(), out.transcript(), elapsed);
+    }
+
+    /** Evaluates with {@link EvalLimits#defaults()}. */
+    public EvalResult evaluate(String code) { return evaluate(code, EvalLimits.defaults()); }
+
+    /** Asks the running evaluation (if any) to stop; it ends with an {@code INTERRUPTED} failure. Thread-safe. */
+    public void interrupt() { interrupt.set(true); }
+
+    private <T> T tool(Callable<T> task) {
+        return run(task, TOOL_LIMITS.timeout()).orElseThrow(() -> new IllegalStateException("the workspace did not answer in time"));
+    }
+
+    /** Workspace variables (auto-declared by top-level assignments), in declaration order. */
+    public List<Reflection.VariableInfo> variables() { return tool(session::variables); }
+
+    /** Registers a value (as answered by this workspace) in the object registry; answers its stable id. */
+    public String register(Object value) { return session.registry().register(value); }
+
+    /** Inspects a registered object: named instance variables when {@code includePrivate}, plus its selectors when asked. */
+    public Optional<Reflection.Inspection> inspect(String objectId, boolean includePrivate, boolean includeMethods) {
+        return Optional.ofNullable(tool(() -> session.inspect(objectId, includePrivate, includeMethods)));
+    }
+
+    public Optional<Reflection.Inspection> inspect(String objectId, boolean includePrivate) {
+        return inspect(objectId, includePrivate, false);
+    }
+
+    /** Classes whose names match a glob ({@code *} and {@code ?}); system classes only when asked. */
+    public List<Reflection.ClassInfo> listClasses(String glob, boolean includeSystem) {
+        return session.listClasses(glob, includeSystem);
+    }
+
+    public Optional<Reflection.ClassDescription> describeClass(String name) {
+        return Optional.ofNullable(session.describeClass(name));
+    }
+
+    public Optional<Reflection.MethodInfo> method(String className, String selector, boolean classSide) {
+        return Optional.ofNullable(session.method(className, selector, classSide));
+    }
+
+    public List<Reflection.HistoryEntry> history() { return List.copyOf(session.history()); }
+
+    public Optional<Reflection.FailureReport> lastFailure() { return Optional.ofNullable(session.lastFailure()); }
+
+    /** Forgets everything defined in this workspace. */
+    public void clear() { session.clear(); }
+
+    /** Serializes variables (with their object graphs), classes, methods, history and registry. */
+    public byte[] snapshot() { return io.stui.smalltalk.snapshot.SnapshotWriter.write(session); }
+
+    /** Stops the evaluation thread. The workspace can still be used afterwards (a new thread is started). */
+    @Override public void close() {
+        interrupt.set(true);
+        if (worker != null) {
+            worker.shutdownNow();
+            worker = null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.stui.smalltalk.runtime;
+
+/** An activation of a method or block: temporaries, receiver, lexical outer context and sender. */
+public final class Context {
+    public final CodeUnit code;
+    public final Object receiver;
+    public final Object[] temps;
+    /** Lexically enclosing context (blocks only). */
+    final Context outer;
+    /** The method context a {@code ^} returns from. */
+    final Context home;
+    public final Context sender;
+    final Interp interp;
+    final int depth;
+    /** Set by a statement-level {@code ^}; checked after each statement. */
+    boolean returning;
+    Object returnValue;
+    /** True once the method activation has returned; a {@code ^} to it is then a BlockCannotReturn. */
+    boolean dead;
+    /** Exception handler data when this is an on:do: activation. */
+    HandlerInfo handler;
+
+    Context(CodeUnit code, Object receiver, Object[] temps, Context outer, Context sender, Interp interp) {
+        this.code = code;
+        this.receiver = receiver;
+        this.temps = temps;
+        this.outer = outer;
+        this.home = outer == null ? this : outer.home;
+        this.sender = sender;
+        this.interp = interp;
+        this.depth = sender == null ? 0 : sender.depth + 1;
+    }
+
+    /** Handler registration made by {@code on:do:}. */
+    static final class HandlerInfo {
+        final Object exceptionSelector;
+        final StBlock handlerBlock;
+        final HandlerInfo next;
+        final Context context;
+        HandlerInfo(Object exceptionSelector, StBlock handlerBlock, HandlerInfo next, Context context) {
+            this.exceptionSelector = exceptionSelector;
+            this.handlerBlock = handlerBlock;
+            this.next = next;
+            this.context = context;
+        }
+    }
+
+    public boolean isBlock() { return code instanceof CompiledBlock; }
+
+    /** Pharo-style frame description, e.g. {@code SmallInteger(Integer)>>factorial} or {@code [] in UndefinedObject>>DoIt}. */
+    public String describe() {
+        CompiledMethod m = code.method();
+        StClass rc = Kernel.classOf(receiver);
+        String cls = rc == m.methodClass ? rc.printName() : rc.printName() + "(" + m.methodClass.printName() + ")";
+        return (isBlock() ? "[] in " : "") + cls + ">>" + m.selector.name;
+    }
+
+    @Override public String toString() { return describe(); }
+}

@@ -1,0 +1,356 @@
+package io.stui.smalltalk.runtime;
+
+import io.stui.smalltalk.EvalFailure;
+import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.Reflection;
+import io.stui.smalltalk.compiler.Ast;
+import io.stui.smalltalk.compiler.Parser;
+import io.stui.smalltalk.compiler.SyntaxError;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The state of one workspace and the operations on it. Runs Smalltalk only on the calling thread; the public
+ * {@code Workspace} wrapper supplies the big-stack thread, the time limits and the interrupt flag.
+ */
+public final class Session {
+    /** Internal raw outcome of an evaluation. */
+    public record Outcome(Object value, String printString, String className, String objectId, String transcript,
+                          EvalFailure failure) {}
+
+    final Kernel kernel;
+    final Environment env;
+    final LinkedHashMap<String, Binding> variables = new LinkedHashMap<>();
+    final Registry registry = new Registry();
+    final List<Reflection.HistoryEntry> history = new ArrayList<>();
+    Reflection.FailureReport lastFailure;
+    private final Compiler.VariableResolver resolver;
+
+    public Session(Kernel kernel) {
+        this.kernel = kernel;
+        this.env = new Environment(kernel, false);
+        this.resolver = new Compiler.VariableResolver() {
+            @Override public Binding existing(String name) { return variables.get(name); }
+            @Override public Binding declare(String name) {
+                return variables.computeIfAbsent(name, n -> new Binding(n, null));
+            }
+            @Override public boolean isClass(String name) { return env.global(name) instanceof StClass; }
+        };
+    }
+
+    public Environment environment() { return env; }
+    public Map<String, Binding> variableBindings() { return variables; }
+    public Registry registry() { return registry; }
+    public List<Reflection.HistoryEntry> history() { return history; }
+    public Reflection.FailureReport lastFailure() { return lastFailure; }
+
+    Interp newInterp(EvalLimits limits, AtomicBoolean interrupt) {
+        return new Interp(env, limits.timeout().toNanos(), limits.instructionBudget(), limits.maxAllocationBytes(),
+                limits.maxDepth(), interrupt);
+    }
+
+    /** A short-lived interpreter for printing and inspection after (or outside) an evaluation. */
+    Interp toolInterp(AtomicBoolean interrupt) {
+        return new Interp(env, 2_000_000_000L, 20_000_000L, 64L << 20, 2_000, interrupt);
+    }
+
+    // ------------------------------------------------------------ evaluation
+
+    public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt) {
+        Ast.Method ast;
+        CompiledMethod doit;
+        try {
+            ast = Parser.parseDoit(code);
+            doit = new CompiledMethod(ast, kernel.undefinedObject, "doits", null, false, resolver);
+            doit.ensureCompiled();
+        } catch (SyntaxError e) {
+            EvalFailure f = new EvalFailure(EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
+            return fail(code, f, List.of(), "");
+        }
+        Interp in = newInterp(limits, interrupt);
+        try {
+            Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
+            String ps = printString(value, in);
+            String id = registry.register(value);
+            String cls = Kernel.classOf(value).printName();
+            history.add(new Reflection.HistoryEntry(code, ps, true, Instant.now()));
+            return new Outcome(value, ps, cls, id, in.transcript.toString(), null);
+        } catch (ControlFlow.UnhandledError e) {
+            return failUnhandled(code, e, in);
+        } catch (ControlFlow.Termination t) {
+            return failTermination(code, t, in);
+        } catch (ControlFlow.NonLocalReturn | ControlFlow.LocalReturn | ControlFlow.HandlerReturn | ControlFlow.Retry | ControlFlow.Resume cf) {
+            EvalFailure f = new EvalFailure(EvalFailure.Kind.ERROR, "BlockCannotReturn", "a return or handler action escaped its context", 0, 0, List.of());
+            return fail(code, f, List.of(), in.transcript.toString());
+        } catch (StackOverflowError so) {
+            EvalFailure f = new EvalFailure(EvalFailure.Kind.RECURSION, "RecursionDepthExceeded",
+                    "the call stack overflowed (infinite recursion?)", 0, 0, List.of());
+            return fail(code, f, List.of(), in.transcript.toString());
+        } catch (OutOfMemoryError oom) {
+            EvalFailure f = new EvalFailure(EvalFailure.Kind.ALLOCATION, "AllocationLimitExceeded",
+                    "the evaluation ran out of memory", 0, 0, List.of());
+            return fail(code, f, List.of(), in.transcript.toString());
+        } catch (RuntimeException bug) {
+            org.slf4j.LoggerFactory.getLogger(Session.class).warn("internal evaluator fault for: {}", code, bug);
+            EvalFailure f = new EvalFailure(EvalFailure.Kind.INTERNAL, "InternalError", String.valueOf(bug), 0, 0, List.of());
+            return fail(code, f, List.of(), in.transcript.toString());
+        }
+    }
+
+    private Outcome failUnhandled(String code, ControlFlow.UnhandledError e, Interp in) {
+        Interp tool = toolInterp(in.interruptFlag);
+        String errorClass = Kernel.classOf(e.exception).printName();
+        String text;
+        try {
+            Object mt = tool.send0(e.exception, "messageText", null);
+            text = mt instanceof StString s ? s.str() : printString(mt, tool);
+        } catch (RuntimeException ex) {
+            text = errorClass;
+        }
+        List<Context> frames = frames(e.signalContext);
+        List<String> trace = new ArrayList<>();
+        for (Context c : frames) trace.add(c.describe());
+        EvalFailure f = new EvalFailure(EvalFailure.Kind.ERROR, errorClass, text, 0, 0, trace);
+        return fail(code, f, frames, in.transcript.toString());
+    }
+
+    private Outcome failTermination(String code, ControlFlow.Termination t, Interp in) {
+        EvalFailure.Kind kind = switch (t.errorClass) {
+            case "Timeout" -> EvalFailure.Kind.TIMEOUT;
+            case "Interrupted" -> EvalFailure.Kind.INTERRUPTED;
+            case "InstructionBudgetExceeded" -> EvalFailure.Kind.BUDGET;
+            case "RecursionDepthExceeded" -> EvalFailure.Kind.RECURSION;
+            case "AllocationLimitExceeded" -> EvalFailure.Kind.ALLOCATION;
+            default -> EvalFailure.Kind.INTERNAL;
+        };
+        List<Context> frames = frames(t.context);
+        List<String> trace = new ArrayList<>();
+        for (int i = 0; i < Math.min(frames.size(), 20); i++) trace.add(frames.get(i).describe());
+        EvalFailure f = new EvalFailure(kind, t.errorClass, t.reason, 0, 0, trace);
+        // locals of a runaway evaluation are not printed: printing could run away too
+        return fail(code, f, kind == EvalFailure.Kind.RECURSION ? frames.subList(0, Math.min(frames.size(), 20)) : frames, in.transcript.toString());
+    }
+
+    private static List<Context> frames(Context c) {
+        List<Context> out = new ArrayList<>();
+        for (Context x = c; x != null && out.size() < 100; x = x.sender) out.add(x);
+        return out;
+    }
+
+    private Outcome fail(String code, EvalFailure f, List<Context> frames, String transcript) {
+        List<Reflection.Frame> fr = new ArrayList<>();
+        Interp tool = frames.isEmpty() ? null : toolInterp(null);
+        for (Context c : frames.subList(0, Math.min(frames.size(), 30))) {
+            Map<String, String> locals = new LinkedHashMap<>();
+            Map<String, String> ids = new LinkedHashMap<>();
+            String[] names = c.code.tempNames;
+            for (int i = 0; i < names.length && i < c.temps.length; i++) {
+                if (names[i].startsWith("(")) continue;
+                locals.put(names[i], safePrint(c.temps[i], tool));
+                ids.put(names[i], registry.register(c.temps[i]));
+            }
+            fr.add(new Reflection.Frame(c.describe(), Kernel.classOf(c.receiver).printName(), safePrint(c.receiver, tool),
+                    registry.register(c.receiver), locals, ids));
+        }
+        lastFailure = new Reflection.FailureReport(code, f, fr, Instant.now());
+        history.add(new Reflection.HistoryEntry(code, f.describe(), false, Instant.now()));
+        return new Outcome(null, null, null, null, transcript, f);
+    }
+
+    // ------------------------------------------------------------ printing
+
+    String printString(Object value, Interp in) {
+        Object s = in.send0(value, "printString", null);
+        String str = s instanceof StString ss ? ss.str() : String.valueOf(s);
+        return str.length() > 100_000 ? str.substring(0, 100_000) + "...(truncated)" : str;
+    }
+
+    /** printString that never throws: failures are described instead. */
+    public String safePrint(Object value, Interp tool) {
+        if (value == null) return "nil";
+        if (value instanceof Long || value instanceof Boolean) return value.toString();
+        try {
+            Interp in = tool != null ? tool : toolInterp(null);
+            return printString(value, in);
+        } catch (ControlFlow.UnhandledError e) {
+            return "<printString failed: " + Kernel.classOf(e.exception).printName() + ">";
+        } catch (ControlFlow.Termination t) {
+            return "<printString failed: " + t.errorClass + ">";
+        } catch (RuntimeException | StackOverflowError e) {
+            return "<printString failed>";
+        }
+    }
+
+    // ------------------------------------------------------------ variables, inspection
+
+    public List<Reflection.VariableInfo> variables() {
+        List<Reflection.VariableInfo> out = new ArrayList<>();
+        Interp tool = toolInterp(null);
+        for (Binding b : variables.values()) {
+            out.add(new Reflection.VariableInfo(b.name, Kernel.classOf(b.value).printName(), safePrint(b.value, tool),
+                    registry.register(b.value)));
+        }
+        return out;
+    }
+
+    public Reflection.Inspection inspect(String objectId, boolean includePrivate, boolean includeMethods) {
+        if (!registry.contains(objectId)) return null;
+        Object o = registry.get(objectId);
+        Interp tool = toolInterp(null);
+        StClass cls = Kernel.classOf(o);
+        List<Reflection.Slot> named = new ArrayList<>();
+        if (includePrivate && o instanceof StObject so && !(o instanceof StClass)) {
+            List<String> names = cls.allInstVarNames();
+            for (int i = 0; i < names.size(); i++) named.add(slot(names.get(i), so.slot(i), tool));
+        }
+        List<Reflection.Slot> indexed = new ArrayList<>();
+        int size = ObjectPrims.indexedSize(o);
+        Object[] elems = null;
+        if (o instanceof StObject so && !(o instanceof StIndexed)) {
+            // collections implemented in Smalltalk: show their elements as the inspector does
+            Object arr = safeSend(o, "asArray", tool);
+            if (arr instanceof Object[] a && Interp.truthy(safeSend(o, "isCollection", tool))) { elems = a; size = a.length; }
+        } else if (o instanceof Object[] a) elems = a;
+        else if (o instanceof StIndexed x) elems = x.items;
+        if (elems != null) {
+            for (int i = 0; i < Math.min(100, elems.length); i++) indexed.add(slot(String.valueOf(i + 1), elems[i], tool));
+        } else if (size > 0) {
+            for (int i = 1; i <= Math.min(100, size); i++) indexed.add(slot(String.valueOf(i), ObjectPrims.at(o, (long) i), tool));
+        }
+        List<String> selectors = new ArrayList<>();
+        if (includeMethods) {
+            for (StClass c = cls; c != null; c = c.superclass)
+                for (StSymbol s : c.localMethods(env).keySet()) if (!selectors.contains(s.name)) selectors.add(s.name);
+            selectors.sort(null);
+        }
+        return new Reflection.Inspection(objectId, cls.printName(), safePrint(o, tool), ObjectPrims.identityHash(o), size,
+                named, indexed, selectors);
+    }
+
+    private Object safeSend(Object o, String sel, Interp tool) {
+        try {
+            return tool.send0(o, sel, null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Reflection.Slot slot(String name, Object v, Interp tool) {
+        return new Reflection.Slot(name, Kernel.classOf(v).printName(), safePrint(v, tool), registry.register(v));
+    }
+
+    // ------------------------------------------------------------ reflection
+
+    public List<Reflection.ClassInfo> listClasses(String glob, boolean includeSystem) {
+        java.util.regex.Pattern p = globPattern(glob == null || glob.isBlank() ? "*" : glob);
+        List<Reflection.ClassInfo> out = new ArrayList<>();
+        for (StClass c : env.visibleClasses()) {
+            if (!includeSystem && c.isKernel()) continue;
+            if (p.matcher(c.name).matches()) out.add(info(c));
+        }
+        out.sort(java.util.Comparator.comparing(Reflection.ClassInfo::name));
+        return out;
+    }
+
+    static java.util.regex.Pattern globPattern(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            switch (ch) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(java.util.regex.Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return java.util.regex.Pattern.compile(re.toString());
+    }
+
+    static Reflection.ClassInfo info(StClass c) {
+        return new Reflection.ClassInfo(c.name, c.superclass == null ? null : c.superclass.name, c.comment, c.category, c.isKernel());
+    }
+
+    public Reflection.ClassDescription describeClass(String name) {
+        StClass c = env.classNamed(name);
+        if (c == null) return null;
+        List<String> inst = c.localMethods(env).keySet().stream().map(s -> s.name).sorted().toList();
+        List<String> cls = c.cls.localMethods(env).keySet().stream().map(s -> s.name).sorted().toList();
+        return new Reflection.ClassDescription(info(c), List.of(c.instVarNames), new ArrayList<>(c.classVars.keySet()),
+                List.of(c.cls.instVarNames), inst, cls);
+    }
+
+    public Reflection.MethodInfo method(String className, String selector, boolean classSide) {
+        StClass c = env.classNamed(className);
+        if (c == null) return null;
+        StClass target = classSide ? c.cls : c;
+        StSymbol sel = StSymbol.existing(selector);
+        if (sel == null) return null;
+        CompiledMethod m = target.localMethods(env).get(sel);
+        if (m == null) return null;
+        return new Reflection.MethodInfo(c.name, selector, m.source, m.category, classSide, List.of(m.argNames), m.comment());
+    }
+
+    /** Forgets variables, workspace classes, extensions, history, registry and the last failure. */
+    public void clear() {
+        variables.clear();
+        for (StClass c : new ArrayList<>(env.userClasses)) env.removeGlobal(c.name);
+        env.globals.clear();
+        env.userClasses.clear();
+        env.extensions.clear();
+        env.changed();
+        history.clear();
+        registry.clear();
+        lastFailure = null;
+    }
+
+    /** Object registry: stable string ids for values shown to clients. Immediates with equal value share an id. */
+    public static final class Registry {
+        private final HashMap<Key, String> ids = new HashMap<>();
+        private final LinkedHashMap<String, Object> objects = new LinkedHashMap<>();
+        private long next = 1;
+
+        private record Key(Object o) {
+            @Override public boolean equals(Object other) { return other instanceof Key k && Kernel.identical(o, k.o); }
+            @Override public int hashCode() { return ObjectPrims.identityHash(o); }
+        }
+
+        public String register(Object value) {
+            Key k = new Key(value);
+            String id = ids.get(k);
+            if (id != null) return id;
+            id = "o" + next++;
+            ids.put(k, id);
+            objects.put(id, value);
+            return id;
+        }
+
+        public boolean contains(String id) { return objects.containsKey(id); }
+        public Object get(String id) { return objects.get(id); }
+        public Map<String, Object> entries() { return objects; }
+        public long nextId() { return next; }
+
+        /** Restores an entry with a given id (snapshot restore). */
+        public void put(String id, Object value) {
+            objects.put(id, value);
+            ids.put(new Key(value), id);
+            try {
+                long n = Long.parseLong(id.substring(1));
+                if (n >= next) next = n + 1;
+            } catch (NumberFormatException ignored) {
+                // foreign id form: keep the counter
+            }
+        }
+
+        void clear() {
+            ids.clear();
+            objects.clear();
+        }
+
+        @Override public String toString() { return Objects.toString(objects.keySet()); }
+    }
+}

@@ -1,0 +1,16 @@
+package io.stui.smalltalk.runtime;
+
+/** A BlockClosure: compiled block code closed over its defining context. */
+public final class StBlock {
+    public final CompiledBlock code;
+    public final Context outer;
+    public final Object receiver;
+
+    StBlock(CompiledBlock code, Context outer, Object receiver) {
+        this.code = code;
+        this.outer = outer;
+        this.receiver = receiver;
+    }
+
+    public int numArgs() { return code.numArgs; }
+}
