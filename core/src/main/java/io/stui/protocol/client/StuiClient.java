@@ -132,13 +132,33 @@ public final class StuiClient implements AutoCloseable {
 
     /**
      * Sends a command with parameters given as a map (or any value Jackson writes as an object) and
+     * returns the server's answer, success or error.
+     *
+     * @throws ServerUnavailableException if no answer came after every try
+     */
+    public Answer send(Command command, Object params) {
+        String id = ids.next(options.encoding());
+        return exchange(codec.encode(options.encoding(), id, command, params), id, command);
+    }
+
+    /**
+     * Sends one frame exactly as given (any bytes, valid or not) with the same retries, and returns
+     * the answer frame as received. For tools that print the wire text and tests of bad input.
+     *
+     * @throws ServerUnavailableException if no answer came after every try
+     */
+    public byte[] sendFrame(byte[] frame) {
+        return exchangeFrame(frame, "a raw frame");
+    }
+
+    /**
+     * Sends a command with parameters given as a map (or any value Jackson writes as an object) and
      * returns the result object.
      *
      * @throws StuiException the server's error answer, or {@link ServerUnavailableException}
      */
     public JsonNode call(Command command, Object params) {
-        String id = ids.next(options.encoding());
-        return exchange(codec.encode(options.encoding(), id, command, params), id, command).resultOrThrow();
+        return send(command, params).resultOrThrow();
     }
 
     /** Sends a request and returns its typed result, e.g. {@code EvaluateResult} for {@code Evaluate}. */
@@ -269,7 +289,17 @@ public final class StuiClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ Lazy Pirate
 
-    private synchronized Answer exchange(byte[] frame, String id, Command command) {
+    private Answer exchange(byte[] frame, String id, Command command) {
+        Answer answer = codec.decode(exchangeFrame(frame, command + " " + id));
+        if (answer.requestId() != null && !id.equals(answer.requestIdText())) {
+            // REQ cannot receive a stale answer; a different id is a server bug.
+            throw new StuiException(ErrorCode.INTERNAL_ERROR, "The server answered request "
+                    + answer.requestIdText() + " instead of " + id + ".");
+        }
+        return answer;
+    }
+
+    private synchronized byte[] exchangeFrame(byte[] frame, String what) {
         if (closed) {
             throw new IllegalStateException("this StuiClient is closed");
         }
@@ -278,21 +308,15 @@ public final class StuiClient implements AutoCloseable {
             ZSocket s = socket();
             Optional<byte[]> reply = s.send(frame) ? s.receive() : Optional.empty();
             if (reply.isPresent()) {
-                Answer answer = codec.decode(reply.get());
-                if (answer.requestId() != null && !id.equals(answer.requestIdText())) {
-                    // REQ cannot receive a stale answer; a different id is a server bug.
-                    throw new StuiException(ErrorCode.INTERNAL_ERROR, "The server answered request "
-                            + answer.requestIdText() + " instead of " + id + ".");
-                }
-                return answer;
+                return reply.get();
             }
             // No answer: the REQ socket is stuck mid-exchange; drop it and start over on a new one.
-            log.warn("No answer to {} {} from {} within {} ms (try {} of {}){}", command, id, options.endpoint(),
+            log.warn("No answer to {} from {} within {} ms (try {} of {}){}", what, options.endpoint(),
                     options.timeoutMillis(), attempt, tries, attempt < tries ? "; reconnecting and resending" : "");
             discardSocket();
             retryListener.noAnswer(attempt, tries, options.endpoint());
         }
-        throw new ServerUnavailableException("No answer from " + options.endpoint() + " to " + command + " after "
+        throw new ServerUnavailableException("No answer from " + options.endpoint() + " to " + what + " after "
                 + tries + (tries == 1 ? " try" : " tries") + " of " + options.timeoutMillis()
                 + " ms; check that the server is running and reachable.");
     }

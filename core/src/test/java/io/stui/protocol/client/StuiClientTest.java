@@ -1,6 +1,7 @@
 package io.stui.protocol.client;
 
 import io.stui.protocol.Answer;
+import io.stui.protocol.ClientCodec;
 import io.stui.protocol.Command;
 import io.stui.protocol.Encoding;
 import io.stui.protocol.ErrorCode;
@@ -92,7 +93,15 @@ abstract class StuiClientTest {
             Answer answer = client.send(new Request.GetSessionStatistics());
             assertEquals(encoding, answer.encoding());
             assertEquals(ErrorCode.SESSION_NOT_FOUND, answer.error().code());
-            assertTrue(server.requestsSeen() >= 9);
+            Answer raw = client.send(Command.CLOSE_SESSION, Map.of("session_id", "s-9"));
+            assertEquals(ErrorCode.SESSION_NOT_FOUND, raw.error().code());
+
+            // Bytes that are not a request still get an answer (the server's error), through the same retries.
+            Answer garbage = ClientCodec.INSTANCE.decode(client.sendFrame(new byte[] {'{', (byte) 0xC0, (byte) 0xAF}));
+            assertEquals(ErrorCode.INVALID_REQUEST, garbage.error().code());
+            assertEquals(Encoding.COMMAND, garbage.encoding());
+            assertEquals(null, garbage.requestId());
+            assertEquals(11, server.requestsSeen());
         }
     }
 
