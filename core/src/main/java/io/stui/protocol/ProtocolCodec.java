@@ -52,7 +52,7 @@ public final class ProtocolCodec {
         }
         int bad = Utf8.firstInvalid(buf, off, len);
         if (bad >= 0) {
-            return fail(RequestMeta.UNKNOWN, null, "Request is not valid UTF-8 (invalid byte 0x"
+            return fail(recover(buf, off, bad), null, "Request is not valid UTF-8 (invalid byte 0x"
                     + Integer.toHexString(buf[off + bad] & 0xFF) + " at offset " + bad + ").");
         }
         for (int i = 0; i < Math.min(4, len); i++) {
@@ -71,6 +71,19 @@ public final class ProtocolCodec {
             return new Decoded.Failed(f.meta(), e);
         }
         return interpret(f);
+    }
+
+    /** What the valid first {@code len} bytes of a rejected frame tell: its id and encoding, if they came first. */
+    private RequestMeta recover(byte[] buf, int off, int len) {
+        Frame f = new Frame();
+        if (len > 0 && buf[off] != 0) {
+            try (JsonParser p = factory.createParser(buf, off, len)) {
+                readFrame(p, f);
+            } catch (IOException | StuiException e) {
+                // Expected: the prefix ends mid-document. Whatever was read before is kept.
+            }
+        }
+        return f.meta();
     }
 
     /** Top-level fields of either encoding, collected in one streaming pass. */

@@ -65,12 +65,12 @@ class BadInputTest {
                         Encoding.ENVELOPE),
                 Arguments.of("UTF-16 text", "{\"command\":\"ping\"}".getBytes(StandardCharsets.UTF_16LE), null, null,
                         Encoding.COMMAND),
-                Arguments.of("lone continuation byte", pingWithRawBytes(0x80), null, null, Encoding.COMMAND),
-                Arguments.of("overlong slash", pingWithRawBytes(0xC0, 0xAF), null, null, Encoding.COMMAND),
-                Arguments.of("overlong 3-byte", pingWithRawBytes(0xE0, 0x80, 0xAF), null, null, Encoding.COMMAND),
-                Arguments.of("UTF-16 surrogate", pingWithRawBytes(0xED, 0xA0, 0x80), null, null, Encoding.COMMAND),
-                Arguments.of("above U+10FFFF", pingWithRawBytes(0xF4, 0x90, 0x80, 0x80), null, null, Encoding.COMMAND),
-                Arguments.of("byte 0xFF", pingWithRawBytes(0xFF), null, null, Encoding.COMMAND),
+                Arguments.of("lone continuation byte", pingWithRawBytes(0x80), null, "u8", Encoding.COMMAND),
+                Arguments.of("overlong slash", pingWithRawBytes(0xC0, 0xAF), null, "u8", Encoding.COMMAND),
+                Arguments.of("overlong 3-byte", pingWithRawBytes(0xE0, 0x80, 0xAF), null, "u8", Encoding.COMMAND),
+                Arguments.of("UTF-16 surrogate", pingWithRawBytes(0xED, 0xA0, 0x80), null, "u8", Encoding.COMMAND),
+                Arguments.of("above U+10FFFF", pingWithRawBytes(0xF4, 0x90, 0x80, 0x80), null, "u8", Encoding.COMMAND),
+                Arguments.of("byte 0xFF", pingWithRawBytes(0xFF), null, "u8", Encoding.COMMAND),
                 Arguments.of("truncated sequence at end", bytes('{', '"', 'a', '"', ':', '"', 0xE2, 0x82), null, null,
                         Encoding.COMMAND),
                 Arguments.of("no command at all", q("{'id': 'n1', 'parameters': {}}"), "command", "n1", Encoding.COMMAND),
@@ -220,6 +220,20 @@ class BadInputTest {
         frame[2] = (byte) 0xBF;
         System.arraycopy(json, 0, frame, 3, json.length);
         assertEquals(Command.PING, ok(frame).meta().command());
+    }
+
+    @Test
+    void badUtf8InAnEnvelopeStillEchoesTheIdAndEncoding() {
+        byte[] head = q("{'id': 'env-8', 'version': '1.0.0', 'payload': {'type': 'Request', 'data': "
+                + "{'request_type': 'Ping', 'params': {'message': '");
+        byte[] frame = java.util.Arrays.copyOf(head, head.length + 4);
+        frame[head.length] = (byte) 0xED; // a UTF-16 surrogate encoded in UTF-8
+        frame[head.length + 1] = (byte) 0xA0;
+        frame[head.length + 2] = (byte) 0x80;
+        frame[head.length + 3] = '"';
+        Decoded.Failed f = failed(frame);
+        assertEquals(new RequestMeta(Encoding.ENVELOPE, "env-8", null), f.meta());
+        assertEquals(ErrorCode.INVALID_REQUEST, f.error().code());
     }
 
     @Test
