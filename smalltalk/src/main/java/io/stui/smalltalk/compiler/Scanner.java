@@ -166,7 +166,8 @@ final class Scanner {
         }
         BigInteger mant = new BigInteger(intPart + (fracPart == null ? "" : fracPart), radix);
         int fracDigits = fracPart == null ? 0 : fracPart.length();
-        if (neg) mant = mant.negate();
+        boolean negFloat = neg && fracPart != null && !(peek(0) == 's');
+        if (neg && !negFloat) mant = mant.negate();
         if (peek(0) == 's' && !isIdPart(peek(1)) || (peek(0) == 's' && Character.isDigit(peek(1)))) {
             p++;
             int scale = fracDigits;
@@ -191,6 +192,7 @@ final class Scanner {
                 value = new BigDecimal(mant).divide(new BigDecimal(BigInteger.valueOf(radix).pow(fracDigits)), java.math.MathContext.DECIMAL128)
                         .multiply(new BigDecimal(radix).pow(exp, java.math.MathContext.DECIMAL128)).doubleValue();
             }
+            if (negFloat) value = -(Double) value;
         } else if (hasExp && exp < 0) {
             // Integer with a negative exponent is an exact Fraction in Pharo; the parser builds it
             value = new Object[]{io.stui.smalltalk.runtime.Num.norm(mant), io.stui.smalltalk.runtime.Num.norm(BigInteger.valueOf(radix).pow(-exp))};
