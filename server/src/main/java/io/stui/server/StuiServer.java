@@ -12,6 +12,7 @@ import io.stui.server.metrics.ServerMetrics;
 import io.stui.server.session.ClientPolicy;
 import io.stui.server.session.SessionManager;
 import io.stui.server.store.SessionStore;
+import io.stui.server.workspace.EngineService;
 import io.stui.server.workspace.SmalltalkService;
 import io.stui.zmq.ZContext;
 import java.time.Clock;
@@ -78,11 +79,11 @@ public final class StuiServer implements AutoCloseable {
             this.sessions = new SessionManager(store, Clock.systemUTC(), config.maxSessionsPerClient(), config.sessionTimeout(),
                     new ClientPolicy(config.allowClients(), config.denyClients()));
             m = new ServerMetrics(sessions::sessionCount);
-            st = smalltalkFactory.apply(new ServiceParts(config, store, sessions, m));
+            ex = new KeyedSerialExecutor(config.workers(), config.sessionQueueCapacity(), 10_000, WORKER_STACK_BYTES);
+            st = smalltalkFactory.apply(new ServiceParts(config, store, sessions, m, ex));
             SmalltalkService stFinal = st;
             sessions.addListener((id, reason) -> stFinal.sessionEnded(id));
             ctx = new ZContext();
-            ex = new KeyedSerialExecutor(config.workers(), config.sessionQueueCapacity(), 10_000, WORKER_STACK_BYTES);
             InfoCommands info = new InfoCommands(new InfoCommands.ServerFacts(VERSION, startedAt,
                     ctx.backend().name().toLowerCase(java.util.Locale.ROOT), ctx.libzmqVersion(), st.version(), config),
                     sessions::sessionCount, accepting::get, stFinal::packages);
@@ -130,8 +131,18 @@ public final class StuiServer implements AutoCloseable {
                 endpoint, context.backend().name().toLowerCase(java.util.Locale.ROOT), config.workers(), store.path(), metricsPort, VERSION);
     }
 
-    /** What the Smalltalk service is built from. */
-    public record ServiceParts(ServerConfig config, SessionStore store, SessionManager sessions, ServerMetrics metrics) {
+    /**
+     * What the Smalltalk service is built from.
+     *
+     * @param lanes the worker pool; work submitted under a session id runs in that session's order
+     */
+    public record ServiceParts(ServerConfig config, SessionStore store, SessionManager sessions, ServerMetrics metrics,
+                               KeyedSerialExecutor lanes) {
+    }
+
+    /** Starts a server with the embedded Smalltalk engine; returns once it accepts requests. */
+    public static StuiServer start(ServerConfig config) {
+        return new StuiServer(config, EngineService::new);
     }
 
     /** Starts a server with the given Smalltalk service; returns once it accepts requests. */

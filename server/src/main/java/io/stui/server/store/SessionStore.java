@@ -61,7 +61,9 @@ public final class SessionStore implements AutoCloseable {
                       snapshot     BLOB NOT NULL,
                       variables    TEXT NOT NULL,
                       history_size INTEGER NOT NULL,
-                      PRIMARY KEY (session_id, kind))"""));
+                      PRIMARY KEY (session_id, kind))"""),
+            // v2: server-side metadata of a context (inspector selection, known object ids)
+            List.of("ALTER TABLE contexts ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'"));
 
     /** Schema version this code reads and writes. */
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
@@ -244,9 +246,10 @@ public final class SessionStore implements AutoCloseable {
 
     /** Durably writes a context into its slot, replacing the previous one of the same kind. */
     public synchronized void saveContext(StoredContext c) {
-        String sql = "INSERT INTO contexts(session_id, kind, saved_at, snapshot, variables, history_size) VALUES (?,?,?,?,?,?)"
+        String sql = "INSERT INTO contexts(session_id, kind, saved_at, snapshot, variables, history_size, meta)"
+                + " VALUES (?,?,?,?,?,?,?)"
                 + " ON CONFLICT(session_id, kind) DO UPDATE SET saved_at=excluded.saved_at, snapshot=excluded.snapshot,"
-                + " variables=excluded.variables, history_size=excluded.history_size";
+                + " variables=excluded.variables, history_size=excluded.history_size, meta=excluded.meta";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setString(1, c.sessionId());
             ps.setString(2, c.kind().name());
@@ -254,6 +257,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setBytes(4, c.snapshot());
             ps.setString(5, JSON.writeValueAsString(c.variables()));
             ps.setInt(6, c.historySize());
+            ps.setString(7, c.meta());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("Cannot save context of session " + c.sessionId() + ": " + e.getMessage(), e);
@@ -263,7 +267,7 @@ public final class SessionStore implements AutoCloseable {
     /** The context in one slot, if any. */
     public synchronized Optional<StoredContext> loadContext(String sessionId, ContextKind kind) {
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT saved_at, snapshot, variables, history_size FROM contexts WHERE session_id=? AND kind=?")) {
+                "SELECT saved_at, snapshot, variables, history_size, meta FROM contexts WHERE session_id=? AND kind=?")) {
             ps.setString(1, sessionId);
             ps.setString(2, kind.name());
             try (ResultSet rs = ps.executeQuery()) {
@@ -271,7 +275,8 @@ public final class SessionStore implements AutoCloseable {
                     return Optional.empty();
                 }
                 List<String> vars = JSON.readValue(rs.getString(3), new TypeReference<List<String>>() { });
-                return Optional.of(new StoredContext(sessionId, kind, rs.getLong(1), rs.getBytes(2), vars, rs.getInt(4)));
+                return Optional.of(new StoredContext(sessionId, kind, rs.getLong(1), rs.getBytes(2), vars, rs.getInt(4),
+                        rs.getString(5)));
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("Cannot load context of session " + sessionId + ": " + e.getMessage(), e);

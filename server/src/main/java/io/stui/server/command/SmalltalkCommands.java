@@ -1,0 +1,258 @@
+package io.stui.server.command;
+
+import io.stui.protocol.ErrorCode;
+import io.stui.protocol.StuiException;
+import io.stui.protocol.request.DebugOperation;
+import io.stui.protocol.request.Request;
+import io.stui.protocol.result.BrowseClassResult;
+import io.stui.protocol.result.ClassInfo;
+import io.stui.protocol.result.DebugInfo;
+import io.stui.protocol.result.DebugResult;
+import io.stui.protocol.result.EvaluateResult;
+import io.stui.protocol.result.GetMethodResult;
+import io.stui.protocol.result.InspectResult;
+import io.stui.protocol.result.ListClassesResult;
+import io.stui.protocol.result.MethodInfo;
+import io.stui.protocol.result.ObjectInfo;
+import io.stui.server.metrics.ServerMetrics;
+import io.stui.server.session.SessionException;
+import io.stui.server.session.SessionManager;
+import io.stui.server.workspace.AutoSaver;
+import io.stui.server.workspace.SessionWorkspace;
+import io.stui.server.workspace.WorkspaceRegistry;
+import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.EvalResult;
+import io.stui.smalltalk.Reflection;
+import io.stui.smalltalk.SmalltalkEngine;
+import io.stui.smalltalk.Workspace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * evaluate, inspect, browse_class, list_classes, get_method and debug against the embedded engine.
+ *
+ * <p>With a {@code session_id}, evaluate and inspect run in the session's workspace (variables
+ * persist, results get object ids, the workspace is auto-saved afterwards). Without one they run in
+ * a scratch workspace made for that request and discarded after it, so nothing persists and no
+ * object id is answered. Class queries ({@code browse_class}, {@code list_classes},
+ * {@code get_method}) carry no session in the protocol and see the shared kernel's classes.
+ */
+public final class SmalltalkCommands {
+
+    private final SmalltalkEngine engine;
+    private final SessionManager sessions;
+    private final WorkspaceRegistry workspaces;
+    private final AutoSaver autoSaver;
+    private final ServerMetrics metrics;
+    private final EvalLimits limits;
+    private final Workspace system;
+
+    public SmalltalkCommands(SmalltalkEngine engine, SessionManager sessions, WorkspaceRegistry workspaces,
+                             AutoSaver autoSaver, ServerMetrics metrics, EvalLimits limits) {
+        this.engine = engine;
+        this.sessions = sessions;
+        this.workspaces = workspaces;
+        this.autoSaver = autoSaver;
+        this.metrics = metrics;
+        this.limits = limits;
+        this.system = engine.newWorkspace();
+    }
+
+    /** The live workspace of a session, after checking the session exists (and recording the access). */
+    public SessionWorkspace sessionWorkspace(String sessionId) {
+        try {
+            sessions.get(sessionId);
+        } catch (SessionException e) {
+            throw Errors.of(e);
+        }
+        return workspaces.get(sessionId);
+    }
+
+    private void changed(String sessionId, SessionWorkspace sw) {
+        sw.markDirty();
+        sessions.markModified(sessionId);
+        autoSaver.changed(sessionId);
+    }
+
+    private EvalResult run(Workspace ws, String code) {
+        EvalResult r = ws.evaluate(code, limits);
+        if (!r.ok()) {
+            if (EvalErrors.isLimit(r.failure())) {
+                metrics.evaluationTimeout();
+            }
+            throw EvalErrors.of(r.failure(), limits.timeout().toMillis());
+        }
+        return r;
+    }
+
+    public EvaluateResult evaluate(Request.Evaluate req) {
+        if (req.sessionId() == null) {
+            try (Workspace scratch = engine.newWorkspace()) {
+                EvalResult r = run(scratch, req.code());
+                return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
+            }
+        }
+        SessionWorkspace sw = sessionWorkspace(req.sessionId());
+        try {
+            EvalResult r = run(sw.workspace(), req.code());
+            sw.remember(r.objectId(), r.className(), r.printString());
+            return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
+        } finally {
+            changed(req.sessionId(), sw);
+        }
+    }
+
+    public InspectResult inspect(Request.Inspect req) {
+        if (req.sessionId() == null) {
+            if (req.objectId() != null) {
+                throw StuiException.invalidField("session_id", "inspect by object_id needs the session_id the id belongs to.");
+            }
+            try (Workspace scratch = engine.newWorkspace()) {
+                EvalResult r = run(scratch, req.target());
+                Reflection.Inspection i = scratch.inspect(r.objectId(), true, req.includeMethods())
+                        .orElseThrow(() -> new StuiException(ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
+                return result(i, null);
+            }
+        }
+        SessionWorkspace sw = sessionWorkspace(req.sessionId());
+        String objectId = req.objectId();
+        if (req.target() != null) {
+            try {
+                EvalResult r = run(sw.workspace(), req.target());
+                objectId = r.objectId();
+            } finally {
+                changed(req.sessionId(), sw);
+            }
+        }
+        String id = objectId;
+        // Every instance variable of a Smalltalk object is private by nature, so they are always shown;
+        // include_private is accepted for compatibility.
+        Reflection.Inspection i = sw.workspace().inspect(id, true, req.includeMethods())
+                .orElseThrow(() -> new StuiException(ErrorCode.OBJECT_NOT_FOUND, "No object " + id + " in session "
+                        + req.sessionId() + "; use an object_id answered by evaluate or inspect in this session.",
+                        Map.of("object_id", id)));
+        sw.select(i.objectId());
+        sw.remember(i.objectId(), i.className(), i.printString());
+        for (Reflection.Slot s : i.namedVariables()) {
+            sw.remember(s.objectId(), s.className(), s.printString());
+        }
+        return result(i, i.objectId());
+    }
+
+    private static InspectResult result(Reflection.Inspection i, String objectId) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Reflection.Slot s : i.namedVariables()) {
+            vars.put(s.name(), s.printString());
+            if (objectId != null && s.objectId() != null) {
+                ids.put(s.name(), s.objectId());
+            }
+        }
+        List<String> indexed = i.indexedElements().stream().limit(100).map(Reflection.Slot::printString).toList();
+        return new InspectResult(objectId, new ObjectInfo(i.className(), i.printString(), i.identityHash(), i.size()),
+                vars, ids, indexed, i.selectors());
+    }
+
+    private Optional<Reflection.ClassDescription> describe(String name) {
+        synchronized (system) {
+            return system.describeClass(name);
+        }
+    }
+
+    private Optional<Reflection.MethodInfo> method(String cls, String selector, boolean classSide) {
+        synchronized (system) {
+            return system.method(cls, selector, classSide);
+        }
+    }
+
+    /** All kernel classes (for list_classes and the Packages report). */
+    public List<Reflection.ClassInfo> classes(String glob, boolean includeSystem) {
+        synchronized (system) {
+            return system.listClasses(glob, includeSystem);
+        }
+    }
+
+    private static ClassInfo info(Reflection.ClassInfo c) {
+        return new ClassInfo(c.name(), c.superclass(), c.comment(), c.category(), c.isSystem());
+    }
+
+    private static MethodInfo info(Reflection.MethodInfo m) {
+        return new MethodInfo(m.selector(), m.source(), m.category(), m.classSide(), m.argumentNames(), m.comment());
+    }
+
+    public BrowseClassResult browseClass(Request.BrowseClass req) {
+        Reflection.ClassDescription d = describe(req.className()).orElseThrow(() -> classNotFound(req.className()));
+        List<MethodInfo> instance = null;
+        List<MethodInfo> classSide = null;
+        if (req.includeMethods()) {
+            instance = methods(req.className(), d.instanceMethods(), false);
+            classSide = methods(req.className(), d.classMethods(), true);
+        }
+        return new BrowseClassResult(info(d.info()), instance, classSide,
+                req.includeInstanceVars() ? d.instanceVariables() : null,
+                req.includeClassVars() ? d.classVariables() : null);
+    }
+
+    private List<MethodInfo> methods(String cls, List<String> selectors, boolean classSide) {
+        List<MethodInfo> out = new ArrayList<>(selectors.size());
+        for (String sel : selectors) {
+            method(cls, sel, classSide).ifPresent(m -> out.add(info(m)));
+        }
+        return out;
+    }
+
+    private static StuiException classNotFound(String name) {
+        return new StuiException(ErrorCode.CLASS_NOT_FOUND, "Class not found: " + name
+                + "; list_classes shows the classes this server knows.", Map.of("class_name", name));
+    }
+
+    public ListClassesResult listClasses(Request.ListClasses req) {
+        List<Reflection.ClassInfo> all = classes(req.pattern() == null ? "*" : req.pattern(), req.includeSystem());
+        int limit = req.limit() == null ? all.size() : Math.min(req.limit(), all.size());
+        return new ListClassesResult(all.subList(0, limit).stream().map(SmalltalkCommands::info).toList(), all.size());
+    }
+
+    public GetMethodResult getMethod(Request.GetMethod req) {
+        if (describe(req.className()).isEmpty()) {
+            throw classNotFound(req.className());
+        }
+        Reflection.MethodInfo m = method(req.className(), req.methodName(), req.isClassMethod())
+                .orElseThrow(() -> new StuiException(ErrorCode.METHOD_NOT_FOUND, "Method not found: "
+                        + req.className() + (req.isClassMethod() ? " class" : "") + ">>" + req.methodName()
+                        + "; browse_class lists its methods.", Map.of("class_name", req.className(), "method_name", req.methodName())));
+        return new GetMethodResult(info(m));
+    }
+
+    public DebugResult debug(Request.Debug req) {
+        DebugOperation.Kind kind = req.operation().kind();
+        if (kind != DebugOperation.Kind.GET_STACK_TRACE && kind != DebugOperation.Kind.GET_LOCAL_VARS) {
+            throw new StuiException(ErrorCode.UNSUPPORTED_OPERATION, kind.pascalName() + " is not supported: this server "
+                    + "debugs post-mortem, describing the session's last failed evaluation; use GetStackTrace or GetLocalVars.",
+                    Map.of("operation", kind.pascalName()));
+        }
+        SessionWorkspace sw = sessionWorkspace(req.sessionId());
+        Optional<Reflection.FailureReport> last = sw.workspace().lastFailure();
+        if (last.isEmpty()) {
+            return new DebugResult("No failed evaluation in this session to describe.",
+                    new DebugInfo(null, null, Map.of(), kind == DebugOperation.Kind.GET_STACK_TRACE ? List.of() : null));
+        }
+        Reflection.FailureReport f = last.get();
+        List<Reflection.Frame> frames = f.frames();
+        Reflection.Frame top = frames.isEmpty() ? null : frames.getFirst();
+        Integer line = f.failure().line() > 0 ? f.failure().line() : null;
+        Map<String, String> locals = top == null ? Map.of() : new LinkedHashMap<>(top.locals());
+        List<String> trace = frames.isEmpty() ? f.failure().stackTrace() : frames.stream().map(Reflection.Frame::description).toList();
+        String summary = (kind == DebugOperation.Kind.GET_STACK_TRACE ? "Stack of the last failed evaluation: "
+                : "Locals of the innermost frame of the last failed evaluation: ") + f.failure().describe();
+        return new DebugResult(summary, new DebugInfo(line, top == null ? null : top.description(), locals,
+                kind == DebugOperation.Kind.GET_STACK_TRACE ? trace : null));
+    }
+
+    /** Stops the class-query workspace's thread. */
+    public void closeSystem() {
+        system.close();
+    }
+}

@@ -1,0 +1,119 @@
+package io.stui.server.workspace;
+
+import io.stui.server.exec.KeyedSerialExecutor;
+import io.stui.server.store.SessionStore;
+import io.stui.server.store.StoreException;
+import io.stui.server.store.StoredContext;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves changed workspaces in the background, coalescing bursts: the first change of a session
+ * schedules one save {@code delay} later, and changes until then ride along with it.
+ *
+ * <p>The snapshot itself is taken inside the session's lane of the {@link KeyedSerialExecutor}, so
+ * it never overlaps an evaluation of that session and reflects every request answered before it.
+ * Writing the snapshot to SQLite happens on a single writer thread, in the order snapshots were
+ * taken, off the request path.
+ */
+public final class AutoSaver implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoSaver.class);
+
+    private final Duration delay;
+    private final KeyedSerialExecutor lanes;
+    private final SessionStore store;
+    private final Function<String, Optional<StoredContext>> snapshotter;
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+    private final java.util.concurrent.ExecutorService writer;
+
+    /**
+     * @param snapshotter takes an auto-save snapshot of a session's workspace (called in the session's
+     *                    lane); empty when there is nothing to save
+     */
+    public AutoSaver(Duration delay, KeyedSerialExecutor lanes, SessionStore store,
+                     Function<String, Optional<StoredContext>> snapshotter) {
+        this.delay = delay;
+        this.lanes = lanes;
+        this.store = store;
+        this.snapshotter = snapshotter;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "stui-autosave-timer"));
+        this.writer = Executors.newSingleThreadExecutor(r -> daemon(r, "stui-autosave-writer"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Notes that a session's workspace changed; a save follows within the delay. */
+    public void changed(String sessionId) {
+        if (scheduled.add(sessionId)) {
+            try {
+                timer.schedule(() -> enqueue(sessionId), delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                scheduled.remove(sessionId); // shutting down: saveAll covers it
+            }
+        }
+    }
+
+    /** True while a save of this session is pending. */
+    public boolean isPending(String sessionId) {
+        return scheduled.contains(sessionId);
+    }
+
+    private void enqueue(String sessionId) {
+        boolean queued = lanes.submit(sessionId, () -> {
+            scheduled.remove(sessionId);
+            Optional<StoredContext> snap;
+            try {
+                snap = snapshotter.apply(sessionId);
+            } catch (RuntimeException e) {
+                log.warn("event=autosave_snapshot_failed session_id={} error=\"{}\"", sessionId, e.toString());
+                return;
+            }
+            snap.ifPresent(s -> writer.execute(() -> write(s)));
+        });
+        if (!queued) {
+            // the lane is full or the server is stopping: try again later unless stopping
+            scheduled.remove(sessionId);
+            if (!timer.isShutdown()) {
+                changed(sessionId);
+            }
+        }
+    }
+
+    private void write(StoredContext s) {
+        try {
+            store.saveContext(s);
+            log.debug("event=autosaved session_id={} bytes={}", s.sessionId(), s.snapshot().length);
+        } catch (StoreException e) {
+            // the session may have been closed in the meantime; its rows are gone with it
+            log.debug("event=autosave_skipped session_id={} error=\"{}\"", s.sessionId(), e.getMessage());
+        }
+    }
+
+    /** Stops scheduling and waits for queued writes; pending sessions are left to the caller's final save. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("event=autosave_writer_slow");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.stui.server.workspace;
+
+import io.stui.smalltalk.Workspace;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A session's live Smalltalk workspace plus what the server adds to it: the inspector selection
+ * and short descriptions of the object ids handed to the client (for {@code restore_session}).
+ *
+ * <p>Used only from the session's lane of the worker pool (one thread at a time), and at shutdown
+ * after the workers have stopped.
+ */
+public final class SessionWorkspace {
+
+    /** Object ids remembered per session; the oldest are forgotten first. */
+    static final int MAX_KNOWN_OBJECTS = 200;
+
+    private Workspace workspace;
+    private String selectedObject;
+    private final Map<String, String> knownObjects = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_KNOWN_OBJECTS;
+        }
+    };
+    private boolean dirty;
+
+    SessionWorkspace(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** The engine workspace. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Swaps in another workspace (load_context), closing the old one. */
+    void replace(Workspace next) {
+        Workspace old = workspace;
+        workspace = next;
+        old.close();
+    }
+
+    /** Object id of the last inspected object, or null. */
+    public String selectedObject() {
+        return selectedObject;
+    }
+
+    public void select(String objectId) {
+        selectedObject = objectId;
+    }
+
+    /** Remembers an object id handed to the client, with a one-line description. */
+    public void remember(String objectId, String className, String printString) {
+        if (objectId == null) {
+            return;
+        }
+        String ps = printString == null ? "" : printString;
+        if (ps.length() > 80) {
+            ps = ps.substring(0, 77) + "...";
+        }
+        knownObjects.remove(objectId);
+        knownObjects.put(objectId, className + ": " + ps);
+    }
+
+    /** The remembered object ids and their descriptions, oldest first. */
+    public Map<String, String> knownObjects() {
+        return Collections.unmodifiableMap(knownObjects);
+    }
+
+    void forgetObjects() {
+        knownObjects.clear();
+        selectedObject = null;
+    }
+
+    /** True when the workspace changed since its last save. */
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    public void markDirty() {
+        dirty = true;
+    }
+
+    void markSaved() {
+        dirty = false;
+    }
+}
