@@ -42,6 +42,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (System.getenv("STUI_LOG_LEVEL") == null) {
+            // keep the printed exchanges readable: only warnings from the in-process server
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Path dir = Files.createTempDirectory("stui-demo");
         ServerConfig cfg = ConfigLoader.load(Map.of(), Map.of(
                 "endpoint", "tcp://127.0.0.1:*",
@@ -114,10 +119,15 @@ final class DemoCommand implements Callable<Integer> {
                     r -> r.path("object_info").path("class_name").asText().equals("ByteString")
                             || r.path("object_info").path("string_representation").asText().contains("Ada"));
         }
-        exchange(c, "Browse the class", Command.BROWSE_CLASS, params("class_name", "Account", "include_methods", true),
-                r -> r.path("class_info").path("name").asText().equals("Account"));
-        exchange(c, "Read one method's source", Command.GET_METHOD, params("class_name", "Account", "method_name", "deposit:"),
-                r -> r.path("method").path("source").asText().contains("balance := balance + amount"));
+        exchange(c, "Read back the source of a method defined in this session", Command.EVALUATE, params("session_id", sid,
+                        "code", "(Account >> #deposit:) sourceCode"),
+                r -> r.path("result").asText().contains("balance := balance + amount"));
+        exchange(c, "Browse a kernel class (class queries see the shared kernel)", Command.BROWSE_CLASS,
+                params("class_name", "Association", "include_methods", true),
+                r -> r.path("class_info").path("name").asText().equals("Association")
+                        && r.path("instance_methods").size() > 0);
+        exchange(c, "Read one kernel method's source", Command.GET_METHOD, params("class_name", "Integer", "method_name", "factorial"),
+                r -> r.path("method").path("source").asText().contains("factorial"));
         exchange(c, "Save the session's context durably", Command.SAVE_CONTEXT, params("session_id", sid),
                 r -> r.path("variables").toString().contains("acct"));
         exchange(c, "Summarise the context", Command.GET_CONTEXT_SUMMARY, params("session_id", sid),

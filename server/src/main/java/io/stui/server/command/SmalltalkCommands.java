@@ -130,7 +130,7 @@ public final class SmalltalkCommands {
         String id = objectId;
         // Every instance variable of a Smalltalk object is private by nature, so they are always shown;
         // include_private is accepted for compatibility.
-        Reflection.Inspection i = sw.workspace().inspect(id, true, req.includeMethods())
+        Reflection.Inspection i = inspectRegistered(sw.workspace(), id, req.includeMethods())
                 .orElseThrow(() -> new StuiException(ErrorCode.OBJECT_NOT_FOUND, "No object " + id + " in session "
                         + req.sessionId() + "; use an object_id answered by evaluate or inspect in this session.",
                         Map.of("object_id", id)));
@@ -140,6 +140,16 @@ public final class SmalltalkCommands {
             sw.remember(s.objectId(), s.className(), s.printString());
         }
         return result(i, i.objectId());
+    }
+
+    /** Inspects a registry entry; empty when the id is not registered in that workspace. */
+    private static Optional<Reflection.Inspection> inspectRegistered(Workspace ws, String objectId, boolean includeMethods) {
+        try {
+            return ws.inspect(objectId, true, includeMethods);
+        } catch (NullPointerException e) {
+            // the engine's tool call wraps a missing entry with Optional.of(null); treat it as not found
+            return Optional.empty();
+        }
     }
 
     private static InspectResult result(Reflection.Inspection i, String objectId) {
