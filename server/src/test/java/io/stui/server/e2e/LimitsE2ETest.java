@@ -1,0 +1,78 @@
+package io.stui.server.e2e;
+
+import static io.stui.server.e2e.Requests.command;
+import static io.stui.server.e2e.Requests.errorCode;
+import static io.stui.server.e2e.Requests.errorMessage;
+import static io.stui.server.e2e.Requests.params;
+import static io.stui.server.e2e.Requests.result;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stui.server.StuiServer;
+import io.stui.zmq.ZContext;
+import io.stui.zmq.ZMessage;
+import io.stui.zmq.ZSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Evaluation limits: a loop is stopped by the time limit or the step budget, and ping never waits for it. */
+class LimitsE2ETest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loopingEvaluationTimesOutWhilePingsKeepBeingAnswered() throws Exception {
+        // one worker: the loop occupies the whole pool, so only the front thread can answer pings
+        try (StuiServer server = TestServers.start(dir, Map.of("workers", "1", "eval-timeout-ms", "1500", "instruction-budget", "0"));
+             ZContext ctx = new ZContext();
+             Wire looper = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, server.endpoint());
+             Wire pinger = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+            long start = System.nanoTime();
+            looper.sendText(command("loop", "evaluate", params("code", "[true] whileTrue")));
+            int pings = 0;
+            long worstPingNanos = 0;
+            Optional<ZMessage> loopAnswer = Optional.empty();
+            while (loopAnswer.isEmpty()) {
+                long t0 = System.nanoTime();
+                JsonNode pong = pinger.call(command("p" + pings, "ping", null));
+                worstPingNanos = Math.max(worstPingNanos, System.nanoTime() - t0);
+                assertEquals("pong", result(pong).path("message").asText());
+                pings++;
+                loopAnswer = looper.socket.receiveMessage(ZSocket.DONTWAIT);
+                assertTrue(System.nanoTime() - start < 20_000_000_000L, "the looping evaluation was never stopped");
+            }
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            JsonNode answer = Wire.JSON.readTree(loopAnswer.get().frames().getLast());
+            assertEquals("Timeout", errorCode(answer), answer.toString());
+            assertTrue(elapsedMs >= 1400, "stopped after " + elapsedMs + " ms, before its limit");
+            assertTrue(elapsedMs < 6000, "stopped only after " + elapsedMs + " ms");
+            assertTrue(pings >= 10, "only " + pings + " pings answered during the loop");
+            assertTrue(worstPingNanos < 500_000_000L, "a ping waited " + worstPingNanos / 1_000_000 + " ms");
+            assertEquals(1, server.metrics().timeoutCount());
+
+            // the worker is free again
+            JsonNode after = pinger.call(command("after", "evaluate", params("code", "6 * 7")));
+            assertEquals("42", result(after).path("result").asText());
+        }
+    }
+
+    @Test
+    void instructionBudgetStopsALongComputation() {
+        try (StuiServer server = TestServers.start(dir, Map.of("instruction-budget", "100000", "eval-timeout-ms", "10000"));
+             ZContext ctx = new ZContext();
+             Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+            long t0 = System.nanoTime();
+            JsonNode a = w.call(command("b", "evaluate", params("code", "1 to: 100000000 do: [:i | i * 2]")));
+            assertEquals("Timeout", errorCode(a), a.toString());
+            assertTrue(errorMessage(a).contains("instruction-budget"), errorMessage(a));
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "the budget should stop it long before the time limit");
+            assertEquals("5050", result(w.call(command("c", "evaluate", params("code", "(1 to: 100) inject: 0 into: [:a :b | a + b]"))))
+                    .path("result").asText());
+        }
+    }
+}
