@@ -44,28 +44,33 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
-    /** Runs a task on the evaluation thread; answers empty when it did not finish in time (the thread is then abandoned). */
-    private <T> Optional<T> run(Callable<T> task, Duration timeout) {
+    /** Thrown by {@link #run} when the task did not finish in time and its thread was abandoned. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() { super("the workspace did not answer in time", null, false, false); }
+    }
+
+    /** Runs a task on the evaluation thread; throws {@link Abandoned} when it does not finish in time. */
+    private <T> T run(Callable<T> task, Duration timeout) {
         if (worker == null) worker = newWorker();
         Future<T> f = worker.submit(task);
         try {
             try {
-                return Optional.of(f.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS));
+                return f.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException first) {
                 interrupt.set(true);
                 try {
-                    return Optional.of(f.get(GRACE.toMillis(), TimeUnit.MILLISECONDS));
+                    return f.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException second) {
                     f.cancel(true);
                     worker.shutdownNow();
                     worker = null;
-                    return Optional.empty();
+                    throw new Abandoned();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             interrupt.set(true);
-            return Optional.empty();
+            throw new Abandoned();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) throw re;
@@ -78,13 +83,15 @@ public final class Workspace implements AutoCloseable {
     public EvalResult evaluate(String code, EvalLimits limits) {
         interrupt.set(false);
         long t0 = System.nanoTime();
-        Optional<Session.Outcome> o = run(() -> session.evaluate(code, limits, interrupt), limits.timeout());
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-        if (o.isEmpty()) {
+        Session.Outcome out;
+        try {
+            out = run(() -> session.evaluate(code, limits, interrupt), limits.timeout());
+        } catch (Abandoned a) {
             return EvalResult.failed(new EvalFailure(EvalFailure.Kind.TIMEOUT, "Timeout",
-                    "the evaluation did not stop within its time limit and was abandoned", 0, 0, List.of()), "", elapsed);
+                    "the evaluation did not stop within its time limit and was abandoned", 0, 0, List.of()), "",
+                    Duration.ofNanos(System.nanoTime() - t0));
         }
-        Session.Outcome out = o.get();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         if (out.failure() != null) return EvalResult.failed(out.failure(), out.transcript(), elapsed);
         return EvalResult.success(out.printString(), out.className(), out.objectId(), out.transcript(), elapsed);
     }
@@ -95,8 +102,13 @@ public final class Workspace implements AutoCloseable {
     /** Asks the running evaluation (if any) to stop; it ends with an {@code INTERRUPTED} failure. Thread-safe. */
     public void interrupt() { interrupt.set(true); }
 
+    /** Runs a reflection or inspection task (which may print objects with Smalltalk code) on the evaluation thread. */
     private <T> T tool(Callable<T> task) {
-        return run(task, TOOL_LIMITS.timeout()).orElseThrow(() -> new IllegalStateException("the workspace did not answer in time"));
+        try {
+            return run(task, TOOL_LIMITS.timeout());
+        } catch (Abandoned a) {
+            throw new IllegalStateException(a.getMessage());
+        }
     }
 
     /** Workspace variables (auto-declared by top-level assignments), in declaration order. */

@@ -13,6 +13,8 @@ public final class CompiledMethod extends CodeUnit {
     final String primitiveName;
     final boolean isDoit;
     final boolean isKernel;
+    /** Block literals in compilation order (their index identifies them in snapshots). */
+    final java.util.List<CompiledBlock> blocks = new java.util.ArrayList<>();
     private Ast.Method ast;
     private volatile boolean compiled;
     /** Workspace variables a doit may reference; null for class methods. */

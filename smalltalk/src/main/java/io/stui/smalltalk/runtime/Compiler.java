@@ -90,7 +90,7 @@ final class Compiler {
     private Nodes.Node expr(Ast a, Scope s, boolean stmtLevel) {
         return switch (a) {
             case Ast.Literal l -> literal(l.value(), l.pos());
-            case Ast.ScaledLiteral sl -> new Nodes.Send(new Nodes.ReadGlobal("ScaledDecimal", sl.pos()),
+            case Ast.ScaledLiteral sl -> new Nodes.Send(new Nodes.ReadGlobal("ScaledDecimal", true, sl.pos()),
                     StSymbol.of("newFromNumerator:denominator:scale:"),
                     new Nodes.Node[]{literal(Num.norm(sl.numerator()), sl.pos()), literal(Num.norm(sl.denominator()), sl.pos()),
                             literal((long) sl.scale(), sl.pos())}, sl.pos());
@@ -158,7 +158,13 @@ final class Compiler {
             if (b == null && !Character.isUpperCase(name.charAt(0))) b = resolver.declare(name);
             if (b != null) return new Nodes.ReadBinding(b, pos);
         }
-        return new Nodes.ReadGlobal(name, pos);
+        if (method.isKernel) {
+            // kernel code always means the kernel's globals, whatever a workspace defines under the same name
+            Binding kb = Kernel.K.globals.get(name);
+            if (kb != null && Kernel.K.isFrozen()) return new Nodes.ReadBinding(kb, pos);
+            return new Nodes.ReadGlobal(name, true, pos);
+        }
+        return new Nodes.ReadGlobal(name, false, pos);
     }
 
     private Nodes.Node store(String name, Nodes.Node value, Scope s, int pos) {
@@ -194,6 +200,7 @@ final class Compiler {
 
     private Nodes.Node block(Ast.Block b, Scope s) {
         CompiledBlock cb = new CompiledBlock(method, b.pos(), b.end());
+        method.blocks.add(cb);
         Frame f = new Frame(s.frame);
         Scope bs = new Scope(s, f);
         for (String p : b.params()) declare(bs, p, true, b.pos());

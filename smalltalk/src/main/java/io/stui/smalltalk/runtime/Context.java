@@ -5,10 +5,10 @@ public final class Context {
     public final CodeUnit code;
     public final Object receiver;
     public final Object[] temps;
-    /** Lexically enclosing context (blocks only). */
-    final Context outer;
+    /** Lexically enclosing context (blocks only); set once (late only when a snapshot is restored). */
+    Context outer;
     /** The method context a {@code ^} returns from. */
-    final Context home;
+    Context home;
     public final Context sender;
     final Interp interp;
     final int depth;

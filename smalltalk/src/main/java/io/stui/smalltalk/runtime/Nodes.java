@@ -112,9 +112,10 @@ final class Nodes {
         final String name;
         private Object cacheToken;
         private Binding cacheBinding;
-        ReadGlobal(String name, int pos) { super(pos); this.name = name; }
+        private final boolean kernelOnly;
+        ReadGlobal(String name, boolean kernelOnly, int pos) { super(pos); this.name = name; this.kernelOnly = kernelOnly; }
         @Override Object eval(Context c) {
-            Environment env = c.interp.env;
+            Environment env = kernelOnly ? c.interp.k.bootEnv : c.interp.env;
             Object tok = env.token;
             Binding b;
             if (cacheToken == tok) b = cacheBinding;

@@ -46,6 +46,7 @@ public final class Session {
     }
 
     public Environment environment() { return env; }
+    Compiler.VariableResolver resolver() { return resolver; }
     public Map<String, Binding> variableBindings() { return variables; }
     public Registry registry() { return registry; }
     public List<Reflection.HistoryEntry> history() { return history; }
@@ -166,10 +167,17 @@ public final class Session {
 
     // ------------------------------------------------------------ printing
 
+    /** Result printStrings stop after this many characters (Pharo's printStringLimitedTo: marks the cut with ...etc...). */
+    static final long RESULT_PRINT_LIMIT = 100_000;
+    static final long TOOL_PRINT_LIMIT = 10_000;
+
     String printString(Object value, Interp in) {
-        Object s = in.send0(value, "printString", null);
-        String str = s instanceof StString ss ? ss.str() : String.valueOf(s);
-        return str.length() > 100_000 ? str.substring(0, 100_000) + "...(truncated)" : str;
+        return printString(value, in, RESULT_PRINT_LIMIT);
+    }
+
+    String printString(Object value, Interp in, long limit) {
+        Object s = in.send1(value, "printStringLimitedTo:", limit, null);
+        return s instanceof StString ss ? ss.str() : String.valueOf(s);
     }
 
     /** printString that never throws: failures are described instead. */
@@ -178,7 +186,7 @@ public final class Session {
         if (value instanceof Long || value instanceof Boolean) return value.toString();
         try {
             Interp in = tool != null ? tool : toolInterp(null);
-            return printString(value, in);
+            return printString(value, in, TOOL_PRINT_LIMIT);
         } catch (ControlFlow.UnhandledError e) {
             return "<printString failed: " + Kernel.classOf(e.exception).printName() + ">";
         } catch (ControlFlow.Termination t) {

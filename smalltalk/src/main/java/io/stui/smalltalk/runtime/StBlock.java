@@ -3,8 +3,8 @@ package io.stui.smalltalk.runtime;
 /** A BlockClosure: compiled block code closed over its defining context. */
 public final class StBlock {
     public final CompiledBlock code;
-    public final Context outer;
-    public final Object receiver;
+    public Context outer;
+    public Object receiver;
 
     StBlock(CompiledBlock code, Context outer, Object receiver) {
         this.code = code;

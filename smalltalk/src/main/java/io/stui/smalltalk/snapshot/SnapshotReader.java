@@ -1,12 +1,13 @@
 package io.stui.smalltalk.snapshot;
 
 import io.stui.smalltalk.runtime.Session;
+import io.stui.smalltalk.runtime.SnapshotCodec;
 
-/** Restores a workspace snapshot into a fresh session. */
+/** Restores a workspace snapshot into a fresh session; throws {@link IllegalArgumentException} on bad data. */
 public final class SnapshotReader {
     private SnapshotReader() {}
 
     public static void restore(Session session, byte[] bytes) {
-        SnapshotFormat.read(session, bytes);
+        SnapshotCodec.read(session, bytes);
     }
 }

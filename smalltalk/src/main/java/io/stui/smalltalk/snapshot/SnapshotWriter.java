@@ -1,12 +1,13 @@
 package io.stui.smalltalk.snapshot;
 
 import io.stui.smalltalk.runtime.Session;
+import io.stui.smalltalk.runtime.SnapshotCodec;
 
-/** Writes a workspace snapshot; the format is documented in {@link SnapshotFormat}. */
+/** Writes a workspace snapshot (format described in {@link SnapshotCodec}). */
 public final class SnapshotWriter {
     private SnapshotWriter() {}
 
     public static byte[] write(Session session) {
-        return SnapshotFormat.write(session);
+        return SnapshotCodec.write(session);
     }
 }

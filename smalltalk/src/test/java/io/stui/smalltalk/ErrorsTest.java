@@ -1,0 +1,151 @@
+package io.stui.smalltalk;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Failures a user meets: syntax errors with positions, unhandled exceptions with stack traces, dead-context returns. */
+class ErrorsTest {
+    private final Workspace ws = SmalltalkEngine.boot().newWorkspace();
+
+    @AfterEach
+    void close() { ws.close(); }
+
+    private EvalFailure fail(String code) {
+        EvalResult r = ws.evaluate(code);
+        assertFalse(r.ok(), () -> "expected a failure, got " + r.printString());
+        return r.failure();
+    }
+
+    @Test
+    void syntaxErrorNamesLineAndColumn() {
+        EvalFailure f = fail("x := 3.\ny := (4 + .");
+        assertEquals(EvalFailure.Kind.SYNTAX, f.kind());
+        assertEquals("SyntaxError", f.errorClass());
+        assertEquals(2, f.line());
+        assertEquals(11, f.column());
+    }
+
+    @Test
+    void unmatchedBracketsAndQuotes() {
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("[:x | x + 1").kind());
+        EvalFailure q = fail("'abc");
+        assertEquals(1, q.line());
+        assertEquals(1, q.column());
+        assertTrue(q.messageText().contains("string"), q.messageText());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("3 + )").kind());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("#(1 2").kind());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("\"open comment").kind());
+    }
+
+    @Test
+    void assignmentToArgumentOrReservedNameIsRefused() {
+        EvalFailure f = fail("[:a | a := 3] value: 1");
+        assertEquals(EvalFailure.Kind.SYNTAX, f.kind());
+        assertTrue(f.messageText().contains("argument"), f.messageText());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("self := 3").kind());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("Object := 3").kind());
+    }
+
+    @Test
+    void doesNotUnderstand() {
+        EvalFailure f = fail("3 zork");
+        assertEquals(EvalFailure.Kind.ERROR, f.kind());
+        assertEquals("MessageNotUnderstood", f.errorClass());
+        assertEquals("Instance of SmallInteger did not understand #zork", f.messageText());
+        assertEquals("UndefinedObject>>DoIt", f.stackTrace().get(f.stackTrace().size() - 1));
+    }
+
+    @Test
+    void zeroDivideWithStack() {
+        ws.evaluate("Object subclass: #Calc instanceVariableNames: '' classVariableNames: '' package: 'T'."
+                + " Calc compile: 'divide: n ^10 / n'");
+        EvalFailure f = fail("Calc new divide: 0");
+        assertEquals("ZeroDivide", f.errorClass());
+        assertTrue(f.stackTrace().contains("Calc>>divide:"), f.stackTrace().toString());
+        assertTrue(f.stackTrace().contains("SmallInteger(Integer)>>/"), f.stackTrace().toString());
+    }
+
+    @Test
+    void subscriptOutOfBounds() {
+        EvalFailure f = fail("#(1 2 3) at: 10");
+        assertEquals("SubscriptOutOfBounds", f.errorClass());
+        assertEquals("10 is not between 1 and 3", f.messageText());
+        assertEquals("SubscriptOutOfBounds", fail("'abc' at: 0").errorClass());
+        assertEquals("SubscriptOutOfBounds", fail("OrderedCollection new at: 1").errorClass());
+    }
+
+    @Test
+    void keyNotFoundAndEmptyCollection() {
+        assertEquals("KeyNotFound", fail("Dictionary new at: #nope").errorClass());
+        assertEquals("CollectionIsEmpty", fail("OrderedCollection new removeFirst").errorClass());
+    }
+
+    @Test
+    void nonLocalReturnFromDeadMethodContext() {
+        ws.evaluate("Object subclass: #Maker instanceVariableNames: '' classVariableNames: '' package: 'T'."
+                + " Maker compile: 'block ^[:x | ^x]'");
+        EvalFailure f = fail("(Maker new block) value: 3");
+        assertEquals("BlockCannotReturn", f.errorClass());
+        assertEquals(EvalFailure.Kind.ERROR, f.kind());
+    }
+
+    @Test
+    void nonLocalReturnFromLiveMethodWorks() {
+        ws.evaluate("Object subclass: #Finder instanceVariableNames: '' classVariableNames: '' package: 'T'."
+                + " Finder compile: 'first: coll ^coll do: [:e | e > 2 ifTrue: [^e]]'."
+                + " Finder compile: 'viaHelper ^self helper: [:v | ^v * 10]'."
+                + " Finder compile: 'helper: aBlock #(1 2 3) do: [:e | aBlock value: e]. ^0'");
+        assertEquals("3", ws.evaluate("Finder new first: #(1 2 3 4)").printString());
+        assertEquals("10", ws.evaluate("Finder new viaHelper").printString());
+    }
+
+    @Test
+    void nonBooleanReceiver() {
+        assertEquals("NonBooleanReceiver", fail("3 ifTrue: [4]").errorClass());
+        assertEquals("NonBooleanReceiver", fail("nil and: [true]").errorClass());
+    }
+
+    @Test
+    void undeclaredGlobal() {
+        EvalFailure f = fail("NoSuchClass new");
+        assertEquals("UndeclaredVariableRead", f.errorClass());
+        assertTrue(f.messageText().contains("NoSuchClass"));
+    }
+
+    @Test
+    void errorInsideHandlerBlockPropagates() {
+        assertEquals("ZeroDivide", fail("[nil foo] on: MessageNotUnderstood do: [:e | 1/0]").errorClass());
+    }
+
+    @Test
+    void userErrorMessageAndSignalInMethod() {
+        EvalFailure f = fail("self error: 'custom failure'");
+        assertEquals("Error", f.errorClass());
+        assertEquals("custom failure", f.messageText());
+    }
+
+    @Test
+    void lastFailureKeepsFramesAndLocals() {
+        ws.evaluate("Object subclass: #Acct instanceVariableNames: 'balance' classVariableNames: '' package: 'T'."
+                + " Acct compile: 'withdraw: amount | left | left := 100 - amount. ^left / 0'");
+        fail("Acct new withdraw: 30");
+        Reflection.FailureReport report = ws.lastFailure().orElseThrow();
+        assertEquals("ZeroDivide", report.failure().errorClass());
+        Reflection.Frame frame = report.frames().stream().filter(fr -> fr.description().equals("Acct>>withdraw:")).findFirst().orElseThrow();
+        assertEquals("30", frame.locals().get("amount"));
+        assertEquals("70", frame.locals().get("left"));
+        assertEquals("an Acct", frame.receiverPrintString());
+        assertTrue(ws.inspect(frame.localIds().get("left"), false).isPresent());
+    }
+
+    @Test
+    void workspaceStaysUsableAfterFailures() {
+        fail("1/0");
+        fail("3 +");
+        assertEquals("7", ws.evaluate("3 + 4").printString());
+    }
+}

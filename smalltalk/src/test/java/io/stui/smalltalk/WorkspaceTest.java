@@ -1,0 +1,181 @@
+package io.stui.smalltalk;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Persistence of workspace state, isolation between workspaces, the registry, reflection and history. */
+class WorkspaceTest {
+    private final SmalltalkEngine engine = SmalltalkEngine.boot();
+
+    @Test
+    void topLevelAssignmentsStayBound() {
+        try (Workspace ws = engine.newWorkspace()) {
+            assertEquals("3", ws.evaluate("x := 3").printString());
+            assertEquals("7", ws.evaluate("x + 4").printString());
+            ws.evaluate("list := OrderedCollection new");
+            ws.evaluate("list add: x; add: x * 2");
+            assertEquals("an OrderedCollection(3 6)", ws.evaluate("list").printString());
+            assertEquals("nil", ws.evaluate("neverAssigned").printString());
+            List<Reflection.VariableInfo> vars = ws.variables();
+            assertEquals(List.of("x", "list", "neverAssigned"), vars.stream().map(Reflection.VariableInfo::name).toList());
+            assertEquals("OrderedCollection", vars.get(1).className());
+            assertEquals("an OrderedCollection(3 6)", vars.get(1).printString());
+        }
+    }
+
+    @Test
+    void declaredTemporariesAreLocalToOneEvaluation() {
+        try (Workspace ws = engine.newWorkspace()) {
+            assertEquals("5", ws.evaluate("| t | t := 5. t").printString());
+            assertTrue(ws.variables().isEmpty());
+        }
+    }
+
+    @Test
+    void classesAndExtensionsDoNotLeakBetweenWorkspaces() {
+        try (Workspace a = engine.newWorkspace(); Workspace b = engine.newWorkspace()) {
+            assertTrue(a.evaluate("Object subclass: #Secret instanceVariableNames: '' classVariableNames: '' package: 'A'").ok());
+            assertTrue(a.evaluate("Integer compile: 'double ^self * 2'. Object compile: 'hello ^#hi'").ok());
+            assertTrue(a.evaluate("Smalltalk at: #Shared put: 42").ok());
+            assertEquals("42", a.evaluate("21 double").printString());
+            assertEquals("#hi", a.evaluate("3 hello").printString());
+            assertEquals("42", a.evaluate("Shared").printString());
+
+            assertEquals("UndeclaredVariableRead", b.evaluate("Secret new").failure().errorClass());
+            assertEquals("MessageNotUnderstood", b.evaluate("21 double").failure().errorClass());
+            assertEquals("MessageNotUnderstood", b.evaluate("3 hello").failure().errorClass());
+            assertEquals("false", b.evaluate("Smalltalk includesKey: #Shared").printString());
+            assertTrue(b.listClasses("Secret", true).isEmpty());
+            assertEquals(1, a.listClasses("Secret", false).size());
+            // a fresh workspace sees a pristine kernel
+            try (Workspace c = engine.newWorkspace()) {
+                assertEquals("false", c.evaluate("Integer includesSelector: #double").printString());
+            }
+        }
+    }
+
+    @Test
+    void redefiningKernelClassNameShadowsOnlyLocally() {
+        try (Workspace a = engine.newWorkspace(); Workspace b = engine.newWorkspace()) {
+            a.evaluate("Object subclass: #Point instanceVariableNames: 'q' classVariableNames: '' package: 'Mine'");
+            assertEquals("a Point", a.evaluate("Point new").printString());
+            assertEquals("3@4", b.evaluate("3@4").printString());
+            assertEquals("3@4", a.evaluate("3@4").printString());
+        }
+    }
+
+    @Test
+    void kernelClassStateCannotBeChangedFromAWorkspace() {
+        try (Workspace a = engine.newWorkspace()) {
+            EvalResult r = a.evaluate("Object comment: 'hacked'");
+            assertEquals("ModificationForbidden", r.failure().errorClass());
+            assertFalse(engine.newWorkspace().evaluate("Object comment").printString().contains("hacked"));
+            assertEquals("ModificationForbidden", a.evaluate("#foo at: 1 put: $x").failure().errorClass());
+        }
+    }
+
+    @Test
+    void literalsAreNotSharedAcrossEvaluations() {
+        try (Workspace a = engine.newWorkspace()) {
+            a.evaluate("Object subclass: #Lit instanceVariableNames: '' classVariableNames: '' package: 'T'. Lit compile: 'lit ^#(1 2 3)'");
+            a.evaluate("Lit new lit at: 1 put: 99");
+            assertEquals("#(1 2 3)", a.evaluate("Lit new lit").printString());
+            a.evaluate("(1 to: 3) asArray printString at: 1 put: $X");
+            assertEquals("'(1 to: 5)'", a.evaluate("(1 to: 5) printString").printString());
+        }
+    }
+
+    @Test
+    void transcriptIsCapturedPerEvaluation() {
+        try (Workspace ws = engine.newWorkspace()) {
+            EvalResult r = ws.evaluate("Transcript show: 'hello'; cr; show: 'world'. 1 to: 3 do: [:i | Transcript print: i]. nil");
+            assertEquals("hello\nworld123", r.transcript());
+            assertEquals("", ws.evaluate("3").transcript());
+        }
+    }
+
+    @Test
+    void registryAndInspection() {
+        try (Workspace ws = engine.newWorkspace()) {
+            EvalResult r = ws.evaluate("p := 3 @ 4");
+            String id = r.objectId();
+            assertEquals(id, ws.evaluate("p").objectId());
+            Reflection.Inspection ins = ws.inspect(id, true).orElseThrow();
+            assertEquals("Point", ins.className());
+            assertEquals("3@4", ins.printString());
+            assertEquals(List.of("x", "y"), ins.namedVariables().stream().map(Reflection.Slot::name).toList());
+            assertEquals("4", ins.namedVariables().get(1).printString());
+
+            Reflection.Inspection oc = ws.inspect(ws.evaluate("OrderedCollection withAll: (1 to: 150)").objectId(), false, true).orElseThrow();
+            assertEquals(150, oc.size());
+            assertEquals(100, oc.indexedElements().size());
+            assertEquals("1", oc.indexedElements().get(0).printString());
+            assertTrue(oc.namedVariables().isEmpty());
+            assertTrue(oc.selectors().contains("addFirst:"));
+            assertTrue(oc.selectors().contains("printString"));
+
+            Reflection.Inspection arr = ws.inspect(ws.evaluate("#(1 $a 'x')").objectId(), true).orElseThrow();
+            assertEquals(3, arr.size());
+            assertEquals("$a", arr.indexedElements().get(1).printString());
+            assertTrue(ws.inspect("o999999", true).isEmpty());
+        }
+    }
+
+    @Test
+    void reflectionOnKernelAndUserClasses() {
+        try (Workspace ws = engine.newWorkspace()) {
+            ws.evaluate("Object subclass: #Account instanceVariableNames: 'balance owner' classVariableNames: 'Rate' package: 'Bank'."
+                    + " Account comment: 'A bank account'."
+                    + " Account compile: 'deposit: amount \"Add money\" balance := (balance ifNil: [0]) + amount' classified: 'ops'."
+                    + " Account class compile: 'named: aString ^self new'");
+            Reflection.ClassDescription d = ws.describeClass("Account").orElseThrow();
+            assertEquals("Object", d.info().superclass());
+            assertEquals("Bank", d.info().category());
+            assertEquals("A bank account", d.info().comment());
+            assertFalse(d.info().isSystem());
+            assertEquals(List.of("balance", "owner"), d.instanceVariables());
+            assertEquals(List.of("Rate"), d.classVariables());
+            assertEquals(List.of("deposit:"), d.instanceMethods());
+            assertEquals(List.of("named:"), d.classMethods());
+            Reflection.MethodInfo m = ws.method("Account", "deposit:", false).orElseThrow();
+            assertEquals("ops", m.category());
+            assertEquals(List.of("amount"), m.argumentNames());
+            assertEquals("Add money", m.comment());
+            assertTrue(m.source().startsWith("deposit: amount"));
+            assertTrue(ws.method("Account", "named:", true).isPresent());
+
+            Reflection.MethodInfo k = ws.method("OrderedCollection", "addFirst:", false).orElseThrow();
+            assertTrue(k.source().contains("firstIndex"), k.source());
+            assertTrue(ws.method("Object", "nonexistent", false).isEmpty());
+            List<Reflection.ClassInfo> cols = ws.listClasses("*Collection", true);
+            assertTrue(cols.stream().anyMatch(c -> c.name().equals("OrderedCollection") && c.isSystem()));
+            assertTrue(ws.listClasses("?oint", true).stream().anyMatch(c -> c.name().equals("Point")));
+            assertEquals(List.of("Account"), ws.listClasses("*", false).stream().map(Reflection.ClassInfo::name).toList());
+        }
+    }
+
+    @Test
+    void historyAndClear() {
+        try (Workspace ws = engine.newWorkspace()) {
+            ws.evaluate("a := 1");
+            ws.evaluate("1/0");
+            List<Reflection.HistoryEntry> h = ws.history();
+            assertEquals(2, h.size());
+            assertEquals("a := 1", h.get(0).code());
+            assertEquals("1", h.get(0).result());
+            assertFalse(h.get(1).ok());
+            ws.evaluate("Object subclass: #Temp instanceVariableNames: '' classVariableNames: '' package: 'T'");
+            ws.clear();
+            assertTrue(ws.history().isEmpty());
+            assertTrue(ws.variables().isEmpty());
+            assertTrue(ws.listClasses("*", false).isEmpty());
+            assertTrue(ws.lastFailure().isEmpty());
+            assertEquals("nil", ws.evaluate("a").printString());
+        }
+    }
+}
