@@ -81,7 +81,7 @@ public final class Session {
             String ps = printString(value, in);
             String id = registry.register(value);
             String cls = Kernel.classOf(value).printName();
-            history.add(new Reflection.HistoryEntry(code, ps, true, Instant.now()));
+            history.add(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             return new Outcome(value, ps, cls, id, in.transcript.toString(), null);
         } catch (ControlFlow.UnhandledError e) {
             return failUnhandled(code, e, in);
@@ -160,8 +160,8 @@ public final class Session {
             fr.add(new Reflection.Frame(c.describe(), Kernel.classOf(c.receiver).printName(), safePrint(c.receiver, tool),
                     registry.register(c.receiver), locals, ids));
         }
-        lastFailure = new Reflection.FailureReport(code, f, fr, Instant.now());
-        history.add(new Reflection.HistoryEntry(code, f.describe(), false, Instant.now()));
+        lastFailure = new Reflection.FailureReport(code, f, fr, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        history.add(new Reflection.HistoryEntry(code, f.describe(), false, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         return new Outcome(null, null, null, null, transcript, f);
     }
 
