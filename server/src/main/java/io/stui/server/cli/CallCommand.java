@@ -19,6 +19,9 @@ import picocli.CommandLine.Parameters;
 final class CallCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads a whole value or fails: {@code 3 + 4} is a string, not the number 3 with trailing text. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Mixin
     ClientOptionsMixin client;
@@ -41,7 +44,7 @@ final class CallCommand implements Callable<Integer> {
             String value = pair.substring(eq + 1);
             JsonNode node;
             try {
-                node = JSON.readTree(value);
+                node = STRICT.readTree(value);
                 if (node == null || node.isMissingNode()) {
                     node = JSON.getNodeFactory().textNode(value);
                 }

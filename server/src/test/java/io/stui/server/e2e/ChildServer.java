@@ -46,7 +46,9 @@ final class ChildServer implements AutoCloseable {
                 "--workers", "2"));
         cmd.addAll(List.of(extraFlags));
         Path log = Files.createTempFile(dir, "server-", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("STUI_LOG_LEVEL", "INFO"); // the tests read the server's event lines
+        Process p = pb.start();
         ChildServer child = new ChildServer(p, endpoint, log);
         child.awaitReady(Duration.ofSeconds(60));
         return child;

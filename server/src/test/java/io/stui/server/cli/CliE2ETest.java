@@ -1,0 +1,96 @@
+package io.stui.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stui.server.StuiServer;
+import io.stui.server.config.ConfigLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's client subcommands against a real server, and its helpers. */
+class CliE2ETest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs the launcher with stdout captured; answers [exit code, output]. */
+    private static Object[] run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = StuiMain.run(args);
+            return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    private StuiServer server() {
+        return StuiServer.start(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://127.0.0.1:*",
+                "store", dir.resolve("s.db").toString(), "workers", "1")));
+    }
+
+    @Test
+    void callParsesValuesAsJsonWhenTheyParse() {
+        JsonNode p = CallCommand.parameters(List.of("code=3 + 4", "n=42", "flag=true", "obj={\"a\":1}", "s=hello", "empty="));
+        assertEquals("3 + 4", p.path("code").asText());
+        assertTrue(p.path("n").isInt());
+        assertTrue(p.path("flag").isBoolean());
+        assertEquals(1, p.path("obj").path("a").asInt());
+        assertEquals("hello", p.path("s").asText());
+        assertEquals("", p.path("empty").asText());
+    }
+
+    @Test
+    void callAndEvalTalkToAServer() throws Exception {
+        try (StuiServer server = server()) {
+            Object[] call = run("call", "--endpoint", server.endpoint(), "evaluate", "code=(1 to: 10) inject: 0 into: [:a :b | a + b]");
+            assertEquals(0, call[0]);
+            JsonNode answer = new ObjectMapper().readTree((String) call[1]);
+            assertEquals("success", answer.path("status").asText());
+            assertEquals("55", answer.path("result").path("result").asText());
+
+            Object[] bad = run("call", "--endpoint", server.endpoint(), "get_session_info", "session_id=nope");
+            assertEquals(1, bad[0]);
+            assertEquals("SessionNotFound", new ObjectMapper().readTree((String) bad[1]).path("error_type").asText());
+
+            Object[] created = run("call", "--endpoint", server.endpoint(), "--encoding", "envelope", "create_session", "client_id=cli");
+            String sid = new ObjectMapper().readTree((String) created[1]).path("result").path("session_id").asText();
+            assertEquals(0, run("eval", "--endpoint", server.endpoint(), "--session", sid, "x := 6")[0]);
+            Object[] eval = run("eval", "--endpoint", server.endpoint(), "--session", sid, "Transcript show: 'x is ', x printString. x * 7");
+            assertEquals(0, eval[0]);
+            assertEquals("x is 6\n42\n", eval[1]);
+        }
+    }
+
+    @Test
+    void keygenWritesASecretKeyTheServerAccepts() throws Exception {
+        Path key = dir.resolve("server.key");
+        Object[] out = run("keygen", key.toString());
+        assertEquals(0, out[0]);
+        assertEquals(40, ((String) out[1]).strip().length());
+        assertEquals(40, Files.readString(key).strip().length());
+        assertTrue(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555", "curve-secret-key-file", key.toString())).curveEnabled());
+        assertEquals(2, run("keygen", key.toString())[0], "refuses to overwrite a key");
+    }
+
+    @Test
+    void demoRunsItsScriptedSessionAndExitsZero() {
+        Object[] out = run("demo");
+        String text = (String) out[1];
+        assertEquals(0, out[0], text);
+        assertTrue(text.contains("\"command\" : \"save_context\""), text);
+        assertTrue(text.contains("every exchange succeeded"), text);
+    }
+}

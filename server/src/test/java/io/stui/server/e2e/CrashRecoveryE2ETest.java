@@ -1,0 +1,87 @@
+package io.stui.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.client.ClientOptions;
+import io.stui.protocol.client.StuiClient;
+import io.stui.protocol.result.RestoreSessionResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server as a separate process: killed with SIGKILL and started again on the same store, it
+ * answers with everything it had acknowledged; a Lazy Pirate client rides over the restart; SIGTERM
+ * stops it gracefully with workspaces saved.
+ */
+class CrashRecoveryE2ETest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killNineThenRestartRestoresSessionsStateAndContexts() throws Exception {
+        int port = ChildServer.freePort();
+        String sid;
+        ObjectNode state = Wire.JSON.createObjectNode().put("open_tab", "Inspector").put("scroll", 42);
+        ClientOptions opts = ClientOptions.defaults("tcp://127.0.0.1:" + port).withTimeout(Duration.ofSeconds(2)).withTries(15);
+        try (StuiClient client = StuiClient.connect(opts)) {
+            try (ChildServer first = ChildServer.start(dir, port, "--autosave-delay-ms", "60000")) {
+                sid = client.createSession("survivor").sessionId();
+                client.updateSessionState(sid, state);
+                client.evaluate("Object subclass: #Counter instanceVariableNames: 'n' classVariableNames: '' package: 'Demo'", sid);
+                client.evaluate("Counter compile: 'bump n := (n ifNil: [0]) + 1. ^ n'", sid);
+                client.evaluate("c := Counter new. c bump; bump. total := c bump", sid);
+                assertEquals(3, client.saveContext(sid).variables().size() + 1);
+                // acknowledged but neither saved nor auto-saved yet (auto-save delay is a minute)
+                client.evaluate("unsaved := 99", sid);
+                first.kill9();
+
+                // Lazy Pirate: this call is sent while the server is down and answered once it is back
+                CompletableFuture<JsonNode> pending = CompletableFuture.supplyAsync(() -> client.call(
+                        io.stui.protocol.Command.GET_SESSION_INFO, java.util.Map.of("session_id", sid)));
+                try (ChildServer second = ChildServer.start(dir, port)) {
+                    JsonNode info = pending.get(30, TimeUnit.SECONDS);
+                    assertEquals("survivor", info.path("client_id").asText());
+
+                    RestoreSessionResult restored = client.restoreSession(sid);
+                    assertEquals(state, restored.sessionState());
+                    assertTrue(restored.workspaceContext().variables().containsAll(java.util.List.of("c", "total")),
+                            restored.workspaceContext().variables().toString());
+                    assertEquals("3", client.evaluate("total", sid).result());
+                    assertEquals("4", client.evaluate("c bump", sid).result(), "the session's class and object came back");
+                    assertTrue(client.loadContext(sid).variables().contains("total"));
+                    assertEquals("4", client.evaluate("c bump", sid).result(), "load_context took the saved counter (3) back, so it bumps to 4 again");
+                    assertEquals(1, client.listClientSessions("survivor").sessionCount());
+                }
+            }
+        }
+    }
+
+    @Test
+    void sigtermStopsGracefullyAndSavesTheWorkspace() throws Exception {
+        int port = ChildServer.freePort();
+        ClientOptions opts = ClientOptions.defaults("tcp://127.0.0.1:" + port).withTimeout(Duration.ofSeconds(5)).withTries(3);
+        String sid;
+        try (StuiClient client = StuiClient.connect(opts)) {
+            try (ChildServer first = ChildServer.start(dir, port, "--autosave-delay-ms", "60000")) {
+                sid = client.createSession("graceful").sessionId();
+                client.evaluate("kept := 'still here'", sid);
+                int code = first.terminate();
+                assertTrue(code == 0 || code == 143, "exit code " + code);
+                String out = first.output();
+                assertTrue(out.contains("event=workspaces_saved count=1"), out);
+                assertTrue(out.contains("event=server_stopped"), out);
+            }
+            try (ChildServer second = ChildServer.start(dir, port)) {
+                assertEquals("'still here'", client.evaluate("kept", sid).result());
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.stui.server.e2e;
+
+import static io.stui.server.e2e.Requests.command;
+import static io.stui.server.e2e.Requests.result;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stui.server.StuiServer;
+import io.stui.zmq.Curve;
+import io.stui.zmq.SocketType;
+import io.stui.zmq.ZContext;
+import io.stui.zmq.ZSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With a CURVE key the server only talks to clients that know its public key. */
+class CurveE2ETest {
+
+    @Test
+    void curveClientsAreServedAndPlainOnesAreNot(@TempDir Path dir) {
+        Curve.KeyPair serverKeys = Curve.generateKeyPair();
+        try (StuiServer server = TestServers.start(dir, Map.of("curve-secret-key", serverKeys.secretKeyZ85()));
+             ZContext ctx = new ZContext();
+             Wire secure = new Wire(ctx, Wire.Kind.REQ, "inproc://unused-" + System.nanoTime());
+             ZSocket plain = ctx.createSocket(SocketType.REQ)) {
+            secure.socket.disconnect(secure.socket.lastEndpoint());
+            secure.socket.setCurveClient(Curve.generateKeyPair(), serverKeys.publicKey());
+            secure.socket.connect(server.endpoint());
+            assertEquals("pong", result(secure.call(command("s", "ping", null))).path("message").asText());
+
+            plain.setLinger(0);
+            plain.setRcvTimeout(1000);
+            plain.connect(server.endpoint());
+            plain.send(command("p", "ping", null));
+            assertTrue(plain.receive().isEmpty(), "a client without the server's key must get no answer");
+        }
+    }
+}
