@@ -57,6 +57,12 @@ public final class Session {
                 limits.maxDepth(), interrupt);
     }
 
+    /** Prints the result: same time and memory limits, but a deep stack so cyclic structures reach the character limit first. */
+    Interp printInterp(EvalLimits limits, AtomicBoolean interrupt) {
+        return new Interp(env, limits.timeout().toNanos(), limits.instructionBudget(), limits.maxAllocationBytes(),
+                Math.max(limits.maxDepth(), 100_000), interrupt);
+    }
+
     /** A short-lived interpreter for printing and inspection after (or outside) an evaluation. */
     Interp toolInterp(AtomicBoolean interrupt) {
         return new Interp(env, 2_000_000_000L, 20_000_000L, 64L << 20, 2_000, interrupt);
@@ -74,11 +80,14 @@ public final class Session {
         } catch (SyntaxError e) {
             EvalFailure f = new EvalFailure(EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
             return fail(code, f, List.of(), "");
+        } catch (StackOverflowError e) {
+            EvalFailure f = new EvalFailure(EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
+            return fail(code, f, List.of(), "");
         }
         Interp in = newInterp(limits, interrupt);
         try {
             Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
-            String ps = printString(value, in);
+            String ps = printString(value, printInterp(limits, interrupt));
             String id = registry.register(value);
             String cls = Kernel.classOf(value).printName();
             history.add(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
