@@ -84,7 +84,7 @@ class MonitorAndCurveTest extends BackendTestBase {
         req.setReconnectIvl(-1);
         try (ZMonitor serverMonitor = new ZMonitor(rep)) {
             req.connect(ep);
-            req.send("must not arrive");
+            req.send("must not arrive", ZSocket.DONTWAIT);
             Optional<MonitorEvent> verdict = serverMonitor.awaitAny(EnumSet.of(MonitorEvent.Kind.HANDSHAKE_SUCCEEDED,
                     MonitorEvent.Kind.HANDSHAKE_FAILED_PROTOCOL, MonitorEvent.Kind.HANDSHAKE_FAILED_AUTH,
                     MonitorEvent.Kind.HANDSHAKE_FAILED_NO_DETAIL, MonitorEvent.Kind.DISCONNECTED), WAIT);
