@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code stui_request_duration_seconds{command}}: time from decode to answer</li>
  *   <li>{@code stui_sessions}: live sessions</li>
  *   <li>{@code stui_evaluation_timeouts_total}: evaluations stopped by the time or step limit</li>
+ *   <li>{@code stui_autosaves_total}: workspace snapshots written by the background auto-save</li>
  * </ul>
  */
 public final class ServerMetrics implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final Counter requests;
     private final Histogram latency;
     private final Counter timeouts;
+    private final Counter autosaves;
     private HTTPServer http;
 
     /** Creates the metrics; {@code sessions} is read at each scrape. */
@@ -45,6 +47,8 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry);
         timeouts = Counter.builder().name("stui_evaluation_timeouts_total")
                 .help("Evaluations stopped by the time limit or the instruction budget").register(registry);
+        autosaves = Counter.builder().name("stui_autosaves_total")
+                .help("Workspace snapshots written by the background auto-save").register(registry);
         GaugeWithCallback.builder().name("stui_sessions").help("Live sessions")
                 .callback(cb -> cb.call(sessions.getAsInt())).register(registry);
     }
@@ -63,6 +67,16 @@ public final class ServerMetrics implements AutoCloseable {
     /** Requests answered so far for a command and outcome (for tests and system_info). */
     public long requestCount(String command, String outcome) {
         return (long) requests.labelValues(command, outcome).get();
+    }
+
+    /** Records one auto-saved workspace. */
+    public void autosaved() {
+        autosaves.inc();
+    }
+
+    /** Workspaces auto-saved so far. */
+    public long autosaveCount() {
+        return (long) autosaves.get();
     }
 
     /** Evaluations stopped by a limit so far. */

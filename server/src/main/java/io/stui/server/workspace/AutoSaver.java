@@ -32,6 +32,7 @@ public final class AutoSaver implements AutoCloseable {
     private final KeyedSerialExecutor lanes;
     private final SessionStore store;
     private final Function<String, Optional<StoredContext>> snapshotter;
+    private final Runnable onWritten;
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private final java.util.concurrent.ExecutorService writer;
@@ -39,10 +40,12 @@ public final class AutoSaver implements AutoCloseable {
     /**
      * @param snapshotter takes an auto-save snapshot of a session's workspace (called in the session's
      *                    lane); empty when there is nothing to save
+     * @param onWritten   told after each snapshot is durably written (metrics)
      */
     public AutoSaver(Duration delay, KeyedSerialExecutor lanes, SessionStore store,
-                     Function<String, Optional<StoredContext>> snapshotter) {
+                     Function<String, Optional<StoredContext>> snapshotter, Runnable onWritten) {
         this.delay = delay;
+        this.onWritten = onWritten;
         this.lanes = lanes;
         this.store = store;
         this.snapshotter = snapshotter;
@@ -96,6 +99,7 @@ public final class AutoSaver implements AutoCloseable {
     private void write(StoredContext s) {
         try {
             store.saveContext(s);
+            onWritten.run();
             log.debug("event=autosaved session_id={} bytes={}", s.sessionId(), s.snapshot().length);
         } catch (StoreException e) {
             // the session may have been closed in the meantime; its rows are gone with it

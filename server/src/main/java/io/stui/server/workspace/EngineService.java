@@ -37,7 +37,8 @@ public final class EngineService implements SmalltalkService {
         this.parts = parts;
         this.engine = SmalltalkEngine.boot();
         this.workspaces = new WorkspaceRegistry(engine, parts.store(), Clock.systemUTC());
-        this.autoSaver = new AutoSaver(parts.config().autosaveDelay(), parts.lanes(), parts.store(), workspaces::autoSnapshot);
+        this.autoSaver = new AutoSaver(parts.config().autosaveDelay(), parts.lanes(), parts.store(), workspaces::autoSnapshot,
+                parts.metrics()::autosaved);
         EvalLimits limits = EvalLimits.defaults()
                 .withTimeout(parts.config().evalTimeout())
                 .withInstructionBudget(parts.config().instructionBudget())

@@ -65,6 +65,37 @@ class CrashRecoveryE2ETest {
     }
 
     @Test
+    void autoSavedEvaluationsSurviveKillNine() throws Exception {
+        int port = ChildServer.freePort();
+        int metricsPort = ChildServer.freePort();
+        ClientOptions opts = ClientOptions.defaults("tcp://127.0.0.1:" + port).withTimeout(Duration.ofSeconds(5)).withTries(3);
+        try (StuiClient client = StuiClient.connect(opts)) {
+            String sid;
+            try (ChildServer first = ChildServer.start(dir, port, "--autosave-delay-ms", "50",
+                    "--metrics-port", String.valueOf(metricsPort))) {
+                sid = client.createSession("autosaved").sessionId();
+                client.evaluate("words := #('never' 'saved' 'explicitly') inject: '' into: [:a :w | a , w]", sid);
+                // wait for the auto-save the way a monitor would: by reading the metric
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+                    while (!scrape(http, metricsPort).contains("stui_autosaves_total 1.0")) {
+                        assertTrue(System.nanoTime() < deadline, "no auto-save within 20 s");
+                    }
+                }
+                first.kill9();
+            }
+            try (ChildServer second = ChildServer.start(dir, port)) {
+                assertEquals("'neversavedexplicitly'", client.evaluate("words", sid).result());
+            }
+        }
+    }
+
+    private static String scrape(java.net.http.HttpClient http, int port) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void sigtermStopsGracefullyAndSavesTheWorkspace() throws Exception {
         int port = ChildServer.freePort();
         ClientOptions opts = ClientOptions.defaults("tcp://127.0.0.1:" + port).withTimeout(Duration.ofSeconds(5)).withTries(3);
