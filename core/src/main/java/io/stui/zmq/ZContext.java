@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class ZContext implements AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
+    /** One cleaner thread for every safety net of this package. */
+    static final Cleaner CLEANER = Cleaner.create();
 
     private final Backend backend;
     private final State state;

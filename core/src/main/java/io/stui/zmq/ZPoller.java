@@ -27,6 +27,7 @@ public final class ZPoller implements AutoCloseable {
     public static final int POLLERR = 4;
 
     private final PollerDriver driver;
+    private final java.lang.ref.Cleaner.Cleanable cleanable;
     private final Backend backend;
     private ZSocket[] sockets = new ZSocket[4];
     private SocketDriver[] drivers = new SocketDriver[4];
@@ -37,8 +38,11 @@ public final class ZPoller implements AutoCloseable {
 
     /** A poller for sockets of this context. */
     public ZPoller(ZContext context) {
-        this.driver = context.driver().poller();
+        PollerDriver d = context.driver().poller();
+        this.driver = d;
         this.backend = context.backend();
+        // Safety net only: a poller dropped without close() gives its native item array back.
+        this.cleanable = ZContext.CLEANER.register(this, d::close);
     }
 
     /** Adds a socket (or changes its events if already added). */
@@ -139,7 +143,7 @@ public final class ZPoller implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            driver.close();
+            cleanable.clean();
         }
     }
 }
