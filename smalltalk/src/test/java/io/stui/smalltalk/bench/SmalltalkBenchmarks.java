@@ -1,0 +1,58 @@
+package io.stui.smalltalk.bench;
+
+import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.EvalResult;
+import io.stui.smalltalk.SmalltalkEngine;
+import io.stui.smalltalk.Workspace;
+import io.stui.smalltalk.runtime.Kernel;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's speed figures. Run with
+ * {@code ./mvnw -q -pl smalltalk test-compile exec:exec -Djmh.filter=SmalltalkBenchmarks}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+public class SmalltalkBenchmarks {
+    private Workspace ws;
+    private final EvalLimits limits = EvalLimits.defaults();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        ws = SmalltalkEngine.boot().newWorkspace();
+        ws.evaluate("Object subclass: #Fib instanceVariableNames: '' classVariableNames: '' package: 'Bench'. "
+                + "Fib compile: 'fib: n n < 2 ifTrue: [^n]. ^(self fib: n - 1) + (self fib: n - 2)'", limits);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() { ws.close(); }
+
+    /** Parse + evaluate + printString of {@code 3 + 4}, through Workspace.evaluate (thread hand-off included). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public EvalResult threePlusFour() { return ws.evaluate("3 + 4", limits); }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public EvalResult injectIntoMillion() { return ws.evaluate("(1 to: 1000000) inject: 0 into: [:a :b | a + b]", limits); }
+
+    /** {@code Fib new fib: 27}: 635 621 fib: sends plus 4 arithmetic/comparison sends each, about 3.2 million sends. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public EvalResult fib27() { return ws.evaluate("Fib new fib: 27", limits); }
+
+    /** A whole kernel boot (classes created, all kernel sources parsed and loaded). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public long boot() { return Kernel.measureBootNanos(); }
+}
