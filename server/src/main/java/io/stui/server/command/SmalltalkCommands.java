@@ -36,8 +36,8 @@ import java.util.Optional;
  *
  * <p>With a {@code session_id}, evaluate and inspect run in the session's workspace (variables
  * persist, results get object ids, the workspace is auto-saved afterwards). Without one they run in
- * a scratch workspace made for that request and discarded after it, so nothing persists and no
- * object id is answered. Class queries ({@code browse_class}, {@code list_classes},
+ * the worker thread's scratch workspace, emptied after every request, so nothing persists from one
+ * request to the next and no object id is answered. Class queries ({@code browse_class}, {@code list_classes},
  * {@code get_method}) carry no session in the protocol and see the shared kernel's classes.
  */
 public final class SmalltalkCommands {
@@ -49,6 +49,9 @@ public final class SmalltalkCommands {
     private final ServerMetrics metrics;
     private final EvalLimits limits;
     private final Workspace system;
+    /** One scratch workspace per worker thread, emptied after each use (see {@link #withScratch}). */
+    private final ThreadLocal<Workspace> scratch = new ThreadLocal<>();
+    private final java.util.Set<Workspace> scratchAll = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SmalltalkCommands(SmalltalkEngine engine, SessionManager sessions, WorkspaceRegistry workspaces,
                              AutoSaver autoSaver, ServerMetrics metrics, EvalLimits limits) {
@@ -88,12 +91,43 @@ public final class SmalltalkCommands {
         return r;
     }
 
+    /**
+     * Runs {@code work} in this worker thread's scratch workspace and empties it afterwards, so
+     * nothing outlives the request. A workspace whose evaluation hit a limit is discarded instead
+     * (its evaluation thread may have been abandoned still running).
+     */
+    private <T> T withScratch(java.util.function.Function<Workspace, T> work) {
+        Workspace ws = scratch.get();
+        if (ws == null) {
+            ws = engine.newWorkspace();
+            scratch.set(ws);
+            scratchAll.add(ws);
+        }
+        boolean reusable = false;
+        try {
+            T out = work.apply(ws);
+            reusable = true;
+            return out;
+        } catch (StuiException e) {
+            reusable = e.code() != ErrorCode.TIMEOUT && e.code() != ErrorCode.INTERNAL_ERROR;
+            throw e;
+        } finally {
+            if (reusable) {
+                ws.clear();
+            } else {
+                scratch.remove();
+                scratchAll.remove(ws);
+                ws.close();
+            }
+        }
+    }
+
     public EvaluateResult evaluate(Request.Evaluate req) {
         if (req.sessionId() == null) {
-            try (Workspace scratch = engine.newWorkspace()) {
-                EvalResult r = run(scratch, req.code());
+            return withScratch(ws -> {
+                EvalResult r = run(ws, req.code());
                 return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
-            }
+            });
         }
         SessionWorkspace sw = sessionWorkspace(req.sessionId());
         try {
@@ -110,12 +144,12 @@ public final class SmalltalkCommands {
             if (req.objectId() != null) {
                 throw StuiException.invalidField("session_id", "inspect by object_id needs the session_id the id belongs to.");
             }
-            try (Workspace scratch = engine.newWorkspace()) {
-                EvalResult r = run(scratch, req.target());
-                Reflection.Inspection i = scratch.inspect(r.objectId(), true, req.includeMethods())
+            return withScratch(ws -> {
+                EvalResult r = run(ws, req.target());
+                Reflection.Inspection i = inspectRegistered(ws, r.objectId(), req.includeMethods())
                         .orElseThrow(() -> new StuiException(ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
                 return result(i, null);
-            }
+            });
         }
         SessionWorkspace sw = sessionWorkspace(req.sessionId());
         String objectId = req.objectId();
@@ -264,5 +298,7 @@ public final class SmalltalkCommands {
     /** Stops the class-query workspace's thread. */
     public void closeSystem() {
         system.close();
+        scratchAll.forEach(Workspace::close);
+        scratchAll.clear();
     }
 }

@@ -226,4 +226,17 @@ class AllCommandsE2ETest {
             assertEquals(0, t.ok(Command.LIST_CLIENT_SESSIONS, params("client_id", client)).path("session_count").asInt());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void evaluationsWithoutASessionShareNothing() {
+        try (Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+            Talk t = new Talk(w, false);
+            for (int round = 0; round < 3; round++) {
+                // both workers get to run these, so each worker's scratch workspace is checked
+                t.ok(Command.EVALUATE, params("code", "Object subclass: #Leaky instanceVariableNames: '' classVariableNames: '' package: 'X'. leak := 5"));
+                assertEquals("nil", t.ok(Command.EVALUATE, params("code", "leak")).path("result").asText());
+                assertEquals("EvaluationError", t.fails(Command.EVALUATE, params("code", "Leaky new")));
+            }
+        }
+    }
 }
