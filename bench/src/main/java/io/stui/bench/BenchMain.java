@@ -3,6 +3,7 @@ package io.stui.bench;
 import io.stui.bench.cli.GateCommand;
 import io.stui.bench.cli.LoadCommand;
 import io.stui.bench.micro.MicroCommand;
+import io.stui.bench.micro.NoGcCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stui bench", mixinStandardHelpOptions = true, version = "stui-bench 0.1.0",
         description = "Benchmarks for STUI: protocol load, a CI performance gate, and ZeroMQ microbenchmarks.",
-        subcommands = {LoadCommand.class, GateCommand.class, MicroCommand.class})
+        subcommands = {LoadCommand.class, GateCommand.class, MicroCommand.class, NoGcCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
