@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param maxDepth           maximum call depth (method and block activations)
  */
 public record EvalLimits(Duration timeout, long instructionBudget, long maxAllocationBytes, int maxDepth) {
-    public static final int DEFAULT_MAX_DEPTH = 10_000;
+    public static final int DEFAULT_MAX_DEPTH = 50_000;
 
     public EvalLimits {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
@@ -23,7 +23,7 @@ public record EvalLimits(Duration timeout, long instructionBudget, long maxAlloc
         this(timeout, instructionBudget, maxAllocationBytes, DEFAULT_MAX_DEPTH);
     }
 
-    /** 10 s, 2 billion steps, 256 MiB, depth 10 000. */
+    /** 10 s, 2 billion steps, 256 MiB, depth 50 000. */
     public static EvalLimits defaults() {
         return new EvalLimits(Duration.ofSeconds(10), 2_000_000_000L, 256L << 20, DEFAULT_MAX_DEPTH);
     }

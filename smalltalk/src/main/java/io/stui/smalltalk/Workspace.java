@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,12 +37,15 @@ public final class Workspace implements AutoCloseable {
 
     Session session() { return session; }
 
+    /** One big-stack daemon thread, retired after 30 s idle so forgotten workspaces do not pin threads. */
     private static ExecutorService newWorker() {
-        return Executors.newSingleThreadExecutor(r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(null, r, "smalltalk-eval-" + THREADS.incrementAndGet(), STACK_BYTES);
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Thrown by {@link #run} when the task did not finish in time and its thread was abandoned. */

@@ -280,12 +280,14 @@ public final class Kernel {
         StClass c;
         if (existing != null && existing.value instanceof StClass old && !old.isMeta && (old.owner == env || env.isKernel && old.owner == null)) {
             c = old;
+            boolean layoutChanged = c.superclass != sup || !java.util.Arrays.equals(c.instVarNames, iv);
             c.superclass = sup;
             c.cls.superclass = sup == null ? classClass : sup.cls;
             c.instVarNames = iv;
             c.recomputeInstSize();
             c.format = fmt;
             c.category = category;
+            if (layoutChanged && !env.isKernel) recompileHierarchy(env, c);
             env.changed();
         } else {
             c = makeClass(name, sup, iv, fmt, category, env.isKernel ? null : env);
@@ -300,6 +302,24 @@ public final class Kernel {
             if (c.slots.length < c.cls.instSize()) c.slots = java.util.Arrays.copyOf(c.slots, c.cls.instSize());
         }
         return c;
+    }
+
+    /** After a class changed shape, recompiles its methods and its subclasses' so slot indexes stay right. */
+    private void recompileHierarchy(Environment env, StClass c) {
+        for (StClass x : new ArrayList<>(env.userClasses)) {
+            if (x != c && !x.inheritsFrom(c)) continue;
+            x.recomputeInstSize();
+            for (StClass side : List.of(x, x.cls)) {
+                for (CompiledMethod m : new ArrayList<>(side.methods.values())) {
+                    try {
+                        compile(env, side, m.source, m.category);
+                    } catch (SyntaxError e) {
+                        // the method refers to a variable the new shape lacks: drop it, as the class no longer supports it
+                        side.methods.remove(m.selector);
+                    }
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------ loading kernel sources

@@ -107,22 +107,23 @@ final class Nodes {
         }
     }
 
-    /** A global looked up by name in the running environment (cached per environment state). */
+    /** A global looked up by name; the cache is one immutable pair so concurrent readers never mix entries. */
+    record GlobalCache(Object token, Binding binding) {}
+
     static final class ReadGlobal extends Node {
         final String name;
-        private Object cacheToken;
-        private Binding cacheBinding;
+        private GlobalCache cache;
         private final boolean kernelOnly;
         ReadGlobal(String name, boolean kernelOnly, int pos) { super(pos); this.name = name; this.kernelOnly = kernelOnly; }
         @Override Object eval(Context c) {
             Environment env = kernelOnly ? c.interp.k.bootEnv : c.interp.env;
             Object tok = env.token;
+            GlobalCache gc = cache;
             Binding b;
-            if (cacheToken == tok) b = cacheBinding;
+            if (gc != null && gc.token == tok) b = gc.binding;
             else {
                 b = env.binding(name);
-                cacheBinding = b;
-                cacheToken = tok;
+                cache = new GlobalCache(tok, b);
             }
             if (b == null) {
                 b = env.binding(name);
