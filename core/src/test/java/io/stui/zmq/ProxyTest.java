@@ -1,5 +1,6 @@
 package io.stui.zmq;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,15 @@ class ProxyTest extends BackendTestBase {
             consumer.setRcvTimeout(TIMEOUT_MS);
             assertReceives(consumer, "while paused");
             assertTrue(proxy.isRunning());
+            if (backend == Backend.NATIVE) {
+                ZProxy.Statistics stats = proxy.statistics();
+                assertEquals(2, stats.frontendReceivedMessages());
+                assertEquals(2, stats.backendSentMessages());
+                assertEquals("before pause".length() + "while paused".length(), stats.backendSentBytes());
+            } else {
+                // Recorded JeroMQ gap (core/README.md).
+                assertThrows(UnsupportedOperationException.class, proxy::statistics);
+            }
         } finally {
             proxy.terminate();
         }
