@@ -31,25 +31,21 @@ final class BackendRegistry {
         }
     }
 
-    private static final class DefaultHolder {
-        static final Backend DEFAULT = resolveDefault();
+    private static Backend defaultBackend;
 
-        private static Backend resolveDefault() {
-            var configured = Backend.configured();
-            if (configured.isPresent()) {
-                return configured.get();
-            }
-            if (NativeHolder.PROVIDER != null) {
-                return Backend.NATIVE;
-            }
-            LOG.warn("libzmq could not be loaded ({}); using the JeroMQ backend. Install libzmq 4.3 or set -D{}=jeromq to silence this.",
-                    describe(NativeHolder.FAILURE), Backend.PROPERTY);
-            return Backend.JEROMQ;
+    /** Resolved once; a bad property value throws every time instead of poisoning a class initialiser. */
+    static synchronized Backend defaultBackend() {
+        if (defaultBackend == null) {
+            defaultBackend = Backend.configured().orElseGet(() -> {
+                if (NativeHolder.PROVIDER != null) {
+                    return Backend.NATIVE;
+                }
+                LOG.warn("libzmq could not be loaded ({}); using the JeroMQ backend. Install libzmq 4.3 or set -D{}=jeromq to silence this.",
+                        describe(NativeHolder.FAILURE), Backend.PROPERTY);
+                return Backend.JEROMQ;
+            });
         }
-    }
-
-    static Backend defaultBackend() {
-        return DefaultHolder.DEFAULT;
+        return defaultBackend;
     }
 
     static BackendProvider provider(Backend backend) {

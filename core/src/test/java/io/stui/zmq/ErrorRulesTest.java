@@ -127,6 +127,16 @@ class ErrorRulesTest extends BackendTestBase {
     }
 
     @Test
+    void pollingAClosedSocketFailsCleanly() {
+        ZSocket s = ctx.createSocket(SocketType.PULL);
+        try (ZPoller poller = new ZPoller(ctx)) {
+            poller.register(s, ZPoller.POLLIN);
+            s.close();
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> poller.poll(0)).code());
+        }
+    }
+
+    @Test
     void frameArrayBoundsAreChecked() {
         ZSocket s = socket(SocketType.PAIR);
         byte[] data = new byte[4];

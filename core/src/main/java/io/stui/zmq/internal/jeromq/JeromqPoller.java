@@ -22,7 +22,9 @@ final class JeromqPoller implements PollerDriver {
     public int poll(SocketDriver[] sockets, int[] events, int[] revents, int count, long timeoutMillis) {
         PollItem[] items = new PollItem[count];
         for (int i = 0; i < count; i++) {
-            items[i] = new PollItem(((JeromqSocket) sockets[i]).base(), events[i]);
+            JeromqSocket socket = (JeromqSocket) sockets[i];
+            socket.checkOpen("poll");
+            items[i] = new PollItem(socket.base(), events[i]);
         }
         int n = ZMQ.poll(selector, items, count, timeoutMillis);
         if (n < 0) {

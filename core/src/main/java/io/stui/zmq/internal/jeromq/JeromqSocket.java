@@ -25,7 +25,8 @@ final class JeromqSocket implements SocketDriver {
         return base;
     }
 
-    private void checkOpen(String operation) {
+    /** Throws ENOTSOCK once closed. */
+    void checkOpen(String operation) {
         if (closed) {
             throw JeromqErrors.error(operation, ZError.ENOTSOCK, null);
         }

@@ -98,7 +98,12 @@ final class NativeContext implements ContextDriver {
             if (s.equals(MemorySegment.NULL)) {
                 throw NativeErrors.error("create " + type + " socket", Lib.errno(cap), null);
             }
-            return new NativeSocket(s);
+            try {
+                return new NativeSocket(s);
+            } catch (RuntimeException | Error e) {
+                int rc = (int) Lib.CLOSE.invokeExact(cap, s); // no native socket without an owner
+                throw e;
+            }
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -111,6 +116,11 @@ final class NativeContext implements ContextDriver {
 
     @Override
     public void proxySteerable(SocketDriver frontend, SocketDriver backend, SocketDriver capture, SocketDriver control) {
+        for (SocketDriver d : new SocketDriver[] {frontend, backend, capture, control}) {
+            if (d != null) {
+                ((NativeSocket) d).checkOpen("proxy");
+            }
+        }
         MemorySegment f = ((NativeSocket) frontend).handle();
         MemorySegment b = ((NativeSocket) backend).handle();
         MemorySegment c = capture == null ? MemorySegment.NULL : ((NativeSocket) capture).handle();

@@ -24,7 +24,9 @@ final class NativePoller implements PollerDriver {
         }
         for (int i = 0; i < count; i++) {
             MemorySegment item = zmq_pollitem_t.asSlice(items, i);
-            zmq_pollitem_t.socket(item, ((NativeSocket) sockets[i]).handle());
+            NativeSocket socket = (NativeSocket) sockets[i];
+            socket.checkOpen("poll");
+            zmq_pollitem_t.socket(item, socket.handle());
             zmq_pollitem_t.fd(item, 0);
             zmq_pollitem_t.events(item, (short) events[i]);
             zmq_pollitem_t.revents(item, (short) 0);

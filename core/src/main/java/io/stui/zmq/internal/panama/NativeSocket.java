@@ -57,7 +57,8 @@ final class NativeSocket implements SocketDriver {
         return handle;
     }
 
-    private void checkOpen(String operation) {
+    /** Throws ENOTSOCK once closed: libzmq must never see a freed socket pointer. */
+    void checkOpen(String operation) {
         if (closed.get()) {
             throw NativeErrors.closed(operation);
         }
