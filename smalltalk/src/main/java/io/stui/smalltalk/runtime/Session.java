@@ -29,7 +29,9 @@ public final class Session {
     final Environment env;
     final LinkedHashMap<String, Binding> variables = new LinkedHashMap<>();
     final Registry registry = new Registry();
+    /** Evaluation history, the most recent {@link #HISTORY_CAPACITY} entries. */
     final List<Reflection.HistoryEntry> history = new ArrayList<>();
+    public static final int HISTORY_CAPACITY = 1_000;
     Reflection.FailureReport lastFailure;
     private final Compiler.VariableResolver resolver;
 
@@ -46,6 +48,11 @@ public final class Session {
     }
 
     public Environment environment() { return env; }
+
+    private void addHistory(Reflection.HistoryEntry e) {
+        history.add(e);
+        if (history.size() > HISTORY_CAPACITY) history.remove(0);
+    }
     Compiler.VariableResolver resolver() { return resolver; }
     public Map<String, Binding> variableBindings() { return variables; }
     public Registry registry() { return registry; }
@@ -90,7 +97,7 @@ public final class Session {
             String ps = printString(value, printInterp(limits, interrupt));
             String id = registry.register(value);
             String cls = Kernel.classOf(value).printName();
-            history.add(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             return new Outcome(value, ps, cls, id, in.transcript.toString(), null);
         } catch (ControlFlow.UnhandledError e) {
             return failUnhandled(code, e, in);
@@ -170,7 +177,7 @@ public final class Session {
                     registry.register(c.receiver), locals, ids));
         }
         lastFailure = new Reflection.FailureReport(code, f, fr, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        history.add(new Reflection.HistoryEntry(code, f.describe(), false, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        addHistory(new Reflection.HistoryEntry(code, f.describe(), false, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         return new Outcome(null, null, null, null, transcript, f);
     }
 
@@ -325,8 +332,12 @@ public final class Session {
         lastFailure = null;
     }
 
-    /** Object registry: stable string ids for values shown to clients. Immediates with equal value share an id. */
+    /**
+     * Object registry: stable string ids for values shown to clients. Immediates with equal value share an id.
+     * Holds at most {@link #CAPACITY} entries; the oldest are forgotten first so long sessions do not leak.
+     */
     public static final class Registry {
+        public static final int CAPACITY = 20_000;
         private final HashMap<Key, String> ids = new HashMap<>();
         private final LinkedHashMap<String, Object> objects = new LinkedHashMap<>();
         private long next = 1;
@@ -343,6 +354,11 @@ public final class Session {
             id = "o" + next++;
             ids.put(k, id);
             objects.put(id, value);
+            if (objects.size() > CAPACITY) {
+                var eldest = objects.entrySet().iterator().next();
+                ids.remove(new Key(eldest.getValue()));
+                objects.remove(eldest.getKey());
+            }
             return id;
         }
 
