@@ -32,8 +32,8 @@ public final class Reflection {
     /** One evaluation in the workspace history. */
     public record HistoryEntry(String code, String result, boolean ok, Instant timestamp) {}
 
-    /** A frame of a failed evaluation, with its locals as printStrings and registry ids. */
-    public record Frame(String description, String receiverClass, String receiverPrintString, String receiverId,
+    /** A frame of a failed evaluation (innermost first): its line in the method source, its locals as printStrings and registry ids. */
+    public record Frame(String description, int line, String receiverClass, String receiverPrintString, String receiverId,
                         Map<String, String> locals, Map<String, String> localIds) {}
 
     /** The last failed evaluation with its frames, for post-mortem debugging. */

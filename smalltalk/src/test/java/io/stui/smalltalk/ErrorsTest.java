@@ -137,9 +137,29 @@ class ErrorsTest {
         assertEquals("ZeroDivide", report.failure().errorClass());
         Reflection.Frame frame = report.frames().stream().filter(fr -> fr.description().equals("Acct>>withdraw:")).findFirst().orElseThrow();
         assertEquals("30", frame.locals().get("amount"));
+        assertEquals(1, frame.line());
         assertEquals("70", frame.locals().get("left"));
         assertEquals("an Acct", frame.receiverPrintString());
         assertTrue(ws.inspect(frame.localIds().get("left"), false).isPresent());
+    }
+
+    @Test
+    void frameLinesPointAtTheFailingSend() {
+        ws.evaluate("Object subclass: #Lines instanceVariableNames: '' classVariableNames: '' package: 'T'."
+                + " Lines compile: 'run\n\t| a |\n\ta := 1.\n\t^a foo'");
+        fail("x := 1.\nLines new run");
+        Reflection.FailureReport report = ws.lastFailure().orElseThrow();
+        assertEquals(4, report.frames().stream().filter(f -> f.description().equals("Lines>>run")).findFirst().orElseThrow().line());
+        assertEquals(2, report.frames().stream().filter(f -> f.description().equals("UndefinedObject>>DoIt")).findFirst().orElseThrow().line());
+    }
+
+    @Test
+    void ensureRunsWhenANonLocalReturnUnwinds() {
+        ws.evaluate("Object subclass: #Unwinder instanceVariableNames: 'log' classVariableNames: '' package: 'T'."
+                + " Unwinder compile: 'log ^log'."
+                + " Unwinder compile: 'run log := OrderedCollection new. #(1 2 3) do: [:e | [e = 2 ifTrue: [^e]] ensure: [log add: e]]. ^0'");
+        assertEquals("an OrderedCollection(1 2)", ws.evaluate("u := Unwinder new. u run. u log").printString());
+        assertEquals("2", ws.evaluate("Unwinder new run").printString());
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class Context {
     Object returnValue;
     /** True once the method activation has returned; a {@code ^} to it is then a BlockCannotReturn. */
     boolean dead;
+    /** Source offset of the send being executed (for frame line numbers); -1 before the first send. */
+    int pos = -1;
     /** Exception handler data when this is an on:do: activation. */
     HandlerInfo handler;
 
@@ -46,6 +48,15 @@ public final class Context {
     }
 
     public boolean isBlock() { return code instanceof CompiledBlock; }
+
+    /** 1-based line, within the method's source, of the send this frame is executing; 0 when unknown. */
+    public int line() {
+        String src = code.method().source;
+        if (pos < 0 || src == null) return 0;
+        int line = 1;
+        for (int i = 0; i < Math.min(pos, src.length()); i++) if (src.charAt(i) == '\n') line++;
+        return line;
+    }
 
     /** Pharo-style frame description, e.g. {@code SmallInteger(Integer)>>factorial} or {@code [] in UndefinedObject>>DoIt}. */
     public String describe() {

@@ -127,6 +127,7 @@ final class Nodes {
             }
             if (b == null) {
                 b = env.binding(name);
+                c.pos = pos;
                 if (b == null) return c.interp.signalError("UndeclaredVariableRead", "Undeclared variable: " + name, c);
             }
             return b.value;
@@ -175,6 +176,7 @@ final class Nodes {
         }
 
         final Object dispatch(Context c, Object r, Object[] a) {
+            c.pos = pos;
             Interp in = c.interp;
             StClass cls = Kernel.classOf(r);
             Object tok = in.env.token;
@@ -203,6 +205,7 @@ final class Nodes {
         @Override Object eval(Context c) {
             Object[] a = new Object[args.length];
             for (int i = 0; i < a.length; i++) a[i] = args[i].eval(c);
+            c.pos = pos;
             return c.interp.superSend(methodClass.superclass, c.receiver, selector, a, c);
         }
     }
@@ -213,8 +216,10 @@ final class Nodes {
         @Override Object eval(Context c) {
             Object r = receiver.eval(c);
             Object[] a = evalArgs(c);
-            if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extensions.isEmpty())
+            if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extensions.isEmpty()) {
+                c.pos = pos;
                 return c.interp.callBlock(b, a, c);
+            }
             return dispatch(c, r, a);
         }
     }

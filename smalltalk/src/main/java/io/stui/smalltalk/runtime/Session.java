@@ -173,7 +173,7 @@ public final class Session {
                 locals.put(names[i], safePrint(c.temps[i], tool));
                 ids.put(names[i], registry.register(c.temps[i]));
             }
-            fr.add(new Reflection.Frame(c.describe(), Kernel.classOf(c.receiver).printName(), safePrint(c.receiver, tool),
+            fr.add(new Reflection.Frame(c.describe(), c.line(), Kernel.classOf(c.receiver).printName(), safePrint(c.receiver, tool),
                     registry.register(c.receiver), locals, ids));
         }
         lastFailure = new Reflection.FailureReport(code, f, fr, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
