@@ -29,6 +29,9 @@ class CurveE2ETest {
             secure.socket.setCurveClient(Curve.generateKeyPair(), serverKeys.publicKey());
             secure.socket.connect(server.endpoint());
             assertEquals("pong", result(secure.call(command("s", "ping", null))).path("message").asText());
+            String all = result(secure.call(command("e", "system_info", Requests.params("info_type", "All")))).toString();
+            assertTrue(all.contains("\"curve_enabled\":true"), all);
+            assertTrue(!all.contains(serverKeys.secretKeyZ85()) && !all.contains(serverKeys.publicKeyZ85()), "no keys in system_info");
 
             plain.setLinger(0);
             plain.setRcvTimeout(1000);

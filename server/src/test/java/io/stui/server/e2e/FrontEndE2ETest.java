@@ -137,4 +137,17 @@ class FrontEndE2ETest {
             assertEquals("InvalidRequest", e.path("payload").path("data").path("data").path("code").asText());
         }
     }
+
+    @Test
+    void anOversizedFrameDropsOnlyThatPeer(@TempDir Path dir) {
+        try (StuiServer small = TestServers.start(dir, java.util.Map.of("max-message-size", "1000"));
+             Wire big = new Wire(ctx, Wire.Kind.DEALER, small.endpoint());
+             Wire other = new Wire(ctx, Wire.Kind.REQ, small.endpoint())) {
+            big.socket.setRcvTimeout(500);
+            big.sendText(command("big", "evaluate", params("code", "'" + "x".repeat(5000) + "' size")));
+            assertTrue(big.socket.receiveMessage().isEmpty(), "libzmq drops a peer that exceeds ZMQ_MAXMSGSIZE");
+            assertEquals("pong", result(other.call(command("ok", "ping", null))).path("message").asText());
+            assertEquals("4", result(other.call(command("small", "evaluate", params("code", "'xxxx' size")))).path("result").asText());
+        }
+    }
 }
