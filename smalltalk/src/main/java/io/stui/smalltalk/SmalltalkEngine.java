@@ -31,9 +31,14 @@ public final class SmalltalkEngine {
 
     /** Rebuilds a workspace from {@link Workspace#snapshot()} bytes. */
     public Workspace restoreWorkspace(byte[] snapshot) {
-        Session s = new Session(kernel);
-        io.stui.smalltalk.snapshot.SnapshotReader.restore(s, snapshot);
-        return new Workspace(s);
+        Workspace ws = new Workspace(new Session(kernel));
+        try {
+            ws.restore(snapshot);
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
     }
 
     public String version() { return Kernel.VERSION; }

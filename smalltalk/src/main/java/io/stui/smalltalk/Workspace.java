@@ -151,7 +151,22 @@ public final class Workspace implements AutoCloseable {
     public void clear() { session.clear(); }
 
     /** Serializes variables (with their object graphs), classes, methods, history and registry. */
-    public byte[] snapshot() { return io.stui.smalltalk.snapshot.SnapshotWriter.write(session); }
+    public byte[] snapshot() {
+        // object graphs can be deep: walk them on the big-stack evaluation thread
+        return tool(() -> io.stui.smalltalk.snapshot.SnapshotWriter.write(session));
+    }
+
+    /** Loads snapshot bytes into this (fresh) workspace, on the evaluation thread. */
+    void restore(byte[] bytes) {
+        try {
+            run(() -> {
+                io.stui.smalltalk.snapshot.SnapshotReader.restore(session, bytes);
+                return null;
+            }, TOOL_LIMITS.timeout().multipliedBy(3));
+        } catch (Abandoned a) {
+            throw new IllegalStateException("restoring the snapshot took too long");
+        }
+    }
 
     /** Stops the evaluation thread. The workspace can still be used afterwards (a new thread is started). */
     @Override public void close() {

@@ -91,6 +91,16 @@ class SnapshotTest {
     }
 
     @Test
+    void longLinkedStructure() {
+        try (Workspace ws = engine.newWorkspace()) {
+            ws.evaluate("head := nil. 1 to: 100000 do: [:i | head := Array with: i with: head]");
+            try (Workspace r = roundTrip(ws)) {
+                assertEquals("100000", r.evaluate("n := 0. p := head. [p notNil] whileTrue: [n := n + 1. p := p at: 2]. n").printString());
+            }
+        }
+    }
+
+    @Test
     void garbageIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> engine.restoreWorkspace(new byte[]{1, 2, 3}));
         try (Workspace ws = engine.newWorkspace()) {

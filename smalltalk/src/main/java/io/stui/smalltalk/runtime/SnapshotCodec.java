@@ -47,6 +47,8 @@ public final class SnapshotCodec {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (StackOverflowError e) {
+            throw new IllegalStateException("the workspace's object graph is nested too deeply to snapshot");
         }
     }
 
@@ -233,6 +235,8 @@ public final class SnapshotCodec {
             new Reader(s, new DataInputStream(new ByteArrayInputStream(bytes))).readAll();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a valid workspace snapshot: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("the snapshot's object graph is nested too deeply");
         }
     }
 
