@@ -440,6 +440,42 @@ public final class ZSocket implements AutoCloseable {
         return driver.getInt(SocketOption.TCP_KEEPALIVE_CNT);
     }
 
+    /** ZMQ_SNDBUF: kernel send buffer size in bytes (-1 system default). */
+    public void setSndBuf(int bytes) {
+        driver.setInt(SocketOption.SNDBUF, bytes);
+    }
+
+    public int getSndBuf() {
+        return driver.getInt(SocketOption.SNDBUF);
+    }
+
+    /** ZMQ_RCVBUF: kernel receive buffer size in bytes (-1 system default). */
+    public void setRcvBuf(int bytes) {
+        driver.setInt(SocketOption.RCVBUF, bytes);
+    }
+
+    public int getRcvBuf() {
+        return driver.getInt(SocketOption.RCVBUF);
+    }
+
+    /** ZMQ_BACKLOG: maximum length of the queue of pending connections. */
+    public void setBacklog(int connections) {
+        driver.setInt(SocketOption.BACKLOG, connections);
+    }
+
+    public int getBacklog() {
+        return driver.getInt(SocketOption.BACKLOG);
+    }
+
+    /** ZMQ_IPV6: use IPv6 (and IPv4) on tcp endpoints. */
+    public void setIpv6(boolean ipv6) {
+        driver.setInt(SocketOption.IPV6, ipv6 ? 1 : 0);
+    }
+
+    public boolean getIpv6() {
+        return driver.getInt(SocketOption.IPV6) != 0;
+    }
+
     /** ZMQ_CURVE_SERVER: this socket is the CURVE server (needs its secret key). */
     public void setCurveServer(boolean server) {
         driver.setInt(SocketOption.CURVE_SERVER, server ? 1 : 0);

@@ -70,6 +70,7 @@ class ProxyTest extends BackendTestBase {
             producer.send("copied");
             assertReceives(consumer, "copied");
             assertReceives(captured, "copied");
+            assertTrue(proxy.isRunning());
         }
     }
 }

@@ -45,6 +45,12 @@ class SocketOptionsTest extends BackendTestBase {
         assertEquals(4, s.getTcpKeepAliveCount());
         s.setMaxMsgSize(1L << 20);
         assertEquals(1L << 20, s.getMaxMsgSize());
+        s.setSndBuf(65536);
+        assertEquals(65536, s.getSndBuf());
+        s.setRcvBuf(131072);
+        assertEquals(131072, s.getRcvBuf());
+        s.setBacklog(42);
+        assertEquals(42, s.getBacklog());
     }
 
     @Test
@@ -57,6 +63,10 @@ class SocketOptionsTest extends BackendTestBase {
         assertFalse(s.getCurveServer());
         s.setCurveServer(true);
         assertTrue(s.getCurveServer());
+        s.setIpv6(true);
+        assertTrue(s.getIpv6());
+        s.setIpv6(false);
+        assertFalse(s.getIpv6());
     }
 
     @Test

@@ -5,11 +5,9 @@ package io.stui.zmq.spi;
  * these to their own numbers (JeroMQ's differ for some, e.g. IMMEDIATE).
  */
 public enum SocketOption {
-    AFFINITY(4, Kind.LONG),
     ROUTING_ID(5, Kind.BYTES),
     SUBSCRIBE(6, Kind.BYTES),
     UNSUBSCRIBE(7, Kind.BYTES),
-    RATE(8, Kind.INT),
     SNDBUF(11, Kind.INT),
     RCVBUF(12, Kind.INT),
     RCVMORE(13, Kind.INT),

@@ -186,11 +186,9 @@ final class JeromqSocket implements SocketDriver {
 
     private static int code(SocketOption option) {
         return switch (option) {
-            case AFFINITY -> ZMQ.ZMQ_AFFINITY;
             case ROUTING_ID -> ZMQ.ZMQ_IDENTITY;
             case SUBSCRIBE -> ZMQ.ZMQ_SUBSCRIBE;
             case UNSUBSCRIBE -> ZMQ.ZMQ_UNSUBSCRIBE;
-            case RATE -> ZMQ.ZMQ_RATE;
             case SNDBUF -> ZMQ.ZMQ_SNDBUF;
             case RCVBUF -> ZMQ.ZMQ_RCVBUF;
             case RCVMORE -> ZMQ.ZMQ_RCVMORE;
