@@ -210,6 +210,12 @@ final class NumberPrims {
             if (g.signum() != 0) { num = num.divide(g); den = den.divide(g); }
             return new Object[]{Num.norm(num), Num.norm(den)};
         });
+        m.put("fractionAsFloat", (in, r, a, s) -> {
+            StObject f = (StObject) r;
+            Object n = f.slot(0), d = f.slot(1);
+            if (!isInt(n) || !isInt(d) || big(d).signum() == 0) return FAIL;
+            return new BigDecimal(big(n)).divide(new BigDecimal(big(d)), new java.math.MathContext(40)).doubleValue();
+        });
         m.put("floatPi", (in, r, a, s) -> Math.PI);
         m.put("floatE", (in, r, a, s) -> Math.E);
         m.put("floatInfinity", (in, r, a, s) -> Double.POSITIVE_INFINITY);

@@ -9,8 +9,8 @@ final class Printer {
 
     /** Pharo's Float printing: shortest digits that read back to the same float; decimal form for exponents -3..6. */
     static String printFloat(double d) {
-        if (Double.isNaN(d)) return "NaN";
-        if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+        if (Double.isNaN(d)) return "Float nan";
+        if (Double.isInfinite(d)) return d > 0 ? "Float infinity" : "Float negativeInfinity";
         if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
         StringBuilder sb = new StringBuilder();
         if (d < 0) { sb.append('-'); d = -d; }
