@@ -23,11 +23,12 @@ import java.util.Set;
 /**
  * A gate's configuration, read from a JSON file such as {@code bench/gates.json}:
  * <pre>{@code
- * {"load": {"clients": 5, "socket": "req", "rate": 400, "warmup_seconds": 5, "duration_seconds": 20,
+ * {"load": {"clients": 5, "socket": "req", "rate": 400, "warmup_seconds": 5, "duration_seconds": 8, "rounds": 3,
  *           "mix": {"ping": 50, "evaluate": 50}, "code": "3 + 4", "timeout_ms": 2000},
  *  "server": {"backend": "native", "jvm_args": ["-Xmx256m"]},
  *  "thresholds": [{"metric": "rps", "above": 100, "why": "seed floor"}, ...]}
  * }</pre>
+ * With several rounds the gate judges the median round per figure (see {@link RoundMetrics}).
  * Unknown keys, wrong types and impossible values are refused with a message naming the key.
  *
  * @param load       the load to run (its endpoint is filled in once the server is up)
@@ -44,18 +45,24 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
 
     /** The load of a gate, without its endpoint. */
     public record LoadTemplate(int clients, LoadSpec.SocketKind socket, int pipeline, double rate, Duration warmup,
-                               Duration duration, CommandMix mix, String code, Duration timeout) {
+                               Duration duration, int rounds, CommandMix mix, String code, Duration timeout) {
 
-        /** The full load spec once the server's endpoint is known. */
+        /** The spec of the first round (with the warm-up) once the server's endpoint is known. */
         public LoadSpec at(String endpoint, boolean fifoReplies) {
             return new LoadSpec(endpoint, clients, socket, pipeline, rate, warmup, duration, 0, mix, code, timeout,
                     fifoReplies);
+        }
+
+        /** The spec of a later round: the server is warm already. */
+        public LoadSpec nextRoundAt(String endpoint, boolean fifoReplies) {
+            return new LoadSpec(endpoint, clients, socket, pipeline, rate, Duration.ZERO, duration, 0, mix, code,
+                    timeout, fifoReplies);
         }
     }
 
     private static final Set<String> TOP_KEYS = Set.of("description", "load", "server", "thresholds");
     private static final Set<String> LOAD_KEYS = Set.of("clients", "socket", "pipeline", "rate", "warmup_seconds",
-            "duration_seconds", "mix", "code", "timeout_ms");
+            "duration_seconds", "rounds", "mix", "code", "timeout_ms");
     private static final Set<String> SERVER_KEYS = Set.of("backend", "workers", "jvm_args");
     /** JVM options of the server when the file gives none. */
     public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms64m", "-Xmx256m");
@@ -106,14 +113,16 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
         double rate = number(load.path("rate"), "load.rate", 0, 1_000_000, 0);
         Duration warmup = seconds(load.path("warmup_seconds"), "load.warmup_seconds", 0, 2);
         Duration duration = seconds(required(load, "duration_seconds", "load"), "load.duration_seconds", 1, 0);
-        if (warmup.plus(duration).compareTo(MAX_RUN) > 0) {
-            throw new GateConfigException("load.warmup_seconds + load.duration_seconds must be at most "
+        int rounds = (int) integer(load.path("rounds"), "load.rounds", 1, 9, 1);
+        if (warmup.plus(duration.multipliedBy(rounds)).compareTo(MAX_RUN) > 0) {
+            throw new GateConfigException("load.warmup_seconds + load.rounds x load.duration_seconds must be at most "
                     + MAX_RUN.toSeconds() + " (a gate is a short check)");
         }
         CommandMix mix = mix(required(load, "mix", "load"));
         String code = text(load.path("code"), "load.code", "3 + 4");
         Duration timeout = Duration.ofMillis(integer(load.path("timeout_ms"), "load.timeout_ms", 1, 60_000, 2_000));
-        LoadTemplate template = new LoadTemplate(clients, socket, pipeline, rate, warmup, duration, mix, code, timeout);
+        LoadTemplate template = new LoadTemplate(clients, socket, pipeline, rate, warmup, duration, rounds, mix, code,
+                timeout);
 
         String backend = "native";
         int workers = 0;

@@ -2,6 +2,8 @@ package io.stui.bench.gate;
 
 import io.stui.bench.load.LoadResult;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,22 +12,27 @@ import java.util.Objects;
  * @param outcome   pass, miss or broken
  * @param startedAt when the run began
  * @param server    what ran as the server under test, e.g. {@code STUI server (native backend) tcp://...}
- * @param result    the load's figures, or null when the run broke before measuring
+ * @param result    all rounds merged, or null when the run broke before measuring
+ * @param rounds    each round's figures (one entry for a one-round gate), empty when it broke
+ * @param judged    the figures the thresholds were checked against (median of rounds), empty when it broke
  * @param verdict   the checked thresholds, or null when the run broke
  * @param problem   why the run broke, or null
  * @param serverRssMb the server's peak resident memory seen during the load, or NaN when unknown
  */
 public record GateReport(GateOutcome outcome, Instant startedAt, String server, LoadResult result,
-                         GateEvaluator.Verdict verdict, String problem, double serverRssMb) {
+                         List<LoadResult> rounds, Map<String, Double> judged, GateEvaluator.Verdict verdict,
+                         String problem, double serverRssMb) {
 
     public GateReport {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(server, "server");
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        judged = judged == null ? Map.of() : Map.copyOf(judged);
     }
 
     /** A run that could not measure. */
     public static GateReport broken(Instant startedAt, String server, String problem) {
-        return new GateReport(GateOutcome.BROKEN, startedAt, server, null, null, problem, Double.NaN);
+        return new GateReport(GateOutcome.BROKEN, startedAt, server, null, List.of(), Map.of(), null, problem, Double.NaN);
     }
 }

@@ -61,6 +61,12 @@ public final class GateReportWriter {
         }
         if (r.result() != null) {
             root.setAll(LoadResultJson.of(r.result()));
+            ArrayNode rounds = root.putArray("rounds");
+            for (LoadResult round : r.rounds()) {
+                rounds.add(LoadResultJson.of(round).get("results"));
+            }
+            ObjectNode judged = root.putObject("judged");
+            r.judged().forEach(judged::put);
         }
         if (r.verdict() != null) {
             ArrayNode checks = root.putArray("checks");
@@ -98,6 +104,10 @@ public final class GateReportWriter {
         LoadResult res = r.result();
         if (res != null) {
             md.append("- Load: ").append(res.spec().describe()).append('\n');
+            if (r.rounds().size() > 1) {
+                md.append("- Rounds: ").append(r.rounds().size())
+                        .append("; each figure is judged on its median round, requests and errors add up\n");
+            }
             md.append("- Measured: ").append(res.requests()).append(" requests in ")
                     .append(GateFormat.number(res.seconds())).append(" s = ")
                     .append(GateFormat.number(res.rps())).append(" req/s, ").append(res.errors()).append(" errors\n");
@@ -115,8 +125,22 @@ public final class GateReportWriter {
                         .append(" | ").append(c.passed() ? "pass" : "**MISS**").append(" |\n");
             }
         }
+        if (r.rounds().size() > 1) {
+            md.append("\n| round | requests | req/s | errors | p50 ms | p95 ms | p99 ms | max ms |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            int i = 1;
+            for (LoadResult round : r.rounds()) {
+                md.append("| ").append(i++).append(" | ").append(round.requests()).append(" | ")
+                        .append(GateFormat.number(round.rps())).append(" | ").append(round.errors()).append(" | ")
+                        .append(GateFormat.number(round.response().p50Ms())).append(" | ")
+                        .append(GateFormat.number(round.response().p95Ms())).append(" | ")
+                        .append(GateFormat.number(round.response().p99Ms())).append(" | ")
+                        .append(GateFormat.number(round.response().maxMs())).append(" |\n");
+            }
+        }
         if (res != null) {
-            md.append("\nResponse time in ms (from the intended send time, corrected for coordinated omission):\n\n");
+            md.append("\nResponse time in ms, all rounds together (from the intended send time, corrected for "
+                    + "coordinated omission):\n\n");
             md.append("| requests | count | p50 | p95 | p99 | p99.9 | max |\n|---|---|---|---|---|---|---|\n");
             row(md, "all", res.response());
             res.responseByKind().forEach((k, s) -> row(md, k.label(), s));

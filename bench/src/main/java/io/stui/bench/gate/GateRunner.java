@@ -3,49 +3,58 @@ package io.stui.bench.gate;
 import io.stui.bench.load.LoadException;
 import io.stui.bench.load.LoadGenerator;
 import io.stui.bench.load.LoadResult;
+import io.stui.bench.load.LoadSpec;
 import io.stui.bench.load.ProcessMemory;
 import io.stui.protocol.Encoding;
 import io.stui.zmq.Backend;
 import io.stui.zmq.ZContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Runs a gate's load against a server under test and judges it against the gate's thresholds. */
+/** Runs a gate's load (in its rounds) against a server under test and judges it against the thresholds. */
 public final class GateRunner {
     private GateRunner() {
     }
 
     /**
-     * Runs the load and evaluates it. A run that cannot measure at all (no client could talk to
-     * the server, nothing answered) is {@link GateOutcome#BROKEN}; a run that measured is judged
-     * pass or miss.
+     * Runs the rounds and evaluates them. A run that cannot measure at all (no client could talk
+     * to the server, nothing answered) is {@link GateOutcome#BROKEN}; a run that measured is
+     * judged pass or miss on the median round per figure.
      */
     public static GateReport run(GateConfig config, ServerUnderTest server, Backend clientBackend)
             throws InterruptedException {
         Instant started = Instant.now();
-        LoadResult result;
-        LoadGenerator generator;
+        List<LoadResult> rounds = new ArrayList<>();
+        String firstError = null;
         try (ZContext context = new ZContext(clientBackend)) {
-            generator = new LoadGenerator(config.load().at(server.endpoint(), server.fixedReplies()), context,
-                    Encoding.COMMAND);
-            result = generator.run();
+            for (int i = 0; i < config.load().rounds(); i++) {
+                LoadSpec spec = i == 0 ? config.load().at(server.endpoint(), server.fixedReplies())
+                        : config.load().nextRoundAt(server.endpoint(), server.fixedReplies());
+                LoadGenerator generator = new LoadGenerator(spec, context, Encoding.COMMAND);
+                rounds.add(generator.run());
+                if (firstError == null) {
+                    firstError = generator.firstError().orElse(null);
+                }
+            }
         } catch (LoadException e) {
             return GateReport.broken(started, server.description(), e.getMessage());
         }
         double rss = server.pid().isPresent()
                 ? ProcessMemory.peakRssMb(server.pid().getAsLong()).orElse(Double.NaN) : Double.NaN;
-        if (result.requests() == 0) {
-            return new GateReport(GateOutcome.BROKEN, started, server.description(), result, null,
-                    "no request was answered" + generator.firstError().map(e -> " (first error: " + e + ")").orElse(""),
-                    rss);
+        LoadResult all = LoadResult.merge(rounds);
+        if (all.requests() == 0) {
+            return new GateReport(GateOutcome.BROKEN, started, server.description(), all, rounds, Map.of(), null,
+                    "no request was answered" + (firstError == null ? "" : " (first error: " + firstError + ")"), rss);
         }
-        Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+        Map<String, Double> judged = new LinkedHashMap<>(RoundMetrics.judge(RoundMetrics.of(rounds)));
         if (!Double.isNaN(rss)) {
-            metrics.put("server_peak_rss_mib", rss);
+            judged.put("server_peak_rss_mib", rss);
         }
-        GateEvaluator.Verdict verdict = GateEvaluator.evaluate(config.thresholds(), metrics);
-        String note = result.errors() > 0 ? generator.firstError().map(e -> "first error: " + e).orElse(null) : null;
-        return new GateReport(verdict.outcome(), started, server.description(), result, verdict, note, rss);
+        GateEvaluator.Verdict verdict = GateEvaluator.evaluate(config.thresholds(), judged);
+        String note = all.errors() > 0 && firstError != null ? "first error: " + firstError : null;
+        return new GateReport(verdict.outcome(), started, server.description(), all, rounds, judged, verdict, note, rss);
     }
 }

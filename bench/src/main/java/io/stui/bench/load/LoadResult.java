@@ -3,6 +3,7 @@ package io.stui.bench.load;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -18,10 +19,11 @@ import org.HdrHistogram.Histogram;
  * @param responseByKind response times per request kind
  * @param histogram     the raw response-time histogram (nanoseconds), for charts
  * @param histogramByKind raw response-time histograms per kind
+ * @param serviceHistogram the raw service-time histogram (nanoseconds)
  */
 public record LoadResult(LoadSpec spec, double seconds, long requests, long errors, LatencyStats response,
                          LatencyStats service, Map<CommandKind, LatencyStats> responseByKind, Histogram histogram,
-                         Map<CommandKind, Histogram> histogramByKind) {
+                         Map<CommandKind, Histogram> histogramByKind, Histogram serviceHistogram) {
 
     /** Summarises a recorder after a run whose measurement window lasted {@code seconds}. */
     public static LoadResult of(LoadSpec spec, double seconds, LatencyRecorder recorder) {
@@ -29,9 +31,34 @@ public record LoadResult(LoadSpec spec, double seconds, long requests, long erro
         Map<CommandKind, LatencyStats> stats = new EnumMap<>(CommandKind.class);
         byKind.forEach((k, h) -> stats.put(k, LatencyStats.of(h)));
         Histogram total = recorder.responseTimes();
+        Histogram service = recorder.serviceTimes();
         return new LoadResult(spec, seconds, total.getTotalCount(), recorder.errors(), LatencyStats.of(total),
-                LatencyStats.of(recorder.serviceTimes()), Collections.unmodifiableMap(stats), total,
-                Collections.unmodifiableMap(byKind));
+                LatencyStats.of(service), Collections.unmodifiableMap(stats), total,
+                Collections.unmodifiableMap(byKind), service);
+    }
+
+    /** Several runs of the same load as one: counts and times add up, histograms merge. */
+    public static LoadResult merge(List<LoadResult> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        Histogram total = new Histogram(3);
+        Histogram service = new Histogram(3);
+        Map<CommandKind, Histogram> byKind = new EnumMap<>(CommandKind.class);
+        double seconds = 0;
+        long errors = 0;
+        for (LoadResult r : runs) {
+            total.add(r.histogram());
+            service.add(r.serviceHistogram());
+            r.histogramByKind().forEach((k, h) -> byKind.computeIfAbsent(k, x -> new Histogram(3)).add(h));
+            seconds += r.seconds();
+            errors += r.errors();
+        }
+        Map<CommandKind, LatencyStats> stats = new EnumMap<>(CommandKind.class);
+        byKind.forEach((k, h) -> stats.put(k, LatencyStats.of(h)));
+        return new LoadResult(runs.getFirst().spec(), seconds, total.getTotalCount(), errors, LatencyStats.of(total),
+                LatencyStats.of(service), Collections.unmodifiableMap(stats), total, Collections.unmodifiableMap(byKind),
+                service);
     }
 
     /** Answered requests per second over the window. */

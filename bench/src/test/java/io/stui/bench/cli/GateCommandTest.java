@@ -34,7 +34,7 @@ class GateCommandTest {
     void passesWhenTheFloorsHoldAndWritesTheReports(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("gates.json");
         Files.writeString(cfg, "{" + LOAD + """
-                "thresholds": [{"metric": "rps", "above": 100}, {"metric": "ping.p99_ms", "below": 50},
+                "thresholds": [{"metric": "rps", "above": 100}, {"metric": "ping.p50_ms", "below": 1000},
                                {"metric": "errors", "at_most": 0}, {"metric": "clients", "at_least": 5}]}
                 """);
         StringWriter err = new StringWriter();

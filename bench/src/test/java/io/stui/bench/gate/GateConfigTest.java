@@ -67,6 +67,8 @@ class GateConfigTest {
             too many clients          | {"load": {"clients": 5000}}                                         | load.clients must be from 1 to 1024
             bad socket                | {"load": {"clients": 5, "socket": "pub"}}                           | load.socket must be "req" or "dealer"
             too long                  | {"load": {"clients": 5, "warmup_seconds": 20, "duration_seconds": 50, "mix": {"ping": 1}}} | at most 55
+            rounds too long           | {"load": {"clients": 5, "warmup_seconds": 5, "duration_seconds": 20, "rounds": 3, "mix": {"ping": 1}}} | load.rounds x load.duration_seconds must be at most 55
+            zero rounds               | {"load": {"clients": 5, "duration_seconds": 5, "rounds": 0, "mix": {"ping": 1}}} | load.rounds must be from 1 to 9
             unknown command in mix    | {"load": {"clients": 5, "duration_seconds": 5, "mix": {"pong": 1}}} | load.mix: unknown command 'pong'
             empty mix                 | {"load": {"clients": 5, "duration_seconds": 5, "mix": {"ping": 0}}} | load.mix needs at least one positive weight
             no thresholds             | {"load": {"clients": 5, "duration_seconds": 5, "mix": {"ping": 1}}, "thresholds": []} | thresholds must be a non-empty array
