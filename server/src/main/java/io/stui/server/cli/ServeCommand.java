@@ -92,7 +92,13 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("stui serve: " + e.getMessage());
             return 2;
         }
-        StuiServer server = StuiServer.start(cfg);
+        StuiServer server;
+        try {
+            server = StuiServer.start(cfg);
+        } catch (IllegalStateException | io.stui.server.store.StoreException e) {
+            System.err.println("stui serve: " + e.getMessage());
+            return 1;
+        }
         Thread hook = new Thread(server::close, "stui-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("stui server " + StuiServer.VERSION + " listening on " + server.endpoint()

@@ -144,14 +144,20 @@ public final class FrontEnd implements AutoCloseable {
                     }
                 }
                 poller.poll(accepting ? 200 : 20);
-                forwardAnswers(pull, router);
+                if (poller.isReadable(pull)) {
+                    forwardAnswers(pull, router);
+                }
                 if (routerRegistered && poller.isReadable(router)) {
                     for (int i = 0; i < BATCH && accepting; i++) {
                         var msg = router.receiveMessage(ZSocket.DONTWAIT);
                         if (msg.isEmpty()) {
                             break;
                         }
-                        handle(msg.get(), router, front);
+                        try {
+                            handle(msg.get(), router, front);
+                        } catch (RuntimeException e) {
+                            log.error("event=request_dropped error=\"{}\"", e.toString(), e);
+                        }
                     }
                 }
             }

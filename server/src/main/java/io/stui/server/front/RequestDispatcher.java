@@ -51,6 +51,17 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
     @Override
     public byte[] dispatch(List<byte[]> body, FrontEnd.Reply later) {
         long start = System.nanoTime();
+        try {
+            return route(body, later, start);
+        } catch (RuntimeException e) {
+            // never let one request take the front thread down; the client still gets an answer
+            log.error("event=dispatch_failed error=\"{}\"", e.toString(), e);
+            return codec.encodeError(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INTERNAL_ERROR,
+                    "The server failed to handle this request; the error is logged, try again or report it."));
+        }
+    }
+
+    private byte[] route(List<byte[]> body, FrontEnd.Reply later, long start) {
         if (body.isEmpty()) {
             return error(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INVALID_REQUEST,
                     "Empty request frame; send one JSON object per message."), start);

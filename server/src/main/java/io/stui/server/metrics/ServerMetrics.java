@@ -1,5 +1,7 @@
 package io.stui.server.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -53,10 +55,17 @@ public final class ServerMetrics implements AutoCloseable {
                 .callback(cb -> cb.call(sessions.getAsInt())).register(registry);
     }
 
+    /** Label lookups cost an allocation each; the few (command, outcome) pairs are cached. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, CounterDataPoint>> counterCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, DistributionDataPoint> latencyCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Records one answered request. */
     public void request(String command, String outcome, long nanos) {
-        requests.labelValues(command, outcome).inc();
-        latency.labelValues(command).observe(nanos / 1e9);
+        counterCache.computeIfAbsent(command, c -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> requests.labelValues(command, o)).inc();
+        latencyCache.computeIfAbsent(command, latency::labelValues).observe(nanos / 1e9);
     }
 
     /** Records one evaluation stopped by a limit. */

@@ -93,4 +93,23 @@ class CliE2ETest {
         assertTrue(text.contains("\"command\" : \"save_context\""), text);
         assertTrue(text.contains("every exchange succeeded"), text);
     }
+
+    @Test
+    void serveExplainsAnEndpointInUseAndExitsOne() {
+        try (StuiServer server = server()) {
+            PrintStream savedErr = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            Object[] out;
+            try {
+                out = run("serve", "--endpoint", server.endpoint(), "--store", dir.resolve("other.db").toString());
+            } finally {
+                System.setErr(savedErr);
+            }
+            assertEquals(1, out[0]);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("Cannot bind " + server.endpoint()), err.toString(StandardCharsets.UTF_8));
+            assertEquals(2, run("serve", "--endpoint", "tcp://0.0.0.0:5555", "--store", dir.resolve("x.db").toString())[0],
+                    "a non-loopback bind without CURVE or --insecure is refused");
+        }
+    }
 }
