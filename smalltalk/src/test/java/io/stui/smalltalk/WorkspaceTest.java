@@ -123,6 +123,10 @@ class WorkspaceTest {
             assertEquals(3, arr.size());
             assertEquals("$a", arr.indexedElements().get(1).printString());
             assertTrue(ws.inspect("o999999", true).isEmpty());
+
+            Reflection.Inspection dict = ws.inspect(ws.evaluate("Dictionary new at: #k put: 1; yourself").objectId(), false).orElseThrow();
+            assertEquals(1, dict.size());
+            assertEquals("#k->1", dict.indexedElements().get(0).printString());
         }
     }
 

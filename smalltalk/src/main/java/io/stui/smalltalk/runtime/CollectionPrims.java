@@ -206,6 +206,7 @@ final class CollectionPrims {
     }
 
     private static boolean lessOrEqual(Interp in, Object block, Object x, Object y, Context s) {
+        in.step(s);
         if (block == null) return Interp.truthy(in.send(x, StSymbol.of("<="), new Object[]{y}, s));
         Object v = block instanceof StBlock b ? in.value(b, x, y, s) : in.send(block, StSymbol.of("value:value:"), new Object[]{x, y}, s);
         return Interp.truthy(v);

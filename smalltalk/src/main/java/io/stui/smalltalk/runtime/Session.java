@@ -239,7 +239,8 @@ public final class Session {
         Object[] elems = null;
         if (o instanceof StObject so && !(o instanceof StIndexed)) {
             // collections implemented in Smalltalk: show their elements as the inspector does
-            Object arr = safeSend(o, "asArray", tool);
+            boolean dict = Interp.truthy(safeSend(o, "isDictionary", tool));
+            Object arr = safeSend(o, dict ? "associations" : "asArray", tool);
             if (arr instanceof Object[] a && Interp.truthy(safeSend(o, "isCollection", tool))) { elems = a; size = a.length; }
         } else if (o instanceof Object[] a) elems = a;
         else if (o instanceof StIndexed x) elems = x.items;
