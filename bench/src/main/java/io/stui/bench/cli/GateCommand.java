@@ -11,7 +11,14 @@ import io.stui.bench.gate.GateReport;
 import io.stui.bench.gate.GateReportWriter;
 import io.stui.bench.gate.GateRunner;
 import io.stui.bench.gate.ServerUnderTest;
+import io.stui.bench.load.LoadGenerator;
+import io.stui.bench.load.LoadResult;
+import io.stui.bench.load.LoadSpec;
 import io.stui.bench.nativec.CPrograms;
+import io.stui.bench.nativec.CeilingServer;
+import io.stui.protocol.Encoding;
+import io.stui.zmq.ZContext;
+import java.time.Duration;
 import io.stui.zmq.Backend;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,6 +90,9 @@ public final class GateCommand implements Callable<Integer> {
                 server.close();
             }
         }
+        if (cfg.calibrate() && !cCeiling) {
+            report = GateRunner.calibrateMisses(report, cfg, c -> calibrate(c, clientBackend));
+        }
         var files = GateReportWriter.write(report, out());
         out.println();
         out.print(GateReportWriter.toMarkdown(report));
@@ -99,6 +109,19 @@ public final class GateCommand implements Callable<Integer> {
         }
         out.flush();
         return report.outcome().exitCode();
+    }
+
+    /** One round of the gate's load (short warm-up) against the C ceiling server. */
+    private LoadResult calibrate(GateConfig cfg, Backend clientBackend) throws Exception {
+        LoadSpec round = cfg.load().nextRoundAt("tcp://127.0.0.1:1", true);
+        double budget = round.duration().toSeconds() + 60;
+        try (CeilingServer ceiling = CPrograms.locate(nativeDir).startCeiling(budget);
+             ZContext context = new ZContext(clientBackend)) {
+            LoadSpec spec = new LoadSpec(ceiling.endpoint(), round.clients(), round.socket(), round.pipeline(),
+                    round.rate(), Duration.ofSeconds(1), round.duration(), 0, round.mix(), round.code(), round.timeout(),
+                    true);
+            return new LoadGenerator(spec, context, Encoding.COMMAND).run();
+        }
     }
 
     private Path out() {

@@ -36,9 +36,11 @@ import java.util.Set;
  * @param workers    server worker threads, or 0 for the server's default
  * @param jvmArgs    options of the server's JVM when the gate starts it (heap size, GC)
  * @param thresholds the limits to check
+ * @param calibrate  when latency limits are missed, run the same load against the C ceiling server
+ *                   to tell a slow server from a busy machine (key {@code "calibrate"}, default true)
  */
 public record GateConfig(LoadTemplate load, String backend, int workers, List<String> jvmArgs,
-                         List<Threshold> thresholds) {
+                         List<Threshold> thresholds, boolean calibrate) {
 
     /** Longest warm-up plus measurement a gate may run: a gate is a short check. */
     public static final Duration MAX_RUN = Duration.ofSeconds(55);
@@ -60,7 +62,7 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
         }
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("description", "load", "server", "thresholds");
+    private static final Set<String> TOP_KEYS = Set.of("description", "load", "server", "thresholds", "calibrate");
     private static final Set<String> LOAD_KEYS = Set.of("clients", "socket", "pipeline", "rate", "warmup_seconds",
             "duration_seconds", "rounds", "mix", "code", "timeout_ms");
     private static final Set<String> SERVER_KEYS = Set.of("backend", "workers", "jvm_args");
@@ -156,7 +158,14 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
         for (int i = 0; i < list.size(); i++) {
             thresholds.add(threshold(list.get(i), "thresholds[" + i + "]", mix));
         }
-        return new GateConfig(template, backend, workers, jvmArgs, List.copyOf(thresholds));
+        boolean calibrate = true;
+        if (top.has("calibrate")) {
+            if (!top.get("calibrate").isBoolean()) {
+                throw new GateConfigException("calibrate must be true or false");
+            }
+            calibrate = top.get("calibrate").booleanValue();
+        }
+        return new GateConfig(template, backend, workers, jvmArgs, List.copyOf(thresholds), calibrate);
     }
 
     private static Threshold threshold(JsonNode node, String where, CommandMix mix) throws GateConfigException {

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param verdict   the checked thresholds, or null when the run broke
  * @param problem   why the run broke, or null
  * @param serverRssMb the server's peak resident memory seen during the load, or NaN when unknown
+ * @param calibration the same load against the C ceiling server, run when latency floors were
+ *                    missed to tell a slow server from a busy machine; null when not run
  */
 public record GateReport(GateOutcome outcome, Instant startedAt, String server, LoadResult result,
                          List<LoadResult> rounds, Map<String, Double> judged, GateEvaluator.Verdict verdict,
-                         String problem, double serverRssMb) {
+                         String problem, double serverRssMb, LoadResult calibration) {
 
     public GateReport {
         Objects.requireNonNull(outcome, "outcome");
@@ -31,8 +33,14 @@ public record GateReport(GateOutcome outcome, Instant startedAt, String server, 
         judged = judged == null ? Map.of() : Map.copyOf(judged);
     }
 
+    /** The same report with a calibration run and, possibly, another outcome and problem. */
+    public GateReport withCalibration(LoadResult run, GateOutcome newOutcome, String newProblem) {
+        return new GateReport(newOutcome, startedAt, server, result, rounds, judged, verdict, newProblem, serverRssMb, run);
+    }
+
     /** A run that could not measure. */
     public static GateReport broken(Instant startedAt, String server, String problem) {
-        return new GateReport(GateOutcome.BROKEN, startedAt, server, null, List.of(), Map.of(), null, problem, Double.NaN);
+        return new GateReport(GateOutcome.BROKEN, startedAt, server, null, List.of(), Map.of(), null, problem, Double.NaN,
+                null);
     }
 }

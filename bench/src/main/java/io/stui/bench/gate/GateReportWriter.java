@@ -68,6 +68,9 @@ public final class GateReportWriter {
             ObjectNode judged = root.putObject("judged");
             r.judged().forEach(judged::put);
         }
+        if (r.calibration() != null) {
+            root.set("calibration", LoadResultJson.of(r.calibration()).get("results"));
+        }
         if (r.verdict() != null) {
             ArrayNode checks = root.putArray("checks");
             for (GateEvaluator.Check c : r.verdict().checks()) {
@@ -124,6 +127,13 @@ public final class GateReportWriter {
                         .append(" | ").append(Double.isNaN(c.measured()) ? "not measured" : GateFormat.number(c.measured()))
                         .append(" | ").append(c.passed() ? "pass" : "**MISS**").append(" |\n");
             }
+        }
+        if (r.calibration() != null) {
+            LoadResult c = r.calibration();
+            md.append("- Calibration (same load, one round, against the C ceiling server): ").append(c.requests())
+                    .append(" requests, p95 ").append(GateFormat.number(c.response().p95Ms())).append(" ms, p99 ")
+                    .append(GateFormat.number(c.response().p99Ms())).append(" ms, ").append(c.errors())
+                    .append(" errors\n");
         }
         if (r.rounds().size() > 1) {
             md.append("\n| round | requests | req/s | errors | p50 ms | p95 ms | p99 ms | max ms |\n")

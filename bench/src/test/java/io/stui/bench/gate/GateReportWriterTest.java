@@ -41,7 +41,7 @@ class GateReportWriterTest {
                 new Threshold("rps", Threshold.Comparator.ABOVE, 100, "more than 100 requests/s"),
                 new Threshold("errors", Threshold.Comparator.AT_MOST, 0, "zero errors")), res.metrics());
         GateReport report = new GateReport(verdict.outcome(), Instant.parse("2026-01-01T00:00:00Z"), "test server", res,
-                List.of(res), res.metrics(), verdict, "first error: ping timed out", 42.5);
+                List.of(res), res.metrics(), verdict, "first error: ping timed out", 42.5, null);
 
         List<Path> files = GateReportWriter.write(report, dir.resolve("out"));
 
