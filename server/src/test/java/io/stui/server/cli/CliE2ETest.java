@@ -112,4 +112,36 @@ class CliE2ETest {
                     "a non-loopback bind without CURVE or --insecure is refused");
         }
     }
+
+    @Test
+    void replReadsPipedInputWithMultiLineStatementsInOneSession() {
+        try (StuiServer server = server()) {
+            java.io.InputStream savedIn = System.in;
+            System.setIn(new java.io.ByteArrayInputStream("""
+                    x := 3
+                    x + 4
+                    [:a |
+                      a * x] value: 5
+                    1 / 0
+                    Transcript show: 'bye'. x
+                    :quit
+                    x
+                    """.getBytes(StandardCharsets.UTF_8)));
+            Object[] out;
+            try {
+                out = run("repl", "--endpoint", server.endpoint(), "--client-id", "repl-test");
+            } finally {
+                System.setIn(savedIn);
+            }
+            assertEquals(0, out[0]);
+            String[] lines = ((String) out[1]).split("\n");
+            assertEquals("3", lines[0]);
+            assertEquals("7", lines[1]);
+            assertEquals("15", lines[2]);
+            assertTrue(lines[3].startsWith("EvaluationError: ZeroDivide"), lines[3]);
+            assertEquals("bye", lines[4]);
+            assertEquals("3", lines[5]);
+            assertEquals(6, lines.length, "nothing after :quit");
+        }
+    }
 }
