@@ -57,6 +57,7 @@ class ErrorsTest {
         assertEquals("MessageNotUnderstood", f.errorClass());
         assertEquals("Instance of SmallInteger did not understand #zork", f.messageText());
         assertEquals("UndefinedObject>>DoIt", f.stackTrace().get(f.stackTrace().size() - 1));
+        assertEquals("SmallInteger(Object)>>doesNotUnderstand: #zork", f.stackTrace().get(0));
     }
 
     @Test

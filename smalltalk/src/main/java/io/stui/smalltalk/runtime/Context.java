@@ -63,7 +63,11 @@ public final class Context {
         CompiledMethod m = code.method();
         StClass rc = Kernel.classOf(receiver);
         String cls = rc == m.methodClass ? rc.printName() : rc.printName() + "(" + m.methodClass.printName() + ")";
-        return (isBlock() ? "[] in " : "") + cls + ">>" + m.selector.name;
+        String d = (isBlock() ? "[] in " : "") + cls + ">>" + m.selector.name;
+        // as Pharo's debugger shows it: SmallInteger(Object)>>doesNotUnderstand: #foo
+        if (!isBlock() && m.selector.name.equals("doesNotUnderstand:") && temps.length > 0
+                && temps[0] instanceof StObject msg && msg.slot(0) instanceof StSymbol sel) d += " #" + sel.name;
+        return d;
     }
 
     @Override public String toString() { return describe(); }

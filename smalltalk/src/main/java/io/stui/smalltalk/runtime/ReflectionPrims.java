@@ -20,7 +20,7 @@ final class ReflectionPrims {
             StClass c = (StClass) r;
             return switch (c.format) {
                 case OBJECT -> {
-                    if (c.instSize() > 0 || true) in.allocate(16L + 8L * c.instSize(), s);
+                    in.allocate(16L + 8L * c.instSize(), s);
                     yield new StObject(c, c.instSize());
                 }
                 case INDEXED -> new StIndexed(c, c.instSize(), 0);
