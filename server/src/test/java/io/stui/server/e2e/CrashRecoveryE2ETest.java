@@ -115,4 +115,27 @@ class CrashRecoveryE2ETest {
             }
         }
     }
+
+    @Test
+    void sigtermLetsAcceptedWorkFinishAndAnswer() throws Exception {
+        int port = ChildServer.freePort();
+        try (ChildServer child = ChildServer.start(dir, port, "--instruction-budget", "0", "--eval-timeout-ms", "30000");
+             io.stui.zmq.ZContext ctx = new io.stui.zmq.ZContext();
+             Wire w = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, child.endpoint)) {
+            w.sendText(Requests.command("long", "evaluate", Requests.params("code",
+                    "| s | s := 0. 1 to: 30000000 do: [:i | s := s + i]. s")));
+            // the ping is answered on the front thread after the evaluate was read: the evaluate is in flight
+            w.sendText(Requests.command("mark", "ping", null));
+            assertEquals("mark", w.receive().path("id").asText());
+            long t0 = System.nanoTime();
+            child.process.destroy(); // SIGTERM while the evaluation runs
+            JsonNode answer = w.receive();
+            assertEquals("long", answer.path("id").asText());
+            assertEquals("450000015000000", Requests.result(answer).path("result").asText());
+            int code = child.process.waitFor();
+            assertTrue(code == 0 || code == 143, "exit code " + code);
+            assertTrue(child.output().contains("event=server_stopped"), child.output());
+            assertTrue(System.nanoTime() - t0 < 40_000_000_000L);
+        }
+    }
 }
