@@ -497,8 +497,15 @@ final class Nodes {
             Object n = count.eval(c);
             Interp in = c.interp;
             if (!(n instanceof Long ln)) {
-                if (n instanceof java.math.BigInteger) return in.signalError("Error", "timesRepeat: count too large", c);
-                in.send(n, StSymbol.of("timesRepeat:"), new Object[]{null}, c);
+                // any other number: count with real sends, as Number>>timesRepeat: would
+                StSymbol le = StSymbol.of("<="), plus = StSymbol.of("+");
+                Object i = 1L;
+                while (Interp.truthy(in.send(i, le, new Object[]{n}, c))) {
+                    body.eval(c);
+                    if (c.returning) return null;
+                    in.step(c);
+                    i = in.send(i, plus, new Object[]{1L}, c);
+                }
                 return n;
             }
             for (long i = 0; i < ln; i++) {
