@@ -56,10 +56,22 @@ public final class ZContext implements AutoCloseable {
             }
             List<SocketDriver> open = new ArrayList<>(sockets);
             sockets.clear();
+            RuntimeException first = null;
             for (SocketDriver s : open) {
-                s.close();
+                try {
+                    s.close();
+                } catch (RuntimeException e) { // keep closing: one bad socket must not keep the context alive
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
             }
             driver.close();
+            if (first != null) {
+                throw first;
+            }
         }
     }
 
