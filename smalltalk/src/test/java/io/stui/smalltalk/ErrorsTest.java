@@ -164,6 +164,16 @@ class ErrorsTest {
     }
 
     @Test
+    void brokenPrintOnDoesNotLoseTheValue() {
+        ws.evaluate("Object subclass: #Ugly instanceVariableNames: '' classVariableNames: '' package: 'T'. Ugly compile: 'printOn: aStream 1/0'");
+        EvalResult r = ws.evaluate("u := Ugly new");
+        assertTrue(r.ok());
+        assertEquals("<error while printing Ugly: ZeroDivide: ZeroDivide>", r.printString());
+        assertEquals("Ugly", r.className());
+        assertEquals("Ugly", ws.evaluate("u class").printString());
+    }
+
+    @Test
     void workspaceStaysUsableAfterFailures() {
         fail("1/0");
         fail("3 +");

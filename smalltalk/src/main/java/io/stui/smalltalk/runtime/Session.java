@@ -94,7 +94,7 @@ public final class Session {
         Interp in = newInterp(limits, interrupt);
         try {
             Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
-            String ps = printString(value, printInterp(limits, interrupt));
+            String ps = resultPrintString(value, printInterp(limits, interrupt));
             String id = registry.register(value);
             String cls = Kernel.classOf(value).printName();
             addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
@@ -194,6 +194,24 @@ public final class Session {
     String printString(Object value, Interp in, long limit) {
         Object s = in.send1(value, "printStringLimitedTo:", limit, null);
         return s instanceof StString ss ? ss.str() : String.valueOf(s);
+    }
+
+    /** The result's printString; a printOn: that fails leaves the evaluation successful and says so, as an inspector does. */
+    private String resultPrintString(Object value, Interp in) {
+        try {
+            return printString(value, in);
+        } catch (ControlFlow.UnhandledError e) {
+            Interp tool = toolInterp(in.interruptFlag);
+            String text;
+            try {
+                Object mt = tool.send0(e.exception, "messageText", null);
+                text = mt instanceof StString s ? s.str() : "";
+            } catch (RuntimeException ex) {
+                text = "";
+            }
+            return "<error while printing " + Kernel.classOf(value).printName() + ": "
+                    + Kernel.classOf(e.exception).printName() + ": " + text + ">";
+        }
     }
 
     /** printString that never throws: failures are described instead. */
