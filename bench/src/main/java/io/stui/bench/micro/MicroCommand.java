@@ -112,6 +112,13 @@ public final class MicroCommand implements Callable<Integer> {
             }
             results.add(median(runs, "avg_rtt_us"));
         }
+        if (MicroSummary.hasInProcessCases(jmh)) {
+            JsonNode[] runs = new JsonNode[cRepetitions()];
+            for (int i = 0; i < runs.length; i++) {
+                runs[i] = programs.inProcess(5_000_000, seconds * 3);
+            }
+            results.add(median(runs, "send_receive_inprocess_ns"));
+        }
         for (MicroSummary.ThrKey k : MicroSummary.throughputCases(jmh)) {
             JsonNode[] runs = new JsonNode[cRepetitions()];
             for (int i = 0; i < runs.length; i++) {

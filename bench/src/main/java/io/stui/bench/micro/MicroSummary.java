@@ -69,6 +69,7 @@ public final class MicroSummary {
                 other.add(new String[] {simple, fmt(score), b.path("primaryMetric").path("scoreUnit").asText()});
             }
         }
+        Map<String, Double> cInProcess = new LinkedHashMap<>();
         Map<RttKey, Double> cRtt = new LinkedHashMap<>();
         Map<ThrKey, Double> cThr = new LinkedHashMap<>();
         for (JsonNode c : cResults) {
@@ -76,6 +77,10 @@ public final class MicroSummary {
             if (program.equals("stui_lat")) {
                 cRtt.put(new RttKey(c.path("pattern").asText().toUpperCase(Locale.ROOT), c.path("transport").asText(),
                         c.path("size").asInt()), c.path("avg_rtt_us").asDouble(Double.NaN));
+            } else if (program.equals("stui_inproc")) {
+                cInProcess.put("InProcessBenchmark.sendReceiveInProcess", c.path("send_receive_inprocess_ns").asDouble(Double.NaN));
+                cInProcess.put("InProcessBenchmark.socketOptionRead", c.path("getsockopt_events_ns").asDouble(Double.NaN));
+                cInProcess.put("msg_size", c.path("msg_size_ns").asDouble(Double.NaN));
             } else if (program.equals("stui_thr")) {
                 cThr.put(new ThrKey(c.path("transport").asText(), c.path("size").asInt()),
                         c.path("msgs_per_s").asDouble(Double.NaN));
@@ -125,14 +130,20 @@ public final class MicroSummary {
         }
         if (!inProcess.isEmpty()) {
             md.append("### What the Java side adds (ns per call, same thread, message never leaves the process)\n\n")
-                    .append("| benchmark | native ns | JeroMQ ns | native/JeroMQ |\n|---|---|---|---|\n");
-            inProcess.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(fmt(v.nativeScore))
-                    .append(" | ").append(fmt(v.jeromqScore)).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
-                    .append(" |\n"));
+                    .append("| benchmark | native ns | JeroMQ ns | native/JeroMQ | C ns | native/C |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            inProcess.forEach((k, v) -> {
+                double c = cInProcess.getOrDefault(k, Double.NaN);
+                md.append("| ").append(k).append(" | ").append(fmt(v.nativeScore)).append(" | ")
+                        .append(fmt(v.jeromqScore)).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
+                        .append(" | ").append(fmt(c)).append(" | ").append(ratio(v.nativeScore, c)).append(" |\n");
+            });
             md.append('\n');
         }
         if (!other.isEmpty()) {
-            md.append("### Single downcalls\n\n| benchmark | score | unit |\n|---|---|---|\n");
+            double cMsgSize = cInProcess.getOrDefault("msg_size", Double.NaN);
+            md.append("### Single downcalls (`zmq_msg_size`; C: ").append(fmt(cMsgSize))
+                    .append(" ns per call through the PLT)\n\n| benchmark | score | unit |\n|---|---|---|\n");
             for (String[] o : other) {
                 md.append("| ").append(o[0]).append(" | ").append(o[1]).append(" | ").append(o[2]).append(" |\n");
             }
@@ -189,6 +200,17 @@ public final class MicroSummary {
             }
         }
         return keys;
+    }
+
+    /** True when JMH ran the in-process or downcall benchmarks, which {@code stui_inproc} matches. */
+    static boolean hasInProcessCases(JsonNode jmh) {
+        for (JsonNode b : jmh) {
+            String name = b.path("benchmark").asText();
+            if (name.contains("InProcessBenchmark") || name.contains("DowncallBenchmark")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Case keys of the throughput benchmark found in a JMH result. */

@@ -113,6 +113,12 @@ public final class CPrograms {
                 Long.toString(count), Double.toString(maxSeconds)), maxSeconds);
     }
 
+    /** Per-call costs in one thread (inproc send+receive, getsockopt, zmq_msg_size): {@code stui_inproc}. */
+    public JsonNode inProcess(long iterations, double maxSeconds) throws IOException {
+        return runOnce(List.of(program("stui_inproc").toString(), Long.toString(iterations), Double.toString(maxSeconds)),
+                maxSeconds);
+    }
+
     /** Starts the C ROUTER ceiling server on a free loopback port; it stops by itself after {@code maxSeconds}. */
     public CeilingServer startCeiling(double maxSeconds) throws IOException {
         return CeilingServer.start(program("stui_ceiling"), maxSeconds);

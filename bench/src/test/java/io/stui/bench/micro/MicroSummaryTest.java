@@ -24,6 +24,10 @@ class MicroSummaryTest {
              {"benchmark": "io.stui.bench.micro.ThroughputBenchmark.receive", "mode": "thrpt",
               "params": {"backend": "JEROMQ", "transport": "inproc", "size": "65536"},
               "primaryMetric": {"score": 50000.0, "scoreUnit": "ops/s"}},
+             {"benchmark": "io.stui.bench.micro.InProcessBenchmark.sendReceiveInProcess", "mode": "avgt",
+              "params": {"backend": "NATIVE"}, "primaryMetric": {"score": 200.0, "scoreUnit": "ns/op"}},
+             {"benchmark": "io.stui.bench.micro.InProcessBenchmark.sendReceiveInProcess", "mode": "avgt",
+              "params": {"backend": "JEROMQ"}, "primaryMetric": {"score": 50.0, "scoreUnit": "ns/op"}},
              {"benchmark": "io.stui.bench.micro.DowncallBenchmark.msgSizeGeneratedBinding", "mode": "avgt",
               "primaryMetric": {"score": 7.5, "scoreUnit": "ns/op"}}]
             """;
@@ -33,6 +37,7 @@ class MicroSummaryTest {
         JsonNode jmh = JSON.readTree(JMH);
         List<JsonNode> c = List.of(
                 JSON.readTree("{\"program\":\"stui_lat\",\"pattern\":\"req_rep\",\"transport\":\"tcp\",\"size\":16,\"avg_rtt_us\":40.0}"),
+                JSON.readTree("{\"program\":\"stui_inproc\",\"send_receive_inprocess_ns\":100.0,\"getsockopt_events_ns\":600.0,\"msg_size_ns\":4.0}"),
                 JSON.readTree("{\"program\":\"stui_thr\",\"pattern\":\"push_pull\",\"transport\":\"inproc\",\"size\":65536,\"msgs_per_s\":100000.0}"));
         String md = MicroSummary.markdown(jmh, c, List.of("## header"));
         assertTrue(md.startsWith("## header\n"), md);
@@ -41,6 +46,8 @@ class MicroSummaryTest {
         // 95,000 msg/s of 64 KiB = 6,225.9 MB/s; native/JeroMQ 1.90; native/C 0.95.
         assertTrue(md.contains("| inproc | 64 KiB | 95,000 | 6,225.9 | 50,000 | 3,276.8 | 1.90 | 100,000 | 6,553.6 | 0.95 | 0.50 |"), md);
         assertTrue(md.contains("| DowncallBenchmark.msgSizeGeneratedBinding | 7.500 | ns/op |"), md);
+        assertTrue(md.contains("`zmq_msg_size`; C: 4.000 ns"), md);
+        assertTrue(md.contains("| InProcessBenchmark.sendReceiveInProcess | 200.0 | 50.0 | 4.00 | 100.0 | 2.00 |"), md);
     }
 
     @Test
