@@ -112,7 +112,10 @@ final class CollectionPrims {
             System.arraycopy(o.chars, 0, cs, x.chars.length, o.chars.length);
             return new StString(cs);
         });
-        m.put("stringAsSymbol", (in, r, a, s) -> StSymbol.of(((StString) r).str()));
+        m.put("stringAsSymbol", (in, r, a, s) -> {
+            in.allocate(32L + 2L * ((StString) r).chars.length, s);
+            return StSymbol.of(((StString) r).str());
+        });
         m.put("stringAsString", (in, r, a, s) -> new StString(((StString) r).chars.clone()));
         m.put("stringAsUppercase", (in, r, a, s) -> new StString(((StString) r).str().toUpperCase(Locale.ROOT)));
         m.put("stringAsLowercase", (in, r, a, s) -> new StString(((StString) r).str().toLowerCase(Locale.ROOT)));

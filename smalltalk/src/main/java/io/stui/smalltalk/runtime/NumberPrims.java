@@ -24,13 +24,26 @@ final class NumberPrims {
     interface IntOp { Object apply(Object a, Object b); }
     interface DblOp { Object apply(double a, double b); }
 
+    /** Integer results may have at most this many bits: bigger products take unboundedly long to compute. */
+    static final long MAX_INTEGER_BITS = 32_000_000;
+
+    private static long bits(Object o) { return o instanceof Long ? 64 : ((BigInteger) o).bitLength(); }
+
     private static Primitive arith(IntOp iop, DblOp dop) {
         return (in, r, a, s) -> {
             Object x = a[0];
-            if (isInt(x)) return track(in, iop.apply(r, x), s);
+            if (isInt(x)) {
+                if (bits(r) + bits(x) > MAX_INTEGER_BITS) tooLarge(in, s);
+                return track(in, iop.apply(r, x), s);
+            }
             if (x instanceof Double d && dop != null) return dop.apply(toDouble(r), d);
             return FAIL;
         };
+    }
+
+    static void tooLarge(Interp in, Context s) {
+        throw new ControlFlow.Termination("AllocationLimitExceeded",
+                "an integer result would exceed " + MAX_INTEGER_BITS + " bits", s);
     }
 
     static double toDouble(Object o) {
@@ -136,7 +149,8 @@ final class NumberPrims {
         m.put("intBitOr", (in, r, a, s) -> isInt(a[0]) ? Num.norm(big(r).or(big(a[0]))) : FAIL);
         m.put("intBitXor", (in, r, a, s) -> isInt(a[0]) ? Num.norm(big(r).xor(big(a[0]))) : FAIL);
         m.put("intBitShift", (in, r, a, s) -> {
-            if (!(a[0] instanceof Long n) || n > 10_000_000) return FAIL;
+            if (!(a[0] instanceof Long n)) return FAIL;
+            if (n > 0 && bits(r) + n > MAX_INTEGER_BITS) tooLarge(in, s);
             if (n > 0) in.allocate((big(r).bitLength() + n) / 8, s);
             return Num.norm(n >= 0 ? big(r).shiftLeft((int) (long) n) : big(r).shiftRight((int) Math.min(-n, Integer.MAX_VALUE)));
         });
@@ -150,8 +164,9 @@ final class NumberPrims {
         m.put("intSqrtFloor", (in, r, a, s) -> big(r).signum() < 0 ? FAIL : Num.norm(big(r).sqrt()));
         m.put("intPow", (in, r, a, s) -> {
             if (!(a[0] instanceof Long e) || e < 0) return FAIL;
+            if (r instanceof Long b && Math.abs(b) <= 1) return e == 0 ? 1L : b == -1 ? (e % 2 == 0 ? 1L : -1L) : b;
             long bits = (long) Math.ceil(big(r).abs().bitLength() * (double) e);
-            if (bits > 64_000_000) { in.allocate(bits / 8, s); return FAIL; }
+            if (bits > MAX_INTEGER_BITS) { in.allocate(bits / 8, s); tooLarge(in, s); }
             in.allocate(bits / 8, s);
             return Num.norm(big(r).pow((int) (long) e));
         });
