@@ -153,8 +153,10 @@ public final class StuiServer implements AutoCloseable {
     private void sweep() {
         try {
             int expired = sessions.sweep();
-            if (expired > 0) {
-                log.info("event=sessions_expired count={}", expired);
+            // idle sessions keep their workspace but not its evaluation thread
+            int parked = smalltalk.parkIdle(config.cleanupInterval().toMillis());
+            if (expired > 0 || parked > 0) {
+                log.info("event=sweep sessions_expired={} workspaces_parked={}", expired, parked);
             }
         } catch (RuntimeException e) {
             log.warn("event=sweep_failed error=\"{}\"", e.toString());

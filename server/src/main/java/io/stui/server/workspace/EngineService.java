@@ -115,6 +115,24 @@ public final class EngineService implements SmalltalkService {
     }
 
     @Override
+    public int parkIdle(long idleMillis) {
+        long now = parts.sessions().now();
+        int parked = 0;
+        for (String id : workspaces.liveIds()) {
+            boolean idle = parts.sessions().find(id).map(s -> now - s.lastAccess() >= idleMillis).orElse(false);
+            if (idle) {
+                // in the session's lane, so it never races a request of that session
+                SessionWorkspace sw = workspaces.peek(id).orElse(null);
+                if (sw != null && !sw.isParked() && parts.lanes().submit(id, () -> sw.workspace().close())) {
+                    sw.parked(true);
+                    parked++;
+                }
+            }
+        }
+        return parked;
+    }
+
+    @Override
     public void saveAll() {
         autoSaver.close();
         int n = workspaces.saveAllDirty();

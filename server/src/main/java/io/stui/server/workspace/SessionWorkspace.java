@@ -26,6 +26,8 @@ public final class SessionWorkspace {
         }
     };
     private boolean dirty;
+    /** Set when the sweep let go of the evaluation thread; cleared by the next use. */
+    private volatile boolean parked;
 
     SessionWorkspace(Workspace workspace) {
         this.workspace = workspace;
@@ -73,6 +75,15 @@ public final class SessionWorkspace {
     void forgetObjects() {
         knownObjects.clear();
         selectedObject = null;
+    }
+
+    /** True when the evaluation thread was let go and the workspace has not been used since. */
+    public boolean isParked() {
+        return parked;
+    }
+
+    void parked(boolean value) {
+        parked = value;
     }
 
     /** True when the workspace changed since its last save. */

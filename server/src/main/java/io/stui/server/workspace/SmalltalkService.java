@@ -26,6 +26,13 @@ public interface SmalltalkService extends AutoCloseable {
     /** Drops the workspace of a session that ended. */
     void sessionEnded(String sessionId);
 
+    /**
+     * Lets go of the evaluation threads of workspaces whose sessions have been idle for at least
+     * {@code idleMillis} (the workspaces stay usable; a thread starts again on the next request).
+     * Returns how many were parked.
+     */
+    int parkIdle(long idleMillis);
+
     /** Durably saves every workspace changed since its last save (at shutdown). */
     void saveAll();
 

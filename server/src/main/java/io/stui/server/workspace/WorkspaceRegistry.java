@@ -43,7 +43,9 @@ public final class WorkspaceRegistry {
 
     /** The session's workspace: live, revived from the store, or new. */
     public SessionWorkspace get(String sessionId) {
-        return live.computeIfAbsent(sessionId, this::revive);
+        SessionWorkspace sw = live.computeIfAbsent(sessionId, this::revive);
+        sw.parked(false);
+        return sw;
     }
 
     /** The session's workspace if it is live. */
@@ -123,6 +125,11 @@ public final class WorkspaceRegistry {
     /** Empties the server's side of a cleared workspace (selection and known object ids). */
     public void forgetObjects(SessionWorkspace sw) {
         sw.forgetObjects();
+    }
+
+    /** Ids of the sessions whose workspaces are live. */
+    public java.util.Set<String> liveIds() {
+        return java.util.Set.copyOf(live.keySet());
     }
 
     /** Forgets a session's workspace and returns it (for closing). */
