@@ -104,7 +104,7 @@ public final class LoadGenerator {
         if (firstError != null) {
             LOG.warn("first error seen: {}", firstError);
         }
-        LOG.info(String.format(Locale.ROOT, "%d requests in %.1f s, %d errors", result.requests(), result.seconds(),
+        LOG.debug(String.format(Locale.ROOT, "%d requests in %.1f s, %d errors", result.requests(), result.seconds(),
                 result.errors()));
         return result;
     }
