@@ -164,7 +164,7 @@ final class Nodes {
 
         final Object[] evalArgs(Context c) {
             int n = args.length;
-            if (n == 0) return new Object[0];
+            if (n == 0) return Interp.NO_ARGS; // zero-temp activations never write their temps
             Object[] a = new Object[n];
             for (int i = 0; i < n; i++) a[i] = args[i].eval(c);
             return a;
