@@ -70,6 +70,15 @@ class WorkspaceTest {
     }
 
     @Test
+    void shadowingAnExceptionClassDoesNotChangeKernelSignals() {
+        try (Workspace a = engine.newWorkspace()) {
+            a.evaluate("Object subclass: #ZeroDivide instanceVariableNames: '' classVariableNames: '' package: 'Mine'");
+            assertEquals("ZeroDivide", a.evaluate("1/0").failure().errorClass());
+            assertEquals("#kernel", a.evaluate("[#() at: 1] on: Error do: [:e | #kernel]").printString());
+        }
+    }
+
+    @Test
     void kernelClassStateCannotBeChangedFromAWorkspace() {
         try (Workspace a = engine.newWorkspace()) {
             EvalResult r = a.evaluate("Object comment: 'hacked'");

@@ -155,7 +155,8 @@ public final class Interp {
 
     /** Instantiates the named exception class with a message text and signals it; answers the resumption value. */
     public Object signalError(String className, String messageText, Context sender) {
-        StClass c = env.classNamed(className);
+        // always the kernel's exception classes, even if the workspace defines classes of the same names
+        StClass c = k.bootEnv.classNamed(className);
         if (c == null) c = k.errorClass;
         StObject ex = (StObject) instantiate(c, sender);
         ex.setSlot(k.exMessageText, messageText == null ? null : new StString(messageText));
