@@ -195,6 +195,30 @@ final class CollectionPrims {
             return new StString(sb.toString());
         });
 
+        // ---- loops over SmallInteger intervals and arrays: the block is called directly (it still counts steps)
+        m.put("intervalDo", (in, r, a, s) -> {
+            StObject iv = (StObject) r;
+            if (!(iv.slot(0) instanceof Long start) || !(iv.slot(1) instanceof Long stop) || !(iv.slot(2) instanceof Long step)
+                    || step == 0 || !(a[0] instanceof StBlock b) || b.numArgs() != 1) return FAIL;
+            if (step > 0) for (long i = start; i <= stop; i += step) in.callBlock(b, new Object[]{i}, s);
+            else for (long i = start; i >= stop; i += step) in.callBlock(b, new Object[]{i}, s);
+            return r;
+        });
+        m.put("intervalInjectInto", (in, r, a, s) -> {
+            StObject iv = (StObject) r;
+            if (!(iv.slot(0) instanceof Long start) || !(iv.slot(1) instanceof Long stop) || !(iv.slot(2) instanceof Long step)
+                    || step == 0 || !(a[1] instanceof StBlock b) || b.numArgs() != 2) return FAIL;
+            Object acc = a[0];
+            if (step > 0) for (long i = start; i <= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, s);
+            else for (long i = start; i >= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, s);
+            return acc;
+        });
+        m.put("arrayDo", (in, r, a, s) -> {
+            if (!(r instanceof Object[] arr) || !(a[0] instanceof StBlock b) || b.numArgs() != 1) return FAIL;
+            for (int i = 0; i < arr.length; i++) in.callBlock(b, new Object[]{arr[i]}, s);
+            return r;
+        });
+
         // ---- sorting: a stable merge sort calling the sort block, which may be any Smalltalk code
         m.put("sortBlock", (in, r, a, s) -> {
             Object[] arr = r instanceof Object[] x ? x : r instanceof StIndexed ix ? ix.items : null;
