@@ -28,7 +28,7 @@ public final class Session {
     final Kernel kernel;
     final Environment env;
     final LinkedHashMap<String, Binding> variables = new LinkedHashMap<>();
-    final Registry registry = new Registry();
+    final ObjectRegistry registry = new ObjectRegistry();
     /** Evaluation history, the most recent {@link #HISTORY_CAPACITY} entries. */
     final List<Reflection.HistoryEntry> history = new ArrayList<>();
     public static final int HISTORY_CAPACITY = 1_000;
@@ -55,7 +55,7 @@ public final class Session {
     }
     Compiler.VariableResolver resolver() { return resolver; }
     public Map<String, Binding> variableBindings() { return variables; }
-    public Registry registry() { return registry; }
+    public ObjectRegistry registry() { return registry; }
     public List<Reflection.HistoryEntry> history() { return history; }
     public Reflection.FailureReport lastFailure() { return lastFailure; }
 
@@ -349,60 +349,5 @@ public final class Session {
         history.clear();
         registry.clear();
         lastFailure = null;
-    }
-
-    /**
-     * Object registry: stable string ids for values shown to clients. Immediates with equal value share an id.
-     * Holds at most {@link #CAPACITY} entries; the oldest are forgotten first so long sessions do not leak.
-     */
-    public static final class Registry {
-        public static final int CAPACITY = 20_000;
-        private final HashMap<Key, String> ids = new HashMap<>();
-        private final LinkedHashMap<String, Object> objects = new LinkedHashMap<>();
-        private long next = 1;
-
-        private record Key(Object o) {
-            @Override public boolean equals(Object other) { return other instanceof Key k && Kernel.identical(o, k.o); }
-            @Override public int hashCode() { return ObjectPrims.identityHash(o); }
-        }
-
-        public String register(Object value) {
-            Key k = new Key(value);
-            String id = ids.get(k);
-            if (id != null) return id;
-            id = "o" + next++;
-            ids.put(k, id);
-            objects.put(id, value);
-            if (objects.size() > CAPACITY) {
-                var eldest = objects.entrySet().iterator().next();
-                ids.remove(new Key(eldest.getValue()));
-                objects.remove(eldest.getKey());
-            }
-            return id;
-        }
-
-        public boolean contains(String id) { return objects.containsKey(id); }
-        public Object get(String id) { return objects.get(id); }
-        public Map<String, Object> entries() { return objects; }
-        public long nextId() { return next; }
-
-        /** Restores an entry with a given id (snapshot restore). */
-        public void put(String id, Object value) {
-            objects.put(id, value);
-            ids.put(new Key(value), id);
-            try {
-                long n = Long.parseLong(id.substring(1));
-                if (n >= next) next = n + 1;
-            } catch (NumberFormatException ignored) {
-                // foreign id form: keep the counter
-            }
-        }
-
-        void clear() {
-            ids.clear();
-            objects.clear();
-        }
-
-        @Override public String toString() { return Objects.toString(objects.keySet()); }
     }
 }

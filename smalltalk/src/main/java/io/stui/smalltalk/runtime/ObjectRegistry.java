@@ -1,0 +1,61 @@
+package io.stui.smalltalk.runtime;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Object registry: stable string ids for values shown to clients. Immediates with equal value share an id.
+ * Holds at most {@link #CAPACITY} entries; the oldest are forgotten first so long sessions do not leak.
+ */
+public final class ObjectRegistry {
+    public static final int CAPACITY = 20_000;
+    private final HashMap<Key, String> ids = new HashMap<>();
+    private final LinkedHashMap<String, Object> objects = new LinkedHashMap<>();
+    private long next = 1;
+
+    private record Key(Object o) {
+        @Override public boolean equals(Object other) { return other instanceof Key k && Kernel.identical(o, k.o); }
+        @Override public int hashCode() { return ObjectPrims.identityHash(o); }
+    }
+
+    public String register(Object value) {
+        Key k = new Key(value);
+        String id = ids.get(k);
+        if (id != null) return id;
+        id = "o" + next++;
+        ids.put(k, id);
+        objects.put(id, value);
+        if (objects.size() > CAPACITY) {
+            var eldest = objects.entrySet().iterator().next();
+            ids.remove(new Key(eldest.getValue()));
+            objects.remove(eldest.getKey());
+        }
+        return id;
+    }
+
+    public boolean contains(String id) { return objects.containsKey(id); }
+    public Object get(String id) { return objects.get(id); }
+    public Map<String, Object> entries() { return objects; }
+    public long nextId() { return next; }
+
+    /** Restores an entry with a given id (snapshot restore). */
+    public void put(String id, Object value) {
+        objects.put(id, value);
+        ids.put(new Key(value), id);
+        try {
+            long n = Long.parseLong(id.substring(1));
+            if (n >= next) next = n + 1;
+        } catch (NumberFormatException ignored) {
+            // foreign id form: keep the counter
+        }
+    }
+
+    void clear() {
+        ids.clear();
+        objects.clear();
+    }
+
+    @Override public String toString() { return Objects.toString(objects.keySet()); }
+}
