@@ -4,7 +4,6 @@ import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
-import io.stui.smalltalk.runtime.ChunkReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +33,11 @@ public final class StMain {
         System.exit(run(args, System.in, System.out, System.err));
     }
 
-    static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
+    /**
+     * Runs the evaluator as {@link #main} does but answers the exit code instead of exiting, so another command
+     * line (such as {@code stui st}) can delegate to it.
+     */
+    public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
         List<String> chunks = new ArrayList<>();
         Duration timeout = Duration.ofSeconds(10);
         boolean quiet = false;
@@ -101,5 +104,4 @@ public final class StMain {
         return 2;
     }
 
-    static List<String> chunkFormat(String text) { return ChunkReader.split(text); }
 }
