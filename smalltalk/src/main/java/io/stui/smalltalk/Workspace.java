@@ -143,7 +143,7 @@ public final class Workspace implements AutoCloseable {
         return Optional.ofNullable(session.method(className, selector, classSide));
     }
 
-    public List<Reflection.HistoryEntry> history() { return List.copyOf(session.history()); }
+    public List<Reflection.HistoryEntry> history() { return session.history(); }
 
     public Optional<Reflection.FailureReport> lastFailure() { return Optional.ofNullable(session.lastFailure()); }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * Object registry: stable string ids for values shown to clients. Immediates with equal value share an id.
  * Holds at most {@link #CAPACITY} entries; the oldest are forgotten first so long sessions do not leak.
+ * Synchronized: an evaluation abandoned after a time-out may still record into it while the next one runs.
  */
 public final class ObjectRegistry {
     public static final int CAPACITY = 20_000;
@@ -20,7 +21,7 @@ public final class ObjectRegistry {
         @Override public int hashCode() { return ObjectPrims.identityHash(o); }
     }
 
-    public String register(Object value) {
+    public synchronized String register(Object value) {
         Key k = new Key(value);
         String id = ids.get(k);
         if (id != null) return id;
@@ -35,13 +36,13 @@ public final class ObjectRegistry {
         return id;
     }
 
-    public boolean contains(String id) { return objects.containsKey(id); }
-    public Object get(String id) { return objects.get(id); }
-    public Map<String, Object> entries() { return objects; }
-    public long nextId() { return next; }
+    public synchronized boolean contains(String id) { return objects.containsKey(id); }
+    public synchronized Object get(String id) { return objects.get(id); }
+    public synchronized Map<String, Object> entries() { return new LinkedHashMap<>(objects); }
+    public synchronized long nextId() { return next; }
 
     /** Restores an entry with a given id (snapshot restore). */
-    public void put(String id, Object value) {
+    public synchronized void put(String id, Object value) {
         objects.put(id, value);
         ids.put(new Key(value), id);
         try {
@@ -52,7 +53,7 @@ public final class ObjectRegistry {
         }
     }
 
-    void clear() {
+    synchronized void clear() {
         ids.clear();
         objects.clear();
     }

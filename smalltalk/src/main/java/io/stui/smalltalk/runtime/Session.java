@@ -32,7 +32,7 @@ public final class Session {
     /** Evaluation history, the most recent {@link #HISTORY_CAPACITY} entries. */
     final List<Reflection.HistoryEntry> history = new ArrayList<>();
     public static final int HISTORY_CAPACITY = 1_000;
-    Reflection.FailureReport lastFailure;
+    volatile Reflection.FailureReport lastFailure;
     private final Compiler.VariableResolver resolver;
 
     public Session(Kernel kernel) {
@@ -49,14 +49,21 @@ public final class Session {
 
     public Environment environment() { return env; }
 
+    /** Synchronized like {@link #history()}: an abandoned evaluation may still finish while the next one runs. */
     private void addHistory(Reflection.HistoryEntry e) {
-        history.add(e);
-        if (history.size() > HISTORY_CAPACITY) history.remove(0);
+        synchronized (history) {
+            history.add(e);
+            if (history.size() > HISTORY_CAPACITY) history.remove(0);
+        }
     }
     Compiler.VariableResolver resolver() { return resolver; }
     public Map<String, Binding> variableBindings() { return variables; }
     public ObjectRegistry registry() { return registry; }
-    public List<Reflection.HistoryEntry> history() { return history; }
+    public List<Reflection.HistoryEntry> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
     public Reflection.FailureReport lastFailure() { return lastFailure; }
 
     Interp newInterp(EvalLimits limits, AtomicBoolean interrupt) {
@@ -346,7 +353,9 @@ public final class Session {
         env.userClasses.clear();
         env.extensions.clear();
         env.changed();
-        history.clear();
+        synchronized (history) {
+            history.clear();
+        }
         registry.clear();
         lastFailure = null;
     }

@@ -106,8 +106,9 @@ public final class SnapshotCodec {
             out.writeInt(reg.size());
             for (Map.Entry<String, Object> e : reg.entrySet()) { out.writeUTF(e.getKey()); value(e.getValue()); }
             // ---- history
-            out.writeInt(s.history.size());
-            for (Reflection.HistoryEntry h : s.history) {
+            List<Reflection.HistoryEntry> history = s.history();
+            out.writeInt(history.size());
+            for (Reflection.HistoryEntry h : history) {
                 writeLong(h.code());
                 writeLong(h.result());
                 out.writeBoolean(h.ok());
