@@ -91,6 +91,20 @@ class SnapshotTest {
     }
 
     @Test
+    void contextsMethodsAndClassesAsValues() {
+        try (Workspace ws = engine.newWorkspace()) {
+            ws.evaluate("ctx := thisContext. m := Point >> #x. mc := Point class. blk := [:a | | t | t := a * 2. [t + 1]]. inner := blk value: 5");
+            try (Workspace r = roundTrip(ws)) {
+                assertEquals("UndefinedObject>>DoIt", r.evaluate("ctx printString").printString().replace("'", ""));
+                assertEquals("Point>>#x", r.evaluate("m").printString());
+                assertEquals("Point class", r.evaluate("mc").printString());
+                assertEquals("11", r.evaluate("inner value").printString());
+                assertEquals("7", r.evaluate("(blk value: 3) value").printString());
+            }
+        }
+    }
+
+    @Test
     void longLinkedStructure() {
         try (Workspace ws = engine.newWorkspace()) {
             ws.evaluate("head := nil. 1 to: 100000 do: [:i | head := Array with: i with: head]");
