@@ -21,6 +21,8 @@ final class Compiler {
         Binding declare(String name);
         /** True when the name is a class visible in the workspace (assignment is refused). */
         boolean isClass(String name);
+        /** True when the name is a global (class or Smalltalk at:put: value) visible in the workspace. */
+        boolean isGlobal(String name);
     }
 
     private final CompiledMethod method;
@@ -155,7 +157,7 @@ final class Compiler {
         if (cv != null) return new Nodes.ReadBinding(cv, pos);
         if (resolver != null) {
             Binding b = resolver.existing(name);
-            if (b == null && !Character.isUpperCase(name.charAt(0))) b = resolver.declare(name);
+            if (b == null && !Character.isUpperCase(name.charAt(0)) && !resolver.isGlobal(name)) b = resolver.declare(name);
             if (b != null) return new Nodes.ReadBinding(b, pos);
         }
         if (method.isKernel) {

@@ -393,6 +393,7 @@ public final class Kernel {
         @Override public Binding existing(String name) { return null; }
         @Override public Binding declare(String name) { throw new IllegalStateException("undeclared variable " + name + " in kernel code"); }
         @Override public boolean isClass(String name) { return true; }
+        @Override public boolean isGlobal(String name) { return true; }
     };
 
     private static String stripIndent(String s) {

@@ -44,6 +44,7 @@ public final class Session {
                 return variables.computeIfAbsent(name, n -> new Binding(n, null));
             }
             @Override public boolean isClass(String name) { return env.global(name) instanceof StClass; }
+            @Override public boolean isGlobal(String name) { return env.binding(name) != null; }
         };
     }
 
