@@ -29,6 +29,15 @@ class WorkspaceTest {
     }
 
     @Test
+    void globalsDefinedEarlierAreReadAsGlobals() {
+        try (Workspace ws = engine.newWorkspace()) {
+            ws.evaluate("Smalltalk at: #lowerGlobal put: 5");
+            assertEquals("6", ws.evaluate("lowerGlobal + 1").printString());
+            assertTrue(ws.variables().isEmpty());
+        }
+    }
+
+    @Test
     void declaredTemporariesAreLocalToOneEvaluation() {
         try (Workspace ws = engine.newWorkspace()) {
             assertEquals("5", ws.evaluate("| t | t := 5. t").printString());
