@@ -3,6 +3,8 @@ package io.stui.smalltalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,6 +104,14 @@ class ErrorsTest {
                 + " Finder compile: 'helper: aBlock #(1 2 3) do: [:e | aBlock value: e]. ^0'");
         assertEquals("3", ws.evaluate("Finder new first: #(1 2 3 4)").printString());
         assertEquals("10", ws.evaluate("Finder new viaHelper").printString());
+    }
+
+    @Test
+    void stackShowsIterationAndEnsureFrames() {
+        EvalFailure f = fail("#(1 2) do: [:x | [(1 to: 2) do: [:y | y / 0]] ensure: [nil]]");
+        assertEquals(List.of("SmallInteger(Integer)>>/", "[] in [] in UndefinedObject>>DoIt", "Interval>>do:",
+                "[] in UndefinedObject>>DoIt", "BlockClosure>>ensure:", "[] in UndefinedObject>>DoIt", "Array>>do:",
+                "UndefinedObject>>DoIt"), f.stackTrace().subList(1, f.stackTrace().size()));
     }
 
     @Test

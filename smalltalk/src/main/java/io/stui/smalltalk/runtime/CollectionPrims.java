@@ -14,6 +14,8 @@ final class CollectionPrims {
     private CollectionPrims() {}
 
     static final int MAX_INDEXED = 100_000_000;
+    private static final StSymbol SYM_DO = StSymbol.of("do:");
+    private static final StSymbol SYM_INJECT = StSymbol.of("inject:into:");
 
     static void register(Map<String, Primitive> m) {
         // ---- Character
@@ -200,8 +202,9 @@ final class CollectionPrims {
             StObject iv = (StObject) r;
             if (!(iv.slot(0) instanceof Long start) || !(iv.slot(1) instanceof Long stop) || !(iv.slot(2) instanceof Long step)
                     || step == 0 || !(a[0] instanceof StBlock b) || b.numArgs() != 1) return FAIL;
-            if (step > 0) for (long i = start; i <= stop; i += step) in.callBlock(b, new Object[]{i}, s);
-            else for (long i = start; i >= stop; i += step) in.callBlock(b, new Object[]{i}, s);
+            Context pc = in.primContext(r, SYM_DO, a, s);
+            if (step > 0) for (long i = start; i <= stop; i += step) in.callBlock(b, new Object[]{i}, pc);
+            else for (long i = start; i >= stop; i += step) in.callBlock(b, new Object[]{i}, pc);
             return r;
         });
         m.put("intervalInjectInto", (in, r, a, s) -> {
@@ -209,13 +212,15 @@ final class CollectionPrims {
             if (!(iv.slot(0) instanceof Long start) || !(iv.slot(1) instanceof Long stop) || !(iv.slot(2) instanceof Long step)
                     || step == 0 || !(a[1] instanceof StBlock b) || b.numArgs() != 2) return FAIL;
             Object acc = a[0];
-            if (step > 0) for (long i = start; i <= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, s);
-            else for (long i = start; i >= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, s);
+            Context pc = in.primContext(r, SYM_INJECT, a, s);
+            if (step > 0) for (long i = start; i <= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, pc);
+            else for (long i = start; i >= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, pc);
             return acc;
         });
         m.put("arrayDo", (in, r, a, s) -> {
             if (!(r instanceof Object[] arr) || !(a[0] instanceof StBlock b) || b.numArgs() != 1) return FAIL;
-            for (int i = 0; i < arr.length; i++) in.callBlock(b, new Object[]{arr[i]}, s);
+            Context pc = in.primContext(r, SYM_DO, a, s);
+            for (int i = 0; i < arr.length; i++) in.callBlock(b, new Object[]{arr[i]}, pc);
             return r;
         });
 

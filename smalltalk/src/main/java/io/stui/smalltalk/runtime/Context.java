@@ -63,7 +63,9 @@ public final class Context {
         CompiledMethod m = code.method();
         StClass rc = Kernel.classOf(receiver);
         String cls = rc == m.methodClass ? rc.printName() : rc.printName() + "(" + m.methodClass.printName() + ")";
-        String d = (isBlock() ? "[] in " : "") + cls + ">>" + m.selector.name;
+        StringBuilder prefix = new StringBuilder();
+        for (Context x = this; x != null && x.isBlock(); x = x.outer) prefix.append("[] in ");
+        String d = prefix + cls + ">>" + m.selector.name;
         // as Pharo's debugger shows it: SmallInteger(Object)>>doesNotUnderstand: #foo
         if (!isBlock() && m.selector.name.equals("doesNotUnderstand:") && temps.length > 0
                 && temps[0] instanceof StObject msg && msg.slot(0) instanceof StSymbol sel) d += " #" + sel.name;

@@ -10,6 +10,9 @@ import static io.stui.smalltalk.runtime.Primitives.FAIL;
 final class ControlPrims {
     private ControlPrims() {}
 
+    private static final StSymbol SYM_ENSURE = StSymbol.of("ensure:");
+    private static final StSymbol SYM_IF_CURTAILED = StSymbol.of("ifCurtailed:");
+
     static void register(Map<String, Primitive> m) {
         // ---- blocks
         m.put("blockValue", (in, r, a, s) -> {
@@ -29,8 +32,9 @@ final class ControlPrims {
         m.put("blockEnsure", (in, r, a, s) -> {
             if (!(a[0] instanceof StBlock after)) return FAIL;
             Object v;
+            Context pc = in.primContext(r, SYM_ENSURE, a, s);
             try {
-                v = in.callBlock((StBlock) r, Interp.NO_ARGS, s);
+                v = in.callBlock((StBlock) r, Interp.NO_ARGS, pc);
             } catch (ControlFlow.Termination t) {
                 throw t;
             } catch (ControlFlow e) {
@@ -42,8 +46,9 @@ final class ControlPrims {
         });
         m.put("blockIfCurtailed", (in, r, a, s) -> {
             if (!(a[0] instanceof StBlock after)) return FAIL;
+            Context pc = in.primContext(r, SYM_IF_CURTAILED, a, s);
             try {
-                return in.callBlock((StBlock) r, Interp.NO_ARGS, s);
+                return in.callBlock((StBlock) r, Interp.NO_ARGS, pc);
             } catch (ControlFlow.Termination t) {
                 throw t;
             } catch (ControlFlow e) {

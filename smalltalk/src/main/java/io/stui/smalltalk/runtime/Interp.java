@@ -151,6 +151,16 @@ public final class Interp {
 
     static boolean truthy(Object v) { return v == Boolean.TRUE; }
 
+    /**
+     * A context standing for a primitive method that calls blocks (do:, ensure:...), so stack traces show it as
+     * Pharo's would; falls back to the sender when the method cannot be found.
+     */
+    Context primContext(Object rcvr, StSymbol selector, Object[] args, Context sender) {
+        CompiledMethod m = env.lookup(Kernel.classOf(rcvr), selector);
+        if (m == null) return sender;
+        return new Context(m, rcvr, args, null, sender, this);
+    }
+
     // ---------------------------------------------------------------- exceptions
 
     /** Instantiates the named exception class with a message text and signals it; answers the resumption value. */
