@@ -109,8 +109,8 @@ class ErrorsTest {
     @Test
     void stackShowsIterationAndEnsureFrames() {
         EvalFailure f = fail("#(1 2) do: [:x | [(1 to: 2) do: [:y | y / 0]] ensure: [nil]]");
-        assertEquals(List.of("SmallInteger(Integer)>>/", "[] in [] in UndefinedObject>>DoIt", "Interval>>do:",
-                "[] in UndefinedObject>>DoIt", "BlockClosure>>ensure:", "[] in UndefinedObject>>DoIt", "Array>>do:",
+        assertEquals(List.of("SmallInteger(Integer)>>/", "[] in [] in [] in UndefinedObject>>DoIt", "Interval>>do:",
+                "[] in [] in UndefinedObject>>DoIt", "BlockClosure>>ensure:", "[] in UndefinedObject>>DoIt", "Array>>do:",
                 "UndefinedObject>>DoIt"), f.stackTrace().subList(1, f.stackTrace().size()));
     }
 
