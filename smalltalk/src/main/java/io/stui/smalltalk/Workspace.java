@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * called from another thread. Smalltalk code runs on the workspace's own big-stack thread.
  */
 public final class Workspace implements AutoCloseable {
-    private static final long STACK_BYTES = 512L << 20;
+    /** Stack of the evaluation threads: deep recursion needs it. Override with -Dstui.smalltalk.stackMiB=N. */
+    private static final long STACK_BYTES = Long.getLong("stui.smalltalk.stackMiB", 512L) << 20;
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final Duration GRACE = Duration.ofSeconds(2);
     static final EvalLimits TOOL_LIMITS = new EvalLimits(Duration.ofSeconds(10), 0, 0);
