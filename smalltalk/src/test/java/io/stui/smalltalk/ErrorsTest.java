@@ -57,7 +57,7 @@ class ErrorsTest {
         EvalFailure f = fail("3 zork");
         assertEquals(EvalFailure.Kind.ERROR, f.kind());
         assertEquals("MessageNotUnderstood", f.errorClass());
-        assertEquals("Instance of SmallInteger did not understand #zork", f.messageText());
+        assertEquals("Message not understood: SmallInteger >> #zork", f.messageText());
         assertEquals("UndefinedObject>>DoIt", f.stackTrace().get(f.stackTrace().size() - 1));
         assertEquals("SmallInteger(Object)>>doesNotUnderstand: #zork", f.stackTrace().get(0));
     }

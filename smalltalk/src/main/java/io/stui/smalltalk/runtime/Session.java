@@ -130,15 +130,8 @@ public final class Session {
     }
 
     private Outcome failUnhandled(String code, ControlFlow.UnhandledError e, Interp in) {
-        Interp tool = toolInterp(in.interruptFlag);
         String errorClass = Kernel.classOf(e.exception).printName();
-        String text;
-        try {
-            Object mt = tool.send0(e.exception, "messageText", null);
-            text = mt instanceof StString s ? s.str() : printString(mt, tool);
-        } catch (RuntimeException ex) {
-            text = errorClass;
-        }
+        String text = exceptionText(e.exception, toolInterp(in.interruptFlag));
         List<Context> frames = frames(e.signalContext);
         List<String> trace = new ArrayList<>();
         for (Context c : frames) trace.add(c.describe());
@@ -204,19 +197,26 @@ public final class Session {
         return s instanceof StString ss ? ss.str() : String.valueOf(s);
     }
 
+    /** The exception's messageText, or its description when the text is empty (Pharo's default messageText is ''). */
+    private String exceptionText(StObject exception, Interp tool) {
+        String errorClass = Kernel.classOf(exception).printName();
+        try {
+            Object mt = tool.send0(exception, "messageText", null);
+            String text = mt instanceof StString s ? s.str() : mt == null ? "" : printString(mt, tool);
+            if (!text.isEmpty()) return text;
+            Object d = tool.send0(exception, "description", null);
+            return d instanceof StString s ? s.str() : errorClass;
+        } catch (RuntimeException ex) {
+            return errorClass;
+        }
+    }
+
     /** The result's printString; a printOn: that fails leaves the evaluation successful and says so, as an inspector does. */
     private String resultPrintString(Object value, Interp in) {
         try {
             return printString(value, in);
         } catch (ControlFlow.UnhandledError e) {
-            Interp tool = toolInterp(in.interruptFlag);
-            String text;
-            try {
-                Object mt = tool.send0(e.exception, "messageText", null);
-                text = mt instanceof StString s ? s.str() : "";
-            } catch (RuntimeException ex) {
-                text = "";
-            }
+            String text = exceptionText(e.exception, toolInterp(in.interruptFlag));
             return "<error while printing " + Kernel.classOf(value).printName() + ": "
                     + Kernel.classOf(e.exception).printName() + ": " + text + ">";
         }
