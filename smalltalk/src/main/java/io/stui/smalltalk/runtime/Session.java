@@ -121,7 +121,7 @@ public final class Session {
             EvalFailure f = new EvalFailure(EvalFailure.Kind.ALLOCATION, "AllocationLimitExceeded",
                     "the evaluation ran out of memory", 0, 0, List.of());
             return fail(code, f, List.of(), in.transcript.toString());
-        } catch (RuntimeException bug) {
+        } catch (RuntimeException | LinkageError | AssertionError bug) {
             org.slf4j.LoggerFactory.getLogger(Session.class).warn("internal evaluator fault for: {}", code, bug);
             EvalFailure f = new EvalFailure(EvalFailure.Kind.INTERNAL, "InternalError", String.valueOf(bug), 0, 0, List.of());
             return fail(code, f, List.of(), in.transcript.toString());
