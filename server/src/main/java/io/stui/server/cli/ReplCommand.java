@@ -85,8 +85,14 @@ final class ReplCommand implements Callable<Integer> {
             };
             parser.setEscapeChars(new char[0]);
             parser.setQuoteChars(new char[0]);
+            Path history = Path.of(System.getProperty("user.home"), ".stui", "history");
+            try {
+                java.nio.file.Files.createDirectories(history.getParent());
+            } catch (IOException e) {
+                System.err.println("stui repl: history will not be kept (" + e.getMessage() + ")");
+            }
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).parser(parser)
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".stui", "history"))
+                    .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ")
                     .build();
             PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
