@@ -74,7 +74,7 @@ class SnapshotTest {
                 assertEquals("15", r.evaluate("adder value: 5").printString());
                 r.evaluate("inc value. inc value");
                 assertEquals("2", r.evaluate("counter").printString());
-                assertEquals("5@6", r.inspect(id, true).orElseThrow().printString());
+                assertEquals("(5@6)", r.inspect(id, true).orElseThrow().printString());
                 assertEquals(id, r.evaluate("pt").objectId());
             }
         }

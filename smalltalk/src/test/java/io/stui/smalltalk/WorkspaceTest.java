@@ -73,8 +73,8 @@ class WorkspaceTest {
         try (Workspace a = engine.newWorkspace(); Workspace b = engine.newWorkspace()) {
             a.evaluate("Object subclass: #Point instanceVariableNames: 'q' classVariableNames: '' package: 'Mine'");
             assertEquals("a Point", a.evaluate("Point new").printString());
-            assertEquals("3@4", b.evaluate("3@4").printString());
-            assertEquals("3@4", a.evaluate("3@4").printString());
+            assertEquals("(3@4)", b.evaluate("3@4").printString());
+            assertEquals("(3@4)", a.evaluate("3@4").printString());
         }
     }
 
@@ -125,7 +125,7 @@ class WorkspaceTest {
             assertEquals(id, ws.evaluate("p").objectId());
             Reflection.Inspection ins = ws.inspect(id, true).orElseThrow();
             assertEquals("Point", ins.className());
-            assertEquals("3@4", ins.printString());
+            assertEquals("(3@4)", ins.printString());
             assertEquals(List.of("x", "y"), ins.namedVariables().stream().map(Reflection.Slot::name).toList());
             assertEquals("4", ins.namedVariables().get(1).printString());
 
