@@ -56,8 +56,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("# STUI demo: server " + StuiServer.VERSION + " on " + server.endpoint() + ", store " + cfg.storePath());
             ClientOptionsMixin opts = new ClientOptionsMixin();
             opts.endpoint = server.endpoint();
-            opts.timeoutMs = 10_000;
-            opts.tries = 2;
+            // a lost first message (seen on the JeroMQ backend) costs one retry of the opening ping
+            opts.timeoutMs = 5_000;
+            opts.tries = 3;
             opts.encoding = encoding;
             ClientOptions options = opts.options();
             try (StuiClient client = StuiClient.connect(options)) {
