@@ -200,4 +200,15 @@ class WorkspaceTest {
             assertEquals("nil", ws.evaluate("a").printString());
         }
     }
+
+    @Test
+    void inspectingAnUnknownOrMissingIdAnswersEmpty() {
+        try (Workspace ws = SmalltalkEngine.boot().newWorkspace()) {
+            assertTrue(ws.inspect("o424242", true).isEmpty());
+            assertTrue(ws.inspect("no such id", false, true).isEmpty());
+            assertTrue(ws.inspect(null, true).isEmpty());
+            String nilId = ws.evaluate("nil").objectId();
+            assertEquals("UndefinedObject", ws.inspect(nilId, true).orElseThrow().className());
+        }
+    }
 }

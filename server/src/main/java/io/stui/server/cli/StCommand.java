@@ -16,9 +16,9 @@ final class StCommand implements Callable<Integer> {
     @Unmatched
     List<String> args = new ArrayList<>();
 
+    /** Delegates to {@link StMain#run} so the launcher, not the evaluator, decides when the JVM exits. */
     @Override
     public Integer call() throws Exception {
-        StMain.main(args.toArray(String[]::new));
-        return 0;
+        return StMain.run(args.toArray(String[]::new), System.in, System.out, System.err);
     }
 }

@@ -144,4 +144,23 @@ class CliE2ETest {
             assertEquals(6, lines.length, "nothing after :quit");
         }
     }
+
+    @Test
+    void stEvaluatesLocallyAndAnswersTheEvaluatorsExitCode() {
+        Object[] ok = run("st", "3 + 4", "x := 6. x * 7");
+        assertEquals(0, ok[0]);
+        assertEquals(List.of("7", "42"), List.of(((String) ok[1]).split("\n")));
+
+        Object[] failed = run("st", "-q", "1/0", "2 + 2");
+        assertEquals(1, failed[0], "a failed chunk makes the exit code 1");
+        assertEquals(List.of("Error: ZeroDivide: ZeroDivide", "4"), List.of(((String) failed[1]).split("\n")));
+
+        PrintStream savedErr = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, run("st")[0], "nothing to evaluate is bad usage");
+        } finally {
+            System.setErr(savedErr);
+        }
+    }
 }
