@@ -47,6 +47,10 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--no-c", description = "Skip the C reference programs.")
     boolean noC;
 
+    @Option(names = "--summary-only",
+            description = "Only rewrite summary.md from jmh.json and c-results.json already in --out.")
+    boolean summaryOnly;
+
     @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (default: found from the working directory).")
     Path nativeDir;
 
@@ -54,6 +58,17 @@ public final class MicroCommand implements Callable<Integer> {
     public Integer call() throws IOException, RunnerException {
         Files.createDirectories(out);
         Path jmhJson = out.resolve("jmh.json");
+        if (summaryOnly) {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode jmh = mapper.readTree(jmhJson.toFile());
+            List<JsonNode> c = new ArrayList<>();
+            mapper.readTree(out.resolve("c-results.json").toFile()).forEach(c::add);
+            String md = MicroSummary.markdown(jmh, c, List.of("## Microbenchmarks (summary of " + jmhJson + ")", "",
+                    "- Machine: " + MachineInfo.describe()));
+            Files.writeString(out.resolve("summary.md"), md);
+            System.out.println(md);
+            return 0;
+        }
         ChainedOptionsBuilder opts = new OptionsBuilder().include(include)
                 .forks(1)
                 .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms512m", "-Xmx512m")

@@ -29,14 +29,41 @@ public final class MicroSummary {
     private static final class Pair {
         double nativeScore = Double.NaN;
         double jeromqScore = Double.NaN;
+        double nativeError = Double.NaN;
+        double jeromqError = Double.NaN;
 
-        void put(String backend, double score) {
+        void put(String backend, double score, double error) {
             if ("NATIVE".equals(backend)) {
                 nativeScore = score;
+                nativeError = error;
             } else if ("JEROMQ".equals(backend)) {
                 jeromqScore = score;
+                jeromqError = error;
             }
         }
+
+        String nativeText() {
+            return withError(nativeScore, nativeError);
+        }
+
+        String jeromqText() {
+            return withError(jeromqScore, jeromqError);
+        }
+    }
+
+    /** A score with JMH's 99.9% confidence half-width as a percentage, when JMH gave one. */
+    static String withError(double score, double error) {
+        if (Double.isNaN(error) || Double.isNaN(score) || score == 0) {
+            return fmt(score);
+        }
+        return fmt(score) + " ±" + Math.round(100 * error / score) + "%";
+    }
+
+    static String rateWithError(double score, double error) {
+        if (Double.isNaN(error) || Double.isNaN(score) || score == 0) {
+            return rate(score);
+        }
+        return rate(score) + " ±" + Math.round(100 * error / score) + "%";
     }
 
     /**
@@ -57,16 +84,17 @@ public final class MicroSummary {
             JsonNode p = b.path("params");
             String backend = p.path("backend").asText("");
             double score = b.path("primaryMetric").path("score").asDouble(Double.NaN);
+            double error = b.path("primaryMetric").path("scoreError").asDouble(Double.NaN);
             if (name.endsWith("RoundTripBenchmark.roundTrip")) {
                 rtt.computeIfAbsent(new RttKey(p.path("pattern").asText(), p.path("transport").asText(),
-                        p.path("size").asInt()), k -> new Pair()).put(backend, score);
+                        p.path("size").asInt()), k -> new Pair()).put(backend, score, error);
             } else if (name.endsWith("ThroughputBenchmark.receive")) {
                 thr.computeIfAbsent(new ThrKey(p.path("transport").asText(), p.path("size").asInt()),
-                        k -> new Pair()).put(backend, score);
+                        k -> new Pair()).put(backend, score, error);
             } else if (!backend.isEmpty()) {
-                inProcess.computeIfAbsent(simple, k -> new Pair()).put(backend, score);
+                inProcess.computeIfAbsent(simple, k -> new Pair()).put(backend, score, error);
             } else {
-                other.add(new String[] {simple, fmt(score), b.path("primaryMetric").path("scoreUnit").asText()});
+                other.add(new String[] {simple, withError(score, error), b.path("primaryMetric").path("scoreUnit").asText()});
             }
         }
         Map<String, Double> cInProcess = new LinkedHashMap<>();
@@ -94,6 +122,7 @@ public final class MicroSummary {
         if (!header.isEmpty()) {
             md.append('\n');
         }
+        md.append("Java figures carry JMH's 99.9% confidence half-width (±%); C figures are the median of the runs.\n\n");
         if (!rtt.isEmpty()) {
             md.append("### Round-trip latency (mean µs per round trip; lower is better)\n\n")
                     .append("Ratios divide times: native/JeroMQ below 1 means native is faster; "
@@ -103,8 +132,8 @@ public final class MicroSummary {
             rtt.forEach((k, v) -> {
                 double c = cRtt.getOrDefault(k, Double.NaN);
                 md.append("| ").append(k.pattern()).append(" | ").append(k.transport()).append(" | ")
-                        .append(size(k.size())).append(" | ").append(fmt(v.nativeScore)).append(" | ")
-                        .append(fmt(v.jeromqScore)).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
+                        .append(size(k.size())).append(" | ").append(v.nativeText()).append(" | ")
+                        .append(v.jeromqText()).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
                         .append(" | ").append(fmt(c)).append(" | ").append(ratio(v.nativeScore, c)).append(" | ")
                         .append(ratio(v.jeromqScore, c)).append(" |\n");
             });
@@ -120,8 +149,9 @@ public final class MicroSummary {
             thr.forEach((k, v) -> {
                 double c = cThr.getOrDefault(k, Double.NaN);
                 md.append("| ").append(k.transport()).append(" | ").append(size(k.size())).append(" | ")
-                        .append(rate(v.nativeScore)).append(" | ").append(mb(v.nativeScore, k.size())).append(" | ")
-                        .append(rate(v.jeromqScore)).append(" | ").append(mb(v.jeromqScore, k.size())).append(" | ")
+                        .append(rateWithError(v.nativeScore, v.nativeError)).append(" | ")
+                        .append(mb(v.nativeScore, k.size())).append(" | ")
+                        .append(rateWithError(v.jeromqScore, v.jeromqError)).append(" | ").append(mb(v.jeromqScore, k.size())).append(" | ")
                         .append(ratio(v.nativeScore, v.jeromqScore)).append(" | ").append(rate(c)).append(" | ")
                         .append(mb(c, k.size())).append(" | ").append(ratio(v.nativeScore, c)).append(" | ")
                         .append(ratio(v.jeromqScore, c)).append(" |\n");
@@ -134,8 +164,8 @@ public final class MicroSummary {
                     .append("|---|---|---|---|---|---|\n");
             inProcess.forEach((k, v) -> {
                 double c = cInProcess.getOrDefault(k, Double.NaN);
-                md.append("| ").append(k).append(" | ").append(fmt(v.nativeScore)).append(" | ")
-                        .append(fmt(v.jeromqScore)).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
+                md.append("| ").append(k).append(" | ").append(v.nativeText()).append(" | ")
+                        .append(v.jeromqText()).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
                         .append(" | ").append(fmt(c)).append(" | ").append(ratio(v.nativeScore, c)).append(" |\n");
             });
             md.append('\n');

@@ -14,7 +14,7 @@ class MicroSummaryTest {
     private static final String JMH = """
             [{"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "avgt",
               "params": {"backend": "NATIVE", "pattern": "REQ_REP", "transport": "tcp", "size": "16"},
-              "primaryMetric": {"score": 42.0, "scoreUnit": "us/op"}},
+              "primaryMetric": {"score": 42.0, "scoreError": 2.1, "scoreUnit": "us/op"}},
              {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "avgt",
               "params": {"backend": "JEROMQ", "pattern": "REQ_REP", "transport": "tcp", "size": "16"},
               "primaryMetric": {"score": 84.0, "scoreUnit": "us/op"}},
@@ -42,7 +42,7 @@ class MicroSummaryTest {
         String md = MicroSummary.markdown(jmh, c, List.of("## header"));
         assertTrue(md.startsWith("## header\n"), md);
         // 42 µs native, 84 µs JeroMQ: ratio 0.50; C 40 µs: native/C 1.05, JeroMQ/C 2.10.
-        assertTrue(md.contains("| REQ_REP | tcp | 16 B | 42.0 | 84.0 | 0.50 | 40.0 | 1.05 | 2.10 |"), md);
+        assertTrue(md.contains("| REQ_REP | tcp | 16 B | 42.0 ±5% | 84.0 | 0.50 | 40.0 | 1.05 | 2.10 |"), md);
         // 95,000 msg/s of 64 KiB = 6,225.9 MB/s; native/JeroMQ 1.90; native/C 0.95.
         assertTrue(md.contains("| inproc | 64 KiB | 95,000 | 6,225.9 | 50,000 | 3,276.8 | 1.90 | 100,000 | 6,553.6 | 0.95 | 0.50 |"), md);
         assertTrue(md.contains("| DowncallBenchmark.msgSizeGeneratedBinding | 7.500 | ns/op |"), md);
