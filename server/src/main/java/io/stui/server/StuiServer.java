@@ -14,6 +14,7 @@ import io.stui.server.session.SessionManager;
 import io.stui.server.store.SessionStore;
 import io.stui.server.workspace.EngineService;
 import io.stui.server.workspace.SmalltalkService;
+import io.stui.smalltalk.EvaluationThreads;
 import io.stui.zmq.ZContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +48,6 @@ public final class StuiServer implements AutoCloseable {
     /** Version reported by ping and system_info. */
     public static final String VERSION = "0.1.0";
 
-    /** Stack of each worker thread: deep Smalltalk recursion runs on it. */
-    private static final long WORKER_STACK_BYTES = 64L << 20;
-
     private final ServerConfig config;
     private final ZContext context;
     private final SessionStore store;
@@ -79,7 +77,9 @@ public final class StuiServer implements AutoCloseable {
             this.sessions = new SessionManager(store, Clock.systemUTC(), config.maxSessionsPerClient(), config.sessionTimeout(),
                     new ClientPolicy(config.allowClients(), config.denyClients()));
             m = new ServerMetrics(sessions::sessionCount);
-            ex = new KeyedSerialExecutor(config.workers(), config.sessionQueueCapacity(), 10_000, WORKER_STACK_BYTES);
+            // workers are the engine's evaluation threads: Smalltalk runs on them directly, with no further hand-off
+            ex = new KeyedSerialExecutor(config.workers(), config.sessionQueueCapacity(), 10_000,
+                    EvaluationThreads.factory("stui-worker"));
             st = smalltalkFactory.apply(new ServiceParts(config, store, sessions, m, ex));
             SmalltalkService stFinal = st;
             sessions.addListener((id, reason) -> stFinal.sessionEnded(id));

@@ -14,17 +14,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Smalltalk session: workspace variables, classes and methods defined in it, an object registry, history
  * and the last failure. Not thread-safe: use it from one thread at a time; only {@link #interrupt()} may be
- * called from another thread. Smalltalk code runs on the workspace's own big-stack thread.
+ * called from another thread. Smalltalk code runs on the workspace's own big-stack thread, or directly on the
+ * calling thread when that is one of {@link EvaluationThreads}.
  */
 public final class Workspace implements AutoCloseable {
-    /** Stack of the evaluation threads: deep recursion needs it. Override with -Dstui.smalltalk.stackMiB=N. */
-    private static final long STACK_BYTES = Long.getLong("stui.smalltalk.stackMiB", 512L) << 20;
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** The workspace's own threads (for callers that are not evaluation threads themselves). */
+    private static final java.util.concurrent.ThreadFactory THREADS = EvaluationThreads.factory("smalltalk-eval");
     private static final Duration GRACE = Duration.ofSeconds(2);
     static final EvalLimits TOOL_LIMITS = new EvalLimits(Duration.ofSeconds(10), 0, 0);
 
@@ -40,11 +39,7 @@ public final class Workspace implements AutoCloseable {
 
     /** One big-stack daemon thread, retired after 30 s idle so forgotten workspaces do not pin threads. */
     private static ExecutorService newWorker() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(null, r, "smalltalk-eval-" + THREADS.incrementAndGet(), STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), THREADS);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -54,8 +49,13 @@ public final class Workspace implements AutoCloseable {
         Abandoned() { super("the workspace did not answer in time", null, false, false); }
     }
 
-    /** Runs a task on the evaluation thread; throws {@link Abandoned} when it does not finish in time. */
+    /**
+     * Runs a task on an evaluation thread: the calling one when it is one ({@link EvaluationThreads}), where the
+     * interpreter's own deadline, budget and interrupt checks end it; otherwise the workspace's own thread, which
+     * is abandoned (throwing {@link Abandoned}) when the task does not finish in time.
+     */
     private <T> T run(Callable<T> task, Duration timeout) {
+        if (EvaluationThreads.isCurrent()) return runHere(task);
         if (worker == null) worker = newWorker();
         Future<T> f = worker.submit(task);
         try {
@@ -81,6 +81,16 @@ public final class Workspace implements AutoCloseable {
             if (c instanceof RuntimeException re) throw re;
             if (c instanceof Error err) throw err;
             throw new IllegalStateException(c);
+        }
+    }
+
+    private static <T> T runHere(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,14 +40,28 @@ public final class KeyedSerialExecutor implements AutoCloseable {
      * @param stackBytes      stack size of each worker (the interpreter recurses deeply)
      */
     public KeyedSerialExecutor(int threads, int perKeyCapacity, int keylessCapacity, long stackBytes) {
+        this(threads, perKeyCapacity, keylessCapacity, namedThreads(stackBytes));
+    }
+
+    /**
+     * @param threads         worker threads
+     * @param perKeyCapacity  waiting tasks allowed per key
+     * @param keylessCapacity waiting tasks allowed without a key
+     * @param threadFactory   makes the workers (the server passes the engine's evaluation threads)
+     */
+    public KeyedSerialExecutor(int threads, int perKeyCapacity, int keylessCapacity, ThreadFactory threadFactory) {
         this.perKeyCapacity = perKeyCapacity;
         this.keylessCapacity = keylessCapacity;
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory);
+    }
+
+    private static ThreadFactory namedThreads(long stackBytes) {
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+        return r -> {
             Thread t = new Thread(null, r, "stui-worker-" + n.incrementAndGet(), stackBytes);
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     /**

@@ -144,20 +144,13 @@ public final class FrontEnd implements AutoCloseable {
                     }
                 }
                 poller.poll(accepting ? 200 : 20);
-                if (poller.isReadable(pull)) {
-                    forwardAnswers(pull, router);
-                }
-                if (routerRegistered && poller.isReadable(router)) {
-                    for (int i = 0; i < BATCH && accepting; i++) {
-                        var msg = router.receiveMessage(ZSocket.DONTWAIT);
-                        if (msg.isEmpty()) {
-                            break;
-                        }
-                        try {
-                            handle(msg.get(), router, front);
-                        } catch (RuntimeException e) {
-                            log.error("event=request_dropped error=\"{}\"", e.toString(), e);
-                        }
+                // drain whatever is ready on both sockets before polling again: under load this
+                // saves a poll call per message
+                boolean busy = true;
+                while (busy) {
+                    busy = forwardAnswers(pull, router) > 0;
+                    if (routerRegistered && accepting) {
+                        busy |= readRequests(router, front) > 0;
                     }
                 }
             }
@@ -174,14 +167,35 @@ public final class FrontEnd implements AutoCloseable {
         }
     }
 
-    private void forwardAnswers(ZSocket pull, ZSocket router) {
+    /** Reads up to {@link #BATCH} requests without waiting; answers how many were read. */
+    private int readRequests(ZSocket router, Thread front) {
+        int n = 0;
+        while (n < BATCH && accepting) {
+            var msg = router.receiveMessage(ZSocket.DONTWAIT);
+            if (msg.isEmpty()) {
+                break;
+            }
+            n++;
+            try {
+                handle(msg.get(), router, front);
+            } catch (RuntimeException e) {
+                log.error("event=request_dropped error=\"{}\"", e.toString(), e);
+            }
+        }
+        return n;
+    }
+
+    /** Sends every answer the workers have handed back so far; answers how many. */
+    private int forwardAnswers(ZSocket pull, ZSocket router) {
+        int n = 0;
         while (true) {
             var answer = pull.receiveMessage(ZSocket.DONTWAIT);
             if (answer.isEmpty()) {
-                return;
+                return n;
             }
             router.send(answer.get(), ZSocket.DONTWAIT);
             inFlight.decrementAndGet();
+            n++;
         }
     }
 
@@ -189,10 +203,10 @@ public final class FrontEnd implements AutoCloseable {
         RoutedMessage routed = RoutedMessage.split(msg.frames());
         Reply later = answer -> {
             if (Thread.currentThread() == front) {
-                sendRouted(router, routed.envelope(), answer);
+                sendRouted(router, routed.envelope(), answer, ZSocket.DONTWAIT);
                 inFlight.decrementAndGet();
             } else {
-                sendRouted(workerPush(), routed.envelope(), answer);
+                sendRouted(workerPush(), routed.envelope(), answer, 0);
             }
         };
         byte[] now;
@@ -205,17 +219,22 @@ public final class FrontEnd implements AutoCloseable {
         }
         if (now != null) {
             inFlight.decrementAndGet();
-            sendRouted(router, routed.envelope(), now);
+            sendRouted(router, routed.envelope(), now, ZSocket.DONTWAIT);
         }
     }
 
-    private static void sendRouted(ZSocket socket, List<byte[]> envelope, byte[] answer) {
-        ZMessage out = new ZMessage();
-        for (byte[] frame : envelope) {
-            out.add(frame);
+    /**
+     * Sends the envelope frames and the answer as one message, straight from the arrays. {@code flags}:
+     * DONTWAIT on the ROUTER (a peer that went away must not stall the front), 0 on a worker's PUSH.
+     */
+    private static void sendRouted(ZSocket socket, List<byte[]> envelope, byte[] answer, int flags) {
+        if (!socket.send(envelope.getFirst(), flags | ZSocket.SNDMORE)) {
+            return;
         }
-        out.add(answer);
-        socket.send(out, socket.getType() == SocketType.ROUTER ? ZSocket.DONTWAIT : 0);
+        for (int i = 1; i < envelope.size(); i++) {
+            socket.send(envelope.get(i), ZSocket.SNDMORE);
+        }
+        socket.send(answer, 0);
     }
 
     private ZSocket workerPush() {

@@ -9,6 +9,7 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class ServerMetrics implements AutoCloseable {
         latency = Histogram.builder().name("stui_request_duration_seconds")
                 .help("Time from decoding a request to sending its answer")
                 .labelNames("command")
+                .classicOnly()
                 .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
                 .register(registry);
         timeouts = Counter.builder().name("stui_evaluation_timeouts_total")
@@ -55,17 +57,34 @@ public final class ServerMetrics implements AutoCloseable {
                 .callback(cb -> cb.call(sessions.getAsInt())).register(registry);
     }
 
-    /** Label lookups cost an allocation each; the few (command, outcome) pairs are cached. */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, CounterDataPoint>> counterCache =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, DistributionDataPoint> latencyCache =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Label lookups build a label array each time; the data points of each command (its latency and
+     * its outcomes) are looked up once and kept, so recording costs one map lookup.
+     */
+    private final class PerCommand {
+        final DistributionDataPoint latency;
+        final CounterDataPoint success;
+        final ConcurrentHashMap<String, CounterDataPoint> failures = new ConcurrentHashMap<>();
 
-    /** Records one answered request. */
+        PerCommand(String command) {
+            latency = ServerMetrics.this.latency.labelValues(command);
+            success = requests.labelValues(command, SUCCESS);
+        }
+    }
+
+    private static final String SUCCESS = "success";
+    private final ConcurrentHashMap<String, PerCommand> perCommand = new ConcurrentHashMap<>();
+
+    /** Records one answered request ({@code outcome}: {@code success} or the error code). */
     public void request(String command, String outcome, long nanos) {
-        counterCache.computeIfAbsent(command, c -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(outcome, o -> requests.labelValues(command, o)).inc();
-        latencyCache.computeIfAbsent(command, latency::labelValues).observe(nanos / 1e9);
+        PerCommand pc = perCommand.get(command);
+        if (pc == null) {
+            pc = perCommand.computeIfAbsent(command, PerCommand::new);
+        }
+        CounterDataPoint counter = SUCCESS.equals(outcome) ? pc.success
+                : pc.failures.computeIfAbsent(outcome, o -> requests.labelValues(command, o));
+        counter.inc();
+        pc.latency.observe(nanos / 1e9);
     }
 
     /** Records one evaluation stopped by a limit. */
