@@ -404,6 +404,21 @@ public final class ZSocket implements AutoCloseable {
         return driver.getInt(SocketOption.HEARTBEAT_TIMEOUT);
     }
 
+    /**
+     * ZMQ_HANDSHAKE_IVL in ms: a connection whose ZMTP handshake has not finished by then is closed
+     * (and, on the connecting side, made again after the reconnect interval); 0 means no limit.
+     * libzmq's default is 30 000. The JeroMQ backend sets 1000 on every new socket: JeroMQ 0.6.0
+     * sometimes never starts the handshake of a fresh outgoing tcp connection, and this limit is
+     * what retries it (see core/README.md).
+     */
+    public void setHandshakeIvl(int millis) {
+        driver.setInt(SocketOption.HANDSHAKE_IVL, millis);
+    }
+
+    public int getHandshakeIvl() {
+        return driver.getInt(SocketOption.HANDSHAKE_IVL);
+    }
+
     /** ZMQ_TCP_KEEPALIVE: -1 system default, 0 off, 1 on. */
     public void setTcpKeepAlive(int value) {
         driver.setInt(SocketOption.TCP_KEEPALIVE, value);

@@ -51,6 +51,16 @@ class SocketOptionsTest extends BackendTestBase {
         assertEquals(131072, s.getRcvBuf());
         s.setBacklog(42);
         assertEquals(42, s.getBacklog());
+        s.setHandshakeIvl(7000);
+        assertEquals(7000, s.getHandshakeIvl());
+        s.setHandshakeIvl(0);
+        assertEquals(0, s.getHandshakeIvl());
+    }
+
+    @Test
+    void handshakeLimitDefaultsToLibzmqsOnNativeAndOneSecondOnJeromq() {
+        // JeroMQ sockets get a short limit so a stalled fresh connection is retried (see PolledRouterTest).
+        assertEquals(backend == Backend.NATIVE ? 30_000 : 1000, socket(SocketType.REQ).getHandshakeIvl());
     }
 
     @Test

@@ -36,6 +36,7 @@ public enum SocketOption {
     CURVE_SECRETKEY(49, Kind.BYTES),
     CURVE_SERVERKEY(50, Kind.BYTES),
     ZAP_DOMAIN(55, Kind.STRING),
+    HANDSHAKE_IVL(66, Kind.INT),
     HEARTBEAT_IVL(75, Kind.INT),
     HEARTBEAT_TTL(76, Kind.INT),
     HEARTBEAT_TIMEOUT(77, Kind.INT);

@@ -14,6 +14,19 @@ import zmq.ZMQ;
 
 /** A JeroMQ context. */
 final class JeromqContext implements ContextDriver {
+    /**
+     * Handshake limit given to every JeroMQ socket. JeroMQ 0.6.0's I/O thread sometimes loses the
+     * channel of a fresh outgoing tcp connection when the connecter hands it to the ZMTP engine
+     * (zmq.poll.Poller sees the connecter's cancelled SelectionKey through keyFor() and never
+     * registers the engine's handle; jeromq pull request 1022). Nothing is read or written on that
+     * connection again, so the first messages of the new peer wait in its pipe. The handshake timer
+     * still runs: when it fires, the engine is dropped and the socket reconnects on a new channel,
+     * and the queued messages go out. libzmq's default of 30 s turns that into a lost request for
+     * any client with a shorter timeout; 1 s leaves ample room for a real handshake, CURVE
+     * included, over links with up to a few hundred ms round trip.
+     */
+    static final int HANDSHAKE_IVL_MS = 1000;
+
     private final Ctx ctx = ZMQ.createContext();
     private final String version;
     private final AtomicBoolean terminated = new AtomicBoolean();
@@ -63,6 +76,11 @@ final class JeromqContext implements ContextDriver {
         SocketBase s = ctx.createSocket(type.code());
         if (s == null) {
             throw JeromqErrors.error("create " + type + " socket", ctx.errno().get(), null);
+        }
+        if (!s.setSocketOpt(ZMQ.ZMQ_HANDSHAKE_IVL, HANDSHAKE_IVL_MS)) {
+            int errno = s.errno();
+            s.close();
+            throw JeromqErrors.error("set ZMQ_HANDSHAKE_IVL", errno == 0 ? ZError.EINVAL : errno, null);
         }
         return new JeromqSocket(s);
     }

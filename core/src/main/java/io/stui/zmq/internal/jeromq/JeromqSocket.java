@@ -217,6 +217,7 @@ final class JeromqSocket implements SocketDriver {
             case CURVE_SECRETKEY -> ZMQ.ZMQ_CURVE_SECRETKEY;
             case CURVE_SERVERKEY -> ZMQ.ZMQ_CURVE_SERVERKEY;
             case ZAP_DOMAIN -> ZMQ.ZMQ_ZAP_DOMAIN;
+            case HANDSHAKE_IVL -> ZMQ.ZMQ_HANDSHAKE_IVL;
             case HEARTBEAT_IVL -> ZMQ.ZMQ_HEARTBEAT_IVL;
             case HEARTBEAT_TTL -> ZMQ.ZMQ_HEARTBEAT_TTL;
             case HEARTBEAT_TIMEOUT -> ZMQ.ZMQ_HEARTBEAT_TIMEOUT;
