@@ -14,14 +14,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's network face: one thread owns the ROUTER socket clients talk to and a PULL socket
- * on which worker threads hand back their answers (each worker through its own PUSH socket, since
- * ZeroMQ sockets are not thread-safe and none is shared between threads).
+ * that wakes it when workers have answers. Workers put their answers on an in-memory queue and
+ * ring that doorbell (an empty message through each worker's own PUSH socket, since ZeroMQ sockets
+ * are not thread-safe and none is shared between threads) only when the front has taken the
+ * previous ring, so under load one wake-up carries many answers.
  *
  * <p>For each request the {@link Dispatcher} either answers at once on the front thread (cheap
  * commands, malformed input) or takes the work elsewhere and answers later through the
@@ -61,6 +64,13 @@ public final class FrontEnd implements AutoCloseable {
     private final Queue<ZSocket> pushSockets = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<ZSocket> pushSocket = new ThreadLocal<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Queue<WorkerAnswer> answers = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean doorbellArmed = new AtomicBoolean(true);
+    private static final byte[] DOORBELL = new byte[0];
+
+    /** An answer computed on a worker, waiting for the front thread to send it. */
+    private record WorkerAnswer(List<byte[]> envelope, byte[] body) {
+    }
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean accepting = true;
@@ -147,14 +157,18 @@ public final class FrontEnd implements AutoCloseable {
                 // drain whatever is ready on both sockets before polling again: under load this
                 // saves a poll call per message
                 boolean busy = true;
+                if (poller.isReadable(pull)) {
+                    takeDoorbells(pull);
+                }
                 while (busy) {
-                    busy = forwardAnswers(pull, router) > 0;
+                    busy = forwardAnswers(router) > 0;
                     if (routerRegistered && accepting) {
                         busy |= readRequests(router, front) > 0;
                     }
                 }
             }
-            forwardAnswers(pull, router);
+            takeDoorbells(pull);
+            forwardAnswers(router);
         } catch (RuntimeException e) {
             log.error("event=front_failed error=\"{}\"", e.toString(), e);
         } finally {
@@ -185,18 +199,30 @@ public final class FrontEnd implements AutoCloseable {
         return n;
     }
 
-    /** Sends every answer the workers have handed back so far; answers how many. */
-    private int forwardAnswers(ZSocket pull, ZSocket router) {
-        int n = 0;
-        while (true) {
-            var answer = pull.receiveMessage(ZSocket.DONTWAIT);
-            if (answer.isEmpty()) {
-                return n;
+    /**
+     * Reads the doorbells workers rang and re-arms the bell; the answers themselves wait in
+     * {@link #answers}. A disarmed bell means a doorbell is unread on the PULL socket, so the next
+     * poll returns at once: no answer waits for the poll timeout.
+     */
+    private void takeDoorbells(ZSocket pull) {
+        while (pull.receive(ZSocket.DONTWAIT).isPresent()) {
+            while (pull.hasReceiveMore()) {
+                pull.receive(0);
             }
-            router.send(answer.get(), ZSocket.DONTWAIT);
+        }
+        doorbellArmed.set(true);
+    }
+
+    /** Sends every answer the workers have handed back so far; answers how many. */
+    private int forwardAnswers(ZSocket router) {
+        int n = 0;
+        WorkerAnswer a;
+        while ((a = answers.poll()) != null) {
+            sendRouted(router, a.envelope(), a.body(), ZSocket.DONTWAIT);
             inFlight.decrementAndGet();
             n++;
         }
+        return n;
     }
 
     private void handle(ZMessage msg, ZSocket router, Thread front) {
@@ -206,7 +232,12 @@ public final class FrontEnd implements AutoCloseable {
                 sendRouted(router, routed.envelope(), answer, ZSocket.DONTWAIT);
                 inFlight.decrementAndGet();
             } else {
-                sendRouted(workerPush(), routed.envelope(), answer, 0);
+                // hand the answer over in memory and ring the front's doorbell only when it is
+                // armed: under load one wake-up carries many answers and no frames are copied
+                answers.add(new WorkerAnswer(routed.envelope(), answer));
+                if (doorbellArmed.compareAndSet(true, false)) {
+                    workerPush().send(DOORBELL, 0);
+                }
             }
         };
         byte[] now;
