@@ -35,11 +35,11 @@ final class RequestReader {
                     p.bool("include_methods", false));
             case BROWSE_CLASS -> new Request.BrowseClass(p.requiredString("class_name"),
                     p.bool("include_methods", true), p.bool("include_instance_vars", true),
-                    p.bool("include_class_vars", true));
+                    p.bool("include_class_vars", true), optionalSession(p, encoding));
             case LIST_CLASSES -> new Request.ListClasses(p.string("pattern"), p.bool("include_system", true),
-                    p.integer("limit"));
+                    p.integer("limit"), optionalSession(p, encoding));
             case GET_METHOD -> new Request.GetMethod(p.requiredString("class_name"),
-                    p.requiredString("method_name"), p.bool("is_class_method", false));
+                    p.requiredString("method_name"), p.bool("is_class_method", false), optionalSession(p, encoding));
             case SYSTEM_INFO -> new Request.SystemInfo(infoType(p));
             case DEBUG -> new Request.Debug(debugOperation(p), requiredSession(p, encoding));
             case CREATE_SESSION -> new Request.CreateSession(p.requiredString("client_id"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.request.DebugOperation;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
+import io.stui.protocol.request.SessionScoped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -102,6 +103,9 @@ class CommandTableTest {
                 new Request.BrowseClass("Array", false, true, false),
                 new Request.ListClasses("Arr*", false, 10),
                 new Request.GetMethod("Object", "new", true),
+                new Request.BrowseClass("Counter", true, false, true, "sess.1"),
+                new Request.ListClasses("Count*", true, null, "sess.1"),
+                new Request.GetMethod("Counter", "increment", false, "sess.1"),
                 new Request.SystemInfo(InfoType.ALL),
                 new Request.Debug(DebugOperation.setBreakpoint(42, "Foo.st"), "sess.1"),
                 new Request.Debug(DebugOperation.removeBreakpoint(1, null), "sess.1"),
@@ -172,13 +176,75 @@ class CommandTableTest {
         assertEquals(Encoding.ENVELOPE, d.meta().encoding());
     }
 
+    /** Requests whose session is optional: the table's minimal parameters give none. */
+    private static final EnumSet<Command> OPTIONAL_SESSION = EnumSet.of(Command.EVALUATE, Command.INSPECT,
+            Command.BROWSE_CLASS, Command.LIST_CLASSES, Command.GET_METHOD);
+
     @Test
     void sessionScopedRequestsExposeTheirSession() {
         for (Request r : EXPECTED.values()) {
-            if (r instanceof io.stui.protocol.request.SessionScoped s && !(r instanceof Request.Evaluate)
-                    && !(r instanceof Request.Inspect)) {
-                assertEquals("s-1", s.sessionId(), r.toString());
+            if (r instanceof SessionScoped s) {
+                assertEquals(OPTIONAL_SESSION.contains(r.command()) ? null : "s-1", s.sessionId(), r.toString());
+            } else {
+                assertTrue(!OPTIONAL_SESSION.contains(r.command()), r + " should be SessionScoped");
             }
+        }
+    }
+
+    static Stream<Arguments> browsingInASession() {
+        return Stream.of(
+                Arguments.of("{'class_name': 'Counter'", new Request.BrowseClass("Counter", true, true, true, "s-1")),
+                Arguments.of("{'pattern': 'Count*'", new Request.ListClasses("Count*", true, null, "s-1")),
+                Arguments.of("{'class_name': 'Counter', 'method_name': 'increment'",
+                        new Request.GetMethod("Counter", "increment", false, "s-1")));
+    }
+
+    private static String frame(Encoding encoding, Command command, String params) {
+        return encoding == Encoding.COMMAND
+                ? "{'id': 'b-1', 'command': '" + command.snakeName() + "', 'parameters': " + params + "}"
+                : "{'id': 'b-1', 'version': '1.0.0', 'payload': {'type': 'Request', 'data': {'request_type': '"
+                + command.pascalName() + "', 'params': " + params + "}}}";
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("browsingInASession")
+    void browsingCommandsTakeAnOptionalSession(String paramsStart, Request expected) {
+        Command c = expected.command();
+        for (Encoding e : Encoding.values()) {
+            assertEquals(expected, ok(q(frame(e, c, paramsStart + ", 'session_id': 's-1'}"))).request(), e.name());
+            // null and absent both mean: no session, system classes only
+            assertEquals(null, ((SessionScoped) ok(q(frame(e, c, paramsStart + "}"))).request()).sessionId());
+            assertEquals(null, ((SessionScoped) ok(q(frame(e, c, paramsStart + ", 'session_id': null}"))).request())
+                    .sessionId());
+            Decoded.Failed bad = Json.failed(q(frame(e, c, paramsStart + ", 'session_id': 'no spaces'}")));
+            assertEquals(ErrorCode.INVALID_REQUEST, bad.error().code());
+            assertEquals("session_id", bad.error().field());
+        }
+        // The envelope also names the session by 'context'; both, if they agree; never two different ones.
+        assertEquals(expected, ok(q(frame(Encoding.ENVELOPE, c, paramsStart + ", 'context': 's-1'}"))).request());
+        assertEquals(expected, ok(q(frame(Encoding.ENVELOPE, c, paramsStart
+                + ", 'context': 's-1', 'session_id': 's-1'}"))).request());
+        Decoded.Failed clash = Json.failed(q(frame(Encoding.ENVELOPE, c, paramsStart
+                + ", 'context': 's-1', 'session_id': 's-2'}")));
+        assertEquals("context", clash.error().field());
+        // The command encoding reads session_id only: a 'context' there is an unknown field.
+        assertEquals(null, ((SessionScoped) ok(q(frame(Encoding.COMMAND, c, paramsStart + ", 'context': 's-1'}")))
+                .request()).sessionId());
+    }
+
+    @Test
+    void theClientLeavesSessionIdOutWhenThereIsNone() {
+        for (Encoding e : Encoding.values()) {
+            for (Request r : List.of(new Request.BrowseClass("Object"), new Request.ListClasses(null, true, null),
+                    new Request.GetMethod("Object", "printString", false))) {
+                var tree = Json.tree(ClientCodec.INSTANCE.encode(e, "n-1", r));
+                var params = e == Encoding.COMMAND ? tree.get("parameters") : tree.at("/payload/data/params");
+                assertTrue(params.isObject() && !params.has("session_id") && !params.has("context"), params.toString());
+            }
+            var withSession = Json.tree(ClientCodec.INSTANCE.encode(e, "n-2",
+                    new Request.GetMethod("Counter", "increment", false, "sess.1")));
+            var params = e == Encoding.COMMAND ? withSession.get("parameters") : withSession.at("/payload/data/params");
+            assertEquals("sess.1", params.get("session_id").textValue());
         }
     }
 }

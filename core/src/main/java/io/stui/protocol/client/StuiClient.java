@@ -205,17 +205,32 @@ public final class StuiClient implements AutoCloseable {
 
     /** Browses a class with methods and variables. */
     public BrowseClassResult browseClass(String className) {
-        return call(new Request.BrowseClass(className), BrowseClassResult.class);
+        return browseClass(className, null);
+    }
+
+    /** Browses a class with methods and variables, finding classes defined in a session too (null: no session). */
+    public BrowseClassResult browseClass(String className, String sessionId) {
+        return call(new Request.BrowseClass(className, true, true, true, sessionId), BrowseClassResult.class);
     }
 
     /** Lists classes matching a glob (null: all), at most {@code limit} (null: no limit). */
     public ListClassesResult listClasses(String pattern, Integer limit) {
-        return call(new Request.ListClasses(pattern, true, limit), ListClassesResult.class);
+        return listClasses(pattern, limit, null);
+    }
+
+    /** As {@link #listClasses(String, Integer)}, including the classes defined in a session (null: no session). */
+    public ListClassesResult listClasses(String pattern, Integer limit, String sessionId) {
+        return call(new Request.ListClasses(pattern, true, limit, sessionId), ListClassesResult.class);
     }
 
     /** A method's source and description. */
     public GetMethodResult getMethod(String className, String selector, boolean classSide) {
-        return call(new Request.GetMethod(className, selector, classSide), GetMethodResult.class);
+        return getMethod(className, selector, classSide, null);
+    }
+
+    /** A method's source and description, finding classes defined in a session too (null: no session). */
+    public GetMethodResult getMethod(String className, String selector, boolean classSide, String sessionId) {
+        return call(new Request.GetMethod(className, selector, classSide, sessionId), GetMethodResult.class);
     }
 
     /** {@code system_info}. */

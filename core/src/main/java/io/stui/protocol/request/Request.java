@@ -69,16 +69,27 @@ public sealed interface Request {
         }
     }
 
-    /** {@code browse_class}: a class with, as asked, its methods and variables. */
+    /**
+     * {@code browse_class}: a class with, as asked, its methods and variables. With a session, the
+     * class is looked up among that session's classes first (null: no session, system classes only).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record BrowseClass(String className, boolean includeMethods, boolean includeInstanceVars,
-                       boolean includeClassVars) implements Request {
+                       boolean includeClassVars, String sessionId) implements Request, SessionScoped {
         public BrowseClass {
             Checks.nonBlank("class_name", className, "browse_class");
+            Checks.optionalId("session_id", sessionId);
         }
 
-        /** Browse a class with everything included. */
+        /** Browse a class outside any session, with the parts asked for. */
+        public BrowseClass(String className, boolean includeMethods, boolean includeInstanceVars,
+                           boolean includeClassVars) {
+            this(className, includeMethods, includeInstanceVars, includeClassVars, null);
+        }
+
+        /** Browse a class outside any session with everything included. */
         public BrowseClass(String className) {
-            this(className, true, true, true);
+            this(className, true, true, true, null);
         }
 
         public Command command() {
@@ -86,13 +97,23 @@ public sealed interface Request {
         }
     }
 
-    /** {@code list_classes}: classes matching a glob ({@code *}, {@code ?}), up to {@code limit} (null: all). */
+    /**
+     * {@code list_classes}: classes matching a glob ({@code *}, {@code ?}), up to {@code limit}
+     * (null: all). With a session, that session's classes are listed too (null: no session).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ListClasses(String pattern, boolean includeSystem, Integer limit) implements Request {
+    record ListClasses(String pattern, boolean includeSystem, Integer limit, String sessionId)
+            implements Request, SessionScoped {
         public ListClasses {
             if (limit != null) {
                 Checks.range("limit", limit, 0, Integer.MAX_VALUE);
             }
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        /** List classes outside any session. */
+        public ListClasses(String pattern, boolean includeSystem, Integer limit) {
+            this(pattern, includeSystem, limit, null);
         }
 
         public Command command() {
@@ -100,11 +121,22 @@ public sealed interface Request {
         }
     }
 
-    /** {@code get_method}: one method's source and description. */
-    record GetMethod(String className, String methodName, boolean isClassMethod) implements Request {
+    /**
+     * {@code get_method}: one method's source and description. With a session, the class is looked
+     * up among that session's classes first (null: no session).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record GetMethod(String className, String methodName, boolean isClassMethod, String sessionId)
+            implements Request, SessionScoped {
         public GetMethod {
             Checks.nonBlank("class_name", className, "get_method");
             Checks.nonBlank("method_name", methodName, "get_method");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        /** A method of a class outside any session. */
+        public GetMethod(String className, String methodName, boolean isClassMethod) {
+            this(className, methodName, isClassMethod, null);
         }
 
         public Command command() {

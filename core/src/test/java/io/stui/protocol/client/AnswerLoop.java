@@ -5,9 +5,14 @@ import io.stui.protocol.ErrorCode;
 import io.stui.protocol.ProtocolCodec;
 import io.stui.protocol.StuiException;
 import io.stui.protocol.request.Request;
+import io.stui.protocol.result.BrowseClassResult;
+import io.stui.protocol.result.ClassInfo;
 import io.stui.protocol.result.CommandResult;
 import io.stui.protocol.result.CreateSessionResult;
 import io.stui.protocol.result.EvaluateResult;
+import io.stui.protocol.result.GetMethodResult;
+import io.stui.protocol.result.ListClassesResult;
+import io.stui.protocol.result.MethodInfo;
 import io.stui.protocol.result.PingResult;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
@@ -25,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny STUI server for client tests: a ROUTER on loopback that decodes each request with the
- * real codec and answers ping, evaluate (of integer sums) and create_session, and errors
- * otherwise. In batch mode it holds {@code batch} requests and answers them in reverse order, so
+ * real codec and answers ping, evaluate (of integer sums), create_session and the browsing
+ * commands (whose answers name the session they were asked in: package "Session &lt;id&gt;", or
+ * "Kernel" without one), and errors otherwise. In batch mode it holds {@code batch} requests and answers them in reverse order, so
  * a pipelining client must match answers by id.
  */
 final class AnswerLoop implements AutoCloseable {
@@ -129,8 +135,17 @@ final class AnswerLoop implements AutoCloseable {
             }
             case Request.CreateSession c -> new CreateSessionResult("s-" + c.clientId(), c.clientId(),
                     Instant.parse("2025-08-30T10:30:00Z"), 3600, true);
+            case Request.BrowseClass b -> new BrowseClassResult(classInfo(b.className(), b.sessionId()), List.of(),
+                    List.of(), List.of(), null);
+            case Request.ListClasses l -> new ListClassesResult(List.of(classInfo(l.pattern(), l.sessionId())), 1);
+            case Request.GetMethod g -> new GetMethodResult(new MethodInfo(g.methodName(), g.methodName(),
+                    classInfo(g.className(), g.sessionId()).packageName(), g.isClassMethod(), List.of(), null));
             default -> throw new StuiException(ErrorCode.SESSION_NOT_FOUND, "Session not found: " + request);
         };
+    }
+
+    private static ClassInfo classInfo(String name, String sessionId) {
+        return new ClassInfo(name, "Object", "", sessionId == null ? "Kernel" : "Session " + sessionId, sessionId == null);
     }
 
     @Override

@@ -105,6 +105,26 @@ abstract class StuiClientTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void browsingCallsNameTheSessionWhenGivenOne(Encoding encoding) {
+        String endpoint = freeEndpoint();
+        try (AnswerLoop server = new AnswerLoop(context, endpoint, 1);
+             StuiClient client = new StuiClient(context, ClientOptions.defaults(endpoint).withEncoding(encoding))) {
+            assertEquals("Session sess.1", client.browseClass("Counter", "sess.1").classInfo().packageName());
+            assertEquals("Kernel", client.browseClass("Object").classInfo().packageName());
+            assertEquals("Kernel", client.browseClass("Object", null).classInfo().packageName());
+            assertEquals("Session sess.1", client.listClasses("Count*", 10, "sess.1").classes().getFirst().packageName());
+            assertEquals("Kernel", client.listClasses("Count*", 10).classes().getFirst().packageName());
+            assertEquals("Session sess.1", client.getMethod("Counter", "increment", false, "sess.1").method().category());
+            assertEquals("Kernel", client.getMethod("Object", "printString", false).method().category());
+            StuiException badId = assertThrows(StuiException.class, () -> client.getMethod("A", "b", false, "no spaces"));
+            assertEquals(ErrorCode.INVALID_REQUEST, badId.code());
+            assertEquals("session_id", badId.field());
+            assertEquals(7, server.requestsSeen());
+        }
+    }
+
     @Test
     void givesUpAfterTheConfiguredTriesWithAClearError() {
         String endpoint = freeEndpoint();
