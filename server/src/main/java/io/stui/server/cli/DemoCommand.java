@@ -120,9 +120,15 @@ final class DemoCommand implements Callable<Integer> {
                     r -> r.path("object_info").path("class_name").asText().equals("ByteString")
                             || r.path("object_info").path("string_representation").asText().contains("Ada"));
         }
-        exchange(c, "Read back the source of a method defined in this session", Command.EVALUATE, params("session_id", sid,
-                        "code", "(Account >> #deposit:) sourceCode"),
-                r -> r.path("result").asText().contains("balance := balance + amount"));
+        exchange(c, "Read back the source of a method defined in this session", Command.GET_METHOD, params("session_id", sid,
+                        "class_name", "Account", "method_name", "deposit:"),
+                r -> r.path("method").path("source").asText().contains("balance := balance + amount")
+                        && r.path("method").path("arguments").toString().contains("amount"));
+        exchange(c, "Browse the session's class", Command.BROWSE_CLASS, params("session_id", sid,
+                        "class_name", "Account", "include_methods", true, "include_instance_vars", true),
+                r -> r.path("class_info").path("superclass").asText().equals("Object")
+                        && r.path("instance_vars").toString().contains("balance")
+                        && r.path("instance_methods").size() == 5);
         exchange(c, "Browse a kernel class (class queries see the shared kernel)", Command.BROWSE_CLASS,
                 params("class_name", "Association", "include_methods", true),
                 r -> r.path("class_info").path("name").asText().equals("Association")

@@ -38,7 +38,8 @@ import java.util.Optional;
  * persist, results get object ids, the workspace is auto-saved afterwards). Without one they run in
  * the worker thread's scratch workspace, emptied after every request, so nothing persists from one
  * request to the next and no object id is answered. Class queries ({@code browse_class}, {@code list_classes},
- * {@code get_method}) carry no session in the protocol and see the shared kernel's classes.
+ * {@code get_method}) with a session see the session's own classes and methods too; without one, the
+ * shared kernel's classes.
  */
 public final class SmalltalkCommands {
 
@@ -200,23 +201,22 @@ public final class SmalltalkCommands {
                 vars, ids, indexed, i.selectors());
     }
 
-    private Optional<Reflection.ClassDescription> describe(String name) {
+    /**
+     * Runs a class query in the session's workspace (its own classes and methods as well as the
+     * kernel's; called in the session's lane), or without a session in the shared kernel workspace.
+     */
+    private <T> T classQuery(String sessionId, java.util.function.Function<Workspace, T> query) {
+        if (sessionId != null) {
+            return query.apply(sessionWorkspace(sessionId).workspace());
+        }
         synchronized (system) {
-            return system.describeClass(name);
+            return query.apply(system);
         }
     }
 
-    private Optional<Reflection.MethodInfo> method(String cls, String selector, boolean classSide) {
-        synchronized (system) {
-            return system.method(cls, selector, classSide);
-        }
-    }
-
-    /** All kernel classes (for list_classes and the Packages report). */
+    /** All kernel classes (for list_classes without a session and the Packages report). */
     public List<Reflection.ClassInfo> classes(String glob, boolean includeSystem) {
-        synchronized (system) {
-            return system.listClasses(glob, includeSystem);
-        }
+        return classQuery(null, ws -> ws.listClasses(glob, includeSystem));
     }
 
     private static ClassInfo info(Reflection.ClassInfo c) {
@@ -228,22 +228,24 @@ public final class SmalltalkCommands {
     }
 
     public BrowseClassResult browseClass(Request.BrowseClass req) {
-        Reflection.ClassDescription d = describe(req.className()).orElseThrow(() -> classNotFound(req.className()));
-        List<MethodInfo> instance = null;
-        List<MethodInfo> classSide = null;
-        if (req.includeMethods()) {
-            instance = methods(req.className(), d.instanceMethods(), false);
-            classSide = methods(req.className(), d.classMethods(), true);
-        }
-        return new BrowseClassResult(info(d.info()), instance, classSide,
-                req.includeInstanceVars() ? d.instanceVariables() : null,
-                req.includeClassVars() ? d.classVariables() : null);
+        return classQuery(req.sessionId(), ws -> {
+            Reflection.ClassDescription d = ws.describeClass(req.className()).orElseThrow(() -> classNotFound(req.className()));
+            List<MethodInfo> instance = null;
+            List<MethodInfo> classSide = null;
+            if (req.includeMethods()) {
+                instance = methods(ws, req.className(), d.instanceMethods(), false);
+                classSide = methods(ws, req.className(), d.classMethods(), true);
+            }
+            return new BrowseClassResult(info(d.info()), instance, classSide,
+                    req.includeInstanceVars() ? d.instanceVariables() : null,
+                    req.includeClassVars() ? d.classVariables() : null);
+        });
     }
 
-    private List<MethodInfo> methods(String cls, List<String> selectors, boolean classSide) {
+    private static List<MethodInfo> methods(Workspace ws, String cls, List<String> selectors, boolean classSide) {
         List<MethodInfo> out = new ArrayList<>(selectors.size());
         for (String sel : selectors) {
-            method(cls, sel, classSide).ifPresent(m -> out.add(info(m)));
+            ws.method(cls, sel, classSide).ifPresent(m -> out.add(info(m)));
         }
         return out;
     }
@@ -254,17 +256,19 @@ public final class SmalltalkCommands {
     }
 
     public ListClassesResult listClasses(Request.ListClasses req) {
-        List<Reflection.ClassInfo> all = classes(req.pattern() == null ? "*" : req.pattern(), req.includeSystem());
+        String glob = req.pattern() == null ? "*" : req.pattern();
+        List<Reflection.ClassInfo> all = classQuery(req.sessionId(), ws -> ws.listClasses(glob, req.includeSystem()));
         int limit = req.limit() == null ? all.size() : Math.min(req.limit(), all.size());
         return new ListClassesResult(all.subList(0, limit).stream().map(SmalltalkCommands::info).toList(), all.size());
     }
 
     public GetMethodResult getMethod(Request.GetMethod req) {
-        if (describe(req.className()).isEmpty()) {
-            throw classNotFound(req.className());
-        }
-        Reflection.MethodInfo m = method(req.className(), req.methodName(), req.isClassMethod())
-                .orElseThrow(() -> new StuiException(ErrorCode.METHOD_NOT_FOUND, "Method not found: "
+        Reflection.MethodInfo m = classQuery(req.sessionId(), ws -> {
+            if (ws.describeClass(req.className()).isEmpty()) {
+                throw classNotFound(req.className());
+            }
+            return ws.method(req.className(), req.methodName(), req.isClassMethod());
+        }).orElseThrow(() -> new StuiException(ErrorCode.METHOD_NOT_FOUND, "Method not found: "
                         + req.className() + (req.isClassMethod() ? " class" : "") + ">>" + req.methodName()
                         + "; browse_class lists its methods.", Map.of("class_name", req.className(), "method_name", req.methodName())));
         return new GetMethodResult(info(m));

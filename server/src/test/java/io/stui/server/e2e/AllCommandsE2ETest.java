@@ -239,4 +239,47 @@ class AllCommandsE2ETest {
             }
         }
     }
+
+    @ParameterizedTest(name = "envelope={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void classQueriesWithASessionSeeItsClasses(boolean envelope) {
+        try (Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+            Talk t = new Talk(w, envelope);
+            String client = "browse-" + envelope;
+            String sid = t.ok(Command.CREATE_SESSION, params("client_id", client)).path("session_id").asText();
+            String other = t.ok(Command.CREATE_SESSION, params("client_id", client)).path("session_id").asText();
+            t.ok(Command.EVALUATE, params("session_id", sid, "code",
+                    "Object subclass: #Wallet instanceVariableNames: 'coins' classVariableNames: '' package: 'Mine'."
+                            + " Wallet compile: 'add: n \"Add n coins.\" coins := (coins ifNil: [0]) + n'."
+                            + " Wallet class compile: 'empty ^self new'"));
+
+            JsonNode browsed = t.ok(Command.BROWSE_CLASS, params("session_id", sid, "class_name", "Wallet",
+                    "include_methods", true, "include_instance_vars", true));
+            assertEquals("Object", browsed.path("class_info").path("superclass").asText());
+            assertEquals("coins", browsed.path("instance_vars").path(0).asText());
+            assertEquals("add:", browsed.path("instance_methods").path(0).path("name").asText());
+            assertEquals("empty", browsed.path("class_methods").path(0).path("name").asText());
+
+            JsonNode method = t.ok(Command.GET_METHOD, params("session_id", sid, "class_name", "Wallet", "method_name", "add:"))
+                    .path("method");
+            assertTrue(method.path("source").asText().contains("coins := (coins ifNil: [0]) + n"), method.toString());
+            assertEquals("n", method.path("arguments").path(0).asText());
+
+            JsonNode listed = t.ok(Command.LIST_CLASSES, params("session_id", sid, "pattern", "Wal*", "include_system", false));
+            assertEquals(1, listed.path("total_count").asInt());
+            assertEquals("Wallet", listed.path("classes").path(0).path("name").asText());
+
+            // the class belongs to its session: neither the kernel nor another session sees it
+            assertEquals("ClassNotFound", t.fails(Command.BROWSE_CLASS, params("class_name", "Wallet")));
+            assertEquals("ClassNotFound", t.fails(Command.GET_METHOD, params("session_id", other, "class_name", "Wallet",
+                    "method_name", "add:")));
+            assertEquals(0, t.ok(Command.LIST_CLASSES, params("session_id", other, "pattern", "Wal*")).path("total_count").asInt());
+            assertEquals("MethodNotFound", t.fails(Command.GET_METHOD, params("session_id", sid, "class_name", "Wallet",
+                    "method_name", "spend:")));
+            assertEquals("SessionNotFound", t.fails(Command.BROWSE_CLASS, params("session_id", "0123456789abcdef0123456789abcdef",
+                    "class_name", "Object")));
+            t.ok(Command.CLOSE_SESSION, params("session_id", sid));
+            t.ok(Command.CLOSE_SESSION, params("session_id", other));
+        }
+    }
 }
