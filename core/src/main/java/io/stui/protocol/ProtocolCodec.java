@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.request.Request;
@@ -398,77 +397,91 @@ public final class ProtocolCodec {
      * {@code JsonNode}) for {@code command}, in the request's encoding.
      */
     public byte[] encodeSuccess(RequestMeta meta, Command command, Object result) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.writeStartObject();
-            if (meta.encoding() == Encoding.COMMAND) {
-                writeId(g, "id", meta.id());
-                g.writeStringField("status", "success");
-                g.writeFieldName("result");
-                mapper.writeValue(g, result);
-                g.writeStringField("timestamp", Timestamps.now());
-            } else {
-                writeEnvelopeHead(g, meta);
-                g.writeStringField("response_type", command.pascalName());
-                g.writeFieldName("data");
-                mapper.writeValue(g, result);
-                g.writeEndObject();
+        AnswerBuffer out = AnswerBuffer.acquire();
+        try {
+            try (JsonGenerator g = factory.createGenerator(out)) {
+                g.writeStartObject();
+                if (meta.encoding() == Encoding.COMMAND) {
+                    writeId(g, "id", meta.id());
+                    g.writeStringField("status", "success");
+                    g.writeFieldName("result");
+                    mapper.writeValue(g, result);
+                    writeTimestamp(g, out);
+                } else {
+                    writeEnvelopeHead(g, meta, out);
+                    g.writeStringField("response_type", command.pascalName());
+                    g.writeFieldName("data");
+                    mapper.writeValue(g, result);
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
-            g.writeEndObject();
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode the result of " + command, e);
+        } finally {
+            out.release();
         }
-        return out.toByteArray();
     }
 
     /** Encodes an error answer in the request's encoding. */
     public byte[] encodeError(RequestMeta meta, StuiException error) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.writeStartObject();
-            if (meta.encoding() == Encoding.COMMAND) {
-                writeId(g, "id", meta.id());
-                g.writeStringField("status", "error");
-                g.writeStringField("error", error.getMessage());
-                g.writeStringField("error_type", error.code().wireName());
-                if (!error.details().isEmpty()) {
-                    g.writeFieldName("details");
-                    mapper.writeValue(g, error.details());
-                }
-                if (error.stackTraceText() != null) {
-                    g.writeStringField("stack_trace", error.stackTraceText());
-                }
-                g.writeStringField("timestamp", Timestamps.now());
-            } else {
-                writeEnvelopeHead(g, meta);
-                g.writeStringField("response_type", "Error");
-                g.writeObjectFieldStart("data");
-                g.writeStringField("code", error.code().wireName());
-                g.writeStringField("message", error.getMessage());
-                g.writeFieldName("details");
-                if (error.details().isEmpty()) {
-                    g.writeNull();
+        AnswerBuffer out = AnswerBuffer.acquire();
+        try {
+            try (JsonGenerator g = factory.createGenerator(out)) {
+                g.writeStartObject();
+                if (meta.encoding() == Encoding.COMMAND) {
+                    writeId(g, "id", meta.id());
+                    g.writeStringField("status", "error");
+                    g.writeStringField("error", error.getMessage());
+                    g.writeStringField("error_type", error.code().wireName());
+                    if (!error.details().isEmpty()) {
+                        g.writeFieldName("details");
+                        mapper.writeValue(g, error.details());
+                    }
+                    if (error.stackTraceText() != null) {
+                        g.writeStringField("stack_trace", error.stackTraceText());
+                    }
+                    writeTimestamp(g, out);
                 } else {
-                    mapper.writeValue(g, error.details());
+                    writeEnvelopeHead(g, meta, out);
+                    g.writeStringField("response_type", "Error");
+                    g.writeObjectFieldStart("data");
+                    g.writeStringField("code", error.code().wireName());
+                    g.writeStringField("message", error.getMessage());
+                    g.writeFieldName("details");
+                    if (error.details().isEmpty()) {
+                        g.writeNull();
+                    } else {
+                        mapper.writeValue(g, error.details());
+                    }
+                    g.writeStringField("stack_trace", error.stackTraceText());
+                    g.writeEndObject();
+                    g.writeEndObject();
+                    g.writeEndObject();
                 }
-                g.writeStringField("stack_trace", error.stackTraceText());
-                g.writeEndObject();
-                g.writeEndObject();
                 g.writeEndObject();
             }
-            g.writeEndObject();
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode an error answer", e);
+        } finally {
+            out.release();
         }
-        return out.toByteArray();
+    }
+
+    /** The "timestamp" field, formatted into the buffer's scratch instead of a new String per answer. */
+    private static void writeTimestamp(JsonGenerator g, AnswerBuffer out) throws IOException {
+        g.writeFieldName("timestamp");
+        g.writeString(out.timestamp, 0, Timestamps.nowInto(out.timestamp));
     }
 
     /** Opens {@code payload.data} of an envelope answer, after id, version, timestamp, correlation_id. */
-    private static void writeEnvelopeHead(JsonGenerator g, RequestMeta meta) throws IOException {
+    private static void writeEnvelopeHead(JsonGenerator g, RequestMeta meta, AnswerBuffer out) throws IOException {
         g.writeStringField("id", MessageIds.newUuid());
         g.writeStringField("version", VERSION);
-        g.writeStringField("timestamp", Timestamps.now());
+        writeTimestamp(g, out);
         writeId(g, "correlation_id", meta.id());
         g.writeObjectFieldStart("payload");
         g.writeStringField("type", "Response");

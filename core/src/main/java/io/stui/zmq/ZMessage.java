@@ -19,6 +19,11 @@ public final class ZMessage implements Iterable<byte[]> {
         this.frames = new ArrayList<>();
     }
 
+    /** An empty message with room for {@code frames} frames before its list grows. */
+    ZMessage(int frames) {
+        this.frames = new ArrayList<>(frames);
+    }
+
     private ZMessage(List<byte[]> frames) {
         this.frames = frames;
     }

@@ -217,7 +217,8 @@ public final class ZSocket implements AutoCloseable {
         if (first == null) {
             return Optional.empty();
         }
-        ZMessage msg = new ZMessage().add(first);
+        // room for a ROUTER's routing id, empty delimiter and body without growing the list
+        ZMessage msg = new ZMessage(4).add(first);
         while (driver.hasMore()) {
             byte[] next = driver.receive(0);
             if (next == null) {
@@ -262,9 +263,14 @@ public final class ZSocket implements AutoCloseable {
 
     // ---- read-only properties ----
 
-    /** The socket type (read from ZMQ_TYPE). */
+    /**
+     * The socket type. A socket's type never changes, so this is the type it was created with (no
+     * ZMQ_TYPE option read: callers such as a ROUTER front end ask for it on every answer). Throws
+     * ENOTSOCK after {@link #close()}, as reading the option did.
+     */
     public SocketType getType() {
-        return SocketType.fromCode(driver.getInt(SocketOption.TYPE));
+        driver.checkOpen("get TYPE");
+        return type;
     }
 
     /** ZMQ_EVENTS: a mask of {@link ZPoller#POLLIN} and {@link ZPoller#POLLOUT}. */

@@ -28,6 +28,19 @@ class ErrorRulesTest extends BackendTestBase {
     }
 
     @Test
+    void typeIsKnownWhileOpenAndFailsCleanlyAfterClose() {
+        ZSocket s = ctx.createSocket(SocketType.ROUTER);
+        assertEquals(SocketType.ROUTER, s.getType());
+        s.close();
+        ZmqException e = assertThrows(ZmqException.class, s::getType);
+        assertEquals(ErrorCode.ENOTSOCK, e.code());
+        assertTrue(e.getMessage().contains("TYPE"), e.getMessage());
+        ZSocket open = ctx.createSocket(SocketType.DEALER);
+        ctx.close(); // closing the context closes its sockets too
+        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, open::getType).code());
+    }
+
+    @Test
     void badEndpointsNameTheUrl() {
         ZSocket s = socket(SocketType.PAIR);
         for (String bad : new String[] {"tcp://no-port-here", "tcp://127.0.0.1:notaport", "bogus://127.0.0.1:1"}) {

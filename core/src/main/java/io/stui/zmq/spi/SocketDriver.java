@@ -42,6 +42,9 @@ public interface SocketDriver {
     /** As {@link #receive(byte[], int, int, int)} into the segment. */
     long receive(MemorySegment buf, int flags);
 
+    /** Throws {@link io.stui.zmq.ZmqException} with ENOTSOCK once the socket is closed; otherwise returns at once. */
+    void checkOpen(String operation);
+
     /** True if the last frame received has more frames after it. */
     boolean hasMore();
 

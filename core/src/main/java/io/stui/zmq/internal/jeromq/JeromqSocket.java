@@ -26,7 +26,8 @@ final class JeromqSocket implements SocketDriver {
     }
 
     /** Throws ENOTSOCK once closed. */
-    void checkOpen(String operation) {
+    @Override
+    public void checkOpen(String operation) {
         if (closed) {
             throw JeromqErrors.error(operation, ZError.ENOTSOCK, null);
         }

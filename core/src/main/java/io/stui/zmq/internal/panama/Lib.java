@@ -66,6 +66,8 @@ final class Lib {
     static final MethodHandle DISCONNECT = h(zmq_h.zmq_disconnect$address(), zmq_h.zmq_disconnect$descriptor(), Mode.ERRNO, int.class, P, P);
     static final MethodHandle SETSOCKOPT = h(zmq_h.zmq_setsockopt$address(), zmq_h.zmq_setsockopt$descriptor(), Mode.ERRNO, int.class, P, int.class, P, long.class);
     static final MethodHandle GETSOCKOPT = h(zmq_h.zmq_getsockopt$address(), zmq_h.zmq_getsockopt$descriptor(), Mode.ERRNO, int.class, P, int.class, P, P);
+    /** For ZMQ_EVENTS only: libzmq processes pending commands without waiting, so the call is short. */
+    static final MethodHandle GETSOCKOPT_NB = h(zmq_h.zmq_getsockopt$address(), zmq_h.zmq_getsockopt$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, int.class, P, P);
     static final MethodHandle SOCKET_MONITOR = h(zmq_h.zmq_socket_monitor$address(), zmq_h.zmq_socket_monitor$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
 
     // ---- messages: blocking and DONTWAIT variants ----

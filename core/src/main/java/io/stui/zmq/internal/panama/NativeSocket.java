@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class NativeSocket implements SocketDriver {
     private static final int DONTWAIT = 1;
+    private static final int SNDMORE = 2;
     /** Frames up to this size are copied into the send buffer and sent with zmq_send (one downcall). */
     private static final int SCRATCH_SIZE = 8192;
     /** A received message larger than this is released right after copying, not kept until the next receive. */
@@ -37,6 +38,8 @@ final class NativeSocket implements SocketDriver {
     private MemorySegment scratch;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
+    /** The last frame sent had SNDMORE: the next is a later frame of the same message. */
+    private boolean midSend;
 
     NativeSocket(MemorySegment handle) {
         this.handle = handle;
@@ -58,7 +61,8 @@ final class NativeSocket implements SocketDriver {
     }
 
     /** Throws ENOTSOCK once closed: libzmq must never see a freed socket pointer. */
-    void checkOpen(String operation) {
+    @Override
+    public void checkOpen(String operation) {
         if (closed.get()) {
             throw NativeErrors.closed(operation);
         }
@@ -112,11 +116,23 @@ final class NativeSocket implements SocketDriver {
     private boolean sendNative(MemorySegment src, long len, int flags) {
         checkOpen("send");
         try {
+            if (midSend && (flags & DONTWAIT) == 0) {
+                // A later frame of a multipart message is queued without waiting (libzmq checks the
+                // high-water mark on the first frame only), so try the short critical call first and
+                // fall back to the blocking one only if libzmq says it would block.
+                int rc = (int) Lib.SEND_NB.invokeExact(capture, handle, src, len, flags | DONTWAIT);
+                if (rc >= 0) {
+                    midSend = (flags & SNDMORE) != 0;
+                    return true;
+                }
+                retryable(Lib.errno(capture), "send"); // throws on a real error; EAGAIN/EINTR: wait below
+            }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
                         ? (int) Lib.SEND_NB.invokeExact(capture, handle, src, len, flags)
                         : (int) Lib.SEND.invokeExact(capture, handle, src, len, flags);
                 if (rc >= 0) {
+                    midSend = (flags & SNDMORE) != 0;
                     return true;
                 }
                 if (!retryable(Lib.errno(capture), "send")) {
@@ -145,6 +161,7 @@ final class NativeSocket implements SocketDriver {
                             : (int) Lib.MSG_SEND.invokeExact(capture, sendMsg, handle, flags);
                     if (rc >= 0) {
                         sent = true; // libzmq took ownership of the content
+                        midSend = (flags & SNDMORE) != 0;
                         return true;
                     }
                     if (!retryable(Lib.errno(capture), "send")) {
@@ -214,6 +231,17 @@ final class NativeSocket implements SocketDriver {
     private int recv(int flags) {
         checkOpen("receive");
         try {
+            if (more && (flags & DONTWAIT) == 0) {
+                // The rest of a multipart message arrives together with its first frame, so a later
+                // frame is already queued: take it with the short critical call, and wait only if
+                // libzmq says it is not there (it then honours RCVTIMEO as before).
+                int rc = (int) Lib.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags | DONTWAIT);
+                if (rc >= 0) {
+                    more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
+                    return rc;
+                }
+                retryable(Lib.errno(capture), "receive"); // throws on a real error; EAGAIN/EINTR: wait below
+            }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
                         ? (int) Lib.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags)
@@ -329,7 +357,9 @@ final class NativeSocket implements SocketDriver {
         try {
             while (true) {
                 optLen.set(ValueLayout.JAVA_LONG, 0, capacity);
-                int rc = (int) Lib.GETSOCKOPT.invokeExact(capture, handle, option.code(), optBuf, optLen);
+                int rc = option == SocketOption.EVENTS
+                        ? (int) Lib.GETSOCKOPT_NB.invokeExact(capture, handle, option.code(), optBuf, optLen)
+                        : (int) Lib.GETSOCKOPT.invokeExact(capture, handle, option.code(), optBuf, optLen);
                 if (rc == 0) {
                     return optLen.get(ValueLayout.JAVA_LONG, 0);
                 }

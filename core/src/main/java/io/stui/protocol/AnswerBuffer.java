@@ -1,0 +1,71 @@
+package io.stui.protocol;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * The output an answer is encoded into, one per thread and reused: the generator writes its bytes
+ * here and {@link #toByteArray()} makes the only copy, the array sent on the wire. Replaces a
+ * fresh growing buffer per answer (three arrays per answer before). Not thread-safe by design;
+ * {@link #acquire()} hands each thread its own, or a fresh one if the thread is already encoding.
+ */
+final class AnswerBuffer extends OutputStream {
+    private static final int INITIAL = 512;
+    /** A buffer grown past this by a large answer is dropped afterwards so a thread does not keep it. */
+    private static final int KEEP_LIMIT = 64 * 1024;
+    private static final ThreadLocal<AnswerBuffer> PER_THREAD = ThreadLocal.withInitial(AnswerBuffer::new);
+
+    /** Scratch for the answer's timestamp text, written without making a String. */
+    final char[] timestamp = new char[Timestamps.MAX_LENGTH];
+    private byte[] buf = new byte[INITIAL];
+    private int count;
+    private boolean inUse;
+
+    private AnswerBuffer() {
+    }
+
+    /** This thread's buffer, emptied; call {@link #release()} when the answer has been copied out. */
+    static AnswerBuffer acquire() {
+        AnswerBuffer b = PER_THREAD.get();
+        if (b.inUse) { // an encoder re-entered on this thread (a serializer encoding an answer): do not share
+            b = new AnswerBuffer();
+        }
+        b.inUse = true;
+        b.count = 0;
+        return b;
+    }
+
+    /** Makes the buffer available to the next answer on this thread. */
+    void release() {
+        if (buf.length > KEEP_LIMIT) {
+            buf = new byte[INITIAL];
+        }
+        count = 0;
+        inUse = false;
+    }
+
+    @Override
+    public void write(int b) {
+        ensure(1);
+        buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buf, count, len);
+        count += len;
+    }
+
+    private void ensure(int more) {
+        int need = count + more;
+        if (need > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(need, buf.length * 2));
+        }
+    }
+
+    /** The bytes written since {@link #acquire()}, as a new array of exactly that length. */
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, count);
+    }
+}

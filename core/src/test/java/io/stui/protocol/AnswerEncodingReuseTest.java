@@ -1,0 +1,103 @@
+package io.stui.protocol;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.result.EvaluateResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Answers are encoded into a buffer each thread reuses: a large answer, an error, or an encoder
+ * re-entered from a serializer must not leak bytes into the next answer, and the timestamp text
+ * written without a String must match the documented format.
+ */
+class AnswerEncodingReuseTest {
+    private static final ProtocolCodec CODEC = ProtocolCodec.INSTANCE;
+    private static final RequestMeta EVAL = new RequestMeta(Encoding.COMMAND, "j-1", Command.EVALUATE);
+    private static final RequestMeta EVAL_ENVELOPE = new RequestMeta(Encoding.ENVELOPE, "c-1", Command.EVALUATE);
+
+    private static JsonNode parse(byte[] answer) throws IOException {
+        return ProtocolJson.MAPPER.readTree(answer);
+    }
+
+    private static JsonNode withoutVolatileFields(byte[] answer) throws IOException {
+        ObjectNode n = (ObjectNode) parse(answer);
+        n.remove("timestamp");
+        n.remove("id");
+        return n;
+    }
+
+    @Test
+    void smallAnswerAfterLargeOneIsExactlyItsOwnBytes() throws IOException {
+        EvaluateResult small = new EvaluateResult("7", "SmallInteger", 0, false, "", null);
+        JsonNode expected = withoutVolatileFields(CODEC.encodeResult(EVAL, small));
+        // timestamps and message ids have a fixed length, so an answer's length does not vary
+        int commandLength = CODEC.encodeResult(EVAL, small).length;
+        int envelopeLength = CODEC.encodeResult(EVAL_ENVELOPE, small).length;
+        String big = "x".repeat(200_000);
+        byte[] large = CODEC.encodeResult(EVAL, new EvaluateResult(big, "String", 1, false, "", null));
+        assertEquals(big, parse(large).path("result").path("result").asText());
+        for (RequestMeta meta : new RequestMeta[] {EVAL, EVAL_ENVELOPE}) {
+            byte[] again = CODEC.encodeResult(meta, small);
+            assertEquals(meta == EVAL ? commandLength : envelopeLength, again.length, "no tail of the large answer");
+            JsonNode n = parse(again);
+            if (meta == EVAL) {
+                assertEquals(expected, withoutVolatileFields(again));
+            } else {
+                assertEquals("7", n.path("payload").path("data").path("data").path("result").asText(), n.toString());
+            }
+        }
+        byte[] error = CODEC.encodeError(EVAL, new StuiException(ErrorCode.INVALID_REQUEST, "bad"));
+        assertEquals("bad", parse(error).path("error").asText());
+        assertEquals(expected, withoutVolatileFields(CODEC.encodeResult(EVAL, small)));
+    }
+
+    /** A value whose JSON form is itself an encoded answer: the codec is re-entered mid-answer. */
+    record Nested(String inner) {
+        @JsonValue
+        String encodedInner() {
+            return new String(CODEC.encodeResult(EVAL, new EvaluateResult(inner, "String", 0, false, "", null)),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void encoderReenteredFromASerializerKeepsBothAnswersWhole() throws IOException {
+        byte[] outer = CODEC.encodeSuccess(EVAL, Command.EVALUATE, new Nested("inside"));
+        JsonNode n = parse(outer);
+        assertEquals("success", n.path("status").asText());
+        JsonNode inner = ProtocolJson.MAPPER.readTree(n.path("result").asText());
+        assertEquals("inside", inner.path("result").path("result").asText());
+        assertEquals("j-1", n.path("id").asText());
+    }
+
+    @Test
+    void answerTimestampsHaveMillisecondsAndZ() throws IOException {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String stamp = parse(CODEC.encodeResult(EVAL, new EvaluateResult("7", "SmallInteger", 0, false, "", null)))
+                .path("timestamp").asText();
+        Instant after = Instant.now();
+        assertTrue(stamp.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"), stamp);
+        Instant t = Instant.parse(stamp);
+        assertTrue(!t.isBefore(before) && !t.isAfter(after), stamp);
+    }
+
+    @Test
+    void formatMatchesIsoInstantTextIncludingBeforeTheEpoch() {
+        DateTimeFormatter iso = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        for (long ms : new long[] {0L, 1L, 999L, -1L, -1001L, 1_756_549_800_123L, 253_402_300_799_999L}) {
+            assertEquals(iso.format(Instant.ofEpochMilli(ms)), Timestamps.format(ms), "epoch ms " + ms);
+            char[] out = new char[Timestamps.MAX_LENGTH];
+            assertEquals(Timestamps.format(ms), new String(out, 0, Timestamps.formatInto(ms, out)));
+        }
+    }
+}
