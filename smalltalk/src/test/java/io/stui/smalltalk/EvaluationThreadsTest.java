@@ -85,4 +85,16 @@ class EvaluationThreadsTest {
         assertEquals(EvalFailure.Kind.INTERRUPTED, running.join().failure().kind());
         assertEquals("7", onEvaluationThread(() -> ws.evaluate("3 + 4")).printString());
     }
+
+    @Test
+    void aPrimitiveThatCarriesAnEvaluationPastItsLimitStillEndsInATimeout() {
+        // a few sends only (no deadline check between them), but printing a 600 000-bit integer takes
+        // far longer than a millisecond
+        EvalLimits oneMilli = EvalLimits.defaults().withTimeout(Duration.ofMillis(1));
+        EvalResult direct = onEvaluationThread(() -> ws.evaluate("(3 raisedTo: 400000) printString size", oneMilli));
+        assertEquals(EvalFailure.Kind.TIMEOUT, direct.failure().kind());
+        EvalResult ownThread = ws.evaluate("(3 raisedTo: 400000) printString size", oneMilli);
+        assertEquals(EvalFailure.Kind.TIMEOUT, ownThread.failure().kind());
+        assertEquals("190849", ws.evaluate("(3 raisedTo: 400000) printString size").printString());
+    }
 }
