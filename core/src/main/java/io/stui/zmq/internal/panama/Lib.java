@@ -81,6 +81,15 @@ final class Lib {
     static final MethodHandle MSG_INIT_SIZE = h(zmq_h.zmq_msg_init_size$address(), zmq_h.zmq_msg_init_size$descriptor(), Mode.ERRNO, int.class, P, long.class);
     static final MethodHandle MSG_CLOSE = h(zmq_h.zmq_msg_close$address(), zmq_h.zmq_msg_close$descriptor(), Mode.CRITICAL, int.class, P);
     static final MethodHandle MSG_DATA = h(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), Mode.CRITICAL, P, P);
+    /**
+     * zmq_msg_data returning the raw address as a long: the receive path copies from
+     * {@link #EVERYTHING} at that address, so no segment object is made per frame (the server's
+     * low-memory profile runs without C2, whose escape analysis would otherwise remove them).
+     */
+    static final MethodHandle MSG_DATA_ADDRESS = h(zmq_h.zmq_msg_data$address(),
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), Mode.CRITICAL, long.class, P);
+    /** All of native memory, to copy from an address libzmq handed out (bounds are the frame size, checked by the caller). */
+    static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
     static final MethodHandle MSG_SIZE = h(zmq_h.zmq_msg_size$address(), zmq_h.zmq_msg_size$descriptor(), Mode.CRITICAL, long.class, P);
     static final MethodHandle MSG_MORE = h(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), Mode.CRITICAL, int.class, P);
 

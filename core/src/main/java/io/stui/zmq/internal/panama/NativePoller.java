@@ -13,6 +13,8 @@ final class NativePoller implements PollerDriver {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment capture = arena.allocate(Lib.CAPTURE_LAYOUT);
     private MemorySegment items;
+    /** One slice per item, made when the array grows rather than on every poll. */
+    private MemorySegment[] slices = new MemorySegment[0];
     private int capacity;
     private boolean closed;
 
@@ -21,9 +23,13 @@ final class NativePoller implements PollerDriver {
         if (count > capacity) {
             capacity = Math.max(count, Math.max(4, capacity * 2));
             items = zmq_pollitem_t.allocateArray(capacity, arena);
+            slices = new MemorySegment[capacity];
+            for (int i = 0; i < capacity; i++) {
+                slices[i] = zmq_pollitem_t.asSlice(items, i);
+            }
         }
         for (int i = 0; i < count; i++) {
-            MemorySegment item = zmq_pollitem_t.asSlice(items, i);
+            MemorySegment item = slices[i];
             NativeSocket socket = (NativeSocket) sockets[i];
             socket.checkOpen("poll");
             zmq_pollitem_t.socket(item, socket.handle());
@@ -39,7 +45,7 @@ final class NativePoller implements PollerDriver {
                 int rc = (int) Lib.POLL.invokeExact(capture, array, count, timeout);
                 if (rc >= 0) {
                     for (int i = 0; i < count; i++) {
-                        revents[i] = zmq_pollitem_t.revents(zmq_pollitem_t.asSlice(items, i)) & 0xFFFF;
+                        revents[i] = zmq_pollitem_t.revents(slices[i]) & 0xFFFF;
                     }
                     return rc;
                 }

@@ -260,8 +260,13 @@ final class NativeSocket implements SocketDriver {
     }
 
     private MemorySegment received(long size) {
+        return Lib.EVERYTHING.asSlice(receivedAddress(), size);
+    }
+
+    /** The address of the received frame's bytes (valid until the next receive or release). */
+    private long receivedAddress() {
         try {
-            return ((MemorySegment) Lib.MSG_DATA.invokeExact(recvMsg)).reinterpret(size);
+            return (long) Lib.MSG_DATA_ADDRESS.invokeExact(recvMsg);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -287,7 +292,7 @@ final class NativeSocket implements SocketDriver {
         }
         byte[] out = new byte[size];
         if (size > 0) {
-            MemorySegment.copy(received(size), ValueLayout.JAVA_BYTE, 0, out, 0, size);
+            MemorySegment.copy(Lib.EVERYTHING, ValueLayout.JAVA_BYTE, receivedAddress(), out, 0, size);
         }
         release(size);
         return out;
@@ -297,7 +302,7 @@ final class NativeSocket implements SocketDriver {
     public int receive(byte[] buf, int off, int len, int flags) {
         int size = recv(flags);
         if (size > 0) {
-            MemorySegment.copy(received(size), ValueLayout.JAVA_BYTE, 0, buf, off, Math.min(size, len));
+            MemorySegment.copy(Lib.EVERYTHING, ValueLayout.JAVA_BYTE, receivedAddress(), buf, off, Math.min(size, len));
             release(size);
         }
         return size;
