@@ -23,8 +23,9 @@ import java.util.StringJoiner;
  * (detecting its encoding), and encodes results and errors in the request's encoding. Knows
  * nothing of sockets. Stateless and thread-safe; one instance ({@link #INSTANCE}) serves all threads.
  *
- * <p>Decoding streams over the top-level object and only builds a tree for the parameters object,
- * so a ping costs a few small allocations. A frame that is not a valid request never throws: it
+ * <p>The common shape (command encoding, plain strings and integers) is read by
+ * {@link SimpleRequestScanner} without a Jackson parser; every other frame streams through Jackson
+ * over the top-level object, building a tree only for the parameters object. A frame that is not a valid request never throws: it
  * decodes to {@link Decoded.Failed} carrying what could be recovered (id, encoding, command).
  */
 public final class ProtocolCodec {
@@ -46,6 +47,15 @@ public final class ProtocolCodec {
 
     /** Decodes {@code len} bytes of {@code buf} starting at {@code off}. Never throws for bad input. */
     public Decoded decode(byte[] buf, int off, int len) {
+        return decode(buf, off, len, true);
+    }
+
+    /** As {@link #decode(byte[])} but always through Jackson: the reference the fast path is tested against. */
+    Decoded decodeWithoutFastPath(byte[] frame) {
+        return decode(frame, 0, frame.length, false);
+    }
+
+    private Decoded decode(byte[] buf, int off, int len, boolean fastPath) {
         if (len == 0) {
             return fail(RequestMeta.UNKNOWN, null, "Empty request frame; send one JSON object per message.");
         }
@@ -60,6 +70,12 @@ public final class ProtocolCodec {
             }
         }
         Frame f = new Frame();
+        if (fastPath) {
+            if (SimpleRequestScanner.scan(buf, off, len, f)) {
+                return interpret(f);
+            }
+            f = new Frame(); // outside the simple subset: start again with Jackson
+        }
         try (JsonParser p = factory.createParser(buf, off, len)) {
             readFrame(p, f);
         } catch (JsonProcessingException e) {
@@ -86,7 +102,7 @@ public final class ProtocolCodec {
     }
 
     /** Top-level fields of either encoding, collected in one streaming pass. */
-    private static final class Frame {
+    static final class Frame {
         /** Bits of the fields already read, to reject duplicates of the fields the decoder uses. */
         int seen;
         Object id;
