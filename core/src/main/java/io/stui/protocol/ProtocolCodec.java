@@ -24,7 +24,7 @@ import java.util.StringJoiner;
  * nothing of sockets. Stateless and thread-safe; one instance ({@link #INSTANCE}) serves all threads.
  *
  * <p>The common shape (command encoding, plain strings and integers) is read by
- * {@link SimpleRequestScanner} without a Jackson parser; every other frame streams through Jackson
+ * {@code SimpleRequestScanner} without a Jackson parser; every other frame streams through Jackson
  * over the top-level object, building a tree only for the parameters object. A frame that is not a valid request never throws: it
  * decodes to {@link Decoded.Failed} carrying what could be recovered (id, encoding, command).
  */
