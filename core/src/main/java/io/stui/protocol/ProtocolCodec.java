@@ -23,9 +23,8 @@ import java.util.StringJoiner;
  * (detecting its encoding), and encodes results and errors in the request's encoding. Knows
  * nothing of sockets. Stateless and thread-safe; one instance ({@link #INSTANCE}) serves all threads.
  *
- * <p>The common shape (command encoding, plain strings and integers) is read by
- * {@code SimpleRequestScanner} without a Jackson parser; every other frame streams through Jackson
- * over the top-level object, building a tree only for the parameters object. A frame that is not a valid request never throws: it
+ * <p>A frame streams through Jackson over the top-level object, building a tree only for the
+ * parameters object. A frame that is not a valid request never throws: it
  * decodes to {@link Decoded.Failed} carrying what could be recovered (id, encoding, command).
  */
 public final class ProtocolCodec {
@@ -47,15 +46,6 @@ public final class ProtocolCodec {
 
     /** Decodes {@code len} bytes of {@code buf} starting at {@code off}. Never throws for bad input. */
     public Decoded decode(byte[] buf, int off, int len) {
-        return decode(buf, off, len, true);
-    }
-
-    /** As {@link #decode(byte[])} but always through Jackson: the reference the fast path is tested against. */
-    Decoded decodeWithoutFastPath(byte[] frame) {
-        return decode(frame, 0, frame.length, false);
-    }
-
-    private Decoded decode(byte[] buf, int off, int len, boolean fastPath) {
         if (len == 0) {
             return fail(RequestMeta.UNKNOWN, null, "Empty request frame; send one JSON object per message.");
         }
@@ -70,12 +60,6 @@ public final class ProtocolCodec {
             }
         }
         Frame f = new Frame();
-        if (fastPath) {
-            if (SimpleRequestScanner.scan(buf, off, len, f)) {
-                return interpret(f);
-            }
-            f = new Frame(); // outside the simple subset: start again with Jackson
-        }
         try (JsonParser p = factory.createParser(buf, off, len)) {
             readFrame(p, f);
         } catch (JsonProcessingException e) {
