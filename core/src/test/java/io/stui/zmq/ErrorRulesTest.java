@@ -28,6 +28,38 @@ class ErrorRulesTest extends BackendTestBase {
     }
 
     @Test
+    void everyHotPathFailsCleanlyAfterTheContextClosedTheSocket() {
+        // The native socket frees its scratch memory (message, buffers, errno cell) on close: each
+        // of these paths would touch it, so each must stop at the closed check with ENOTSOCK.
+        ZSocket a = ctx.createSocket(SocketType.PAIR);
+        ZSocket b = ctx.createSocket(SocketType.PAIR);
+        a.setLinger(0);
+        b.setLinger(0);
+        a.bind("inproc://closed-paths");
+        b.connect("inproc://closed-paths");
+        assertTrue(a.send("warm", 0)); // the small-frame send buffer now exists too
+        assertEquals("warm", b.receiveString().orElseThrow());
+        ZPoller poller = new ZPoller(ctx);
+        poller.register(b, ZPoller.POLLIN);
+        ctx.close();
+        a.close(); // already closed by the context: a no-op
+        byte[] buf = new byte[8];
+        for (ZSocket s : new ZSocket[] {a, b}) {
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.send("x")).code());
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.send(new byte[100_000], 0)).code());
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.receive(0)).code());
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.receive(buf, 0)).code());
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, s::getEvents).code());
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.setLinger(1)).code());
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, s::getRoutingId).code());
+            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, s::hasReceiveMore).code());
+        }
+        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> poller.poll(0)).code());
+        poller.close();
+        poller.close(); // idempotent
+    }
+
+    @Test
     void typeIsKnownWhileOpenAndFailsCleanlyAfterClose() {
         ZSocket s = ctx.createSocket(SocketType.ROUTER);
         assertEquals(SocketType.ROUTER, s.getType());

@@ -5,24 +5,35 @@ import static io.stui.zmq.internal.panama.Lib.rethrow;
 import io.stui.zmq.bindings.zmq_pollitem_t;
 import io.stui.zmq.spi.PollerDriver;
 import io.stui.zmq.spi.SocketDriver;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** zmq_poll over a reusable native zmq_pollitem_t array. */
+/**
+ * zmq_poll over a reusable native zmq_pollitem_t array. The array and the errno cell come from
+ * {@link NativeBlock} (no shared-session acquire/release per poll) and are freed once, on close.
+ */
 final class NativePoller implements PollerDriver {
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment capture = arena.allocate(Lib.CAPTURE_LAYOUT);
-    private MemorySegment items;
+    private final MemorySegment capture = NativeBlock.allocate(Lib.CAPTURE_LAYOUT.byteSize());
+    /** Volatile, like {@link #closed}: a Cleaner may free it from its own thread. */
+    private volatile MemorySegment items;
     /** One slice per item, made when the array grows rather than on every poll. */
     private MemorySegment[] slices = new MemorySegment[0];
     private int capacity;
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     @Override
     public int poll(SocketDriver[] sockets, int[] events, int[] revents, int count, long timeoutMillis) {
+        if (closed.get()) {
+            throw new IllegalStateException("this poller is closed");
+        }
         if (count > capacity) {
-            capacity = Math.max(count, Math.max(4, capacity * 2));
-            items = zmq_pollitem_t.allocateArray(capacity, arena);
+            int grown = Math.max(count, Math.max(4, capacity * 2));
+            MemorySegment bigger = NativeBlock.allocate(zmq_pollitem_t.layout().byteSize() * grown);
+            if (items != null) {
+                NativeBlock.free(items);
+            }
+            items = bigger;
+            capacity = grown;
             slices = new MemorySegment[capacity];
             for (int i = 0; i < capacity; i++) {
                 slices[i] = zmq_pollitem_t.asSlice(items, i);
@@ -64,9 +75,12 @@ final class NativePoller implements PollerDriver {
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            arena.close();
+        if (closed.compareAndSet(false, true)) {
+            NativeBlock.free(capture);
+            if (items != null) {
+                NativeBlock.free(items);
+                items = null;
+            }
         }
     }
 }

@@ -14,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A libzmq socket. Owns one arena with its native scratch state (errno capture cell, a reusable
- * zmq_msg_t for receiving, one for large sends, an option buffer and a small send buffer), so the
- * hot paths allocate no native memory. Not thread-safe; the arena is shared only so a socket can be
- * handed to another thread (and closed by its context from any thread).
+ * A libzmq socket. Owns one native block with its scratch state (a reusable zmq_msg_t for
+ * receiving, one for large sends, an option buffer, the errno capture cell) and, once it sends a
+ * small frame, a send buffer, so the hot paths allocate no native memory. The blocks come from
+ * {@link NativeBlock} (global scope: no shared-session acquire/release around each downcall) and
+ * are freed exactly once, by {@link #close()}; every operation checks {@link #checkOpen} first, so
+ * nothing touches them after that. Not thread-safe: use from one thread at a time, and close (or let
+ * the context close) only when no other thread is inside a call on it.
  */
 final class NativeSocket implements SocketDriver {
     private static final int DONTWAIT = 1;
@@ -28,14 +31,23 @@ final class NativeSocket implements SocketDriver {
     private static final long KEEP_LIMIT = 65536;
     private static final int OPT_SIZE = 256;
 
+    private static final long RECV_MSG = 0;
+    private static final long SEND_MSG = RECV_MSG + zmq_msg_t.layout().byteSize();
+    private static final long OPT_LEN = SEND_MSG + zmq_msg_t.layout().byteSize();
+    private static final long OPT_BUF = OPT_LEN + 8;
+    private static final long CAPTURE = OPT_BUF + OPT_SIZE;
+    private static final long BLOCK_SIZE = CAPTURE + Lib.CAPTURE_LAYOUT.byteSize();
+
     private final MemorySegment handle;
-    private final Arena arena = Arena.ofShared();
+    /** Everything below except {@link #scratch} is a slice of this one block. */
+    private final MemorySegment block;
     private final MemorySegment capture;
     private final MemorySegment recvMsg;
     private final MemorySegment sendMsg;
     private final MemorySegment optLen;
     private final MemorySegment optBuf;
-    private MemorySegment scratch;
+    /** Volatile so that a close from the context's thread sees (and frees) a buffer made on the socket's. */
+    private volatile MemorySegment scratch;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
     /** The last frame sent had SNDMORE: the next is a later frame of the same message. */
@@ -43,15 +55,16 @@ final class NativeSocket implements SocketDriver {
 
     NativeSocket(MemorySegment handle) {
         this.handle = handle;
+        this.block = NativeBlock.allocate(BLOCK_SIZE);
+        this.recvMsg = block.asSlice(RECV_MSG, zmq_msg_t.layout());
+        this.sendMsg = block.asSlice(SEND_MSG, zmq_msg_t.layout());
+        this.optLen = block.asSlice(OPT_LEN, ValueLayout.JAVA_LONG);
+        this.optBuf = block.asSlice(OPT_BUF, OPT_SIZE);
+        this.capture = block.asSlice(CAPTURE, Lib.CAPTURE_LAYOUT);
         try {
-            this.capture = arena.allocate(Lib.CAPTURE_LAYOUT);
-            this.recvMsg = zmq_msg_t.allocate(arena);
-            this.sendMsg = zmq_msg_t.allocate(arena);
-            this.optLen = arena.allocate(ValueLayout.JAVA_LONG);
-            this.optBuf = arena.allocate(OPT_SIZE, 8);
             int rc = (int) Lib.MSG_INIT.invokeExact(recvMsg);
         } catch (Throwable t) {
-            arena.close();
+            NativeBlock.free(block);
             throw rethrow(t);
         }
     }
@@ -106,10 +119,12 @@ final class NativeSocket implements SocketDriver {
     // ---- send ----
 
     private MemorySegment scratch() {
-        if (scratch == null) {
-            scratch = arena.allocate(SCRATCH_SIZE, 8);
+        MemorySegment s = scratch;
+        if (s == null) {
+            s = NativeBlock.allocate(SCRATCH_SIZE);
+            scratch = s;
         }
-        return scratch;
+        return s;
     }
 
     /** zmq_send from native memory; true if queued, false if it would block. */
@@ -466,7 +481,12 @@ final class NativeSocket implements SocketDriver {
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            arena.close();
+            // Once only (guarded by the compareAndSet above); checkOpen keeps every later call away.
+            NativeBlock.free(block);
+            if (scratch != null) {
+                NativeBlock.free(scratch);
+                scratch = null;
+            }
         }
     }
 }
