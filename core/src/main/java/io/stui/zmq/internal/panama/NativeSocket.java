@@ -483,9 +483,10 @@ final class NativeSocket implements SocketDriver {
         } finally {
             // Once only (guarded by the compareAndSet above); checkOpen keeps every later call away.
             NativeBlock.free(block);
-            if (scratch != null) {
-                NativeBlock.free(scratch);
+            MemorySegment s = scratch;
+            if (s != null) {
                 scratch = null;
+                NativeBlock.free(s);
             }
         }
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The native backend's scratch blocks (calloc'd, outside any arena) are freed exactly once on
- * every way a socket or poller can end: closed by the user, closed twice, closed by its context,
- * dropped poller. Counts blocks, so a single missed or doubled free shows (the leak test's heap
+ * way a socket or poller is closed: by the user, twice, by its context, and when socket creation
+ * fails. Counts blocks, so a single missed or doubled free shows (the leak test's heap
  * tolerance would not see a few hundred bytes per socket).
  */
 class NativeBlockLifetimeTest {
