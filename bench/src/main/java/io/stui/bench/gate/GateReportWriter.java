@@ -115,7 +115,7 @@ public final class GateReportWriter {
                     .append(GateFormat.number(res.seconds())).append(" s = ")
                     .append(GateFormat.number(res.rps())).append(" req/s, ").append(res.errors()).append(" errors\n");
             if (!Double.isNaN(r.serverRssMb())) {
-                md.append("- Server resident memory (peak seen): ").append(GateFormat.number(r.serverRssMb())).append(" MB\n");
+                md.append("- Server resident memory (peak seen): ").append(GateFormat.number(r.serverRssMb())).append(" MiB\n");
             }
         }
         if (r.verdict() != null) {
