@@ -211,4 +211,40 @@ class WorkspaceTest {
             assertEquals("UndefinedObject", ws.inspect(nilId, true).orElseThrow().className());
         }
     }
+
+    @Test
+    void integerResultsPrintAsSmalltalkPrintsThem() {
+        try (Workspace ws = engine.newWorkspace()) {
+            for (String n : new String[]{"0", "7", "-12345", "1073741823", "(2 raisedTo: 62) - 1", "(2 raisedTo: 62) negated", "3 + 4"}) {
+                EvalResult direct = ws.evaluate(n);
+                EvalResult viaSmalltalk = ws.evaluate("(" + n + ") printString");
+                assertEquals(viaSmalltalk.printString(), "'" + direct.printString() + "'", n);
+            }
+        }
+    }
+
+    @Test
+    void aRedefinedIntegerPrintStringIsHonouredAndForgottenOnClear() {
+        try (Workspace ws = engine.newWorkspace()) {
+            assertEquals("7", ws.evaluate("3 + 4").printString());
+            assertTrue(ws.evaluate("Integer compile: 'printString ^''int'''").ok());
+            assertEquals("int", ws.evaluate("3 + 4").printString());
+            ws.clear();
+            assertEquals("7", ws.evaluate("3 + 4").printString());
+        }
+    }
+
+    @Test
+    void methodsAddedBeforeAClearAreNotFoundAfterIt() {
+        try (Workspace ws = engine.newWorkspace()) {
+            for (int round = 0; round < 3; round++) {
+                assertFalse(ws.evaluate("3 twice").ok(), "round " + round);
+                ws.clear();
+                assertFalse(ws.evaluate("3 twice").ok(), "round " + round + " after an empty clear");
+                assertTrue(ws.evaluate("Integer compile: 'twice ^self * 2'").ok());
+                assertEquals("6", ws.evaluate("3 twice").printString());
+                ws.clear();
+            }
+        }
+    }
 }

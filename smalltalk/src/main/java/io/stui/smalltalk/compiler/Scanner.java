@@ -164,6 +164,11 @@ final class Scanner {
             exp = Integer.parseInt(src.substring(b, p));
             hasExp = true;
         }
+        if (radix == 10 && fracPart == null && !hasExp && intPart.length() <= 18 && peek(0) != 's') {
+            // a plain decimal integer that fits a long (the common case): no BigInteger on the way
+            long v = Long.parseLong(intPart);
+            return new Token(Token.Kind.LITERAL, null, io.stui.smalltalk.runtime.Num.norm(neg ? -v : v), s, p);
+        }
         BigInteger mant = new BigInteger(intPart + (fracPart == null ? "" : fracPart), radix);
         int fracDigits = fracPart == null ? 0 : fracPart.length();
         boolean negFloat = neg && fracPart != null && !(peek(0) == 's');

@@ -101,7 +101,10 @@ public final class Session {
         Interp in = newInterp(limits, interrupt);
         try {
             Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
-            String ps = resultPrintString(value, printInterp(limits, interrupt));
+            // a SmallInteger prints as its decimal digits unless this workspace has added methods to kernel
+            // classes (it could have redefined printString/printOn: on Integer, Number or Object)
+            String ps = value instanceof Long l && env.extensions.isEmpty() ? Long.toString(l)
+                    : resultPrintString(value, printInterp(limits, interrupt));
             String id = registry.register(value);
             String cls = Kernel.classOf(value).printName();
             addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
@@ -312,10 +315,13 @@ public final class Session {
     public void clear() {
         variables.clear();
         for (StClass c : new ArrayList<>(env.userClasses)) env.removeGlobal(c.name);
+        // the lookup caches and send-site caches only go stale when a definition goes away; a workspace
+        // that defined nothing (the server's per-request scratch workspace) keeps them warm
+        boolean defined = !env.userClasses.isEmpty() || !env.extensions.isEmpty() || !env.globals.isEmpty();
         env.globals.clear();
         env.userClasses.clear();
         env.extensions.clear();
-        env.changed();
+        if (defined) env.changed();
         synchronized (history) {
             history.clear();
         }
