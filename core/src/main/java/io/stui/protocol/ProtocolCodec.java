@@ -137,30 +137,18 @@ public final class ProtocolCodec {
                 case "command" -> {
                     once(f, 2, "command");
                     f.sawCommand = true;
-                    if (t == JsonToken.VALUE_STRING) {
-                        f.command = p.getText();
-                    } else {
-                        f.commandWrongType = t != JsonToken.VALUE_NULL;
-                        p.skipChildren();
-                    }
+                    f.commandWrongType = wrongType(t, JsonToken.VALUE_STRING);
+                    f.command = stringOrSkip(p, t);
                 }
                 case "parameters" -> {
                     once(f, 4, "parameters");
-                    if (t == JsonToken.START_OBJECT) {
-                        f.parameters = TreeReader.readObject(p);
-                    } else {
-                        f.parametersWrongType = t != JsonToken.VALUE_NULL;
-                        p.skipChildren();
-                    }
+                    f.parametersWrongType = wrongType(t, JsonToken.START_OBJECT);
+                    f.parameters = objectOrSkip(p, t);
                 }
                 case "version" -> {
                     once(f, 8, "version");
                     f.sawVersion = true;
-                    if (t == JsonToken.VALUE_STRING) {
-                        f.version = p.getText();
-                    } else {
-                        p.skipChildren();
-                    }
+                    f.version = stringOrSkip(p, t);
                 }
                 case "payload" -> {
                     once(f, 16, "payload");
@@ -188,6 +176,29 @@ public final class ProtocolCodec {
         f.seen |= bit;
     }
 
+    /** The string value at {@code t}, or null (skipping the value) for any other type. */
+    private static String stringOrSkip(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** The object at {@code t} as a tree, or null (skipping the value) for any other type. */
+    private static ObjectNode objectOrSkip(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            return TreeReader.readObject(p);
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** Whether a value of type {@code t} is neither the wanted type nor null (null reads as absent). */
+    private static boolean wrongType(JsonToken t, JsonToken wanted) {
+        return t != wanted && t != JsonToken.VALUE_NULL;
+    }
+
     private static void readId(JsonParser p, JsonToken t, Frame f) throws IOException {
         switch (t) {
             case VALUE_STRING -> f.id = p.getText();
@@ -213,12 +224,7 @@ public final class ProtocolCodec {
             switch (name) {
                 case "type" -> {
                     once(f, 32, "payload.type");
-                    if (t == JsonToken.VALUE_STRING) {
-                        f.payloadType = p.getText();
-                    } else {
-                        p.skipChildren();
-                        f.payloadType = null;
-                    }
+                    f.payloadType = stringOrSkip(p, t);
                 }
                 case "data" -> {
                     once(f, 64, "payload.data");
@@ -242,21 +248,13 @@ public final class ProtocolCodec {
             switch (name) {
                 case "request_type" -> {
                     once(f, 128, "request_type");
-                    if (t == JsonToken.VALUE_STRING) {
-                        f.requestType = p.getText();
-                    } else {
-                        f.requestTypeWrongType = t != JsonToken.VALUE_NULL;
-                        p.skipChildren();
-                    }
+                    f.requestTypeWrongType = wrongType(t, JsonToken.VALUE_STRING);
+                    f.requestType = stringOrSkip(p, t);
                 }
                 case "params" -> {
                     once(f, 256, "params");
-                    if (t == JsonToken.START_OBJECT) {
-                        f.params = TreeReader.readObject(p);
-                    } else {
-                        f.paramsWrongType = t != JsonToken.VALUE_NULL;
-                        p.skipChildren();
-                    }
+                    f.paramsWrongType = wrongType(t, JsonToken.START_OBJECT);
+                    f.params = objectOrSkip(p, t);
                 }
                 default -> p.skipChildren();
             }
