@@ -101,10 +101,8 @@ public final class Session {
         Interp in = newInterp(limits, interrupt);
         try {
             Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
-            // a SmallInteger prints as its decimal digits unless this workspace has added methods to kernel
-            // classes (it could have redefined printString/printOn: on Integer, Number or Object)
-            String ps = value instanceof Long l && env.extensions.isEmpty() ? Long.toString(l)
-                    : resultPrintString(value, printInterp(limits, interrupt));
+            String ps = directPrint(value);
+            if (ps == null) ps = resultPrintString(value, printInterp(limits, interrupt));
             String id = registry.register(value);
             String cls = Kernel.classOf(value).printName();
             addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
@@ -224,10 +222,19 @@ public final class Session {
         }
     }
 
+    /**
+     * The printString of a SmallInteger or Boolean without running Smalltalk, or null. Only while this workspace
+     * has added no methods to kernel classes: it could have redefined printString/printOn: on them or Object.
+     */
+    private String directPrint(Object value) {
+        return (value instanceof Long || value instanceof Boolean) && env.extensions.isEmpty() ? value.toString() : null;
+    }
+
     /** printString that never throws: failures are described instead. */
     public String safePrint(Object value, Interp tool) {
         if (value == null) return "nil";
-        if (value instanceof Long || value instanceof Boolean) return value.toString();
+        String direct = directPrint(value);
+        if (direct != null) return direct;
         try {
             Interp in = tool != null ? tool : toolInterp(null);
             return printString(value, in, TOOL_PRINT_LIMIT);
