@@ -42,6 +42,19 @@ public final class Environment {
         lookupCache.clear();
     }
 
+    /**
+     * Forgets this workspace environment's globals, classes and kernel extensions. The lookup and send-site caches only go
+     * stale when a definition goes away, so an environment that defined nothing (the server's per-request scratch
+     * workspace) keeps them warm.
+     */
+    void clearDefinitions() {
+        if (globals.isEmpty() && userClasses.isEmpty() && extensions.isEmpty()) return;
+        globals.clear();
+        userClasses.clear();
+        extensions.clear();
+        changed();
+    }
+
     public CompiledMethod lookup(StClass cls, StSymbol sel) {
         HashMap<StSymbol, CompiledMethod> perClass = lookupCache.get(cls);
         if (perClass != null) {

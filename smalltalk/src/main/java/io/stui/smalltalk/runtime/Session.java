@@ -321,14 +321,7 @@ public final class Session {
     /** Forgets variables, workspace classes, extensions, history, registry and the last failure. */
     public void clear() {
         variables.clear();
-        for (StClass c : new ArrayList<>(env.userClasses)) env.removeGlobal(c.name);
-        // the lookup caches and send-site caches only go stale when a definition goes away; a workspace
-        // that defined nothing (the server's per-request scratch workspace) keeps them warm
-        boolean defined = !env.userClasses.isEmpty() || !env.extensions.isEmpty() || !env.globals.isEmpty();
-        env.globals.clear();
-        env.userClasses.clear();
-        env.extensions.clear();
-        if (defined) env.changed();
+        env.clearDefinitions();
         synchronized (history) {
             history.clear();
         }
