@@ -14,7 +14,7 @@ final class Checks {
     private Checks() {
     }
 
-    static String required(String field, String value, String command) {
+    static <T> T required(String field, T value, String command) {
         if (value == null) {
             throw StuiException.invalidField(field, "Missing required parameter '" + field + "' for " + command + ".");
         }

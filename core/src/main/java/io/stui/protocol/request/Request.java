@@ -147,9 +147,7 @@ public sealed interface Request {
     /** {@code system_info}: information of one kind (default {@link InfoType#BASIC}). */
     record SystemInfo(InfoType infoType) implements Request {
         public SystemInfo {
-            if (infoType == null) {
-                throw StuiException.invalidField("info_type", "Missing required parameter 'info_type' for system_info.");
-            }
+            Checks.required("info_type", infoType, "system_info");
         }
 
         public Command command() {
@@ -160,9 +158,7 @@ public sealed interface Request {
     /** {@code debug}: one debugger operation in a session. */
     record Debug(DebugOperation operation, String sessionId) implements Request, SessionScoped {
         public Debug {
-            if (operation == null) {
-                throw StuiException.invalidField("operation", "Missing required parameter 'operation' for debug.");
-            }
+            Checks.required("operation", operation, "debug");
             Checks.sessionId(sessionId, "debug");
         }
 
@@ -197,10 +193,7 @@ public sealed interface Request {
     record UpdateSessionState(String sessionId, ObjectNode stateData) implements Request, SessionScoped {
         public UpdateSessionState {
             Checks.sessionId(sessionId, "update_session_state");
-            if (stateData == null) {
-                throw StuiException.invalidField("state_data",
-                        "Missing required parameter 'state_data' for update_session_state.");
-            }
+            Checks.required("state_data", stateData, "update_session_state");
         }
 
         public Command command() {
