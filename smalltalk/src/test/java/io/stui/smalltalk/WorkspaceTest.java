@@ -235,6 +235,16 @@ class WorkspaceTest {
     }
 
     @Test
+    void variablesPrintWithARedefinedIntegerPrintStringToo() {
+        try (Workspace ws = engine.newWorkspace()) {
+            assertTrue(ws.evaluate("x := 3").ok());
+            assertEquals("3", ws.variables().get(0).printString());
+            assertTrue(ws.evaluate("Integer compile: 'printString ^''int'''").ok());
+            assertEquals("int", ws.variables().get(0).printString());
+        }
+    }
+
+    @Test
     void methodsAddedBeforeAClearAreNotFoundAfterIt() {
         try (Workspace ws = engine.newWorkspace()) {
             for (int round = 0; round < 3; round++) {
