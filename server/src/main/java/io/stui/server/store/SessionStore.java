@@ -128,38 +128,37 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private synchronized void migrate() throws SQLException {
-        int version;
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
+        int version = readUserVersion();
         if (version > SCHEMA_VERSION) {
             throw new StoreException("Store " + path + " has schema version " + version + ", newer than this server's "
                     + SCHEMA_VERSION + "; use a newer server or another --store.");
         }
         for (int v = version; v < SCHEMA_VERSION; v++) {
-            conn.setAutoCommit(false);
-            try (Statement st = conn.createStatement()) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    st.execute(sql);
+            int from = v;
+            transaction(() -> {
+                try (Statement st = conn.createStatement()) {
+                    for (String sql : MIGRATIONS.get(from)) {
+                        st.execute(sql);
+                    }
+                    st.execute("PRAGMA user_version=" + (from + 1));
                 }
-                st.execute("PRAGMA user_version=" + (v + 1));
-                conn.commit();
-            } catch (SQLException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
+            });
             log.info("event=store_migrated path={} from={} to={}", path, v, v + 1);
         }
     }
 
     /** Current schema version of the open database. */
     public synchronized int schemaVersion() {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
+        try {
+            return readUserVersion();
         } catch (SQLException e) {
             throw new StoreException("Cannot read schema version: " + e.getMessage(), e);
+        }
+    }
+
+    private int readUserVersion() throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
@@ -320,18 +319,23 @@ public final class SessionStore implements AutoCloseable {
         void run() throws SQLException;
     }
 
+    /** Runs {@code work} in one transaction, rolled back if it throws. */
+    private void transaction(SqlWork work) throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            work.run();
+            conn.commit();
+        } catch (SQLException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+    }
+
     private void inTransaction(SqlWork work, String what) {
         try {
-            conn.setAutoCommit(false);
-            try {
-                work.run();
-                conn.commit();
-            } catch (SQLException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
+            transaction(work);
         } catch (SQLException e) {
             throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
         }
