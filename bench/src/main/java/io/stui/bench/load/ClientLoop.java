@@ -92,6 +92,11 @@ abstract sealed class ClientLoop implements Runnable permits ReqClientLoop, Deal
             countError(intended, "undecodable answer: " + e.getMessage());
             return Optional.empty();
         }
+        return settle(kind, answer, expectedId, intended, sent, done);
+    }
+
+    /** As {@link #settle(CommandKind, byte[], String, long, long, long)}, for an answer already decoded. */
+    Optional<Answer> settle(CommandKind kind, Answer answer, String expectedId, long intended, long sent, long done) {
         if (!answer.isSuccess()) {
             countError(intended, kind.label() + " answered " + answer.error().code() + ": " + answer.error().getMessage());
             return Optional.empty();

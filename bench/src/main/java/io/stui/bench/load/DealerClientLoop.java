@@ -101,29 +101,30 @@ final class DealerClientLoop extends ClientLoop {
                 body = socket.receive().orElseThrow();
             }
             long done = System.nanoTime();
-            Pending p = match(body);
+            if (spec.fifoReplies()) {
+                Pending p = inOrder.poll();
+                if (p != null) {
+                    byId.remove(p.id());
+                    settle(p.kind(), body, null, p.intended(), p.sent(), done);
+                }
+                continue;
+            }
+            // decode once: the id picks the request, the same answer is then recorded
+            Answer a;
+            try {
+                a = ClientCodec.INSTANCE.decode(body);
+            } catch (StuiException e) {
+                a = null;
+            }
+            Pending p = match(a == null ? null : a.requestIdText());
             if (p != null) {
-                settle(p.kind(), body, null, p.intended(), p.sent(), done);
+                settle(p.kind(), a, null, p.intended(), p.sent(), done);
             }
         }
     }
 
-    /** The request an answer belongs to (removed from the window), or null for a late or unknown answer. */
-    private Pending match(byte[] body) {
-        if (spec.fifoReplies()) {
-            Pending p = inOrder.poll();
-            if (p != null) {
-                byId.remove(p.id());
-            }
-            return p;
-        }
-        String id;
-        try {
-            Answer a = ClientCodec.INSTANCE.decode(body);
-            id = a.requestIdText();
-        } catch (StuiException e) {
-            id = null;
-        }
+    /** The request an answer with this id belongs to (removed from the window), or null for a late or unknown answer. */
+    private Pending match(String id) {
         Pending p = id == null ? null : byId.remove(id);
         if (p == null) {
             // An answer nobody waits for: a request that already timed out, or an answer without id.
