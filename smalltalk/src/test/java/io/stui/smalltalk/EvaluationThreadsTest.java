@@ -95,6 +95,9 @@ class EvaluationThreadsTest {
         assertEquals(EvalFailure.Kind.TIMEOUT, direct.failure().kind());
         EvalResult ownThread = ws.evaluate("(3 raisedTo: 400000) printString size", oneMilli);
         assertEquals(EvalFailure.Kind.TIMEOUT, ownThread.failure().kind());
+        // recorded as the failure it is, not as a success in history
+        assertEquals(EvalFailure.Kind.TIMEOUT, ws.lastFailure().orElseThrow().failure().kind());
+        assertFalse(ws.history().getLast().ok());
         assertEquals("190849", ws.evaluate("(3 raisedTo: 400000) printString size").printString());
     }
 }

@@ -85,6 +85,7 @@ public final class Session {
     // ------------------------------------------------------------ evaluation
 
     public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt) {
+        long t0 = System.nanoTime();
         Ast.Method ast;
         CompiledMethod doit;
         try {
@@ -103,6 +104,13 @@ public final class Session {
             Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
             String ps = directPrint(value);
             if (ps == null) ps = resultPrintString(value, printInterp(limits, interrupt));
+            if (System.nanoTime() - t0 > limits.timeout().toNanos()) {
+                // the interpreter checks its deadline between steps; a long Java primitive (printing a huge
+                // integer, say) can carry an evaluation past it without a check, and that is still a time-out
+                EvalFailure f = new EvalFailure(EvalFailure.Kind.TIMEOUT, "Timeout",
+                        "the evaluation ran past its time limit (inside a primitive)", 0, 0, List.of());
+                return fail(code, f, List.of(), in.transcript.toString());
+            }
             String id = registry.register(value);
             String cls = Kernel.classOf(value).printName();
             addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
