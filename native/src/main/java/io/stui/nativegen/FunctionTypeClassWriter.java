@@ -38,13 +38,7 @@ final class FunctionTypeClassWriter {
         }
         SourceBuilder out = new SourceBuilder(config, version);
         out.cSnippet("", "", CSignatures.functionTypedef(typedef));
-        out.line(SourceBuilder.SUPPRESS_RESTRICTED);
-        out.line("public class " + cls + " {");
-        out.blank();
-        out.line("    " + cls + "() {");
-        out.line("        // Should not be called directly");
-        out.line("    }");
-        out.blank();
+        out.openClass("public", cls);
         out.javadoc("    ", "The function pointer signature, expressed as a functional interface");
         out.line("    public interface Function {");
         out.line("        " + returnType + " apply(" + String.join(", ", decls) + ");");
@@ -55,11 +49,7 @@ final class FunctionTypeClassWriter {
             desc.add(layouts.expression(typedef.returnType()));
         }
         desc.addAll(layoutsList);
-        out.line("    private static final FunctionDescriptor $DESC = FunctionDescriptor." + (isVoid ? "ofVoid(" : "of("));
-        for (int i = 0; i < desc.size(); i++) {
-            out.line("        " + desc.get(i) + (i + 1 < desc.size() ? "," : ""));
-        }
-        out.line("    );");
+        out.functionDescriptor("    ", "private static final FunctionDescriptor $DESC", desc, isVoid);
         out.blank();
         out.javadoc("    ", "The descriptor of this function pointer");
         out.line("    public static FunctionDescriptor descriptor() {");

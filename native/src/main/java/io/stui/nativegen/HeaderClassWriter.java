@@ -38,13 +38,7 @@ final class HeaderClassWriter {
                 "{@code " + config.libraryProperty() + "} if set, otherwise " + libraryNamesDoc() + ".",
                 "If none loads, initialisation fails with an {@link UnsatisfiedLinkError} (later uses see",
                 "{@link NoClassDefFoundError}); callers that have a fallback catch {@link LinkageError}.");
-        out.line(SourceBuilder.SUPPRESS_RESTRICTED);
-        out.line("public final class " + h + " {");
-        out.blank();
-        out.line("    " + h + "() {");
-        out.line("        // Should not be called directly");
-        out.line("    }");
-        out.blank();
+        out.openClass("public final", h);
         runtimeHelpers(out);
         libraryLookup(out);
         builtinLayouts(out);
@@ -181,11 +175,7 @@ final class HeaderClassWriter {
             descParts.add(layouts.expression(f.returnType()));
         }
         descParts.addAll(paramLayouts);
-        out.line("        public static final FunctionDescriptor DESC = FunctionDescriptor." + (isVoid ? "ofVoid(" : "of("));
-        for (int i = 0; i < descParts.size(); i++) {
-            out.line("            " + descParts.get(i) + (i + 1 < descParts.size() ? "," : ""));
-        }
-        out.line("        );");
+        out.functionDescriptor("        ", "public static final FunctionDescriptor DESC", descParts, isVoid);
         out.blank();
         out.line("        public static final MemorySegment ADDR = " + h + ".findOrThrow(\"" + name + "\");");
         out.blank();

@@ -1,5 +1,7 @@
 package io.stui.nativegen;
 
+import java.util.List;
+
 /**
  * Accumulates one generated Java file: the banner every file carries, then the package and the
  * imports jextract emits, then the body written line by line.
@@ -10,7 +12,7 @@ final class SourceBuilder {
      * Bindings are restricted code by nature (library lookup, downcalls, reinterpret); the annotation keeps
      * {@code -Xlint:all} quiet at compile time. Running them still needs {@code --enable-native-access}.
      */
-    static final String SUPPRESS_RESTRICTED = "@SuppressWarnings(\"restricted\")";
+    private static final String SUPPRESS_RESTRICTED = "@SuppressWarnings(\"restricted\")";
 
     private final StringBuilder text = new StringBuilder();
 
@@ -71,6 +73,34 @@ final class SourceBuilder {
             line(l.isEmpty() ? indent + " *" : indent + " * " + l);
         }
         line(indent + " */");
+        return this;
+    }
+
+    /**
+     * Opens a generated top-level class the way jextract does: {@link #SUPPRESS_RESTRICTED}, the
+     * declaration ({@code classModifiers} such as {@code "public final"}) and a package-private constructor.
+     */
+    SourceBuilder openClass(String classModifiers, String cls) {
+        line(SUPPRESS_RESTRICTED);
+        line(classModifiers + " class " + cls + " {");
+        blank();
+        line("    " + cls + "() {");
+        line("        // Should not be called directly");
+        line("    }");
+        blank();
+        return this;
+    }
+
+    /**
+     * Appends {@code declaration = FunctionDescriptor.of(...)} (or {@code ofVoid}) with one layout
+     * expression a line: the return layout first unless void, then the parameters'.
+     */
+    SourceBuilder functionDescriptor(String indent, String declaration, List<String> layouts, boolean isVoid) {
+        line(indent + declaration + " = FunctionDescriptor." + (isVoid ? "ofVoid(" : "of("));
+        for (int i = 0; i < layouts.size(); i++) {
+            line(indent + "    " + layouts.get(i) + (i + 1 < layouts.size() ? "," : ""));
+        }
+        line(indent + ");");
         return this;
     }
 

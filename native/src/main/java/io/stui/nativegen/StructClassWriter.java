@@ -29,13 +29,7 @@ final class StructClassWriter {
         StructLayouter.Layout layout = layouter.layout(struct);
         SourceBuilder out = new SourceBuilder(config, version);
         out.cSnippet("", "", CSignatures.struct(struct));
-        out.line(SourceBuilder.SUPPRESS_RESTRICTED);
-        out.line("public class " + cls + " {");
-        out.blank();
-        out.line("    " + cls + "() {");
-        out.line("        // Should not be called directly");
-        out.line("    }");
-        out.blank();
+        out.openClass("public", cls);
         List<String> members = new ArrayList<>();
         for (StructLayouter.Member member : layout.members()) {
             members.add(switch (member) {
