@@ -16,7 +16,7 @@ import java.lang.invoke.VarHandle;
  * a value the JVM has overwritten).
  *
  * <p>Blocking calls are never {@code critical} (that would stall the garbage collector while they
- * wait); only short non-blocking ones (zmq_msg_data/size/more, and sends/receives with DONTWAIT)
+ * wait); only short non-blocking ones (zmq_msg_data/more, and sends/receives with DONTWAIT)
  * are. Touching this class loads libzmq: initialisation fails if it cannot be loaded.
  */
 final class Lib {
@@ -90,7 +90,6 @@ final class Lib {
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), Mode.CRITICAL, long.class, P);
     /** All of native memory, to copy from an address libzmq handed out (bounds are the frame size, checked by the caller). */
     static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
-    static final MethodHandle MSG_SIZE = h(zmq_h.zmq_msg_size$address(), zmq_h.zmq_msg_size$descriptor(), Mode.CRITICAL, long.class, P);
     static final MethodHandle MSG_MORE = h(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), Mode.CRITICAL, int.class, P);
 
     // ---- polling, proxy, misc ----

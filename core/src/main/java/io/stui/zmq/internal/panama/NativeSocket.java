@@ -81,6 +81,13 @@ final class NativeSocket implements SocketDriver {
         }
     }
 
+    /** {@link #checkOpen(String)} for an option call, naming the option only when it throws. */
+    private void checkOpen(String verb, SocketOption option) {
+        if (closed.get()) {
+            throw NativeErrors.closed(verb + " " + option);
+        }
+    }
+
     // ---- endpoints ----
 
     private void endpointCall(MethodHandle mh, String operation, String endpoint) {
@@ -159,7 +166,7 @@ final class NativeSocket implements SocketDriver {
         }
     }
 
-    /** Builds a zmq_msg_t of {@code len} bytes, lets {@code fill} copy into it, and sends it; the msg is closed on every failure. */
+    /** Builds a zmq_msg_t of {@code len} bytes, copies {@code src} into it, and sends it; the msg is closed on every failure. */
     private boolean sendCopy(MemorySegment src, long srcOffset, long len, int flags) {
         checkOpen("send");
         try {
@@ -353,8 +360,8 @@ final class NativeSocket implements SocketDriver {
 
     // ---- options ----
 
+    /** The caller has checked that the socket is open (before writing {@link #optBuf}). */
     private void setRaw(SocketOption option, MemorySegment value, long len) {
-        checkOpen("set " + option);
         try {
             while (true) {
                 int rc = (int) Lib.SETSOCKOPT.invokeExact(capture, handle, option.code(), value, len);
@@ -373,7 +380,7 @@ final class NativeSocket implements SocketDriver {
 
     /** zmq_getsockopt into optBuf with the given capacity; returns the length libzmq wrote. */
     private long getRaw(SocketOption option, long capacity) {
-        checkOpen("get " + option);
+        checkOpen("get", option);
         try {
             while (true) {
                 optLen.set(ValueLayout.JAVA_LONG, 0, capacity);
@@ -395,21 +402,21 @@ final class NativeSocket implements SocketDriver {
 
     @Override
     public void setInt(SocketOption option, int value) {
-        checkOpen("set " + option);
+        checkOpen("set", option);
         optBuf.set(ValueLayout.JAVA_INT, 0, value);
         setRaw(option, optBuf, 4);
     }
 
     @Override
     public void setLong(SocketOption option, long value) {
-        checkOpen("set " + option);
+        checkOpen("set", option);
         optBuf.set(ValueLayout.JAVA_LONG, 0, value);
         setRaw(option, optBuf, 8);
     }
 
     @Override
     public void setBytes(SocketOption option, byte[] value) {
-        checkOpen("set " + option);
+        checkOpen("set", option);
         if (value.length <= OPT_SIZE) {
             MemorySegment.copy(value, 0, optBuf, ValueLayout.JAVA_BYTE, 0, value.length);
             setRaw(option, optBuf, value.length);
