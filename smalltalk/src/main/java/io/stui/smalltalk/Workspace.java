@@ -77,21 +77,23 @@ public final class Workspace implements AutoCloseable {
             interrupt.set(true);
             throw new Abandoned();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
+            throw unchecked(e.getCause());
         }
     }
 
     private static <T> T runHere(Callable<T> task) {
         try {
             return task.call();
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw unchecked(e);
         }
+    }
+
+    /** What a task threw, rethrown as is when unchecked (errors are thrown from here). */
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException re) return re;
+        if (t instanceof Error err) throw err;
+        return new IllegalStateException(t);
     }
 
     /** Evaluates Smalltalk code (statements separated by periods) and answers the value of the last one. */
