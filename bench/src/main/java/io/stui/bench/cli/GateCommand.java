@@ -67,7 +67,7 @@ public final class GateCommand implements Callable<Integer> {
             cfg = GateConfig.read(config);
         } catch (GateConfigException e) {
             err.println("stui bench gate: " + e.getMessage());
-            GateReportWriter.write(GateReport.broken(started, "(not started)", e.getMessage()), out());
+            GateReportWriter.write(GateReport.broken(started, "(not started)", e.getMessage()), this.out);
             return GateOutcome.BROKEN.exitCode();
         }
         if (endpoint != null && cCeiling) {
@@ -93,7 +93,7 @@ public final class GateCommand implements Callable<Integer> {
         if (cfg.calibrate() && !cCeiling) {
             report = GateRunner.calibrateMisses(report, cfg, c -> calibrate(c, clientBackend));
         }
-        var files = GateReportWriter.write(report, out());
+        var files = GateReportWriter.write(report, this.out);
         out.println();
         out.print(GateReportWriter.toMarkdown(report));
         out.println();
@@ -113,19 +113,12 @@ public final class GateCommand implements Callable<Integer> {
 
     /** One round of the gate's load (short warm-up) against the C ceiling server. */
     private LoadResult calibrate(GateConfig cfg, Backend clientBackend) throws Exception {
-        LoadSpec round = cfg.load().nextRoundAt("tcp://127.0.0.1:1", true);
-        double budget = round.duration().toSeconds() + 60;
+        double budget = cfg.load().duration().toSeconds() + 60;
         try (CeilingServer ceiling = CPrograms.locate(nativeDir).startCeiling(budget);
              ZContext context = new ZContext(clientBackend)) {
-            LoadSpec spec = new LoadSpec(ceiling.endpoint(), round.clients(), round.socket(), round.pipeline(),
-                    round.rate(), Duration.ofSeconds(1), round.duration(), 0, round.mix(), round.code(), round.timeout(),
-                    true);
+            LoadSpec spec = cfg.load().at(ceiling.endpoint(), true, Duration.ofSeconds(1));
             return new LoadGenerator(spec, context, Encoding.COMMAND).run();
         }
-    }
-
-    private Path out() {
-        return out;
     }
 
     private ServerUnderTest startServer(GateConfig cfg) throws Exception {

@@ -51,14 +51,18 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
 
         /** The spec of the first round (with the warm-up) once the server's endpoint is known. */
         public LoadSpec at(String endpoint, boolean fifoReplies) {
-            return new LoadSpec(endpoint, clients, socket, pipeline, rate, warmup, duration, 0, mix, code, timeout,
-                    fifoReplies);
+            return at(endpoint, fifoReplies, warmup);
         }
 
         /** The spec of a later round: the server is warm already. */
         public LoadSpec nextRoundAt(String endpoint, boolean fifoReplies) {
-            return new LoadSpec(endpoint, clients, socket, pipeline, rate, Duration.ZERO, duration, 0, mix, code,
-                    timeout, fifoReplies);
+            return at(endpoint, fifoReplies, Duration.ZERO);
+        }
+
+        /** This load at {@code endpoint} with another warm-up. */
+        public LoadSpec at(String endpoint, boolean fifoReplies, Duration warmup) {
+            return new LoadSpec(endpoint, clients, socket, pipeline, rate, warmup, duration, 0, mix, code, timeout,
+                    fifoReplies);
         }
     }
 
