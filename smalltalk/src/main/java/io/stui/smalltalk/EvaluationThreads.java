@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EvaluationThreads {
     /** Stack of evaluation threads. */
-    static final long STACK_BYTES = Long.getLong("stui.smalltalk.stackMiB", 512L) << 20;
+    private static final long STACK_BYTES = Long.getLong("stui.smalltalk.stackMiB", 512L) << 20;
 
     private EvaluationThreads() {}
 
