@@ -2,10 +2,15 @@
  * Round-trip latency against libzmq directly: REQ/REP or DEALER/ROUTER, over tcp (loopback) or
  * inproc, one process with an echo thread. Prints one JSON line with the round-trip figures.
  *
- *   stui_lat <req_rep|dealer_router> <tcp|inproc> <size_bytes> <count> [max_seconds=10] [warmup]
+ *   stui_lat <req_rep|dealer_router> <tcp|inproc> <size_bytes> <count> [max_seconds=10] [warmup] [zerocopy|copy]
  *
  * The run stops after <count> measured round trips or after max_seconds, whichever comes first
  * ("count" in the output says how many were measured).
+ *
+ * zerocopy (default): the echo thread sends back the zmq_msg_t it received and the client only
+ * looks at the reply's size, so the only copy of the payload in user code is zmq_send's on the
+ * client. copy: every receive copies the frame out into a buffer and every send goes from a
+ * buffer (zmq_send), on both sides: what an API that receives into and sends from arrays does.
  */
 #include "bench_common.h"
 
@@ -13,11 +18,13 @@
 #include <stdbool.h>
 
 static const char *USAGE =
-    "stui_lat <req_rep|dealer_router> <tcp|inproc> <size_bytes> <count> [max_seconds=10] [warmup]";
+    "stui_lat <req_rep|dealer_router> <tcp|inproc> <size_bytes> <count> [max_seconds=10] [warmup] [zerocopy|copy]";
 
 typedef struct {
     void *socket;
     bool router; /* ROUTER frames carry the peer identity first */
+    bool copy;   /* copy each frame out and send it again from the buffer */
+    size_t size; /* the largest frame (for the copy buffer) */
 } echo_args;
 
 /* Echoes every message (all frames, identity included) until the context terminates. */
@@ -25,11 +32,20 @@ static void *echo_loop(void *arg) {
     echo_args *a = arg;
     zmq_msg_t frame;
     zmq_msg_init(&frame);
+    char *buf = a->copy ? malloc(a->size < 256 ? 256 : a->size) : NULL;
     for (;;) {
-        if (zmq_msg_recv(&frame, a->socket, 0) == -1) break; /* ETERM: the run is over */
+        int n = zmq_msg_recv(&frame, a->socket, 0);
+        if (n == -1) break; /* ETERM: the run is over */
         int more = zmq_msg_more(&frame);
-        if (zmq_msg_send(&frame, a->socket, more ? ZMQ_SNDMORE : 0) == -1) break;
+        int flags = more ? ZMQ_SNDMORE : 0;
+        if (a->copy) {
+            memcpy(buf, zmq_msg_data(&frame), (size_t) n);
+            if (zmq_send(a->socket, buf, (size_t) n, flags) == -1) break;
+        } else if (zmq_msg_send(&frame, a->socket, flags) == -1) {
+            break;
+        }
     }
+    free(buf);
     zmq_msg_close(&frame);
     zmq_close(a->socket);
     return NULL;
@@ -41,7 +57,7 @@ static int compare_ll(const void *x, const void *y) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5 || argc > 7) die_usage(USAGE);
+    if (argc < 5 || argc > 8) die_usage(USAGE);
     bool dealer;
     if (strcmp(argv[1], "req_rep") == 0) dealer = false;
     else if (strcmp(argv[1], "dealer_router") == 0) dealer = true;
@@ -52,6 +68,11 @@ int main(int argc, char **argv) {
     long count = parse_long(argv[4], "count", 1, 1000000000L, USAGE);
     double max_seconds = argc > 5 ? parse_seconds(argv[5], USAGE) : 10.0;
     long warmup = argc > 6 ? parse_long(argv[6], "warmup", 0, 1000000000L, USAGE) : (count / 10 < 1000 ? count / 10 : 1000);
+    bool copy = false;
+    if (argc > 7) {
+        if (strcmp(argv[7], "copy") == 0) copy = true;
+        else if (strcmp(argv[7], "zerocopy") != 0) { fprintf(stderr, "bad mode '%s'\n", argv[7]); die_usage(USAGE); }
+    }
 
     void *ctx = zmq_ctx_new();
     void *server = zmq_socket(ctx, dealer ? ZMQ_ROUTER : ZMQ_REP);
@@ -68,12 +89,13 @@ int main(int argc, char **argv) {
     bind_and_resolve(server, endpoint, bound, sizeof bound);
     check(zmq_connect(client, bound), "zmq_connect");
 
-    echo_args args = {server, dealer};
+    echo_args args = {server, dealer, copy, (size_t) size};
     pthread_t echo;
     pthread_create(&echo, NULL, echo_loop, &args);
 
     char *payload = malloc((size_t) size);
     memset(payload, 'x', (size_t) size);
+    char *reply_buf = malloc((size_t) size);
     long long *samples = malloc(sizeof(long long) * (size_t) count);
     zmq_msg_t reply;
     zmq_msg_init(&reply);
@@ -87,6 +109,7 @@ int main(int argc, char **argv) {
         long long t0 = now_ns();
         if (zmq_send(client, payload, (size_t) size, 0) == -1) { failures++; break; }
         if (zmq_msg_recv(&reply, client, 0) == -1) { failures++; break; }
+        if (copy) memcpy(reply_buf, zmq_msg_data(&reply), zmq_msg_size(&reply) < (size_t) size ? zmq_msg_size(&reply) : (size_t) size);
         long long t1 = now_ns();
         if (zmq_msg_size(&reply) != (size_t) size) { failures++; break; }
         if (i >= warmup) {
@@ -106,13 +129,14 @@ int main(int argc, char **argv) {
     }
     qsort(samples, (size_t) measured, sizeof(long long), compare_ll);
     double avg_us = measured_ns / 1e3 / measured;
-    printf("{\"program\":\"stui_lat\",\"pattern\":\"%s\",\"transport\":\"%s\",\"size\":%ld,\"count\":%ld,"
+    printf("{\"program\":\"stui_lat\",\"pattern\":\"%s\",\"transport\":\"%s\",\"size\":%ld,\"mode\":\"%s\",\"count\":%ld,"
            "\"warmup\":%ld,\"avg_rtt_us\":%.3f,\"p50_rtt_us\":%.3f,\"p99_rtt_us\":%.3f,\"max_rtt_us\":%.3f,"
            "\"round_trips_per_s\":%.1f,\"errors\":%d}\n",
-           argv[1], transport, size, measured, warmup, avg_us,
+           argv[1], transport, size, copy ? "copy" : "zerocopy", measured, warmup, avg_us,
            samples[measured / 2] / 1e3, samples[(long) ((measured - 1) * 0.99)] / 1e3, samples[measured - 1] / 1e3,
            1e6 / avg_us, failures);
     free(samples);
     free(payload);
+    free(reply_buf);
     return failures ? 1 : 0;
 }

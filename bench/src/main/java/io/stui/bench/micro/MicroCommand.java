@@ -3,15 +3,18 @@ package io.stui.bench.micro;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.bench.nativec.CPrograms;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -19,26 +22,40 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code stui bench micro}: runs the JMH microbenchmarks (both backends), then the C reference
- * programs for the same cases, and writes {@code jmh.json}, {@code c-results.json} and
- * {@code summary.md} into the output directory.
+ * {@code stui bench micro}: for every case (pattern, transport, size) runs the C reference program
+ * and the JMH benchmarks of both backends right after each other, several times (the order of C and
+ * Java alternates between repeats), and writes {@code jmh.json}, {@code c-results.json} and
+ * {@code summary.md} (medians, ranges and ratios) into the output directory; each JMH run's own
+ * JSON goes to {@code runs/}. The files are rewritten after every repeat, so a run cut short still
+ * leaves a summary of the repeats it finished.
  */
 @Command(name = "micro", mixinStandardHelpOptions = true,
-        description = "JMH microbenchmarks (native vs JeroMQ) plus the C reference programs, summarised as Markdown.")
+        description = "JMH microbenchmarks (native vs JeroMQ) interleaved with the C reference programs, summarised as Markdown.")
 public final class MicroCommand implements Callable<Integer> {
-    @Option(names = "--full", description = "Longer warm-up and measurement (about 15 minutes instead of 4).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--full", description = "Longer JMH runs (2 x 1 s warm-up, 3 x 1 s measurement), C runs of 2 s, 5 repeats.")
     boolean full;
 
+    @Option(names = "--repeats", paramLabel = "N",
+            description = "How many times each case runs (C and Java alternately); default 3, with --full 5.")
+    Integer repeats;
+
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Benchmarks to run (JMH regex), default: all of io.stui.bench.micro.")
+            description = "Benchmarks to run (JMH regex on class.method), default: all of io.stui.bench.micro.")
     String include = "io\\.stui\\.bench\\.micro\\..*";
 
     @Option(names = "--param", paramLabel = "NAME=V1,V2",
-            description = "Restrict a JMH parameter, e.g. --param size=16,65536 (repeatable).")
+            description = "Restrict a JMH parameter, e.g. --param size=16,65536 --param backend=NATIVE (repeatable).")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -47,6 +64,9 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--no-c", description = "Skip the C reference programs.")
     boolean noC;
 
+    @Option(names = "--verbose", description = "Show JMH's own output (otherwise one line per case and repeat).")
+    boolean verbose;
+
     @Option(names = "--summary-only",
             description = "Only rewrite summary.md from jmh.json and c-results.json already in --out.")
     boolean summaryOnly;
@@ -54,99 +74,192 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (default: found from the working directory).")
     Path nativeDir;
 
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Override
     public Integer call() throws IOException, RunnerException {
         Files.createDirectories(out);
         Path jmhJson = out.resolve("jmh.json");
+        Path cJson = out.resolve("c-results.json");
         if (summaryOnly) {
-            ObjectMapper mapper = new ObjectMapper();
             JsonNode jmh = mapper.readTree(jmhJson.toFile());
             List<JsonNode> c = new ArrayList<>();
-            mapper.readTree(out.resolve("c-results.json").toFile()).forEach(c::add);
+            mapper.readTree(cJson.toFile()).forEach(c::add);
             String md = MicroSummary.markdown(jmh, c, List.of("## Microbenchmarks (summary of " + jmhJson + ")", "",
                     "- Machine: " + MachineInfo.describe()));
             Files.writeString(out.resolve("summary.md"), md);
             System.out.println(md);
             return 0;
         }
-        ChainedOptionsBuilder opts = new OptionsBuilder().include(include)
-                .forks(1)
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms512m", "-Xmx512m")
-                .resultFormat(ResultFormatType.JSON).result(jmhJson.toString())
-                .shouldFailOnError(true);
-        if (full) {
-            opts.warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(2));
-        } else {
-            opts.warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+        Map<String, List<String>> filters;
+        try {
+            filters = MicroPlan.parseParams(params);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        for (String p : params) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--param needs NAME=V1,V2, got '" + p + "'");
+        List<MicroCase> cases = MicroPlan.cases(include, filters);
+        if (cases.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--include '" + include + "' selects no benchmark");
+        }
+        int n = repeats != null ? repeats : full ? 5 : 3;
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
+        }
+        CPrograms programs = null;
+        if (!noC) {
+            programs = CPrograms.locate(nativeDir);
+            programs.build();
+        }
+        Path runs = out.resolve("runs");
+        Files.createDirectories(runs);
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(runs, "*.json")) {
+            for (Path p : old) {
+                Files.delete(p); // files of an earlier run would be mistaken for this one's
             }
-            opts.param(p.substring(0, eq), p.substring(eq + 1).split(","));
         }
-        new Runner(opts.build()).run();
+        String started = Instant.now() + ", load average " + loadAverage();
+        System.out.printf(Locale.ROOT, "%d cases x %d repeats; JMH %s; C programs %s s each%n", cases.size(), n,
+                full ? "2x1 s warm-up, 3x1 s measurement" : "1x1 s warm-up, 1x1 s measurement", cSeconds());
 
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        JsonNode jmh = mapper.readTree(jmhJson.toFile());
-        List<JsonNode> c = noC ? List.of() : runC(jmh);
-        mapper.writeValue(out.resolve("c-results.json").toFile(), c);
-
-        List<String> header = List.of(
-                "## Microbenchmarks (" + (full ? "full" : "short") + " run, " + Instant.now() + ")",
-                "",
-                "- Machine: " + MachineInfo.describe(),
-                "- Command: `bench/run-micro.sh" + (full ? " --full" : "") + "` (JMH " + (full ? "3x2 s warm-up, 5x2 s" : "1x1 s warm-up, 2x1 s")
-                        + " measurement, 1 fork; C programs run right after, median of " + cRepetitions() + ")");
-        String md = MicroSummary.markdown(jmh, c, header);
-        Files.writeString(out.resolve("summary.md"), md);
-        System.out.println(md);
-        System.out.println("Wrote " + jmhJson + ", " + out.resolve("c-results.json") + ", " + out.resolve("summary.md"));
+        ArrayNode jmhAll = mapper.createArrayNode();
+        List<JsonNode> cAll = new ArrayList<>();
+        for (int r = 1; r <= n; r++) {
+            for (MicroCase k : cases) {
+                long t0 = System.nanoTime();
+                List<JsonNode> cNow = new ArrayList<>();
+                List<JsonNode> jmhNow = new ArrayList<>();
+                boolean cFirst = r % 2 == 1; // alternate, so that neither side always runs right after the other
+                if (cFirst && programs != null) {
+                    cNow.addAll(runC(programs, k, r));
+                }
+                jmhNow.addAll(runJmh(k, filters, r, runs.resolve(k.stem() + "-r" + r + ".json")));
+                if (!cFirst && programs != null) {
+                    cNow.addAll(runC(programs, k, r));
+                }
+                cAll.addAll(cNow);
+                jmhNow.forEach(jmhAll::add);
+                System.out.printf(Locale.ROOT, "[repeat %d/%d] %-26s %s (%.0f s)%n", r, n, k.label(), progress(k, cNow, jmhNow),
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            writeResults(jmhJson, cJson, jmhAll, cAll, started, r, n);
+        }
+        System.out.println();
+        System.out.println(Files.readString(out.resolve("summary.md")));
+        System.out.println("Wrote " + jmhJson + ", " + cJson + ", " + out.resolve("summary.md") + " and " + runs + "/*.json");
         return 0;
     }
 
-    private int cRepetitions() {
-        return full ? 3 : 1;
+    private double cSeconds() {
+        return full ? 2 : 1;
     }
 
-    /** Runs the C program for every case JMH measured; the median of the repetitions is kept. */
-    private List<JsonNode> runC(JsonNode jmh) throws IOException {
-        CPrograms programs = CPrograms.locate(nativeDir);
-        programs.build();
-        double seconds = full ? 3 : 1.5;
+    /** One JMH run of a case (every backend the filters leave), tagged with its repeat. */
+    private List<JsonNode> runJmh(MicroCase k, Map<String, List<String>> filters, int repeat, Path result)
+            throws RunnerException, IOException {
+        ChainedOptionsBuilder opts = new OptionsBuilder().include(k.jmhInclude())
+                .forks(1)
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms512m", "-Xmx512m")
+                .resultFormat(ResultFormatType.JSON).result(result.toString())
+                .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT)
+                .shouldFailOnError(true);
+        if (full) {
+            opts.warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        } else {
+            opts.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+        }
+        Map<String, String> pinned = k.jmhParams();
+        pinned.forEach(opts::param);
+        filters.forEach((name, values) -> {
+            if (!pinned.containsKey(name)) {
+                opts.param(name, values.toArray(String[]::new));
+            }
+        });
+        try {
+            new Runner(opts.build()).run();
+        } catch (RunnerException e) {
+            throw new RunnerException("JMH failed on " + k.label() + " (run it again with --verbose --include '"
+                    + k.methods().getFirst() + "' to see its output): " + e.getMessage(), e);
+        }
+        List<JsonNode> tagged = new ArrayList<>();
+        for (JsonNode b : mapper.readTree(result.toFile())) {
+            ((ObjectNode) b).put("repeat", repeat);
+            tagged.add(b);
+        }
+        return tagged;
+    }
+
+    /** The C program(s) of a case, tagged with the repeat: round trips run zero-copy and with buffer copies. */
+    private List<JsonNode> runC(CPrograms programs, MicroCase k, int repeat) throws IOException {
+        double seconds = cSeconds();
         List<JsonNode> results = new ArrayList<>();
-        for (MicroSummary.RttKey k : MicroSummary.roundTripCases(jmh)) {
-            JsonNode[] runs = new JsonNode[cRepetitions()];
-            for (int i = 0; i < runs.length; i++) {
-                runs[i] = programs.latency(k.pattern().toLowerCase(java.util.Locale.ROOT), k.transport(), k.size(),
-                        10_000_000, seconds);
+        switch (k.kind()) {
+            case ROUND_TRIP -> {
+                String pattern = k.pattern().toLowerCase(Locale.ROOT);
+                results.add(programs.latency(pattern, k.transport(), k.size(), 10_000_000, seconds, false));
+                results.add(programs.latency(pattern, k.transport(), k.size(), 10_000_000, seconds, true));
             }
-            results.add(median(runs, "avg_rtt_us"));
+            case THROUGHPUT -> results.add(programs.throughput(k.transport(), k.size(), 100_000_000, seconds));
+            case IN_PROCESS -> results.add(programs.inProcess(5_000_000, seconds * 2));
         }
-        if (MicroSummary.hasInProcessCases(jmh)) {
-            JsonNode[] runs = new JsonNode[cRepetitions()];
-            for (int i = 0; i < runs.length; i++) {
-                runs[i] = programs.inProcess(5_000_000, seconds * 3);
-            }
-            results.add(median(runs, "send_receive_inprocess_ns"));
-        }
-        for (MicroSummary.ThrKey k : MicroSummary.throughputCases(jmh)) {
-            JsonNode[] runs = new JsonNode[cRepetitions()];
-            for (int i = 0; i < runs.length; i++) {
-                runs[i] = programs.throughput(k.transport(), k.size(), 100_000_000, seconds);
-            }
-            results.add(median(runs, "msgs_per_s"));
+        for (JsonNode r : results) {
+            ((ObjectNode) r).put("repeat", repeat);
         }
         return results;
     }
 
-    private static JsonNode median(JsonNode[] runs, String field) {
-        JsonNode[] sorted = runs.clone();
-        Arrays.sort(sorted, Comparator.comparingDouble(n -> n.path(field).asDouble()));
-        return sorted[sorted.length / 2];
+    private void writeResults(Path jmhJson, Path cJson, ArrayNode jmh, List<JsonNode> c, String started, int done, int n)
+            throws IOException {
+        mapper.writeValue(jmhJson.toFile(), jmh);
+        mapper.writeValue(cJson.toFile(), c);
+        String command = "bench/run-micro.sh" + (full ? " --full" : "") + (repeats != null ? " --repeats " + repeats : "");
+        List<String> header = List.of(
+                "## Microbenchmarks (" + (full ? "full" : "short") + " run, " + done + " of " + n + " repeats)",
+                "",
+                "- Machine: " + MachineInfo.describe(),
+                "- Started " + started + "; finished " + Instant.now() + ", load average " + loadAverage(),
+                "- Command: `" + command + "`" + (params.isEmpty() && include.equals("io\\.stui\\.bench\\.micro\\..*") ? "" : " (narrowed)")
+                        + ". Per case and repeat: the C program(s) for " + cSeconds() + " s each, and one JMH fork per backend ("
+                        + (full ? "2x1 s warm-up, 3x1 s measurement" : "1x1 s warm-up, 1x1 s measurement")
+                        + "), C first in odd repeats, JMH first in even ones");
+        String md = MicroSummary.markdown(jmh, c, header);
+        Files.writeString(out.resolve("summary.md"), md);
+    }
+
+    /** One line of figures for the progress output, e.g. {@code C 62.1 | C copy 70.3 | NATIVE 71.0 | JEROMQ 90.2}. */
+    static String progress(MicroCase k, List<JsonNode> c, List<JsonNode> jmh) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode r : c) {
+            String label = "copy".equals(r.path("mode").asText()) ? "C copy" : "C";
+            double v = switch (k.kind()) {
+                case ROUND_TRIP -> r.path("avg_rtt_us").asDouble(Double.NaN);
+                case THROUGHPUT -> r.path("msgs_per_s").asDouble(Double.NaN);
+                case IN_PROCESS -> r.path("send_receive_inprocess_ns").asDouble(Double.NaN);
+            };
+            parts.add(label + " " + MicroSummary.fmt(v));
+        }
+        for (JsonNode b : jmh) {
+            String backend = b.path("params").path("backend").asText("");
+            String name = b.path("benchmark").asText();
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            String label = k.kind() == MicroCase.Kind.IN_PROCESS ? method + (backend.isEmpty() ? "" : " " + backend) : backend;
+            parts.add(label + " " + MicroSummary.fmt(b.path("primaryMetric").path("score").asDouble(Double.NaN)));
+        }
+        String unit = switch (k.kind()) {
+            case ROUND_TRIP -> "µs: ";
+            case THROUGHPUT -> "msg/s: ";
+            case IN_PROCESS -> "ns: ";
+        };
+        return unit + String.join(" | ", parts);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

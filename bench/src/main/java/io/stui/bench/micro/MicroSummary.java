@@ -6,15 +6,81 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.DoubleFunction;
 
 /**
- * Turns JMH's JSON results and the C programs' JSON lines (measured in the same invocation) into
- * Markdown tables: each case with the native and JeroMQ figures, their ratio, and each Java figure
- * as a ratio to C's.
+ * Turns the JMH results and the C programs' JSON lines of an interleaved micro run into Markdown
+ * tables. Every result carries the repeat it belongs to ({@code "repeat"}, 0 when absent); per case
+ * and side (native, JeroMQ, C, C with buffer copies) the table shows the median over the repeats
+ * with the range in brackets, the ratios of the medians, and after each ratio the range of the
+ * ratios of the runs of the same repeat (the ones taken next to each other).
  */
 public final class MicroSummary {
+    static final String NATIVE = "NATIVE";
+    static final String JEROMQ = "JEROMQ";
+    static final String C = "C";
+    static final String C_COPY = "C copy";
+    static final String JAVA = "JAVA";
+
     private MicroSummary() {
+    }
+
+    /** One row of a table: each side's figure per repeat. */
+    static final class Row {
+        private final Map<String, TreeMap<Integer, Double>> sides = new LinkedHashMap<>();
+
+        void put(String side, int repeat, double value) {
+            if (!Double.isNaN(value)) {
+                sides.computeIfAbsent(side, s -> new TreeMap<>()).put(repeat, value);
+            }
+        }
+
+        List<Double> values(String side) {
+            return new ArrayList<>(sides.getOrDefault(side, new TreeMap<>()).values());
+        }
+
+        double median(String side) {
+            return MicroSummary.median(values(side));
+        }
+
+        /** The median, and the range over the repeats when there is more than one. */
+        String cell(String side, DoubleFunction<String> format) {
+            List<Double> v = values(side);
+            if (v.isEmpty()) {
+                return "–";
+            }
+            String median = format.apply(MicroSummary.median(v));
+            if (v.size() == 1) {
+                return median;
+            }
+            double min = v.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double max = v.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            return median + " (" + format.apply(min) + "–" + format.apply(max) + ")";
+        }
+
+        /** The ratio of the medians of two sides, and the range of the per-repeat ratios when there are two or more. */
+        String ratioCell(String a, String b) {
+            String r = ratio(median(a), median(b));
+            TreeMap<Integer, Double> va = sides.get(a);
+            TreeMap<Integer, Double> vb = sides.get(b);
+            if (va == null || vb == null) {
+                return r;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            int pairs = 0;
+            for (Map.Entry<Integer, Double> e : va.entrySet()) {
+                Double other = vb.get(e.getKey());
+                if (other != null && other != 0) {
+                    double q = e.getValue() / other;
+                    lo = Math.min(lo, q);
+                    hi = Math.max(hi, q);
+                    pairs++;
+                }
+            }
+            return pairs < 2 ? r : r + " (" + String.format(Locale.ROOT, "%.2f–%.2f", lo, hi) + ")";
+        }
     }
 
     /** One round-trip case. */
@@ -25,93 +91,59 @@ public final class MicroSummary {
     record ThrKey(String transport, int size) {
     }
 
-    /** Java figures of one case per backend (NaN when not measured). */
-    private static final class Pair {
-        double nativeScore = Double.NaN;
-        double jeromqScore = Double.NaN;
-        double nativeError = Double.NaN;
-        double jeromqError = Double.NaN;
-
-        void put(String backend, double score, double error) {
-            if ("NATIVE".equals(backend)) {
-                nativeScore = score;
-                nativeError = error;
-            } else if ("JEROMQ".equals(backend)) {
-                jeromqScore = score;
-                jeromqError = error;
-            }
-        }
-
-        String nativeText() {
-            return withError(nativeScore, nativeError);
-        }
-
-        String jeromqText() {
-            return withError(jeromqScore, jeromqError);
-        }
-    }
-
-    /** A score with JMH's 99.9% confidence half-width as a percentage, when JMH gave one. */
-    static String withError(double score, double error) {
-        if (Double.isNaN(error) || Double.isNaN(score) || score == 0) {
-            return fmt(score);
-        }
-        return fmt(score) + " ±" + Math.round(100 * error / score) + "%";
-    }
-
-    static String rateWithError(double score, double error) {
-        if (Double.isNaN(error) || Double.isNaN(score) || score == 0) {
-            return rate(score);
-        }
-        return rate(score) + " ±" + Math.round(100 * error / score) + "%";
-    }
-
     /**
      * Builds the Markdown.
      *
-     * @param jmh      JMH's result array ({@code -rf json})
-     * @param cResults one object per C program run, as printed by {@code stui_lat} / {@code stui_thr}
+     * @param jmh      JMH results ({@code -rf json} objects), each optionally with {@code "repeat"}
+     * @param cResults one object per C program run, as printed by the programs, optionally with {@code "repeat"}
      * @param header   lines describing the run (machine, command), put before the tables
      */
     public static String markdown(JsonNode jmh, List<JsonNode> cResults, List<String> header) {
-        Map<RttKey, Pair> rtt = new LinkedHashMap<>();
-        Map<ThrKey, Pair> thr = new LinkedHashMap<>();
-        Map<String, Pair> inProcess = new LinkedHashMap<>();
-        List<String[]> other = new ArrayList<>();
+        Map<RttKey, Row> rtt = new LinkedHashMap<>();
+        Map<ThrKey, Row> thr = new LinkedHashMap<>();
+        Map<String, Row> inProcess = new LinkedHashMap<>();
+        Map<String, Row> downcalls = new LinkedHashMap<>();
+        Map<String, String> downcallUnits = new LinkedHashMap<>();
         for (JsonNode b : jmh) {
             String name = b.path("benchmark").asText();
             String simple = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             JsonNode p = b.path("params");
             String backend = p.path("backend").asText("");
+            int repeat = b.path("repeat").asInt(0);
             double score = b.path("primaryMetric").path("score").asDouble(Double.NaN);
-            double error = b.path("primaryMetric").path("scoreError").asDouble(Double.NaN);
             if (name.endsWith("RoundTripBenchmark.roundTrip")) {
                 rtt.computeIfAbsent(new RttKey(p.path("pattern").asText(), p.path("transport").asText(),
-                        p.path("size").asInt()), k -> new Pair()).put(backend, score, error);
+                        p.path("size").asInt()), k -> new Row()).put(backend, repeat, score);
             } else if (name.endsWith("ThroughputBenchmark.receive")) {
                 thr.computeIfAbsent(new ThrKey(p.path("transport").asText(), p.path("size").asInt()),
-                        k -> new Pair()).put(backend, score, error);
+                        k -> new Row()).put(backend, repeat, score);
             } else if (!backend.isEmpty()) {
-                inProcess.computeIfAbsent(simple, k -> new Pair()).put(backend, score, error);
+                inProcess.computeIfAbsent(simple, k -> new Row()).put(backend, repeat, score);
             } else {
-                other.add(new String[] {simple, withError(score, error), b.path("primaryMetric").path("scoreUnit").asText()});
+                downcalls.computeIfAbsent(simple, k -> new Row()).put(JAVA, repeat, score);
+                downcallUnits.put(simple, b.path("primaryMetric").path("scoreUnit").asText());
             }
         }
-        Map<String, Double> cInProcess = new LinkedHashMap<>();
-        Map<RttKey, Double> cRtt = new LinkedHashMap<>();
-        Map<ThrKey, Double> cThr = new LinkedHashMap<>();
+        Row cMsgSize = new Row();
         for (JsonNode c : cResults) {
             String program = c.path("program").asText();
-            if (program.equals("stui_lat")) {
-                cRtt.put(new RttKey(c.path("pattern").asText().toUpperCase(Locale.ROOT), c.path("transport").asText(),
-                        c.path("size").asInt()), c.path("avg_rtt_us").asDouble(Double.NaN));
-            } else if (program.equals("stui_inproc")) {
-                cInProcess.put("InProcessBenchmark.sendReceiveInProcess", c.path("send_receive_inprocess_ns").asDouble(Double.NaN));
-                cInProcess.put("InProcessBenchmark.socketOptionRead", c.path("getsockopt_events_ns").asDouble(Double.NaN));
-                cInProcess.put("msg_size", c.path("msg_size_ns").asDouble(Double.NaN));
-            } else if (program.equals("stui_thr")) {
-                cThr.put(new ThrKey(c.path("transport").asText(), c.path("size").asInt()),
-                        c.path("msgs_per_s").asDouble(Double.NaN));
+            int repeat = c.path("repeat").asInt(0);
+            switch (program) {
+                case "stui_lat" -> {
+                    Row row = rtt.computeIfAbsent(new RttKey(c.path("pattern").asText().toUpperCase(Locale.ROOT),
+                            c.path("transport").asText(), c.path("size").asInt()), k -> new Row());
+                    row.put("copy".equals(c.path("mode").asText()) ? C_COPY : C, repeat, c.path("avg_rtt_us").asDouble(Double.NaN));
+                }
+                case "stui_thr" -> thr.computeIfAbsent(new ThrKey(c.path("transport").asText(), c.path("size").asInt()),
+                        k -> new Row()).put(C, repeat, c.path("msgs_per_s").asDouble(Double.NaN));
+                case "stui_inproc" -> {
+                    putIfPresent(inProcess, "InProcessBenchmark.sendReceiveInProcess", repeat, c.path("send_receive_inprocess_ns"));
+                    putIfPresent(inProcess, "InProcessBenchmark.socketOptionRead", repeat, c.path("getsockopt_events_ns"));
+                    cMsgSize.put(C, repeat, c.path("msg_size_ns").asDouble(Double.NaN));
+                }
+                default -> {
+                    // another program's line: not part of these tables
+                }
             }
         }
 
@@ -122,64 +154,75 @@ public final class MicroSummary {
         if (!header.isEmpty()) {
             md.append('\n');
         }
-        md.append("Java figures carry JMH's 99.9% confidence half-width (±%); C figures are the median of the runs.\n\n");
+        md.append("Each figure is the median over the repeats, with the lowest and highest in brackets. In every repeat "
+                + "the C program and the JMH benchmarks of a case ran one right after the other. A ratio divides the "
+                + "medians; the bracket after it is the range of the ratios of runs from the same repeat.\n\n");
         if (!rtt.isEmpty()) {
             md.append("### Round-trip latency (mean µs per round trip; lower is better)\n\n")
-                    .append("Ratios divide times: native/JeroMQ below 1 means native is faster; "
-                            + "x/C of 1.05 means 5% slower than C.\n\n")
-                    .append("| pattern | transport | size | native µs | JeroMQ µs | native/JeroMQ | C µs | native/C | JeroMQ/C |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|\n");
-            rtt.forEach((k, v) -> {
-                double c = cRtt.getOrDefault(k, Double.NaN);
-                md.append("| ").append(k.pattern()).append(" | ").append(k.transport()).append(" | ")
-                        .append(size(k.size())).append(" | ").append(v.nativeText()).append(" | ")
-                        .append(v.jeromqText()).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
-                        .append(" | ").append(fmt(c)).append(" | ").append(ratio(v.nativeScore, c)).append(" | ")
-                        .append(ratio(v.jeromqScore, c)).append(" |\n");
-            });
+                    .append("Ratios divide times: native/JeroMQ below 1 means native is faster; x/C of 1.05 means 5% slower "
+                            + "than C. *C* is `stui_lat` as libzmq is meant to be used (the echo sends back the message it "
+                            + "received, no copy); *C copy* copies every frame out and sends it from a buffer on both sides, "
+                            + "which is what the Java benchmark does through `receive(byte[])` and `send(byte[])`.\n\n")
+                    .append("| pattern | transport | size | native µs | JeroMQ µs | C µs | C copy µs | native/C | native/C copy "
+                            + "| JeroMQ/C | native/JeroMQ |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            rtt.forEach((k, v) -> md.append("| ").append(k.pattern()).append(" | ").append(k.transport()).append(" | ")
+                    .append(size(k.size())).append(" | ").append(v.cell(NATIVE, MicroSummary::fmt)).append(" | ")
+                    .append(v.cell(JEROMQ, MicroSummary::fmt)).append(" | ").append(v.cell(C, MicroSummary::fmt)).append(" | ")
+                    .append(v.cell(C_COPY, MicroSummary::fmt)).append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ")
+                    .append(v.ratioCell(NATIVE, C_COPY)).append(" | ").append(v.ratioCell(JEROMQ, C)).append(" | ")
+                    .append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
             md.append('\n');
         }
         if (!thr.isEmpty()) {
             md.append("### PUSH/PULL throughput (messages/s and MB/s, 1 MB = 10^6 B; higher is better)\n\n")
-                    .append("Ratios divide rates: native/JeroMQ above 1 means native is faster; "
-                            + "x/C of 0.95 means 95% of C's rate.\n\n")
-                    .append("| transport | size | native msg/s | native MB/s | JeroMQ msg/s | JeroMQ MB/s | native/JeroMQ "
-                            + "| C msg/s | C MB/s | native/C | JeroMQ/C |\n")
+                    .append("Ratios divide rates: native/JeroMQ above 1 means native is faster; x/C of 0.95 means 95% of "
+                            + "C's rate. MB/s are of the medians.\n\n")
+                    .append("| transport | size | native msg/s | JeroMQ msg/s | C msg/s | native MB/s | JeroMQ MB/s | C MB/s "
+                            + "| native/C | JeroMQ/C | native/JeroMQ |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-            thr.forEach((k, v) -> {
-                double c = cThr.getOrDefault(k, Double.NaN);
-                md.append("| ").append(k.transport()).append(" | ").append(size(k.size())).append(" | ")
-                        .append(rateWithError(v.nativeScore, v.nativeError)).append(" | ")
-                        .append(mb(v.nativeScore, k.size())).append(" | ")
-                        .append(rateWithError(v.jeromqScore, v.jeromqError)).append(" | ").append(mb(v.jeromqScore, k.size())).append(" | ")
-                        .append(ratio(v.nativeScore, v.jeromqScore)).append(" | ").append(rate(c)).append(" | ")
-                        .append(mb(c, k.size())).append(" | ").append(ratio(v.nativeScore, c)).append(" | ")
-                        .append(ratio(v.jeromqScore, c)).append(" |\n");
-            });
+            thr.forEach((k, v) -> md.append("| ").append(k.transport()).append(" | ").append(size(k.size())).append(" | ")
+                    .append(v.cell(NATIVE, MicroSummary::rate)).append(" | ").append(v.cell(JEROMQ, MicroSummary::rate))
+                    .append(" | ").append(v.cell(C, MicroSummary::rate)).append(" | ").append(mb(v.median(NATIVE), k.size()))
+                    .append(" | ").append(mb(v.median(JEROMQ), k.size())).append(" | ").append(mb(v.median(C), k.size()))
+                    .append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ").append(v.ratioCell(JEROMQ, C)).append(" | ")
+                    .append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
             md.append('\n');
         }
         if (!inProcess.isEmpty()) {
             md.append("### What the Java side adds (ns per call, same thread, message never leaves the process)\n\n")
-                    .append("| benchmark | native ns | JeroMQ ns | native/JeroMQ | C ns | native/C |\n")
+                    .append("| benchmark | native ns | JeroMQ ns | C ns | native/C | native/JeroMQ |\n")
                     .append("|---|---|---|---|---|---|\n");
-            inProcess.forEach((k, v) -> {
-                double c = cInProcess.getOrDefault(k, Double.NaN);
-                md.append("| ").append(k).append(" | ").append(v.nativeText()).append(" | ")
-                        .append(v.jeromqText()).append(" | ").append(ratio(v.nativeScore, v.jeromqScore))
-                        .append(" | ").append(fmt(c)).append(" | ").append(ratio(v.nativeScore, c)).append(" |\n");
-            });
+            inProcess.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.cell(NATIVE, MicroSummary::fmt))
+                    .append(" | ").append(v.cell(JEROMQ, MicroSummary::fmt)).append(" | ").append(v.cell(C, MicroSummary::fmt))
+                    .append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ").append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
             md.append('\n');
         }
-        if (!other.isEmpty()) {
-            double cMsgSize = cInProcess.getOrDefault("msg_size", Double.NaN);
-            md.append("### Single downcalls (`zmq_msg_size`; C: ").append(fmt(cMsgSize))
-                    .append(" ns per call through the PLT)\n\n| benchmark | score | unit |\n|---|---|---|\n");
-            for (String[] o : other) {
-                md.append("| ").append(o[0]).append(" | ").append(o[1]).append(" | ").append(o[2]).append(" |\n");
-            }
+        if (!downcalls.isEmpty()) {
+            md.append("### Single downcalls (`zmq_msg_size`; C: ").append(cMsgSize.cell(C, MicroSummary::fmt))
+                    .append(" ns per call through the PLT)\n\n| benchmark | score | unit | x/C |\n|---|---|---|---|\n");
+            downcalls.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.cell(JAVA, MicroSummary::fmt))
+                    .append(" | ").append(downcallUnits.get(k)).append(" | ")
+                    .append(ratio(v.median(JAVA), cMsgSize.median(C))).append(" |\n"));
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static void putIfPresent(Map<String, Row> rows, String key, int repeat, JsonNode value) {
+        if (rows.containsKey(key) && value.isNumber()) {
+            rows.get(key).put(C, repeat, value.asDouble());
+        }
+    }
+
+    /** The median (the mean of the two middle values for an even count); NaN for none. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     static String size(int bytes) {
@@ -215,46 +258,5 @@ public final class MicroSummary {
             return "–";
         }
         return String.format(Locale.ROOT, "%.2f", a / b);
-    }
-
-    /** Case keys of the round-trip benchmark found in a JMH result, for running the matching C programs. */
-    static List<RttKey> roundTripCases(JsonNode jmh) {
-        List<RttKey> keys = new ArrayList<>();
-        for (JsonNode b : jmh) {
-            if (b.path("benchmark").asText().endsWith("RoundTripBenchmark.roundTrip")) {
-                JsonNode p = b.path("params");
-                RttKey k = new RttKey(p.path("pattern").asText(), p.path("transport").asText(), p.path("size").asInt());
-                if (!keys.contains(k)) {
-                    keys.add(k);
-                }
-            }
-        }
-        return keys;
-    }
-
-    /** True when JMH ran the in-process or downcall benchmarks, which {@code stui_inproc} matches. */
-    static boolean hasInProcessCases(JsonNode jmh) {
-        for (JsonNode b : jmh) {
-            String name = b.path("benchmark").asText();
-            if (name.contains("InProcessBenchmark") || name.contains("DowncallBenchmark")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Case keys of the throughput benchmark found in a JMH result. */
-    static List<ThrKey> throughputCases(JsonNode jmh) {
-        List<ThrKey> keys = new ArrayList<>();
-        for (JsonNode b : jmh) {
-            if (b.path("benchmark").asText().endsWith("ThroughputBenchmark.receive")) {
-                JsonNode p = b.path("params");
-                ThrKey k = new ThrKey(p.path("transport").asText(), p.path("size").asInt());
-                if (!keys.contains(k)) {
-                    keys.add(Objects.requireNonNull(k));
-                }
-            }
-        }
-        return keys;
     }
 }

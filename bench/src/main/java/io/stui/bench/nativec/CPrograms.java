@@ -103,8 +103,18 @@ public final class CPrograms {
     /** Round-trip latency: {@code stui_lat}. Pattern is {@code req_rep} or {@code dealer_router}. */
     public JsonNode latency(String pattern, String transport, int size, long count, double maxSeconds)
             throws IOException {
+        return latency(pattern, transport, size, count, maxSeconds, false);
+    }
+
+    /**
+     * Round-trip latency: {@code stui_lat}, 1,000 unmeasured round trips first. With {@code copy} both
+     * sides copy every frame out of its message and send from a buffer (what an API that receives into
+     * and sends from arrays does); without, the echo sends back the message it received (zero copy).
+     */
+    public JsonNode latency(String pattern, String transport, int size, long count, double maxSeconds, boolean copy)
+            throws IOException {
         return runOnce(List.of(program("stui_lat").toString(), pattern, transport, Integer.toString(size),
-                Long.toString(count), Double.toString(maxSeconds)), maxSeconds);
+                Long.toString(count), Double.toString(maxSeconds), "1000", copy ? "copy" : "zerocopy"), maxSeconds);
     }
 
     /** PUSH/PULL throughput: {@code stui_thr}. */

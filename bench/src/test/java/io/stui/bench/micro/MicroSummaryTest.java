@@ -5,56 +5,84 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MicroSummaryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String JMH = """
-            [{"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "avgt",
-              "params": {"backend": "NATIVE", "pattern": "REQ_REP", "transport": "tcp", "size": "16"},
-              "primaryMetric": {"score": 42.0, "scoreError": 2.1, "scoreUnit": "us/op"}},
-             {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "avgt",
-              "params": {"backend": "JEROMQ", "pattern": "REQ_REP", "transport": "tcp", "size": "16"},
-              "primaryMetric": {"score": 84.0, "scoreUnit": "us/op"}},
-             {"benchmark": "io.stui.bench.micro.ThroughputBenchmark.receive", "mode": "thrpt",
-              "params": {"backend": "NATIVE", "transport": "inproc", "size": "65536"},
-              "primaryMetric": {"score": 95000.0, "scoreUnit": "ops/s"}},
-             {"benchmark": "io.stui.bench.micro.ThroughputBenchmark.receive", "mode": "thrpt",
-              "params": {"backend": "JEROMQ", "transport": "inproc", "size": "65536"},
-              "primaryMetric": {"score": 50000.0, "scoreUnit": "ops/s"}},
-             {"benchmark": "io.stui.bench.micro.InProcessBenchmark.sendReceiveInProcess", "mode": "avgt",
-              "params": {"backend": "NATIVE"}, "primaryMetric": {"score": 200.0, "scoreUnit": "ns/op"}},
-             {"benchmark": "io.stui.bench.micro.InProcessBenchmark.sendReceiveInProcess", "mode": "avgt",
-              "params": {"backend": "JEROMQ"}, "primaryMetric": {"score": 50.0, "scoreUnit": "ns/op"}},
-             {"benchmark": "io.stui.bench.micro.DowncallBenchmark.msgSizeGeneratedBinding", "mode": "avgt",
-              "primaryMetric": {"score": 7.5, "scoreUnit": "ns/op"}}]
-            """;
+    private static String rtt(String backend, int repeat, double score) {
+        return """
+                {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "avgt", "repeat": %d,
+                 "params": {"backend": "%s", "pattern": "REQ_REP", "transport": "tcp", "size": "65536"},
+                 "primaryMetric": {"score": %s, "scoreUnit": "us/op"}}""".formatted(repeat, backend, score);
+    }
 
-    @Test
-    void tablesCarryTheNativeJeromqAndCRatios() throws Exception {
-        JsonNode jmh = JSON.readTree(JMH);
-        List<JsonNode> c = List.of(
-                JSON.readTree("{\"program\":\"stui_lat\",\"pattern\":\"req_rep\",\"transport\":\"tcp\",\"size\":16,\"avg_rtt_us\":40.0}"),
-                JSON.readTree("{\"program\":\"stui_inproc\",\"send_receive_inprocess_ns\":100.0,\"getsockopt_events_ns\":600.0,\"msg_size_ns\":4.0}"),
-                JSON.readTree("{\"program\":\"stui_thr\",\"pattern\":\"push_pull\",\"transport\":\"inproc\",\"size\":65536,\"msgs_per_s\":100000.0}"));
-        String md = MicroSummary.markdown(jmh, c, List.of("## header"));
-        assertTrue(md.startsWith("## header\n"), md);
-        // 42 µs native, 84 µs JeroMQ: ratio 0.50; C 40 µs: native/C 1.05, JeroMQ/C 2.10.
-        assertTrue(md.contains("| REQ_REP | tcp | 16 B | 42.0 ±5% | 84.0 | 0.50 | 40.0 | 1.05 | 2.10 |"), md);
-        // 95,000 msg/s of 64 KiB = 6,225.9 MB/s; native/JeroMQ 1.90; native/C 0.95.
-        assertTrue(md.contains("| inproc | 64 KiB | 95,000 | 6,225.9 | 50,000 | 3,276.8 | 1.90 | 100,000 | 6,553.6 | 0.95 | 0.50 |"), md);
-        assertTrue(md.contains("| DowncallBenchmark.msgSizeGeneratedBinding | 7.500 | ns/op |"), md);
-        assertTrue(md.contains("`zmq_msg_size`; C: 4.000 ns"), md);
-        assertTrue(md.contains("| InProcessBenchmark.sendReceiveInProcess | 200.0 | 50.0 | 4.00 | 100.0 | 2.00 |"), md);
+    private static JsonNode lat(String mode, int repeat, double us) throws Exception {
+        return JSON.readTree("{\"program\":\"stui_lat\",\"pattern\":\"req_rep\",\"transport\":\"tcp\",\"size\":65536,"
+                + "\"mode\":\"" + mode + "\",\"avg_rtt_us\":" + us + ",\"repeat\":" + repeat + "}");
     }
 
     @Test
-    void findsTheCasesTheCProgramsMustRun() throws Exception {
-        JsonNode jmh = JSON.readTree(JMH);
-        assertEquals(List.of(new MicroSummary.RttKey("REQ_REP", "tcp", 16)), MicroSummary.roundTripCases(jmh));
-        assertEquals(List.of(new MicroSummary.ThrKey("inproc", 65536)), MicroSummary.throughputCases(jmh));
+    void roundTripsShowMediansRangesAndRatiosOfMedians() throws Exception {
+        // Three repeats. Native 110/100/150, JeroMQ 200/220/180, C 100/50/120, C copy 110/100/140.
+        JsonNode jmh = JSON.readTree("[" + String.join(",", rtt("NATIVE", 1, 110), rtt("JEROMQ", 1, 200),
+                rtt("NATIVE", 2, 100), rtt("JEROMQ", 2, 220), rtt("NATIVE", 3, 150), rtt("JEROMQ", 3, 180)) + "]");
+        List<JsonNode> c = List.of(lat("zerocopy", 1, 100), lat("copy", 1, 110), lat("zerocopy", 2, 50),
+                lat("copy", 2, 100), lat("zerocopy", 3, 120), lat("copy", 3, 140));
+        String md = MicroSummary.markdown(jmh, c, List.of("## header"));
+        assertTrue(md.startsWith("## header\n"), md);
+        // medians: native 110, JeroMQ 200, C 100, C copy 110.
+        // native/C = 1.10, per repeat 1.10 / 2.00 / 1.25; native/C copy = 1.00, per repeat 1.00 / 1.00 / 1.07;
+        // JeroMQ/C = 2.00, per repeat 2.00 / 4.40 / 1.50; native/JeroMQ = 0.55, per repeat 0.55 / 0.45 / 0.83.
+        assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 110.0 (100.0–150.0) | 200.0 (180.0–220.0) | 100.0 (50.0–120.0) "
+                + "| 110.0 (100.0–140.0) | 1.10 (1.10–2.00) | 1.00 (1.00–1.07) | 2.00 (1.50–4.40) | 0.55 (0.45–0.83) |"), md);
+    }
+
+    @Test
+    void throughputInProcessAndDowncallTables() throws Exception {
+        JsonNode jmh = JSON.readTree("""
+                [{"benchmark": "io.stui.bench.micro.ThroughputBenchmark.receive", "mode": "thrpt",
+                  "params": {"backend": "NATIVE", "transport": "inproc", "size": "65536"},
+                  "primaryMetric": {"score": 95000.0, "scoreUnit": "ops/s"}},
+                 {"benchmark": "io.stui.bench.micro.ThroughputBenchmark.receive", "mode": "thrpt",
+                  "params": {"backend": "JEROMQ", "transport": "inproc", "size": "65536"},
+                  "primaryMetric": {"score": 50000.0, "scoreUnit": "ops/s"}},
+                 {"benchmark": "io.stui.bench.micro.InProcessBenchmark.sendReceiveInProcess", "mode": "avgt",
+                  "params": {"backend": "NATIVE"}, "primaryMetric": {"score": 200.0, "scoreUnit": "ns/op"}},
+                 {"benchmark": "io.stui.bench.micro.InProcessBenchmark.sendReceiveInProcess", "mode": "avgt",
+                  "params": {"backend": "JEROMQ"}, "primaryMetric": {"score": 50.0, "scoreUnit": "ns/op"}},
+                 {"benchmark": "io.stui.bench.micro.DowncallBenchmark.msgSizeGeneratedBinding", "mode": "avgt",
+                  "primaryMetric": {"score": 7.5, "scoreUnit": "ns/op"}}]
+                """);
+        List<JsonNode> c = List.of(
+                JSON.readTree("{\"program\":\"stui_inproc\",\"send_receive_inprocess_ns\":100.0,\"getsockopt_events_ns\":600.0,\"msg_size_ns\":4.0}"),
+                JSON.readTree("{\"program\":\"stui_thr\",\"pattern\":\"push_pull\",\"transport\":\"inproc\",\"size\":65536,\"msgs_per_s\":100000.0}"));
+        String md = MicroSummary.markdown(jmh, c, List.of());
+        // One run each (an older jmh.json without "repeat"): no brackets. 95,000 msg/s of 64 KiB = 6,225.9 MB/s.
+        assertTrue(md.contains("| inproc | 64 KiB | 95,000 | 50,000 | 100,000 | 6,225.9 | 3,276.8 | 6,553.6 | 0.95 | 0.50 | 1.90 |"), md);
+        assertTrue(md.contains("| InProcessBenchmark.sendReceiveInProcess | 200.0 | 50.0 | 100.0 | 2.00 | 4.00 |"), md);
+        // socketOptionRead was not measured by JMH: the C figure alone makes no row.
+        assertTrue(!md.contains("socketOptionRead"), md);
+        assertTrue(md.contains("`zmq_msg_size`; C: 4.000 ns"), md);
+        assertTrue(md.contains("| DowncallBenchmark.msgSizeGeneratedBinding | 7.500 | ns/op | 1.88 |"), md);
+    }
+
+    @Test
+    void aSideMissingInARepeatIsLeftOutOfThatRepeatsRatio() throws Exception {
+        List<String> runs = new ArrayList<>(List.of(rtt("NATIVE", 1, 100), rtt("NATIVE", 2, 300), rtt("NATIVE", 3, 200)));
+        JsonNode jmh = JSON.readTree("[" + String.join(",", runs) + "]");
+        // C ran in repeats 1 and 3 only: paired ratios 100/100 and 200/100.
+        String md = MicroSummary.markdown(jmh, List.of(lat("zerocopy", 1, 100), lat("zerocopy", 3, 100)), List.of());
+        assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 200.0 (100.0–300.0) | – | 100.0 (100.0–100.0) | – | 2.00 (1.00–2.00) | – | – | – |"), md);
+    }
+
+    @Test
+    void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertEquals(2.5, MicroSummary.median(List.of(4.0, 1.0, 2.0, 3.0)));
+        assertEquals(3.0, MicroSummary.median(List.of(5.0, 3.0, 1.0)));
+        assertTrue(Double.isNaN(MicroSummary.median(List.of())));
     }
 
     @Test
