@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Runs the ZeroMQ microbenchmarks: JMH (native backend vs JeroMQ, same run) and then the C reference
-# programs of native/c for the same cases, and writes a Markdown summary with the ratios.
+# Runs the ZeroMQ microbenchmarks: for every case (pattern, transport, size) the C reference program of
+# native/c and the JMH benchmarks of both backends (native, JeroMQ) right after each other, repeated
+# (C first in odd repeats, JMH first in even ones), and writes a Markdown summary of medians and ratios.
 #
-#   bench/run-micro.sh            short run (about 5 minutes): 1 s warm-up, 2 x 1 s measurement per case
-#   bench/run-micro.sh --full     full run (about 20 minutes): 3 x 2 s warm-up, 5 x 2 s measurement
-#   bench/run-micro.sh --include 'Throughput' --param size=16,65536 --out /tmp/micro
+#   bench/run-micro.sh                 short run (about 8 minutes): 3 repeats; JMH 1 x 0.5 s warm-up, 1 x 1 s measurement
+#   bench/run-micro.sh --full          full run (about 30 minutes): 5 repeats; JMH 2 x 1 s warm-up, 3 x 1 s measurement
+#   bench/run-micro.sh --include RoundTrip --param pattern=REQ_REP --param transport=tcp --param size=65536 --repeats 5
+#   bench/run-micro.sh --summary-only  rewrite summary.md from the JSON files of the last run
 #
-# Results: bench/target/micro/{jmh.json,c-results.json,summary.md} unless --out says otherwise.
+# Results: bench/target/micro/{jmh.json,c-results.json,summary.md} and runs/*.json (one JMH file per case
+# and repeat) unless --out says otherwise; the files are rewritten after every repeat.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -74,6 +74,9 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (default: found from the working directory).")
     Path nativeDir;
 
+    private static final String SHORT_JMH = "1x0.5 s warm-up, 1x1 s measurement";
+    private static final String FULL_JMH = "2x1 s warm-up, 3x1 s measurement";
+
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
@@ -119,7 +122,7 @@ public final class MicroCommand implements Callable<Integer> {
         }
         String started = Instant.now() + ", load average " + loadAverage();
         System.out.printf(Locale.ROOT, "%d cases x %d repeats; JMH %s; C programs %s s each%n", cases.size(), n,
-                full ? "2x1 s warm-up, 3x1 s measurement" : "1x1 s warm-up, 1x1 s measurement", cSeconds());
+                full ? FULL_JMH : SHORT_JMH, cSeconds());
 
         ArrayNode jmhAll = mapper.createArrayNode();
         List<JsonNode> cAll = new ArrayList<>();
@@ -166,7 +169,7 @@ public final class MicroCommand implements Callable<Integer> {
             opts.warmupIterations(2).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(3).measurementTime(TimeValue.seconds(1));
         } else {
-            opts.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+            opts.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(1).measurementTime(TimeValue.seconds(1));
         }
         Map<String, String> pinned = k.jmhParams();
@@ -221,7 +224,7 @@ public final class MicroCommand implements Callable<Integer> {
                 "- Started " + started + "; finished " + Instant.now() + ", load average " + loadAverage(),
                 "- Command: `" + command + "`" + (params.isEmpty() && include.equals("io\\.stui\\.bench\\.micro\\..*") ? "" : " (narrowed)")
                         + ". Per case and repeat: the C program(s) for " + cSeconds() + " s each, and one JMH fork per backend ("
-                        + (full ? "2x1 s warm-up, 3x1 s measurement" : "1x1 s warm-up, 1x1 s measurement")
+                        + (full ? FULL_JMH : SHORT_JMH)
                         + "), C first in odd repeats, JMH first in even ones");
         String md = MicroSummary.markdown(jmh, c, header);
         Files.writeString(out.resolve("summary.md"), md);
