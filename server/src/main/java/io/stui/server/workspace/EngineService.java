@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,13 @@ public final class EngineService implements SmalltalkService {
     private static final Logger log = LoggerFactory.getLogger(EngineService.class);
     /** Bytes one evaluation may allocate; keeps the server well under its memory target. */
     private static final long MAX_ALLOCATION_BYTES = 64L << 20;
+    /**
+     * Old-generation ceiling of the serial collector ({@link OldGenerationCeiling}): at least this many MiB
+     * ({@code -Dstui.oldGenFloorMiB}) and this multiple of what survived the last full collection
+     * ({@code -Dstui.oldGenFactor}).
+     */
+    private static final long OLD_GEN_FLOOR_BYTES = Long.getLong("stui.oldGenFloorMiB", 12L) << 20;
+    private static final double OLD_GEN_FACTOR = Double.parseDouble(System.getProperty("stui.oldGenFactor", "1.5"));
 
     private final SmalltalkEngine engine;
     private final WorkspaceRegistry workspaces;
@@ -32,6 +40,7 @@ public final class EngineService implements SmalltalkService {
     private final ContextCommands contexts;
     private final StuiServer.ServiceParts parts;
     private final RequestDispatcher.Handler handler;
+    private final Optional<OldGenerationCeiling> oldGenCeiling;
 
     public EngineService(StuiServer.ServiceParts parts) {
         this.parts = parts;
@@ -46,6 +55,8 @@ public final class EngineService implements SmalltalkService {
         this.smalltalk = new SmalltalkCommands(engine, parts.sessions(), workspaces, autoSaver, parts.metrics(), limits);
         this.contexts = new ContextCommands(smalltalk, workspaces, parts.store(), parts.sessions(), autoSaver);
         this.handler = this::handle;
+        // session requests promote history entries into the old generation; keep it collected
+        this.oldGenCeiling = OldGenerationCeiling.install(OLD_GEN_FLOOR_BYTES, OLD_GEN_FACTOR);
         log.info("event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
     }
 
@@ -141,6 +152,7 @@ public final class EngineService implements SmalltalkService {
 
     @Override
     public void close() {
+        oldGenCeiling.ifPresent(OldGenerationCeiling::close);
         autoSaver.close();
         workspaces.closeAll();
         smalltalk.closeSystem();
