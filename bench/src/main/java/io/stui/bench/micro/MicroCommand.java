@@ -188,6 +188,9 @@ public final class MicroCommand implements Callable<Integer> {
         List<JsonNode> tagged = new ArrayList<>();
         for (JsonNode b : mapper.readTree(result.toFile())) {
             ((ObjectNode) b).put("repeat", repeat);
+            if (b.path("primaryMetric") instanceof ObjectNode metric) {
+                metric.remove("rawDataHistogram"); // sampled modes: kept in runs/, too bulky for the merged file
+            }
             tagged.add(b);
         }
         return tagged;
@@ -235,22 +238,28 @@ public final class MicroCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         for (JsonNode r : c) {
             String label = "copy".equals(r.path("mode").asText()) ? "C copy" : "C";
-            double v = switch (k.kind()) {
-                case ROUND_TRIP -> r.path("avg_rtt_us").asDouble(Double.NaN);
-                case THROUGHPUT -> r.path("msgs_per_s").asDouble(Double.NaN);
-                case IN_PROCESS -> r.path("send_receive_inprocess_ns").asDouble(Double.NaN);
+            String v = switch (k.kind()) {
+                case ROUND_TRIP -> MicroSummary.fmt(r.path("avg_rtt_us").asDouble(Double.NaN)) + "/"
+                        + MicroSummary.fmt(r.path("p50_rtt_us").asDouble(Double.NaN));
+                case THROUGHPUT -> MicroSummary.fmt(r.path("msgs_per_s").asDouble(Double.NaN));
+                case IN_PROCESS -> MicroSummary.fmt(r.path("send_receive_inprocess_ns").asDouble(Double.NaN));
             };
-            parts.add(label + " " + MicroSummary.fmt(v));
+            parts.add(label + " " + v);
         }
         for (JsonNode b : jmh) {
             String backend = b.path("params").path("backend").asText("");
             String name = b.path("benchmark").asText();
             String method = name.substring(name.lastIndexOf('.') + 1);
             String label = k.kind() == MicroCase.Kind.IN_PROCESS ? method + (backend.isEmpty() ? "" : " " + backend) : backend;
-            parts.add(label + " " + MicroSummary.fmt(b.path("primaryMetric").path("score").asDouble(Double.NaN)));
+            JsonNode metric = b.path("primaryMetric");
+            String v = MicroSummary.fmt(metric.path("score").asDouble(Double.NaN));
+            if (k.kind() == MicroCase.Kind.ROUND_TRIP) {
+                v += "/" + MicroSummary.fmt(metric.path("scorePercentiles").path("50.0").asDouble(Double.NaN));
+            }
+            parts.add(label + " " + v);
         }
         String unit = switch (k.kind()) {
-            case ROUND_TRIP -> "µs: ";
+            case ROUND_TRIP -> "µs mean/p50: ";
             case THROUGHPUT -> "msg/s: ";
             case IN_PROCESS -> "ns: ";
         };

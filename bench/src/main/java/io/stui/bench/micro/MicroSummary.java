@@ -100,6 +100,7 @@ public final class MicroSummary {
      */
     public static String markdown(JsonNode jmh, List<JsonNode> cResults, List<String> header) {
         Map<RttKey, Row> rtt = new LinkedHashMap<>();
+        Map<RttKey, Row> rttP50 = new LinkedHashMap<>();
         Map<ThrKey, Row> thr = new LinkedHashMap<>();
         Map<String, Row> inProcess = new LinkedHashMap<>();
         Map<String, Row> downcalls = new LinkedHashMap<>();
@@ -112,8 +113,12 @@ public final class MicroSummary {
             int repeat = b.path("repeat").asInt(0);
             double score = b.path("primaryMetric").path("score").asDouble(Double.NaN);
             if (name.endsWith("RoundTripBenchmark.roundTrip")) {
-                rtt.computeIfAbsent(new RttKey(p.path("pattern").asText(), p.path("transport").asText(),
-                        p.path("size").asInt()), k -> new Row()).put(backend, repeat, score);
+                RttKey key = new RttKey(p.path("pattern").asText(), p.path("transport").asText(), p.path("size").asInt());
+                rtt.computeIfAbsent(key, k -> new Row()).put(backend, repeat, score);
+                double p50 = b.path("primaryMetric").path("scorePercentiles").path("50.0").asDouble(Double.NaN);
+                if (!Double.isNaN(p50)) {
+                    rttP50.computeIfAbsent(key, k -> new Row()).put(backend, repeat, p50);
+                }
             } else if (name.endsWith("ThroughputBenchmark.receive")) {
                 thr.computeIfAbsent(new ThrKey(p.path("transport").asText(), p.path("size").asInt()),
                         k -> new Row()).put(backend, repeat, score);
@@ -130,9 +135,13 @@ public final class MicroSummary {
             int repeat = c.path("repeat").asInt(0);
             switch (program) {
                 case "stui_lat" -> {
-                    Row row = rtt.computeIfAbsent(new RttKey(c.path("pattern").asText().toUpperCase(Locale.ROOT),
-                            c.path("transport").asText(), c.path("size").asInt()), k -> new Row());
-                    row.put("copy".equals(c.path("mode").asText()) ? C_COPY : C, repeat, c.path("avg_rtt_us").asDouble(Double.NaN));
+                    RttKey key = new RttKey(c.path("pattern").asText().toUpperCase(Locale.ROOT), c.path("transport").asText(),
+                            c.path("size").asInt());
+                    String side = "copy".equals(c.path("mode").asText()) ? C_COPY : C;
+                    rtt.computeIfAbsent(key, k -> new Row()).put(side, repeat, c.path("avg_rtt_us").asDouble(Double.NaN));
+                    if (rttP50.containsKey(key)) {
+                        rttP50.get(key).put(side, repeat, c.path("p50_rtt_us").asDouble(Double.NaN));
+                    }
                 }
                 case "stui_thr" -> thr.computeIfAbsent(new ThrKey(c.path("transport").asText(), c.path("size").asInt()),
                         k -> new Row()).put(C, repeat, c.path("msgs_per_s").asDouble(Double.NaN));
@@ -157,22 +166,16 @@ public final class MicroSummary {
         md.append("Each figure is the median over the repeats, with the lowest and highest in brackets. In every repeat "
                 + "the C program and the JMH benchmarks of a case ran one right after the other. A ratio divides the "
                 + "medians; the bracket after it is the range of the ratios of runs from the same repeat.\n\n");
+        if (!rttP50.isEmpty()) {
+            md.append("### Round-trip latency, median (p50 µs per round trip; lower is better)\n\n")
+                    .append("The typical round trip (each run's p50, then the median of those over the repeats): a few "
+                            + "round trips stalled by other work on the machine move the mean (next table) a lot and the "
+                            + "p50 little. ").append(RTT_NOTE);
+            roundTripTable(md, rttP50);
+        }
         if (!rtt.isEmpty()) {
-            md.append("### Round-trip latency (mean µs per round trip; lower is better)\n\n")
-                    .append("Ratios divide times: native/JeroMQ below 1 means native is faster; x/C of 1.05 means 5% slower "
-                            + "than C. *C* is `stui_lat` as libzmq is meant to be used (the echo sends back the message it "
-                            + "received, no copy); *C copy* copies every frame out and sends it from a buffer on both sides, "
-                            + "which is what the Java benchmark does through `receive(byte[])` and `send(byte[])`.\n\n")
-                    .append("| pattern | transport | size | native µs | JeroMQ µs | C µs | C copy µs | native/C | native/C copy "
-                            + "| JeroMQ/C | native/JeroMQ |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-            rtt.forEach((k, v) -> md.append("| ").append(k.pattern()).append(" | ").append(k.transport()).append(" | ")
-                    .append(size(k.size())).append(" | ").append(v.cell(NATIVE, MicroSummary::fmt)).append(" | ")
-                    .append(v.cell(JEROMQ, MicroSummary::fmt)).append(" | ").append(v.cell(C, MicroSummary::fmt)).append(" | ")
-                    .append(v.cell(C_COPY, MicroSummary::fmt)).append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ")
-                    .append(v.ratioCell(NATIVE, C_COPY)).append(" | ").append(v.ratioCell(JEROMQ, C)).append(" | ")
-                    .append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
-            md.append('\n');
+            md.append("### Round-trip latency, mean (µs per round trip; lower is better)\n\n").append(RTT_NOTE);
+            roundTripTable(md, rtt);
         }
         if (!thr.isEmpty()) {
             md.append("### PUSH/PULL throughput (messages/s and MB/s, 1 MB = 10^6 B; higher is better)\n\n")
@@ -207,6 +210,24 @@ public final class MicroSummary {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static final String RTT_NOTE = "Ratios divide times: native/JeroMQ below 1 means native is faster; x/C of "
+            + "1.05 means 5% slower than C. *C* is `stui_lat` as libzmq is meant to be used (the echo sends back the message "
+            + "it received, no copy); *C copy* copies every frame out and sends it from a buffer on both sides, which is "
+            + "what the Java benchmark does through `receive(byte[])` and `send(byte[])`.\n\n";
+
+    private static void roundTripTable(StringBuilder md, Map<RttKey, Row> rows) {
+        md.append("| pattern | transport | size | native µs | JeroMQ µs | C µs | C copy µs | native/C | native/C copy "
+                        + "| JeroMQ/C | native/JeroMQ |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        rows.forEach((k, v) -> md.append("| ").append(k.pattern()).append(" | ").append(k.transport()).append(" | ")
+                .append(size(k.size())).append(" | ").append(v.cell(NATIVE, MicroSummary::fmt)).append(" | ")
+                .append(v.cell(JEROMQ, MicroSummary::fmt)).append(" | ").append(v.cell(C, MicroSummary::fmt)).append(" | ")
+                .append(v.cell(C_COPY, MicroSummary::fmt)).append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ")
+                .append(v.ratioCell(NATIVE, C_COPY)).append(" | ").append(v.ratioCell(JEROMQ, C)).append(" | ")
+                .append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
+        md.append('\n');
     }
 
     private static void putIfPresent(Map<String, Row> rows, String key, int repeat, JsonNode value) {

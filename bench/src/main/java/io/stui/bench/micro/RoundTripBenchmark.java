@@ -20,9 +20,12 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Round-trip latency: a client sends one message and waits for its echo, REQ/REP or
  * DEALER/ROUTER, over tcp (loopback) or inproc, per backend. Compare with {@code stui_lat}.
+ * Sampled (JMH's {@code SampleTime}), so the result has the median round trip besides the mean: on
+ * a shared machine a few preempted round trips move the mean a lot and the median little, and
+ * {@code stui_lat} reports both too.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RoundTripBenchmark {
     @Param({"NATIVE", "JEROMQ"})

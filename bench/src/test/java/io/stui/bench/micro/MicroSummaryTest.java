@@ -12,16 +12,19 @@ import org.junit.jupiter.api.Test;
 class MicroSummaryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A sampled JMH round-trip result; its p50 is 0.8 x the mean. */
     private static String rtt(String backend, int repeat, double score) {
         return """
-                {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "avgt", "repeat": %d,
+                {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "sample", "repeat": %d,
                  "params": {"backend": "%s", "pattern": "REQ_REP", "transport": "tcp", "size": "65536"},
-                 "primaryMetric": {"score": %s, "scoreUnit": "us/op"}}""".formatted(repeat, backend, score);
+                 "primaryMetric": {"score": %s, "scorePercentiles": {"0.0": 1.0, "50.0": %s, "100.0": 5000.0},
+                                   "scoreUnit": "us/op"}}""".formatted(repeat, backend, score, score * 0.8);
     }
 
+    /** A stui_lat line; its p50 is the mean minus 10 µs. */
     private static JsonNode lat(String mode, int repeat, double us) throws Exception {
         return JSON.readTree("{\"program\":\"stui_lat\",\"pattern\":\"req_rep\",\"transport\":\"tcp\",\"size\":65536,"
-                + "\"mode\":\"" + mode + "\",\"avg_rtt_us\":" + us + ",\"repeat\":" + repeat + "}");
+                + "\"mode\":\"" + mode + "\",\"avg_rtt_us\":" + us + ",\"p50_rtt_us\":" + (us - 10) + ",\"repeat\":" + repeat + "}");
     }
 
     @Test
@@ -38,6 +41,12 @@ class MicroSummaryTest {
         // JeroMQ/C = 2.00, per repeat 2.00 / 4.40 / 1.50; native/JeroMQ = 0.55, per repeat 0.55 / 0.45 / 0.83.
         assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 110.0 (100.0–150.0) | 200.0 (180.0–220.0) | 100.0 (50.0–120.0) "
                 + "| 110.0 (100.0–140.0) | 1.10 (1.10–2.00) | 1.00 (1.00–1.07) | 2.00 (1.50–4.40) | 0.55 (0.45–0.83) |"), md);
+        // p50s: native 88/80/120, JeroMQ 160/176/144, C 90/40/110, C copy 100/90/130.
+        // native/C = 88/90 = 0.98, per repeat 0.98 / 2.00 / 1.09.
+        assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 88.0 (80.0–120.0) | 160.0 (144.0–176.0) | 90.0 (40.0–110.0) "
+                + "| 100.0 (90.0–130.0) | 0.98 (0.98–2.00) |"), md);
+        // The median table comes first.
+        assertTrue(md.indexOf("median (p50") < md.indexOf("mean (µs"), md);
     }
 
     @Test
