@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * Java alternates between repeats), and writes {@code jmh.json}, {@code c-results.json} and
  * {@code summary.md} (medians, ranges and ratios) into the output directory; each JMH run's own
  * JSON goes to {@code runs/}. The files are rewritten after every repeat, so a run cut short still
- * leaves a summary of the repeats it finished.
+ * leaves a summary of the repeats it finished. A C program or JMH fork that fails leaves its figures
+ * out, is listed at the end, and makes the exit code 1.
  */
 @Command(name = "micro", mixinStandardHelpOptions = true,
         description = "JMH microbenchmarks (native vs JeroMQ) interleaved with the C reference programs, summarised as Markdown.")
@@ -80,7 +81,7 @@ public final class MicroCommand implements Callable<Integer> {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
-    public Integer call() throws IOException, RunnerException {
+    public Integer call() throws IOException {
         Files.createDirectories(out);
         Path jmhJson = out.resolve("jmh.json");
         Path cJson = out.resolve("c-results.json");
@@ -126,18 +127,21 @@ public final class MicroCommand implements Callable<Integer> {
 
         ArrayNode jmhAll = mapper.createArrayNode();
         List<JsonNode> cAll = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (int r = 1; r <= n; r++) {
             for (MicroCase k : cases) {
                 long t0 = System.nanoTime();
                 List<JsonNode> cNow = new ArrayList<>();
                 List<JsonNode> jmhNow = new ArrayList<>();
                 boolean cFirst = r % 2 == 1; // alternate, so that neither side always runs right after the other
+                // A run that fails (a C program that gave up, a JMH fork that threw) leaves a hole in its
+                // case's figures for this repeat, said below and in the exit code, not an end to the whole run.
                 if (cFirst && programs != null) {
-                    cNow.addAll(runC(programs, k, r));
+                    cNow.addAll(runC(programs, k, r, failures));
                 }
-                jmhNow.addAll(runJmh(k, filters, r, runs.resolve(k.stem() + "-r" + r + ".json")));
+                jmhNow.addAll(runJmh(k, filters, r, runs.resolve(k.stem() + "-r" + r + ".json"), failures));
                 if (!cFirst && programs != null) {
-                    cNow.addAll(runC(programs, k, r));
+                    cNow.addAll(runC(programs, k, r, failures));
                 }
                 cAll.addAll(cNow);
                 jmhNow.forEach(jmhAll::add);
@@ -149,6 +153,11 @@ public final class MicroCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(Files.readString(out.resolve("summary.md")));
         System.out.println("Wrote " + jmhJson + ", " + cJson + ", " + out.resolve("summary.md") + " and " + runs + "/*.json");
+        if (!failures.isEmpty()) {
+            System.err.println(failures.size() + " run(s) failed; their figures are missing from the summary:");
+            failures.forEach(f -> System.err.println("  " + f));
+            return 1;
+        }
         return 0;
     }
 
@@ -157,8 +166,8 @@ public final class MicroCommand implements Callable<Integer> {
     }
 
     /** One JMH run of a case (every backend the filters leave), tagged with its repeat. */
-    private List<JsonNode> runJmh(MicroCase k, Map<String, List<String>> filters, int repeat, Path result)
-            throws RunnerException, IOException {
+    private List<JsonNode> runJmh(MicroCase k, Map<String, List<String>> filters, int repeat, Path result,
+            List<String> failures) throws IOException {
         ChainedOptionsBuilder opts = new OptionsBuilder().include(k.jmhInclude())
                 .forks(1)
                 .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms512m", "-Xmx512m")
@@ -182,8 +191,11 @@ public final class MicroCommand implements Callable<Integer> {
         try {
             new Runner(opts.build()).run();
         } catch (RunnerException e) {
-            throw new RunnerException("JMH failed on " + k.label() + " (run it again with --verbose --include '"
-                    + k.methods().getFirst() + "' to see its output): " + e.getMessage(), e);
+            String why = "[repeat " + repeat + "] " + k.label() + ": JMH failed (" + e.getMessage()
+                    + "); run the case again with --verbose to see its output";
+            System.out.println(why);
+            failures.add(why);
+            return List.of();
         }
         List<JsonNode> tagged = new ArrayList<>();
         for (JsonNode b : mapper.readTree(result.toFile())) {
@@ -197,17 +209,23 @@ public final class MicroCommand implements Callable<Integer> {
     }
 
     /** The C program(s) of a case, tagged with the repeat: round trips run zero-copy and with buffer copies. */
-    private List<JsonNode> runC(CPrograms programs, MicroCase k, int repeat) throws IOException {
+    private List<JsonNode> runC(CPrograms programs, MicroCase k, int repeat, List<String> failures) {
         double seconds = cSeconds();
         List<JsonNode> results = new ArrayList<>();
-        switch (k.kind()) {
-            case ROUND_TRIP -> {
-                String pattern = k.pattern().toLowerCase(Locale.ROOT);
-                results.add(programs.latency(pattern, k.transport(), k.size(), 10_000_000, seconds, false));
-                results.add(programs.latency(pattern, k.transport(), k.size(), 10_000_000, seconds, true));
+        try {
+            switch (k.kind()) {
+                case ROUND_TRIP -> {
+                    String pattern = k.pattern().toLowerCase(Locale.ROOT);
+                    results.add(programs.latency(pattern, k.transport(), k.size(), 10_000_000, seconds, false));
+                    results.add(programs.latency(pattern, k.transport(), k.size(), 10_000_000, seconds, true));
+                }
+                case THROUGHPUT -> results.add(programs.throughput(k.transport(), k.size(), 100_000_000, seconds));
+                case IN_PROCESS -> results.add(programs.inProcess(5_000_000, seconds * 2));
             }
-            case THROUGHPUT -> results.add(programs.throughput(k.transport(), k.size(), 100_000_000, seconds));
-            case IN_PROCESS -> results.add(programs.inProcess(5_000_000, seconds * 2));
+        } catch (IOException e) {
+            String why = "[repeat " + repeat + "] " + k.label() + ": C program failed: " + e.getMessage();
+            System.out.println(why);
+            failures.add(why);
         }
         for (JsonNode r : results) {
             ((ObjectNode) r).put("repeat", repeat);
