@@ -122,7 +122,7 @@ public final class MicroCommand implements Callable<Integer> {
             }
         }
         String started = Instant.now() + ", load average " + loadAverage();
-        System.out.printf(Locale.ROOT, "%d cases x %d repeats; JMH %s; C programs %s s each%n", cases.size(), n,
+        System.out.printf(Locale.ROOT, "%d case(s) x %d repeat(s); JMH %s; C programs %s s each%n", cases.size(), n,
                 full ? FULL_JMH : SHORT_JMH, cSeconds());
 
         ArrayNode jmhAll = mapper.createArrayNode();
