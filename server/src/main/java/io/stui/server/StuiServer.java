@@ -47,6 +47,8 @@ public final class StuiServer implements AutoCloseable {
 
     /** Version reported by ping and system_info. */
     public static final String VERSION = "0.1.0";
+    /** How long work run in place may keep the front's thread before another thread takes the sockets over. */
+    private static final Duration RELIEF_AFTER = Duration.ofMillis(1);
 
     private final ServerConfig config;
     private final ZContext context;
@@ -89,9 +91,11 @@ public final class StuiServer implements AutoCloseable {
                     sessions::sessionCount, accepting::get, stFinal::packages);
             CommandHandler handler = new CommandHandler(info,
                     new SessionCommands(sessions, st::facts, config.cleanupInterval()), st.handler());
-            RequestDispatcher dispatcher = new RequestDispatcher(ProtocolCodec.INSTANCE, handler, CommandHandler::isInline, ex, m);
-            this.front = new FrontEnd(ctx, new FrontEnd.Settings(config.endpoint(), config.maxMessageSize(), config.curveSecretKey()),
-                    dispatcher);
+            RequestDispatcher dispatcher = new RequestDispatcher(ProtocolCodec.INSTANCE, handler, CommandHandler::isInline,
+                    CommandHandler::mayRunInPlace, ex, m);
+            // the front's threads evaluate in place too, so they are evaluation threads like the workers
+            this.front = new FrontEnd(ctx, new FrontEnd.Settings(config.endpoint(), config.maxMessageSize(), config.curveSecretKey(),
+                    RELIEF_AFTER, config.workers()), dispatcher, EvaluationThreads.factory("stui-front"));
             this.endpoint = front.start();
             this.metricsPort = m.serve(config.metricsHost(), config.metricsPort());
             sw = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -35,6 +35,24 @@ public final class CommandHandler implements RequestDispatcher.Handler {
         };
     }
 
+    /**
+     * Requests that may run on the front thread when it allows: the engine's interactive commands. They are
+     * usually short but can run long (an evaluation); the front hands its sockets to another thread then. Those
+     * that write the store durably (sessions, save/load/clear context) always go to a worker.
+     */
+    public static boolean mayRunInPlace(Request r) {
+        return switch (r) {
+            case Request.Evaluate e -> true;
+            case Request.Inspect i -> true;
+            case Request.BrowseClass b -> true;
+            case Request.ListClasses l -> true;
+            case Request.GetMethod g -> true;
+            case Request.Debug d -> true;
+            case Request.GetContextSummary g -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public CommandResult handle(Request request) {
         return switch (request) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * work at most {@code keylessCapacity}; {@link #submit} answers false beyond that so the caller can
  * answer "busy" instead of growing memory without limit. A lane that has work runs one task and then
  * goes to the back of the pool's queue, so one busy session cannot starve the others.
+ *
+ * <p>A caller that can afford the work may also run a task of an idle key on its own thread
+ * ({@link #callHere}); the key's order holds all the same.
  */
 public final class KeyedSerialExecutor implements AutoCloseable {
 
@@ -32,6 +36,8 @@ public final class KeyedSerialExecutor implements AutoCloseable {
     private final Map<String, ArrayDeque<Runnable>> lanes = new HashMap<>();
     private final AtomicInteger keylessPending = new AtomicInteger();
     private volatile boolean accepting = true;
+    /** Head of a lane whose task runs on a caller's thread ({@link #callHere}); never run by the pool. */
+    private static final Runnable RUNNING_ELSEWHERE = () -> { };
 
     /**
      * @param threads         worker threads
@@ -109,6 +115,41 @@ public final class KeyedSerialExecutor implements AutoCloseable {
             task = lane.peek();
         }
         runSafely(task);
+        finishHead(key, lane);
+    }
+
+    /**
+     * Runs {@code task} on the calling thread, now, when {@code key} has nothing queued or running; the key's
+     * lane is held meanwhile so that work submitted for the key later waits for it. Saves the hand-off to a
+     * worker when the caller can afford to run the task itself.
+     *
+     * @return what the task returned, or null when it did not run (the key is busy or the executor is stopping)
+     */
+    public <T> T callHere(String key, Supplier<T> task) {
+        if (!accepting) {
+            return null;
+        }
+        if (key == null) {
+            return task.get();
+        }
+        ArrayDeque<Runnable> lane;
+        synchronized (lanes) {
+            if (lanes.containsKey(key)) {
+                return null;
+            }
+            lane = new ArrayDeque<>();
+            lane.add(RUNNING_ELSEWHERE);
+            lanes.put(key, lane);
+        }
+        try {
+            return task.get();
+        } finally {
+            finishHead(key, lane);
+        }
+    }
+
+    /** Removes the finished head of a lane and schedules the next task, or retires the lane. */
+    private void finishHead(String key, ArrayDeque<Runnable> lane) {
         synchronized (lanes) {
             lane.poll();
             if (lane.isEmpty()) {

@@ -13,23 +13,40 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's network face: one thread owns the ROUTER socket clients talk to and a PULL socket
- * that wakes it when workers have answers. Workers put their answers on an in-memory queue and
- * ring that doorbell (an empty message through each worker's own PUSH socket, since ZeroMQ sockets
- * are not thread-safe and none is shared between threads) only when the front has taken the
- * previous ring, so under load one wake-up carries many answers.
+ * The server's network face: the ROUTER socket clients talk to and a PULL socket that wakes it when
+ * answers computed elsewhere are ready. Those answers wait on an in-memory queue; their threads ring
+ * the doorbell (an empty message through each thread's own PUSH socket, since ZeroMQ sockets are not
+ * thread-safe and none is shared) only when the front has taken the previous ring, so under load one
+ * wake-up carries many answers.
  *
- * <p>For each request the {@link Dispatcher} either answers at once on the front thread (cheap
- * commands, malformed input) or takes the work elsewhere and answers later through the
- * {@link Reply} it was given, from any thread. Either way the answer leaves on the routing
- * envelope the request arrived with.
+ * <p><b>Who holds the sockets.</b> One thread at a time, the <em>holder</em>, owns the sockets and runs
+ * the read/dispatch/send loop. For each request the {@link Dispatcher} answers on the holder's thread
+ * (cheap commands, malformed input, and, when {@link InPlace} allows, real work such as an evaluation)
+ * or hands the work elsewhere and answers later through a {@link Reply}. Running work in place saves two thread
+ * hand-offs per request, which on a small machine are most of a short request's cost. So that a long
+ * evaluation cannot stall the server, a second thread, the <em>relief</em>, watches the holder: when
+ * work in place (from {@link InPlace#starting()} on) has kept the holder busy longer than
+ * {@link Settings#reliefAfter}, the relief takes the
+ * sockets over (a compare-and-set, which is also the memory barrier ZeroMQ asks for when a socket
+ * changes threads) and becomes the holder; the old holder finishes its request, queues the answer like
+ * any worker, and becomes the next relief or ends. The holder is never inside a socket call while it
+ * runs a request, so the sockets change hands only between calls. At most
+ * {@link Settings#maxRelieved} relieved requests run at a time; beyond that the dispatcher is told not
+ * to run work in place.
+ *
+ * <p>When the server is idle the relief sleeps until the holder starts a request, so an idle server
+ * does not wake up periodically.
  *
  * <p>Shutdown ({@link #close(Duration)}) stops reading requests, forwards the answers of work
  * already accepted for up to the given time, then closes the sockets.
@@ -38,14 +55,33 @@ public final class FrontEnd implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FrontEnd.class);
     private static final int BATCH = 64;
+    private static final byte[] DOORBELL = new byte[0];
+    /** {@link #handlerStart} while the holder is between requests. */
+    private static final long POLLING = 0;
+    /** Relief checks after this many idle looks go to sleep until the holder starts a request. */
+    private static final int IDLE_LOOKS_BEFORE_SLEEP = 200;
 
     /** Decides what to do with one request's body frames. */
     public interface Dispatcher {
         /**
-         * Called on the front thread. Returns the answer to send now, or null after arranging for
-         * {@code later} to be called exactly once, from any thread.
+         * Called on the thread holding the front. Returns the answer to send now, or null after arranging for
+         * {@code later} to be called exactly once, from any thread: this one too, before returning, which is how
+         * work run in place answers inside its session's turn.
          */
-        byte[] dispatch(List<byte[]> body, Reply later);
+        byte[] dispatch(List<byte[]> body, Reply later, InPlace here);
+    }
+
+    /** Lets a dispatcher run work that may take long on the front's own thread. */
+    public interface InPlace {
+        /** Whether such work may run on this thread now; when false it must go elsewhere. */
+        boolean allowed();
+
+        /**
+         * Call right before running such work here, once the request's place in its session's order is settled:
+         * from then on the front hands its sockets to another thread if the work takes long, and that thread
+         * reads the requests that follow.
+         */
+        void starting();
     }
 
     /** Sends one answer back to the peer a request came from. Thread-safe; use once. */
@@ -53,42 +89,68 @@ public final class FrontEnd implements AutoCloseable {
         void send(byte[] answer);
     }
 
-    /** Socket settings of the front end. */
-    public record Settings(String endpoint, long maxMessageSize, String curveSecretKeyZ85) {
+    /**
+     * Socket and thread settings of the front end.
+     *
+     * @param reliefAfter how long one request may keep the front's thread before another thread takes the sockets
+     * @param maxRelieved how many requests may run at once on threads that handed the front over
+     */
+    public record Settings(String endpoint, long maxMessageSize, String curveSecretKeyZ85, Duration reliefAfter,
+                           int maxRelieved) {
+    }
+
+    /** An answer computed off the holder's thread, waiting for the holder to send it. */
+    private record QueuedAnswer(List<byte[]> envelope, byte[] body) {
     }
 
     private final ZContext context;
     private final Settings settings;
     private final Dispatcher dispatcher;
+    private final ThreadFactory threads;
+    private final long reliefAfterNanos;
     private final String answersEndpoint = "inproc://stui-answers-" + UUID.randomUUID();
     private final Queue<ZSocket> pushSockets = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<ZSocket> pushSocket = new ThreadLocal<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Queue<WorkerAnswer> answers = new ConcurrentLinkedQueue<>();
+    private final Queue<QueuedAnswer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean doorbellArmed = new AtomicBoolean(true);
-    private static final byte[] DOORBELL = new byte[0];
-
-    /** An answer computed on a worker, waiting for the front thread to send it. */
-    private record WorkerAnswer(List<byte[]> envelope, byte[] body) {
-    }
+    /**
+     * When the holder began work in place that a relief may take over from (nanoTime, never {@link #POLLING});
+     * POLLING otherwise.
+     */
+    private final AtomicLong handlerStart = new AtomicLong(POLLING);
+    private final AtomicReference<Thread> relief = new AtomicReference<>();
+    private volatile boolean reliefAsleep;
+    private final AtomicInteger relieved = new AtomicInteger();
+    private final AtomicInteger takeovers = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean accepting = true;
+    private volatile boolean finished;
     private volatile long drainDeadline;
     private volatile String boundEndpoint;
     private volatile RuntimeException startFailure;
-    private Thread thread;
+    // owned by the holder; a takeover hands them to the next holder
+    private ZSocket router;
+    private ZSocket pull;
+    private ZPoller poller;
+    private boolean routerRegistered;
 
-    public FrontEnd(ZContext context, Settings settings, Dispatcher dispatcher) {
+    /**
+     * @param threads makes the front's threads; they run dispatched work in place, so they must be able to
+     *                (the server passes the engine's evaluation threads)
+     */
+    public FrontEnd(ZContext context, Settings settings, Dispatcher dispatcher, ThreadFactory threads) {
         this.context = context;
         this.settings = settings;
         this.dispatcher = dispatcher;
+        this.threads = threads;
+        this.reliefAfterNanos = settings.reliefAfter().toNanos();
     }
 
     /** Binds the sockets on the front thread and returns the endpoint actually bound. */
     public String start() {
-        thread = new Thread(this::run, "stui-front");
-        thread.start();
+        threads.newThread(this::firstHolder).start();
         try {
             started.await();
         } catch (InterruptedException e) {
@@ -106,16 +168,37 @@ public final class FrontEnd implements AutoCloseable {
         return boundEndpoint;
     }
 
-    /** Requests handed to workers whose answers have not yet been sent. */
+    /** Requests accepted whose answers have not yet been sent. */
     public int inFlight() {
         return inFlight.get();
     }
 
-    private void run() {
-        ZSocket router;
-        ZSocket pull;
+    /** How many times a relief thread has taken the sockets over from a busy holder. */
+    public int takeovers() {
+        return takeovers.get();
+    }
+
+    private void firstHolder() {
         try {
-            router = context.createSocket(SocketType.ROUTER);
+            openSockets();
+        } catch (RuntimeException e) {
+            startFailure = e instanceof ZmqException
+                    ? new IllegalStateException("Cannot bind " + settings.endpoint() + ": " + e.getMessage()
+                    + "; is another server using it?", e)
+                    : e;
+            started.countDown();
+            stopped.countDown();
+            return;
+        }
+        log.info("event=listening endpoint={} curve={}", boundEndpoint, settings.curveSecretKeyZ85() != null);
+        startRelief();
+        started.countDown();
+        frontThread(true);
+    }
+
+    private void openSockets() {
+        router = context.createSocket(SocketType.ROUTER);
+        try {
             router.setLinger(1000);
             router.setMaxMsgSize(settings.maxMessageSize());
             router.setRcvHwm(10_000);
@@ -127,62 +210,88 @@ public final class FrontEnd implements AutoCloseable {
             pull.bind(answersEndpoint);
             router.bind(settings.endpoint());
             boundEndpoint = router.lastEndpoint();
-        } catch (RuntimeException e) {
-            startFailure = e instanceof ZmqException
-                    ? new IllegalStateException("Cannot bind " + settings.endpoint() + ": " + e.getMessage()
-                    + "; is another server using it?", e)
-                    : e;
-            started.countDown();
-            stopped.countDown();
-            return;
-        }
-        log.info("event=listening endpoint={} curve={}", boundEndpoint, settings.curveSecretKeyZ85() != null);
-        started.countDown();
-        Thread front = Thread.currentThread();
-        try (ZPoller poller = new ZPoller(context)) {
+            poller = new ZPoller(context);
             poller.register(pull, ZPoller.POLLIN);
             poller.register(router, ZPoller.POLLIN);
-            boolean routerRegistered = true;
-            while (true) {
-                if (!accepting) {
-                    if (routerRegistered) {
-                        poller.unregister(router);
-                        routerRegistered = false;
-                    }
-                    if (inFlight.get() <= 0 || System.nanoTime() > drainDeadline) {
-                        break;
-                    }
-                }
-                poller.poll(accepting ? 200 : 20);
-                // drain whatever is ready on both sockets before polling again: under load this
-                // saves a poll call per message
-                boolean busy = true;
-                if (poller.isReadable(pull)) {
-                    takeDoorbells(pull);
-                }
-                while (busy) {
-                    busy = forwardAnswers(router) > 0;
-                    if (routerRegistered && accepting) {
-                        busy |= readRequests(router, front) > 0;
-                    }
-                }
-            }
-            takeDoorbells(pull);
-            forwardAnswers(router);
+            routerRegistered = true;
         } catch (RuntimeException e) {
-            log.error("event=front_failed error=\"{}\"", e.toString(), e);
-        } finally {
-            if (inFlight.get() > 0) {
-                log.warn("event=answers_dropped_at_shutdown count={}", inFlight.get());
+            if (pull != null) {
+                pull.close();
             }
-            pull.close();
             router.close();
-            stopped.countDown();
+            throw e;
         }
     }
 
-    /** Reads up to {@link #BATCH} requests without waiting; answers how many were read. */
-    private int readRequests(ZSocket router, Thread front) {
+    /** Life of one front thread: hold the sockets, or relieve the holder, until shutdown or until not needed. */
+    private void frontThread(boolean holding) {
+        try {
+            while (true) {
+                if (holding) {
+                    if (serve()) {
+                        shutDownSockets();
+                        return;
+                    }
+                    // relieved during a request: its answer is queued; stay on as the relief if there is none
+                    relieved.decrementAndGet();
+                    if (finished || !relief.compareAndSet(null, Thread.currentThread())) {
+                        return;
+                    }
+                    holding = false;
+                } else {
+                    holding = watchHolder();
+                    if (!holding) {
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("event=front_failed error=\"{}\"", e.toString(), e);
+        } finally {
+            closeOwnPush();
+        }
+    }
+
+    /**
+     * The holder's loop. Returns true when the front has stopped (the caller closes the sockets), false
+     * when a relief took the sockets over during a request.
+     */
+    private boolean serve() {
+        while (true) {
+            if (!accepting) {
+                if (routerRegistered) {
+                    poller.unregister(router);
+                    routerRegistered = false;
+                }
+                if (inFlight.get() <= 0 || System.nanoTime() > drainDeadline) {
+                    break;
+                }
+            }
+            poller.poll(accepting ? 200 : 20);
+            // drain whatever is ready on both sockets before polling again: under load this
+            // saves a poll call per message
+            if (poller.isReadable(pull)) {
+                takeDoorbells();
+            }
+            boolean busy = true;
+            while (busy) {
+                busy = forwardAnswers() > 0;
+                if (routerRegistered && accepting) {
+                    int read = readRequests();
+                    if (read < 0) {
+                        return false;
+                    }
+                    busy |= read > 0;
+                }
+            }
+        }
+        takeDoorbells();
+        forwardAnswers();
+        return true;
+    }
+
+    /** Reads up to {@link #BATCH} requests without waiting; answers how many, or -1 once relieved. */
+    private int readRequests() {
         int n = 0;
         while (n < BATCH && accepting) {
             var msg = router.receiveMessage(ZSocket.DONTWAIT);
@@ -190,21 +299,19 @@ public final class FrontEnd implements AutoCloseable {
                 break;
             }
             n++;
-            try {
-                handle(msg.get(), router, front);
-            } catch (RuntimeException e) {
-                log.error("event=request_dropped error=\"{}\"", e.toString(), e);
+            if (!handle(msg.get())) {
+                return -1;
             }
         }
         return n;
     }
 
     /**
-     * Reads the doorbells workers rang and re-arms the bell; the answers themselves wait in
+     * Reads the doorbells rung so far and re-arms the bell; the answers themselves wait in
      * {@link #answers}. A disarmed bell means a doorbell is unread on the PULL socket, so the next
      * poll returns at once: no answer waits for the poll timeout.
      */
-    private void takeDoorbells(ZSocket pull) {
+    private void takeDoorbells() {
         while (pull.receive(ZSocket.DONTWAIT).isPresent()) {
             while (pull.hasReceiveMore()) {
                 pull.receive(0);
@@ -213,62 +320,183 @@ public final class FrontEnd implements AutoCloseable {
         doorbellArmed.set(true);
     }
 
-    /** Sends every answer the workers have handed back so far; answers how many. */
-    private int forwardAnswers(ZSocket router) {
+    /** Sends every answer queued so far; answers how many. */
+    private int forwardAnswers() {
         int n = 0;
-        WorkerAnswer a;
+        QueuedAnswer a;
         while ((a = answers.poll()) != null) {
-            sendRouted(router, a.envelope(), a.body(), ZSocket.DONTWAIT);
+            sendRouted(a.envelope(), a.body());
             inFlight.decrementAndGet();
             n++;
         }
         return n;
     }
 
-    private void handle(ZMessage msg, ZSocket router, Thread front) {
+    /** Dispatches one request; answers false when a relief took the sockets over meanwhile. */
+    private boolean handle(ZMessage msg) {
         RoutedMessage routed = RoutedMessage.split(msg.frames());
-        Reply later = answer -> {
-            if (Thread.currentThread() == front) {
-                sendRouted(router, routed.envelope(), answer, ZSocket.DONTWAIT);
-                inFlight.decrementAndGet();
-            } else {
-                // hand the answer over in memory and ring the front's doorbell only when it is
-                // armed: under load one wake-up carries many answers and no frames are copied
-                answers.add(new WorkerAnswer(routed.envelope(), answer));
-                if (doorbellArmed.compareAndSet(true, false)) {
-                    workerPush().send(DOORBELL, 0);
+        inFlight.incrementAndGet();
+        PendingRequest request = new PendingRequest(routed.envelope(), accepting && relieved.get() < settings.maxRelieved());
+        try {
+            byte[] now = dispatcher.dispatch(routed.body(), request, request);
+            if (now != null) {
+                request.send(now);
+            }
+        } catch (RuntimeException e) {
+            log.error("event=request_dropped error=\"{}\"", e.toString(), e);
+            inFlight.decrementAndGet();
+        }
+        return request.end();
+    }
+
+    /**
+     * One request being dispatched: its {@link Reply} and its {@link InPlace}. Answered on the holder's thread
+     * before a relief took over, the answer leaves at once, after the answers queued before it (so one
+     * session's answers keep their order); answered anywhere else, or after a takeover, it is queued.
+     */
+    private final class PendingRequest implements Reply, InPlace {
+        private final List<byte[]> envelope;
+        private final boolean inPlaceAllowed;
+        private final Thread holder = Thread.currentThread();
+        // touched only by the holder's thread
+        private long start = POLLING;
+        private boolean ended;
+        private boolean stillHolder;
+
+        PendingRequest(List<byte[]> envelope, boolean inPlaceAllowed) {
+            this.envelope = envelope;
+            this.inPlaceAllowed = inPlaceAllowed;
+        }
+
+        @Override
+        public boolean allowed() {
+            return inPlaceAllowed;
+        }
+
+        @Override
+        public void starting() {
+            if (Thread.currentThread() != holder || ended || start != POLLING) {
+                return;
+            }
+            long now = System.nanoTime();
+            start = now == POLLING ? 1 : now;
+            handlerStart.set(start);
+            if (reliefAsleep) {
+                Thread r = relief.get();
+                if (r != null) {
+                    LockSupport.unpark(r);
                 }
             }
-        };
-        byte[] now;
-        inFlight.incrementAndGet();
-        try {
-            now = dispatcher.dispatch(routed.body(), later);
-        } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
-            throw e;
         }
-        if (now != null) {
-            inFlight.decrementAndGet();
-            sendRouted(router, routed.envelope(), now, ZSocket.DONTWAIT);
+
+        @Override
+        public void send(byte[] answer) {
+            if (Thread.currentThread() == holder && !ended && end()) {
+                forwardAnswers();
+                sendRouted(envelope, answer);
+                inFlight.decrementAndGet();
+            } else {
+                queue(envelope, answer);
+            }
+        }
+
+        /** Ends the request on the holder's thread; true when this thread still holds the sockets. */
+        boolean end() {
+            if (!ended) {
+                ended = true;
+                stillHolder = start == POLLING || handlerStart.compareAndSet(start, POLLING);
+            }
+            return stillHolder;
+        }
+    }
+
+    /** Puts an answer on the queue the holder forwards, and rings its doorbell if nobody has yet. */
+    private void queue(List<byte[]> envelope, byte[] answer) {
+        answers.add(new QueuedAnswer(envelope, answer));
+        if (doorbellArmed.compareAndSet(true, false)) {
+            pushSocket().send(DOORBELL, 0);
         }
     }
 
     /**
-     * Sends the envelope frames and the answer as one message, straight from the arrays. {@code flags}:
-     * DONTWAIT on the ROUTER (a peer that went away must not stall the front), 0 on a worker's PUSH.
+     * The relief's watch: looks at the holder about every {@code reliefAfter}; takes the sockets over when
+     * one request has kept the holder longer than that. Returns true once this thread holds the sockets,
+     * false when the front has stopped.
      */
-    private static void sendRouted(ZSocket socket, List<byte[]> envelope, byte[] answer, int flags) {
-        if (!socket.send(envelope.getFirst(), flags | ZSocket.SNDMORE)) {
+    private boolean watchHolder() {
+        int idleLooks = 0;
+        while (!finished) {
+            long start = handlerStart.get();
+            if (start != POLLING && System.nanoTime() - start >= reliefAfterNanos) {
+                if (handlerStart.compareAndSet(start, POLLING)) {
+                    relieved.incrementAndGet();
+                    takeovers.incrementAndGet();
+                    relief.set(null);
+                    log.debug("event=front_taken_over busy_ms={}", (System.nanoTime() - start) / 1_000_000);
+                    startRelief();
+                    return true;
+                }
+                continue;
+            }
+            if (start == POLLING && ++idleLooks >= IDLE_LOOKS_BEFORE_SLEEP) {
+                idleLooks = 0;
+                reliefAsleep = true;
+                // re-check after announcing the sleep: a request that began before the announcement was seen
+                if (handlerStart.get() == POLLING && !finished) {
+                    LockSupport.park(this);
+                }
+                reliefAsleep = false;
+            } else {
+                if (start != POLLING) {
+                    idleLooks = 0;
+                }
+                LockSupport.parkNanos(this, reliefAfterNanos);
+            }
+        }
+        return false;
+    }
+
+    private void startRelief() {
+        if (finished) {
+            return;
+        }
+        Thread t = threads.newThread(() -> frontThread(false));
+        if (relief.compareAndSet(null, t)) {
+            t.start();
+        }
+    }
+
+    private void shutDownSockets() {
+        if (inFlight.get() > 0) {
+            log.warn("event=answers_dropped_at_shutdown count={}", inFlight.get());
+        }
+        finished = true;
+        Thread r = relief.get();
+        if (r != null) {
+            LockSupport.unpark(r);
+        }
+        poller.close();
+        pull.close();
+        router.close();
+        stopped.countDown();
+    }
+
+    /**
+     * Sends the envelope frames and the answer as one message, straight from the arrays. DONTWAIT on
+     * the first frame: a peer that went away must not stall the front.
+     */
+    private void sendRouted(List<byte[]> envelope, byte[] answer) {
+        if (!router.send(envelope.getFirst(), ZSocket.DONTWAIT | ZSocket.SNDMORE)) {
             return;
         }
         for (int i = 1; i < envelope.size(); i++) {
-            socket.send(envelope.get(i), ZSocket.SNDMORE);
+            router.send(envelope.get(i), ZSocket.SNDMORE);
         }
-        socket.send(answer, 0);
+        router.send(answer, 0);
     }
 
-    private ZSocket workerPush() {
+    /** This thread's doorbell socket, made on first use. */
+    private ZSocket pushSocket() {
         ZSocket s = pushSocket.get();
         if (s == null) {
             s = context.createSocket(SocketType.PUSH);
@@ -278,6 +506,15 @@ public final class FrontEnd implements AutoCloseable {
             pushSockets.add(s);
         }
         return s;
+    }
+
+    /** A front thread that ends closes its own doorbell socket (workers' sockets are closed in {@link #close}). */
+    private void closeOwnPush() {
+        ZSocket s = pushSocket.get();
+        if (s != null && pushSockets.remove(s)) {
+            s.close();
+        }
+        pushSocket.remove();
     }
 
     /**

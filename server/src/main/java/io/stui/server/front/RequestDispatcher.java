@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns request frames into answers: decodes with the protocol codec, answers malformed input and
- * cheap commands on the front thread, and queues the rest on the worker pool, one session's requests
- * in order. Every request gets exactly one answer, error or not; metrics count each.
+ * cheap commands on the front thread, runs the engine's interactive commands there too when the front
+ * allows it and the session has nothing else pending (no thread hand-off), and queues the rest on the
+ * worker pool, one session's requests in order. Every request gets exactly one answer, error or not;
+ * metrics count each.
  */
 public final class RequestDispatcher implements FrontEnd.Dispatcher {
 
@@ -33,26 +35,30 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
     private final ProtocolCodec codec;
     private final Handler handler;
     private final Predicate<Request> inline;
+    private final Predicate<Request> inPlace;
     private final KeyedSerialExecutor executor;
     private final ServerMetrics metrics;
 
     /**
-     * @param inline which requests are cheap enough to answer on the front thread
+     * @param inline  which requests are cheap enough to answer on the front thread, always
+     * @param inPlace which other requests may run on the front thread when it allows (they may take long; the
+     *                front hands its sockets over then), in their session's order
      */
-    public RequestDispatcher(ProtocolCodec codec, Handler handler, Predicate<Request> inline,
+    public RequestDispatcher(ProtocolCodec codec, Handler handler, Predicate<Request> inline, Predicate<Request> inPlace,
                              KeyedSerialExecutor executor, ServerMetrics metrics) {
         this.codec = codec;
         this.handler = handler;
         this.inline = inline;
+        this.inPlace = inPlace;
         this.executor = executor;
         this.metrics = metrics;
     }
 
     @Override
-    public byte[] dispatch(List<byte[]> body, FrontEnd.Reply later) {
+    public byte[] dispatch(List<byte[]> body, FrontEnd.Reply later, FrontEnd.InPlace here) {
         long start = System.nanoTime();
         try {
-            return route(body, later, start);
+            return route(body, later, here, start);
         } catch (RuntimeException e) {
             // never let one request take the front thread down; the client still gets an answer
             log.error("event=dispatch_failed error=\"{}\"", e.toString(), e);
@@ -61,7 +67,7 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         }
     }
 
-    private byte[] route(List<byte[]> body, FrontEnd.Reply later, long start) {
+    private byte[] route(List<byte[]> body, FrontEnd.Reply later, FrontEnd.InPlace here, long start) {
         if (body.isEmpty()) {
             return error(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INVALID_REQUEST,
                     "Empty request frame; send one JSON object per message."), start);
@@ -76,6 +82,15 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
             case Decoded.Ok ok when inline.test(ok.request()) -> answer(ok, start);
             case Decoded.Ok ok -> {
                 String key = ok.request() instanceof SessionScoped s ? s.sessionId() : null;
+                // in place: the session's turn is held before the front may hand over, and the answer is given
+                // inside the turn, so both the work and its answer keep the session's order
+                if (here.allowed() && inPlace.test(ok.request()) && executor.callHere(key, () -> {
+                    here.starting();
+                    later.send(answer(ok, start));
+                    return Boolean.TRUE;
+                }) != null) {
+                    yield null;
+                }
                 if (executor.submit(key, () -> later.send(answer(ok, start)))) {
                     yield null;
                 }

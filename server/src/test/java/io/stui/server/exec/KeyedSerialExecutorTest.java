@@ -83,4 +83,49 @@ class KeyedSerialExecutorTest {
         assertEquals(3, ran.get());
         assertFalse(ex.submit("t", ran::incrementAndGet));
     }
+
+    @Test
+    void callHereRunsOnTheCallerAndLaterWorkOfTheKeyWaitsForIt() throws Exception {
+        try (KeyedSerialExecutor ex = new KeyedSerialExecutor(2, 10, 10, 1 << 20)) {
+            List<String> order = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch queuedRan = new CountDownLatch(1);
+            Thread caller = Thread.currentThread();
+            String out = ex.callHere("s", () -> {
+                assertTrue(Thread.currentThread() == caller, "runs on the calling thread");
+                assertTrue(ex.submit("s", () -> {
+                    order.add("queued");
+                    queuedRan.countDown();
+                }));
+                // the queued task must not start while this one holds the key
+                assertEquals(null, ex.callHere("s", () -> "nested"), "the key is busy");
+                order.add("here");
+                return "answer";
+            });
+            assertEquals("answer", out);
+            assertTrue(queuedRan.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of("here", "queued"), order);
+        }
+    }
+
+    @Test
+    void callHereDeclinesAKeyWithPendingWorkAndAfterShutdown() throws Exception {
+        KeyedSerialExecutor ex = new KeyedSerialExecutor(1, 10, 10, 1 << 20);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        ex.submit("busy", () -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertEquals(null, ex.callHere("busy", () -> "x"), "a session's work stays in order");
+        assertEquals("y", ex.callHere("idle", () -> "y"));
+        assertEquals("z", ex.callHere(null, () -> "z"), "keyless work has no order to keep");
+        release.countDown();
+        assertTrue(ex.shutdown(Duration.ofSeconds(5)));
+        assertEquals(null, ex.callHere("idle", () -> "late"), "nothing runs once stopping");
+    }
 }
