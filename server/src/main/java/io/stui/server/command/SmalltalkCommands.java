@@ -36,7 +36,7 @@ import java.util.Optional;
  *
  * <p>With a {@code session_id}, evaluate and inspect run in the session's workspace (variables
  * persist, results get object ids, the workspace is auto-saved afterwards). Without one they run in
- * the worker thread's scratch workspace, emptied after every request, so nothing persists from one
+ * a scratch workspace taken from a pool and emptied after every request, so nothing persists from one
  * request to the next and no object id is answered. Class queries ({@code browse_class}, {@code list_classes},
  * {@code get_method}) with a session see the session's own classes and methods too; without one, the
  * shared kernel's classes.
@@ -50,9 +50,12 @@ public final class SmalltalkCommands {
     private final ServerMetrics metrics;
     private final EvalLimits limits;
     private final Workspace system;
-    /** One scratch workspace per worker thread, emptied after each use (see {@link #withScratch}). */
-    private final ThreadLocal<Workspace> scratch = new ThreadLocal<>();
-    private final java.util.Set<Workspace> scratchAll = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Idle scratch workspaces, emptied after each use (see {@link #withScratch}). A pool, not one per thread:
+     * requests run on workers and on the front's threads, which come and go, and the pool holds no more
+     * workspaces than ever ran at once.
+     */
+    private final java.util.Queue<Workspace> idleScratch = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public SmalltalkCommands(SmalltalkEngine engine, SessionManager sessions, WorkspaceRegistry workspaces,
                              AutoSaver autoSaver, ServerMetrics metrics, EvalLimits limits) {
@@ -93,16 +96,14 @@ public final class SmalltalkCommands {
     }
 
     /**
-     * Runs {@code work} in this worker thread's scratch workspace and empties it afterwards, so
-     * nothing outlives the request. A workspace whose evaluation hit a limit is discarded instead
-     * (its evaluation thread may have been abandoned still running).
+     * Runs {@code work} in a scratch workspace and empties it afterwards, so nothing outlives the
+     * request. A workspace whose evaluation hit a limit is discarded instead (its evaluation thread
+     * may have been abandoned still running).
      */
     private <T> T withScratch(java.util.function.Function<Workspace, T> work) {
-        Workspace ws = scratch.get();
+        Workspace ws = idleScratch.poll();
         if (ws == null) {
             ws = engine.newWorkspace();
-            scratch.set(ws);
-            scratchAll.add(ws);
         }
         boolean reusable = false;
         try {
@@ -115,9 +116,8 @@ public final class SmalltalkCommands {
         } finally {
             if (reusable) {
                 ws.clear();
+                idleScratch.add(ws);
             } else {
-                scratch.remove();
-                scratchAll.remove(ws);
                 ws.close();
             }
         }
@@ -299,10 +299,12 @@ public final class SmalltalkCommands {
                 kind == DebugOperation.Kind.GET_STACK_TRACE ? trace : null));
     }
 
-    /** Stops the class-query workspace's thread. */
+    /** Stops the class-query workspace's thread and closes the idle scratch workspaces. */
     public void closeSystem() {
         system.close();
-        scratchAll.forEach(Workspace::close);
-        scratchAll.clear();
+        Workspace ws;
+        while ((ws = idleScratch.poll()) != null) {
+            ws.close();
+        }
     }
 }
