@@ -3,6 +3,7 @@ package io.stui.server.metrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code stui_sessions}: live sessions</li>
  *   <li>{@code stui_evaluation_timeouts_total}: evaluations stopped by the time or step limit</li>
  *   <li>{@code stui_autosaves_total}: workspace snapshots written by the background auto-save</li>
+ *   <li>{@code stui_front_handovers_total}: times a long request run on the front's thread made another
+ *       thread take the sockets over</li>
  * </ul>
  */
 public final class ServerMetrics implements AutoCloseable {
@@ -37,6 +40,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final Counter timeouts;
     private final Counter autosaves;
     private HTTPServer http;
+    private volatile IntSupplier handovers = () -> 0;
 
     /** Creates the metrics; {@code sessions} is read at each scrape. */
     public ServerMetrics(IntSupplier sessions) {
@@ -55,6 +59,14 @@ public final class ServerMetrics implements AutoCloseable {
                 .help("Workspace snapshots written by the background auto-save").register(registry);
         GaugeWithCallback.builder().name("stui_sessions").help("Live sessions")
                 .callback(cb -> cb.call(sessions.getAsInt())).register(registry);
+    }
+
+    /** Publishes the front end's hand-over count, read at each scrape. */
+    public void frontHandovers(IntSupplier count) {
+        handovers = count;
+        CounterWithCallback.builder().name("stui_front_handovers_total")
+                .help("Times a long request run on the front's thread made another thread take the sockets over")
+                .callback(cb -> cb.call(count.getAsInt())).register(registry);
     }
 
     /**
@@ -110,6 +122,11 @@ public final class ServerMetrics implements AutoCloseable {
     /** Evaluations stopped by a limit so far. */
     public long timeoutCount() {
         return (long) timeouts.get();
+    }
+
+    /** Front hand-overs so far (see {@link #frontHandovers}). */
+    public int handoverCount() {
+        return handovers.getAsInt();
     }
 
     /** The registry, for an exporter of the caller's choosing. */

@@ -27,7 +27,8 @@ class LimitsE2ETest {
 
     @Test
     void loopingEvaluationTimesOutWhilePingsKeepBeingAnswered() throws Exception {
-        // one worker: the loop occupies the whole pool, so only the front thread can answer pings
+        // the loop runs in place on the front's thread (nothing else is pending), so pings are answered only
+        // if another thread takes the sockets over; with one worker the pool could not help either
         try (StuiServer server = TestServers.start(dir, Map.of("workers", "1", "eval-timeout-ms", "1500", "instruction-budget", "0"));
              ZContext ctx = new ZContext();
              Wire looper = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, server.endpoint());
@@ -54,6 +55,7 @@ class LimitsE2ETest {
             assertTrue(pings >= 10, "only " + pings + " pings answered during the loop");
             assertTrue(worstPingNanos < 500_000_000L, "a ping waited " + worstPingNanos / 1_000_000 + " ms");
             assertEquals(1, server.metrics().timeoutCount());
+            assertTrue(server.metrics().handoverCount() >= 1, "the loop should have been handed over");
 
             // the worker is free again
             JsonNode after = pinger.call(command("after", "evaluate", params("code", "6 * 7")));

@@ -19,6 +19,7 @@ class ServerMetricsTest {
             m.request("ping", "success", 150_000);
             m.request("evaluate", "Timeout", 5_000_000_000L);
             m.evaluationTimeout();
+            m.frontHandovers(() -> 2);
             int port = m.serve("127.0.0.1", freePort());
             assertTrue(port > 0);
             String body;
@@ -31,6 +32,7 @@ class ServerMetricsTest {
             assertTrue(body.contains("stui_request_duration_seconds_bucket{command=\"ping\",le=\"2.5E-4\"} 1"), body);
             assertTrue(body.contains("stui_sessions 3.0"), body);
             assertTrue(body.contains("stui_evaluation_timeouts_total 1.0"), body);
+            assertTrue(body.contains("stui_front_handovers_total 2.0"), body);
             assertEquals(1, m.requestCount("ping", "success"));
         }
     }
