@@ -30,7 +30,7 @@ public final class BenchMain implements Runnable {
 
     /** The configured command line (tests run it without exiting the JVM). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new BenchMain());
+        CommandLine cl = new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("stui bench: " + e.getMessage());
             return 2;

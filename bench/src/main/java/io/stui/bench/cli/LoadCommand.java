@@ -49,8 +49,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = {"-c", "--clients"}, description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients = 8;
 
-    @Option(names = "--socket", description = "req or dealer (pipelined) (default: ${DEFAULT-VALUE}).")
-    String socket = "req";
+    @Option(names = "--socket", description = "req or dealer (pipelined) (default: req).")
+    LoadSpec.SocketKind socket = LoadSpec.SocketKind.REQ;
 
     @Option(names = "--pipeline", description = "Requests in flight per DEALER client (default: 16 for dealer, 1 for req).")
     Integer pipeline;
@@ -77,11 +77,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", converter = DurationConverter.class, description = "Per-request timeout (default: 2s).")
     Duration timeout = Duration.ofSeconds(2);
 
-    @Option(names = "--encoding", description = "command or envelope (default: ${DEFAULT-VALUE}).")
-    String encoding = "command";
+    @Option(names = "--encoding", description = "command or envelope (default: command).")
+    Encoding encoding = Encoding.COMMAND;
 
     @Option(names = "--backend", description = "ZeroMQ backend of the clients: native or jeromq (default: native).")
-    String backend = "native";
+    Backend backend = Backend.NATIVE;
 
     @Option(names = "--server-pid", description = "Process id of the server, to report its resident memory.")
     Long serverPid;
@@ -97,22 +97,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadSpec.SocketKind kind = switch (socket.toLowerCase(Locale.ROOT)) {
-            case "req" -> LoadSpec.SocketKind.REQ;
-            case "dealer" -> LoadSpec.SocketKind.DEALER;
-            default -> throw new CommandLine.ParameterException(cmd.commandLine(), "--socket must be req or dealer");
-        };
-        Encoding enc = switch (encoding.toLowerCase(Locale.ROOT)) {
-            case "command" -> Encoding.COMMAND;
-            case "envelope" -> Encoding.ENVELOPE;
-            default -> throw new CommandLine.ParameterException(cmd.commandLine(), "--encoding must be command or envelope");
-        };
-        Backend clientBackend = switch (backend.toLowerCase(Locale.ROOT)) {
-            case "native" -> Backend.NATIVE;
-            case "jeromq" -> Backend.JEROMQ;
-            default -> throw new CommandLine.ParameterException(cmd.commandLine(), "--backend must be native or jeromq");
-        };
-        int window = pipeline != null ? pipeline : kind == LoadSpec.SocketKind.DEALER ? 16 : 1;
+        int window = pipeline != null ? pipeline : socket == LoadSpec.SocketKind.DEALER ? 16 : 1;
         CommandMix commandMix;
         try {
             commandMix = CommandMix.parse(mix);
@@ -121,7 +106,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         PrintWriter out = cmd.commandLine().getOut();
         CeilingServer ceiling = null;
-        try (ZContext context = new ZContext(clientBackend)) {
+        try (ZContext context = new ZContext(backend)) {
             String endpoint = target.endpoint;
             Long pid = serverPid;
             if (target.cCeiling) {
@@ -133,14 +118,14 @@ public final class LoadCommand implements Callable<Integer> {
             }
             LoadSpec spec;
             try {
-                spec = new LoadSpec(endpoint, clients, kind, window, rate, warmup, duration, requests, commandMix, code,
+                spec = new LoadSpec(endpoint, clients, socket, window, rate, warmup, duration, requests, commandMix, code,
                         timeout, target.cCeiling);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cmd.commandLine(), e.getMessage());
             }
             out.println("Load: " + spec.describe() + " -> " + endpoint);
             out.flush();
-            LoadGenerator generator = new LoadGenerator(spec, context, enc);
+            LoadGenerator generator = new LoadGenerator(spec, context, encoding);
             LoadResult result;
             try (LiveProgress progress = LiveProgress.startIfTerminal(generator, spec)) {
                 result = generator.run();
@@ -153,7 +138,7 @@ public final class LoadCommand implements Callable<Integer> {
                 if (!Double.isNaN(peakRss)) {
                     node.put("server_peak_rss_mib", peakRss);
                 }
-                node.put("client_backend", clientBackend.name().toLowerCase(Locale.ROOT));
+                node.put("client_backend", backend.name().toLowerCase(Locale.ROOT));
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
             }
             return result.requests() > 0 ? 0 : 1;

@@ -3,7 +3,6 @@ package io.stui.server.cli;
 import io.stui.protocol.Encoding;
 import io.stui.protocol.client.ClientOptions;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** Connection flags shared by the client subcommands. */
@@ -20,14 +19,9 @@ final class ClientOptionsMixin {
     int tries;
 
     @Option(names = "--encoding", defaultValue = "command", description = "Request encoding: command or envelope (default ${DEFAULT-VALUE}).")
-    String encoding;
+    Encoding encoding;
 
     ClientOptions options() {
-        Encoding enc = switch (encoding.toLowerCase(Locale.ROOT)) {
-            case "command" -> Encoding.COMMAND;
-            case "envelope" -> Encoding.ENVELOPE;
-            default -> throw new IllegalArgumentException("--encoding must be command or envelope, got " + encoding);
-        };
-        return ClientOptions.defaults(endpoint).withEncoding(enc).withTimeout(Duration.ofMillis(timeoutMs)).withTries(tries);
+        return ClientOptions.defaults(endpoint).withEncoding(encoding).withTimeout(Duration.ofMillis(timeoutMs)).withTries(tries);
     }
 }

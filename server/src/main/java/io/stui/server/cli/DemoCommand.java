@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--encoding", defaultValue = "command",
             description = "Request encoding: command or envelope (default ${DEFAULT-VALUE}).")
-    String encoding;
+    io.stui.protocol.Encoding encoding;
 
     private final PrintStream out = System.out;
     private int failures;
