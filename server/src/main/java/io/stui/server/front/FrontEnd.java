@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * hand-offs per request, which on a small machine are most of a short request's cost. So that a long
  * evaluation cannot stall the server, a second thread, the <em>relief</em>, watches the holder: when
  * work in place (from {@link InPlace#starting()} on) has kept the holder busy longer than
- * {@link Settings#reliefAfter}, the relief takes the
+ * {@link Settings#reliefAfter} and is still running at the relief's next look, the relief takes the
  * sockets over (a compare-and-set, which is also the memory barrier ZeroMQ asks for when a socket
  * changes threads) and becomes the holder; the old holder finishes its request, queues the answer like
  * any worker, and becomes the next relief or ends. The holder is never inside a socket call while it
@@ -420,14 +420,21 @@ public final class FrontEnd implements AutoCloseable {
 
     /**
      * The relief's watch: looks at the holder about every {@code reliefAfter}; takes the sockets over when
-     * one request has kept the holder longer than that. Returns true once this thread holds the sockets,
+     * work in place has kept the holder longer than that and is still there at the next look. Returns true once this thread holds the sockets,
      * false when the front has stopped.
      */
     private boolean watchHolder() {
         int idleLooks = 0;
+        long overdueSeen = POLLING;
         while (!finished) {
             long start = handlerStart.get();
-            if (start != POLLING && System.nanoTime() - start >= reliefAfterNanos) {
+            // take over when the same work is still there one look after it was first seen overdue: the holder has
+            // had a look's time to run, so a pause that stopped every thread (a GC, the machine busy elsewhere)
+            // does not count as the holder being stuck
+            boolean overdue = start != POLLING && System.nanoTime() - start >= reliefAfterNanos;
+            boolean stuck = overdue && start == overdueSeen;
+            overdueSeen = overdue ? start : POLLING;
+            if (stuck) {
                 if (handlerStart.compareAndSet(start, POLLING)) {
                     relieved.incrementAndGet();
                     takeovers.incrementAndGet();
