@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
+import io.stui.protocol.result.EvaluateResult;
+import io.stui.protocol.result.PingResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -403,13 +405,13 @@ public final class ProtocolCodec {
                     writeId(g, "id", meta.id());
                     g.writeStringField("status", "success");
                     g.writeFieldName("result");
-                    mapper.writeValue(g, result);
+                    writeResult(g, result);
                     writeTimestamp(g, out);
                 } else {
                     writeEnvelopeHead(g, meta, out);
                     g.writeStringField("response_type", command.pascalName());
                     g.writeFieldName("data");
-                    mapper.writeValue(g, result);
+                    writeResult(g, result);
                     g.writeEndObject();
                     g.writeEndObject();
                 }
@@ -420,6 +422,36 @@ public final class ProtocolCodec {
             throw new UncheckedIOException("Could not encode the result of " + command, e);
         } finally {
             out.release();
+        }
+    }
+
+    /**
+     * Writes a result object. The two results of the server's hot path, ping and evaluate, are written field
+     * by field (the same JSON Jackson's record serialiser writes, without its reflective accessor calls);
+     * every other value goes through the mapper.
+     */
+    private void writeResult(JsonGenerator g, Object result) throws IOException {
+        switch (result) {
+            case EvaluateResult r -> {
+                g.writeStartObject();
+                g.writeStringField("result", r.result());
+                g.writeStringField("result_type", r.resultType());
+                g.writeNumberField("execution_time", r.executionTime());
+                g.writeBooleanField("has_error", r.hasError());
+                g.writeStringField("transcript", r.transcript());
+                g.writeStringField("object_id", r.objectId());
+                g.writeEndObject();
+            }
+            case PingResult r -> {
+                g.writeStartObject();
+                g.writeStringField("message", r.message());
+                g.writeStringField("status", r.status());
+                g.writeNumberField("uptime", r.uptime());
+                g.writeStringField("server_version", r.serverVersion());
+                g.writeStringField("zmq_backend", r.zmqBackend());
+                g.writeEndObject();
+            }
+            default -> mapper.writeValue(g, result);
         }
     }
 
