@@ -30,8 +30,8 @@ public final class EngineService implements SmalltalkService {
      * ({@code -Dstui.oldGenFloorMiB}) and this multiple of what survived the last full collection
      * ({@code -Dstui.oldGenFactor}).
      */
-    private static final long OLD_GEN_FLOOR_BYTES = Long.getLong("stui.oldGenFloorMiB", 10L) << 20;
-    private static final double OLD_GEN_FACTOR = Double.parseDouble(System.getProperty("stui.oldGenFactor", "1.3"));
+    private static final long OLD_GEN_FLOOR_BYTES = Long.getLong("stui.oldGenFloorMiB", 8L) << 20;
+    private static final double OLD_GEN_FACTOR = Double.parseDouble(System.getProperty("stui.oldGenFactor", "1.15"));
 
     private final SmalltalkEngine engine;
     private final WorkspaceRegistry workspaces;
