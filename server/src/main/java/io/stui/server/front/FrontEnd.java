@@ -410,11 +410,15 @@ public final class FrontEnd implements AutoCloseable {
         }
     }
 
-    /** Puts an answer on the queue the holder forwards, and rings its doorbell if nobody has yet. */
+    /**
+     * Puts an answer on the queue the holder forwards, and rings its doorbell if nobody has yet. The ring
+     * never waits: if it cannot go (the front has closed), the answer stays queued, and a running holder
+     * forwards it after its next poll anyway.
+     */
     private void queue(List<byte[]> envelope, byte[] answer) {
         answers.add(new QueuedAnswer(envelope, answer));
-        if (doorbellArmed.compareAndSet(true, false)) {
-            pushSocket().send(DOORBELL, 0);
+        if (doorbellArmed.compareAndSet(true, false) && !pushSocket().send(DOORBELL, ZSocket.DONTWAIT)) {
+            doorbellArmed.set(true);
         }
     }
 

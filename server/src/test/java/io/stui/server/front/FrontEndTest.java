@@ -131,4 +131,18 @@ class FrontEndTest {
             assertEquals("done block:1", receive(slow));
         }
     }
+
+    @Test
+    void closingWhileHandedOverWorkRunsNeitherHangsTheFrontNorThatWork() throws Exception {
+        start(2);
+        try (ZSocket slow = client()) {
+            send(slow, "block:1");
+            assertTrue(blocking.await(5, TimeUnit.SECONDS));
+            Thread worker = threadSeen.get("block:1");
+            front.close(Duration.ofMillis(100));
+            release.countDown();
+            worker.join(5_000);
+            assertFalse(worker.isAlive(), "the handed-over work finished and its thread ended after the front closed");
+        }
+    }
 }
