@@ -168,7 +168,7 @@ public final class FrontEnd implements AutoCloseable {
         return boundEndpoint;
     }
 
-    /** Requests accepted whose answers have not yet been sent. */
+    /** Requests accepted whose answers have not yet been handed to the ROUTER socket. */
     public int inFlight() {
         return inFlight.get();
     }
@@ -325,8 +325,8 @@ public final class FrontEnd implements AutoCloseable {
         int n = 0;
         QueuedAnswer a;
         while ((a = answers.poll()) != null) {
-            sendRouted(a.envelope(), a.body());
             inFlight.decrementAndGet();
+            sendRouted(a.envelope(), a.body());
             n++;
         }
         return n;
@@ -393,8 +393,8 @@ public final class FrontEnd implements AutoCloseable {
         public void send(byte[] answer) {
             if (Thread.currentThread() == holder && !ended && end()) {
                 forwardAnswers();
-                sendRouted(envelope, answer);
                 inFlight.decrementAndGet();
+                sendRouted(envelope, answer);
             } else {
                 queue(envelope, answer);
             }
