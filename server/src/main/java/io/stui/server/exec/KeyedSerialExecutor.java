@@ -186,6 +186,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
     public boolean shutdown(Duration wait) {
         accepting = false;
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean drained;
         synchronized (lanes) {
             long left;
             while (!lanes.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
@@ -196,10 +197,12 @@ public final class KeyedSerialExecutor implements AutoCloseable {
                     break;
                 }
             }
+            // a lane can be held by work running on a caller's thread (callHere), which the pool does not see
+            drained = lanes.isEmpty();
         }
         pool.shutdown();
         try {
-            return pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) && drained;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

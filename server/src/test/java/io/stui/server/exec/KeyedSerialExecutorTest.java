@@ -128,4 +128,25 @@ class KeyedSerialExecutorTest {
         assertTrue(ex.shutdown(Duration.ofSeconds(5)));
         assertEquals(null, ex.callHere("idle", () -> "late"), "nothing runs once stopping");
     }
+
+    @Test
+    void shutdownWaitsForWorkRunningInPlace() throws Exception {
+        KeyedSerialExecutor ex = new KeyedSerialExecutor(1, 10, 10, 1 << 20);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread caller = Thread.ofPlatform().start(() -> ex.callHere("s", () -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "done";
+        }));
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        assertFalse(ex.shutdown(Duration.ofMillis(50)), "work in place is still running");
+        release.countDown();
+        caller.join(5_000);
+        assertTrue(ex.shutdown(Duration.ofSeconds(5)));
+    }
 }
