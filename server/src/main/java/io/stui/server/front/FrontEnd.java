@@ -55,6 +55,8 @@ public final class FrontEnd implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FrontEnd.class);
     private static final int BATCH = 64;
+    /** Longest wait for input, so the loop notices a shutdown. */
+    private static final int WAIT_MS = 200;
     private static final byte[] DOORBELL = new byte[0];
     /** {@link #handlerStart} while the holder is between requests. */
     private static final long POLLING = 0;
@@ -203,6 +205,7 @@ public final class FrontEnd implements AutoCloseable {
             router.setMaxMsgSize(settings.maxMessageSize());
             router.setRcvHwm(10_000);
             router.setSndHwm(10_000);
+            router.setRcvTimeout(WAIT_MS);
             if (settings.curveSecretKeyZ85() != null) {
                 router.setCurveServer(Curve.keyPairFromSecret(Curve.z85Decode(settings.curveSecretKeyZ85())));
             }
@@ -267,7 +270,17 @@ public final class FrontEnd implements AutoCloseable {
                     break;
                 }
             }
-            poller.poll(accepting ? 200 : 20);
+            if (accepting && inFlight.get() == 0) {
+                // nothing is out with a worker or a relieved thread, so no answer can come through the
+                // doorbell: wait on the ROUTER alone, as a plain server does (one call per request instead
+                // of a poll and a read); its receive timeout bounds the wait so a shutdown is noticed
+                var msg = router.receiveMessage(0);
+                if (msg.isPresent() && !handle(msg.get())) {
+                    return false;
+                }
+                continue;
+            }
+            poller.poll(accepting ? WAIT_MS : 20);
             // drain whatever is ready on both sockets before polling again: under load this
             // saves a poll call per message
             if (poller.isReadable(pull)) {
