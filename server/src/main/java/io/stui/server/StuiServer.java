@@ -97,7 +97,7 @@ public final class StuiServer implements AutoCloseable {
             this.front = new FrontEnd(ctx, new FrontEnd.Settings(config.endpoint(), config.maxMessageSize(), config.curveSecretKey(),
                     RELIEF_AFTER, config.workers()), dispatcher, EvaluationThreads.factory("stui-front"));
             this.endpoint = front.start();
-            m.frontHandovers(front::takeovers);
+            m.frontHandovers(front::handovers);
             this.metricsPort = m.serve(config.metricsHost(), config.metricsPort());
             sw = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "stui-sweeper");

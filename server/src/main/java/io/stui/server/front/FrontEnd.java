@@ -58,8 +58,8 @@ public final class FrontEnd implements AutoCloseable {
     /** Longest wait for input, so the loop notices a shutdown. */
     private static final int WAIT_MS = 200;
     private static final byte[] DOORBELL = new byte[0];
-    /** {@link #handlerStart} while the holder is between requests. */
-    private static final long POLLING = 0;
+    /** {@link #inPlaceSince} while the holder runs nothing in place. */
+    private static final long NONE = 0;
     /** Relief checks after this many idle looks go to sleep until the holder starts a request. */
     private static final int IDLE_LOOKS_BEFORE_SLEEP = 200;
 
@@ -94,7 +94,7 @@ public final class FrontEnd implements AutoCloseable {
     /**
      * Socket and thread settings of the front end.
      *
-     * @param reliefAfter how long one request may keep the front's thread before another thread takes the sockets
+     * @param reliefAfter how long work in place may keep the front's thread before another thread takes the sockets
      * @param maxRelieved how many requests may run at once on threads that handed the front over
      */
     public record Settings(String endpoint, long maxMessageSize, String curveSecretKeyZ85, Duration reliefAfter,
@@ -117,14 +117,14 @@ public final class FrontEnd implements AutoCloseable {
     private final Queue<QueuedAnswer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean doorbellArmed = new AtomicBoolean(true);
     /**
-     * When the holder began work in place that a relief may take over from (nanoTime, never {@link #POLLING});
-     * POLLING otherwise.
+     * When the holder began work in place that a relief may take over from (nanoTime, never {@link #NONE});
+     * NONE otherwise.
      */
-    private final AtomicLong handlerStart = new AtomicLong(POLLING);
+    private final AtomicLong inPlaceSince = new AtomicLong(NONE);
     private final AtomicReference<Thread> relief = new AtomicReference<>();
     private volatile boolean reliefAsleep;
-    private final AtomicInteger relieved = new AtomicInteger();
-    private final AtomicInteger takeovers = new AtomicInteger();
+    private final AtomicInteger relievedRunning = new AtomicInteger();
+    private final AtomicInteger handovers = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean accepting = true;
@@ -176,8 +176,8 @@ public final class FrontEnd implements AutoCloseable {
     }
 
     /** How many times a relief thread has taken the sockets over from a busy holder. */
-    public int takeovers() {
-        return takeovers.get();
+    public int handovers() {
+        return handovers.get();
     }
 
     private void firstHolder() {
@@ -236,7 +236,7 @@ public final class FrontEnd implements AutoCloseable {
                         return;
                     }
                     // relieved during a request: its answer is queued; stay on as the relief if there is none
-                    relieved.decrementAndGet();
+                    relievedRunning.decrementAndGet();
                     if (finished || !relief.compareAndSet(null, Thread.currentThread())) {
                         return;
                     }
@@ -349,7 +349,7 @@ public final class FrontEnd implements AutoCloseable {
     private boolean handle(ZMessage msg) {
         RoutedMessage routed = RoutedMessage.split(msg.frames());
         inFlight.incrementAndGet();
-        PendingRequest request = new PendingRequest(routed.envelope(), accepting && relieved.get() < settings.maxRelieved());
+        PendingRequest request = new PendingRequest(routed.envelope(), accepting && relievedRunning.get() < settings.maxRelieved());
         try {
             byte[] now = dispatcher.dispatch(routed.body(), request, request);
             if (now != null) {
@@ -372,7 +372,7 @@ public final class FrontEnd implements AutoCloseable {
         private final boolean inPlaceAllowed;
         private final Thread holder = Thread.currentThread();
         // touched only by the holder's thread
-        private long start = POLLING;
+        private long start = NONE;
         private boolean ended;
         private boolean stillHolder;
 
@@ -388,12 +388,12 @@ public final class FrontEnd implements AutoCloseable {
 
         @Override
         public void starting() {
-            if (Thread.currentThread() != holder || ended || start != POLLING) {
+            if (Thread.currentThread() != holder || ended || start != NONE) {
                 return;
             }
             long now = System.nanoTime();
-            start = now == POLLING ? 1 : now;
-            handlerStart.set(start);
+            start = now == NONE ? 1 : now;
+            inPlaceSince.set(start);
             if (reliefAsleep) {
                 Thread r = relief.get();
                 if (r != null) {
@@ -417,7 +417,7 @@ public final class FrontEnd implements AutoCloseable {
         boolean end() {
             if (!ended) {
                 ended = true;
-                stillHolder = start == POLLING || handlerStart.compareAndSet(start, POLLING);
+                stillHolder = start == NONE || inPlaceSince.compareAndSet(start, NONE);
             }
             return stillHolder;
         }
@@ -442,19 +442,19 @@ public final class FrontEnd implements AutoCloseable {
      */
     private boolean watchHolder() {
         int idleLooks = 0;
-        long overdueSeen = POLLING;
+        long overdueSeen = NONE;
         while (!finished) {
-            long start = handlerStart.get();
+            long start = inPlaceSince.get();
             // take over when the same work is still there one look after it was first seen overdue: the holder has
             // had a look's time to run, so a pause that stopped every thread (a GC, the machine busy elsewhere)
             // does not count as the holder being stuck
-            boolean overdue = start != POLLING && System.nanoTime() - start >= reliefAfterNanos;
+            boolean overdue = start != NONE && System.nanoTime() - start >= reliefAfterNanos;
             boolean stuck = overdue && start == overdueSeen;
-            overdueSeen = overdue ? start : POLLING;
+            overdueSeen = overdue ? start : NONE;
             if (stuck) {
-                if (handlerStart.compareAndSet(start, POLLING)) {
-                    relieved.incrementAndGet();
-                    takeovers.incrementAndGet();
+                if (inPlaceSince.compareAndSet(start, NONE)) {
+                    relievedRunning.incrementAndGet();
+                    handovers.incrementAndGet();
                     relief.set(null);
                     log.debug("event=front_taken_over busy_ms={}", (System.nanoTime() - start) / 1_000_000);
                     startRelief();
@@ -462,16 +462,16 @@ public final class FrontEnd implements AutoCloseable {
                 }
                 continue;
             }
-            if (start == POLLING && ++idleLooks >= IDLE_LOOKS_BEFORE_SLEEP) {
+            if (start == NONE && ++idleLooks >= IDLE_LOOKS_BEFORE_SLEEP) {
                 idleLooks = 0;
                 reliefAsleep = true;
                 // re-check after announcing the sleep: a request that began before the announcement was seen
-                if (handlerStart.get() == POLLING && !finished) {
+                if (inPlaceSince.get() == NONE && !finished) {
                     LockSupport.park(this);
                 }
                 reliefAsleep = false;
             } else {
-                if (start != POLLING) {
+                if (start != NONE) {
                     idleLooks = 0;
                 }
                 LockSupport.parkNanos(this, reliefAfterNanos);

@@ -104,7 +104,7 @@ class FrontEndTest {
                 send(quick, "ping" + i);
                 assertEquals("echo ping" + i, receive(quick), "answered while the first request is still running");
             }
-            assertEquals(1, front.takeovers());
+            assertEquals(1, front.handovers());
             assertFalse(threadSeen.get("ping0") == threadSeen.get("block:1"), "a different thread holds the sockets now");
             release.countDown();
             assertEquals("done block:1", receive(slow), "the slow answer arrives after the hand-over");
