@@ -65,6 +65,11 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--no-c", description = "Skip the C reference programs.")
     boolean noC;
 
+    @Option(names = "--keep-cpus-awake",
+            description = "Run one busy loop per CPU at nice 19 during the run, so that idle vCPUs do not halt between "
+                    + "round trips (on a VM that makes an idle machine's round trips 2-5x slower); costs throughput a few percent.")
+    boolean keepCpusAwake;
+
     @Option(names = "--verbose", description = "Show JMH's own output (otherwise one line per case and repeat).")
     boolean verbose;
 
@@ -128,6 +133,23 @@ public final class MicroCommand implements Callable<Integer> {
         ArrayNode jmhAll = mapper.createArrayNode();
         List<JsonNode> cAll = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        try (CpuWaker waker = keepCpusAwake ? CpuWaker.start(Runtime.getRuntime().availableProcessors()) : null) {
+            runAll(cases, filters, programs, n, runs, jmhJson, cJson, jmhAll, cAll, failures, started);
+        }
+        System.out.println();
+        System.out.println(Files.readString(out.resolve("summary.md")));
+        System.out.println("Wrote " + jmhJson + ", " + cJson + ", " + out.resolve("summary.md") + " and " + runs + "/*.json");
+        if (!failures.isEmpty()) {
+            System.err.println(failures.size() + " run(s) failed; their figures are missing from the summary:");
+            failures.forEach(f -> System.err.println("  " + f));
+            return 1;
+        }
+        return 0;
+    }
+
+    private void runAll(List<MicroCase> cases, Map<String, List<String>> filters, CPrograms programs, int n, Path runs,
+            Path jmhJson, Path cJson, ArrayNode jmhAll, List<JsonNode> cAll, List<String> failures, String started)
+            throws IOException {
         for (int r = 1; r <= n; r++) {
             for (MicroCase k : cases) {
                 long t0 = System.nanoTime();
@@ -150,15 +172,6 @@ public final class MicroCommand implements Callable<Integer> {
             }
             writeResults(jmhJson, cJson, jmhAll, cAll, started, r, n);
         }
-        System.out.println();
-        System.out.println(Files.readString(out.resolve("summary.md")));
-        System.out.println("Wrote " + jmhJson + ", " + cJson + ", " + out.resolve("summary.md") + " and " + runs + "/*.json");
-        if (!failures.isEmpty()) {
-            System.err.println(failures.size() + " run(s) failed; their figures are missing from the summary:");
-            failures.forEach(f -> System.err.println("  " + f));
-            return 1;
-        }
-        return 0;
     }
 
     private double cSeconds() {
@@ -237,7 +250,8 @@ public final class MicroCommand implements Callable<Integer> {
             throws IOException {
         mapper.writeValue(jmhJson.toFile(), jmh);
         mapper.writeValue(cJson.toFile(), c);
-        String command = "bench/run-micro.sh" + (full ? " --full" : "") + (repeats != null ? " --repeats " + repeats : "");
+        String command = "bench/run-micro.sh" + (full ? " --full" : "") + (repeats != null ? " --repeats " + repeats : "")
+                + (keepCpusAwake ? " --keep-cpus-awake" : "");
         List<String> header = List.of(
                 "## Microbenchmarks (" + (full ? "full" : "short") + " run, " + done + " of " + n + " repeats)",
                 "",
@@ -246,7 +260,8 @@ public final class MicroCommand implements Callable<Integer> {
                 "- Command: `" + command + "`" + (params.isEmpty() && include.equals("io\\.stui\\.bench\\.micro\\..*") ? "" : " (narrowed)")
                         + ". Per case and repeat: the C program(s) for " + cSeconds() + " s each, and one JMH fork per backend ("
                         + (full ? FULL_JMH : SHORT_JMH)
-                        + "), C first in odd repeats, JMH first in even ones");
+                        + "), C first in odd repeats, JMH first in even ones"
+                        + (keepCpusAwake ? "; with --keep-cpus-awake (a nice-19 busy loop per CPU throughout)" : ""));
         String md = MicroSummary.markdown(jmh, c, header);
         Files.writeString(out.resolve("summary.md"), md);
     }

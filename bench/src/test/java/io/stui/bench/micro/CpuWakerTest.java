@@ -1,0 +1,33 @@
+package io.stui.bench.micro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CpuWakerTest {
+    @Test
+    void startsNicedLoopsAndEndsThemOnClose() throws Exception {
+        List<ProcessHandle> loops;
+        try (CpuWaker w = CpuWaker.start(2)) {
+            loops = w.processes();
+            assertEquals(2, loops.size());
+            for (ProcessHandle p : loops) {
+                assertTrue(p.isAlive());
+                // field 19 of /proc/PID/stat (after the command in brackets) is the nice value
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                assertEquals("19", f[16], stat);
+            }
+        }
+        for (ProcessHandle p : loops) {
+            p.onExit().get(5, TimeUnit.SECONDS);
+            assertFalse(p.isAlive());
+        }
+    }
+}
