@@ -30,7 +30,7 @@ final class Lib {
 
     private static final Class<?> P = MemorySegment.class;
 
-    private enum Mode { PLAIN, CRITICAL, ERRNO, CRITICAL_ERRNO }
+    private enum Mode { PLAIN, CRITICAL, ERRNO, CRITICAL_ERRNO, CRITICAL_HEAP_ERRNO }
 
     private static MethodHandle h(MemorySegment address, FunctionDescriptor fd, Mode mode, Class<?> ret, Class<?>... params) {
         MethodHandle mh = switch (mode) {
@@ -39,9 +39,11 @@ final class Lib {
             case ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.captureCallState("errno"));
             case CRITICAL_ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.critical(false),
                     Linker.Option.captureCallState("errno"));
+            case CRITICAL_HEAP_ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.critical(true),
+                    Linker.Option.captureCallState("errno"));
         };
         Class<?>[] all = params;
-        if (mode == Mode.ERRNO || mode == Mode.CRITICAL_ERRNO) {
+        if (mode == Mode.ERRNO || mode == Mode.CRITICAL_ERRNO || mode == Mode.CRITICAL_HEAP_ERRNO) {
             all = new Class<?>[params.length + 1];
             all[0] = P;
             System.arraycopy(params, 0, all, 1, params.length);
@@ -73,6 +75,8 @@ final class Lib {
     // ---- messages: blocking and DONTWAIT variants ----
     static final MethodHandle SEND = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.ERRNO, int.class, P, P, long.class, int.class);
     static final MethodHandle SEND_NB = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, long.class, int.class);
+    /** zmq_send with DONTWAIT reading a Java array in place (a critical call may take heap segments). */
+    static final MethodHandle SEND_HEAP_NB = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL_HEAP_ERRNO, int.class, P, P, long.class, int.class);
     static final MethodHandle MSG_SEND = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
     static final MethodHandle MSG_SEND_NB = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, int.class);
     static final MethodHandle MSG_RECV = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.ERRNO, int.class, P, P, int.class);

@@ -27,6 +27,11 @@ final class NativeSocket implements SocketDriver {
     private static final int SNDMORE = 2;
     /** Frames up to this size are copied into the send buffer and sent with zmq_send (one downcall). */
     private static final int SCRATCH_SIZE = 8192;
+    /**
+     * From this size a byte[] is sent straight from the heap (one copy fewer); below it the copy into the
+     * scratch buffer is cheaper than the segment views the heap call needs.
+     */
+    private static final int HEAP_SEND_MIN = 1024;
     /** A received message larger than this is released right after copying, not kept until the next receive. */
     private static final long KEEP_LIMIT = 65536;
     private static final int OPT_SIZE = 256;
@@ -213,6 +218,16 @@ final class NativeSocket implements SocketDriver {
 
     @Override
     public boolean send(byte[] data, int off, int len, int flags) {
+        if (len >= HEAP_SEND_MIN) {
+            checkOpen("send");
+            if (sendFromArrayNoWait(data, off, len, flags)) {
+                return true;
+            }
+            if ((flags & DONTWAIT) != 0) {
+                return false;
+            }
+            // it would block: wait below, from a native copy (a critical call must not wait)
+        }
         if (len <= SCRATCH_SIZE) {
             checkOpen("send");
             MemorySegment s = scratch();
@@ -220,6 +235,29 @@ final class NativeSocket implements SocketDriver {
             return sendNative(s, len, flags);
         }
         return sendCopy(MemorySegment.ofArray(data), off, len, flags);
+    }
+
+    /**
+     * zmq_send straight from the array, without waiting: a critical downcall may read the Java heap, so
+     * the payload is copied once, into libzmq's message, as a C caller's would be (the scratch path copies
+     * it twice). True if queued; false if it would block.
+     */
+    private boolean sendFromArrayNoWait(byte[] data, int off, int len, int flags) {
+        try {
+            MemorySegment src = MemorySegment.ofArray(data).asSlice(off, len);
+            while (true) {
+                int rc = (int) Lib.SEND_HEAP_NB.invokeExact(capture, handle, src, (long) len, flags | DONTWAIT);
+                if (rc >= 0) {
+                    midSend = (flags & SNDMORE) != 0;
+                    return true;
+                }
+                if (!retryable(Lib.errno(capture), "send")) {
+                    return false;
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     @Override
