@@ -19,8 +19,15 @@ class CpuWakerTest {
             assertEquals(2, loops.size());
             for (ProcessHandle p : loops) {
                 assertTrue(p.isAlive());
-                // field 19 of /proc/PID/stat (after the command in brackets) is the nice value
-                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                // field 19 of /proc/PID/stat (after the command in brackets) is the nice value; it is set once
+                // `nice` has exec'd the loop's shell, so wait (bounded) until the command is no longer `nice`
+                Path statFile = Path.of("/proc", Long.toString(p.pid()), "stat");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                String stat = Files.readString(statFile);
+                while (stat.contains("(nice)") && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                    stat = Files.readString(statFile);
+                }
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 assertEquals("19", f[16], stat);
             }
