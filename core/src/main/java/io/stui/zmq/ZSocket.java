@@ -208,6 +208,23 @@ public final class ZSocket implements AutoCloseable {
         return driver.receive(buf, flags);
     }
 
+    /** Reads a received frame where it lies; see {@link #receive(FrameReader, int)}. */
+    @FunctionalInterface
+    public interface FrameReader {
+        /** Called with a read-only view of the frame's bytes; the view is valid only until this returns. */
+        void read(MemorySegment frame);
+    }
+
+    /**
+     * Receives one frame and lets {@code reader} read it in place, without copying it into a Java array or
+     * a buffer of the caller's: on the native backend the view is libzmq's own message, as a C program's
+     * {@code zmq_msg_recv} sees it. The view is read-only and must not be kept after {@code reader}
+     * returns. Returns the frame's size, or -1 if it would block.
+     */
+    public long receive(FrameReader reader, int flags) {
+        return driver.receive(reader, flags);
+    }
+
     /**
      * Receives all frames of one message. Empty if the first frame would block; once the first frame
      * is here the rest are already queued and are read without waiting.

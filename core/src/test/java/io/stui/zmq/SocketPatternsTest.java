@@ -3,6 +3,7 @@ package io.stui.zmq;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -348,5 +349,44 @@ class SocketPatternsTest extends BackendTestBase {
             assertTrue(a.send(java.lang.foreign.MemorySegment.ofArray("heap".getBytes(StandardCharsets.US_ASCII)), 0));
             assertReceives(b, "heap");
         }
+    }
+
+    @Test
+    void framesAreReadInPlaceWithoutACopy() {
+        ZSocket a = socket(SocketType.PAIR);
+        ZSocket b = socket(SocketType.PAIR);
+        b.connect(bindTcp(a));
+        b.setRcvTimeout(TIMEOUT_MS);
+        byte[] big = new byte[100_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31);
+        }
+        assertTrue(a.send("head".getBytes(StandardCharsets.US_ASCII), ZSocket.SNDMORE));
+        assertTrue(a.send(new byte[0], ZSocket.SNDMORE));
+        assertTrue(a.send(big, 0));
+
+        java.util.List<byte[]> seen = new java.util.ArrayList<>();
+        ZSocket.FrameReader copyOut = frame -> seen.add(frame.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+        assertEquals(4, b.receive(copyOut, 0));
+        assertTrue(b.hasReceiveMore());
+        assertEquals(0, b.receive(copyOut, 0));
+        assertEquals(big.length, b.receive(frame -> {
+            assertTrue(frame.isReadOnly(), "the view of a received frame is read-only");
+            assertThrows(IllegalArgumentException.class, () -> frame.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) 1));
+            copyOut.read(frame);
+        }, 0));
+        assertFalse(b.hasReceiveMore());
+        assertEquals("head", new String(seen.get(0), StandardCharsets.US_ASCII));
+        assertEquals(0, seen.get(1).length);
+        assertArrayEquals(big, seen.get(2));
+        assertEquals(-1, b.receive(copyOut, ZSocket.DONTWAIT), "nothing queued: would block");
+
+        // a reader that throws still leaves the socket usable for the next frame
+        assertTrue(a.send("next".getBytes(StandardCharsets.US_ASCII), 0));
+        assertThrows(IllegalStateException.class, () -> b.receive(frame -> {
+            throw new IllegalStateException("reader failed");
+        }, 0));
+        assertTrue(a.send("after".getBytes(StandardCharsets.US_ASCII), 0));
+        assertReceives(b, "after");
     }
 }

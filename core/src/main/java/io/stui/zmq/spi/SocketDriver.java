@@ -42,6 +42,12 @@ public interface SocketDriver {
     /** As {@link #receive(byte[], int, int, int)} into the segment. */
     long receive(MemorySegment buf, int flags);
 
+    /**
+     * Receives one frame and hands {@code reader} a read-only view of its bytes, valid only during the call
+     * (no copy into the caller's memory). Returns the frame's size, or -1 if it would block.
+     */
+    long receive(io.stui.zmq.ZSocket.FrameReader reader, int flags);
+
     /** Throws {@link io.stui.zmq.ZmqException} with ENOTSOCK once the socket is closed; otherwise returns at once. */
     void checkOpen(String operation);
 

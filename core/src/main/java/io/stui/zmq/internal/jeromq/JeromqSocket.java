@@ -178,6 +178,18 @@ final class JeromqSocket implements SocketDriver {
     }
 
     @Override
+    public long receive(io.stui.zmq.ZSocket.FrameReader reader, int flags) {
+        Msg m = recvMsg(flags);
+        if (m == null) {
+            return -1;
+        }
+        int size = m.size();
+        reader.read(size == 0 ? MemorySegment.ofArray(new byte[0]).asReadOnly()
+                : MemorySegment.ofArray(m.data()).asSlice(0, size).asReadOnly());
+        return size;
+    }
+
+    @Override
     public boolean hasMore() {
         checkOpen("get RCVMORE");
         return more;

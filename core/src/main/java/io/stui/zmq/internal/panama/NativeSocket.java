@@ -2,6 +2,7 @@ package io.stui.zmq.internal.panama;
 
 import static io.stui.zmq.internal.panama.Lib.rethrow;
 
+import io.stui.zmq.ZSocket;
 import io.stui.zmq.bindings.zmq_msg_t;
 import io.stui.zmq.spi.SocketDriver;
 import io.stui.zmq.spi.SocketOption;
@@ -27,6 +28,7 @@ final class NativeSocket implements SocketDriver {
     private static final int SNDMORE = 2;
     /** Frames up to this size are copied into the send buffer and sent with zmq_send (one downcall). */
     private static final int SCRATCH_SIZE = 8192;
+    private static final MemorySegment EMPTY_FRAME = MemorySegment.ofArray(new byte[0]).asReadOnly();
     /**
      * From this size a byte[] is sent straight from the heap (one copy fewer); below it the copy into the
      * scratch buffer is cheaper than the segment views the heap call needs.
@@ -385,6 +387,20 @@ final class NativeSocket implements SocketDriver {
         int size = recv(flags);
         if (size > 0) {
             MemorySegment.copy(received(size), 0, buf, 0, Math.min(size, buf.byteSize()));
+            release(size);
+        }
+        return size;
+    }
+
+    @Override
+    public long receive(ZSocket.FrameReader reader, int flags) {
+        int size = recv(flags);
+        if (size < 0) {
+            return -1;
+        }
+        try {
+            reader.read(size == 0 ? EMPTY_FRAME : received(size).asReadOnly());
+        } finally {
             release(size);
         }
         return size;
