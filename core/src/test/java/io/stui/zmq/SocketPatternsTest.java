@@ -389,4 +389,28 @@ class SocketPatternsTest extends BackendTestBase {
         assertTrue(a.send("after".getBytes(StandardCharsets.US_ASCII), 0));
         assertReceives(b, "after");
     }
+
+    @Test
+    void largeHeapFramesThatWouldBlockWaitOrAnswerFalse() {
+        ZSocket push = socket(SocketType.PUSH);
+        String endpoint = bindTcp(push);
+        byte[] big = new byte[4096];
+        java.util.Arrays.fill(big, (byte) 'h');
+        java.lang.foreign.MemorySegment heap = java.lang.foreign.MemorySegment.ofArray(big.clone());
+        // no peer yet: a PUSH cannot queue anything
+        assertFalse(push.send(big, 0, big.length, ZSocket.DONTWAIT));
+        assertFalse(push.send(heap, ZSocket.DONTWAIT));
+        push.setSndTimeout(50);
+        assertFalse(push.send(big, 0, big.length, 0), "a waiting send gives up after SNDTIMEO");
+        assertFalse(push.send(heap, 0));
+
+        ZSocket pull = socket(SocketType.PULL);
+        pull.setRcvTimeout(TIMEOUT_MS);
+        pull.connect(endpoint);
+        push.setSndTimeout(TIMEOUT_MS);
+        assertTrue(push.send(big, 0, big.length, 0));
+        assertTrue(push.send(heap, 0));
+        assertArrayEquals(big, pull.receive().orElseThrow());
+        assertArrayEquals(big, pull.receive().orElseThrow());
+    }
 }

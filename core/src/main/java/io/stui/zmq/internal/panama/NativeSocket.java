@@ -30,8 +30,9 @@ final class NativeSocket implements SocketDriver {
     private static final int SCRATCH_SIZE = 8192;
     private static final MemorySegment EMPTY_FRAME = MemorySegment.ofArray(new byte[0]).asReadOnly();
     /**
-     * From this size a byte[] is sent straight from the heap (one copy fewer); below it the copy into the
-     * scratch buffer is cheaper than the segment views the heap call needs.
+     * From this size heap data (a byte[], a heap segment or buffer) is sent straight from the heap, one copy
+     * fewer; below it the copy into the scratch buffer costs less than the segment views the heap call needs
+     * (and a small byte[] send allocates nothing).
      */
     private static final int HEAP_SEND_MIN = 1024;
     /** A received message larger than this is released right after copying, not kept until the next receive. */
@@ -220,46 +221,13 @@ final class NativeSocket implements SocketDriver {
 
     @Override
     public boolean send(byte[] data, int off, int len, int flags) {
-        if (len >= HEAP_SEND_MIN) {
-            checkOpen("send");
-            if (sendFromArrayNoWait(data, off, len, flags)) {
-                return true;
-            }
-            if ((flags & DONTWAIT) != 0) {
-                return false;
-            }
-            // it would block: wait below, from a native copy (a critical call must not wait)
-        }
-        if (len <= SCRATCH_SIZE) {
+        if (len < HEAP_SEND_MIN) {
             checkOpen("send");
             MemorySegment s = scratch();
             MemorySegment.copy(data, off, s, ValueLayout.JAVA_BYTE, 0, len);
             return sendNative(s, len, flags);
         }
-        return sendCopy(MemorySegment.ofArray(data), off, len, flags);
-    }
-
-    /**
-     * zmq_send straight from the array, without waiting: a critical downcall may read the Java heap, so
-     * the payload is copied once, into libzmq's message, as a C caller's would be (the scratch path copies
-     * it twice). True if queued; false if it would block.
-     */
-    private boolean sendFromArrayNoWait(byte[] data, int off, int len, int flags) {
-        try {
-            MemorySegment src = MemorySegment.ofArray(data).asSlice(off, len);
-            while (true) {
-                int rc = (int) Lib.SEND_HEAP_NB.invokeExact(capture, handle, src, (long) len, flags | DONTWAIT);
-                if (rc >= 0) {
-                    midSend = (flags & SNDMORE) != 0;
-                    return true;
-                }
-                if (!retryable(Lib.errno(capture), "send")) {
-                    return false;
-                }
-            }
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return sendHeap(MemorySegment.ofArray(data).asSlice(off, len), flags);
     }
 
     @Override
@@ -278,13 +246,47 @@ final class NativeSocket implements SocketDriver {
         if (data.isNative()) {
             return sendNative(data, len, flags); // zmq_send copies from the caller's memory
         }
-        if (len <= SCRATCH_SIZE) {
+        if (len < HEAP_SEND_MIN) {
             checkOpen("send");
             MemorySegment s = scratch();
             MemorySegment.copy(data, 0, s, 0, len);
             return sendNative(s, len, flags);
         }
-        return sendCopy(data, 0, len, flags);
+        return sendHeap(data, flags);
+    }
+
+    /**
+     * Sends a heap segment of at least {@link #HEAP_SEND_MIN} bytes. First zmq_send straight from the heap
+     * without waiting: a critical downcall may read the Java heap, so the payload is copied once, into
+     * libzmq's message, as a C caller's would be. Only a send that would block (and may wait) takes the
+     * waiting path, from a native copy, since a critical call must not wait.
+     */
+    private boolean sendHeap(MemorySegment src, int flags) {
+        checkOpen("send");
+        long len = src.byteSize();
+        try {
+            while (true) {
+                int rc = (int) Lib.SEND_HEAP_NB.invokeExact(capture, handle, src, len, flags | DONTWAIT);
+                if (rc >= 0) {
+                    midSend = (flags & SNDMORE) != 0;
+                    return true;
+                }
+                if (!retryable(Lib.errno(capture), "send")) {
+                    break;
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if ((flags & DONTWAIT) != 0) {
+            return false;
+        }
+        if (len <= SCRATCH_SIZE) {
+            MemorySegment s = scratch();
+            MemorySegment.copy(src, 0, s, 0, len);
+            return sendNative(s, len, flags);
+        }
+        return sendCopy(src, 0, len, flags);
     }
 
     // ---- receive ----
