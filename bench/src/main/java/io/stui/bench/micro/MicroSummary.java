@@ -180,7 +180,8 @@ public final class MicroSummary {
         if (!thr.isEmpty()) {
             md.append("### PUSH/PULL throughput (messages/s and MB/s, 1 MB = 10^6 B; higher is better)\n\n")
                     .append("Ratios divide rates: native/JeroMQ above 1 means native is faster; x/C of 0.95 means 95% of "
-                            + "C's rate. MB/s are of the medians.\n\n")
+                            + "C's rate. MB/s are of the medians. The Java receiver reads each frame in place "
+                            + "(`receive(FrameReader)`, no copy), as `stui_thr`'s `zmq_msg_recv` does.\n\n")
                     .append("| transport | size | native msg/s | JeroMQ msg/s | C msg/s | native MB/s | JeroMQ MB/s | C MB/s "
                             + "| native/C | JeroMQ/C | native/JeroMQ |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -13,7 +13,8 @@ import java.util.Objects;
  * {@link #nonSecretSettings()} is what may be shown to clients.
  *
  * @param endpoint              ZeroMQ endpoint the ROUTER socket binds
- * @param workers               number of worker threads for non-trivial commands
+ * @param workers               worker threads for the commands not answered on the front thread; also how many
+ *                              requests handed over while running in place may run at once
  * @param evalTimeout           wall-clock limit of one evaluation
  * @param instructionBudget     maximum interpreter steps of one evaluation (0 = unlimited)
  * @param maxSessionsPerClient  open sessions one client may hold
