@@ -227,7 +227,8 @@ public final class FrontEnd implements AutoCloseable {
     }
 
     /** Life of one front thread: hold the sockets, or relieve the holder, until shutdown or until not needed. */
-    private void frontThread(boolean holding) {
+    private void frontThread(boolean startHolding) {
+        boolean holding = startHolding;
         try {
             while (true) {
                 if (holding) {
@@ -250,6 +251,10 @@ public final class FrontEnd implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.error("event=front_failed error=\"{}\"", e.toString(), e);
+            if (holding) {
+                // the sockets die with their holder: close them and let close() return
+                shutDownSockets();
+            }
         } finally {
             closeOwnPush();
         }
