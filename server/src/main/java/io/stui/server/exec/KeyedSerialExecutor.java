@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * goes to the back of the pool's queue, so one busy session cannot starve the others.
  *
  * <p>A caller that can afford the work may also run a task of an idle key on its own thread
- * ({@link #callHere}); the key's order holds all the same.
+ * ({@link #runHere}); the key's order holds all the same.
  */
 public final class KeyedSerialExecutor implements AutoCloseable {
 
@@ -36,7 +35,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
     private final Map<String, ArrayDeque<Runnable>> lanes = new HashMap<>();
     private final AtomicInteger keylessPending = new AtomicInteger();
     private volatile boolean accepting = true;
-    /** Head of a lane whose task runs on a caller's thread ({@link #callHere}); never run by the pool. */
+    /** Head of a lane whose task runs on a caller's thread ({@link #runHere}); never run by the pool. */
     private static final Runnable RUNNING_ELSEWHERE = () -> { };
 
     /**
@@ -123,26 +122,28 @@ public final class KeyedSerialExecutor implements AutoCloseable {
      * lane is held meanwhile so that work submitted for the key later waits for it. Saves the hand-off to a
      * worker when the caller can afford to run the task itself.
      *
-     * @return what the task returned, or null when it did not run (the key is busy or the executor is stopping)
+     * @return whether the task ran (false: the key is busy or the executor is stopping; nothing ran)
      */
-    public <T> T callHere(String key, Supplier<T> task) {
+    public boolean runHere(String key, Runnable task) {
         if (!accepting) {
-            return null;
+            return false;
         }
         if (key == null) {
-            return task.get();
+            task.run();
+            return true;
         }
         ArrayDeque<Runnable> lane;
         synchronized (lanes) {
             if (lanes.containsKey(key)) {
-                return null;
+                return false;
             }
             lane = new ArrayDeque<>();
             lane.add(RUNNING_ELSEWHERE);
             lanes.put(key, lane);
         }
         try {
-            return task.get();
+            task.run();
+            return true;
         } finally {
             finishHead(key, lane);
         }
@@ -197,7 +198,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
                     break;
                 }
             }
-            // a lane can be held by work running on a caller's thread (callHere), which the pool does not see
+            // a lane can be held by work running on a caller's thread (runHere), which the pool does not see
             drained = lanes.isEmpty();
         }
         pool.shutdown();

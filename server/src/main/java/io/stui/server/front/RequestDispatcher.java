@@ -84,11 +84,10 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
                 String key = ok.request() instanceof SessionScoped s ? s.sessionId() : null;
                 // in place: the session's turn is held before the front may hand over, and the answer is given
                 // inside the turn, so both the work and its answer keep the session's order
-                if (here.allowed() && inPlace.test(ok.request()) && executor.callHere(key, () -> {
+                if (here.allowed() && inPlace.test(ok.request()) && executor.runHere(key, () -> {
                     here.starting();
                     later.send(answer(ok, start));
-                    return Boolean.TRUE;
-                }) != null) {
+                })) {
                     yield null;
                 }
                 if (executor.submit(key, () -> later.send(answer(ok, start)))) {

@@ -85,30 +85,28 @@ class KeyedSerialExecutorTest {
     }
 
     @Test
-    void callHereRunsOnTheCallerAndLaterWorkOfTheKeyWaitsForIt() throws Exception {
+    void runHereRunsOnTheCallerAndLaterWorkOfTheKeyWaitsForIt() throws Exception {
         try (KeyedSerialExecutor ex = new KeyedSerialExecutor(2, 10, 10, 1 << 20)) {
             List<String> order = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch queuedRan = new CountDownLatch(1);
             Thread caller = Thread.currentThread();
-            String out = ex.callHere("s", () -> {
+            assertTrue(ex.runHere("s", () -> {
                 assertTrue(Thread.currentThread() == caller, "runs on the calling thread");
                 assertTrue(ex.submit("s", () -> {
                     order.add("queued");
                     queuedRan.countDown();
                 }));
                 // the queued task must not start while this one holds the key
-                assertEquals(null, ex.callHere("s", () -> "nested"), "the key is busy");
+                assertFalse(ex.runHere("s", () -> order.add("nested")), "the key is busy");
                 order.add("here");
-                return "answer";
-            });
-            assertEquals("answer", out);
+            }));
             assertTrue(queuedRan.await(5, TimeUnit.SECONDS));
             assertEquals(List.of("here", "queued"), order);
         }
     }
 
     @Test
-    void callHereDeclinesAKeyWithPendingWorkAndAfterShutdown() throws Exception {
+    void runHereDeclinesAKeyWithPendingWorkAndAfterShutdown() throws Exception {
         KeyedSerialExecutor ex = new KeyedSerialExecutor(1, 10, 10, 1 << 20);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
@@ -121,12 +119,14 @@ class KeyedSerialExecutorTest {
             }
         });
         assertTrue(started.await(5, TimeUnit.SECONDS));
-        assertEquals(null, ex.callHere("busy", () -> "x"), "a session's work stays in order");
-        assertEquals("y", ex.callHere("idle", () -> "y"));
-        assertEquals("z", ex.callHere(null, () -> "z"), "keyless work has no order to keep");
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        assertFalse(ex.runHere("busy", () -> ran.add("x")), "a session's work stays in order");
+        assertTrue(ex.runHere("idle", () -> ran.add("y")));
+        assertTrue(ex.runHere(null, () -> ran.add("z")), "keyless work has no order to keep");
         release.countDown();
         assertTrue(ex.shutdown(Duration.ofSeconds(5)));
-        assertEquals(null, ex.callHere("idle", () -> "late"), "nothing runs once stopping");
+        assertFalse(ex.runHere("idle", () -> ran.add("late")), "nothing runs once stopping");
+        assertEquals(List.of("y", "z"), ran);
     }
 
     @Test
@@ -134,14 +134,13 @@ class KeyedSerialExecutorTest {
         KeyedSerialExecutor ex = new KeyedSerialExecutor(1, 10, 10, 1 << 20);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread caller = Thread.ofPlatform().start(() -> ex.callHere("s", () -> {
+        Thread caller = Thread.ofPlatform().start(() -> ex.runHere("s", () -> {
             running.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return "done";
         }));
         assertTrue(running.await(5, TimeUnit.SECONDS));
         assertFalse(ex.shutdown(Duration.ofMillis(50)), "work in place is still running");
