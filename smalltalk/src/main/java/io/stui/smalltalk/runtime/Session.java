@@ -3,8 +3,6 @@ package io.stui.smalltalk.runtime;
 import io.stui.smalltalk.EvalFailure;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.Reflection;
-import io.stui.smalltalk.compiler.Ast;
-import io.stui.smalltalk.compiler.Parser;
 import io.stui.smalltalk.compiler.SyntaxError;
 
 import java.time.Instant;
@@ -33,6 +31,7 @@ public final class Session {
     public static final int HISTORY_CAPACITY = 1_000;
     volatile Reflection.FailureReport lastFailure;
     private final Compiler.VariableResolver resolver;
+    private final DoitCache doits = new DoitCache();
 
     public Session(Kernel kernel) {
         this.kernel = kernel;
@@ -86,12 +85,9 @@ public final class Session {
 
     public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt) {
         long t0 = System.nanoTime();
-        Ast.Method ast;
         CompiledMethod doit;
         try {
-            ast = Parser.parseDoit(code);
-            doit = new CompiledMethod(ast, kernel.undefinedObject, "doits", null, false, resolver);
-            doit.ensureCompiled();
+            doit = doits.compile(code, kernel, env, variables, resolver);
         } catch (SyntaxError e) {
             EvalFailure f = new EvalFailure(EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
             return fail(code, f, List.of(), "");
