@@ -27,6 +27,11 @@ public final class ZSocket implements AutoCloseable {
     public static final int DONTWAIT = 1;
     /** Flag: more frames of this message follow. */
     public static final int SNDMORE = 2;
+    /**
+     * Result of {@link #forward}: a frame was received but the target would not take it without waiting
+     * (DONTWAIT, or its SNDTIMEO elapsed). The frame is held by this socket, not lost.
+     */
+    public static final long HELD = -2;
 
     private final ZContext context;
     private final SocketDriver driver;
@@ -223,6 +228,53 @@ public final class ZSocket implements AutoCloseable {
      */
     public long receive(FrameReader reader, int flags) {
         return driver.receive(reader, flags);
+    }
+
+    /**
+     * Receives one frame on this socket and sends that same frame on {@code target}, without copying it
+     * into Java memory: on the native backend {@code zmq_msg_recv} into this socket's reused
+     * {@code zmq_msg_t} and {@code zmq_msg_send} of it to the target, as a C relay or echo does (on JeroMQ
+     * the received {@code Msg} object is sent). A frame with more frames after it goes out with
+     * {@link #SNDMORE}, so forwarding while {@link #hasReceiveMore()} keeps message boundaries:
+     * <pre>{@code do { src.forward(dst, 0); } while (src.hasReceiveMore()); }</pre>
+     * {@code target} may be this socket (an echo: a REP or ROUTER sends back what it received) or a socket
+     * of another context of the same backend.
+     *
+     * <p>Results, and what happens to the frame:
+     * <ul>
+     * <li>the frame's size (0 or more): it was sent on {@code target};
+     * <li>{@code -1}: nothing was received (would block: DONTWAIT, or RCVTIMEO elapsed); nothing moved;
+     * <li>{@link #HELD}: the frame was received but the target would not take it without waiting
+     *     (DONTWAIT, or the target's SNDTIMEO elapsed, e.g. at its high-water mark). This socket holds it:
+     *     the next {@code forward} (to any target) sends it first, without receiving; {@link #discardHeld()}
+     *     drops it. Meanwhile the other receive methods throw {@link IllegalStateException} rather than
+     *     overwrite it. {@link #hasReceiveMore()} still describes the held frame.
+     * </ul>
+     * Errors: a target of another backend ({@link IllegalArgumentException}) or a closed target (ENOTSOCK)
+     * is refused before anything is received. A real error of the send (e.g. EFSM, EHOSTUNREACH, ETERM)
+     * throws {@link ZmqException} whose operation says the frame was dropped: its memory is released, never
+     * leaked. Any later frames of the same message stay queued on this socket.
+     *
+     * @param target where the frame goes (this socket for an echo)
+     * @param flags  {@link #DONTWAIT} (neither the receive nor the send waits) and/or {@link #SNDMORE} (send the
+     *               frame with more frames after it even if it ended its message, e.g. to append frames)
+     * @return the frame's size, -1 if nothing was received, or {@link #HELD}
+     */
+    public long forward(ZSocket target, int flags) {
+        java.util.Objects.requireNonNull(target, "target");
+        if ((flags & ~(DONTWAIT | SNDMORE)) != 0) {
+            throw new IllegalArgumentException("forward takes only DONTWAIT and SNDMORE, got flags " + flags);
+        }
+        if (target.context.backend() != context.backend()) {
+            throw new IllegalArgumentException("forward needs a target of the same backend: this socket is "
+                    + context.backend() + ", the target " + target.context.backend());
+        }
+        return driver.forward(target.driver, flags);
+    }
+
+    /** Drops the frame a {@link #forward} left {@link #HELD}; returns false if there was none. */
+    public boolean discardHeld() {
+        return driver.discardHeld();
     }
 
     /**

@@ -48,6 +48,17 @@ public interface SocketDriver {
      */
     long receive(io.stui.zmq.ZSocket.FrameReader reader, int flags);
 
+    /**
+     * Receives one frame and sends that same frame on {@code target} (a socket of the same backend, possibly
+     * this one) without copying it into Java memory; see {@link io.stui.zmq.ZSocket#forward}. Returns the
+     * frame's size, -1 if nothing could be received without blocking, or {@link io.stui.zmq.ZSocket#HELD}
+     * if the target would not take the frame (it is then held here, and the next forward sends it first).
+     */
+    long forward(SocketDriver target, int flags);
+
+    /** Drops a frame held by a {@link #forward} whose send would have blocked; false if none was held. */
+    boolean discardHeld();
+
     /** Throws {@link io.stui.zmq.ZmqException} with ENOTSOCK once the socket is closed; otherwise returns at once. */
     void checkOpen(String operation);
 

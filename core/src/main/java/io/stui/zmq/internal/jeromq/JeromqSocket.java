@@ -16,6 +16,8 @@ final class JeromqSocket implements SocketDriver {
     private final SocketBase base;
     private volatile boolean closed;
     private boolean more;
+    /** A frame that {@link #forward} received but its target would not take yet. */
+    private Msg held;
 
     JeromqSocket(SocketBase base) {
         this.base = base;
@@ -120,6 +122,10 @@ final class JeromqSocket implements SocketDriver {
 
     private Msg recvMsg(int flags) {
         checkOpen("receive");
+        if (held != null) {
+            throw new IllegalStateException("a frame received by forward() is still held because its target would not take it;"
+                    + " call forward() again or discardHeld() before receiving");
+        }
         while (true) {
             Msg m = base.recv(flags);
             if (m != null) {
@@ -187,6 +193,49 @@ final class JeromqSocket implements SocketDriver {
         reader.read(size == 0 ? MemorySegment.ofArray(new byte[0]).asReadOnly()
                 : MemorySegment.ofArray(m.data()).asSlice(0, size).asReadOnly());
         return size;
+    }
+
+    @Override
+    public long forward(SocketDriver target, int flags) {
+        checkOpen("forward");
+        if (!(target instanceof JeromqSocket to)) {
+            throw new IllegalArgumentException("forward needs a target socket of the same backend (JEROMQ), got "
+                    + target.getClass().getSimpleName());
+        }
+        to.checkOpen("forward to a closed socket");
+        Msg m = held;
+        if (m == null) {
+            m = recvMsg(flags);
+            if (m == null) {
+                return -1;
+            }
+        }
+        held = null;
+        int size = m.size();
+        // the same Msg object goes out: JeroMQ's send resets its MORE flag and sets it from these flags
+        int sendFlags = (more ? ZMQ.ZMQ_SNDMORE : 0) | (flags & (ZMQ.ZMQ_SNDMORE | ZMQ.ZMQ_DONTWAIT));
+        while (true) {
+            if (to.base.send(m, sendFlags)) {
+                return size;
+            }
+            int errno = to.base.errno();
+            if (errno == ZError.EAGAIN) {
+                held = m;
+                return io.stui.zmq.ZSocket.HELD;
+            }
+            if (errno != ZError.EINTR) {
+                // the frame is dropped (nothing native to release); the exception is the caller's notice
+                throw JeromqErrors.error("forward (sending the received " + size + "-byte frame; it was dropped)", errno, null);
+            }
+        }
+    }
+
+    @Override
+    public boolean discardHeld() {
+        checkOpen("discard a held frame");
+        boolean had = held != null;
+        held = null;
+        return had;
     }
 
     @Override

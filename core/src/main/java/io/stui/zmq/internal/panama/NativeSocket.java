@@ -60,6 +60,9 @@ final class NativeSocket implements SocketDriver {
     private boolean more;
     /** The last frame sent had SNDMORE: the next is a later frame of the same message. */
     private boolean midSend;
+    /** {@link #recvMsg} holds a frame that {@link #forward} received but the target would not take yet. */
+    private boolean held;
+    private long heldSize;
 
     NativeSocket(MemorySegment handle) {
         this.handle = handle;
@@ -294,6 +297,10 @@ final class NativeSocket implements SocketDriver {
     /** Receives into the reusable msg; returns its size, or -1 if it would block. */
     private int recv(int flags) {
         checkOpen("receive");
+        if (held) {
+            // a receive into recvMsg would make libzmq close the held frame: refuse instead of losing it
+            throw heldError();
+        }
         try {
             if (more && (flags & DONTWAIT) == 0) {
                 // The rest of a multipart message arrives together with its first frame, so a later
@@ -406,6 +413,109 @@ final class NativeSocket implements SocketDriver {
             release(size);
         }
         return size;
+    }
+
+    private static IllegalStateException heldError() {
+        return new IllegalStateException("a frame received by forward() is still held because its target would not take it;"
+                + " call forward() again or discardHeld() before receiving");
+    }
+
+    @Override
+    public long forward(SocketDriver target, int flags) {
+        checkOpen("forward");
+        if (!(target instanceof NativeSocket to)) {
+            throw new IllegalArgumentException("forward needs a target socket of the same backend (NATIVE), got "
+                    + target.getClass().getSimpleName());
+        }
+        to.checkOpen("forward to a closed socket");
+        long size;
+        if (held) {
+            size = heldSize;
+        } else {
+            size = recv(flags);
+            if (size < 0) {
+                return -1;
+            }
+        }
+        int sendFlags = (more ? SNDMORE : 0) | (flags & (SNDMORE | DONTWAIT));
+        boolean sent;
+        try {
+            sent = sendReceived(to, sendFlags, size);
+        } catch (RuntimeException e) {
+            // A real error (EFSM, EHOSTUNREACH, ETERM...): the target will not take this frame, so it is
+            // released here, and the exception (whose operation says so) is the caller's notice.
+            held = false;
+            reset(recvMsg);
+            throw e;
+        }
+        if (sent) {
+            held = false; // zmq_msg_send took the content and left recvMsg empty, ready for the next receive
+            return size;
+        }
+        held = true;
+        heldSize = size;
+        return ZSocket.HELD;
+    }
+
+    /** zmq_msg_send of the received frame on {@code to}; true if taken, false if it would block. Throws on a real error. */
+    private boolean sendReceived(NativeSocket to, int flags, long size) {
+        try {
+            if (to.midSend && (flags & DONTWAIT) == 0) {
+                // a later frame of a multipart message: queued without waiting, so try the critical call first
+                int rc = (int) Lib.MSG_SEND_NB.invokeExact(capture, recvMsg, to.handle, flags | DONTWAIT);
+                if (rc >= 0) {
+                    to.midSend = (flags & SNDMORE) != 0;
+                    return true;
+                }
+                sendRetryable(Lib.errno(capture), size);
+            }
+            while (true) {
+                int rc = (flags & DONTWAIT) != 0
+                        ? (int) Lib.MSG_SEND_NB.invokeExact(capture, recvMsg, to.handle, flags)
+                        : (int) Lib.MSG_SEND.invokeExact(capture, recvMsg, to.handle, flags);
+                if (rc >= 0) {
+                    to.midSend = (flags & SNDMORE) != 0;
+                    return true;
+                }
+                if (!sendRetryable(Lib.errno(capture), size)) {
+                    return false;
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** As {@link #retryable}, for the send half of a forward; the error says that the frame was dropped. */
+    private static boolean sendRetryable(int errno, long size) {
+        if (errno == NativeErrors.EAGAIN) {
+            return false;
+        }
+        if (errno == NativeErrors.EINTR) {
+            return true;
+        }
+        throw NativeErrors.error("forward (sending the received " + size + "-byte frame; it was dropped)", errno, null);
+    }
+
+    /** Closes a message's content and makes it an empty message again. */
+    private static void reset(MemorySegment msg) {
+        try {
+            int rc = (int) Lib.MSG_CLOSE.invokeExact(msg);
+            rc = (int) Lib.MSG_INIT.invokeExact(msg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public boolean discardHeld() {
+        checkOpen("discard a held frame");
+        if (!held) {
+            return false;
+        }
+        held = false;
+        reset(recvMsg);
+        return true;
     }
 
     @Override
