@@ -60,6 +60,14 @@ final class NativeSocket implements SocketDriver {
     private boolean more;
     /** The last frame sent had SNDMORE: the next is a later frame of the same message. */
     private boolean midSend;
+    /**
+     * The read-only view {@link #receive(ZSocket.FrameReader, int)} lent last, reused while the frame lies at
+     * the same address with the same size: libzmq keeps a small frame (up to 33 bytes) inside the zmq_msg_t
+     * itself, so for small frames it is always the same view and no segment is made per frame, which
+     * matters where no escape analysis removes them (C1 only, {@code -XX:TieredStopAtLevel=1}).
+     */
+    private MemorySegment lent;
+    private long lentAddress;
     /** {@link #recvMsg} holds a frame that {@link #forward} received but the target would not take yet. */
     private boolean held;
     private long heldSize;
@@ -408,11 +416,23 @@ final class NativeSocket implements SocketDriver {
             return -1;
         }
         try {
-            reader.read(size == 0 ? EMPTY_FRAME : received(size).asReadOnly());
+            reader.read(size == 0 ? EMPTY_FRAME : lentView(size));
         } finally {
             release(size);
         }
         return size;
+    }
+
+    /** A read-only view of the received frame: the last one when address and size match, else a new one. */
+    private MemorySegment lentView(long size) {
+        long address = receivedAddress();
+        MemorySegment view = lent;
+        if (view == null || lentAddress != address || view.byteSize() != size) {
+            view = Lib.EVERYTHING.asSlice(address, size).asReadOnly();
+            lent = view;
+            lentAddress = address;
+        }
+        return view;
     }
 
     private static IllegalStateException heldError() {
