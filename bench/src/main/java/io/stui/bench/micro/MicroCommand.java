@@ -283,7 +283,11 @@ public final class MicroCommand implements Callable<Integer> {
             String backend = b.path("params").path("backend").asText("");
             String name = b.path("benchmark").asText();
             String method = name.substring(name.lastIndexOf('.') + 1);
-            String label = k.kind() == MicroCase.Kind.IN_PROCESS ? method + (backend.isEmpty() ? "" : " " + backend) : backend;
+            String label = switch (k.kind()) {
+                case IN_PROCESS -> method + (backend.isEmpty() ? "" : " " + backend);
+                case ROUND_TRIP -> MicroSummary.roundTripSide(b.path("params"));
+                case THROUGHPUT -> backend;
+            };
             JsonNode metric = b.path("primaryMetric");
             String v = MicroSummary.fmt(metric.path("score").asDouble(Double.NaN));
             if (k.kind() == MicroCase.Kind.ROUND_TRIP) {

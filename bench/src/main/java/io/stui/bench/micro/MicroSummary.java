@@ -12,7 +12,7 @@ import java.util.function.DoubleFunction;
 /**
  * Turns the JMH results and the C programs' JSON lines of an interleaved micro run into Markdown
  * tables. Every result carries the repeat it belongs to ({@code "repeat"}, 0 when absent); per case
- * and side (native, JeroMQ, C, C with buffer copies) the table shows the median over the repeats
+ * and side (native, JeroMQ and C, each with a zero-copy echo and with buffer copies) the table shows the median over the repeats
  * with the range in brackets, the ratios of the medians, and after each ratio the range of the
  * ratios of the runs of the same repeat (the ones taken next to each other).
  */
@@ -21,6 +21,8 @@ public final class MicroSummary {
     static final String JEROMQ = "JEROMQ";
     static final String C = "C";
     static final String C_COPY = "C copy";
+    static final String NATIVE_COPY = "NATIVE copy";
+    static final String JEROMQ_COPY = "JEROMQ copy";
     static final String JAVA = "JAVA";
 
     private MicroSummary() {
@@ -83,6 +85,15 @@ public final class MicroSummary {
         }
     }
 
+    /**
+     * The side of a JMH round trip: the backend, plus " copy" for the copying echo ({@code echo=COPY}).
+     * A result without the {@code echo} parameter comes from before it existed, when the echo always copied.
+     */
+    static String roundTripSide(JsonNode params) {
+        String backend = params.path("backend").asText("");
+        return "ZEROCOPY".equals(params.path("echo").asText("COPY")) ? backend : backend + " copy";
+    }
+
     /** One round-trip case. */
     record RttKey(String pattern, String transport, int size) {
     }
@@ -114,10 +125,11 @@ public final class MicroSummary {
             double score = b.path("primaryMetric").path("score").asDouble(Double.NaN);
             if (name.endsWith("RoundTripBenchmark.roundTrip")) {
                 RttKey key = new RttKey(p.path("pattern").asText(), p.path("transport").asText(), p.path("size").asInt());
-                rtt.computeIfAbsent(key, k -> new Row()).put(backend, repeat, score);
+                String side = roundTripSide(p);
+                rtt.computeIfAbsent(key, k -> new Row()).put(side, repeat, score);
                 double p50 = b.path("primaryMetric").path("scorePercentiles").path("50.0").asDouble(Double.NaN);
                 if (!Double.isNaN(p50)) {
-                    rttP50.computeIfAbsent(key, k -> new Row()).put(backend, repeat, p50);
+                    rttP50.computeIfAbsent(key, k -> new Row()).put(side, repeat, p50);
                 }
             } else if (name.endsWith("ThroughputBenchmark.receive")) {
                 thr.computeIfAbsent(new ThrKey(p.path("transport").asText(), p.path("size").asInt()),
@@ -214,20 +226,25 @@ public final class MicroSummary {
     }
 
     private static final String RTT_NOTE = "Ratios divide times: native/JeroMQ below 1 means native is faster; x/C of "
-            + "1.05 means 5% slower than C. *C* is `stui_lat` as libzmq is meant to be used (the echo sends back the message "
-            + "it received, no copy); *C copy* copies every frame out and sends it from a buffer on both sides, which is "
-            + "what the Java benchmark does through `receive(byte[])` and `send(byte[])`.\n\n";
+            + "1.05 means 5% slower than C. Zero-copy columns (*native*, *JeroMQ*, *C*): the echo sends back the frame it "
+            + "received (C: `stui_lat`, `zmq_msg_recv` then `zmq_msg_send` of the same `zmq_msg_t`; Java: "
+            + "`ZSocket.forward` to the same socket, which makes those two calls on the native backend) and the client "
+            + "looks only at the reply's size (Java: `receive(FrameReader)`). *copy* columns: every frame is copied out "
+            + "and sent again from a buffer on both sides (C: `stui_lat ... copy`; Java: `receive(byte[])` and "
+            + "`send(byte[])`). Each ratio compares like with like.\n\n";
 
     private static void roundTripTable(StringBuilder md, Map<RttKey, Row> rows) {
-        md.append("| pattern | transport | size | native µs | JeroMQ µs | C µs | C copy µs | native/C | native/C copy "
-                        + "| JeroMQ/C | native/JeroMQ |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| pattern | transport | size | native µs | JeroMQ µs | C µs | native copy µs | JeroMQ copy µs | C copy µs "
+                        + "| native/C | native copy/C copy | JeroMQ/C | native/JeroMQ | native copy/JeroMQ copy |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach((k, v) -> md.append("| ").append(k.pattern()).append(" | ").append(k.transport()).append(" | ")
                 .append(size(k.size())).append(" | ").append(v.cell(NATIVE, MicroSummary::fmt)).append(" | ")
                 .append(v.cell(JEROMQ, MicroSummary::fmt)).append(" | ").append(v.cell(C, MicroSummary::fmt)).append(" | ")
-                .append(v.cell(C_COPY, MicroSummary::fmt)).append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ")
-                .append(v.ratioCell(NATIVE, C_COPY)).append(" | ").append(v.ratioCell(JEROMQ, C)).append(" | ")
-                .append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
+                .append(v.cell(NATIVE_COPY, MicroSummary::fmt)).append(" | ").append(v.cell(JEROMQ_COPY, MicroSummary::fmt))
+                .append(" | ").append(v.cell(C_COPY, MicroSummary::fmt)).append(" | ").append(v.ratioCell(NATIVE, C))
+                .append(" | ").append(v.ratioCell(NATIVE_COPY, C_COPY)).append(" | ").append(v.ratioCell(JEROMQ, C))
+                .append(" | ").append(v.ratioCell(NATIVE, JEROMQ)).append(" | ").append(v.ratioCell(NATIVE_COPY, JEROMQ_COPY))
+                .append(" |\n"));
         md.append('\n');
     }
 

@@ -18,9 +18,12 @@ class MicroCommandTest {
                 JSON.readTree("{\"program\":\"stui_lat\",\"mode\":\"zerocopy\",\"avg_rtt_us\":40.0,\"p50_rtt_us\":37.5}"),
                 JSON.readTree("{\"program\":\"stui_lat\",\"mode\":\"copy\",\"avg_rtt_us\":41.0,\"p50_rtt_us\":38.0}"));
         List<JsonNode> jmh = List.of(JSON.readTree("""
-                {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "params": {"backend": "NATIVE"},
-                 "primaryMetric": {"score": 45.25, "scorePercentiles": {"50.0": 39.0}}}"""));
-        assertEquals("µs mean/p50: C 40.0/37.5 | C copy 41.0/38.0 | NATIVE 45.3/39.0", MicroCommand.progress(k, c, jmh));
+                {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "params": {"backend": "NATIVE", "echo": "ZEROCOPY"},
+                 "primaryMetric": {"score": 45.25, "scorePercentiles": {"50.0": 39.0}}}"""), JSON.readTree("""
+                {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "params": {"backend": "NATIVE", "echo": "COPY"},
+                 "primaryMetric": {"score": 50.0, "scorePercentiles": {"50.0": 44.0}}}"""));
+        assertEquals("µs mean/p50: C 40.0/37.5 | C copy 41.0/38.0 | NATIVE 45.3/39.0 | NATIVE copy 50.0/44.0",
+                MicroCommand.progress(k, c, jmh));
     }
 
     @Test

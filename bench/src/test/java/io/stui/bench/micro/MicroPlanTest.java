@@ -38,6 +38,16 @@ class MicroPlanTest {
     }
 
     @Test
+    void aRoundTripCaseRunsBothEchoesNextToEachOther() throws Exception {
+        // The echo is not pinned per case (like the backend), so every repeat runs the zero-copy and the copying
+        // echo right after each other; --param echo=ZEROCOPY narrows it as any other JMH parameter.
+        MicroCase k = MicroPlan.cases("RoundTrip", MicroPlan.parseParams(List.of("transport=inproc", "size=16"))).getFirst();
+        assertTrue(!k.jmhParams().containsKey("echo"), k.jmhParams().toString());
+        assertEquals(List.of("ZEROCOPY", "COPY"),
+                List.of(RoundTripBenchmark.class.getField("echo").getAnnotation(org.openjdk.jmh.annotations.Param.class).value()));
+    }
+
+    @Test
     void aSizeTheAnnotationDoesNotListCanStillBeAsked() {
         List<MicroCase> cases = MicroPlan.cases("Throughput", MicroPlan.parseParams(List.of("size=2048", "transport=inproc")));
         assertEquals(1, cases.size());

@@ -12,13 +12,22 @@ import org.junit.jupiter.api.Test;
 class MicroSummaryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A sampled JMH round-trip result; its p50 is 0.8 x the mean. */
+    /** A sampled JMH round-trip result with the zero-copy echo; its p50 is 0.8 x the mean. */
     private static String rtt(String backend, int repeat, double score) {
+        return rtt(backend, "\"echo\": \"ZEROCOPY\", ", repeat, score);
+    }
+
+    /** The same with the copying echo. */
+    private static String rttCopy(String backend, int repeat, double score) {
+        return rtt(backend, "\"echo\": \"COPY\", ", repeat, score);
+    }
+
+    private static String rtt(String backend, String echoParam, int repeat, double score) {
         return """
                 {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "sample", "repeat": %d,
-                 "params": {"backend": "%s", "pattern": "REQ_REP", "transport": "tcp", "size": "65536"},
+                 "params": {"backend": "%s", %s"pattern": "REQ_REP", "transport": "tcp", "size": "65536"},
                  "primaryMetric": {"score": %s, "scorePercentiles": {"0.0": 1.0, "50.0": %s, "100.0": 5000.0},
-                                   "scoreUnit": "us/op"}}""".formatted(repeat, backend, score, score * 0.8);
+                                   "scoreUnit": "us/op"}}""".formatted(repeat, backend, echoParam, score, score * 0.8);
     }
 
     /** A stui_lat line; its p50 is the mean minus 10 µs. */
@@ -29,22 +38,28 @@ class MicroSummaryTest {
 
     @Test
     void roundTripsShowMediansRangesAndRatiosOfMedians() throws Exception {
-        // Three repeats. Native 110/100/150, JeroMQ 200/220/180, C 100/50/120, C copy 110/100/140.
+        // Three repeats. Zero-copy echo: native 110/100/150, JeroMQ 200/220/180, C 100/50/120.
+        // Copying echo: native 121/110/165, JeroMQ 242/220/330, C copy 110/100/140.
         JsonNode jmh = JSON.readTree("[" + String.join(",", rtt("NATIVE", 1, 110), rtt("JEROMQ", 1, 200),
-                rtt("NATIVE", 2, 100), rtt("JEROMQ", 2, 220), rtt("NATIVE", 3, 150), rtt("JEROMQ", 3, 180)) + "]");
+                rtt("NATIVE", 2, 100), rtt("JEROMQ", 2, 220), rtt("NATIVE", 3, 150), rtt("JEROMQ", 3, 180),
+                rttCopy("NATIVE", 1, 121), rttCopy("JEROMQ", 1, 242), rttCopy("NATIVE", 2, 110), rttCopy("JEROMQ", 2, 220),
+                rttCopy("NATIVE", 3, 165), rttCopy("JEROMQ", 3, 330)) + "]");
         List<JsonNode> c = List.of(lat("zerocopy", 1, 100), lat("copy", 1, 110), lat("zerocopy", 2, 50),
                 lat("copy", 2, 100), lat("zerocopy", 3, 120), lat("copy", 3, 140));
         String md = MicroSummary.markdown(jmh, c, List.of("## header"));
         assertTrue(md.startsWith("## header\n"), md);
-        // medians: native 110, JeroMQ 200, C 100, C copy 110.
-        // native/C = 1.10, per repeat 1.10 / 2.00 / 1.25; native/C copy = 1.00, per repeat 1.00 / 1.00 / 1.07;
-        // JeroMQ/C = 2.00, per repeat 2.00 / 4.40 / 1.50; native/JeroMQ = 0.55, per repeat 0.55 / 0.45 / 0.83.
+        // medians: native 110, JeroMQ 200, C 100; native copy 121, JeroMQ copy 242, C copy 110.
+        // native/C = 1.10, per repeat 1.10 / 2.00 / 1.25; native copy/C copy = 1.10, per repeat 1.10 / 1.10 / 1.18;
+        // JeroMQ/C = 2.00, per repeat 2.00 / 4.40 / 1.50; native/JeroMQ = 0.55, per repeat 0.55 / 0.45 / 0.83;
+        // native copy/JeroMQ copy = 0.50 in every repeat.
         assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 110.0 (100.0–150.0) | 200.0 (180.0–220.0) | 100.0 (50.0–120.0) "
-                + "| 110.0 (100.0–140.0) | 1.10 (1.10–2.00) | 1.00 (1.00–1.07) | 2.00 (1.50–4.40) | 0.55 (0.45–0.83) |"), md);
-        // p50s: native 88/80/120, JeroMQ 160/176/144, C 90/40/110, C copy 100/90/130.
-        // native/C = 88/90 = 0.98, per repeat 0.98 / 2.00 / 1.09.
+                + "| 121.0 (110.0–165.0) | 242.0 (220.0–330.0) | 110.0 (100.0–140.0) "
+                + "| 1.10 (1.10–2.00) | 1.10 (1.10–1.18) | 2.00 (1.50–4.40) | 0.55 (0.45–0.83) | 0.50 (0.50–0.50) |"), md);
+        // p50s: native 88/80/120, JeroMQ 160/176/144, C 90/40/110, native copy 96.8/88/132, JeroMQ copy 193.6/176/264,
+        // C copy 100/90/130. native/C = 88/90 = 0.98, per repeat 0.98 / 2.00 / 1.09.
         assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 88.0 (80.0–120.0) | 160.0 (144.0–176.0) | 90.0 (40.0–110.0) "
-                + "| 100.0 (90.0–130.0) | 0.98 (0.98–2.00) |"), md);
+                + "| 96.8 (88.0–132.0) | 193.6 (176.0–264.0) | 100.0 (90.0–130.0) | 0.98 (0.98–2.00) |"), md);
+        assertTrue(md.contains("`ZSocket.forward`"), "the note says what the zero-copy echo is: " + md);
         // The median table comes first.
         assertTrue(md.indexOf("median (p50") < md.indexOf("mean (µs"), md);
     }
@@ -84,7 +99,16 @@ class MicroSummaryTest {
         JsonNode jmh = JSON.readTree("[" + String.join(",", runs) + "]");
         // C ran in repeats 1 and 3 only: paired ratios 100/100 and 200/100.
         String md = MicroSummary.markdown(jmh, List.of(lat("zerocopy", 1, 100), lat("zerocopy", 3, 100)), List.of());
-        assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 200.0 (100.0–300.0) | – | 100.0 (100.0–100.0) | – | 2.00 (1.00–2.00) | – | – | – |"), md);
+        assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | 200.0 (100.0–300.0) | – | 100.0 (100.0–100.0) | – | – | – "
+                + "| 2.00 (1.00–2.00) | – | – | – | – |"), md);
+    }
+
+    @Test
+    void aRoundTripWithoutTheEchoParameterCountsAsTheCopyingEcho() throws Exception {
+        // jmh.json from before the echo parameter: the echo copied then.
+        JsonNode jmh = JSON.readTree("[" + rtt("NATIVE", "", 0, 50) + "]");
+        String md = MicroSummary.markdown(jmh, List.of(lat("copy", 0, 40)), List.of());
+        assertTrue(md.contains("| REQ_REP | tcp | 64 KiB | – | – | – | 50.0 | – | 40.0 | – | 1.25 | – | – | – |"), md);
     }
 
     @Test
