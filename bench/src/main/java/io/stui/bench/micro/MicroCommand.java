@@ -258,7 +258,7 @@ public final class MicroCommand implements Callable<Integer> {
                 "- Machine: " + MachineInfo.describe(),
                 "- Started " + started + "; finished " + Instant.now() + ", load average " + loadAverage(),
                 "- Command: `" + command + "`" + (params.isEmpty() && include.equals("io\\.stui\\.bench\\.micro\\..*") ? "" : " (narrowed)")
-                        + ". Per case and repeat: the C program(s) for " + cSeconds() + " s each, and one JMH fork per backend ("
+                        + ". Per case and repeat: the C program(s) for " + cSeconds() + " s each, and one JMH fork per backend (and per echo, zero-copy and copying, for round trips; "
                         + (full ? FULL_JMH : SHORT_JMH)
                         + "), C first in odd repeats, JMH first in even ones"
                         + (keepCpusAwake ? "; with --keep-cpus-awake (a nice-19 busy loop per CPU throughout)" : ""));
