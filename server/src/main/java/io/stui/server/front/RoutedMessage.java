@@ -32,9 +32,19 @@ public record RoutedMessage(List<byte[]> envelope, List<byte[]> body) {
         if (delimiter == frames.size() - 1) {
             // [identity, ..., empty] only: a DEALER without delimiter sent an empty body (a REQ peer
             // always sends a body after its delimiter), so the empty frame is the body.
-            return new RoutedMessage(List.copyOf(frames.subList(0, frames.size() - 1)), List.of(frames.getLast()));
+            return new RoutedMessage(slice(frames, 0, frames.size() - 1), List.of(frames.getLast()));
         }
         int bodyStart = delimiter < 0 ? 1 : delimiter + 1;
-        return new RoutedMessage(List.copyOf(frames.subList(0, bodyStart)), List.copyOf(frames.subList(bodyStart, frames.size())));
+        return new RoutedMessage(slice(frames, 0, bodyStart), slice(frames, bodyStart, frames.size()));
+    }
+
+    /** An immutable copy of {@code frames[from, to)}; the one- and two-frame cases (every request) without a copy loop. */
+    private static List<byte[]> slice(List<byte[]> frames, int from, int to) {
+        return switch (to - from) {
+            case 0 -> List.of();
+            case 1 -> List.of(frames.get(from));
+            case 2 -> List.of(frames.get(from), frames.get(from + 1));
+            default -> List.copyOf(frames.subList(from, to));
+        };
     }
 }
