@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * coercion: {@code "1"} is not a number and {@code 1} is not a boolean.
  */
 final class ParamReader {
-    private final ObjectNode params;
+    private final Params params;
     private final String command;
 
-    ParamReader(ObjectNode params, String command) {
+    ParamReader(Params params, String command) {
         this.params = params;
         this.command = command;
     }

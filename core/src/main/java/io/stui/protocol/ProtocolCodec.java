@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
 import io.stui.protocol.result.EvaluateResult;
@@ -25,8 +24,8 @@ import java.util.StringJoiner;
  * (detecting its encoding), and encodes results and errors in the request's encoding. Knows
  * nothing of sockets. Stateless and thread-safe; one instance ({@link #INSTANCE}) serves all threads.
  *
- * <p>A frame streams through Jackson over the top-level object, building a tree only for the
- * parameters object. A frame that is not a valid request never throws: it
+ * <p>A frame streams through Jackson over the top-level object, building trees only for the values
+ * of the parameters object. A frame that is not a valid request never throws: it
  * decodes to {@link Decoded.Failed} carrying what could be recovered (id, encoding, command).
  */
 public final class ProtocolCodec {
@@ -96,7 +95,7 @@ public final class ProtocolCodec {
         boolean sawCommand;
         String command;
         boolean commandWrongType;
-        ObjectNode parameters;
+        Params parameters;
         boolean parametersWrongType;
         boolean sawVersion;
         String version;
@@ -107,7 +106,7 @@ public final class ProtocolCodec {
         boolean dataWrongType;
         String requestType;
         boolean requestTypeWrongType;
-        ObjectNode params;
+        Params params;
         boolean paramsWrongType;
 
         Encoding encoding() {
@@ -145,7 +144,7 @@ public final class ProtocolCodec {
                 case "parameters" -> {
                     once(f, 4, "parameters");
                     f.parametersWrongType = wrongType(t, JsonToken.START_OBJECT);
-                    f.parameters = objectOrSkip(p, t);
+                    f.parameters = paramsOrSkip(p, t);
                 }
                 case "version" -> {
                     once(f, 8, "version");
@@ -187,10 +186,10 @@ public final class ProtocolCodec {
         return null;
     }
 
-    /** The object at {@code t} as a tree, or null (skipping the value) for any other type. */
-    private static ObjectNode objectOrSkip(JsonParser p, JsonToken t) throws IOException {
+    /** The parameters object at {@code t}, or null (skipping the value) for any other type. */
+    private static Params paramsOrSkip(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.START_OBJECT) {
-            return TreeReader.readObject(p);
+            return Params.read(p);
         }
         p.skipChildren();
         return null;
@@ -256,7 +255,7 @@ public final class ProtocolCodec {
                 case "params" -> {
                     once(f, 256, "params");
                     f.paramsWrongType = wrongType(t, JsonToken.START_OBJECT);
-                    f.params = objectOrSkip(p, t);
+                    f.params = paramsOrSkip(p, t);
                 }
                 default -> p.skipChildren();
             }
@@ -273,7 +272,7 @@ public final class ProtocolCodec {
                     + "'payload' (envelope encoding).");
         }
         String name;
-        ObjectNode params;
+        Params params;
         Encoding encoding = meta.encoding();
         if (encoding == Encoding.COMMAND) {
             if (f.command == null) {

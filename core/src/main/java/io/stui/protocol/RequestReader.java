@@ -24,7 +24,7 @@ final class RequestReader {
     private RequestReader() {
     }
 
-    static Request read(Command command, Encoding encoding, ObjectNode params) {
+    static Request read(Command command, Encoding encoding, Params params) {
         ParamReader p = new ParamReader(params, command.snakeName());
         return switch (command) {
             case PING -> new Request.Ping(p.string("message"));

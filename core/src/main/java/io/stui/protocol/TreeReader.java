@@ -42,7 +42,8 @@ final class TreeReader {
         return node;
     }
 
-    private static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
+    /** Reads the value whose first token is {@code t}. */
+    static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
         return switch (t) {
             case START_OBJECT -> readObject(p);
             case START_ARRAY -> readArray(p);

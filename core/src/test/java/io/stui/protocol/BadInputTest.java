@@ -42,6 +42,16 @@ class BadInputTest {
         return out;
     }
 
+    /** An evaluate with {@code count} extra parameters p0, p1, ... and then {@code repeated} once more. */
+    private static byte[] manyParameters(int count, String repeated) {
+        StringBuilder json = new StringBuilder("{\"id\":\"d5\",\"command\":\"evaluate\",\"parameters\":{\"code\":\"1\"");
+        for (int i = 0; i < count; i++) {
+            json.append(",\"p").append(i).append("\":").append(i);
+        }
+        json.append(",\"").append(repeated).append("\":true}}");
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** frame, expected field named (or null), expected echoed id (or null), expected answer encoding. */
     static Stream<Arguments> badFrames() {
         return Stream.of(
@@ -58,6 +68,8 @@ class BadInputTest {
                         "command", "d", Encoding.COMMAND),
                 Arguments.of("duplicate parameter", q("{'id': 'd2', 'command': 'evaluate', 'parameters': "
                         + "{'code': '1', 'code': '2'}}"), "code", "d2", Encoding.COMMAND),
+                Arguments.of("duplicate among many parameters", manyParameters(40, "p3"), "p3", "d5", Encoding.COMMAND),
+                Arguments.of("duplicate of the first of many", manyParameters(40, "code"), "code", "d5", Encoding.COMMAND),
                 Arguments.of("duplicate nested key", q("{'id': 'd3', 'command': 'update_session_state', 'parameters': "
                         + "{'session_id': 's', 'state_data': {'a': 1, 'a': 2}}}"), "a", "d3", Encoding.COMMAND),
                 Arguments.of("duplicate envelope params", q("{'id': 'd4', 'version': '1.0.0', 'payload': {'type': "
