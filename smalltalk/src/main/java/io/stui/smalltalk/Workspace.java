@@ -98,11 +98,24 @@ public final class Workspace implements AutoCloseable {
 
     /** Evaluates Smalltalk code (statements separated by periods) and answers the value of the last one. */
     public EvalResult evaluate(String code, EvalLimits limits) {
+        return evaluate(code, limits, true);
+    }
+
+    /**
+     * As {@link #evaluate(String, EvalLimits)} for a value nobody will ask about again: a successful result is
+     * not registered (its {@code objectId} is null) and not added to the history. For one-shot evaluations in a
+     * workspace that is cleared right after, such as a server answering {@code evaluate} without a session.
+     */
+    public EvalResult evaluateOnce(String code, EvalLimits limits) {
+        return evaluate(code, limits, false);
+    }
+
+    private EvalResult evaluate(String code, EvalLimits limits, boolean record) {
         interrupt.set(false);
         long t0 = System.nanoTime();
         Session.Outcome out;
         try {
-            out = run(() -> session.evaluate(code, limits, interrupt), limits.timeout());
+            out = run(() -> session.evaluate(code, limits, interrupt, record), limits.timeout());
         } catch (Abandoned a) {
             return EvalResult.failed(new EvalFailure(EvalFailure.Kind.TIMEOUT, "Timeout",
                     "the evaluation did not stop within its time limit and was abandoned", 0, 0, List.of()), "",

@@ -29,6 +29,23 @@ class WorkspaceTest {
     }
 
     @Test
+    void aOneShotEvaluationLeavesNoIdAndNoHistory() {
+        try (Workspace ws = engine.newWorkspace()) {
+            EvalResult kept = ws.evaluate("3 + 4");
+            EvalResult once = ws.evaluateOnce("OrderedCollection new add: 5; yourself", EvalLimits.defaults());
+            assertEquals("an OrderedCollection(5)", once.printString());
+            assertEquals("OrderedCollection", once.className());
+            assertEquals(null, once.objectId());
+            assertEquals(List.of("3 + 4"), ws.history().stream().map(Reflection.HistoryEntry::code).toList());
+            assertTrue(ws.inspect(kept.objectId(), false).isPresent());
+            assertEquals("ZeroDivide", ws.evaluateOnce("1 / 0", EvalLimits.defaults()).failure().errorClass(),
+                    "failures are still reported");
+            assertEquals("8", ws.evaluateOnce("x := 8", EvalLimits.defaults()).printString());
+            assertEquals("8", ws.evaluate("x").printString(), "its side effects on the workspace stay");
+        }
+    }
+
+    @Test
     void globalsDefinedEarlierAreReadAsGlobals() {
         try (Workspace ws = engine.newWorkspace()) {
             ws.evaluate("Smalltalk at: #lowerGlobal put: 5");

@@ -85,7 +85,11 @@ public final class SmalltalkCommands {
     }
 
     private EvalResult run(Workspace ws, String code) {
-        EvalResult r = ws.evaluate(code, limits);
+        return checked(ws.evaluate(code, limits));
+    }
+
+    /** The result of an evaluation, or the protocol error its failure maps to. */
+    private EvalResult checked(EvalResult r) {
         if (!r.ok()) {
             if (EvalErrors.isLimit(r.failure())) {
                 metrics.evaluationTimeout();
@@ -126,7 +130,7 @@ public final class SmalltalkCommands {
     public EvaluateResult evaluate(Request.Evaluate req) {
         if (req.sessionId() == null) {
             return withScratch(ws -> {
-                EvalResult r = run(ws, req.code());
+                EvalResult r = checked(ws.evaluateOnce(req.code(), limits)); // the workspace is cleared next: nothing to keep
                 return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
             });
         }

@@ -84,6 +84,14 @@ public final class Session {
     // ------------------------------------------------------------ evaluation
 
     public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt) {
+        return evaluate(code, limits, interrupt, true);
+    }
+
+    /**
+     * Evaluates {@code code}; with {@code record} false a successful value is neither registered (no object
+     * id) nor added to the history, for a one-shot evaluation whose workspace is cleared right after.
+     */
+    public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record) {
         long t0 = System.nanoTime();
         CompiledMethod doit;
         try {
@@ -107,9 +115,12 @@ public final class Session {
                         "the evaluation ran past its time limit (inside a primitive)", 0, 0, List.of());
                 return fail(code, f, List.of(), in.transcript.toString());
             }
-            String id = registry.register(value);
+            String id = null;
+            if (record) {
+                id = registry.register(value);
+                addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            }
             String cls = Kernel.classOf(value).printName();
-            addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             return new Outcome(value, ps, cls, id, in.transcript.toString(), null);
         } catch (ControlFlow.UnhandledError e) {
             return failUnhandled(code, e, in);
