@@ -2,10 +2,10 @@ package io.stui.smalltalk.runtime;
 
 import io.stui.smalltalk.compiler.Parser;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A session's recently compiled doits, by source text, so that a workspace evaluating the same
@@ -50,11 +50,12 @@ final class DoitCache {
         if (cached != null && cached.token == token && stillBound(cached, variables)) {
             return cached.method;
         }
-        Recording recording = new Recording(resolver);
+        boolean cacheable = code.length() <= MAX_SOURCE_LENGTH;
+        Recording recording = cacheable ? new Recording(resolver) : null;
         CompiledMethod doit = new CompiledMethod(Parser.parseDoit(code), kernel.undefinedObject, "doits", null,
-                false, recording);
+                false, cacheable ? recording : resolver);
         doit.ensureCompiled();
-        if (code.length() <= MAX_SOURCE_LENGTH && env.token == token) {
+        if (cacheable && env.token == token) {
             String[] names = recording.names.toArray(new String[0]);
             Binding[] bindings = new Binding[names.length];
             for (int i = 0; i < names.length; i++) {
@@ -84,16 +85,14 @@ final class DoitCache {
     /** Passes every question on, noting each name the compiler asked about. */
     private static final class Recording implements Compiler.VariableResolver {
         private final Compiler.VariableResolver delegate;
-        private final List<String> names = new ArrayList<>(4);
+        private final Set<String> names = new LinkedHashSet<>();
 
         Recording(Compiler.VariableResolver delegate) {
             this.delegate = delegate;
         }
 
         private void note(String name) {
-            if (!names.contains(name)) {
-                names.add(name);
-            }
+            names.add(name);
         }
 
         @Override

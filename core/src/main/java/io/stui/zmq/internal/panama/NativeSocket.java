@@ -520,8 +520,9 @@ final class NativeSocket implements SocketDriver {
     /** Closes a message's content and makes it an empty message again. */
     private static void reset(MemorySegment msg) {
         try {
-            int rc = (int) Lib.MSG_CLOSE.invokeExact(msg);
-            rc = (int) Lib.MSG_INIT.invokeExact(msg);
+            // neither can fail on an initialised zmq_msg_t (close only reports EFAULT for an invalid one)
+            int closed = (int) Lib.MSG_CLOSE.invokeExact(msg);
+            int initialised = (int) Lib.MSG_INIT.invokeExact(msg);
         } catch (Throwable t) {
             throw rethrow(t);
         }
