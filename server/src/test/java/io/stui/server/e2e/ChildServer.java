@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A server in a child JVM started from the test classpath with {@code stui serve}, so a test can
@@ -35,6 +36,11 @@ final class ChildServer implements AutoCloseable {
     }
 
     static ChildServer start(Path dir, int port, String... extraFlags) throws IOException {
+        return start(dir, port, Map.of(), extraFlags);
+    }
+
+    /** As {@link #start(Path, int, String...)} with extra environment variables for the server process. */
+    static ChildServer start(Path dir, int port, Map<String, String> env, String... extraFlags) throws IOException {
         String endpoint = "tcp://127.0.0.1:" + port;
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,6 +54,7 @@ final class ChildServer implements AutoCloseable {
         Path log = Files.createTempFile(dir, "server-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("STUI_LOG_LEVEL", "INFO"); // the tests read the server's event lines
+        pb.environment().putAll(env);
         Process p = pb.start();
         ChildServer child = new ChildServer(p, endpoint, log);
         child.awaitReady(Duration.ofSeconds(60));
