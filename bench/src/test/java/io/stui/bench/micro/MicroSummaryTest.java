@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MicroSummaryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A sampled JMH round-trip result with the zero-copy echo; its p50 is 0.8 x the mean. */
+    /** A sampled JMH round-trip result with the zero-copy echo; its p50 is 0.8 x the mean, its minimum half the mean. */
     private static String rtt(String backend, int repeat, double score) {
         return rtt(backend, "\"echo\": \"ZEROCOPY\", ", repeat, score);
     }
@@ -26,14 +26,29 @@ class MicroSummaryTest {
         return """
                 {"benchmark": "io.stui.bench.micro.RoundTripBenchmark.roundTrip", "mode": "sample", "repeat": %d,
                  "params": {"backend": "%s", %s"pattern": "REQ_REP", "transport": "tcp", "size": "65536"},
-                 "primaryMetric": {"score": %s, "scorePercentiles": {"0.0": 1.0, "50.0": %s, "100.0": 5000.0},
-                                   "scoreUnit": "us/op"}}""".formatted(repeat, backend, echoParam, score, score * 0.8);
+                 "primaryMetric": {"score": %s, "scorePercentiles": {"0.0": %s, "50.0": %s, "100.0": 5000.0},
+                                   "scoreUnit": "us/op"}}""".formatted(repeat, backend, echoParam, score, score / 2, score * 0.8);
     }
 
-    /** A stui_lat line; its p50 is the mean minus 10 µs. */
+    /** A stui_lat line; its p50 is the mean minus 10 µs, its minimum half the mean minus 5 µs. */
     private static JsonNode lat(String mode, int repeat, double us) throws Exception {
         return JSON.readTree("{\"program\":\"stui_lat\",\"pattern\":\"req_rep\",\"transport\":\"tcp\",\"size\":65536,"
+                + "\"mode\":\"" + mode + "\",\"avg_rtt_us\":" + us + ",\"min_rtt_us\":" + (us / 2 - 5) + ",\"p50_rtt_us\":"
+                + (us - 10) + ",\"repeat\":" + repeat + "}");
+    }
+
+    /** A stui_lat line from before it reported its fastest round trip (no min_rtt_us). */
+    private static JsonNode latWithoutMin(String mode, int repeat, double us) throws Exception {
+        return JSON.readTree("{\"program\":\"stui_lat\",\"pattern\":\"req_rep\",\"transport\":\"tcp\",\"size\":65536,"
                 + "\"mode\":\"" + mode + "\",\"avg_rtt_us\":" + us + ",\"p50_rtt_us\":" + (us - 10) + ",\"repeat\":" + repeat + "}");
+    }
+
+    /** The part of the Markdown from a heading to the next one. */
+    private static String section(String md, String heading) {
+        int start = md.indexOf(heading);
+        assertTrue(start >= 0, "no section '" + heading + "' in: " + md);
+        int end = md.indexOf("\n### ", start);
+        return end < 0 ? md.substring(start) : md.substring(start, end);
     }
 
     @Test
@@ -62,6 +77,34 @@ class MicroSummaryTest {
         assertTrue(md.contains("`ZSocket.forward`"), "the note says what the zero-copy echo is: " + md);
         // The median table comes first.
         assertTrue(md.indexOf("median (p50") < md.indexOf("mean (µs"), md);
+
+        // Minimums: native 55/50/75, JeroMQ 100/110/90, C 45/20/55, native copy 60.5/55/82.5,
+        // JeroMQ copy 121/110/165, C copy 50/45/65. native/C = 55/45 = 1.22, per repeat 1.22 / 2.50 / 1.36;
+        // native copy/C copy = 60.5/50 = 1.21, per repeat 1.21 / 1.22 / 1.27; JeroMQ/C = 100/45 = 2.22, per repeat
+        // 2.22 / 5.50 / 1.64; native/JeroMQ = 0.55, per repeat 0.55 / 0.45 / 0.83; native copy/JeroMQ copy = 0.50.
+        String fastest = section(md, "### Round-trip latency, fastest (minimum µs per round trip)");
+        assertTrue(fastest.contains("| REQ_REP | tcp | 64 KiB | 55.0 (50.0–75.0) | 100.0 (90.0–110.0) | 45.0 (20.0–55.0) "
+                + "| 60.5 (55.0–82.5) | 121.0 (110.0–165.0) | 50.0 (45.0–65.0) "
+                + "| 1.22 (1.22–2.50) | 1.21 (1.21–1.27) | 2.22 (1.64–5.50) | 0.55 (0.45–0.83) | 0.50 (0.50–0.50) |"), fastest);
+        // The paragraph says why the minimum is shown and what it is not.
+        assertTrue(fastest.contains("every thread awake") && fastest.contains("does not show a typical round trip"), fastest);
+        // It is the third round-trip table; the other two keep their own figures.
+        assertTrue(md.indexOf("mean (µs") < md.indexOf("fastest (minimum"), md);
+        assertTrue(!section(md, "### Round-trip latency, mean").contains("55.0 (50.0–75.0)"), md);
+    }
+
+    @Test
+    void aCResultWithoutItsMinimumLoadsAndLeavesCsMinimumEmpty() throws Exception {
+        JsonNode jmh = JSON.readTree("[" + String.join(",", rtt("NATIVE", 1, 100), rtt("JEROMQ", 1, 200)) + "]");
+        String md = MicroSummary.markdown(jmh, List.of(latWithoutMin("zerocopy", 1, 80)), List.of());
+        // The old line still counts for the mean and the median ...
+        assertTrue(section(md, "### Round-trip latency, mean").contains(
+                "| REQ_REP | tcp | 64 KiB | 100.0 | 200.0 | 80.0 | – | – | – | 1.25 | – | 2.50 | 0.50 | – |"), md);
+        assertTrue(section(md, "### Round-trip latency, median").contains(
+                "| REQ_REP | tcp | 64 KiB | 80.0 | 160.0 | 70.0 | – | – | – | 1.14 | – | 2.29 | 0.50 | – |"), md);
+        // ... and gives no minimum: C's column and every ratio to C stay empty, native/JeroMQ is still there.
+        assertTrue(section(md, "### Round-trip latency, fastest").contains(
+                "| REQ_REP | tcp | 64 KiB | 50.0 | 100.0 | – | – | – | – | – | – | – | 0.50 | – |"), md);
     }
 
     @Test
