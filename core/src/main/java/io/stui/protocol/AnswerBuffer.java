@@ -1,13 +1,20 @@
 package io.stui.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
  * The output an answer is encoded into, one per thread and reused: the generator writes its bytes
  * here and {@link #toByteArray()} makes the only copy, the array sent on the wire. Replaces a
- * fresh growing buffer per answer (three arrays per answer before). Not thread-safe by design;
- * {@link #acquire()} hands each thread its own, or a fresh one if the thread is already encoding.
+ * fresh growing buffer per answer (three arrays per answer before). The buffer keeps its JSON
+ * generator too, writing one answer after another as separate root values: making a generator (its
+ * I/O context, write context and recycled buffers) cost more than the short answers it writes. Not
+ * thread-safe by design; {@link #acquire()} hands each thread its own, or a fresh one if the thread
+ * is already encoding.
  */
 final class AnswerBuffer extends OutputStream {
     private static final int INITIAL = 512;
@@ -20,6 +27,10 @@ final class AnswerBuffer extends OutputStream {
     private byte[] buf = new byte[INITIAL];
     private int count;
     private boolean inUse;
+    /** Writes into this buffer; kept from one answer to the next unless an answer failed midway. */
+    private JsonGenerator generator;
+    /** The current answer was written whole ({@link #complete()}). */
+    private boolean completed;
 
     private AnswerBuffer() {
     }
@@ -35,8 +46,28 @@ final class AnswerBuffer extends OutputStream {
         return b;
     }
 
+    /** The generator writing into this buffer, made on first use. */
+    JsonGenerator generator(JsonFactory factory) throws IOException {
+        if (generator == null) {
+            generator = factory.createGenerator(this);
+            generator.setRootValueSeparator(null); // each answer is its own document: nothing between them
+        }
+        return generator;
+    }
+
+    /** Ends the current answer: the generator's own buffer is flushed here, so the bytes are all in this buffer. */
+    void complete() throws IOException {
+        generator.flush();
+        completed = true;
+    }
+
     /** Makes the buffer available to the next answer on this thread. */
     void release() {
+        if (!completed) {
+            // the answer failed midway: its generator stands inside an object and would carry that into the next
+            generator = null;
+        }
+        completed = false;
         if (buf.length > KEEP_LIMIT) {
             buf = new byte[INITIAL];
         }

@@ -398,24 +398,24 @@ public final class ProtocolCodec {
     public byte[] encodeSuccess(RequestMeta meta, Command command, Object result) {
         AnswerBuffer out = AnswerBuffer.acquire();
         try {
-            try (JsonGenerator g = factory.createGenerator(out)) {
-                g.writeStartObject();
-                if (meta.encoding() == Encoding.COMMAND) {
-                    writeId(g, "id", meta.id());
-                    g.writeStringField("status", "success");
-                    g.writeFieldName("result");
-                    writeResult(g, result);
-                    writeTimestamp(g, out);
-                } else {
-                    writeEnvelopeHead(g, meta, out);
-                    g.writeStringField("response_type", command.pascalName());
-                    g.writeFieldName("data");
-                    writeResult(g, result);
-                    g.writeEndObject();
-                    g.writeEndObject();
-                }
+            JsonGenerator g = out.generator(factory);
+            g.writeStartObject();
+            if (meta.encoding() == Encoding.COMMAND) {
+                writeId(g, "id", meta.id());
+                g.writeStringField("status", "success");
+                g.writeFieldName("result");
+                writeResult(g, result);
+                writeTimestamp(g, out);
+            } else {
+                writeEnvelopeHead(g, meta, out);
+                g.writeStringField("response_type", command.pascalName());
+                g.writeFieldName("data");
+                writeResult(g, result);
+                g.writeEndObject();
                 g.writeEndObject();
             }
+            g.writeEndObject();
+            out.complete();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode the result of " + command, e);
@@ -458,40 +458,40 @@ public final class ProtocolCodec {
     public byte[] encodeError(RequestMeta meta, StuiException error) {
         AnswerBuffer out = AnswerBuffer.acquire();
         try {
-            try (JsonGenerator g = factory.createGenerator(out)) {
-                g.writeStartObject();
-                if (meta.encoding() == Encoding.COMMAND) {
-                    writeId(g, "id", meta.id());
-                    g.writeStringField("status", "error");
-                    g.writeStringField("error", error.getMessage());
-                    g.writeStringField("error_type", error.code().wireName());
-                    if (!error.details().isEmpty()) {
-                        g.writeFieldName("details");
-                        mapper.writeValue(g, error.details());
-                    }
-                    if (error.stackTraceText() != null) {
-                        g.writeStringField("stack_trace", error.stackTraceText());
-                    }
-                    writeTimestamp(g, out);
-                } else {
-                    writeEnvelopeHead(g, meta, out);
-                    g.writeStringField("response_type", "Error");
-                    g.writeObjectFieldStart("data");
-                    g.writeStringField("code", error.code().wireName());
-                    g.writeStringField("message", error.getMessage());
+            JsonGenerator g = out.generator(factory);
+            g.writeStartObject();
+            if (meta.encoding() == Encoding.COMMAND) {
+                writeId(g, "id", meta.id());
+                g.writeStringField("status", "error");
+                g.writeStringField("error", error.getMessage());
+                g.writeStringField("error_type", error.code().wireName());
+                if (!error.details().isEmpty()) {
                     g.writeFieldName("details");
-                    if (error.details().isEmpty()) {
-                        g.writeNull();
-                    } else {
-                        mapper.writeValue(g, error.details());
-                    }
-                    g.writeStringField("stack_trace", error.stackTraceText());
-                    g.writeEndObject();
-                    g.writeEndObject();
-                    g.writeEndObject();
+                    mapper.writeValue(g, error.details());
                 }
+                if (error.stackTraceText() != null) {
+                    g.writeStringField("stack_trace", error.stackTraceText());
+                }
+                writeTimestamp(g, out);
+            } else {
+                writeEnvelopeHead(g, meta, out);
+                g.writeStringField("response_type", "Error");
+                g.writeObjectFieldStart("data");
+                g.writeStringField("code", error.code().wireName());
+                g.writeStringField("message", error.getMessage());
+                g.writeFieldName("details");
+                if (error.details().isEmpty()) {
+                    g.writeNull();
+                } else {
+                    mapper.writeValue(g, error.details());
+                }
+                g.writeStringField("stack_trace", error.stackTraceText());
+                g.writeEndObject();
+                g.writeEndObject();
                 g.writeEndObject();
             }
+            g.writeEndObject();
+            out.complete();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode an error answer", e);

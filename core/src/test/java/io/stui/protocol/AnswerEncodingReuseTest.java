@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +79,40 @@ class AnswerEncodingReuseTest {
         JsonNode inner = ProtocolJson.MAPPER.readTree(n.path("result").asText());
         assertEquals("inside", inner.path("result").path("result").asText());
         assertEquals("j-1", n.path("id").asText());
+    }
+
+    /** A value whose serialiser fails: the answer breaks off inside its result object. */
+    record Broken(String name) {
+        @JsonValue
+        String fail() {
+            throw new IllegalStateException("cannot serialise " + name);
+        }
+    }
+
+    @Test
+    void anAnswerThatFailsMidwayLeavesNothingInTheNextOne() throws IOException {
+        EvaluateResult small = new EvaluateResult("7", "SmallInteger", 0, false, "", null);
+        JsonNode expected = withoutVolatileFields(CODEC.encodeResult(EVAL, small));
+        int length = CODEC.encodeResult(EVAL, small).length;
+        for (int i = 0; i < 3; i++) {
+            assertThrows(java.io.UncheckedIOException.class, () -> CODEC.encodeSuccess(EVAL, Command.EVALUATE, new Broken("x")));
+            byte[] next = CODEC.encodeResult(EVAL, small);
+            assertEquals(length, next.length, "exactly one answer's bytes");
+            assertEquals(expected, withoutVolatileFields(next));
+        }
+        byte[] error = CODEC.encodeError(EVAL_ENVELOPE, new StuiException(ErrorCode.INVALID_REQUEST, "bad"));
+        assertEquals("bad", parse(error).path("payload").path("data").path("data").path("message").asText());
+    }
+
+    @Test
+    void answersInARowAreSeparateDocuments() throws IOException {
+        // the generator is kept between answers: nothing (no separator, no leftover) may join them
+        for (int i = 0; i < 5; i++) {
+            byte[] a = CODEC.encodeResult(EVAL, new EvaluateResult(Integer.toString(i), "SmallInteger", 0, false, "", null));
+            assertEquals('{', (char) a[0]);
+            assertEquals('}', (char) a[a.length - 1]);
+            assertEquals(Integer.toString(i), parse(a).path("result").path("result").asText());
+        }
     }
 
     @Test
