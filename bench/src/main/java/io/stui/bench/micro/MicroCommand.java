@@ -273,7 +273,8 @@ public final class MicroCommand implements Callable<Integer> {
             String label = "copy".equals(r.path("mode").asText()) ? "C copy" : "C";
             String v = switch (k.kind()) {
                 case ROUND_TRIP -> MicroSummary.fmt(r.path("avg_rtt_us").asDouble(Double.NaN)) + "/"
-                        + MicroSummary.fmt(r.path("p50_rtt_us").asDouble(Double.NaN));
+                        + MicroSummary.fmt(r.path("p50_rtt_us").asDouble(Double.NaN)) + "/"
+                        + MicroSummary.fmt(r.path("min_rtt_us").asDouble(Double.NaN));
                 case THROUGHPUT -> MicroSummary.fmt(r.path("msgs_per_s").asDouble(Double.NaN));
                 case IN_PROCESS -> MicroSummary.fmt(r.path("send_receive_inprocess_ns").asDouble(Double.NaN));
             };
@@ -291,12 +292,14 @@ public final class MicroCommand implements Callable<Integer> {
             JsonNode metric = b.path("primaryMetric");
             String v = MicroSummary.fmt(metric.path("score").asDouble(Double.NaN));
             if (k.kind() == MicroCase.Kind.ROUND_TRIP) {
-                v += "/" + MicroSummary.fmt(metric.path("scorePercentiles").path("50.0").asDouble(Double.NaN));
+                JsonNode percentiles = metric.path("scorePercentiles");
+                v += "/" + MicroSummary.fmt(percentiles.path("50.0").asDouble(Double.NaN)) + "/"
+                        + MicroSummary.fmt(percentiles.path("0.0").asDouble(Double.NaN));
             }
             parts.add(label + " " + v);
         }
         String unit = switch (k.kind()) {
-            case ROUND_TRIP -> "µs mean/p50: ";
+            case ROUND_TRIP -> "µs mean/p50/min: ";
             case THROUGHPUT -> "msg/s: ";
             case IN_PROCESS -> "ns: ";
         };

@@ -242,8 +242,8 @@ public final class MicroSummary {
 
     private static final String MIN_NOTE = "The fastest round trip of each run, then the median of those over the "
             + "repeats. On a small VM whose idle vCPUs halt, a round trip waits for threads to be woken, and wake-ups are "
-            + "slow: round trips land on a few levels (on the 2-vCPU machine of the results below, over tcp about 37, "
-            + "65-70 and 90-100 µs p50), for C and Java alike, so the median and mean of a short run can swing 2x between "
+            + "slow: round trips land on a few levels (on the project's 2-vCPU VM, over tcp about 37, 65-70 and "
+            + "90-100 µs p50), for C and Java alike, so the median and mean of a short run can swing 2x between "
             + "repeats. The minimum is the cost of the path itself with every thread awake, and compares C and Java "
             + "without those levels. It does not show a typical round trip (the tables above do): it is one sample out "
             + "of many, and JMH's SampleTime times only some of the round trips while `stui_lat` times every one, "
