@@ -54,6 +54,22 @@ abstract class BackendTestBase {
         return s;
     }
 
+    /** Two sockets of a test: one bound, one connected to it. */
+    record Linked(ZSocket bound, ZSocket connected) {
+    }
+
+    /**
+     * A socket of {@code boundType} bound to {@code endpoint} (a tcp wildcard port is resolved) and one of
+     * {@code connectedType} connected to it, both as {@link #socket} makes them.
+     */
+    Linked link(SocketType boundType, SocketType connectedType, String endpoint) {
+        ZSocket bound = socket(boundType);
+        ZSocket connected = socket(connectedType);
+        bound.bind(endpoint);
+        connected.connect(bound.lastEndpoint());
+        return new Linked(bound, connected);
+    }
+
     <T extends AutoCloseable> T closeLater(T c) {
         closeables.add(c);
         return c;

@@ -37,19 +37,13 @@ class ForwardTest extends BackendTestBase {
     }
 
     private void multipartKeepsBoundaries(String transport) {
-        ZSocket push = socket(SocketType.PUSH);
-        ZSocket src = socket(SocketType.PULL);
-        ZSocket out = socket(SocketType.PUSH);
-        ZSocket sink = socket(SocketType.PULL);
-        if (transport.equals("tcp")) {
-            push.connect(bindTcp(src));
-            out.connect(bindTcp(sink));
-        } else {
-            src.bind("inproc://fwd-src");
-            push.connect("inproc://fwd-src");
-            sink.bind("inproc://fwd-sink");
-            out.connect("inproc://fwd-sink");
-        }
+        boolean tcp = transport.equals("tcp");
+        Linked in = link(SocketType.PULL, SocketType.PUSH, tcp ? "tcp://127.0.0.1:*" : "inproc://fwd-src");
+        Linked on = link(SocketType.PULL, SocketType.PUSH, tcp ? "tcp://127.0.0.1:*" : "inproc://fwd-sink");
+        ZSocket push = in.connected();
+        ZSocket src = in.bound();
+        ZSocket out = on.connected();
+        ZSocket sink = on.bound();
         byte[] large = big(100_000); // above the size the native receive keeps, and a malloc'd libzmq body
         push.send(new ZMessage().add("head").add(new byte[0]).add(large));
         push.send("single");
@@ -96,10 +90,9 @@ class ForwardTest extends BackendTestBase {
 
     @Test
     void aRouterEchoesWithTheRoutingIdFrame() {
-        ZSocket router = socket(SocketType.ROUTER);
-        ZSocket dealer = socket(SocketType.DEALER);
-        router.bind("inproc://fwd-router-echo");
-        dealer.connect("inproc://fwd-router-echo");
+        Linked echo = link(SocketType.ROUTER, SocketType.DEALER, "inproc://fwd-router-echo");
+        ZSocket router = echo.bound();
+        ZSocket dealer = echo.connected();
         dealer.send(new ZMessage().add("x").add("y"));
         assertEquals(3, forwardMessage(router, router).size()); // routing id, "x", "y": routed back by the id
         ZMessage echoed = dealer.receiveMessage().orElseThrow();
@@ -137,11 +130,10 @@ class ForwardTest extends BackendTestBase {
     @Test
     void nothingToReceiveReturnsMinusOneAndMovesNothing() {
         ZSocket src = socket(SocketType.PULL);
-        ZSocket out = socket(SocketType.PUSH);
-        ZSocket sink = socket(SocketType.PULL);
         src.bind("inproc://fwd-empty");
-        sink.bind("inproc://fwd-empty-sink");
-        out.connect("inproc://fwd-empty-sink");
+        Linked on = link(SocketType.PULL, SocketType.PUSH, "inproc://fwd-empty-sink");
+        ZSocket out = on.connected();
+        ZSocket sink = on.bound();
         assertEquals(-1, src.forward(out, ZSocket.DONTWAIT));
         src.setRcvTimeout(20);
         assertEquals(-1, src.forward(out, 0)); // RCVTIMEO
@@ -151,10 +143,9 @@ class ForwardTest extends BackendTestBase {
 
     @Test
     void aTargetThatWouldBlockLeavesTheFrameHeldUntilTheNextForward() {
-        ZSocket push = socket(SocketType.PUSH);
-        ZSocket src = socket(SocketType.PULL);
-        src.bind("inproc://fwd-held-src");
-        push.connect("inproc://fwd-held-src");
+        Linked in = link(SocketType.PULL, SocketType.PUSH, "inproc://fwd-held-src");
+        ZSocket push = in.connected();
+        ZSocket src = in.bound();
         ZSocket lonely = socket(SocketType.PUSH); // no peer yet: a send would block
         lonely.bind("inproc://fwd-held-out");
         push.send(new ZMessage().add("first").add("second"));
@@ -179,10 +170,9 @@ class ForwardTest extends BackendTestBase {
 
     @Test
     void aHeldFrameCanBeDiscarded() {
-        ZSocket push = socket(SocketType.PUSH);
-        ZSocket src = socket(SocketType.PULL);
-        src.bind("inproc://fwd-discard");
-        push.connect("inproc://fwd-discard");
+        Linked in = link(SocketType.PULL, SocketType.PUSH, "inproc://fwd-discard");
+        ZSocket push = in.connected();
+        ZSocket src = in.bound();
         ZSocket lonely = socket(SocketType.PUSH);
         push.send(big(100_000));
         push.send("after");
@@ -194,10 +184,9 @@ class ForwardTest extends BackendTestBase {
 
     @Test
     void aRealSendErrorDropsTheFrameAndSaysSo() {
-        ZSocket push = socket(SocketType.PUSH);
-        ZSocket src = socket(SocketType.PULL);
-        src.bind("inproc://fwd-efsm");
-        push.connect("inproc://fwd-efsm");
+        Linked in = link(SocketType.PULL, SocketType.PUSH, "inproc://fwd-efsm");
+        ZSocket push = in.connected();
+        ZSocket src = in.bound();
         ZSocket rep = socket(SocketType.REP); // a REP cannot send before it has received a request
         push.send(big(100_000));
         push.send("after");
@@ -210,10 +199,9 @@ class ForwardTest extends BackendTestBase {
 
     @Test
     void aClosedTargetOrOneOfAnotherBackendIsRefusedBeforeReceiving() {
-        ZSocket push = socket(SocketType.PUSH);
-        ZSocket src = socket(SocketType.PULL);
-        src.bind("inproc://fwd-refused");
-        push.connect("inproc://fwd-refused");
+        Linked in = link(SocketType.PULL, SocketType.PUSH, "inproc://fwd-refused");
+        ZSocket push = in.connected();
+        ZSocket src = in.bound();
         push.send("kept");
 
         ZSocket closed = ctx.createSocket(SocketType.PUSH);
@@ -237,10 +225,9 @@ class ForwardTest extends BackendTestBase {
 
     @Test
     void aTargetInAnotherContextOfTheSameBackendWorks() {
-        ZSocket push = socket(SocketType.PUSH);
-        ZSocket src = socket(SocketType.PULL);
-        src.bind("inproc://fwd-ctx");
-        push.connect("inproc://fwd-ctx");
+        Linked in = link(SocketType.PULL, SocketType.PUSH, "inproc://fwd-ctx");
+        ZSocket push = in.connected();
+        ZSocket src = in.bound();
         try (ZContext second = new ZContext(backend);
              ZSocket out = second.createSocket(SocketType.PUSH);
              ZSocket sink = second.createSocket(SocketType.PULL)) {

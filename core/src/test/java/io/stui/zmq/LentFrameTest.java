@@ -16,10 +16,9 @@ import org.junit.jupiter.api.Test;
 class LentFrameTest extends BackendTestBase {
     @Test
     void eachLentFrameShowsItsOwnBytes() {
-        ZSocket push = socket(SocketType.PUSH);
-        ZSocket pull = socket(SocketType.PULL);
-        pull.bind("inproc://lent-frames");
-        push.connect("inproc://lent-frames");
+        Linked link = link(SocketType.PULL, SocketType.PUSH, "inproc://lent-frames");
+        ZSocket push = link.connected();
+        ZSocket pull = link.bound();
         List<String> sent = List.of("aa", "bb", "bb", "c", "", "dd", "x".repeat(40), "y".repeat(40), "z".repeat(5000), "ee");
         for (String s : sent) {
             push.send(s);
