@@ -48,11 +48,7 @@ class KeyedSerialExecutorTest {
             for (String key : List.of("a", "b")) {
                 ex.submit(key, () -> {
                     bothIn.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    awaitRelease(release);
                     finished.countDown();
                 });
             }
@@ -68,11 +64,7 @@ class KeyedSerialExecutorTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
         assertTrue(ex.submit("s", () -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease(release);
             ran.incrementAndGet();
         }));
         assertTrue(ex.submit("s", ran::incrementAndGet));
@@ -112,11 +104,7 @@ class KeyedSerialExecutorTest {
         CountDownLatch started = new CountDownLatch(1);
         ex.submit("busy", () -> {
             started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease(release);
         });
         assertTrue(started.await(5, TimeUnit.SECONDS));
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
@@ -136,16 +124,21 @@ class KeyedSerialExecutorTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread caller = Thread.ofPlatform().start(() -> ex.runHere("s", () -> {
             running.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease(release);
         }));
         assertTrue(running.await(5, TimeUnit.SECONDS));
         assertFalse(ex.shutdown(Duration.ofMillis(50)), "work in place is still running");
         release.countDown();
         caller.join(5_000);
         assertTrue(ex.shutdown(Duration.ofSeconds(5)));
+    }
+
+    /** Holds a task until the test releases it (an interrupt ends the wait and is kept for the caller). */
+    private static void awaitRelease(CountDownLatch release) {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
