@@ -157,10 +157,18 @@ final class NativeSocket implements SocketDriver {
     private boolean sendNative(MemorySegment src, long len, int flags) {
         checkOpen("send");
         try {
+            if (midSend || (flags & DONTWAIT) != 0) {
+                // A call that will not wait (libzmq checks the high-water mark on a message's first frame
+                // only, so a later frame is queued at once): try it without errno capture; a failure is
+                // repeated below with capture, which tells EAGAIN/EINTR (wait, or report) from a real error
+                int rc = (int) Lib.SEND_TRY.invokeExact(handle, src, len, flags | DONTWAIT);
+                if (rc >= 0) {
+                    midSend = (flags & SNDMORE) != 0;
+                    return true;
+                }
+            }
             if (midSend && (flags & DONTWAIT) == 0) {
-                // A later frame of a multipart message is queued without waiting (libzmq checks the
-                // high-water mark on the first frame only), so try the short critical call first and
-                // fall back to the blocking one only if libzmq says it would block.
+                // the later frame was not taken: ask again capturing errno, and wait only if it would block
                 int rc = (int) Lib.SEND_NB.invokeExact(capture, handle, src, len, flags | DONTWAIT);
                 if (rc >= 0) {
                     midSend = (flags & SNDMORE) != 0;
@@ -310,10 +318,18 @@ final class NativeSocket implements SocketDriver {
             throw heldError();
         }
         try {
+            if (more || (flags & DONTWAIT) != 0) {
+                // A call that will not wait (the rest of a multipart message arrives with its first frame):
+                // try it without errno capture; a failure is repeated below with capture to learn why
+                int rc = (int) Lib.MSG_RECV_TRY.invokeExact(recvMsg, handle, flags | DONTWAIT);
+                if (rc >= 0) {
+                    more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
+                    return rc;
+                }
+            }
             if (more && (flags & DONTWAIT) == 0) {
-                // The rest of a multipart message arrives together with its first frame, so a later
-                // frame is already queued: take it with the short critical call, and wait only if
-                // libzmq says it is not there (it then honours RCVTIMEO as before).
+                // the later frame was not there: ask again capturing errno, and wait only if it would
+                // block (honouring RCVTIMEO as before)
                 int rc = (int) Lib.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags | DONTWAIT);
                 if (rc >= 0) {
                     more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
