@@ -60,6 +60,12 @@ public final class ProtocolCodec {
                 return fail(RequestMeta.UNKNOWN, null, "Request is not JSON text (NUL byte at offset " + i + ").");
             }
         }
+        Decoded reused = decodeWithThreadParser(buf, off, len);
+        return reused != null ? reused : decodeWithFreshParser(buf, off, len);
+    }
+
+    /** Reads a (valid UTF-8, NUL-free) frame with a parser of its own: every frame's answer, the malformed ones' exact errors. */
+    Decoded decodeWithFreshParser(byte[] buf, int off, int len) {
         Frame f = new Frame();
         try (JsonParser p = factory.createParser(buf, off, len)) {
             readFrame(p, f);
@@ -71,6 +77,29 @@ public final class ProtocolCodec {
             return new Decoded.Failed(f.meta(), e);
         }
         return interpret(f);
+    }
+
+    /**
+     * Reads a frame with this thread's kept parser ({@link FrameParser}); null when the frame is not one
+     * whole object (or reading it threw), so that the fresh parser of {@link #decode} reads it again and
+     * reports exactly what is wrong. A frame that parses whole gives the same fields either way.
+     */
+    private Decoded decodeWithThreadParser(byte[] buf, int off, int len) {
+        FrameParser reader = FrameParser.forThisThread(factory);
+        Frame f = new Frame();
+        try {
+            JsonParser p = reader.feed(buf, off, len);
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                readMembers(p, f);
+                if (reader.endedCleanly(buf, off, len)) {
+                    return interpret(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a malformed frame, or one the decoder rejects (a duplicate key): the fresh parser says which
+        }
+        reader.drop();
+        return null;
     }
 
     /** What the valid first {@code len} bytes of a rejected frame tell: its id and encoding, if they came first. */
@@ -127,9 +156,20 @@ public final class ProtocolCodec {
             throw new StuiException(ErrorCode.INVALID_REQUEST, "Request must be a JSON object, got "
                     + tokenName(t) + ".");
         }
+        readMembers(p, f);
+        if (p.nextToken() != null) {
+            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request has data after the JSON object; send exactly one object.");
+        }
+    }
+
+    /**
+     * Reads the members of the top-level object whose START_OBJECT is the current token. Stops on its
+     * END_OBJECT, or, on a non-blocking parser whose input ran out, on NOT_AVAILABLE.
+     */
+    private void readMembers(JsonParser p, Frame f) throws IOException {
         String name;
         while ((name = p.nextFieldName()) != null) {
-            t = p.nextToken();
+            JsonToken t = p.nextToken();
             switch (name) {
                 case "id" -> {
                     once(f, 1, "id");
@@ -163,9 +203,6 @@ public final class ProtocolCodec {
                 }
                 default -> p.skipChildren();
             }
-        }
-        if (p.nextToken() != null) {
-            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request has data after the JSON object; send exactly one object.");
         }
     }
 

@@ -1,0 +1,98 @@
+package io.stui.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+
+import java.io.IOException;
+
+/**
+ * One Jackson parser per thread, kept from one request frame to the next. Making a parser (its I/O
+ * context, symbol table, read contexts and quad buffer) cost about as much as reading the short request
+ * it was made for, and was a third of what the server's front thread allocated per request. A
+ * non-blocking parser can be fed one document after another, so each frame is fed to the same one.
+ *
+ * <p>It serves only the frame that parses whole: one object, nothing after it but whitespace. Anything
+ * else (an incomplete document, trailing data, an exception) drops the parser, whose state is then
+ * unknown, and the caller reads the frame again with a fresh parser, which reports the exact error.
+ * Not thread-safe by design: {@link #forThisThread} hands each thread its own.
+ */
+final class FrameParser {
+    /** A parser is replaced after this many frames, which bounds its symbol table and its offset counters. */
+    static final int FRAMES_PER_PARSER = 10_000;
+    private static final ThreadLocal<FrameParser> PER_THREAD = new ThreadLocal<>();
+
+    private final JsonFactory factory;
+    private JsonParser parser;
+    private ByteArrayFeeder feeder;
+    /** Bytes fed to the current parser before the current frame: its offsets count from the first frame. */
+    private long frameStart;
+    private long fed;
+    private int frames;
+
+    private FrameParser(JsonFactory factory) {
+        this.factory = factory;
+    }
+
+    /** This thread's parser state (the factory is the one the thread first asked with). */
+    static FrameParser forThisThread(JsonFactory factory) {
+        FrameParser p = PER_THREAD.get();
+        if (p == null) {
+            p = new FrameParser(factory);
+            PER_THREAD.set(p);
+        }
+        return p;
+    }
+
+    /** Feeds a whole frame; returns the parser, positioned before the frame's first token. */
+    JsonParser feed(byte[] buf, int off, int len) throws IOException {
+        if (parser == null || frames >= FRAMES_PER_PARSER) {
+            drop();
+            parser = factory.createNonBlockingByteArrayParser();
+            feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        }
+        feeder.feedInput(buf, off, off + len);
+        frameStart = fed;
+        fed += len;
+        return parser;
+    }
+
+    /**
+     * Whether the frame just read was one whole object followed by nothing but whitespace, the parser
+     * standing on that object's end. If so the parser is left ready for the next frame; if not the
+     * caller must {@link #drop()} it.
+     */
+    boolean endedCleanly(byte[] buf, int off, int len) throws IOException {
+        if (parser.currentToken() != JsonToken.END_OBJECT || !parser.getParsingContext().inRoot()) {
+            return false; // stopped short: the frame ended inside the object
+        }
+        long consumed = parser.currentLocation().getByteOffset() - frameStart;
+        for (long i = consumed; i < len; i++) {
+            byte b = buf[off + (int) i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        if (consumed < len && parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+            return false; // reads the trailing whitespace, so the parser has taken all it was fed
+        }
+        frames++;
+        return true;
+    }
+
+    /** Forgets the current parser (its state is unknown); the next frame gets a new one. */
+    void drop() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // closing a parser over fed bytes releases buffers only; nothing to report
+            }
+        }
+        parser = null;
+        feeder = null;
+        fed = 0;
+        frames = 0;
+    }
+}
