@@ -22,8 +22,8 @@ final class AnswerBuffer extends OutputStream {
     private static final int KEEP_LIMIT = 64 * 1024;
     private static final ThreadLocal<AnswerBuffer> PER_THREAD = ThreadLocal.withInitial(AnswerBuffer::new);
 
-    /** Scratch for the answer's timestamp text, written without making a String. */
-    final char[] timestamp = new char[Timestamps.MAX_LENGTH];
+    /** Scratch for the answer's timestamp text (ASCII), written without making a String. */
+    final byte[] timestamp = new byte[Timestamps.MAX_LENGTH];
     private byte[] buf = new byte[INITIAL];
     private int count;
     private boolean inUse;

@@ -45,12 +45,12 @@ public final class ClientCodec {
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
             if (encoding == Encoding.COMMAND) {
-                ProtocolCodec.writeId(g, "id", id);
+                ProtocolCodec.writeId(g, ProtocolCodec.ID, id);
                 g.writeStringField("command", command.snakeName());
                 g.writeFieldName("parameters");
                 writeParams(g, params);
             } else {
-                ProtocolCodec.writeId(g, "id", id == null ? MessageIds.newUuid() : id);
+                ProtocolCodec.writeId(g, ProtocolCodec.ID, id == null ? MessageIds.newUuid() : id);
                 g.writeStringField("version", ProtocolCodec.VERSION);
                 g.writeStringField("timestamp", Timestamps.now());
                 g.writeObjectFieldStart("payload");

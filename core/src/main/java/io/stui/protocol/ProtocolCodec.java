@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
@@ -36,6 +38,24 @@ public final class ProtocolCodec {
 
     /** The shared instance. */
     public static final ProtocolCodec INSTANCE = new ProtocolCodec();
+
+    // Member names of the answers written field by field, encoded once: the generator copies their bytes
+    // instead of encoding and escape-checking the text of each name in every answer.
+    static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString CORRELATION_ID = new SerializedString("correlation_id");
+    private static final SerializableString STATUS = new SerializedString("status");
+    private static final SerializableString SUCCESS = new SerializedString("success");
+    private static final SerializableString RESULT = new SerializedString("result");
+    private static final SerializableString TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializableString RESULT_TYPE = new SerializedString("result_type");
+    private static final SerializableString EXECUTION_TIME = new SerializedString("execution_time");
+    private static final SerializableString HAS_ERROR = new SerializedString("has_error");
+    private static final SerializableString TRANSCRIPT = new SerializedString("transcript");
+    private static final SerializableString OBJECT_ID = new SerializedString("object_id");
+    private static final SerializableString MESSAGE = new SerializedString("message");
+    private static final SerializableString UPTIME = new SerializedString("uptime");
+    private static final SerializableString SERVER_VERSION = new SerializedString("server_version");
+    private static final SerializableString ZMQ_BACKEND = new SerializedString("zmq_backend");
 
     private final ObjectMapper mapper = ProtocolJson.MAPPER;
     private final JsonFactory factory = ProtocolJson.factory();
@@ -438,9 +458,10 @@ public final class ProtocolCodec {
             JsonGenerator g = out.generator(factory);
             g.writeStartObject();
             if (meta.encoding() == Encoding.COMMAND) {
-                writeId(g, "id", meta.id());
-                g.writeStringField("status", "success");
-                g.writeFieldName("result");
+                writeId(g, ID, meta.id());
+                g.writeFieldName(STATUS);
+                g.writeString(SUCCESS);
+                g.writeFieldName(RESULT);
                 writeResult(g, result);
                 writeTimestamp(g, out);
             } else {
@@ -470,21 +491,24 @@ public final class ProtocolCodec {
         switch (result) {
             case EvaluateResult r -> {
                 g.writeStartObject();
-                g.writeStringField("result", r.result());
-                g.writeStringField("result_type", r.resultType());
-                g.writeNumberField("execution_time", r.executionTime());
-                g.writeBooleanField("has_error", r.hasError());
-                g.writeStringField("transcript", r.transcript());
-                g.writeStringField("object_id", r.objectId());
+                stringField(g, RESULT, r.result());
+                stringField(g, RESULT_TYPE, r.resultType());
+                g.writeFieldName(EXECUTION_TIME);
+                g.writeNumber(r.executionTime());
+                g.writeFieldName(HAS_ERROR);
+                g.writeBoolean(r.hasError());
+                stringField(g, TRANSCRIPT, r.transcript());
+                stringField(g, OBJECT_ID, r.objectId());
                 g.writeEndObject();
             }
             case PingResult r -> {
                 g.writeStartObject();
-                g.writeStringField("message", r.message());
-                g.writeStringField("status", r.status());
-                g.writeNumberField("uptime", r.uptime());
-                g.writeStringField("server_version", r.serverVersion());
-                g.writeStringField("zmq_backend", r.zmqBackend());
+                stringField(g, MESSAGE, r.message());
+                stringField(g, STATUS, r.status());
+                g.writeFieldName(UPTIME);
+                g.writeNumber(r.uptime());
+                stringField(g, SERVER_VERSION, r.serverVersion());
+                stringField(g, ZMQ_BACKEND, r.zmqBackend());
                 g.writeEndObject();
             }
             default -> mapper.writeValue(g, result);
@@ -498,7 +522,7 @@ public final class ProtocolCodec {
             JsonGenerator g = out.generator(factory);
             g.writeStartObject();
             if (meta.encoding() == Encoding.COMMAND) {
-                writeId(g, "id", meta.id());
+                writeId(g, ID, meta.id());
                 g.writeStringField("status", "error");
                 g.writeStringField("error", error.getMessage());
                 g.writeStringField("error_type", error.code().wireName());
@@ -539,8 +563,8 @@ public final class ProtocolCodec {
 
     /** The "timestamp" field, formatted into the buffer's scratch instead of a new String per answer. */
     private static void writeTimestamp(JsonGenerator g, AnswerBuffer out) throws IOException {
-        g.writeFieldName("timestamp");
-        g.writeString(out.timestamp, 0, Timestamps.nowInto(out.timestamp));
+        g.writeFieldName(TIMESTAMP);
+        g.writeRawUTF8String(out.timestamp, 0, Timestamps.nowInto(out.timestamp)); // ASCII, nothing to escape
     }
 
     /** Opens {@code payload.data} of an envelope answer, after id, version, timestamp, correlation_id. */
@@ -548,13 +572,19 @@ public final class ProtocolCodec {
         g.writeStringField("id", MessageIds.newUuid());
         g.writeStringField("version", VERSION);
         writeTimestamp(g, out);
-        writeId(g, "correlation_id", meta.id());
+        writeId(g, CORRELATION_ID, meta.id());
         g.writeObjectFieldStart("payload");
         g.writeStringField("type", "Response");
         g.writeObjectFieldStart("data");
     }
 
-    static void writeId(JsonGenerator g, String field, Object id) throws IOException {
+    /** Writes a string member (a null value as JSON null). */
+    private static void stringField(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    static void writeId(JsonGenerator g, SerializableString field, Object id) throws IOException {
         g.writeFieldName(field);
         switch (id) {
             case null -> g.writeNull();

@@ -1,5 +1,6 @@
 package io.stui.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,10 +17,15 @@ public final class Timestamps {
     /** Characters {@link #formatInto(long, char[])} writes at most ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}). */
     static final int MAX_LENGTH = 32;
 
-    private record Second(long epochSecond, String text) {
+    /** One second's date-and-time text, as ASCII bytes. */
+    private record Second(long epochSecond, byte[] ascii) {
+        static Second of(long epochSecond) {
+            return new Second(epochSecond, SECONDS.format(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC))
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
-    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+    private static volatile Second last = new Second(Long.MIN_VALUE, new byte[0]);
 
     private Timestamps() {
     }
@@ -36,35 +42,40 @@ public final class Timestamps {
 
     /** Milliseconds since the epoch, in ISO-8601 UTC with millisecond precision. */
     public static String format(long epochMilli) {
-        char[] text = new char[MAX_LENGTH];
-        return new String(text, 0, formatInto(epochMilli, text));
+        byte[] text = new byte[MAX_LENGTH];
+        return new String(text, 0, formatInto(epochMilli, text), StandardCharsets.US_ASCII);
     }
 
     /**
-     * Writes the current time as {@link #now()} would into {@code dst} (at least {@link #MAX_LENGTH}
-     * long) and returns the number of characters: for answers, which are stamped without a String.
+     * Writes the current time as {@link #now()} would, as ASCII bytes, into {@code dst} (at least
+     * {@link #MAX_LENGTH} long) and returns the number of bytes: for answers, which are stamped without a String.
      */
-    static int nowInto(char[] dst) {
+    static int nowInto(byte[] dst) {
         return formatInto(System.currentTimeMillis(), dst);
     }
 
-    /** As {@link #format(long)}, into {@code dst}; returns the number of characters written. */
-    static int formatInto(long epochMilli, char[] dst) {
-        long second = Math.floorDiv(epochMilli, 1000L);
+    /** As {@link #format(long)}, as ASCII bytes into {@code dst}; returns the number of bytes written. */
+    static int formatInto(long epochMilli, byte[] dst) {
+        byte[] head = second(epochMilli).ascii();
+        int n = head.length;
+        System.arraycopy(head, 0, dst, 0, n);
         int milli = (int) Math.floorMod(epochMilli, 1000L);
-        Second s = last;
-        if (s.epochSecond() != second) {
-            s = new Second(second, SECONDS.format(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC)));
-            last = s;
-        }
-        String head = s.text();
-        int n = head.length();
-        head.getChars(0, n, dst, 0);
         dst[n] = '.';
-        dst[n + 1] = (char) ('0' + milli / 100);
-        dst[n + 2] = (char) ('0' + milli / 10 % 10);
-        dst[n + 3] = (char) ('0' + milli % 10);
+        dst[n + 1] = (byte) ('0' + milli / 100);
+        dst[n + 2] = (byte) ('0' + milli / 10 % 10);
+        dst[n + 3] = (byte) ('0' + milli % 10);
         dst[n + 4] = 'Z';
         return n + 5;
+    }
+
+    /** The formatted second {@code epochMilli} falls in, made once per second. */
+    private static Second second(long epochMilli) {
+        long second = Math.floorDiv(epochMilli, 1000L);
+        Second s = last;
+        if (s.epochSecond() != second) {
+            s = Second.of(second);
+            last = s;
+        }
+        return s;
     }
 }

@@ -131,8 +131,8 @@ class AnswerEncodingReuseTest {
         DateTimeFormatter iso = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
         for (long ms : new long[] {0L, 1L, 999L, -1L, -1001L, 1_756_549_800_123L, 253_402_300_799_999L}) {
             assertEquals(iso.format(Instant.ofEpochMilli(ms)), Timestamps.format(ms), "epoch ms " + ms);
-            char[] out = new char[Timestamps.MAX_LENGTH];
-            assertEquals(Timestamps.format(ms), new String(out, 0, Timestamps.formatInto(ms, out)));
+            byte[] out = new byte[Timestamps.MAX_LENGTH];
+            assertEquals(Timestamps.format(ms), new String(out, 0, Timestamps.formatInto(ms, out), StandardCharsets.US_ASCII));
         }
     }
 }
