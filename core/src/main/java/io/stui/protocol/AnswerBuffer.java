@@ -9,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * The output an answer is encoded into, one per thread and reused: the generator writes its bytes
- * here and {@link #toByteArray()} makes the only copy, the array sent on the wire. Replaces a
+ * here, and the answer leaves either lent in place ({@link #lend()}, for a caller that sends it at once)
+ * or as the one copy {@link #toByteArray()} makes. Replaces a
  * fresh growing buffer per answer (three arrays per answer before). The buffer keeps its JSON
  * generator too, writing one answer after another as separate root values: making a generator (its
  * I/O context, write context and recycled buffers) cost more than the short answers it writes. Not
@@ -31,6 +32,8 @@ final class AnswerBuffer extends OutputStream {
     private JsonGenerator generator;
     /** The current answer was written whole ({@link #complete()}). */
     private boolean completed;
+    /** The view {@link #lend()} hands out, one per buffer and reused. */
+    private final EncodedAnswer lent = new EncodedAnswer();
 
     private AnswerBuffer() {
     }
@@ -98,5 +101,11 @@ final class AnswerBuffer extends OutputStream {
     /** The bytes written since {@link #acquire()}, as a new array of exactly that length. */
     byte[] toByteArray() {
         return Arrays.copyOf(buf, count);
+    }
+
+    /** The bytes written since {@link #acquire()}, lent: valid until this buffer's next answer. */
+    EncodedAnswer lend() {
+        lent.lend(buf, count);
+        return lent;
     }
 }

@@ -449,11 +449,34 @@ public final class ProtocolCodec {
     }
 
     /**
+     * Encodes a successful result in the request's encoding, lent from this thread's answer buffer: for
+     * a caller that sends it before this thread encodes another answer.
+     */
+    public EncodedAnswer encodeResultLent(RequestMeta meta, CommandResult result) {
+        AnswerBuffer out = AnswerBuffer.acquire();
+        try {
+            writeSuccess(out, meta, result.command(), result);
+            return out.lend();
+        } finally {
+            out.release();
+        }
+    }
+
+    /**
      * Encodes a successful result given as any value Jackson can write (a record, a map, a
      * {@code JsonNode}) for {@code command}, in the request's encoding.
      */
     public byte[] encodeSuccess(RequestMeta meta, Command command, Object result) {
         AnswerBuffer out = AnswerBuffer.acquire();
+        try {
+            writeSuccess(out, meta, command, result);
+            return out.toByteArray();
+        } finally {
+            out.release();
+        }
+    }
+
+    private void writeSuccess(AnswerBuffer out, RequestMeta meta, Command command, Object result) {
         try {
             JsonGenerator g = out.generator(factory);
             g.writeStartObject();
@@ -474,11 +497,8 @@ public final class ProtocolCodec {
             }
             g.writeEndObject();
             out.complete();
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode the result of " + command, e);
-        } finally {
-            out.release();
         }
     }
 
@@ -519,6 +539,26 @@ public final class ProtocolCodec {
     public byte[] encodeError(RequestMeta meta, StuiException error) {
         AnswerBuffer out = AnswerBuffer.acquire();
         try {
+            writeError(out, meta, error);
+            return out.toByteArray();
+        } finally {
+            out.release();
+        }
+    }
+
+    /** Encodes an error answer in the request's encoding, lent as {@link #encodeResultLent} is. */
+    public EncodedAnswer encodeErrorLent(RequestMeta meta, StuiException error) {
+        AnswerBuffer out = AnswerBuffer.acquire();
+        try {
+            writeError(out, meta, error);
+            return out.lend();
+        } finally {
+            out.release();
+        }
+    }
+
+    private void writeError(AnswerBuffer out, RequestMeta meta, StuiException error) {
+        try {
             JsonGenerator g = out.generator(factory);
             g.writeStartObject();
             if (meta.encoding() == Encoding.COMMAND) {
@@ -553,11 +593,8 @@ public final class ProtocolCodec {
             }
             g.writeEndObject();
             out.complete();
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode an error answer", e);
-        } finally {
-            out.release();
         }
     }
 

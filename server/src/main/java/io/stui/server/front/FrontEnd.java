@@ -8,6 +8,7 @@ import io.stui.zmq.ZPoller;
 import io.stui.zmq.ZSocket;
 import io.stui.zmq.ZmqException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -31,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * wake-up carries many answers.
  *
  * <p><b>Who holds the sockets.</b> One thread at a time, the <em>holder</em>, owns the sockets and runs
- * the read/dispatch/send loop. For each request the {@link Dispatcher} answers on the holder's thread
- * (cheap commands, malformed input, and, when {@link InPlace} allows, real work such as an evaluation)
- * or hands the work elsewhere and answers later through a {@link Reply}. Running work in place saves two thread
+ * the read/dispatch/send loop. For each request the {@link Dispatcher} answers through the request's
+ * {@link Reply} on the holder's thread (cheap commands, malformed input, and, when {@link InPlace} allows,
+ * real work such as an evaluation), the answer leaving at once from the encoder's buffer, or hands the work
+ * elsewhere, which answers through the Reply later. Running work in place saves two thread
  * hand-offs per request, which on a small machine are most of a short request's cost. So that a long
  * evaluation cannot stall the server, a second thread, the <em>relief</em>, watches the holder: when
  * work in place (from {@link InPlace#starting()} on) has kept the holder busy longer than
@@ -66,11 +68,11 @@ public final class FrontEnd implements AutoCloseable {
     /** Decides what to do with one request's body frames. */
     public interface Dispatcher {
         /**
-         * Called on the thread holding the front. Returns the answer to send now, or null after arranging for
-         * {@code later} to be called exactly once, from any thread: this one too, before returning, which is how
-         * work run in place answers inside its session's turn.
+         * Called on the thread holding the front. Arranges for {@code reply} to be called exactly once, from any
+         * thread: this one too, before returning, which is how cheap commands and work run in place answer
+         * (the latter inside its session's turn).
          */
-        byte[] dispatch(List<byte[]> body, Reply later, InPlace here);
+        void dispatch(List<byte[]> body, Reply reply, InPlace here);
     }
 
     /** Lets a dispatcher run work that may take long on the front's own thread. */
@@ -88,7 +90,16 @@ public final class FrontEnd implements AutoCloseable {
 
     /** Sends one answer back to the peer a request came from. Thread-safe; use once. */
     public interface Reply {
-        void send(byte[] answer);
+        /**
+         * Sends the first {@code length} bytes of {@code answer}, which are read during the call only: an answer
+         * the holder sends at once leaves straight from the caller's array, one that must wait is copied.
+         */
+        void send(byte[] answer, int length);
+
+        /** Sends a whole array. */
+        default void send(byte[] answer) {
+            send(answer, answer.length);
+        }
     }
 
     /**
@@ -344,7 +355,7 @@ public final class FrontEnd implements AutoCloseable {
         QueuedAnswer a;
         while ((a = answers.poll()) != null) {
             inFlight.decrementAndGet();
-            sendRouted(a.envelope(), a.body());
+            sendRouted(a.envelope(), a.body(), a.body().length);
             n++;
         }
         return n;
@@ -356,10 +367,7 @@ public final class FrontEnd implements AutoCloseable {
         inFlight.incrementAndGet();
         PendingRequest request = new PendingRequest(routed.envelope(), accepting && relievedRunning.get() < settings.maxRelieved());
         try {
-            byte[] now = dispatcher.dispatch(routed.body(), request, request);
-            if (now != null) {
-                request.send(now);
-            }
+            dispatcher.dispatch(routed.body(), request, request);
         } catch (RuntimeException e) {
             log.error("event=request_dropped error=\"{}\"", e.toString(), e);
             inFlight.decrementAndGet();
@@ -408,13 +416,13 @@ public final class FrontEnd implements AutoCloseable {
         }
 
         @Override
-        public void send(byte[] answer) {
+        public void send(byte[] answer, int length) {
             if (Thread.currentThread() == holder && !ended && end()) {
                 forwardAnswers();
                 inFlight.decrementAndGet();
-                sendRouted(envelope, answer);
+                sendRouted(envelope, answer, length);
             } else {
-                queue(envelope, answer);
+                queue(envelope, Arrays.copyOf(answer, length));
             }
         }
 
@@ -514,14 +522,14 @@ public final class FrontEnd implements AutoCloseable {
      * Sends the envelope frames and the answer as one message, straight from the arrays. DONTWAIT on
      * the first frame: a peer that went away must not stall the front.
      */
-    private void sendRouted(List<byte[]> envelope, byte[] answer) {
+    private void sendRouted(List<byte[]> envelope, byte[] answer, int length) {
         if (!router.send(envelope.getFirst(), ZSocket.DONTWAIT | ZSocket.SNDMORE)) {
             return;
         }
         for (int i = 1; i < envelope.size(); i++) {
             router.send(envelope.get(i), ZSocket.SNDMORE);
         }
-        router.send(answer, 0);
+        router.send(answer, 0, length, 0);
     }
 
     /** This thread's doorbell socket, made on first use. */

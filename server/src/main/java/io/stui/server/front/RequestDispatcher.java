@@ -2,6 +2,7 @@ package io.stui.server.front;
 
 import io.stui.protocol.Command;
 import io.stui.protocol.Decoded;
+import io.stui.protocol.EncodedAnswer;
 import io.stui.protocol.ErrorCode;
 import io.stui.protocol.ProtocolCodec;
 import io.stui.protocol.RequestMeta;
@@ -55,57 +56,67 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
     }
 
     @Override
-    public byte[] dispatch(List<byte[]> body, FrontEnd.Reply later, FrontEnd.InPlace here) {
+    public void dispatch(List<byte[]> body, FrontEnd.Reply reply, FrontEnd.InPlace here) {
         long start = System.nanoTime();
         try {
-            return route(body, later, here, start);
+            route(body, reply, here, start);
         } catch (RuntimeException e) {
             // never let one request take the front thread down; the client still gets an answer
             log.error("event=dispatch_failed error=\"{}\"", e.toString(), e);
-            return codec.encodeError(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INTERNAL_ERROR,
-                    "The server failed to handle this request; the error is logged, try again or report it."));
+            send(reply, codec.encodeErrorLent(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INTERNAL_ERROR,
+                    "The server failed to handle this request; the error is logged, try again or report it.")));
         }
     }
 
-    private byte[] route(List<byte[]> body, FrontEnd.Reply later, FrontEnd.InPlace here, long start) {
+    private void route(List<byte[]> body, FrontEnd.Reply reply, FrontEnd.InPlace here, long start) {
         if (body.isEmpty()) {
-            return error(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INVALID_REQUEST,
-                    "Empty request frame; send one JSON object per message."), start);
+            send(reply, error(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INVALID_REQUEST,
+                    "Empty request frame; send one JSON object per message."), start));
+            return;
         }
         Decoded decoded = codec.decode(body.getFirst());
         if (body.size() > 1) {
-            return error(decoded.meta(), new StuiException(ErrorCode.INVALID_REQUEST, "Request has " + body.size()
-                    + " frames after the routing envelope; send exactly one JSON document per message."), start);
+            send(reply, error(decoded.meta(), new StuiException(ErrorCode.INVALID_REQUEST, "Request has " + body.size()
+                    + " frames after the routing envelope; send exactly one JSON document per message."), start));
+            return;
         }
-        return switch (decoded) {
-            case Decoded.Failed f -> error(f.meta(), f.error(), start);
-            case Decoded.Ok ok when inline.test(ok.request()) -> answer(ok, start);
+        switch (decoded) {
+            case Decoded.Failed f -> send(reply, error(f.meta(), f.error(), start));
+            case Decoded.Ok ok when inline.test(ok.request()) -> send(reply, answer(ok, start));
             case Decoded.Ok ok -> {
                 String key = ok.request() instanceof SessionScoped s ? s.sessionId() : null;
                 // in place: the session's turn is held before the front may hand over, and the answer is given
                 // inside the turn, so both the work and its answer keep the session's order
                 if (here.allowed() && inPlace.test(ok.request()) && executor.runHere(key, () -> {
                     here.starting();
-                    later.send(answer(ok, start));
+                    send(reply, answer(ok, start));
                 })) {
-                    yield null;
+                    return;
                 }
-                if (executor.submit(key, () -> later.send(answer(ok, start)))) {
-                    yield null;
+                if (executor.submit(key, () -> send(reply, answer(ok, start)))) {
+                    return;
                 }
-                yield error(ok.meta(), new StuiException(ErrorCode.SESSION_ERROR, key == null
+                send(reply, error(ok.meta(), new StuiException(ErrorCode.SESSION_ERROR, key == null
                         ? "Server is busy or shutting down; retry shortly."
-                        : "Too many requests pending for session " + key + "; wait for answers before sending more."), start);
+                        : "Too many requests pending for session " + key + "; wait for answers before sending more."), start));
             }
-        };
+        }
     }
 
-    /** Runs a decoded request and encodes its answer (on whichever thread calls it). */
-    byte[] answer(Decoded.Ok ok, long start) {
+    /** Sends an answer lent by the codec, before this thread encodes anything else. */
+    private static void send(FrontEnd.Reply reply, EncodedAnswer answer) {
+        reply.send(answer.array(), answer.length());
+    }
+
+    /**
+     * Runs a decoded request and encodes its answer (on whichever thread calls it), lent from the thread's
+     * answer buffer: send it before this thread encodes another.
+     */
+    private EncodedAnswer answer(Decoded.Ok ok, long start) {
         Request request = ok.request();
         try {
             CommandResult result = handler.handle(request);
-            byte[] out = codec.encodeResult(ok.meta(), result);
+            EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
             return out;
         } catch (StuiException e) {
@@ -118,7 +129,7 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         }
     }
 
-    private byte[] error(RequestMeta meta, StuiException e, long start) {
+    private EncodedAnswer error(RequestMeta meta, StuiException e, long start) {
         Command c = meta.command();
         String name = c == null ? "unknown" : c.snakeName();
         metrics.request(name, e.code().wireName(), System.nanoTime() - start);
@@ -127,6 +138,6 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         } else {
             log.debug("event=request_error command={} id={} code={} message=\"{}\"", name, meta.idText(), e.code(), e.getMessage());
         }
-        return codec.encodeError(meta, e);
+        return codec.encodeErrorLent(meta, e);
     }
 }

@@ -9,6 +9,7 @@ import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +35,7 @@ class FrontEndTest {
     final ConcurrentHashMap<String, Thread> threadSeen = new ConcurrentHashMap<>();
 
     /** "block:N" waits for {@link #release} when it may run here; anything else is echoed at once. */
-    private byte[] dispatch(List<byte[]> body, FrontEnd.Reply later, FrontEnd.InPlace here) {
+    private void dispatch(List<byte[]> body, FrontEnd.Reply reply, FrontEnd.InPlace here) {
         boolean mayRunHere = here.allowed();
         String text = new String(body.getFirst(), StandardCharsets.UTF_8);
         mayRunHereSeen.put(text, mayRunHere);
@@ -47,13 +48,17 @@ class FrontEndTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return ("done " + text).getBytes(StandardCharsets.UTF_8);
+            reply.send(("done " + text).getBytes(StandardCharsets.UTF_8));
+            return;
         }
         if (text.startsWith("later")) {
-            Thread.ofPlatform().daemon().start(() -> later.send(("later " + text).getBytes(StandardCharsets.UTF_8)));
-            return null;
+            Thread.ofPlatform().daemon().start(() -> reply.send(("later " + text).getBytes(StandardCharsets.UTF_8)));
+            return;
         }
-        return ("echo " + text).getBytes(StandardCharsets.UTF_8);
+        // lent like the codec's answers: the front must send these bytes before the array is reused
+        byte[] lent = ("echo " + text + "#padding").getBytes(StandardCharsets.UTF_8);
+        reply.send(lent, lent.length - "#padding".length());
+        Arrays.fill(lent, (byte) '!');
     }
 
     void start(int maxRelieved) {
