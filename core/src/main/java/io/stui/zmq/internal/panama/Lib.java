@@ -75,7 +75,6 @@ final class Lib {
     // ---- messages: blocking and DONTWAIT variants ----
     static final MethodHandle SEND = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.ERRNO, int.class, P, P, long.class, int.class);
     static final MethodHandle SEND_NB = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, long.class, int.class);
-    static final MethodHandle SEND_TRY = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL, int.class, P, P, long.class, int.class);
     /** zmq_send with DONTWAIT reading a Java array in place (a critical call may take heap segments). */
     static final MethodHandle SEND_HEAP_NB = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL_HEAP_ERRNO, int.class, P, P, long.class, int.class);
     static final MethodHandle MSG_SEND = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
@@ -83,12 +82,14 @@ final class Lib {
     static final MethodHandle MSG_RECV = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
     static final MethodHandle MSG_RECV_NB = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, int.class);
     /*
-     * The same non-waiting calls without errno capture, for the hot path: a call that captures errno
-     * makes and checks a slice of the capture segment on every call, which the server's C1-only
-     * profile neither removes nor inlines. Only success is read from them; a failing one is repeated
-     * with its capturing twin to learn why (libzmq leaves the message untouched and queues nothing
-     * when a call fails, so the repeat is the same call).
+     * The same calls, non-waiting and without errno capture, tried first by every send and receive: a
+     * call that captures errno makes and checks a slice of the capture segment each time, which the
+     * server's C1-only profile neither removes nor inlines (40 bytes and several calls per downcall).
+     * Only success is read from them; a failing one is followed by the capturing call, waiting or not as
+     * the caller asked (libzmq leaves the message untouched and queues nothing when a call fails).
      */
+    static final MethodHandle SEND_TRY = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL, int.class, P, P, long.class, int.class);
+    static final MethodHandle MSG_SEND_TRY = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.CRITICAL, int.class, P, P, int.class);
     static final MethodHandle MSG_RECV_TRY = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.CRITICAL, int.class, P, P, int.class);
     static final MethodHandle MSG_INIT = h(zmq_h.zmq_msg_init$address(), zmq_h.zmq_msg_init$descriptor(), Mode.CRITICAL, int.class, P);
     static final MethodHandle MSG_INIT_SIZE = h(zmq_h.zmq_msg_init_size$address(), zmq_h.zmq_msg_init_size$descriptor(), Mode.ERRNO, int.class, P, long.class);

@@ -58,8 +58,6 @@ final class NativeSocket implements SocketDriver {
     private volatile MemorySegment scratch;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
-    /** The last frame sent had SNDMORE: the next is a later frame of the same message. */
-    private boolean midSend;
     /**
      * The read-only view {@link #receive(ZSocket.FrameReader, int)} lent last, reused while the frame lies at
      * the same address with the same size: libzmq keeps a small frame (up to 33 bytes) inside the zmq_msg_t
@@ -157,31 +155,17 @@ final class NativeSocket implements SocketDriver {
     private boolean sendNative(MemorySegment src, long len, int flags) {
         checkOpen("send");
         try {
-            if (midSend || (flags & DONTWAIT) != 0) {
-                // A call that will not wait (libzmq checks the high-water mark on a message's first frame
-                // only, so a later frame is queued at once): try it without errno capture; a failure is
-                // repeated below with capture, which tells EAGAIN/EINTR (wait, or report) from a real error
-                int rc = (int) Lib.SEND_TRY.invokeExact(handle, src, len, flags | DONTWAIT);
-                if (rc >= 0) {
-                    midSend = (flags & SNDMORE) != 0;
-                    return true;
-                }
-            }
-            if (midSend && (flags & DONTWAIT) == 0) {
-                // the later frame was not taken: ask again capturing errno, and wait only if it would block
-                int rc = (int) Lib.SEND_NB.invokeExact(capture, handle, src, len, flags | DONTWAIT);
-                if (rc >= 0) {
-                    midSend = (flags & SNDMORE) != 0;
-                    return true;
-                }
-                retryable(Lib.errno(capture), "send"); // throws on a real error; EAGAIN/EINTR: wait below
+            // First the call that neither waits nor captures errno; only if it fails (full queue, or an error)
+            // the capturing call below runs, which tells EAGAIN/EINTR (wait, or report) from a real error
+            int tried = (int) Lib.SEND_TRY.invokeExact(handle, src, len, flags | DONTWAIT);
+            if (tried >= 0) {
+                return true;
             }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
                         ? (int) Lib.SEND_NB.invokeExact(capture, handle, src, len, flags)
                         : (int) Lib.SEND.invokeExact(capture, handle, src, len, flags);
                 if (rc >= 0) {
-                    midSend = (flags & SNDMORE) != 0;
                     return true;
                 }
                 if (!retryable(Lib.errno(capture), "send")) {
@@ -210,7 +194,6 @@ final class NativeSocket implements SocketDriver {
                             : (int) Lib.MSG_SEND.invokeExact(capture, sendMsg, handle, flags);
                     if (rc >= 0) {
                         sent = true; // libzmq took ownership of the content
-                        midSend = (flags & SNDMORE) != 0;
                         return true;
                     }
                     if (!retryable(Lib.errno(capture), "send")) {
@@ -287,7 +270,6 @@ final class NativeSocket implements SocketDriver {
             while (true) {
                 int rc = (int) Lib.SEND_HEAP_NB.invokeExact(capture, handle, src, len, flags | DONTWAIT);
                 if (rc >= 0) {
-                    midSend = (flags & SNDMORE) != 0;
                     return true;
                 }
                 if (!retryable(Lib.errno(capture), "send")) {
@@ -318,24 +300,12 @@ final class NativeSocket implements SocketDriver {
             throw heldError();
         }
         try {
-            if (more || (flags & DONTWAIT) != 0) {
-                // A call that will not wait (the rest of a multipart message arrives with its first frame):
-                // try it without errno capture; a failure is repeated below with capture to learn why
-                int rc = (int) Lib.MSG_RECV_TRY.invokeExact(recvMsg, handle, flags | DONTWAIT);
-                if (rc >= 0) {
-                    more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
-                    return rc;
-                }
-            }
-            if (more && (flags & DONTWAIT) == 0) {
-                // the later frame was not there: ask again capturing errno, and wait only if it would
-                // block (honouring RCVTIMEO as before)
-                int rc = (int) Lib.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags | DONTWAIT);
-                if (rc >= 0) {
-                    more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
-                    return rc;
-                }
-                retryable(Lib.errno(capture), "receive"); // throws on a real error; EAGAIN/EINTR: wait below
+            // First the call that neither waits nor captures errno: under load the frame is usually there
+            // already; only if it is not (or on an error) the capturing call below runs, waiting if asked to
+            int tried = (int) Lib.MSG_RECV_TRY.invokeExact(recvMsg, handle, flags | DONTWAIT);
+            if (tried >= 0) {
+                more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
+                return tried;
             }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
@@ -496,21 +466,15 @@ final class NativeSocket implements SocketDriver {
     /** zmq_msg_send of the received frame on {@code to}; true if taken, false if it would block. Throws on a real error. */
     private boolean sendReceived(NativeSocket to, int flags, long size) {
         try {
-            if (to.midSend && (flags & DONTWAIT) == 0) {
-                // a later frame of a multipart message: queued without waiting, so try the critical call first
-                int rc = (int) Lib.MSG_SEND_NB.invokeExact(capture, recvMsg, to.handle, flags | DONTWAIT);
-                if (rc >= 0) {
-                    to.midSend = (flags & SNDMORE) != 0;
-                    return true;
-                }
-                sendRetryable(Lib.errno(capture), size);
+            // as sendNative: the non-waiting call without errno capture first, the capturing one if it fails
+            if ((int) Lib.MSG_SEND_TRY.invokeExact(recvMsg, to.handle, flags | DONTWAIT) >= 0) {
+                return true;
             }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
                         ? (int) Lib.MSG_SEND_NB.invokeExact(capture, recvMsg, to.handle, flags)
                         : (int) Lib.MSG_SEND.invokeExact(capture, recvMsg, to.handle, flags);
                 if (rc >= 0) {
-                    to.midSend = (flags & SNDMORE) != 0;
                     return true;
                 }
                 if (!sendRetryable(Lib.errno(capture), size)) {
