@@ -4,7 +4,11 @@
  * envelope. REQ clients send [identity, "", body] and get [identity, "", reply]; DEALER clients
  * with no delimiter send [identity, body] and get [identity, reply].
  *
- *   stui_ceiling [endpoint=tcp://127.0.0.1:*] [max_seconds=600]
+ *   stui_ceiling [endpoint=tcp://127.0.0.1:*] [max_seconds=600] [busy_ns=0]
+ *
+ * busy_ns > 0 spins that long per request before answering: what a server spending that much of its
+ * receiving thread's CPU per request would reach, to tell how much each microsecond of a real
+ * server's own work costs under a given load.
  *
  * Prints {"event":"ready","endpoint":...} once bound (the port is resolved when given as "*"),
  * then runs until SIGINT/SIGTERM or max_seconds, and prints one JSON line of results.
@@ -14,7 +18,7 @@
 #include <signal.h>
 #include <unistd.h>
 
-static const char *USAGE = "stui_ceiling [endpoint=tcp://127.0.0.1:*] [max_seconds=600]";
+static const char *USAGE = "stui_ceiling [endpoint=tcp://127.0.0.1:*] [max_seconds=600] [busy_ns=0]";
 
 static const char REPLY[] =
     "{\"id\":\"c-ceiling\",\"status\":\"success\",\"result\":{\"message\":\"pong\",\"status\":\"ready\","
@@ -30,9 +34,10 @@ static void on_signal(int sig) {
 }
 
 int main(int argc, char **argv) {
-    if (argc > 3) die_usage(USAGE);
+    if (argc > 4) die_usage(USAGE);
     const char *endpoint = argc > 1 ? argv[1] : "tcp://127.0.0.1:*";
     double max_seconds = argc > 2 ? parse_seconds(argv[2], USAGE) : 600.0;
+    long busy_ns = argc > 3 ? parse_long(argv[3], "busy_ns", 0, 1000000000L, USAGE) : 0;
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -87,6 +92,11 @@ int main(int argc, char **argv) {
         }
         for (int i = 0; i < envelope; i++) {
             zmq_msg_send(&frames[i], router, ZMQ_SNDMORE);
+        }
+        if (busy_ns > 0) {
+            long long until = now_ns() + busy_ns;
+            while (now_ns() < until) {
+            }
         }
         zmq_send(router, REPLY, sizeof REPLY - 1, 0);
         requests++;

@@ -92,6 +92,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (for --c-ceiling).")
     Path nativeDir;
 
+    @Option(names = "--ceiling-busy-ns", paramLabel = "NS", description = "With --c-ceiling: the ceiling spins this "
+            + "long per request before answering, to see what each microsecond of a server's own work costs (default: 0).")
+    long ceilingBusyNanos;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
 
@@ -104,6 +108,10 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd.commandLine(), "--mix: " + e.getMessage());
         }
+        if (ceilingBusyNanos < 0 || ceilingBusyNanos > 1_000_000_000L || (ceilingBusyNanos > 0 && !target.cCeiling)) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "--ceiling-busy-ns: give 0 to 1000000000 "
+                    + "nanoseconds, with --c-ceiling.");
+        }
         PrintWriter out = cmd.commandLine().getOut();
         CeilingServer ceiling = null;
         try (ZContext context = new ZContext(backend)) {
@@ -111,7 +119,7 @@ public final class LoadCommand implements Callable<Integer> {
             Long pid = serverPid;
             if (target.cCeiling) {
                 double budget = warmup.toSeconds() + (requests > 0 ? 600 : duration.toSeconds()) + 60;
-                ceiling = CPrograms.locate(nativeDir).startCeiling(budget);
+                ceiling = CPrograms.locate(nativeDir).startCeiling(budget, ceilingBusyNanos);
                 endpoint = ceiling.endpoint();
                 pid = ceiling.pid();
                 out.println("C ceiling server listening on " + endpoint + " (pid " + pid + ")");

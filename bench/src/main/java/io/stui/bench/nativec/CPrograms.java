@@ -131,7 +131,15 @@ public final class CPrograms {
 
     /** Starts the C ROUTER ceiling server on a free loopback port; it stops by itself after {@code maxSeconds}. */
     public CeilingServer startCeiling(double maxSeconds) throws IOException {
-        return CeilingServer.start(program("stui_ceiling"), maxSeconds);
+        return startCeiling(maxSeconds, 0);
+    }
+
+    /**
+     * As {@link #startCeiling(double)}, spinning {@code busyNanos} per request before it answers: what a server
+     * whose receiving thread spends that much per request would reach under the same load.
+     */
+    public CeilingServer startCeiling(double maxSeconds, long busyNanos) throws IOException {
+        return CeilingServer.start(program("stui_ceiling"), maxSeconds, busyNanos);
     }
 
     /** Runs a program that prints one JSON line and exits; fails with its stderr if it does not. */

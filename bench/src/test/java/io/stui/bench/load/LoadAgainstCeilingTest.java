@@ -82,4 +82,17 @@ class LoadAgainstCeilingTest {
         LoadException e = assertThrows(LoadException.class, () -> new LoadGenerator(s, context, Encoding.COMMAND).run());
         assertTrue(e.getMessage().contains("create_session failed"), e.getMessage());
     }
+
+    @Test
+    void aBusyCeilingAnswersEveryRequestNoFasterThanItsSpinAllows() throws Exception {
+        // 500 µs of spinning per request on one thread: at most 2,000 answers a second, whatever the machine
+        try (CeilingServer busy = CPrograms.locate(null).startCeiling(30, 500_000)) {
+            LoadSpec s = new LoadSpec(busy.endpoint(), 4, LoadSpec.SocketKind.REQ, 1, 0, Duration.ofMillis(200),
+                    Duration.ofMillis(1000), 0, CommandMix.parse("ping"), "3 + 4", Duration.ofSeconds(2), true);
+            LoadResult r = new LoadGenerator(s, context, Encoding.COMMAND).run();
+            assertEquals(0, r.errors());
+            assertTrue(r.requests() > 100, "requests: " + r.requests());
+            assertTrue(r.rps() <= 2_100, "rps: " + r.rps());
+        }
+    }
 }
