@@ -24,6 +24,11 @@ public final class ZMessage implements Iterable<byte[]> {
         this.frames = new ArrayList<>(frames);
     }
 
+    /** The message's own (mutable) frame list, for the socket that fills it. */
+    List<byte[]> frameList() {
+        return frames;
+    }
+
     private ZMessage(List<byte[]> frames) {
         this.frames = frames;
     }

@@ -5,6 +5,7 @@ import io.stui.zmq.spi.SocketOption;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -282,20 +283,30 @@ public final class ZSocket implements AutoCloseable {
      * is here the rest are already queued and are read without waiting.
      */
     public Optional<ZMessage> receiveMessage(int flags) {
+        // room for a ROUTER's routing id, empty delimiter and body without growing the list
+        ZMessage msg = new ZMessage(4);
+        return receiveFrames(msg.frameList(), flags) ? Optional.of(msg) : Optional.empty();
+    }
+
+    /**
+     * Receives all frames of one message into {@code frames} (appended; the list is not cleared), as
+     * {@link #receiveMessage(int)} does, for a loop that reuses one list: false, and nothing added, if the
+     * first frame would block.
+     */
+    public boolean receiveFrames(List<byte[]> frames, int flags) {
         byte[] first = driver.receive(flags);
         if (first == null) {
-            return Optional.empty();
+            return false;
         }
-        // room for a ROUTER's routing id, empty delimiter and body without growing the list
-        ZMessage msg = new ZMessage(4).add(first);
+        frames.add(first);
         while (driver.hasMore()) {
             byte[] next = driver.receive(0);
             if (next == null) {
                 throw new IllegalStateException("a multipart message ended early (RCVTIMEO elapsed mid-message)");
             }
-            msg.add(next);
+            frames.add(next);
         }
-        return Optional.of(msg);
+        return true;
     }
 
     /** Receives all frames of one message, blocking. */

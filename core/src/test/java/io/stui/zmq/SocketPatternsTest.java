@@ -192,6 +192,26 @@ class SocketPatternsTest extends BackendTestBase {
         assertEquals(List.of("x", "y", "z"), List.of(m.frameString(0), m.frameString(1), m.frameString(2)));
     }
 
+    @Test
+    void receiveFramesAppendsOneWholeMessageToTheCallersList() {
+        ZSocket a = socket(SocketType.PAIR);
+        ZSocket b = socket(SocketType.PAIR);
+        b.connect(bindTcp(a));
+        b.setRcvTimeout((int) TIMEOUT_MS);
+        List<byte[]> frames = new java.util.ArrayList<>();
+        frames.add("kept".getBytes(StandardCharsets.UTF_8));
+        assertFalse(b.receiveFrames(frames, ZSocket.DONTWAIT), "nothing sent yet");
+        assertEquals(1, frames.size());
+        a.send(ZMessage.ofStrings("x", "", "z"));
+        a.send(ZMessage.ofStrings("next"));
+        assertTrue(b.receiveFrames(frames, 0));
+        assertEquals(List.of("kept", "x", "", "z"), frames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList());
+        assertFalse(b.hasReceiveMore(), "the second message is not read into the first");
+        frames.clear();
+        assertTrue(b.receiveFrames(frames, 0));
+        assertEquals(List.of("next"), frames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList());
+    }
+
     /**
      * Later frames of a multipart message take a short non-blocking path on the native backend; with
      * high-water marks of 1 the first frame of most messages has to wait, so both paths run. Every

@@ -3,11 +3,11 @@ package io.stui.server.front;
 import io.stui.zmq.Curve;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
-import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZPoller;
 import io.stui.zmq.ZSocket;
 import io.stui.zmq.ZmqException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
@@ -148,6 +148,8 @@ public final class FrontEnd implements AutoCloseable {
     private ZSocket pull;
     private ZPoller poller;
     private boolean routerRegistered;
+    /** The frames of the request being read, reused from one to the next ({@link RoutedMessage} copies them out). */
+    private final List<byte[]> frames = new ArrayList<>(4);
 
     /**
      * @param threads makes the front's threads; they run dispatched work in place, so they must be able to
@@ -290,8 +292,8 @@ public final class FrontEnd implements AutoCloseable {
                 // nothing is out with a worker or a relieved thread, so no answer can come through the
                 // doorbell: wait on the ROUTER alone, as a plain server does (one call per request instead
                 // of a poll and a read); its receive timeout bounds the wait so a shutdown is noticed
-                var msg = router.receiveMessage(0);
-                if (msg.isPresent() && !handle(msg.get())) {
+                frames.clear();
+                if (router.receiveFrames(frames, 0) && !handle(frames)) {
                     return false;
                 }
                 continue;
@@ -323,12 +325,12 @@ public final class FrontEnd implements AutoCloseable {
     private int readRequests() {
         int n = 0;
         while (n < BATCH && accepting) {
-            var msg = router.receiveMessage(ZSocket.DONTWAIT);
-            if (msg.isEmpty()) {
+            frames.clear();
+            if (!router.receiveFrames(frames, ZSocket.DONTWAIT)) {
                 break;
             }
             n++;
-            if (!handle(msg.get())) {
+            if (!handle(frames)) {
                 return -1;
             }
         }
@@ -361,9 +363,9 @@ public final class FrontEnd implements AutoCloseable {
         return n;
     }
 
-    /** Dispatches one request; answers false when a relief took the sockets over meanwhile. */
-    private boolean handle(ZMessage msg) {
-        RoutedMessage routed = RoutedMessage.split(msg.frames());
+    /** Dispatches one request (its frames are copied out first); answers false when a relief took the sockets over meanwhile. */
+    private boolean handle(List<byte[]> received) {
+        RoutedMessage routed = RoutedMessage.split(received);
         inFlight.incrementAndGet();
         PendingRequest request = new PendingRequest(routed.envelope(), accepting && relievedRunning.get() < settings.maxRelieved());
         try {
