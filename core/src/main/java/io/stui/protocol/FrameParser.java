@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * One Jackson parser per thread, kept from one request frame to the next. Making a parser (its I/O
@@ -19,16 +20,16 @@ import java.io.IOException;
  * Not thread-safe by design: {@link #forThisThread} hands each thread its own.
  */
 final class FrameParser {
-    /** A parser is replaced after this many frames, which bounds its symbol table and its offset counters. */
+    /** A parser is replaced after this many frames, which bounds its symbol table and its line and offset counters. */
     static final int FRAMES_PER_PARSER = 10_000;
     private static final ThreadLocal<FrameParser> PER_THREAD = new ThreadLocal<>();
+
+    /** Takes the bytes a parser gives back, to count them. */
+    private static final OutputStream DISCARD = OutputStream.nullOutputStream();
 
     private final JsonFactory factory;
     private JsonParser parser;
     private ByteArrayFeeder feeder;
-    /** Bytes fed to the current parser before the current frame: its offsets count from the first frame. */
-    private long frameStart;
-    private long fed;
     private int frames;
 
     private FrameParser(JsonFactory factory) {
@@ -53,8 +54,6 @@ final class FrameParser {
             feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
         }
         feeder.feedInput(buf, off, off + len);
-        frameStart = fed;
-        fed += len;
         return parser;
     }
 
@@ -67,14 +66,14 @@ final class FrameParser {
         if (parser.currentToken() != JsonToken.END_OBJECT || !parser.getParsingContext().inRoot()) {
             return false; // stopped short: the frame ended inside the object
         }
-        long consumed = parser.currentLocation().getByteOffset() - frameStart;
-        for (long i = consumed; i < len; i++) {
-            byte b = buf[off + (int) i];
+        int after = parser.releaseBuffered(DISCARD); // the bytes fed but not read: those after the object
+        for (int i = off + len - after; i < off + len; i++) {
+            byte b = buf[i];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 return false;
             }
         }
-        if (consumed < len && parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+        if (after > 0 && parser.nextToken() != JsonToken.NOT_AVAILABLE) {
             return false; // reads the trailing whitespace, so the parser has taken all it was fed
         }
         frames++;
@@ -92,7 +91,6 @@ final class FrameParser {
         }
         parser = null;
         feeder = null;
-        fed = 0;
         frames = 0;
     }
 }
