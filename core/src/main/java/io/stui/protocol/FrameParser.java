@@ -22,6 +22,8 @@ import java.io.OutputStream;
 final class FrameParser {
     /** A parser is replaced after this many frames, which bounds its symbol table and its line and offset counters. */
     static final int FRAMES_PER_PARSER = 10_000;
+    /** A parser that read a frame larger than this is dropped after it, so it does not keep the frame reachable. */
+    private static final int KEEP_LIMIT = 64 * 1024;
     private static final ThreadLocal<FrameParser> PER_THREAD = new ThreadLocal<>();
 
     /** Takes the bytes a parser gives back, to count them. */
@@ -59,8 +61,8 @@ final class FrameParser {
 
     /**
      * Whether the frame just read was one whole object followed by nothing but whitespace, the parser
-     * standing on that object's end. If so the parser is left ready for the next frame; if not the
-     * caller must {@link #drop()} it.
+     * standing on that object's end. If so the parser is left ready for the next frame (or dropped after
+     * a large one); if not the caller must {@link #drop()} it.
      */
     boolean endedCleanly(byte[] buf, int off, int len) throws IOException {
         if (parser.currentToken() != JsonToken.END_OBJECT || !parser.getParsingContext().inRoot()) {
@@ -76,7 +78,11 @@ final class FrameParser {
         if (after > 0 && parser.nextToken() != JsonToken.NOT_AVAILABLE) {
             return false; // reads the trailing whitespace, so the parser has taken all it was fed
         }
-        frames++;
+        if (len > KEEP_LIMIT) {
+            drop();
+        } else {
+            frames++;
+        }
         return true;
     }
 

@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 public final class Timestamps {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-    /** Characters {@link #formatInto(long, char[])} writes at most ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}). */
+    /** Bytes {@link #formatInto(long, byte[])} writes at most ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}, years past 9999 longer). */
     static final int MAX_LENGTH = 32;
 
     /** One second's date-and-time text, as ASCII bytes. */

@@ -97,6 +97,18 @@ class FrameParserTest {
         }
     }
 
+    @Test
+    void largeFramesAndSmallOnesAlternate() {
+        String code = "x := 1".repeat(20_000); // 120,000 bytes: past what a kept parser may hold on to
+        for (int i = 0; i < 3; i++) {
+            Decoded.Ok big = ok(("{\"id\":\"big\",\"command\":\"evaluate\",\"parameters\":{\"code\":\"" + code + "\"}}")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertEquals(new Request.Evaluate(code, null, true), big.request());
+            assertEquals(new Request.Ping("small"), ok(q("{'id': 's', 'command': 'ping', 'parameters': {'message': 'small'}}"))
+                    .request());
+        }
+    }
+
     /** The decode of a parser made for this frame alone, for frames that reach the JSON parser. */
     private static String reference(byte[] frame) {
         boolean reachesParser = frame.length > 0 && Utf8.firstInvalid(frame, 0, frame.length) < 0;
