@@ -109,6 +109,22 @@ class FrameParserTest {
         }
     }
 
+    @Test
+    void manyDistinctKeysAcrossFramesDoNotWearOutTheKeptParser() {
+        // a client sending new names in every frame grows the kept parser's symbol table; decoding must not care
+        for (int frame = 0; frame < 5_000; frame++) {
+            StringBuilder json = new StringBuilder("{\"id\":").append(frame).append(",\"command\":\"ping\",\"parameters\":{");
+            for (int k = 0; k < 40; k++) {
+                json.append("\"k").append(frame).append('_').append(k).append("\":").append(k).append(',');
+            }
+            json.append("\"message\":\"m\"},\"x").append(frame).append("\":true}");
+            Decoded.Ok d = ok(json.toString().getBytes(StandardCharsets.UTF_8));
+            if (!Long.valueOf(frame).equals(d.meta().id()) || !new Request.Ping("m").equals(d.request())) {
+                throw new AssertionError("frame " + frame + " decoded as " + d);
+            }
+        }
+    }
+
     /** The decode of a parser made for this frame alone, for frames that reach the JSON parser. */
     private static String reference(byte[] frame) {
         boolean reachesParser = frame.length > 0 && Utf8.firstInvalid(frame, 0, frame.length) < 0;
