@@ -1,0 +1,41 @@
+package io.stui.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stui.bench.BenchMain;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** `stui bench load` options that are refused before any load starts, with a message saying why. */
+@Timeout(30)
+class LoadCommandTest {
+
+    private static int load(StringWriter err, String... args) {
+        CommandLine cl = BenchMain.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "load";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cl.execute(all);
+    }
+
+    @Test
+    void aBusyCeilingNeedsTheCeiling() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, load(err, "--endpoint", "tcp://127.0.0.1:1", "--ceiling-busy-ns", "1000", "-n", "1"));
+        assertTrue(err.toString().contains("--ceiling-busy-ns: give 0 to 1000000000 nanoseconds, with --c-ceiling"),
+                err.toString());
+    }
+
+    @Test
+    void aNegativeSpinIsRefused() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, load(err, "--c-ceiling", "--ceiling-busy-ns", "-5", "-n", "1"));
+        assertTrue(err.toString().contains("--ceiling-busy-ns"), err.toString());
+    }
+}
