@@ -9,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * The output an answer is encoded into, one per thread and reused: the generator writes its bytes
- * here, and the answer leaves either lent in place ({@link #lend()}, for a caller that sends it at once)
- * or as the one copy {@link #toByteArray()} makes. Replaces a
+ * here, and the answer leaves lent in place ({@link #lend()}): a caller that sends it at once makes no
+ * copy, one that keeps it makes the only one ({@link EncodedAnswer#toByteArray()}). Replaces a
  * fresh growing buffer per answer (three arrays per answer before). The buffer keeps its JSON
  * generator too, writing one answer after another as separate root values: making a generator (its
  * I/O context, write context and recycled buffers) cost more than the short answers it writes. Not
@@ -96,11 +96,6 @@ final class AnswerBuffer extends OutputStream {
         if (need > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(need, buf.length * 2));
         }
-    }
-
-    /** The bytes written since {@link #acquire()}, as a new array of exactly that length. */
-    byte[] toByteArray() {
-        return Arrays.copyOf(buf, count);
     }
 
     /** The bytes written since {@link #acquire()}, lent: valid until this buffer's next answer. */

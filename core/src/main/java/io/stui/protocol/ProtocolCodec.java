@@ -445,7 +445,7 @@ public final class ProtocolCodec {
 
     /** Encodes a successful result in the request's encoding. */
     public byte[] encodeResult(RequestMeta meta, CommandResult result) {
-        return encodeSuccess(meta, result.command(), result);
+        return encodeResultLent(meta, result).toByteArray();
     }
 
     /**
@@ -453,13 +453,7 @@ public final class ProtocolCodec {
      * a caller that sends it before this thread encodes another answer.
      */
     public EncodedAnswer encodeResultLent(RequestMeta meta, CommandResult result) {
-        AnswerBuffer out = AnswerBuffer.acquire();
-        try {
-            writeSuccess(out, meta, result.command(), result);
-            return out.lend();
-        } finally {
-            out.release();
-        }
+        return encodeSuccessLent(meta, result.command(), result);
     }
 
     /**
@@ -467,10 +461,14 @@ public final class ProtocolCodec {
      * {@code JsonNode}) for {@code command}, in the request's encoding.
      */
     public byte[] encodeSuccess(RequestMeta meta, Command command, Object result) {
+        return encodeSuccessLent(meta, command, result).toByteArray();
+    }
+
+    private EncodedAnswer encodeSuccessLent(RequestMeta meta, Command command, Object result) {
         AnswerBuffer out = AnswerBuffer.acquire();
         try {
             writeSuccess(out, meta, command, result);
-            return out.toByteArray();
+            return out.lend();
         } finally {
             out.release();
         }
@@ -537,13 +535,7 @@ public final class ProtocolCodec {
 
     /** Encodes an error answer in the request's encoding. */
     public byte[] encodeError(RequestMeta meta, StuiException error) {
-        AnswerBuffer out = AnswerBuffer.acquire();
-        try {
-            writeError(out, meta, error);
-            return out.toByteArray();
-        } finally {
-            out.release();
-        }
+        return encodeErrorLent(meta, error).toByteArray();
     }
 
     /** Encodes an error answer in the request's encoding, lent as {@link #encodeResultLent} is. */

@@ -95,11 +95,6 @@ public final class FrontEnd implements AutoCloseable {
          * the holder sends at once leaves straight from the caller's array, one that must wait is copied.
          */
         void send(byte[] answer, int length);
-
-        /** Sends a whole array. */
-        default void send(byte[] answer) {
-            send(answer, answer.length);
-        }
     }
 
     /**

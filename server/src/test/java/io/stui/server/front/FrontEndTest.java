@@ -48,17 +48,22 @@ class FrontEndTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            reply.send(("done " + text).getBytes(StandardCharsets.UTF_8));
+            send(reply, "done " + text);
             return;
         }
         if (text.startsWith("later")) {
-            Thread.ofPlatform().daemon().start(() -> reply.send(("later " + text).getBytes(StandardCharsets.UTF_8)));
+            Thread.ofPlatform().daemon().start(() -> send(reply, "later " + text));
             return;
         }
         // lent like the codec's answers: the front must send these bytes before the array is reused
         byte[] lent = ("echo " + text + "#padding").getBytes(StandardCharsets.UTF_8);
         reply.send(lent, lent.length - "#padding".length());
         Arrays.fill(lent, (byte) '!');
+    }
+
+    private static void send(FrontEnd.Reply reply, String answer) {
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        reply.send(bytes, bytes.length);
     }
 
     void start(int maxRelieved) {
