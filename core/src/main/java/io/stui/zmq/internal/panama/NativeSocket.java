@@ -443,7 +443,7 @@ final class NativeSocket implements SocketDriver {
         int sendFlags = (more ? SNDMORE : 0) | (flags & (SNDMORE | DONTWAIT));
         boolean sent;
         try {
-            sent = sendReceived(to, sendFlags, size);
+            sent = sendReceived(to, sendFlags);
         } catch (RuntimeException e) {
             // A real error (EFSM, EHOSTUNREACH, ETERM...): the target will not take this frame, so it is
             // released here, and the exception (whose operation says so) is the caller's notice.
@@ -461,7 +461,7 @@ final class NativeSocket implements SocketDriver {
     }
 
     /** zmq_msg_send of the received frame on {@code to}; true if taken, false if it would block. Throws on a real error. */
-    private boolean sendReceived(NativeSocket to, int flags, long size) {
+    private boolean sendReceived(NativeSocket to, int flags) {
         try {
             // as sendNative: the non-waiting call without errno capture first, the capturing one if it fails
             if ((int) Lib.MSG_SEND_TRY.invokeExact(recvMsg, to.handle, flags | DONTWAIT) >= 0) {
@@ -474,24 +474,13 @@ final class NativeSocket implements SocketDriver {
                 if (rc >= 0) {
                     return true;
                 }
-                if (!sendRetryable(Lib.errno(capture), size)) {
+                if (!retryable(Lib.errno(capture), "forward (sending the received frame; it was dropped)")) {
                     return false;
                 }
             }
         } catch (Throwable t) {
             throw rethrow(t);
         }
-    }
-
-    /** As {@link #retryable}, for the send half of a forward; the error says that the frame was dropped. */
-    private static boolean sendRetryable(int errno, long size) {
-        if (errno == NativeErrors.EAGAIN) {
-            return false;
-        }
-        if (errno == NativeErrors.EINTR) {
-            return true;
-        }
-        throw NativeErrors.error("forward (sending the received " + size + "-byte frame; it was dropped)", errno, null);
     }
 
     /** Closes a message's content and makes it an empty message again. */
