@@ -3,6 +3,7 @@ package io.stui.zmq;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -368,6 +369,38 @@ class SocketPatternsTest extends BackendTestBase {
             // Heap segments work too (copied before the call).
             assertTrue(a.send(java.lang.foreign.MemorySegment.ofArray("heap".getBytes(StandardCharsets.US_ASCII)), 0));
             assertReceives(b, "heap");
+        }
+    }
+
+    @Test
+    void aCallersSegmentIsCheckedBeforeItIsRead() throws Exception {
+        // the socket's own buffers go to libzmq by raw address; a caller's segment must still be checked
+        ZSocket a = socket(SocketType.PAIR);
+        ZSocket b = socket(SocketType.PAIR);
+        b.connect(bindTcp(a));
+        b.setRcvTimeout(TIMEOUT_MS);
+        java.lang.foreign.MemorySegment closed;
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            closed = arena.allocateFrom("gone");
+        }
+        java.lang.foreign.MemorySegment freed = closed;
+        assertThrows(IllegalStateException.class, () -> a.send(freed, 0), "a segment of a closed arena");
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment mine = arena.allocateFrom("mine");
+            java.util.concurrent.atomic.AtomicReference<Throwable> other = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    a.send(mine, 0);
+                } catch (Throwable e) {
+                    other.set(e);
+                }
+            });
+            t.start();
+            t.join();
+            assertInstanceOf(WrongThreadException.class, other.get(), "a confined segment sent from another thread");
+            // nothing was sent by either refused call: the next frame is the first one
+            assertTrue(a.send(mine, 0));
+            assertReceives(b, "mine\0");
         }
     }
 

@@ -1,8 +1,10 @@
 package io.stui.zmq.internal.panama;
 
 import io.stui.zmq.bindings.zmq_h;
+import java.lang.foreign.AddressLayout;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
@@ -52,6 +54,27 @@ final class Lib {
         return mh.asType(MethodType.methodType(ret, all));
     }
 
+    /**
+     * A critical downcall without errno capture whose pointer arguments and result are passed as 64-bit
+     * addresses (the generated descriptor with each address layout made a long; the same registers on
+     * every 64-bit ABI the linker supports).
+     */
+    private static MethodHandle raw(MemorySegment address, FunctionDescriptor fd, Class<?> ret, Class<?>... params) {
+        if (ValueLayout.ADDRESS.byteSize() != Long.BYTES) {
+            throw new UnsupportedOperationException("the native backend needs 64-bit addresses");
+        }
+        MemoryLayout[] args = fd.argumentLayouts().stream().map(Lib::addressAsLong).toArray(MemoryLayout[]::new);
+        FunctionDescriptor rawFd = fd.returnLayout()
+                .map(r -> FunctionDescriptor.of(addressAsLong(r), args))
+                .orElseGet(() -> FunctionDescriptor.ofVoid(args));
+        return LINKER.downcallHandle(address, rawFd, Linker.Option.critical(false))
+                .asType(MethodType.methodType(ret, params));
+    }
+
+    private static MemoryLayout addressAsLong(MemoryLayout layout) {
+        return layout instanceof AddressLayout ? ValueLayout.JAVA_LONG : layout;
+    }
+
     // ---- context ----
     static final MethodHandle CTX_NEW = h(zmq_h.zmq_ctx_new$address(), zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
     static final MethodHandle CTX_TERM = h(zmq_h.zmq_ctx_term$address(), zmq_h.zmq_ctx_term$descriptor(), Mode.ERRNO, int.class, P);
@@ -87,24 +110,30 @@ final class Lib {
      * server's C1-only profile neither removes nor inlines (40 bytes and several calls per downcall).
      * Only success is read from them; a failing one is followed by the capturing call, waiting or not as
      * the caller asked (libzmq leaves the message untouched and queues nothing when a call fails).
+     *
+     * The hot ones (the _RAW handles) take their pointers as plain 64-bit addresses: a segment argument
+     * costs several checks and calls per downcall (native-ness, liveness, offset) that only C2 compiles
+     * away. They are used only with memory the socket itself owns (its block and send buffer, global
+     * scope, freed on close after checkOpen) and socket handles, never with a caller's segment, whose
+     * liveness and thread the segment handles check.
      */
     static final MethodHandle SEND_TRY = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL, int.class, P, P, long.class, int.class);
-    static final MethodHandle MSG_SEND_TRY = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.CRITICAL, int.class, P, P, int.class);
-    static final MethodHandle MSG_RECV_TRY = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.CRITICAL, int.class, P, P, int.class);
+    static final MethodHandle SEND_TRY_RAW = raw(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), int.class, long.class, long.class, long.class, int.class);
+    static final MethodHandle MSG_SEND_TRY_RAW = raw(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), int.class, long.class, long.class, int.class);
+    static final MethodHandle MSG_RECV_TRY_RAW = raw(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), int.class, long.class, long.class, int.class);
     static final MethodHandle MSG_INIT = h(zmq_h.zmq_msg_init$address(), zmq_h.zmq_msg_init$descriptor(), Mode.CRITICAL, int.class, P);
     static final MethodHandle MSG_INIT_SIZE = h(zmq_h.zmq_msg_init_size$address(), zmq_h.zmq_msg_init_size$descriptor(), Mode.ERRNO, int.class, P, long.class);
     static final MethodHandle MSG_CLOSE = h(zmq_h.zmq_msg_close$address(), zmq_h.zmq_msg_close$descriptor(), Mode.CRITICAL, int.class, P);
     static final MethodHandle MSG_DATA = h(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), Mode.CRITICAL, P, P);
     /**
-     * zmq_msg_data returning the raw address as a long: the receive path copies from
-     * {@link #EVERYTHING} at that address, so no segment object is made per frame (the server's
-     * low-memory profile runs without C2, whose escape analysis would otherwise remove them).
+     * zmq_msg_data giving the raw address: the receive path copies from {@link #EVERYTHING} at that
+     * address, so no segment object is made per frame (the server's low-memory profile runs without C2,
+     * whose escape analysis would otherwise remove them).
      */
-    static final MethodHandle MSG_DATA_ADDRESS = h(zmq_h.zmq_msg_data$address(),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), Mode.CRITICAL, long.class, P);
+    static final MethodHandle MSG_DATA_RAW = raw(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), long.class, long.class);
     /** All of native memory, to copy from an address libzmq handed out (bounds are the frame size, checked by the caller). */
     static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
-    static final MethodHandle MSG_MORE = h(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), Mode.CRITICAL, int.class, P);
+    static final MethodHandle MSG_MORE_RAW = raw(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), int.class, long.class);
 
     // ---- polling, proxy, misc ----
     static final MethodHandle POLL = h(zmq_h.zmq_poll$address(), zmq_h.zmq_poll$descriptor(), Mode.ERRNO, int.class, P, int.class, long.class);

@@ -47,6 +47,9 @@ final class NativeSocket implements SocketDriver {
     private static final long BLOCK_SIZE = CAPTURE + Lib.CAPTURE_LAYOUT.byteSize();
 
     private final MemorySegment handle;
+    /** The addresses the hot calls pass ({@link Lib}'s _RAW handles): the socket and its receive message. */
+    private final long handleAddress;
+    private final long recvMsgAddress;
     /** Everything below except {@link #scratch} is a slice of this one block. */
     private final MemorySegment block;
     private final MemorySegment capture;
@@ -56,6 +59,8 @@ final class NativeSocket implements SocketDriver {
     private final MemorySegment optBuf;
     /** Volatile so that a close from the context's thread sees (and frees) a buffer made on the socket's. */
     private volatile MemorySegment scratch;
+    /** {@link #scratch}'s address, for the raw send; set with it on the socket's thread. */
+    private long scratchAddress;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
     /**
@@ -72,8 +77,10 @@ final class NativeSocket implements SocketDriver {
 
     NativeSocket(MemorySegment handle) {
         this.handle = handle;
+        this.handleAddress = handle.address();
         this.block = NativeBlock.allocate(BLOCK_SIZE);
         this.recvMsg = block.asSlice(RECV_MSG, zmq_msg_t.layout());
+        this.recvMsgAddress = recvMsg.address();
         this.sendMsg = block.asSlice(SEND_MSG, zmq_msg_t.layout());
         this.optLen = block.asSlice(OPT_LEN, ValueLayout.JAVA_LONG);
         this.optBuf = block.asSlice(OPT_BUF, OPT_SIZE);
@@ -146,18 +153,22 @@ final class NativeSocket implements SocketDriver {
         MemorySegment s = scratch;
         if (s == null) {
             s = NativeBlock.allocate(SCRATCH_SIZE);
+            scratchAddress = s.address();
             scratch = s;
         }
         return s;
     }
 
-    /** zmq_send from native memory; true if queued, false if it would block. */
+    /** zmq_send from native memory (the send buffer, or a caller's native segment); true if queued, false if it would block. */
     private boolean sendNative(MemorySegment src, long len, int flags) {
         checkOpen("send");
         try {
             // First the call that neither waits nor captures errno; only if it fails (full queue, or an error)
-            // the capturing call below runs, which tells EAGAIN/EINTR (wait, or report) from a real error
-            int tried = (int) Lib.SEND_TRY.invokeExact(handle, src, len, flags | DONTWAIT);
+            // the capturing call below runs, which tells EAGAIN/EINTR (wait, or report) from a real error.
+            // The send buffer is the socket's own, so it goes by address; a caller's segment is checked
+            int tried = src == scratch
+                    ? (int) Lib.SEND_TRY_RAW.invokeExact(handleAddress, scratchAddress, len, flags | DONTWAIT)
+                    : (int) Lib.SEND_TRY.invokeExact(handle, src, len, flags | DONTWAIT);
             if (tried >= 0) {
                 return true;
             }
@@ -302,9 +313,9 @@ final class NativeSocket implements SocketDriver {
         try {
             // First the call that neither waits nor captures errno: under load the frame is usually there
             // already; only if it is not (or on an error) the capturing call below runs, waiting if asked to
-            int tried = (int) Lib.MSG_RECV_TRY.invokeExact(recvMsg, handle, flags | DONTWAIT);
+            int tried = (int) Lib.MSG_RECV_TRY_RAW.invokeExact(recvMsgAddress, handleAddress, flags | DONTWAIT);
             if (tried >= 0) {
-                more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
+                more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
                 return tried;
             }
             while (true) {
@@ -312,7 +323,7 @@ final class NativeSocket implements SocketDriver {
                         ? (int) Lib.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags)
                         : (int) Lib.MSG_RECV.invokeExact(capture, recvMsg, handle, flags);
                 if (rc >= 0) {
-                    more = (int) Lib.MSG_MORE.invokeExact(recvMsg) != 0;
+                    more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
                     return rc;
                 }
                 if (!retryable(Lib.errno(capture), "receive")) {
@@ -331,7 +342,7 @@ final class NativeSocket implements SocketDriver {
     /** The address of the received frame's bytes (valid until the next receive or release). */
     private long receivedAddress() {
         try {
-            return (long) Lib.MSG_DATA_ADDRESS.invokeExact(recvMsg);
+            return (long) Lib.MSG_DATA_RAW.invokeExact(recvMsgAddress);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -464,7 +475,7 @@ final class NativeSocket implements SocketDriver {
     private boolean sendReceived(NativeSocket to, int flags) {
         try {
             // as sendNative: the non-waiting call without errno capture first, the capturing one if it fails
-            if ((int) Lib.MSG_SEND_TRY.invokeExact(recvMsg, to.handle, flags | DONTWAIT) >= 0) {
+            if ((int) Lib.MSG_SEND_TRY_RAW.invokeExact(recvMsgAddress, to.handleAddress, flags | DONTWAIT) >= 0) {
                 return true;
             }
             while (true) {
