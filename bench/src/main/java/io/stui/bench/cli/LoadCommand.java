@@ -3,6 +3,7 @@ package io.stui.bench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.bench.load.CeilingComparison;
 import io.stui.bench.load.CommandKind;
 import io.stui.bench.load.CommandMix;
 import io.stui.bench.load.LatencyStats;
@@ -19,6 +20,8 @@ import io.stui.zmq.ZContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,9 +95,15 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (for --c-ceiling).")
     Path nativeDir;
 
-    @Option(names = "--ceiling-busy-ns", paramLabel = "NS", description = "With --c-ceiling: the ceiling spins this "
-            + "long per request before answering, to see what each microsecond of a server's own work costs (default: 0).")
+    @Option(names = "--ceiling-busy-ns", paramLabel = "NS", description = "With --c-ceiling or --versus-ceiling: the "
+            + "ceiling spins this long per request before answering, to see what each microsecond of a server's own work "
+            + "costs (default: 0).")
     long ceilingBusyNanos;
+
+    @Option(names = "--versus-ceiling", paramLabel = "PAIRS", description = "With --endpoint: run the load PAIRS times "
+            + "(1-9) against the C ceiling server and each time right after against the server, and print each pair's "
+            + "share of the ceiling and p99 ratio, and their medians (the ceiling drifts on a shared machine).")
+    int versusCeiling;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
@@ -108,11 +117,21 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd.commandLine(), "--mix: " + e.getMessage());
         }
-        if (ceilingBusyNanos < 0 || ceilingBusyNanos > 1_000_000_000L || (ceilingBusyNanos > 0 && !target.cCeiling)) {
+        if (versusCeiling < 0 || versusCeiling > 9 || (versusCeiling > 0 && target.cCeiling)) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "--versus-ceiling: give 1 to 9 pairs, with "
+                    + "--endpoint (the server to compare with the ceiling).");
+        }
+        if (ceilingBusyNanos < 0 || ceilingBusyNanos > 1_000_000_000L
+                || (ceilingBusyNanos > 0 && !target.cCeiling && versusCeiling == 0)) {
             throw new CommandLine.ParameterException(cmd.commandLine(), "--ceiling-busy-ns: give 0 to 1000000000 "
-                    + "nanoseconds, with --c-ceiling.");
+                    + "nanoseconds, with --c-ceiling or --versus-ceiling.");
         }
         PrintWriter out = cmd.commandLine().getOut();
+        if (versusCeiling > 0) {
+            try (ZContext context = new ZContext(backend)) {
+                return compareWithCeiling(out, context, commandMix, window);
+            }
+        }
         CeilingServer ceiling = null;
         try (ZContext context = new ZContext(backend)) {
             String endpoint = target.endpoint;
@@ -124,13 +143,7 @@ public final class LoadCommand implements Callable<Integer> {
                 pid = ceiling.pid();
                 out.println("C ceiling server listening on " + endpoint + " (pid " + pid + ")");
             }
-            LoadSpec spec;
-            try {
-                spec = new LoadSpec(endpoint, clients, socket, window, rate, warmup, duration, requests, commandMix, code,
-                        timeout, target.cCeiling);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cmd.commandLine(), e.getMessage());
-            }
+            LoadSpec spec = spec(endpoint, target.cCeiling, commandMix, window);
             out.println("Load: " + spec.describe() + " -> " + endpoint);
             out.flush();
             LoadGenerator generator = new LoadGenerator(spec, context, encoding);
@@ -138,7 +151,7 @@ public final class LoadCommand implements Callable<Integer> {
             try (LiveProgress progress = LiveProgress.startIfTerminal(generator, spec)) {
                 result = generator.run();
             }
-            double peakRss = pid == null ? Double.NaN : ProcessMemory.peakRssMb(pid).orElse(Double.NaN);
+            double peakRss = peakRss(pid);
             print(out, result, peakRss);
             generator.firstError().ifPresent(e -> out.println("First error: " + e));
             if (json != null) {
@@ -156,6 +169,74 @@ public final class LoadCommand implements Callable<Integer> {
                 ceiling.summary().ifPresent(s -> out.println("C ceiling server: " + s));
             }
         }
+    }
+
+    /** The load as given, against {@code endpoint}; {@code fixedReplies} for the C ceiling, which answers anything alike. */
+    private LoadSpec spec(String endpoint, boolean fixedReplies, CommandMix commandMix, int window) {
+        try {
+            return new LoadSpec(endpoint, clients, socket, window, rate, warmup, duration, requests, commandMix, code,
+                    timeout, fixedReplies);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), e.getMessage());
+        }
+    }
+
+    private static double peakRss(Long pid) {
+        return pid == null ? Double.NaN : ProcessMemory.peakRssMb(pid).orElse(Double.NaN);
+    }
+
+    /** {@code --versus-ceiling}: pairs of runs, the C ceiling and then the server, and the medians of their ratios. */
+    private int compareWithCeiling(PrintWriter out, ZContext context, CommandMix commandMix, int window) throws Exception {
+        double perRun = warmup.toSeconds() + (requests > 0 ? 600 : duration.toSeconds());
+        try (CeilingServer ceiling = CPrograms.locate(nativeDir).startCeiling(2 * versusCeiling * perRun + 60,
+                ceilingBusyNanos)) {
+            LoadSpec ceilingLoad = spec(ceiling.endpoint(), true, commandMix, window);
+            LoadSpec serverLoad = spec(target.endpoint, false, commandMix, window);
+            out.println("C ceiling server listening on " + ceiling.endpoint() + " (pid " + ceiling.pid() + ")");
+            out.println("Load: " + serverLoad.describe() + "; " + versusCeiling + " pairs: the C ceiling, then "
+                    + target.endpoint);
+            out.printf(Locale.ROOT, "%n%4s %14s %14s %6s %15s %15s %9s %7s%n", "pair", "ceiling req/s", "server req/s",
+                    "share", "ceiling p99 ms", "server p99 ms", "p99 ratio", "errors");
+            out.flush();
+            List<CeilingComparison.Pair> pairs = new ArrayList<>();
+            for (int i = 1; i <= versusCeiling; i++) {
+                CeilingComparison.Pair p = new CeilingComparison.Pair(run(ceilingLoad, context, out),
+                        run(serverLoad, context, out));
+                pairs.add(p);
+                out.printf(Locale.ROOT, "%4d %14.0f %14.0f %6.3f %15.3f %15.3f %9.2f %7d%n", i, p.ceiling().rps(),
+                        p.server().rps(), p.share(), p.ceiling().response().p99Ms(), p.server().response().p99Ms(),
+                        p.p99Ratio(), p.ceiling().errors() + p.server().errors());
+                out.flush();
+            }
+            CeilingComparison comparison = new CeilingComparison(pairs);
+            out.printf(Locale.ROOT, "Median of %d pairs: %.3f of the ceiling's requests/s, p99 %.2fx the ceiling's%n",
+                    pairs.size(), comparison.medianShare(), comparison.medianP99Ratio());
+            double rss = peakRss(serverPid);
+            if (!Double.isNaN(rss)) {
+                out.printf(Locale.ROOT, "Server peak resident memory: %.1f MiB%n", rss);
+            }
+            if (json != null) {
+                ObjectNode node = comparison.toJson();
+                if (!Double.isNaN(rss)) {
+                    node.put("server_peak_rss_mib", rss);
+                }
+                node.put("client_backend", backend.name().toLowerCase(Locale.ROOT));
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
+            }
+            out.flush();
+            return pairs.stream().allMatch(p -> p.ceiling().requests() > 0 && p.server().requests() > 0) ? 0 : 1;
+        }
+    }
+
+    /** One run of a pair; its first error, if any, is printed (the pair's row only counts them). */
+    private LoadResult run(LoadSpec spec, ZContext context, PrintWriter out) throws Exception {
+        LoadGenerator generator = new LoadGenerator(spec, context, encoding);
+        LoadResult result;
+        try (LiveProgress progress = LiveProgress.startIfTerminal(generator, spec)) {
+            result = generator.run();
+        }
+        generator.firstError().ifPresent(e -> out.println("First error (" + spec.endpoint() + "): " + e));
+        return result;
     }
 
     static void print(PrintWriter out, LoadResult r, double peakRssMib) {

@@ -28,8 +28,24 @@ class LoadCommandTest {
     void aBusyCeilingNeedsTheCeiling() {
         StringWriter err = new StringWriter();
         assertEquals(2, load(err, "--endpoint", "tcp://127.0.0.1:1", "--ceiling-busy-ns", "1000", "-n", "1"));
-        assertTrue(err.toString().contains("--ceiling-busy-ns: give 0 to 1000000000 nanoseconds, with --c-ceiling"),
+        assertTrue(err.toString().contains("--ceiling-busy-ns: give 0 to 1000000000 nanoseconds, with --c-ceiling or --versus-ceiling"),
                 err.toString());
+    }
+
+    @Test
+    void aComparisonNeedsAServerToCompare() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, load(err, "--c-ceiling", "--versus-ceiling", "3", "-n", "1"));
+        assertTrue(err.toString().contains("--versus-ceiling: give 1 to 9 pairs, with --endpoint"), err.toString());
+    }
+
+    @Test
+    void aComparisonHasOneToNinePairs() {
+        for (String pairs : new String[] {"-1", "10"}) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, load(err, "--endpoint", "tcp://127.0.0.1:1", "--versus-ceiling", pairs, "-n", "1"));
+            assertTrue(err.toString().contains("--versus-ceiling: give 1 to 9 pairs"), pairs + ": " + err);
+        }
     }
 
     @Test
