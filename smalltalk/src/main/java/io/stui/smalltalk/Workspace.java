@@ -115,7 +115,11 @@ public final class Workspace implements AutoCloseable {
         long t0 = System.nanoTime();
         Session.Outcome out;
         try {
-            out = run(() -> session.evaluate(code, limits, interrupt, record), limits.timeout());
+            // already on an evaluation thread (a server's front or worker): evaluate here, without the task
+            // object, which C1-only code would allocate through a call into the VM
+            out = EvaluationThreads.isCurrent()
+                    ? session.evaluate(code, limits, interrupt, record)
+                    : run(() -> session.evaluate(code, limits, interrupt, record), limits.timeout());
         } catch (Abandoned a) {
             return EvalResult.failed(new EvalFailure(EvalFailure.Kind.TIMEOUT, "Timeout",
                     "the evaluation did not stop within its time limit and was abandoned", 0, 0, List.of()), "",

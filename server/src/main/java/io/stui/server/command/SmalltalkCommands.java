@@ -104,14 +104,14 @@ public final class SmalltalkCommands {
      * request. A workspace whose evaluation hit a limit is discarded instead (its evaluation thread
      * may have been abandoned still running).
      */
-    private <T> T withScratch(java.util.function.Function<Workspace, T> work) {
+    private <A, T> T withScratch(A request, java.util.function.BiFunction<Workspace, A, T> work) {
         Workspace ws = idleScratch.poll();
         if (ws == null) {
             ws = engine.newWorkspace();
         }
         boolean reusable = false;
         try {
-            T out = work.apply(ws);
+            T out = work.apply(ws, request);
             reusable = true;
             return out;
         } catch (StuiException e) {
@@ -127,12 +127,21 @@ public final class SmalltalkCommands {
         }
     }
 
+    /**
+     * An evaluation without a session, in a scratch workspace. Made once rather than a lambda per request:
+     * the server's profile compiles with C1 only, which allocates each capturing lambda through a call into the VM.
+     */
+    private final java.util.function.BiFunction<Workspace, Request.Evaluate, EvaluateResult> evaluateInScratch =
+            this::evaluateInScratch;
+
+    private EvaluateResult evaluateInScratch(Workspace ws, Request.Evaluate req) {
+        EvalResult r = checked(ws.evaluateOnce(req.code(), limits)); // the workspace is cleared next: nothing to keep
+        return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
+    }
+
     public EvaluateResult evaluate(Request.Evaluate req) {
         if (req.sessionId() == null) {
-            return withScratch(ws -> {
-                EvalResult r = checked(ws.evaluateOnce(req.code(), limits)); // the workspace is cleared next: nothing to keep
-                return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
-            });
+            return withScratch(req, evaluateInScratch);
         }
         SessionWorkspace sw = sessionWorkspace(req.sessionId());
         try {
@@ -149,9 +158,9 @@ public final class SmalltalkCommands {
             if (req.objectId() != null) {
                 throw StuiException.invalidField("session_id", "inspect by object_id needs the session_id the id belongs to.");
             }
-            return withScratch(ws -> {
-                EvalResult r = run(ws, req.target());
-                Reflection.Inspection i = inspectRegistered(ws, r.objectId(), req.includeMethods())
+            return withScratch(req, (ws, inspect) -> {
+                EvalResult r = run(ws, inspect.target());
+                Reflection.Inspection i = inspectRegistered(ws, r.objectId(), inspect.includeMethods())
                         .orElseThrow(() -> new StuiException(ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
                 return result(i, null);
             });

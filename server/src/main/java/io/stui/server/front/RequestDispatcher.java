@@ -87,19 +87,43 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
                 String key = ok.request() instanceof SessionScoped s ? s.sessionId() : null;
                 // in place: the session's turn is held before the front may hand over, and the answer is given
                 // inside the turn, so both the work and its answer keep the session's order
-                if (here.allowed() && inPlace.test(ok.request()) && executor.runHere(key, () -> {
-                    here.starting();
-                    send(reply, answer(ok, start));
-                })) {
+                if (here.allowed() && inPlace.test(ok.request()) && executor.runHere(key, new Answering(ok, reply, here, start))) {
                     return;
                 }
-                if (executor.submit(key, () -> send(reply, answer(ok, start)))) {
+                if (executor.submit(key, new Answering(ok, reply, null, start))) {
                     return;
                 }
                 send(reply, error(ok.meta(), new StuiException(ErrorCode.SESSION_ERROR, key == null
                         ? "Server is busy or shutting down; retry shortly."
                         : "Too many requests pending for session " + key + "; wait for answers before sending more."), start));
             }
+        }
+    }
+
+    /**
+     * Runs a request and sends its answer, in place ({@code here} is told first) or on a worker. A class rather than
+     * a lambda: the server's profile compiles with C1 only, which allocates each capturing lambda through a call
+     * into the VM.
+     */
+    private final class Answering implements Runnable {
+        private final Decoded.Ok ok;
+        private final FrontEnd.Reply reply;
+        private final FrontEnd.InPlace here;
+        private final long start;
+
+        Answering(Decoded.Ok ok, FrontEnd.Reply reply, FrontEnd.InPlace here, long start) {
+            this.ok = ok;
+            this.reply = reply;
+            this.here = here;
+            this.start = start;
+        }
+
+        @Override
+        public void run() {
+            if (here != null) {
+                here.starting();
+            }
+            send(reply, answer(ok, start));
         }
     }
 
