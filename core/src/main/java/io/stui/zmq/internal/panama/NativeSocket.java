@@ -61,6 +61,11 @@ final class NativeSocket implements SocketDriver {
     private volatile MemorySegment scratch;
     /** {@link #scratch}'s address, for the raw send; set with it on the socket's thread. */
     private long scratchAddress;
+    /**
+     * {@link #scratch} as a buffer, to copy a byte[] in: MemorySegment.copy from an array asks the array's
+     * length through a native method (Array.getLength) unless C2 compiles it, which the server's profile does not.
+     */
+    private java.nio.ByteBuffer scratchBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
     /**
@@ -154,6 +159,7 @@ final class NativeSocket implements SocketDriver {
         if (s == null) {
             s = NativeBlock.allocate(SCRATCH_SIZE);
             scratchAddress = s.address();
+            scratchBytes = s.asByteBuffer();
             scratch = s;
         }
         return s;
@@ -237,7 +243,7 @@ final class NativeSocket implements SocketDriver {
         if (len < HEAP_SEND_MIN) {
             checkOpen("send");
             MemorySegment s = scratch();
-            MemorySegment.copy(data, off, s, ValueLayout.JAVA_BYTE, 0, len);
+            scratchBytes.put(0, data, off, len);
             return sendNative(s, len, flags);
         }
         return sendHeap(MemorySegment.ofArray(data).asSlice(off, len), flags);
