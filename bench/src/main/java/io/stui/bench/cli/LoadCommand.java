@@ -92,7 +92,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
     Path json;
 
-    @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (for --c-ceiling).")
+    @Option(names = "--native-dir", paramLabel = "DIR",
+            description = "The native/c directory (for --c-ceiling and --versus-ceiling).")
     Path nativeDir;
 
     @Option(names = "--ceiling-busy-ns", paramLabel = "NS", description = "With --c-ceiling or --versus-ceiling: the "
