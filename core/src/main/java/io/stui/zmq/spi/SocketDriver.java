@@ -56,6 +56,9 @@ public interface SocketDriver {
      */
     long forward(SocketDriver target, int flags);
 
+    /** The operation a forward's send error names, the same on every backend: the frame is not kept. */
+    String FORWARD_SEND = "forward (sending the received frame; it was dropped)";
+
     /** Drops a frame held by a {@link #forward} whose send would have blocked; false if none was held. */
     boolean discardHeld();
 

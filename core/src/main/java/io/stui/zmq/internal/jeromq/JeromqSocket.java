@@ -222,7 +222,7 @@ final class JeromqSocket implements SocketDriver {
             }
             if (errno != ZError.EINTR) {
                 // the frame is dropped (nothing native to release); the exception is the caller's notice
-                throw JeromqErrors.error("forward (sending the received frame; it was dropped)", errno, null);
+                throw JeromqErrors.error(FORWARD_SEND, errno, null);
             }
         }
     }

@@ -357,12 +357,7 @@ final class NativeSocket implements SocketDriver {
     /** Releases a large received message now instead of at the next receive. */
     private void release(long size) {
         if (size > KEEP_LIMIT) {
-            try {
-                int rc = (int) Lib.MSG_CLOSE.invokeExact(recvMsg);
-                rc = (int) Lib.MSG_INIT.invokeExact(recvMsg);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            reset(recvMsg);
         }
     }
 
@@ -491,7 +486,7 @@ final class NativeSocket implements SocketDriver {
                 if (rc >= 0) {
                     return true;
                 }
-                if (!retryable(Lib.errno(capture), "forward (sending the received frame; it was dropped)")) {
+                if (!retryable(Lib.errno(capture), FORWARD_SEND)) {
                     return false;
                 }
             }
