@@ -131,7 +131,7 @@ public final class SmalltalkCommands {
      * An evaluation without a session, in a scratch workspace. Made once rather than a lambda per request:
      * the server's profile compiles with C1 only, which allocates each capturing lambda through a call into the VM.
      */
-    private final java.util.function.BiFunction<Workspace, Request.Evaluate, EvaluateResult> evaluateInScratch =
+    private final java.util.function.BiFunction<Workspace, Request.Evaluate, EvaluateResult> scratchEvaluation =
             this::evaluateInScratch;
 
     private EvaluateResult evaluateInScratch(Workspace ws, Request.Evaluate req) {
@@ -141,7 +141,7 @@ public final class SmalltalkCommands {
 
     public EvaluateResult evaluate(Request.Evaluate req) {
         if (req.sessionId() == null) {
-            return withScratch(req, evaluateInScratch);
+            return withScratch(req, scratchEvaluation);
         }
         SessionWorkspace sw = sessionWorkspace(req.sessionId());
         try {

@@ -59,9 +59,8 @@ public final class FrontEnd implements AutoCloseable {
     private static final int BATCH = 64;
     /** Longest wait for input, so the loop notices a shutdown. */
     private static final int WAIT_MS = 200;
+    /** A doorbell: rung as an empty frame, and read into this empty array, which takes nothing and drops the frame. */
     private static final byte[] DOORBELL = new byte[0];
-    /** Where the holder reads doorbells to (they are empty; a longer frame is truncated, which is all the same). */
-    private final byte[] doorbell = new byte[1];
     /** {@link #inPlaceSince} while the holder runs nothing in place. */
     private static final long NONE = 0;
     /** Relief checks after this many idle looks go to sleep until the holder starts a request. */
@@ -340,10 +339,9 @@ public final class FrontEnd implements AutoCloseable {
      * poll returns at once: no answer waits for the poll timeout.
      */
     private void takeDoorbells() {
-        // into a kept array: a doorbell is empty, and nothing in it is read
-        while (pull.receive(doorbell, ZSocket.DONTWAIT) >= 0) {
+        while (pull.receive(DOORBELL, ZSocket.DONTWAIT) >= 0) {
             while (pull.hasReceiveMore()) {
-                pull.receive(doorbell, 0);
+                pull.receive(DOORBELL, 0);
             }
         }
         doorbellArmed.set(true);
