@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.bench.load.CeilingComparison;
 import io.stui.bench.load.CommandKind;
 import io.stui.bench.load.CommandMix;
+import io.stui.bench.load.CpuAffinity;
 import io.stui.bench.load.LatencyStats;
 import io.stui.bench.load.LoadGenerator;
 import io.stui.bench.load.LoadResult;
@@ -20,7 +21,9 @@ import io.stui.zmq.ZContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,6 +109,12 @@ public final class LoadCommand implements Callable<Integer> {
             + "share of the ceiling and p99 ratio, and their medians (the ceiling drifts on a shared machine).")
     int versusCeiling;
 
+    @Option(names = "--cpus", paramLabel = "LIST", description = "Pin the servers under test to these CPUs (Linux), "
+            + "e.g. 1 or 0-1: the C ceiling and the server named by --server-pid, every thread, for the whole run (the "
+            + "server's threads get their CPU sets back afterwards). The load generator stays unpinned. Both servers of "
+            + "a comparison then run under the same placement instead of wherever the scheduler puts them.")
+    String cpus;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
 
@@ -127,10 +136,11 @@ public final class LoadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd.commandLine(), "--ceiling-busy-ns: give 0 to 1000000000 "
                     + "nanoseconds, with --c-ceiling or --versus-ceiling.");
         }
+        BitSet pinTo = pinTo();
         PrintWriter out = cmd.commandLine().getOut();
         if (versusCeiling > 0) {
             try (ZContext context = new ZContext(backend)) {
-                return compareWithCeiling(out, context, commandMix, window);
+                return compareWithCeiling(out, context, commandMix, window, pinTo);
             }
         }
         CeilingServer ceiling = null;
@@ -145,11 +155,12 @@ public final class LoadCommand implements Callable<Integer> {
                 out.println("C ceiling server listening on " + endpoint + " (pid " + pid + ")");
             }
             LoadSpec spec = spec(endpoint, target.cCeiling, commandMix, window);
-            out.println("Load: " + spec.describe() + " -> " + endpoint);
+            out.println("Load: " + spec.describe() + " -> " + endpoint + pinnedTo(pinTo));
             out.flush();
             LoadGenerator generator = new LoadGenerator(spec, context, encoding);
             LoadResult result;
-            try (LiveProgress progress = LiveProgress.startIfTerminal(generator, spec)) {
+            try (CpuAffinity.Pinned pinned = pinTo == null ? null : CpuAffinity.pin(pid, pinTo);
+                 LiveProgress progress = LiveProgress.startIfTerminal(generator, spec)) {
                 result = generator.run();
             }
             double peakRss = peakRss(pid);
@@ -161,6 +172,9 @@ public final class LoadCommand implements Callable<Integer> {
                     node.put("server_peak_rss_mib", peakRss);
                 }
                 node.put("client_backend", backend.name().toLowerCase(Locale.ROOT));
+                if (pinTo != null) {
+                    node.put("server_cpus", CpuAffinity.format(pinTo));
+                }
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
             }
             return result.requests() > 0 ? 0 : 1;
@@ -170,6 +184,32 @@ public final class LoadCommand implements Callable<Integer> {
                 ceiling.summary().ifPresent(s -> out.println("C ceiling server: " + s));
             }
         }
+    }
+
+    /** {@code --cpus} checked before anything starts: a list of CPUs this machine has, and a process to pin. */
+    private BitSet pinTo() {
+        if (cpus == null) {
+            return null;
+        }
+        if (serverPid == null && !target.cCeiling) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "--cpus: give --server-pid, the server to pin"
+                    + (versusCeiling > 0 ? " (the C ceiling and the server must run on the same CPUs)" : ""));
+        }
+        if (serverPid != null && !target.cCeiling && ProcessHandle.of(serverPid).isEmpty()) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "--cpus: no process " + serverPid
+                    + " (--server-pid) to pin");
+        }
+        try {
+            BitSet set = CpuAffinity.parse(cpus);
+            CpuAffinity.checkAvailable(set);
+            return set;
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "--cpus: " + e.getMessage());
+        }
+    }
+
+    private static String pinnedTo(BitSet cpus) {
+        return cpus == null ? "" : " (pinned to CPUs " + CpuAffinity.format(cpus) + ")";
     }
 
     /** The load as given, against {@code endpoint}; {@code fixedReplies} for the C ceiling, which answers anything alike. */
@@ -187,15 +227,18 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     /** {@code --versus-ceiling}: pairs of runs, the C ceiling and then the server, and the medians of their ratios. */
-    private int compareWithCeiling(PrintWriter out, ZContext context, CommandMix commandMix, int window) throws Exception {
+    private int compareWithCeiling(PrintWriter out, ZContext context, CommandMix commandMix, int window, BitSet pinTo)
+            throws Exception {
         double perRun = warmup.toSeconds() + (requests > 0 ? 600 : duration.toSeconds());
         try (CeilingServer ceiling = CPrograms.locate(nativeDir).startCeiling(2 * versusCeiling * perRun + 60,
-                ceilingBusyNanos)) {
+                ceilingBusyNanos);
+             CpuAffinity.Pinned pinnedCeiling = pinTo == null ? null : CpuAffinity.pin(ceiling.pid(), pinTo);
+             CpuAffinity.Pinned pinnedServer = pinTo == null ? null : CpuAffinity.pin(serverPid, pinTo)) {
             LoadSpec ceilingLoad = spec(ceiling.endpoint(), true, commandMix, window);
             LoadSpec serverLoad = spec(target.endpoint, false, commandMix, window);
             out.println("C ceiling server listening on " + ceiling.endpoint() + " (pid " + ceiling.pid() + ")");
             out.println("Load: " + serverLoad.describe() + "; " + versusCeiling + " pairs: the C ceiling, then "
-                    + target.endpoint);
+                    + target.endpoint + (pinTo == null ? "" : "; both pinned to CPUs " + CpuAffinity.format(pinTo)));
             out.printf(Locale.ROOT, "%n%4s %14s %14s %6s %15s %15s %9s %7s%n", "pair", "ceiling req/s", "server req/s",
                     "share", "ceiling p99 ms", "server p99 ms", "p99 ratio", "errors");
             out.flush();
@@ -222,6 +265,9 @@ public final class LoadCommand implements Callable<Integer> {
                     node.put("server_peak_rss_mib", rss);
                 }
                 node.put("client_backend", backend.name().toLowerCase(Locale.ROOT));
+                if (pinTo != null) {
+                    node.put("server_cpus", CpuAffinity.format(pinTo));
+                }
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
             }
             out.flush();

@@ -54,4 +54,32 @@ class LoadCommandTest {
         assertEquals(2, load(err, "--c-ceiling", "--ceiling-busy-ns", "-5", "-n", "1"));
         assertTrue(err.toString().contains("--ceiling-busy-ns"), err.toString());
     }
+
+    @Test
+    void pinningNeedsAServerToPin() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, load(err, "--endpoint", "tcp://127.0.0.1:1", "--cpus", "0", "-n", "1"));
+        assertTrue(err.toString().contains("--cpus: give --server-pid, the server to pin"), err.toString());
+
+        StringWriter pair = new StringWriter();
+        assertEquals(2, load(pair, "--endpoint", "tcp://127.0.0.1:1", "--versus-ceiling", "1", "--cpus", "0", "-n", "1"));
+        assertTrue(pair.toString().contains("--cpus: give --server-pid, the server to pin (the C ceiling and the server "
+                + "must run on the same CPUs)"), pair.toString());
+
+        StringWriter gone = new StringWriter();
+        assertEquals(2, load(gone, "--endpoint", "tcp://127.0.0.1:1", "--server-pid", "2147483647", "--cpus", "0", "-n",
+                "1"));
+        assertTrue(gone.toString().contains("--cpus: no process 2147483647 (--server-pid) to pin"), gone.toString());
+    }
+
+    @Test
+    void aCpuListThatIsNotOneIsRefusedBeforeTheCeilingStarts() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, load(err, "--c-ceiling", "--cpus", "3-1", "-n", "1"));
+        assertTrue(err.toString().contains("--cpus: '3-1' is a range that runs backwards"), err.toString());
+
+        StringWriter absent = new StringWriter();
+        assertEquals(2, load(absent, "--c-ceiling", "--cpus", "1023", "-n", "1"));
+        assertTrue(absent.toString().contains("--cpus: CPU 1023 is not available here (available: "), absent.toString());
+    }
 }
