@@ -44,7 +44,7 @@ public record Answer(Encoding encoding, Object requestId, String messageId, Stri
     public <T> T resultAs(Class<T> type) {
         JsonNode node = resultOrThrow();
         try {
-            return ProtocolJson.MAPPER.treeToValue(node, type);
+            return ProtocolJson.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw new StuiException(ErrorCode.INTERNAL_ERROR, "The server's result does not fit "
                     + type.getSimpleName() + ": " + e.getOriginalMessage(), null, null, e);

@@ -21,7 +21,7 @@ public final class ClientCodec {
     /** The shared instance. */
     public static final ClientCodec INSTANCE = new ClientCodec();
 
-    private final ObjectMapper mapper = ProtocolJson.MAPPER;
+    private final ObjectMapper mapper = ProtocolJson.mapper();
 
     /**
      * Encodes a typed request. Parameters take their snake_case names; the session goes in

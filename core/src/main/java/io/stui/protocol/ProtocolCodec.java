@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
 import io.stui.protocol.result.EvaluateResult;
@@ -57,7 +56,6 @@ public final class ProtocolCodec {
     private static final SerializableString SERVER_VERSION = new SerializedString("server_version");
     private static final SerializableString ZMQ_BACKEND = new SerializedString("zmq_backend");
 
-    private final ObjectMapper mapper = ProtocolJson.MAPPER;
     private final JsonFactory factory = ProtocolJson.factory();
 
     /** Decodes a whole frame. */
@@ -503,7 +501,7 @@ public final class ProtocolCodec {
     /**
      * Writes a result object. The two results of the server's hot path, ping and evaluate, are written field
      * by field (the same JSON Jackson's record serialiser writes, without its reflective accessor calls);
-     * every other value goes through the mapper.
+     * every other value goes through {@link ResultWriter}.
      */
     private void writeResult(JsonGenerator g, Object result) throws IOException {
         switch (result) {
@@ -529,7 +527,7 @@ public final class ProtocolCodec {
                 stringField(g, ZMQ_BACKEND, r.zmqBackend());
                 g.writeEndObject();
             }
-            default -> mapper.writeValue(g, result);
+            default -> ResultWriter.write(g, result);
         }
     }
 
@@ -560,7 +558,7 @@ public final class ProtocolCodec {
                 g.writeStringField("error_type", error.code().wireName());
                 if (!error.details().isEmpty()) {
                     g.writeFieldName("details");
-                    mapper.writeValue(g, error.details());
+                    ResultWriter.write(g, error.details());
                 }
                 if (error.stackTraceText() != null) {
                     g.writeStringField("stack_trace", error.stackTraceText());
@@ -576,7 +574,7 @@ public final class ProtocolCodec {
                 if (error.details().isEmpty()) {
                     g.writeNull();
                 } else {
-                    mapper.writeValue(g, error.details());
+                    ResultWriter.write(g, error.details());
                 }
                 g.writeStringField("stack_trace", error.stackTraceText());
                 g.writeEndObject();

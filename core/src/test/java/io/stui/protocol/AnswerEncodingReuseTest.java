@@ -1,6 +1,5 @@
 package io.stui.protocol;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.result.EvaluateResult;
@@ -27,7 +26,7 @@ class AnswerEncodingReuseTest {
     private static final RequestMeta EVAL_ENVELOPE = new RequestMeta(Encoding.ENVELOPE, "c-1", Command.EVALUATE);
 
     private static JsonNode parse(byte[] answer) throws IOException {
-        return ProtocolJson.MAPPER.readTree(answer);
+        return ProtocolJson.mapper().readTree(answer);
     }
 
     private static JsonNode withoutVolatileFields(byte[] answer) throws IOException {
@@ -62,31 +61,65 @@ class AnswerEncodingReuseTest {
         assertEquals(expected, withoutVolatileFields(CODEC.encodeResult(EVAL, small)));
     }
 
-    /** A value whose JSON form is itself an encoded answer: the codec is re-entered mid-answer. */
-    record Nested(String inner) {
-        @JsonValue
-        String encodedInner() {
+    /** A value whose JSON text is itself an encoded answer: the codec is re-entered mid-answer. */
+    record Nested(String inner) implements CharSequence {
+        @Override
+        public String toString() {
             return new String(CODEC.encodeResult(EVAL, new EvaluateResult(inner, "String", 0, false, "", null)),
                     StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int length() {
+            return toString().length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return toString().charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
         }
     }
 
     @Test
-    void encoderReenteredFromASerializerKeepsBothAnswersWhole() throws IOException {
+    void encoderReenteredWhileWritingAValueKeepsBothAnswersWhole() throws IOException {
         byte[] outer = CODEC.encodeSuccess(EVAL, Command.EVALUATE, new Nested("inside"));
         JsonNode n = parse(outer);
         assertEquals("success", n.path("status").asText());
-        JsonNode inner = ProtocolJson.MAPPER.readTree(n.path("result").asText());
+        JsonNode inner = ProtocolJson.mapper().readTree(n.path("result").asText());
         assertEquals("inside", inner.path("result").path("result").asText());
         assertEquals("j-1", n.path("id").asText());
     }
 
-    /** A value whose serialiser fails: the answer breaks off inside its result object. */
-    record Broken(String name) {
-        @JsonValue
-        String fail() {
-            throw new IllegalStateException("cannot serialise " + name);
+    /** A value whose text cannot be made: the answer breaks off inside its result object. */
+    record Broken(String name) implements CharSequence {
+        @Override
+        public String toString() {
+            throw new IllegalStateException("cannot write " + name);
         }
+
+        @Override
+        public int length() {
+            return 0;
+        }
+
+        @Override
+        public char charAt(int index) {
+            throw new IndexOutOfBoundsException(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return this;
+        }
+    }
+
+    /** A value with no JSON form at all. */
+    record Unknown(String name) {
     }
 
     @Test
@@ -95,10 +128,14 @@ class AnswerEncodingReuseTest {
         JsonNode expected = withoutVolatileFields(CODEC.encodeResult(EVAL, small));
         int length = CODEC.encodeResult(EVAL, small).length;
         for (int i = 0; i < 3; i++) {
-            assertThrows(java.io.UncheckedIOException.class, () -> CODEC.encodeSuccess(EVAL, Command.EVALUATE, new Broken("x")));
+            assertThrows(IllegalStateException.class, () -> CODEC.encodeSuccess(EVAL, Command.EVALUATE, new Broken("x")));
             byte[] next = CODEC.encodeResult(EVAL, small);
             assertEquals(length, next.length, "exactly one answer's bytes");
             assertEquals(expected, withoutVolatileFields(next));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> CODEC.encodeSuccess(EVAL_ENVELOPE, Command.EVALUATE, java.util.List.of(new Unknown("y"))));
+            assertEquals("no JSON form for a " + Unknown.class.getName(), e.getMessage());
+            assertEquals(expected, withoutVolatileFields(CODEC.encodeResult(EVAL, small)));
         }
         byte[] error = CODEC.encodeError(EVAL_ENVELOPE, new StuiException(ErrorCode.INVALID_REQUEST, "bad"));
         assertEquals("bad", parse(error).path("payload").path("data").path("data").path("message").asText());

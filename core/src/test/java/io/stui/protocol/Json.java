@@ -18,7 +18,7 @@ final class Json {
 
     static JsonNode tree(byte[] json) {
         try {
-            return ProtocolJson.MAPPER.readTree(json);
+            return ProtocolJson.mapper().readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

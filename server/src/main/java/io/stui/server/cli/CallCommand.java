@@ -18,10 +18,13 @@ import picocli.CommandLine.Parameters;
                 "Example: stui call evaluate code='3 + 4'"})
 final class CallCommand implements Callable<Integer> {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    /** Reads a whole value or fails: {@code 3 + 4} is a string, not the number 3 with trailing text. */
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Made on a call's first use: picocli loads this class for every command, `stui serve` included. */
+    private static final class Mappers {
+        static final ObjectMapper JSON = new ObjectMapper();
+        /** Reads a whole value or fails: {@code 3 + 4} is a string, not the number 3 with trailing text. */
+        static final ObjectMapper STRICT = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     @Mixin
     ClientOptionsMixin client;
@@ -34,7 +37,7 @@ final class CallCommand implements Callable<Integer> {
 
     /** Parses {@code key=value} pairs; a value is JSON when it parses as JSON, else a string. */
     static ObjectNode parameters(List<String> pairs) {
-        ObjectNode params = JSON.createObjectNode();
+        ObjectNode params = Mappers.JSON.createObjectNode();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -44,12 +47,12 @@ final class CallCommand implements Callable<Integer> {
             String value = pair.substring(eq + 1);
             JsonNode node;
             try {
-                node = STRICT.readTree(value);
+                node = Mappers.STRICT.readTree(value);
                 if (node == null || node.isMissingNode()) {
-                    node = JSON.getNodeFactory().textNode(value);
+                    node = Mappers.JSON.getNodeFactory().textNode(value);
                 }
             } catch (java.io.IOException e) {
-                node = JSON.getNodeFactory().textNode(value);
+                node = Mappers.JSON.getNodeFactory().textNode(value);
             }
             params.set(key, node);
         }
@@ -72,27 +75,27 @@ final class CallCommand implements Callable<Integer> {
             return 2;
         }
         try (StuiClient c = StuiClient.connect(client.options())) {
-            ObjectNode out = JSON.createObjectNode();
+            ObjectNode out = Mappers.JSON.createObjectNode();
             try {
                 JsonNode result = c.call(cmd, params);
                 out.put("status", "success");
                 out.set("result", result);
-                System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+                System.out.println(Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
                 return 0;
             } catch (StuiException e) {
-                System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(errorJson(e)));
+                System.out.println(Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(errorJson(e)));
                 return 1;
             }
         }
     }
 
     static ObjectNode errorJson(StuiException e) {
-        ObjectNode out = JSON.createObjectNode();
+        ObjectNode out = Mappers.JSON.createObjectNode();
         out.put("status", "error");
         out.put("error_type", e.code().wireName());
         out.put("error", e.getMessage());
         if (!e.details().isEmpty()) {
-            out.set("details", JSON.valueToTree(e.details()));
+            out.set("details", Mappers.JSON.valueToTree(e.details()));
         }
         if (e.stackTraceText() != null) {
             out.put("stack_trace", e.stackTraceText());

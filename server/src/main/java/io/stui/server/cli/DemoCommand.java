@@ -30,8 +30,11 @@ import java.util.stream.Stream;
         description = "Start a server in-process and run a scripted session against it, printing each exchange.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
+    /** Made when the demo runs: picocli loads this class for every command, `stui serve` included. */
+    private static final class Mappers {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
+    }
 
     @picocli.CommandLine.Option(names = "--encoding", defaultValue = "command",
             description = "Request encoding: command or envelope (default ${DEFAULT-VALUE}).")
@@ -150,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
     private JsonNode exchange(StuiClient c, String title, Command command, ObjectNode params, Predicate<JsonNode> check) {
         out.println();
         out.println("## " + title);
-        ObjectNode request = JSON.createObjectNode();
+        ObjectNode request = Mappers.JSON.createObjectNode();
         request.put("command", command.snakeName());
         request.set("parameters", params);
         out.println("-> " + indent(request));
@@ -180,16 +183,16 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String indent(JsonNode n) {
         try {
-            return PRETTY.writeValueAsString(n).replace("\n", "\n   ");
+            return Mappers.PRETTY.writeValueAsString(n).replace("\n", "\n   ");
         } catch (IOException e) {
             return n.toString();
         }
     }
 
     private static ObjectNode params(Object... kv) {
-        ObjectNode p = JSON.createObjectNode();
+        ObjectNode p = Mappers.JSON.createObjectNode();
         for (int i = 0; i < kv.length; i += 2) {
-            p.set((String) kv[i], JSON.valueToTree(kv[i + 1]));
+            p.set((String) kv[i], Mappers.JSON.valueToTree(kv[i + 1]));
         }
         return p;
     }

@@ -1,7 +1,7 @@
 package io.stui.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stui.protocol.JsonText;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -85,7 +85,7 @@ public final class ConfigLoader {
         Map<String, String> out = new LinkedHashMap<>();
         try {
             if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                JsonNode root = new ObjectMapper().readTree(path.toFile());
+                JsonNode root = JsonText.parse(Files.readString(path, StandardCharsets.UTF_8));
                 if (root == null || !root.isObject()) {
                     throw new ConfigException("Configuration file " + path + " must hold one JSON object of settings.");
                 }

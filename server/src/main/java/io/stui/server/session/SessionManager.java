@@ -1,10 +1,11 @@
 package io.stui.server.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.stui.protocol.JsonText;
 import io.stui.server.store.SessionStore;
 import io.stui.server.store.StoredSession;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class SessionManager implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -82,9 +82,9 @@ public final class SessionManager implements AutoCloseable {
 
     private static JsonNode parseState(String json) {
         try {
-            return JSON.readTree(json == null ? "{}" : json);
-        } catch (JsonProcessingException e) {
-            return JSON.createObjectNode();
+            return JsonText.parse(json == null ? "{}" : json);
+        } catch (IOException e) {
+            return JsonNodeFactory.instance.objectNode();
         }
     }
 
@@ -166,12 +166,7 @@ public final class SessionManager implements AutoCloseable {
         }
         Session s = get(sessionId);
         long now = clock.millis();
-        String json;
-        try {
-            json = JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Parameter state_data cannot be stored: " + e.getOriginalMessage());
-        }
+        String json = JsonText.write(state);
         synchronized (s) {
             if (!store.updateState(sessionId, json, now)) {
                 throw new SessionException(SessionException.Reason.NOT_FOUND, "Session not found: " + sessionId + ".");

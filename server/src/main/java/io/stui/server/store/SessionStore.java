@@ -1,8 +1,7 @@
 package io.stui.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stui.protocol.JsonText;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class SessionStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Forward migrations; index i moves the schema from version i to i+1. */
     private static final List<List<String>> MIGRATIONS = List.of(
@@ -254,11 +252,11 @@ public final class SessionStore implements AutoCloseable {
             ps.setString(2, c.kind().name());
             ps.setLong(3, c.savedAt());
             ps.setBytes(4, c.snapshot());
-            ps.setString(5, JSON.writeValueAsString(c.variables()));
+            ps.setString(5, JsonText.write(c.variables()));
             ps.setInt(6, c.historySize());
             ps.setString(7, c.meta());
             ps.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new StoreException("Cannot save context of session " + c.sessionId() + ": " + e.getMessage(), e);
         }
     }
@@ -273,7 +271,7 @@ public final class SessionStore implements AutoCloseable {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                List<String> vars = JSON.readValue(rs.getString(3), new TypeReference<List<String>>() { });
+                List<String> vars = strings(rs.getString(3));
                 return Optional.of(new StoredContext(sessionId, kind, rs.getLong(1), rs.getBytes(2), vars, rs.getInt(4),
                         rs.getString(5)));
             }
@@ -358,5 +356,16 @@ public final class SessionStore implements AutoCloseable {
             }
             closeQuietly(lockChannel);
         }
+    }
+
+    /** A JSON array of strings as written by {@link #saveContext}. */
+    private static List<String> strings(String json) throws IOException {
+        JsonNode array = JsonText.parse(json);
+        if (!array.isArray()) {
+            throw new IOException("the variable names are not a JSON array: " + json);
+        }
+        List<String> names = new ArrayList<>(array.size());
+        array.forEach(n -> names.add(n.asText()));
+        return names;
     }
 }

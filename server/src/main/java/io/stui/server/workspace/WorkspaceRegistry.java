@@ -1,8 +1,9 @@
 package io.stui.server.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.JsonText;
 import io.stui.server.store.ContextKind;
 import io.stui.server.store.SessionStore;
 import io.stui.server.store.StoredContext;
@@ -28,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class WorkspaceRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(WorkspaceRegistry.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SmalltalkEngine engine;
     private final SessionStore store;
@@ -144,16 +144,16 @@ public final class WorkspaceRegistry {
     }
 
     private static String meta(SessionWorkspace sw) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("selected_object", sw.selectedObject());
         ObjectNode objects = n.putObject("objects");
         sw.knownObjects().forEach(objects::put);
-        return n.toString();
+        return JsonText.write(n);
     }
 
     private static void applyMeta(SessionWorkspace sw, String meta) {
         try {
-            JsonNode n = JSON.readTree(meta);
+            JsonNode n = JsonText.parse(meta);
             if (n.hasNonNull("selected_object")) {
                 sw.select(n.get("selected_object").asText());
             }
