@@ -95,4 +95,23 @@ class ConfigLoaderTest {
             assertTrue(ConfigLoader.isLoopbackEndpoint(local), local);
         }
     }
+
+    @Test
+    void aJsonFileThatIsNotOneObjectIsRefusedSayingWhy() throws Exception {
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, "{\"workers\": 2} {\"workers\": 3}");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.readFile(trailing));
+        assertEquals("Cannot read configuration file " + trailing + ": More after the JSON value (line 1, column 16)",
+                e.getMessage());
+
+        Path twice = dir.resolve("twice.json");
+        Files.writeString(twice, "{\"workers\": 2, \"workers\": 3}");
+        assertEquals("Cannot read configuration file " + twice + ": Duplicate key 'workers'",
+                assertThrows(ConfigException.class, () -> ConfigLoader.readFile(twice)).getMessage());
+
+        Path list = dir.resolve("list.json");
+        Files.writeString(list, "[1]");
+        assertEquals("Configuration file " + list + " must hold one JSON object of settings.",
+                assertThrows(ConfigException.class, () -> ConfigLoader.readFile(list)).getMessage());
+    }
 }
