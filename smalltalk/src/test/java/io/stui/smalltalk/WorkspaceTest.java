@@ -135,6 +135,19 @@ class WorkspaceTest {
     }
 
     @Test
+    void theRegistryForgetsItsOldestObjectsBeyondItsCapacity() {
+        try (Workspace ws = engine.newWorkspace()) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i <= io.stui.smalltalk.runtime.ObjectRegistry.CAPACITY; i++) {
+                ids.add(ws.evaluate("Array new: 3").objectId()); // a new object each time, so a new id
+            }
+            assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "distinct ids");
+            List<String> known = ids.stream().filter(id -> ws.inspect(id, false).isPresent()).toList();
+            assertEquals(ids.subList(1, ids.size()), known, "only the oldest is forgotten");
+        }
+    }
+
+    @Test
     void registryAndInspection() {
         try (Workspace ws = engine.newWorkspace()) {
             EvalResult r = ws.evaluate("p := 3 @ 4");

@@ -9,9 +9,14 @@ import java.util.Objects;
  * Object registry: stable string ids for values shown to clients. Immediates with equal value share an id.
  * Holds at most {@link #CAPACITY} entries; the oldest are forgotten first so long sessions do not leak.
  * Synchronized: an evaluation abandoned after a time-out may still record into it while the next one runs.
+ *
+ * <p>Why 1,000: every entry keeps its object's whole graph alive and goes into each snapshot of the
+ * workspace. At 20,000 a client inspecting a 50-element collection over and over (8 sessions, 12 s) held
+ * 48 MiB of heap in the registries and the server answered 608 inspects a second; a client drills down
+ * through a few dozen ids, and the protocol lists at most 200 of them on {@code restore_session}.
  */
 public final class ObjectRegistry {
-    public static final int CAPACITY = 20_000;
+    public static final int CAPACITY = 1_000;
     private final HashMap<Key, String> ids = new HashMap<>();
     private final LinkedHashMap<String, Object> objects = new LinkedHashMap<>();
     private long next = 1;
