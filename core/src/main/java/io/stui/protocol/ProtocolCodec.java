@@ -10,8 +10,6 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
-import io.stui.protocol.result.EvaluateResult;
-import io.stui.protocol.result.PingResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,15 +44,6 @@ public final class ProtocolCodec {
     private static final SerializableString SUCCESS = new SerializedString("success");
     private static final SerializableString RESULT = new SerializedString("result");
     private static final SerializableString TIMESTAMP = new SerializedString("timestamp");
-    private static final SerializableString RESULT_TYPE = new SerializedString("result_type");
-    private static final SerializableString EXECUTION_TIME = new SerializedString("execution_time");
-    private static final SerializableString HAS_ERROR = new SerializedString("has_error");
-    private static final SerializableString TRANSCRIPT = new SerializedString("transcript");
-    private static final SerializableString OBJECT_ID = new SerializedString("object_id");
-    private static final SerializableString MESSAGE = new SerializedString("message");
-    private static final SerializableString UPTIME = new SerializedString("uptime");
-    private static final SerializableString SERVER_VERSION = new SerializedString("server_version");
-    private static final SerializableString ZMQ_BACKEND = new SerializedString("zmq_backend");
 
     private final JsonFactory factory = ProtocolJson.factory();
 
@@ -481,13 +470,13 @@ public final class ProtocolCodec {
                 g.writeFieldName(STATUS);
                 g.writeString(SUCCESS);
                 g.writeFieldName(RESULT);
-                writeResult(g, result);
+                ResultWriter.write(g, result);
                 writeTimestamp(g, out);
             } else {
                 writeEnvelopeHead(g, meta, out);
                 g.writeStringField("response_type", command.pascalName());
                 g.writeFieldName("data");
-                writeResult(g, result);
+                ResultWriter.write(g, result);
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -495,39 +484,6 @@ public final class ProtocolCodec {
             out.complete();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode the result of " + command, e);
-        }
-    }
-
-    /**
-     * Writes a result object. The two results of the server's hot path, ping and evaluate, are written field
-     * by field (the same JSON Jackson's record serialiser writes, without its reflective accessor calls);
-     * every other value goes through {@link ResultWriter}.
-     */
-    private void writeResult(JsonGenerator g, Object result) throws IOException {
-        switch (result) {
-            case EvaluateResult r -> {
-                g.writeStartObject();
-                stringField(g, RESULT, r.result());
-                stringField(g, RESULT_TYPE, r.resultType());
-                g.writeFieldName(EXECUTION_TIME);
-                g.writeNumber(r.executionTime());
-                g.writeFieldName(HAS_ERROR);
-                g.writeBoolean(r.hasError());
-                stringField(g, TRANSCRIPT, r.transcript());
-                stringField(g, OBJECT_ID, r.objectId());
-                g.writeEndObject();
-            }
-            case PingResult r -> {
-                g.writeStartObject();
-                stringField(g, MESSAGE, r.message());
-                stringField(g, STATUS, r.status());
-                g.writeFieldName(UPTIME);
-                g.writeNumber(r.uptime());
-                stringField(g, SERVER_VERSION, r.serverVersion());
-                stringField(g, ZMQ_BACKEND, r.zmqBackend());
-                g.writeEndObject();
-            }
-            default -> ResultWriter.write(g, result);
         }
     }
 
@@ -603,12 +559,6 @@ public final class ProtocolCodec {
         g.writeObjectFieldStart("payload");
         g.writeStringField("type", "Response");
         g.writeObjectFieldStart("data");
-    }
-
-    /** Writes a string member (a null value as JSON null). */
-    private static void stringField(JsonGenerator g, SerializableString name, String value) throws IOException {
-        g.writeFieldName(name);
-        g.writeString(value);
     }
 
     static void writeId(JsonGenerator g, SerializableString field, Object id) throws IOException {

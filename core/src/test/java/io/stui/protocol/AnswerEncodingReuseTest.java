@@ -62,7 +62,13 @@ class AnswerEncodingReuseTest {
     }
 
     /** A value whose JSON text is itself an encoded answer: the codec is re-entered mid-answer. */
-    record Nested(String inner) implements CharSequence {
+    static final class Nested implements CharSequence {
+        private final String inner;
+
+        Nested(String inner) {
+            this.inner = inner;
+        }
+
         @Override
         public String toString() {
             return new String(CODEC.encodeResult(EVAL, new EvaluateResult(inner, "String", 0, false, "", null)),
@@ -96,7 +102,13 @@ class AnswerEncodingReuseTest {
     }
 
     /** A value whose text cannot be made: the answer breaks off inside its result object. */
-    record Broken(String name) implements CharSequence {
+    static final class Broken implements CharSequence {
+        private final String name;
+
+        Broken(String name) {
+            this.name = name;
+        }
+
         @Override
         public String toString() {
             throw new IllegalStateException("cannot write " + name);

@@ -48,8 +48,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The codec writes every result field by field (ping and evaluate with pre-encoded names, the others
- * through {@link ResultWriter}); what it writes must stay exactly what the mapper's record serialiser
+ * The codec writes every result field by field through {@link ResultWriter} (ping's and evaluate's
+ * member names pre-encoded); what it writes must stay exactly what the mapper's record serialiser
  * writes for them, in both encodings, so a component added to a record without a field in the writer
  * fails this test, and so does a result type with no sample here.
  */
