@@ -167,15 +167,7 @@ public final class LoadCommand implements Callable<Integer> {
             print(out, result, peakRss);
             generator.firstError().ifPresent(e -> out.println("First error: " + e));
             if (json != null) {
-                ObjectNode node = LoadResultJson.of(result);
-                if (!Double.isNaN(peakRss)) {
-                    node.put("server_peak_rss_mib", peakRss);
-                }
-                node.put("client_backend", backend.name().toLowerCase(Locale.ROOT));
-                if (pinTo != null) {
-                    node.put("server_cpus", CpuAffinity.format(pinTo));
-                }
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
+                writeJson(LoadResultJson.of(result), peakRss, pinTo);
             }
             return result.requests() > 0 ? 0 : 1;
         } finally {
@@ -260,19 +252,23 @@ public final class LoadCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Server peak resident memory: %.1f MiB%n", rss);
             }
             if (json != null) {
-                ObjectNode node = comparison.toJson();
-                if (!Double.isNaN(rss)) {
-                    node.put("server_peak_rss_mib", rss);
-                }
-                node.put("client_backend", backend.name().toLowerCase(Locale.ROOT));
-                if (pinTo != null) {
-                    node.put("server_cpus", CpuAffinity.format(pinTo));
-                }
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
+                writeJson(comparison.toJson(), rss, pinTo);
             }
             out.flush();
             return pairs.stream().allMatch(p -> p.ceiling().requests() > 0 && p.server().requests() > 0) ? 0 : 1;
         }
+    }
+
+    /** Writes {@code --json}: the run's or comparison's figures, with what was measured around them. */
+    private void writeJson(ObjectNode node, double peakRssMib, BitSet pinTo) throws IOException {
+        if (!Double.isNaN(peakRssMib)) {
+            node.put("server_peak_rss_mib", peakRssMib);
+        }
+        node.put("client_backend", backend.name().toLowerCase(Locale.ROOT));
+        if (pinTo != null) {
+            node.put("server_cpus", CpuAffinity.format(pinTo));
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), node);
     }
 
     /** One run of a pair; its first error, if any, is printed (the pair's row only counts them). */

@@ -105,6 +105,7 @@ public final class CpuAffinity {
 
     /** The CPUs this process may run on. */
     public static BitSet available() throws IOException {
+        checkSupported();
         return get(0).orElseThrow(() -> new IOException("cannot read this process's CPU set"));
     }
 
@@ -141,7 +142,6 @@ public final class CpuAffinity {
      * @throws IOException              if CPUs cannot be pinned here (not Linux)
      */
     public static void checkAvailable(BitSet cpus) throws IOException {
-        checkSupported();
         BitSet available = available();
         BitSet outside = (BitSet) cpus.clone();
         outside.andNot(available);
@@ -203,8 +203,8 @@ public final class CpuAffinity {
         return tids;
     }
 
+    /** Thread {@code tid}'s CPU set (0: the calling thread); empty if the thread has ended. Linux only: callers check. */
     private static Optional<BitSet> get(int tid) throws IOException {
-        checkSupported();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment set = arena.allocate(SET_BYTES);
             MemorySegment state = arena.allocate(CALL_STATE);
