@@ -85,10 +85,31 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
             throw new GateConfigException("cannot read gate configuration " + file + ": " + e.getMessage(), e);
         }
         try {
-            return parse(text);
+            return parse(text).withArgumentFilesFrom(file.toAbsolutePath().getParent());
         } catch (GateConfigException e) {
             throw new GateConfigException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * This configuration with each relative java argument file in {@code jvm_args} ({@code @path}, the
+     * JDK's own syntax) read from {@code dir}, the configuration file's directory, rather than from
+     * wherever the gate is started; a missing file is refused here, not by the server's JVM.
+     */
+    GateConfig withArgumentFilesFrom(Path dir) throws GateConfigException {
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < jvmArgs.size(); i++) {
+            String a = jvmArgs.get(i);
+            if (a.startsWith("@") && a.length() > 1) {
+                Path f = dir.resolve(a.substring(1)).normalize();
+                if (!Files.isRegularFile(f)) {
+                    throw new GateConfigException("server.jvm_args[" + i + "]: argument file " + f + " does not exist");
+                }
+                a = "@" + f;
+            }
+            args.add(a);
+        }
+        return new GateConfig(load, backend, workers, List.copyOf(args), thresholds, calibrate);
     }
 
     /** Parses and validates a configuration document. */

@@ -56,6 +56,22 @@ class GateConfigTest {
         assertTrue(described.contains("evaluate.p99_ms < 100"), described.toString());
         assertTrue(described.contains("errors <= 0"), described.toString());
         assertTrue(c.load().warmup().plus(c.load().duration()).compareTo(Duration.ofMinutes(1)) < 0);
+        // the gate runs the server with `stui serve`'s own profile, not a copy of it
+        assertEquals(List.of("@" + Path.of("../server/serve.jvm-options").toAbsolutePath().normalize()), c.jvmArgs());
+    }
+
+    @Test
+    void anArgumentFileIsReadFromTheConfigurationsDirectory(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("jvm.options"), "-Xmx64m\n");
+        Path f = dir.resolve("conf/g.json");
+        Files.writeString(f, VALID.replace("\"-Xmx128m\"", "\"-Xms8m\", \"@../jvm.options\""));
+        assertEquals(List.of("-Xms8m", "@" + dir.resolve("jvm.options")), GateConfig.read(f).jvmArgs());
+
+        Files.writeString(f, VALID.replace("\"-Xmx128m\"", "\"@missing.options\""));
+        GateConfigException e = assertThrows(GateConfigException.class, () -> GateConfig.read(f));
+        assertEquals(f + ": server.jvm_args[0]: argument file " + dir.resolve("conf/missing.options") + " does not exist",
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
