@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
  * Entry point of {@code stui bench}: {@code load} (protocol load generator), {@code gate} (CI
  * performance gate) and {@code micro} (JMH microbenchmarks against the C reference programs).
  */
-@Command(name = "stui bench", mixinStandardHelpOptions = true, version = "stui-bench 0.1.0",
+@Command(
+        name = "stui bench",
+        mixinStandardHelpOptions = true,
+        version = "stui-bench 0.1.0",
         description = "Benchmarks for STUI: protocol load, a CI performance gate, and ZeroMQ microbenchmarks.",
         subcommands = {LoadCommand.class, GateCommand.class, MicroCommand.class, NoGcCommand.class})
 public final class BenchMain implements Runnable {

@@ -16,8 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param result       the result object on success, else null
  * @param error        the error on failure, else null
  */
-public record Answer(Encoding encoding, Object requestId, String messageId, String responseType, String timestamp,
-                     JsonNode result, StuiException error) {
+public record Answer(
+        Encoding encoding,
+        Object requestId,
+        String messageId,
+        String responseType,
+        String timestamp,
+        JsonNode result,
+        StuiException error) {
 
     /** True for a success answer. */
     public boolean isSuccess() {
@@ -46,8 +52,12 @@ public record Answer(Encoding encoding, Object requestId, String messageId, Stri
         try {
             return ProtocolJson.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new StuiException(ErrorCode.INTERNAL_ERROR, "The server's result does not fit "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), null, null, e);
+            throw new StuiException(
+                    ErrorCode.INTERNAL_ERROR,
+                    "The server's result does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+                    null,
+                    null,
+                    e);
         }
     }
 }

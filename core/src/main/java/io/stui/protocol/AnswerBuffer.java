@@ -2,7 +2,6 @@ package io.stui.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -21,10 +20,12 @@ final class AnswerBuffer extends OutputStream {
     private static final int INITIAL = 512;
     /** A buffer grown past this by a large answer is dropped afterwards so a thread does not keep it. */
     private static final int KEEP_LIMIT = 64 * 1024;
+
     private static final ThreadLocal<AnswerBuffer> PER_THREAD = ThreadLocal.withInitial(AnswerBuffer::new);
 
     /** Scratch for the answer's timestamp text (ASCII), written without making a String. */
     final byte[] timestamp = new byte[Timestamps.MAX_LENGTH];
+
     private byte[] buf = new byte[INITIAL];
     private int count;
     private boolean inUse;
@@ -35,8 +36,7 @@ final class AnswerBuffer extends OutputStream {
     /** The view {@link #lend()} hands out, one per buffer and reused. */
     private final EncodedAnswer lent = new EncodedAnswer();
 
-    private AnswerBuffer() {
-    }
+    private AnswerBuffer() {}
 
     /** This thread's buffer, emptied; call {@link #release()} when the answer has been copied out. */
     static AnswerBuffer acquire() {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stui.protocol.request.DebugOperation;
 import io.stui.protocol.request.Request;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -135,8 +134,11 @@ public final class ClientCodec {
             return new Answer(Encoding.COMMAND, id, null, null, timestamp, root.get("result"), null);
         }
         if ("error".equals(status)) {
-            StuiException error = error(text(root.get("error_type")), text(root.get("error")),
-                    root.get("details"), text(root.get("stack_trace")));
+            StuiException error = error(
+                    text(root.get("error_type")),
+                    text(root.get("error")),
+                    root.get("details"),
+                    text(root.get("stack_trace")));
             return new Answer(Encoding.COMMAND, id, null, null, timestamp, null, error);
         }
         throw malformed("its status is '" + status + "', not success or error", null);
@@ -158,8 +160,8 @@ public final class ClientCodec {
         JsonNode inner = data.get("data");
         if ("Error".equals(responseType)) {
             JsonNode e = inner == null ? data : inner;
-            StuiException error = error(text(e.get("code")), text(e.get("message")), e.get("details"),
-                    text(e.get("stack_trace")));
+            StuiException error =
+                    error(text(e.get("code")), text(e.get("message")), e.get("details"), text(e.get("stack_trace")));
             return new Answer(Encoding.ENVELOPE, correlation, messageId, responseType, timestamp, null, error);
         }
         return new Answer(Encoding.ENVELOPE, correlation, messageId, responseType, timestamp, inner, null);
@@ -200,8 +202,8 @@ public final class ClientCodec {
     }
 
     private static StuiException malformed(String why, Throwable cause) {
-        return new StuiException(ErrorCode.INTERNAL_ERROR, "The server's answer is malformed: " + why + ".",
-                null, null, cause);
+        return new StuiException(
+                ErrorCode.INTERNAL_ERROR, "The server's answer is malformed: " + why + ".", null, null, cause);
     }
 
     private static String describe(IOException e) {

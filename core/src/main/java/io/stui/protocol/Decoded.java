@@ -12,10 +12,8 @@ public sealed interface Decoded {
     RequestMeta meta();
 
     /** A valid request. */
-    record Ok(RequestMeta meta, Request request) implements Decoded {
-    }
+    record Ok(RequestMeta meta, Request request) implements Decoded {}
 
     /** A frame that is not a valid request; answer it with {@link ProtocolCodec#encodeError}. */
-    record Failed(RequestMeta meta, StuiException error) implements Decoded {
-    }
+    record Failed(RequestMeta meta, StuiException error) implements Decoded {}
 }

@@ -11,8 +11,7 @@ public final class EncodedAnswer {
     private byte[] array;
     private int length;
 
-    EncodedAnswer() {
-    }
+    EncodedAnswer() {}
 
     void lend(byte[] array, int length) {
         this.array = array;

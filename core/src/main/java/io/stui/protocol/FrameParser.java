@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -24,6 +23,7 @@ final class FrameParser {
     static final int FRAMES_PER_PARSER = 10_000;
     /** A parser that read a frame larger than this is dropped after it, so it does not keep the frame reachable. */
     private static final int KEEP_LIMIT = 64 * 1024;
+
     private static final ThreadLocal<FrameParser> PER_THREAD = new ThreadLocal<>();
 
     /** Takes the bytes a parser gives back, to count them. */
@@ -65,7 +65,8 @@ final class FrameParser {
      * a large one); if not the caller must {@link #drop()} it.
      */
     boolean endedCleanly(byte[] buf, int off, int len) throws IOException {
-        if (parser.currentToken() != JsonToken.END_OBJECT || !parser.getParsingContext().inRoot()) {
+        if (parser.currentToken() != JsonToken.END_OBJECT
+                || !parser.getParsingContext().inRoot()) {
             return false; // stopped short: the frame ended inside the object
         }
         int after = parser.releaseBuffered(DISCARD); // the bytes fed but not read: those after the object

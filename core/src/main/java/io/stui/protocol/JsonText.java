@@ -1,9 +1,9 @@
 package io.stui.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,8 +17,7 @@ import java.io.UncheckedIOException;
  * ({@link ResultWriter} says why that matters).
  */
 public final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /**
      * Parses one JSON value; only whitespace may follow it.
@@ -39,8 +38,8 @@ public final class JsonText {
             }
             if (p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
-                throw new IOException("More after the JSON value (line " + at.getLineNr() + ", column "
-                        + at.getColumnNr() + ")");
+                throw new IOException(
+                        "More after the JSON value (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
             }
             return value;
         }

@@ -74,8 +74,8 @@ final class ParamReader {
             throw wrongType(name, "an integer", n);
         }
         if (!n.canConvertToInt()) {
-            throw StuiException.invalidField(name, "Parameter '" + name + "' of " + command
-                    + " is out of range: " + n.asText() + ".");
+            throw StuiException.invalidField(
+                    name, "Parameter '" + name + "' of " + command + " is out of range: " + n.asText() + ".");
         }
         return n.intValue();
     }
@@ -105,8 +105,9 @@ final class ParamReader {
     }
 
     StuiException wrongType(String name, String expected, JsonNode got) {
-        return StuiException.invalidField(name, "Parameter '" + name + "' of " + command + " must be " + expected
-                + ", got " + typeName(got) + ".");
+        return StuiException.invalidField(
+                name,
+                "Parameter '" + name + "' of " + command + " must be " + expected + ", got " + typeName(got) + ".");
     }
 
     static String typeName(JsonNode n) {

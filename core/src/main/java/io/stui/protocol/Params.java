@@ -2,7 +2,6 @@ package io.stui.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,8 +22,7 @@ final class Params {
     private int size;
     private Map<String, Integer> index;
 
-    private Params() {
-    }
+    private Params() {}
 
     /** Reads the object whose START_OBJECT is the current token; leaves the parser on its END_OBJECT. */
     static Params read(JsonParser p) throws IOException {

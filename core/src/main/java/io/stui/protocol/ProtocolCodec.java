@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -59,8 +58,11 @@ public final class ProtocolCodec {
         }
         int bad = Utf8.firstInvalid(buf, off, len);
         if (bad >= 0) {
-            return fail(recover(buf, off, bad), null, "Request is not valid UTF-8 (invalid byte 0x"
-                    + Integer.toHexString(buf[off + bad] & 0xFF) + " at offset " + bad + ").");
+            return fail(
+                    recover(buf, off, bad),
+                    null,
+                    "Request is not valid UTF-8 (invalid byte 0x" + Integer.toHexString(buf[off + bad] & 0xFF)
+                            + " at offset " + bad + ").");
         }
         for (int i = 0; i < Math.min(4, len); i++) {
             if (buf[off + i] == 0) { // would make Jackson guess UTF-16/32
@@ -126,6 +128,7 @@ public final class ProtocolCodec {
     static final class Frame {
         /** Bits of the fields already read, to reject duplicates of the fields the decoder uses. */
         int seen;
+
         Object id;
         StuiException idError;
         boolean sawCommand;
@@ -157,15 +160,17 @@ public final class ProtocolCodec {
     private void readFrame(JsonParser p, Frame f) throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
-            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request is empty (only whitespace); send one JSON object.");
+            throw new StuiException(
+                    ErrorCode.INVALID_REQUEST, "Request is empty (only whitespace); send one JSON object.");
         }
         if (t != JsonToken.START_OBJECT) {
-            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request must be a JSON object, got "
-                    + tokenName(t) + ".");
+            throw new StuiException(
+                    ErrorCode.INVALID_REQUEST, "Request must be a JSON object, got " + tokenName(t) + ".");
         }
         readMembers(p, f);
         if (p.nextToken() != null) {
-            throw new StuiException(ErrorCode.INVALID_REQUEST, "Request has data after the JSON object; send exactly one object.");
+            throw new StuiException(
+                    ErrorCode.INVALID_REQUEST, "Request has data after the JSON object; send exactly one object.");
         }
     }
 
@@ -255,8 +260,8 @@ public final class ProtocolCodec {
             }
             case VALUE_NULL -> f.id = null;
             default -> {
-                f.idError = StuiException.invalidField("id", "Field 'id' must be a string or an integer, got "
-                        + tokenName(t) + ".");
+                f.idError = StuiException.invalidField(
+                        "id", "Field 'id' must be a string or an integer, got " + tokenName(t) + ".");
                 p.skipChildren();
             }
         }
@@ -312,16 +317,21 @@ public final class ProtocolCodec {
             return new Decoded.Failed(meta, f.idError);
         }
         if (!f.sawCommand && !f.sawPayload && !f.sawVersion) {
-            return fail(meta, "command", "Request names no command: give 'command' (command encoding) or "
-                    + "'payload' (envelope encoding).");
+            return fail(
+                    meta,
+                    "command",
+                    "Request names no command: give 'command' (command encoding) or "
+                            + "'payload' (envelope encoding).");
         }
         String name;
         Params params;
         Encoding encoding = meta.encoding();
         if (encoding == Encoding.COMMAND) {
             if (f.command == null) {
-                return fail(meta, "command", f.commandWrongType ? "Field 'command' must be a string."
-                        : "Missing required field 'command'.");
+                return fail(
+                        meta,
+                        "command",
+                        f.commandWrongType ? "Field 'command' must be a string." : "Missing required field 'command'.");
             }
             if (f.parametersWrongType) {
                 return fail(meta, "parameters", "Field 'parameters' must be a JSON object.");
@@ -346,8 +356,12 @@ public final class ProtocolCodec {
                 return fail(meta, "payload.data", "Field 'payload.data' must be a JSON object.");
             }
             if (f.requestType == null) {
-                return fail(meta, "request_type", f.requestTypeWrongType ? "Field 'request_type' must be a string."
-                        : "Missing required field 'request_type'.");
+                return fail(
+                        meta,
+                        "request_type",
+                        f.requestTypeWrongType
+                                ? "Field 'request_type' must be a string."
+                                : "Missing required field 'request_type'.");
             }
             if (f.paramsWrongType) {
                 return fail(meta, "params", "Field 'params' must be a JSON object.");
@@ -357,7 +371,9 @@ public final class ProtocolCodec {
         }
         Command command = Command.fromName(name).orElse(null);
         if (command == null) {
-            return fail(meta, encoding == Encoding.COMMAND ? "command" : "request_type",
+            return fail(
+                    meta,
+                    encoding == Encoding.COMMAND ? "command" : "request_type",
                     "Unknown " + (encoding == Encoding.COMMAND ? "command" : "request_type") + " '" + name
                             + "'; known commands: " + knownCommands(encoding) + ".");
         }
@@ -371,8 +387,12 @@ public final class ProtocolCodec {
 
     private static Decoded checkVersion(RequestMeta meta, Frame f) {
         if (f.version == null) {
-            return fail(meta, "version", f.sawVersion ? "Field 'version' must be a string such as \"1.0.0\"."
-                    : "Missing required field 'version' (the server speaks " + VERSION + ").");
+            return fail(
+                    meta,
+                    "version",
+                    f.sawVersion
+                            ? "Field 'version' must be a string such as \"1.0.0\"."
+                            : "Missing required field 'version' (the server speaks " + VERSION + ").");
         }
         int dot = f.version.indexOf('.');
         String major = dot < 0 ? f.version : f.version.substring(0, dot);
@@ -383,9 +403,12 @@ public final class ProtocolCodec {
             return fail(meta, "version", "Field 'version' must look like \"1.0.0\", got \"" + f.version + "\".");
         }
         if (parsed != MAJOR_VERSION) {
-            return new Decoded.Failed(meta, new StuiException(ErrorCode.INVALID_REQUEST, "Protocol version "
-                    + f.version + " is not supported; this server speaks " + VERSION + ".",
-                    details("version", "supported_version", VERSION)));
+            return new Decoded.Failed(
+                    meta,
+                    new StuiException(
+                            ErrorCode.INVALID_REQUEST,
+                            "Protocol version " + f.version + " is not supported; this server speaks " + VERSION + ".",
+                            details("version", "supported_version", VERSION)));
         }
         return null;
     }
@@ -406,8 +429,11 @@ public final class ProtocolCodec {
     }
 
     private static Decoded.Failed fail(RequestMeta meta, String field, String message) {
-        return new Decoded.Failed(meta, field == null ? new StuiException(ErrorCode.INVALID_REQUEST, message)
-                : StuiException.invalidField(field, message));
+        return new Decoded.Failed(
+                meta,
+                field == null
+                        ? new StuiException(ErrorCode.INVALID_REQUEST, message)
+                        : StuiException.invalidField(field, message));
     }
 
     private static String describe(JsonProcessingException e) {

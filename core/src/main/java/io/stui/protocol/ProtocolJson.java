@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,8 +34,7 @@ public final class ProtocolJson {
 
     private static final JsonFactory FACTORY = newFactory();
 
-    private ProtocolJson() {
-    }
+    private ProtocolJson() {}
 
     /** The shared factory, for streaming parsers and generators. */
     public static JsonFactory factory() {
@@ -53,7 +51,9 @@ public final class ProtocolJson {
         // detection costs a hash set per object on every request). The codecs close their parsers and
         // generators, never the caller's streams.
         return JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.request.DebugOperation;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
-
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,30 +15,48 @@ import java.util.stream.Collectors;
  * of PROTOCOL.md. Knows where each encoding names the session and how it shapes debug operations.
  */
 final class RequestReader {
-    private static final String INFO_TYPES = Arrays.stream(InfoType.values()).map(InfoType::wireName)
-            .collect(Collectors.joining(", "));
+    private static final String INFO_TYPES =
+            Arrays.stream(InfoType.values()).map(InfoType::wireName).collect(Collectors.joining(", "));
     private static final String DEBUG_KINDS = Arrays.stream(DebugOperation.Kind.values())
-            .map(DebugOperation.Kind::pascalName).collect(Collectors.joining(", "));
+            .map(DebugOperation.Kind::pascalName)
+            .collect(Collectors.joining(", "));
 
-    private RequestReader() {
-    }
+    private RequestReader() {}
 
     static Request read(Command command, Encoding encoding, Params params) {
         ParamReader p = new ParamReader(params, command.snakeName());
         return switch (command) {
             case PING -> new Request.Ping(p.string("message"));
-            case EVALUATE -> new Request.Evaluate(p.requiredString("code"), optionalSession(p, encoding),
-                    p.bool("return_string", true));
-            case INSPECT -> new Request.Inspect(p.string("target"), p.string("object_id"),
-                    optionalSession(p, encoding), p.integer("depth", 1), p.bool("include_private", false),
-                    p.bool("include_methods", false));
-            case BROWSE_CLASS -> new Request.BrowseClass(p.requiredString("class_name"),
-                    p.bool("include_methods", true), p.bool("include_instance_vars", true),
-                    p.bool("include_class_vars", true), optionalSession(p, encoding));
-            case LIST_CLASSES -> new Request.ListClasses(p.string("pattern"), p.bool("include_system", true),
-                    p.integer("limit"), optionalSession(p, encoding));
-            case GET_METHOD -> new Request.GetMethod(p.requiredString("class_name"),
-                    p.requiredString("method_name"), p.bool("is_class_method", false), optionalSession(p, encoding));
+            case EVALUATE ->
+                new Request.Evaluate(
+                        p.requiredString("code"), optionalSession(p, encoding), p.bool("return_string", true));
+            case INSPECT ->
+                new Request.Inspect(
+                        p.string("target"),
+                        p.string("object_id"),
+                        optionalSession(p, encoding),
+                        p.integer("depth", 1),
+                        p.bool("include_private", false),
+                        p.bool("include_methods", false));
+            case BROWSE_CLASS ->
+                new Request.BrowseClass(
+                        p.requiredString("class_name"),
+                        p.bool("include_methods", true),
+                        p.bool("include_instance_vars", true),
+                        p.bool("include_class_vars", true),
+                        optionalSession(p, encoding));
+            case LIST_CLASSES ->
+                new Request.ListClasses(
+                        p.string("pattern"),
+                        p.bool("include_system", true),
+                        p.integer("limit"),
+                        optionalSession(p, encoding));
+            case GET_METHOD ->
+                new Request.GetMethod(
+                        p.requiredString("class_name"),
+                        p.requiredString("method_name"),
+                        p.bool("is_class_method", false),
+                        optionalSession(p, encoding));
             case SYSTEM_INFO -> new Request.SystemInfo(infoType(p));
             case DEBUG -> new Request.Debug(debugOperation(p), requiredSession(p, encoding));
             case CREATE_SESSION -> new Request.CreateSession(p.requiredString("client_id"));
@@ -71,8 +88,8 @@ final class RequestReader {
         }
         String context = p.string("context");
         if (sessionId != null && context != null && !sessionId.equals(context)) {
-            throw StuiException.invalidField("context", "Parameters 'session_id' and 'context' name different "
-                    + "sessions; give one of them.");
+            throw StuiException.invalidField(
+                    "context", "Parameters 'session_id' and 'context' name different " + "sessions; give one of them.");
         }
         return sessionId != null ? sessionId : context;
     }
@@ -90,8 +107,9 @@ final class RequestReader {
         if (name == null) {
             return InfoType.BASIC;
         }
-        return InfoType.fromName(name).orElseThrow(() -> StuiException.invalidField("info_type",
-                "Unknown info_type '" + name + "'; use one of " + INFO_TYPES + "."));
+        return InfoType.fromName(name)
+                .orElseThrow(() -> StuiException.invalidField(
+                        "info_type", "Unknown info_type '" + name + "'; use one of " + INFO_TYPES + "."));
     }
 
     /**
@@ -111,16 +129,20 @@ final class RequestReader {
             args = null;
         } else if (op.isObject()) {
             if (op.size() != 1) {
-                throw StuiException.invalidField("operation", "Parameter 'operation' must be an object with "
-                        + "exactly one key, the operation name (e.g. {\"StepInto\": null}).");
+                throw StuiException.invalidField(
+                        "operation",
+                        "Parameter 'operation' must be an object with "
+                                + "exactly one key, the operation name (e.g. {\"StepInto\": null}).");
             }
             Iterator<Map.Entry<String, JsonNode>> fields = op.properties().iterator();
             Map.Entry<String, JsonNode> only = fields.next();
             kind = debugKind(only.getKey());
             args = only.getValue();
             if (!args.isNull() && !args.isObject()) {
-                throw StuiException.invalidField("operation", "The arguments of " + kind.pascalName()
-                        + " must be null or an object, got " + ParamReader.typeName(args) + ".");
+                throw StuiException.invalidField(
+                        "operation",
+                        "The arguments of " + kind.pascalName() + " must be null or an object, got "
+                                + ParamReader.typeName(args) + ".");
             }
             if (args.isNull()) {
                 args = null;
@@ -144,7 +166,8 @@ final class RequestReader {
     }
 
     private static DebugOperation.Kind debugKind(String name) {
-        return DebugOperation.Kind.fromName(name).orElseThrow(() -> StuiException.invalidField("operation",
-                "Unknown debug operation '" + name + "'; use one of " + DEBUG_KINDS + "."));
+        return DebugOperation.Kind.fromName(name)
+                .orElseThrow(() -> StuiException.invalidField(
+                        "operation", "Unknown debug operation '" + name + "'; use one of " + DEBUG_KINDS + "."));
     }
 }

@@ -66,8 +66,7 @@ final class ResultWriter {
     private static final SerializableString SERVER_VERSION = new SerializedString("server_version");
     private static final SerializableString ZMQ_BACKEND = new SerializedString("zmq_backend");
 
-    private ResultWriter() {
-    }
+    private ResultWriter() {}
 
     /** Writes {@code value}: a result record, or a plain value as listed in the class comment. */
     static void write(JsonGenerator g, Object value) throws IOException {
@@ -99,7 +98,9 @@ final class ResultWriter {
                 g.writeEndArray();
             }
             case CharSequence s -> g.writeString(s.toString());
-            default -> throw new IllegalArgumentException("no JSON form for a " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "no JSON form for a " + value.getClass().getName());
         }
     }
 
@@ -316,7 +317,9 @@ final class ResultWriter {
                 field(g, "session_id", r.sessionId());
                 field(g, "cleared", r.cleared());
             }
-            default -> throw new IllegalArgumentException("no JSON form for a " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "no JSON form for a " + value.getClass().getName());
         }
         g.writeEndObject();
     }

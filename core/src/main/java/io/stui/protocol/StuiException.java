@@ -33,8 +33,8 @@ public class StuiException extends RuntimeException {
      * @param stackTraceText the Smalltalk (or server) stack trace sent as {@code stack_trace}; may be null
      * @param cause          a local cause, never sent on the wire; may be null
      */
-    public StuiException(ErrorCode code, String message, Map<String, ?> details, String stackTraceText,
-                         Throwable cause) {
+    public StuiException(
+            ErrorCode code, String message, Map<String, ?> details, String stackTraceText, Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
         this.details = details == null || details.isEmpty()

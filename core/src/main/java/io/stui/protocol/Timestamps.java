@@ -20,15 +20,16 @@ public final class Timestamps {
     /** One second's date-and-time text, as ASCII bytes. */
     private record Second(long epochSecond, byte[] ascii) {
         static Second of(long epochSecond) {
-            return new Second(epochSecond, SECONDS.format(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC))
-                    .getBytes(StandardCharsets.US_ASCII));
+            return new Second(
+                    epochSecond,
+                    SECONDS.format(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC))
+                            .getBytes(StandardCharsets.US_ASCII));
         }
     }
 
     private static volatile Second last = new Second(Long.MIN_VALUE, new byte[0]);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The current time, e.g. {@code 2025-08-30T10:30:00.123Z}. */
     public static String now() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 
 /**
@@ -18,8 +17,7 @@ import java.io.IOException;
 final class TreeReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private TreeReader() {
-    }
+    private TreeReader() {}
 
     /** Reads the object whose START_OBJECT is the current token; leaves the parser on its END_OBJECT. */
     static ObjectNode readObject(JsonParser p) throws IOException {
@@ -48,11 +46,12 @@ final class TreeReader {
             case START_OBJECT -> readObject(p);
             case START_ARRAY -> readArray(p);
             case VALUE_STRING -> NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> NODES.numberNode(p.getIntValue());
-                case LONG -> NODES.numberNode(p.getLongValue());
-                default -> NODES.numberNode(p.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);

@@ -5,8 +5,7 @@ package io.stui.protocol;
  * no truncated sequences. Jackson alone would accept some of these, or skip unread values.
  */
 final class Utf8 {
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Offset of the first byte that is not part of valid UTF-8, or -1 if all {@code len} bytes are valid. */
     static int firstInvalid(byte[] b, int off, int len) {

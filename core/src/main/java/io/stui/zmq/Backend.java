@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@link BackendUnavailableException}.
  */
 public enum Backend {
-    NATIVE, JEROMQ;
+    NATIVE,
+    JEROMQ;
 
     /** System property that selects the default backend. */
     public static final String PROPERTY = "stui.zmq.backend";
@@ -39,8 +40,9 @@ public enum Backend {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "native", "libzmq" -> Optional.of(NATIVE);
             case "jeromq", "java" -> Optional.of(JEROMQ);
-            default -> throw new IllegalArgumentException(
-                    source + "=" + value + " is not a ZeroMQ backend; use native or jeromq");
+            default ->
+                throw new IllegalArgumentException(
+                        source + "=" + value + " is not a ZeroMQ backend; use native or jeromq");
         };
     }
 

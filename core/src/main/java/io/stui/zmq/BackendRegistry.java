@@ -10,8 +10,7 @@ import org.slf4j.LoggerFactory;
 final class BackendRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(BackendRegistry.class);
 
-    private BackendRegistry() {
-    }
+    private BackendRegistry() {}
 
     /** Loaded on first use: class initialisation is the JVM's own once-only lock. */
     private static final class NativeHolder {
@@ -40,8 +39,10 @@ final class BackendRegistry {
                 if (NativeHolder.PROVIDER != null) {
                     return Backend.NATIVE;
                 }
-                LOG.warn("libzmq could not be loaded ({}); using the JeroMQ backend. Install libzmq 4.3 or set -D{}=jeromq to silence this.",
-                        describe(NativeHolder.FAILURE), Backend.PROPERTY);
+                LOG.warn(
+                        "libzmq could not be loaded ({}); using the JeroMQ backend. Install libzmq 4.3 or set -D{}=jeromq to silence this.",
+                        describe(NativeHolder.FAILURE),
+                        Backend.PROPERTY);
                 return Backend.JEROMQ;
             });
         }
@@ -53,9 +54,12 @@ final class BackendRegistry {
             case JEROMQ -> JeromqProvider.INSTANCE;
             case NATIVE -> {
                 if (NativeHolder.PROVIDER == null) {
-                    throw new BackendUnavailableException("The native ZeroMQ backend is unavailable: libzmq could not be loaded ("
-                            + describe(NativeHolder.FAILURE) + "). Install libzmq 4.3 (native/install-libzmq.sh), run with "
-                            + "--enable-native-access=ALL-UNNAMED, or choose the JeroMQ backend.", NativeHolder.FAILURE);
+                    throw new BackendUnavailableException(
+                            "The native ZeroMQ backend is unavailable: libzmq could not be loaded ("
+                                    + describe(NativeHolder.FAILURE)
+                                    + "). Install libzmq 4.3 (native/install-libzmq.sh), run with "
+                                    + "--enable-native-access=ALL-UNNAMED, or choose the JeroMQ backend.",
+                            NativeHolder.FAILURE);
                 }
                 yield NativeHolder.PROVIDER;
             }

@@ -32,8 +32,7 @@ public final class Curve {
         }
     }
 
-    private Curve() {
-    }
+    private Curve() {}
 
     /**
      * A CURVE key pair (raw 32-byte keys).
@@ -76,7 +75,9 @@ public final class Curve {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof KeyPair k && Arrays.equals(publicKey, k.publicKey) && Arrays.equals(secretKey, k.secretKey);
+            return o instanceof KeyPair k
+                    && Arrays.equals(publicKey, k.publicKey)
+                    && Arrays.equals(secretKey, k.secretKey);
         }
 
         @Override
@@ -122,7 +123,9 @@ public final class Curve {
         char[] out = new char[data.length / 4 * 5];
         int o = 0;
         for (int i = 0; i < data.length; i += 4) {
-            long value = ((data[i] & 0xFFL) << 24) | ((data[i + 1] & 0xFFL) << 16) | ((data[i + 2] & 0xFFL) << 8)
+            long value = ((data[i] & 0xFFL) << 24)
+                    | ((data[i + 1] & 0xFFL) << 16)
+                    | ((data[i + 2] & 0xFFL) << 8)
                     | (data[i + 3] & 0xFFL);
             for (int d = 4; d >= 0; d--) {
                 out[o + d] = ALPHABET[(int) (value % 85)];

@@ -16,10 +16,21 @@ public record MonitorEvent(Kind kind, long value, String endpoint) {
 
     /** Event kinds with libzmq's ZMQ_EVENT_* bits. */
     public enum Kind {
-        CONNECTED(0x0001), CONNECT_DELAYED(0x0002), CONNECT_RETRIED(0x0004), LISTENING(0x0008), BIND_FAILED(0x0010),
-        ACCEPTED(0x0020), ACCEPT_FAILED(0x0040), CLOSED(0x0080), CLOSE_FAILED(0x0100), DISCONNECTED(0x0200),
-        MONITOR_STOPPED(0x0400), HANDSHAKE_FAILED_NO_DETAIL(0x0800), HANDSHAKE_SUCCEEDED(0x1000),
-        HANDSHAKE_FAILED_PROTOCOL(0x2000), HANDSHAKE_FAILED_AUTH(0x4000);
+        CONNECTED(0x0001),
+        CONNECT_DELAYED(0x0002),
+        CONNECT_RETRIED(0x0004),
+        LISTENING(0x0008),
+        BIND_FAILED(0x0010),
+        ACCEPTED(0x0020),
+        ACCEPT_FAILED(0x0040),
+        CLOSED(0x0080),
+        CLOSE_FAILED(0x0100),
+        DISCONNECTED(0x0200),
+        MONITOR_STOPPED(0x0400),
+        HANDSHAKE_FAILED_NO_DETAIL(0x0800),
+        HANDSHAKE_SUCCEEDED(0x1000),
+        HANDSHAKE_FAILED_PROTOCOL(0x2000),
+        HANDSHAKE_FAILED_AUTH(0x4000);
 
         private final int bit;
 
@@ -59,7 +70,8 @@ public record MonitorEvent(Kind kind, long value, String endpoint) {
 
     /** True for the three handshake failure kinds. */
     public boolean isHandshakeFailure() {
-        return kind == Kind.HANDSHAKE_FAILED_AUTH || kind == Kind.HANDSHAKE_FAILED_PROTOCOL
+        return kind == Kind.HANDSHAKE_FAILED_AUTH
+                || kind == Kind.HANDSHAKE_FAILED_PROTOCOL
                 || kind == Kind.HANDSHAKE_FAILED_NO_DETAIL;
     }
 }

@@ -7,7 +7,18 @@ package io.stui.zmq;
  * purpose: they are not built into the Debian libzmq and JeroMQ does not have them all.
  */
 public enum SocketType {
-    PAIR(0), PUB(1), SUB(2), REQ(3), REP(4), DEALER(5), ROUTER(6), PULL(7), PUSH(8), XPUB(9), XSUB(10), STREAM(11);
+    PAIR(0),
+    PUB(1),
+    SUB(2),
+    REQ(3),
+    REP(4),
+    DEALER(5),
+    ROUTER(6),
+    PULL(7),
+    PUSH(8),
+    XPUB(9),
+    XSUB(10),
+    STREAM(11);
 
     private final int code;
 

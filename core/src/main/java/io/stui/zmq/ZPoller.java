@@ -49,7 +49,8 @@ public final class ZPoller implements AutoCloseable {
     public ZPoller register(ZSocket socket, int eventMask) {
         ensureOpen();
         if (socket.context().backend() != backend) {
-            throw new IllegalArgumentException("a " + backend + " poller cannot poll a " + socket.context().backend() + " socket");
+            throw new IllegalArgumentException(
+                    "a " + backend + " poller cannot poll a " + socket.context().backend() + " socket");
         }
         int i = indexOf(socket);
         if (i < 0) {

@@ -38,22 +38,29 @@ public final class ZProxy implements AutoCloseable {
         ZSocket proxySide = context.createSocket(SocketType.PAIR);
         proxySide.setLinger(0);
         proxySide.connect(endpoint);
-        this.thread = Thread.ofPlatform().name("stui-zproxy-" + IDS.get()).daemon(true).unstarted(() -> {
-            try {
-                context.driver().proxySteerable(frontend.driver(), backend.driver(),
-                        capture == null ? null : capture.driver(), proxySide.driver());
-            } catch (ZmqException e) {
-                if (!e.isContextTerminated()) {
-                    failure = e;
-                    LOG.error("ZeroMQ proxy stopped on an error: {}", e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                failure = e;
-                LOG.error("ZeroMQ proxy stopped on an error", e);
-            } finally {
-                proxySide.close();
-            }
-        });
+        this.thread = Thread.ofPlatform()
+                .name("stui-zproxy-" + IDS.get())
+                .daemon(true)
+                .unstarted(() -> {
+                    try {
+                        context.driver()
+                                .proxySteerable(
+                                        frontend.driver(),
+                                        backend.driver(),
+                                        capture == null ? null : capture.driver(),
+                                        proxySide.driver());
+                    } catch (ZmqException e) {
+                        if (!e.isContextTerminated()) {
+                            failure = e;
+                            LOG.error("ZeroMQ proxy stopped on an error: {}", e.getMessage());
+                        }
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        LOG.error("ZeroMQ proxy stopped on an error", e);
+                    } finally {
+                        proxySide.close();
+                    }
+                });
         thread.start();
     }
 
@@ -92,9 +99,11 @@ public final class ZProxy implements AutoCloseable {
         command("STATISTICS");
         long[] v = new long[8];
         for (int i = 0; i < 8; i++) {
-            byte[] frame = control.receive().orElseThrow(
-                    () -> new IllegalStateException("the proxy did not answer STATISTICS within 10 s"));
-            v[i] = java.nio.ByteBuffer.wrap(frame).order(java.nio.ByteOrder.nativeOrder()).getLong();
+            byte[] frame = control.receive()
+                    .orElseThrow(() -> new IllegalStateException("the proxy did not answer STATISTICS within 10 s"));
+            v[i] = java.nio.ByteBuffer.wrap(frame)
+                    .order(java.nio.ByteOrder.nativeOrder())
+                    .getLong();
         }
         return new Statistics(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
@@ -111,10 +120,15 @@ public final class ZProxy implements AutoCloseable {
      * @param backendSentMessages      messages written to the backend
      * @param backendSentBytes         bytes written to the backend
      */
-    public record Statistics(long frontendReceivedMessages, long frontendReceivedBytes, long frontendSentMessages,
-                             long frontendSentBytes, long backendReceivedMessages, long backendReceivedBytes,
-                             long backendSentMessages, long backendSentBytes) {
-    }
+    public record Statistics(
+            long frontendReceivedMessages,
+            long frontendReceivedBytes,
+            long frontendSentMessages,
+            long frontendSentBytes,
+            long backendReceivedMessages,
+            long backendReceivedBytes,
+            long backendSentMessages,
+            long backendSentBytes) {}
 
     /** Native: commands are handled in order, so a STATISTICS answer proves the previous command was applied. */
     private void awaitApplied() {

@@ -152,7 +152,8 @@ public final class ZSocket implements AutoCloseable {
                 if (i == 0) {
                     return false;
                 }
-                throw new IllegalStateException("frame " + i + " of a multipart message could not be queued (SNDTIMEO elapsed)");
+                throw new IllegalStateException(
+                        "frame " + i + " of a multipart message could not be queued (SNDTIMEO elapsed)");
             }
         }
         return true;

@@ -36,8 +36,13 @@ public class ZmqException extends RuntimeException {
         if (endpoint != null) {
             sb.append(" '").append(endpoint).append('\'');
         }
-        sb.append(" failed: ").append(code == ErrorCode.OTHER ? "errno " + errno : code.name())
-                .append(" (").append(text).append(", errno ").append(errno).append(')');
+        sb.append(" failed: ")
+                .append(code == ErrorCode.OTHER ? "errno " + errno : code.name())
+                .append(" (")
+                .append(text)
+                .append(", errno ")
+                .append(errno)
+                .append(')');
         String hint = hint(code, endpoint != null);
         if (!hint.isEmpty()) {
             sb.append("; ").append(hint);

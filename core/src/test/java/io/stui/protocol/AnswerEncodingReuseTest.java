@@ -1,19 +1,18 @@
 package io.stui.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.result.EvaluateResult;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Answers are encoded into a buffer each thread reuses: a large answer, an error, or an encoder
@@ -53,7 +52,14 @@ class AnswerEncodingReuseTest {
             if (meta == EVAL) {
                 assertEquals(expected, withoutVolatileFields(again));
             } else {
-                assertEquals("7", n.path("payload").path("data").path("data").path("result").asText(), n.toString());
+                assertEquals(
+                        "7",
+                        n.path("payload")
+                                .path("data")
+                                .path("data")
+                                .path("result")
+                                .asText(),
+                        n.toString());
             }
         }
         byte[] error = CODEC.encodeError(EVAL, new StuiException(ErrorCode.INVALID_REQUEST, "bad"));
@@ -71,7 +77,8 @@ class AnswerEncodingReuseTest {
 
         @Override
         public String toString() {
-            return new String(CODEC.encodeResult(EVAL, new EvaluateResult(inner, "String", 0, false, "", null)),
+            return new String(
+                    CODEC.encodeResult(EVAL, new EvaluateResult(inner, "String", 0, false, "", null)),
                     StandardCharsets.UTF_8);
         }
 
@@ -131,8 +138,7 @@ class AnswerEncodingReuseTest {
     }
 
     /** A value with no JSON form at all. */
-    record Unknown(String name) {
-    }
+    record Unknown(String name) {}
 
     @Test
     void anAnswerThatFailsMidwayLeavesNothingInTheNextOne() throws IOException {
@@ -140,27 +146,38 @@ class AnswerEncodingReuseTest {
         JsonNode expected = withoutVolatileFields(CODEC.encodeResult(EVAL, small));
         int length = CODEC.encodeResult(EVAL, small).length;
         for (int i = 0; i < 3; i++) {
-            assertThrows(IllegalStateException.class, () -> CODEC.encodeSuccess(EVAL, Command.EVALUATE, new Broken("x")));
+            assertThrows(
+                    IllegalStateException.class, () -> CODEC.encodeSuccess(EVAL, Command.EVALUATE, new Broken("x")));
             byte[] next = CODEC.encodeResult(EVAL, small);
             assertEquals(length, next.length, "exactly one answer's bytes");
             assertEquals(expected, withoutVolatileFields(next));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> CODEC.encodeSuccess(EVAL_ENVELOPE, Command.EVALUATE, java.util.List.of(new Unknown("y"))));
             assertEquals("no JSON form for a " + Unknown.class.getName(), e.getMessage());
             assertEquals(expected, withoutVolatileFields(CODEC.encodeResult(EVAL, small)));
         }
         byte[] error = CODEC.encodeError(EVAL_ENVELOPE, new StuiException(ErrorCode.INVALID_REQUEST, "bad"));
-        assertEquals("bad", parse(error).path("payload").path("data").path("data").path("message").asText());
+        assertEquals(
+                "bad",
+                parse(error)
+                        .path("payload")
+                        .path("data")
+                        .path("data")
+                        .path("message")
+                        .asText());
     }
 
     @Test
     void answersInARowAreSeparateDocuments() throws IOException {
         // the generator is kept between answers: nothing (no separator, no leftover) may join them
         for (int i = 0; i < 5; i++) {
-            byte[] a = CODEC.encodeResult(EVAL, new EvaluateResult(Integer.toString(i), "SmallInteger", 0, false, "", null));
+            byte[] a = CODEC.encodeResult(
+                    EVAL, new EvaluateResult(Integer.toString(i), "SmallInteger", 0, false, "", null));
             assertEquals('{', (char) a[0]);
             assertEquals('}', (char) a[a.length - 1]);
-            assertEquals(Integer.toString(i), parse(a).path("result").path("result").asText());
+            assertEquals(
+                    Integer.toString(i), parse(a).path("result").path("result").asText());
         }
     }
 
@@ -168,7 +185,8 @@ class AnswerEncodingReuseTest {
     void answerTimestampsHaveMillisecondsAndZ() throws IOException {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String stamp = parse(CODEC.encodeResult(EVAL, new EvaluateResult("7", "SmallInteger", 0, false, "", null)))
-                .path("timestamp").asText();
+                .path("timestamp")
+                .asText();
         Instant after = Instant.now();
         assertTrue(stamp.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"), stamp);
         Instant t = Instant.parse(stamp);
@@ -177,11 +195,14 @@ class AnswerEncodingReuseTest {
 
     @Test
     void formatMatchesIsoInstantTextIncludingBeforeTheEpoch() {
-        DateTimeFormatter iso = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        DateTimeFormatter iso =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
         for (long ms : new long[] {0L, 1L, 999L, -1L, -1001L, 1_756_549_800_123L, 253_402_300_799_999L}) {
             assertEquals(iso.format(Instant.ofEpochMilli(ms)), Timestamps.format(ms), "epoch ms " + ms);
             byte[] out = new byte[Timestamps.MAX_LENGTH];
-            assertEquals(Timestamps.format(ms), new String(out, 0, Timestamps.formatInto(ms, out), StandardCharsets.US_ASCII));
+            assertEquals(
+                    Timestamps.format(ms),
+                    new String(out, 0, Timestamps.formatInto(ms, out), StandardCharsets.US_ASCII));
         }
     }
 }

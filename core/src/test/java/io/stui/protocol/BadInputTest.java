@@ -1,14 +1,5 @@
 package io.stui.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-
 import static io.stui.protocol.Json.failed;
 import static io.stui.protocol.Json.ok;
 import static io.stui.protocol.Json.q;
@@ -16,6 +7,14 @@ import static io.stui.protocol.Json.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Frames that are not valid requests still decode to an error answer, echoing what could be recovered. */
 class BadInputTest {
@@ -31,7 +30,8 @@ class BadInputTest {
 
     /** A command-encoding ping whose message contains these raw bytes. */
     private static byte[] pingWithRawBytes(int... raw) {
-        byte[] head = "{\"id\":\"u8\",\"command\":\"ping\",\"parameters\":{\"message\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                "{\"id\":\"u8\",\"command\":\"ping\",\"parameters\":{\"message\":\"".getBytes(StandardCharsets.UTF_8);
         byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[head.length + raw.length + tail.length];
         System.arraycopy(head, 0, out, 0, head.length);
@@ -44,7 +44,8 @@ class BadInputTest {
 
     /** An evaluate with {@code count} extra parameters p0, p1, ... and then {@code repeated} once more. */
     private static byte[] manyParameters(int count, String repeated) {
-        StringBuilder json = new StringBuilder("{\"id\":\"d5\",\"command\":\"evaluate\",\"parameters\":{\"code\":\"1\"");
+        StringBuilder json =
+                new StringBuilder("{\"id\":\"d5\",\"command\":\"evaluate\",\"parameters\":{\"code\":\"1\"");
         for (int i = 0; i < count; i++) {
             json.append(",\"p").append(i).append("\":").append(i);
         }
@@ -58,24 +59,50 @@ class BadInputTest {
                 Arguments.of("empty frame", new byte[0], null, null, Encoding.COMMAND),
                 Arguments.of("whitespace only", q("  \n "), null, null, Encoding.COMMAND),
                 Arguments.of("not JSON", q("hello"), null, null, Encoding.COMMAND),
-                Arguments.of("truncated JSON keeps the id", q("{'id': 'k1', 'command': 'ping', "), null, "k1",
+                Arguments.of(
+                        "truncated JSON keeps the id",
+                        q("{'id': 'k1', 'command': 'ping', "),
+                        null,
+                        "k1",
                         Encoding.COMMAND),
                 Arguments.of("array", q("[{'id': 'a'}]"), null, null, Encoding.COMMAND),
                 Arguments.of("string", q("'ping'"), null, null, Encoding.COMMAND),
                 Arguments.of("number", q("42"), null, null, Encoding.COMMAND),
                 Arguments.of("trailing data", q("{'id': 't', 'command': 'ping'} {}"), null, "t", Encoding.COMMAND),
-                Arguments.of("duplicate command", q("{'id': 'd', 'command': 'ping', 'command': 'evaluate'}"),
-                        "command", "d", Encoding.COMMAND),
-                Arguments.of("duplicate parameter", q("{'id': 'd2', 'command': 'evaluate', 'parameters': "
-                        + "{'code': '1', 'code': '2'}}"), "code", "d2", Encoding.COMMAND),
+                Arguments.of(
+                        "duplicate command",
+                        q("{'id': 'd', 'command': 'ping', 'command': 'evaluate'}"),
+                        "command",
+                        "d",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "duplicate parameter",
+                        q("{'id': 'd2', 'command': 'evaluate', 'parameters': " + "{'code': '1', 'code': '2'}}"),
+                        "code",
+                        "d2",
+                        Encoding.COMMAND),
                 Arguments.of("duplicate among many parameters", manyParameters(40, "p3"), "p3", "d5", Encoding.COMMAND),
-                Arguments.of("duplicate of the first of many", manyParameters(40, "code"), "code", "d5", Encoding.COMMAND),
-                Arguments.of("duplicate nested key", q("{'id': 'd3', 'command': 'update_session_state', 'parameters': "
-                        + "{'session_id': 's', 'state_data': {'a': 1, 'a': 2}}}"), "a", "d3", Encoding.COMMAND),
-                Arguments.of("duplicate envelope params", q("{'id': 'd4', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Ping', 'params': {}, 'params': {}}}}"), "params", "d4",
+                Arguments.of(
+                        "duplicate of the first of many", manyParameters(40, "code"), "code", "d5", Encoding.COMMAND),
+                Arguments.of(
+                        "duplicate nested key",
+                        q("{'id': 'd3', 'command': 'update_session_state', 'parameters': "
+                                + "{'session_id': 's', 'state_data': {'a': 1, 'a': 2}}}"),
+                        "a",
+                        "d3",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "duplicate envelope params",
+                        q("{'id': 'd4', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Ping', 'params': {}, 'params': {}}}}"),
+                        "params",
+                        "d4",
                         Encoding.ENVELOPE),
-                Arguments.of("UTF-16 text", "{\"command\":\"ping\"}".getBytes(StandardCharsets.UTF_16LE), null, null,
+                Arguments.of(
+                        "UTF-16 text",
+                        "{\"command\":\"ping\"}".getBytes(StandardCharsets.UTF_16LE),
+                        null,
+                        null,
                         Encoding.COMMAND),
                 Arguments.of("lone continuation byte", pingWithRawBytes(0x80), null, "u8", Encoding.COMMAND),
                 Arguments.of("overlong slash", pingWithRawBytes(0xC0, 0xAF), null, "u8", Encoding.COMMAND),
@@ -83,109 +110,309 @@ class BadInputTest {
                 Arguments.of("UTF-16 surrogate", pingWithRawBytes(0xED, 0xA0, 0x80), null, "u8", Encoding.COMMAND),
                 Arguments.of("above U+10FFFF", pingWithRawBytes(0xF4, 0x90, 0x80, 0x80), null, "u8", Encoding.COMMAND),
                 Arguments.of("byte 0xFF", pingWithRawBytes(0xFF), null, "u8", Encoding.COMMAND),
-                Arguments.of("truncated sequence at end", bytes('{', '"', 'a', '"', ':', '"', 0xE2, 0x82), null, null,
+                Arguments.of(
+                        "truncated sequence at end",
+                        bytes('{', '"', 'a', '"', ':', '"', 0xE2, 0x82),
+                        null,
+                        null,
                         Encoding.COMMAND),
-                Arguments.of("no command at all", q("{'id': 'n1', 'parameters': {}}"), "command", "n1", Encoding.COMMAND),
-                Arguments.of("unknown command", q("{'id': 'x1', 'command': 'frobnicate'}"), "command", "x1",
+                Arguments.of(
+                        "no command at all", q("{'id': 'n1', 'parameters': {}}"), "command", "n1", Encoding.COMMAND),
+                Arguments.of(
+                        "unknown command",
+                        q("{'id': 'x1', 'command': 'frobnicate'}"),
+                        "command",
+                        "x1",
                         Encoding.COMMAND),
-                Arguments.of("unknown envelope request_type", q("{'id': 'x2', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Frobnicate'}}}"), "request_type", "x2", Encoding.ENVELOPE),
+                Arguments.of(
+                        "unknown envelope request_type",
+                        q("{'id': 'x2', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Frobnicate'}}}"),
+                        "request_type",
+                        "x2",
+                        Encoding.ENVELOPE),
                 Arguments.of("command is a number", q("{'id': 'c', 'command': 5}"), "command", "c", Encoding.COMMAND),
-                Arguments.of("parameters is an array", q("{'id': 'p', 'command': 'ping', 'parameters': []}"),
-                        "parameters", "p", Encoding.COMMAND),
+                Arguments.of(
+                        "parameters is an array",
+                        q("{'id': 'p', 'command': 'ping', 'parameters': []}"),
+                        "parameters",
+                        "p",
+                        Encoding.COMMAND),
                 Arguments.of("id is an object", q("{'id': {'a': 1}, 'command': 'ping'}"), "id", null, Encoding.COMMAND),
                 Arguments.of("id is fractional", q("{'id': 1.5, 'command': 'ping'}"), "id", null, Encoding.COMMAND),
-                Arguments.of("code is a number", q("{'id': 'e1', 'command': 'evaluate', 'parameters': {'code': 5}}"),
-                        "code", "e1", Encoding.COMMAND),
-                Arguments.of("code missing", q("{'id': 'e2', 'command': 'evaluate', 'parameters': {}}"), "code", "e2",
+                Arguments.of(
+                        "code is a number",
+                        q("{'id': 'e1', 'command': 'evaluate', 'parameters': {'code': 5}}"),
+                        "code",
+                        "e1",
                         Encoding.COMMAND),
-                Arguments.of("code missing, no parameters", q("{'id': 'e3', 'command': 'evaluate'}"), "code", "e3",
+                Arguments.of(
+                        "code missing",
+                        q("{'id': 'e2', 'command': 'evaluate', 'parameters': {}}"),
+                        "code",
+                        "e2",
                         Encoding.COMMAND),
-                Arguments.of("return_string is a string", q("{'id': 'e4', 'command': 'evaluate', 'parameters': "
-                        + "{'code': '1', 'return_string': 'yes'}}"), "return_string", "e4", Encoding.COMMAND),
-                Arguments.of("depth is a string", q("{'id': 'i1', 'command': 'inspect', 'parameters': "
-                        + "{'target': '1', 'depth': '2'}}"), "depth", "i1", Encoding.COMMAND),
-                Arguments.of("depth is fractional", q("{'id': 'i2', 'command': 'inspect', 'parameters': "
-                        + "{'target': '1', 'depth': 1.5}}"), "depth", "i2", Encoding.COMMAND),
-                Arguments.of("depth out of range", q("{'id': 'i3', 'command': 'inspect', 'parameters': "
-                        + "{'target': '1', 'depth': -1}}"), "depth", "i3", Encoding.COMMAND),
-                Arguments.of("depth beyond int", q("{'id': 'i4', 'command': 'inspect', 'parameters': "
-                        + "{'target': '1', 'depth': 99999999999}}"), "depth", "i4", Encoding.COMMAND),
-                Arguments.of("inspect without target", q("{'id': 'i5', 'command': 'inspect', 'parameters': {}}"),
-                        "target", "i5", Encoding.COMMAND),
-                Arguments.of("inspect with both", q("{'id': 'i6', 'command': 'inspect', 'parameters': "
-                        + "{'target': '1', 'object_id': 'o1'}}"), "object_id", "i6", Encoding.COMMAND),
-                Arguments.of("class_name missing", q("{'id': 'b1', 'command': 'browse_class'}"), "class_name", "b1",
+                Arguments.of(
+                        "code missing, no parameters",
+                        q("{'id': 'e3', 'command': 'evaluate'}"),
+                        "code",
+                        "e3",
                         Encoding.COMMAND),
-                Arguments.of("class_name blank", q("{'id': 'b2', 'command': 'browse_class', 'parameters': "
-                        + "{'class_name': ' '}}"), "class_name", "b2", Encoding.COMMAND),
-                Arguments.of("method_name missing", q("{'id': 'g1', 'command': 'get_method', 'parameters': "
-                        + "{'class_name': 'Object'}}"), "method_name", "g1", Encoding.COMMAND),
-                Arguments.of("limit negative", q("{'id': 'l1', 'command': 'list_classes', 'parameters': "
-                        + "{'limit': -5}}"), "limit", "l1", Encoding.COMMAND),
-                Arguments.of("info_type unknown", q("{'id': 's1', 'command': 'system_info', 'parameters': "
-                        + "{'info_type': 'Secrets'}}"), "info_type", "s1", Encoding.COMMAND),
-                Arguments.of("client_id missing", q("{'id': 'cs1', 'command': 'create_session', 'parameters': {}}"),
-                        "client_id", "cs1", Encoding.COMMAND),
-                Arguments.of("client_id bad format", q("{'id': 'cs2', 'command': 'create_session', 'parameters': "
-                        + "{'client_id': 'has spaces/and slashes'}}"), "client_id", "cs2", Encoding.COMMAND),
-                Arguments.of("client_id a number", q("{'id': 'cs3', 'command': 'create_session', 'parameters': "
-                        + "{'client_id': 7}}"), "client_id", "cs3", Encoding.COMMAND),
-                Arguments.of("session_id missing", q("{'id': 'r1', 'command': 'restore_session'}"), "session_id",
-                        "r1", Encoding.COMMAND),
-                Arguments.of("session_id a number", q("{'id': 'r2', 'command': 'close_session', 'parameters': "
-                        + "{'session_id': 3}}"), "session_id", "r2", Encoding.COMMAND),
-                Arguments.of("session_id bad format", q("{'id': 'r3', 'command': 'save_context', 'parameters': "
-                        + "{'session_id': '../../etc'}}"), "session_id", "r3", Encoding.COMMAND),
-                Arguments.of("state_data missing", q("{'id': 'u1', 'command': 'update_session_state', 'parameters': "
-                        + "{'session_id': 's'}}"), "state_data", "u1", Encoding.COMMAND),
-                Arguments.of("state_data a string", q("{'id': 'u2', 'command': 'update_session_state', 'parameters': "
-                        + "{'session_id': 's', 'state_data': 'x'}}"), "state_data", "u2", Encoding.COMMAND),
-                Arguments.of("debug without operation", q("{'id': 'db1', 'command': 'debug', 'parameters': "
-                        + "{'session_id': 's'}}"), "operation", "db1", Encoding.COMMAND),
-                Arguments.of("debug unknown operation", q("{'id': 'db2', 'command': 'debug', 'parameters': "
-                        + "{'operation': 'Rewind', 'session_id': 's'}}"), "operation", "db2", Encoding.COMMAND),
-                Arguments.of("debug operation with two keys", q("{'id': 'db3', 'command': 'debug', 'parameters': "
-                        + "{'operation': {'StepInto': null, 'StepOut': null}, 'session_id': 's'}}"), "operation", "db3",
+                Arguments.of(
+                        "return_string is a string",
+                        q("{'id': 'e4', 'command': 'evaluate', 'parameters': "
+                                + "{'code': '1', 'return_string': 'yes'}}"),
+                        "return_string",
+                        "e4",
                         Encoding.COMMAND),
-                Arguments.of("breakpoint without line", q("{'id': 'db4', 'command': 'debug', 'parameters': "
-                        + "{'operation': {'SetBreakpoint': {'file': 'F.st'}}, 'session_id': 's'}}"), "line", "db4",
+                Arguments.of(
+                        "depth is a string",
+                        q("{'id': 'i1', 'command': 'inspect', 'parameters': " + "{'target': '1', 'depth': '2'}}"),
+                        "depth",
+                        "i1",
                         Encoding.COMMAND),
-                Arguments.of("breakpoint line a string", q("{'id': 'db5', 'command': 'debug', 'parameters': "
-                        + "{'operation': {'SetBreakpoint': {'line': '4'}}, 'session_id': 's'}}"), "line", "db5",
+                Arguments.of(
+                        "depth is fractional",
+                        q("{'id': 'i2', 'command': 'inspect', 'parameters': " + "{'target': '1', 'depth': 1.5}}"),
+                        "depth",
+                        "i2",
                         Encoding.COMMAND),
-                Arguments.of("debug without session", q("{'id': 'db6', 'command': 'debug', 'parameters': "
-                        + "{'operation': 'StepInto'}}"), "session_id", "db6", Encoding.COMMAND),
-                Arguments.of("envelope major version 2", q("{'id': 'v2', 'version': '2.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Ping'}}}"), "version", "v2", Encoding.ENVELOPE),
-                Arguments.of("envelope major version 0", q("{'id': 'v0', 'version': '0.9', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Ping'}}}"), "version", "v0", Encoding.ENVELOPE),
-                Arguments.of("envelope without version", q("{'id': 'nv', 'payload': {'type': 'Request', 'data': "
-                        + "{'request_type': 'Ping'}}}"), "version", "nv", Encoding.ENVELOPE),
-                Arguments.of("envelope version not a number", q("{'id': 'vx', 'version': 'one', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Ping'}}}"), "version", "vx", Encoding.ENVELOPE),
-                Arguments.of("envelope version a number", q("{'id': 'vn', 'version': 1, 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Ping'}}}"), "version", "vn", Encoding.ENVELOPE),
-                Arguments.of("envelope of a Response", q("{'id': 'pr', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Response', 'data': {'request_type': 'Ping'}}}"), "payload.type", "pr", Encoding.ENVELOPE),
-                Arguments.of("envelope payload a string", q("{'id': 'ps', 'version': '1.0.0', 'payload': 'Ping'}"),
-                        "payload", "ps", Encoding.ENVELOPE),
-                Arguments.of("envelope without data", q("{'id': 'nd', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request'}}"), "payload.data", "nd", Encoding.ENVELOPE),
-                Arguments.of("envelope without request_type", q("{'id': 'nr', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'params': {}}}}"), "request_type", "nr", Encoding.ENVELOPE),
-                Arguments.of("envelope params an array", q("{'id': 'pa', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Ping', 'params': [1]}}}"), "params", "pa",
+                Arguments.of(
+                        "depth out of range",
+                        q("{'id': 'i3', 'command': 'inspect', 'parameters': " + "{'target': '1', 'depth': -1}}"),
+                        "depth",
+                        "i3",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "depth beyond int",
+                        q("{'id': 'i4', 'command': 'inspect', 'parameters': "
+                                + "{'target': '1', 'depth': 99999999999}}"),
+                        "depth",
+                        "i4",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "inspect without target",
+                        q("{'id': 'i5', 'command': 'inspect', 'parameters': {}}"),
+                        "target",
+                        "i5",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "inspect with both",
+                        q("{'id': 'i6', 'command': 'inspect', 'parameters': " + "{'target': '1', 'object_id': 'o1'}}"),
+                        "object_id",
+                        "i6",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "class_name missing",
+                        q("{'id': 'b1', 'command': 'browse_class'}"),
+                        "class_name",
+                        "b1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "class_name blank",
+                        q("{'id': 'b2', 'command': 'browse_class', 'parameters': " + "{'class_name': ' '}}"),
+                        "class_name",
+                        "b2",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "method_name missing",
+                        q("{'id': 'g1', 'command': 'get_method', 'parameters': " + "{'class_name': 'Object'}}"),
+                        "method_name",
+                        "g1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "limit negative",
+                        q("{'id': 'l1', 'command': 'list_classes', 'parameters': " + "{'limit': -5}}"),
+                        "limit",
+                        "l1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "info_type unknown",
+                        q("{'id': 's1', 'command': 'system_info', 'parameters': " + "{'info_type': 'Secrets'}}"),
+                        "info_type",
+                        "s1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "client_id missing",
+                        q("{'id': 'cs1', 'command': 'create_session', 'parameters': {}}"),
+                        "client_id",
+                        "cs1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "client_id bad format",
+                        q("{'id': 'cs2', 'command': 'create_session', 'parameters': "
+                                + "{'client_id': 'has spaces/and slashes'}}"),
+                        "client_id",
+                        "cs2",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "client_id a number",
+                        q("{'id': 'cs3', 'command': 'create_session', 'parameters': " + "{'client_id': 7}}"),
+                        "client_id",
+                        "cs3",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "session_id missing",
+                        q("{'id': 'r1', 'command': 'restore_session'}"),
+                        "session_id",
+                        "r1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "session_id a number",
+                        q("{'id': 'r2', 'command': 'close_session', 'parameters': " + "{'session_id': 3}}"),
+                        "session_id",
+                        "r2",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "session_id bad format",
+                        q("{'id': 'r3', 'command': 'save_context', 'parameters': " + "{'session_id': '../../etc'}}"),
+                        "session_id",
+                        "r3",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "state_data missing",
+                        q("{'id': 'u1', 'command': 'update_session_state', 'parameters': " + "{'session_id': 's'}}"),
+                        "state_data",
+                        "u1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "state_data a string",
+                        q("{'id': 'u2', 'command': 'update_session_state', 'parameters': "
+                                + "{'session_id': 's', 'state_data': 'x'}}"),
+                        "state_data",
+                        "u2",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "debug without operation",
+                        q("{'id': 'db1', 'command': 'debug', 'parameters': " + "{'session_id': 's'}}"),
+                        "operation",
+                        "db1",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "debug unknown operation",
+                        q("{'id': 'db2', 'command': 'debug', 'parameters': "
+                                + "{'operation': 'Rewind', 'session_id': 's'}}"),
+                        "operation",
+                        "db2",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "debug operation with two keys",
+                        q("{'id': 'db3', 'command': 'debug', 'parameters': "
+                                + "{'operation': {'StepInto': null, 'StepOut': null}, 'session_id': 's'}}"),
+                        "operation",
+                        "db3",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "breakpoint without line",
+                        q("{'id': 'db4', 'command': 'debug', 'parameters': "
+                                + "{'operation': {'SetBreakpoint': {'file': 'F.st'}}, 'session_id': 's'}}"),
+                        "line",
+                        "db4",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "breakpoint line a string",
+                        q("{'id': 'db5', 'command': 'debug', 'parameters': "
+                                + "{'operation': {'SetBreakpoint': {'line': '4'}}, 'session_id': 's'}}"),
+                        "line",
+                        "db5",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "debug without session",
+                        q("{'id': 'db6', 'command': 'debug', 'parameters': " + "{'operation': 'StepInto'}}"),
+                        "session_id",
+                        "db6",
+                        Encoding.COMMAND),
+                Arguments.of(
+                        "envelope major version 2",
+                        q("{'id': 'v2', 'version': '2.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Ping'}}}"),
+                        "version",
+                        "v2",
                         Encoding.ENVELOPE),
-                Arguments.of("envelope context disagrees", q("{'id': 'cd', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Evaluate', 'params': {'code': '1', 'context': 'a', "
-                        + "'session_id': 'b'}}}}"), "context", "cd", Encoding.ENVELOPE),
-                Arguments.of("envelope wrong type in params", q("{'id': 'wt', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'GetMethod', 'params': {'class_name': 'A', "
-                        + "'method_name': 'b', 'is_class_method': 'no'}}}}"), "is_class_method", "wt", Encoding.ENVELOPE),
-                Arguments.of("envelope nesting too deep", q("{'id': 'deep', 'version': '1.0.0', 'payload': {'type': "
-                        + "'Request', 'data': {'request_type': 'Ping', 'params': {'x': " + "[".repeat(100)
-                        + "]".repeat(100) + "}}}}"), null, "deep", Encoding.ENVELOPE));
+                Arguments.of(
+                        "envelope major version 0",
+                        q("{'id': 'v0', 'version': '0.9', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Ping'}}}"),
+                        "version",
+                        "v0",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope without version",
+                        q("{'id': 'nv', 'payload': {'type': 'Request', 'data': " + "{'request_type': 'Ping'}}}"),
+                        "version",
+                        "nv",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope version not a number",
+                        q("{'id': 'vx', 'version': 'one', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Ping'}}}"),
+                        "version",
+                        "vx",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope version a number",
+                        q("{'id': 'vn', 'version': 1, 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Ping'}}}"),
+                        "version",
+                        "vn",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope of a Response",
+                        q("{'id': 'pr', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Response', 'data': {'request_type': 'Ping'}}}"),
+                        "payload.type",
+                        "pr",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope payload a string",
+                        q("{'id': 'ps', 'version': '1.0.0', 'payload': 'Ping'}"),
+                        "payload",
+                        "ps",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope without data",
+                        q("{'id': 'nd', 'version': '1.0.0', 'payload': {'type': " + "'Request'}}"),
+                        "payload.data",
+                        "nd",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope without request_type",
+                        q("{'id': 'nr', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'params': {}}}}"),
+                        "request_type",
+                        "nr",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope params an array",
+                        q("{'id': 'pa', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Ping', 'params': [1]}}}"),
+                        "params",
+                        "pa",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope context disagrees",
+                        q("{'id': 'cd', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Evaluate', 'params': {'code': '1', 'context': 'a', "
+                                + "'session_id': 'b'}}}}"),
+                        "context",
+                        "cd",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope wrong type in params",
+                        q("{'id': 'wt', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'GetMethod', 'params': {'class_name': 'A', "
+                                + "'method_name': 'b', 'is_class_method': 'no'}}}}"),
+                        "is_class_method",
+                        "wt",
+                        Encoding.ENVELOPE),
+                Arguments.of(
+                        "envelope nesting too deep",
+                        q("{'id': 'deep', 'version': '1.0.0', 'payload': {'type': "
+                                + "'Request', 'data': {'request_type': 'Ping', 'params': {'x': " + "[".repeat(100)
+                                + "]".repeat(100) + "}}}}"),
+                        null,
+                        "deep",
+                        Encoding.ENVELOPE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,7 +424,8 @@ class BadInputTest {
         assertEquals(id, f.meta().id(), "echoed id");
         if (field != null) {
             assertEquals(field, f.error().field(), f.error().getMessage());
-            assertTrue(f.error().getMessage().contains(field.substring(field.lastIndexOf('.') + 1)),
+            assertTrue(
+                    f.error().getMessage().contains(field.substring(field.lastIndexOf('.') + 1)),
                     "message names the field: " + f.error().getMessage());
         }
         // And the answer itself is well-formed and says the same.
@@ -206,7 +434,9 @@ class BadInputTest {
             assertEquals("error", answer.get("status").textValue());
             assertEquals("InvalidRequest", answer.get("error_type").textValue());
             assertEquals(id, answer.get("id").isNull() ? null : answer.get("id").textValue());
-            assertTrue(answer.get("error").textValue().endsWith(".") || answer.get("error").textValue().endsWith(")"),
+            assertTrue(
+                    answer.get("error").textValue().endsWith(".")
+                            || answer.get("error").textValue().endsWith(")"),
                     answer.get("error").textValue());
         } else {
             assertEquals("InvalidRequest", answer.at("/payload/data/data/code").textValue());
@@ -220,7 +450,8 @@ class BadInputTest {
         String message = "é € 😀 ключ";
         byte[] frame = ("{\"command\":\"ping\",\"parameters\":{\"message\":\"" + message + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals(new io.stui.protocol.request.Request.Ping(message), ok(frame).request());
+        assertEquals(
+                new io.stui.protocol.request.Request.Ping(message), ok(frame).request());
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.stui.protocol;
 import com.sun.management.ThreadMXBean;
 import io.stui.protocol.result.EvaluateResult;
 import io.stui.protocol.result.PingResult;
-
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
@@ -14,17 +13,18 @@ import java.nio.charset.StandardCharsets;
  * -Dexec.classpathScope=test}.
  */
 public final class CodecCostMain {
-    private CodecCostMain() {
-    }
+    private CodecCostMain() {}
 
     public static void main(String[] args) {
         ProtocolCodec codec = ProtocolCodec.INSTANCE;
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        byte[] pingCommand = "{\"id\":\"j1234-17\",\"command\":\"ping\",\"parameters\":{}}".getBytes(StandardCharsets.UTF_8);
-        byte[] pingEnvelope = ClientCodec.INSTANCE.encode(Encoding.ENVELOPE, "550e8400-e29b-41d4-a716-446655440000",
-                Command.PING, null);
+        byte[] pingCommand =
+                "{\"id\":\"j1234-17\",\"command\":\"ping\",\"parameters\":{}}".getBytes(StandardCharsets.UTF_8);
+        byte[] pingEnvelope = ClientCodec.INSTANCE.encode(
+                Encoding.ENVELOPE, "550e8400-e29b-41d4-a716-446655440000", Command.PING, null);
         byte[] evaluate = ("{\"id\":\"j1234-18\",\"command\":\"evaluate\",\"parameters\":{\"code\":\"3 + 4\","
-                + "\"session_id\":\"abc\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"session_id\":\"abc\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         PingResult pong = new PingResult("pong", "ready", 42, "0.1.0", "native");
         EvaluateResult seven = new EvaluateResult("7", "SmallInteger", 0, false, "", null);
         String[] names = {"ping, command encoding", "ping, envelope encoding", "evaluate, command encoding"};
@@ -42,8 +42,9 @@ public final class CodecCostMain {
                 long t1 = threads.getCurrentThreadCpuTime();
                 long bytes1 = threads.getCurrentThreadAllocatedBytes();
                 if (round == 3) { // the first rounds warm the JIT up
-                    System.out.printf("%-28s %6.0f CPU ns/request  %5d bytes allocated/request%n", names[f],
-                            (t1 - t0) / (double) n, (bytes1 - bytes0) / n);
+                    System.out.printf(
+                            "%-28s %6.0f CPU ns/request  %5d bytes allocated/request%n",
+                            names[f], (t1 - t0) / (double) n, (bytes1 - bytes0) / n);
                 }
             }
         }

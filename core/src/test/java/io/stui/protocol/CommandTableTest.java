@@ -1,33 +1,33 @@
 package io.stui.protocol;
 
+import static io.stui.protocol.Json.ok;
+import static io.stui.protocol.Json.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.request.DebugOperation;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static io.stui.protocol.Json.ok;
-import static io.stui.protocol.Json.q;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every command, under both of its names, in both encodings; and typed requests round-trip. */
 class CommandTableTest {
 
     /** Minimal valid parameters of every command (single-quoted JSON), and the request they mean. */
     private static final Map<Command, String> PARAMS = new EnumMap<>(Command.class);
+
     private static final Map<Command, Request> EXPECTED = new EnumMap<>(Command.class);
 
     static {
@@ -37,14 +37,20 @@ class CommandTableTest {
         put(Command.INSPECT, "{'target': '3'}", new Request.Inspect("3", null, null, 1, false, false));
         put(Command.BROWSE_CLASS, "{'class_name': 'Object'}", new Request.BrowseClass("Object"));
         put(Command.LIST_CLASSES, "{}", new Request.ListClasses(null, true, null));
-        put(Command.GET_METHOD, "{'class_name': 'Object', 'method_name': 'printString'}",
+        put(
+                Command.GET_METHOD,
+                "{'class_name': 'Object', 'method_name': 'printString'}",
                 new Request.GetMethod("Object", "printString", false));
         put(Command.SYSTEM_INFO, "{'info_type': 'Memory'}", new Request.SystemInfo(InfoType.MEMORY));
-        put(Command.DEBUG, "{'operation': 'GetStackTrace', 'session_id': 's-1'}",
+        put(
+                Command.DEBUG,
+                "{'operation': 'GetStackTrace', 'session_id': 's-1'}",
                 new Request.Debug(DebugOperation.of(DebugOperation.Kind.GET_STACK_TRACE), "s-1"));
         put(Command.CREATE_SESSION, "{'client_id': 'client_001'}", new Request.CreateSession("client_001"));
         put(Command.RESTORE_SESSION, "{'session_id': 's-1'}", new Request.RestoreSession("s-1"));
-        put(Command.UPDATE_SESSION_STATE, "{'session_id': 's-1', 'state_data': {'a': 1}}",
+        put(
+                Command.UPDATE_SESSION_STATE,
+                "{'session_id': 's-1', 'state_data': {'a': 1}}",
                 new Request.UpdateSessionState("s-1", state));
         put(Command.CLOSE_SESSION, "{'session_id': 's-1'}", new Request.CloseSession("s-1"));
         put(Command.GET_SESSION_INFO, "{'session_id': 's-1'}", new Request.GetSessionInfo("s-1"));
@@ -85,7 +91,7 @@ class CommandTableTest {
         String frame = encoding == Encoding.COMMAND
                 ? "{'id': 'r-1', 'command': '" + name + "', 'parameters': " + params + "}"
                 : "{'id': 'r-1', 'version': '1.0.0', 'timestamp': '2025-01-20T10:30:00Z', 'payload': {'type': "
-                + "'Request', 'data': {'request_type': '" + name + "', 'params': " + params + "}}}";
+                        + "'Request', 'data': {'request_type': '" + name + "', 'params': " + params + "}}}";
         Decoded.Ok d = ok(q(frame));
         assertEquals(new RequestMeta(encoding, "r-1", command), d.meta());
         assertEquals(EXPECTED.get(command), d.request());
@@ -140,28 +146,31 @@ class CommandTableTest {
 
     @Test
     void defaultsOfProtocolMd() {
-        Request.Evaluate ev = (Request.Evaluate) ok(q("{'command': 'evaluate', 'parameters': {'code': '1'}}"))
-                .request();
+        Request.Evaluate ev = (Request.Evaluate)
+                ok(q("{'command': 'evaluate', 'parameters': {'code': '1'}}")).request();
         assertTrue(ev.returnString());
-        Request.Inspect in = (Request.Inspect) ok(q("{'command': 'inspect', 'parameters': {'target': '1'}}"))
-                .request();
+        Request.Inspect in = (Request.Inspect)
+                ok(q("{'command': 'inspect', 'parameters': {'target': '1'}}")).request();
         assertEquals(1, in.depth());
         assertEquals(false, in.includePrivate());
-        Request.SystemInfo si = (Request.SystemInfo) ok(q("{'command': 'system_info'}")).request();
+        Request.SystemInfo si =
+                (Request.SystemInfo) ok(q("{'command': 'system_info'}")).request();
         assertEquals(InfoType.BASIC, si.infoType());
-        Request.ListClasses lc = (Request.ListClasses) ok(q("{'command': 'list_classes', 'parameters': null}"))
-                .request();
+        Request.ListClasses lc = (Request.ListClasses)
+                ok(q("{'command': 'list_classes', 'parameters': null}")).request();
         assertTrue(lc.includeSystem());
         assertEquals(null, lc.limit());
-        Request.GetMethod gm = (Request.GetMethod) ok(q("{'command': 'get_method', 'parameters': "
-                + "{'class_name': 'A', 'method_name': 'b'}}")).request();
+        Request.GetMethod gm = (Request.GetMethod)
+                ok(q("{'command': 'get_method', 'parameters': " + "{'class_name': 'A', 'method_name': 'b'}}"))
+                        .request();
         assertEquals(false, gm.isClassMethod());
     }
 
     @Test
     void infoTypeIgnoresCase() {
         for (String name : List.of("Environment", "environment", "ENVIRONMENT")) {
-            Request r = ok(q("{'command': 'system_info', 'parameters': {'info_type': '" + name + "'}}")).request();
+            Request r = ok(q("{'command': 'system_info', 'parameters': {'info_type': '" + name + "'}}"))
+                    .request();
             assertEquals(new Request.SystemInfo(InfoType.ENVIRONMENT), r);
         }
     }
@@ -177,8 +186,8 @@ class CommandTableTest {
     }
 
     /** Requests whose session is optional: the table's minimal parameters give none. */
-    private static final EnumSet<Command> OPTIONAL_SESSION = EnumSet.of(Command.EVALUATE, Command.INSPECT,
-            Command.BROWSE_CLASS, Command.LIST_CLASSES, Command.GET_METHOD);
+    private static final EnumSet<Command> OPTIONAL_SESSION = EnumSet.of(
+            Command.EVALUATE, Command.INSPECT, Command.BROWSE_CLASS, Command.LIST_CLASSES, Command.GET_METHOD);
 
     @Test
     void sessionScopedRequestsExposeTheirSession() {
@@ -195,7 +204,8 @@ class CommandTableTest {
         return Stream.of(
                 Arguments.of("{'class_name': 'Counter'", new Request.BrowseClass("Counter", true, true, true, "s-1")),
                 Arguments.of("{'pattern': 'Count*'", new Request.ListClasses("Count*", true, null, "s-1")),
-                Arguments.of("{'class_name': 'Counter', 'method_name': 'increment'",
+                Arguments.of(
+                        "{'class_name': 'Counter', 'method_name': 'increment'",
                         new Request.GetMethod("Counter", "increment", false, "s-1")));
     }
 
@@ -203,7 +213,7 @@ class CommandTableTest {
         return encoding == Encoding.COMMAND
                 ? "{'id': 'b-1', 'command': '" + command.snakeName() + "', 'parameters': " + params + "}"
                 : "{'id': 'b-1', 'version': '1.0.0', 'payload': {'type': 'Request', 'data': {'request_type': '"
-                + command.pascalName() + "', 'params': " + params + "}}}";
+                        + command.pascalName() + "', 'params': " + params + "}}}";
     }
 
     @ParameterizedTest(name = "{1}")
@@ -211,38 +221,55 @@ class CommandTableTest {
     void browsingCommandsTakeAnOptionalSession(String paramsStart, Request expected) {
         Command c = expected.command();
         for (Encoding e : Encoding.values()) {
-            assertEquals(expected, ok(q(frame(e, c, paramsStart + ", 'session_id': 's-1'}"))).request(), e.name());
+            assertEquals(
+                    expected,
+                    ok(q(frame(e, c, paramsStart + ", 'session_id': 's-1'}"))).request(),
+                    e.name());
             // null and absent both mean: no session, system classes only
-            assertEquals(null, ((SessionScoped) ok(q(frame(e, c, paramsStart + "}"))).request()).sessionId());
-            assertEquals(null, ((SessionScoped) ok(q(frame(e, c, paramsStart + ", 'session_id': null}"))).request())
-                    .sessionId());
+            assertEquals(
+                    null, ((SessionScoped) ok(q(frame(e, c, paramsStart + "}"))).request()).sessionId());
+            assertEquals(
+                    null,
+                    ((SessionScoped) ok(q(frame(e, c, paramsStart + ", 'session_id': null}")))
+                                    .request())
+                            .sessionId());
             Decoded.Failed bad = Json.failed(q(frame(e, c, paramsStart + ", 'session_id': 'no spaces'}")));
             assertEquals(ErrorCode.INVALID_REQUEST, bad.error().code());
             assertEquals("session_id", bad.error().field());
         }
         // The envelope also names the session by 'context'; both, if they agree; never two different ones.
-        assertEquals(expected, ok(q(frame(Encoding.ENVELOPE, c, paramsStart + ", 'context': 's-1'}"))).request());
-        assertEquals(expected, ok(q(frame(Encoding.ENVELOPE, c, paramsStart
-                + ", 'context': 's-1', 'session_id': 's-1'}"))).request());
-        Decoded.Failed clash = Json.failed(q(frame(Encoding.ENVELOPE, c, paramsStart
-                + ", 'context': 's-1', 'session_id': 's-2'}")));
+        assertEquals(
+                expected,
+                ok(q(frame(Encoding.ENVELOPE, c, paramsStart + ", 'context': 's-1'}")))
+                        .request());
+        assertEquals(
+                expected,
+                ok(q(frame(Encoding.ENVELOPE, c, paramsStart + ", 'context': 's-1', 'session_id': 's-1'}")))
+                        .request());
+        Decoded.Failed clash =
+                Json.failed(q(frame(Encoding.ENVELOPE, c, paramsStart + ", 'context': 's-1', 'session_id': 's-2'}")));
         assertEquals("context", clash.error().field());
         // The command encoding reads session_id only: a 'context' there is an unknown field.
-        assertEquals(null, ((SessionScoped) ok(q(frame(Encoding.COMMAND, c, paramsStart + ", 'context': 's-1'}")))
-                .request()).sessionId());
+        assertEquals(
+                null,
+                ((SessionScoped) ok(q(frame(Encoding.COMMAND, c, paramsStart + ", 'context': 's-1'}")))
+                                .request())
+                        .sessionId());
     }
 
     @Test
     void theClientLeavesSessionIdOutWhenThereIsNone() {
         for (Encoding e : Encoding.values()) {
-            for (Request r : List.of(new Request.BrowseClass("Object"), new Request.ListClasses(null, true, null),
+            for (Request r : List.of(
+                    new Request.BrowseClass("Object"),
+                    new Request.ListClasses(null, true, null),
                     new Request.GetMethod("Object", "printString", false))) {
                 var tree = Json.tree(ClientCodec.INSTANCE.encode(e, "n-1", r));
                 var params = e == Encoding.COMMAND ? tree.get("parameters") : tree.at("/payload/data/params");
                 assertTrue(params.isObject() && !params.has("session_id") && !params.has("context"), params.toString());
             }
-            var withSession = Json.tree(ClientCodec.INSTANCE.encode(e, "n-2",
-                    new Request.GetMethod("Counter", "increment", false, "sess.1")));
+            var withSession = Json.tree(ClientCodec.INSTANCE.encode(
+                    e, "n-2", new Request.GetMethod("Counter", "increment", false, "sess.1")));
             var params = e == Encoding.COMMAND ? withSession.get("parameters") : withSession.at("/payload/data/params");
             assertEquals("sess.1", params.get("session_id").textValue());
         }

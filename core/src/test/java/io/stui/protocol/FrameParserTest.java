@@ -1,18 +1,17 @@
 package io.stui.protocol;
 
-import io.stui.protocol.request.Request;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.Arguments;
+import static io.stui.protocol.Json.ok;
+import static io.stui.protocol.Json.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.stui.protocol.request.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import static io.stui.protocol.Json.ok;
-import static io.stui.protocol.Json.q;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The parser a thread keeps from frame to frame ({@link FrameParser}) decodes every frame exactly as a
@@ -65,7 +64,8 @@ class FrameParserTest {
         // a kept parser would join the trailing "5" to the next frame's tokens
         for (String tail : List.of(" 5", "5", " tru", " \"abc", " {", " [1,", "}", " {}")) {
             Decoded first = CODEC.decode(q("{'id': 'a', 'command': 'ping'}" + tail));
-            assertEquals(ErrorCode.INVALID_REQUEST, ((Decoded.Failed) first).error().code(), tail);
+            assertEquals(
+                    ErrorCode.INVALID_REQUEST, ((Decoded.Failed) first).error().code(), tail);
             Decoded.Ok next = ok(q("{'id': 8, 'command': 'evaluate', 'parameters': {'code': '6 * 7'}}"));
             assertEquals(new RequestMeta(Encoding.COMMAND, 8L, Command.EVALUATE), next.meta(), tail);
             assertEquals(new Request.Evaluate("6 * 7", null, true), next.request(), tail);
@@ -104,8 +104,10 @@ class FrameParserTest {
             Decoded.Ok big = ok(("{\"id\":\"big\",\"command\":\"evaluate\",\"parameters\":{\"code\":\"" + code + "\"}}")
                     .getBytes(StandardCharsets.UTF_8));
             assertEquals(new Request.Evaluate(code, null, true), big.request());
-            assertEquals(new Request.Ping("small"), ok(q("{'id': 's', 'command': 'ping', 'parameters': {'message': 'small'}}"))
-                    .request());
+            assertEquals(
+                    new Request.Ping("small"),
+                    ok(q("{'id': 's', 'command': 'ping', 'parameters': {'message': 'small'}}"))
+                            .request());
         }
     }
 
@@ -113,9 +115,16 @@ class FrameParserTest {
     void manyDistinctKeysAcrossFramesDoNotWearOutTheKeptParser() {
         // a client sending new names in every frame grows the kept parser's symbol table; decoding must not care
         for (int frame = 0; frame < 5_000; frame++) {
-            StringBuilder json = new StringBuilder("{\"id\":").append(frame).append(",\"command\":\"ping\",\"parameters\":{");
+            StringBuilder json =
+                    new StringBuilder("{\"id\":").append(frame).append(",\"command\":\"ping\",\"parameters\":{");
             for (int k = 0; k < 40; k++) {
-                json.append("\"k").append(frame).append('_').append(k).append("\":").append(k).append(',');
+                json.append("\"k")
+                        .append(frame)
+                        .append('_')
+                        .append(k)
+                        .append("\":")
+                        .append(k)
+                        .append(',');
             }
             json.append("\"message\":\"m\"},\"x").append(frame).append("\":true}");
             Decoded.Ok d = ok(json.toString().getBytes(StandardCharsets.UTF_8));
@@ -137,8 +146,9 @@ class FrameParserTest {
     private static String describe(Decoded d) {
         return switch (d) {
             case Decoded.Ok ok -> "ok " + ok.meta() + " " + ok.request();
-            case Decoded.Failed f -> "failed " + f.meta() + " " + f.error().code() + " " + f.error().field() + " "
-                    + f.error().getMessage() + " " + f.error().details();
+            case Decoded.Failed f ->
+                "failed " + f.meta() + " " + f.error().code() + " " + f.error().field() + " "
+                        + f.error().getMessage() + " " + f.error().details();
         };
     }
 }

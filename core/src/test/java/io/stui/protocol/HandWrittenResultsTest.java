@@ -1,10 +1,9 @@
 package io.stui.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stui.protocol.result.BrowseClassResult;
 import io.stui.protocol.result.ClassInfo;
 import io.stui.protocol.result.ClearContextResult;
@@ -58,39 +57,79 @@ class HandWrittenResultsTest {
     static Stream<CommandResult> results() {
         return Stream.of(
                 new EvaluateResult("7", "SmallInteger", 0, false, "", null),
-                new EvaluateResult("'h\u00e9llo \"q\" \\ \n\t\u0001'", "ByteString", 1234, false, "line1\nline2", "obj-17"),
+                new EvaluateResult(
+                        "'h\u00e9llo \"q\" \\ \n\t\u0001'", "ByteString", 1234, false, "line1\nline2", "obj-17"),
                 new EvaluateResult(null, null, Long.MAX_VALUE, true, null, null),
                 new PingResult("pong", "ready", 42, "0.1.0", "native"),
                 new PingResult("\u2603 snow", "draining", 0, null, null),
-                new InspectResult("o-1", new ObjectInfo("Array", "#(1 2)", -7, 2), map("a", "1", "b", null),
-                        map("a", "o-2"), List.of("1", "2"), List.of("at:", "size")),
+                new InspectResult(
+                        "o-1",
+                        new ObjectInfo("Array", "#(1 2)", -7, 2),
+                        map("a", "1", "b", null),
+                        map("a", "o-2"),
+                        List.of("1", "2"),
+                        List.of("at:", "size")),
                 new InspectResult(null, null, null, null, null, null),
-                new BrowseClassResult(new ClassInfo("Point", "Object", "x @ y", "Kernel", true),
+                new BrowseClassResult(
+                        new ClassInfo("Point", "Object", "x @ y", "Kernel", true),
                         List.of(new MethodInfo("x", "x\n\t^x", "accessing", false, List.of(), null)),
-                        List.of(new MethodInfo("x:y:", "x: a y: b", "instance creation", true, List.of("a", "b"), "new")),
-                        List.of("x", "y"), List.of()),
+                        List.of(new MethodInfo(
+                                "x:y:", "x: a y: b", "instance creation", true, List.of("a", "b"), "new")),
+                        List.of("x", "y"),
+                        List.of()),
                 new ListClassesResult(List.of(new ClassInfo("A", null, null, null, false)), 1L << 40),
                 new GetMethodResult(null),
-                new SystemInfoResult(new SystemInfo("ST 0.1", "25", "linux", 10L, null, "4.3.4", "native", 5L, 3,
-                        map("memory", map("heap_used", 1L, "threads", 4), "packages", List.of(map("name", "K", "class_count", 2)),
-                                "info_type", io.stui.protocol.request.InfoType.MEMORY, "nothing", null))),
+                new SystemInfoResult(new SystemInfo(
+                        "ST 0.1",
+                        "25",
+                        "linux",
+                        10L,
+                        null,
+                        "4.3.4",
+                        "native",
+                        5L,
+                        3,
+                        map(
+                                "memory",
+                                map("heap_used", 1L, "threads", 4),
+                                "packages",
+                                List.of(map("name", "K", "class_count", 2)),
+                                "info_type",
+                                io.stui.protocol.request.InfoType.MEMORY,
+                                "nothing",
+                                null))),
                 new SystemInfoResult(new SystemInfo(null, null, null, null, null, null, null, null, null, null)),
-                new DebugResult("no failure", new DebugInfo(3, "Foo>>bar", map("x", "nil"), List.of("Foo>>bar", "DoIt"))),
+                new DebugResult(
+                        "no failure", new DebugInfo(3, "Foo>>bar", map("x", "nil"), List.of("Foo>>bar", "DoIt"))),
                 new DebugResult(null, new DebugInfo(null, null, null, null)),
                 new CreateSessionResult("s-1", "c-1", Instant.parse("2026-11-27T21:00:00.123456Z"), 3600, true),
-                new RestoreSessionResult("s-1", "c-1", Instant.EPOCH, Instant.parse("2026-01-02T03:04:05Z"), 60, false,
-                        tree("{\"a\":[1,-2,3.5,12345678901234567890,1e400,true,null,{\"\u00e9\":\"\\u0001\"}],\"b\":{}}"),
-                        new WorkspaceContext(List.of("x")), new InspectorState(null), map("o-1", "Point: 1@2")),
+                new RestoreSessionResult(
+                        "s-1",
+                        "c-1",
+                        Instant.EPOCH,
+                        Instant.parse("2026-01-02T03:04:05Z"),
+                        60,
+                        false,
+                        tree(
+                                "{\"a\":[1,-2,3.5,12345678901234567890,1e400,true,null,{\"\u00e9\":\"\\u0001\"}],\"b\":{}}"),
+                        new WorkspaceContext(List.of("x")),
+                        new InspectorState(null),
+                        map("o-1", "Point: 1@2")),
                 new RestoreSessionResult(null, null, null, null, 0, false, null, null, null, null),
                 new UpdateSessionStateResult("s-1", Instant.EPOCH, tree("[]"), true),
                 new CloseSessionResult("s-1", true),
                 new SessionInfoResult("s-1", "c-1", Instant.EPOCH, Instant.EPOCH, 10, true, -5, false),
-                new ListClientSessionsResult("c-1", 2, List.of(new SessionSummary("s-1", Instant.EPOCH, null, 1, true, 0))),
+                new ListClientSessionsResult(
+                        "c-1", 2, List.of(new SessionSummary("s-1", Instant.EPOCH, null, 1, true, 0))),
                 new SessionStatisticsResult(1, 2, 3, 4, 5),
                 new SaveContextResult("s-1", Instant.EPOCH, List.of("a", "b"), 7),
                 new LoadContextResult("s-1", null, null),
-                new ContextSummaryResult("s-1", List.of(new VariableSummary("x", "SmallInteger", "3")), 1,
-                        new LastEvaluation("x := 3", "3", Instant.EPOCH), new InspectorState("o-1")),
+                new ContextSummaryResult(
+                        "s-1",
+                        List.of(new VariableSummary("x", "SmallInteger", "3")),
+                        1,
+                        new LastEvaluation("x := 3", "3", Instant.EPOCH),
+                        new InspectorState("o-1")),
                 new ContextSummaryResult("s-1", List.of(), 0, null, null),
                 new ClearContextResult("s-1", false));
     }
@@ -123,12 +162,21 @@ class HandWrittenResultsTest {
 
     @Test
     void errorDetailsAreWrittenAsTheMapperWritesThem() throws Exception {
-        Map<String, Object> details = map("field", "code", "limits", List.of(1, 2L, 3.5), "nested", map("ok", false),
-                "at", Instant.EPOCH, "none", null);
+        Map<String, Object> details = map(
+                "field",
+                "code",
+                "limits",
+                List.of(1, 2L, 3.5),
+                "nested",
+                map("ok", false),
+                "at",
+                Instant.EPOCH,
+                "none",
+                null);
         StuiException error = new StuiException(ErrorCode.INVALID_REQUEST, "bad", details);
         String expected = ProtocolJson.mapper().writeValueAsString(details);
-        Decoded d = ProtocolCodec.INSTANCE.decode("{\"id\":\"r-1\",\"command\":\"ping\",\"parameters\":{}}"
-                .getBytes(StandardCharsets.UTF_8));
+        Decoded d = ProtocolCodec.INSTANCE.decode(
+                "{\"id\":\"r-1\",\"command\":\"ping\",\"parameters\":{}}".getBytes(StandardCharsets.UTF_8));
         JsonNode answer = ProtocolJson.mapper().readTree(ProtocolCodec.INSTANCE.encodeError(d.meta(), error));
         assertEquals(expected, ProtocolJson.mapper().writeValueAsString(answer.get("details")));
     }
@@ -138,11 +186,15 @@ class HandWrittenResultsTest {
     void writesWhatTheMapperWrites(CommandResult result) throws Exception {
         String expected = ProtocolJson.mapper().writeValueAsString(result);
         for (byte[] request : new byte[][] {
-                "{\"id\":\"r-1\",\"command\":\"ping\",\"parameters\":{}}".getBytes(StandardCharsets.UTF_8),
-                ClientCodec.INSTANCE.encode(Encoding.ENVELOPE, "550e8400-e29b-41d4-a716-446655440000", io.stui.protocol.Command.PING, null)}) {
+            "{\"id\":\"r-1\",\"command\":\"ping\",\"parameters\":{}}".getBytes(StandardCharsets.UTF_8),
+            ClientCodec.INSTANCE.encode(
+                    Encoding.ENVELOPE, "550e8400-e29b-41d4-a716-446655440000", io.stui.protocol.Command.PING, null)
+        }) {
             Decoded d = ProtocolCodec.INSTANCE.decode(request);
             JsonNode answer = ProtocolJson.mapper().readTree(ProtocolCodec.INSTANCE.encodeResult(d.meta(), result));
-            JsonNode written = answer.has("result") ? answer.get("result") : answer.path("payload").path("data").path("data");
+            JsonNode written = answer.has("result")
+                    ? answer.get("result")
+                    : answer.path("payload").path("data").path("data");
             assertEquals(expected, ProtocolJson.mapper().writeValueAsString(written), "same fields, values and order");
         }
     }

@@ -1,15 +1,13 @@
 package io.stui.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Test helpers: JSON written with single quotes for readability, and parsing answers. */
 final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code {'a': 'b'}} to {@code {"a": "b"}} as UTF-8 bytes (no single quotes inside values, please). */
     static byte[] q(String singleQuoted) {

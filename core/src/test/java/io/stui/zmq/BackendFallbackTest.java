@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class BackendFallbackTest {
     private static final String MISSING = "-Dstui.zmq.library=/nonexistent/libzmq-missing.so";
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
+    private record Run(int exit, String stdout, String stderr) {}
 
     private static Run runDemo(String... jvmArgs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
@@ -38,7 +37,9 @@ class BackendFallbackTest {
         var out = p.getInputStream();
         var err = p.getErrorStream();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the demo JVM did not finish");
-        return new Run(p.exitValue(), new String(out.readAllBytes(), StandardCharsets.UTF_8),
+        return new Run(
+                p.exitValue(),
+                new String(out.readAllBytes(), StandardCharsets.UTF_8),
                 new String(err.readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -48,7 +49,10 @@ class BackendFallbackTest {
         assertEquals(0, run.exit(), run.stderr());
         assertTrue(run.stdout().contains("backend:   JEROMQ"), run.stdout());
         assertTrue(run.stdout().contains("reply:     pong"), run.stdout());
-        long warnings = run.stderr().lines().filter(l -> l.contains("libzmq could not be loaded")).count();
+        long warnings = run.stderr()
+                .lines()
+                .filter(l -> l.contains("libzmq could not be loaded"))
+                .count();
         assertEquals(1, warnings, run.stderr());
     }
 

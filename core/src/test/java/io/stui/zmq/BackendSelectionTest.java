@@ -30,7 +30,9 @@ class BackendSelectionTest {
             assertEquals(Optional.of(Backend.NATIVE), Backend.configured());
             System.setProperty(Backend.PROPERTY, "zeromq-in-rust");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Backend::configured);
-            assertTrue(e.getMessage().contains("zeromq-in-rust") && e.getMessage().contains("native or jeromq"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("zeromq-in-rust") && e.getMessage().contains("native or jeromq"),
+                    e.getMessage());
         } finally {
             if (old == null) {
                 System.clearProperty(Backend.PROPERTY);
@@ -50,7 +52,8 @@ class BackendSelectionTest {
 
     @Test
     void jeromqLacksANumericFd() {
-        try (ZContext ctx = new ZContext(Backend.JEROMQ); ZSocket s = ctx.createSocket(SocketType.PULL)) {
+        try (ZContext ctx = new ZContext(Backend.JEROMQ);
+                ZSocket s = ctx.createSocket(SocketType.PULL)) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, s::getFd);
             assertTrue(e.getMessage().contains("FD"), e.getMessage());
         }
@@ -58,7 +61,8 @@ class BackendSelectionTest {
 
     @Test
     void nativeHasShutdownAndFd() {
-        try (ZContext ctx = new ZContext(Backend.NATIVE); ZSocket s = ctx.createSocket(SocketType.PULL)) {
+        try (ZContext ctx = new ZContext(Backend.NATIVE);
+                ZSocket s = ctx.createSocket(SocketType.PULL)) {
             assertTrue(s.getFd() >= 0);
             s.setRcvTimeout(-1);
             Thread t = Thread.ofPlatform().start(() -> {

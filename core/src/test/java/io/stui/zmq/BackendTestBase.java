@@ -55,8 +55,7 @@ abstract class BackendTestBase {
     }
 
     /** Two sockets of a test: one bound, one connected to it. */
-    record Linked(ZSocket bound, ZSocket connected) {
-    }
+    record Linked(ZSocket bound, ZSocket connected) {}
 
     /**
      * A socket of {@code boundType} bound to {@code endpoint} (a tcp wildcard port is resolved) and one of
@@ -84,11 +83,14 @@ abstract class BackendTestBase {
     }
 
     static String str(Optional<byte[]> frame) {
-        return new String(frame.orElseThrow(() -> new AssertionError("no frame within the timeout")), StandardCharsets.UTF_8);
+        return new String(
+                frame.orElseThrow(() -> new AssertionError("no frame within the timeout")), StandardCharsets.UTF_8);
     }
 
     static void assertReceives(ZSocket s, String expected) {
-        assertEquals(expected, s.receiveString().orElseThrow(() -> new AssertionError("expected '" + expected + "', got nothing")));
+        assertEquals(
+                expected,
+                s.receiveString().orElseThrow(() -> new AssertionError("expected '" + expected + "', got nothing")));
     }
 
     /**

@@ -39,7 +39,8 @@ class ContextLifecycleTest extends BackendTestBase {
                 String name = "inproc://thread-" + backend + "-" + t;
                 results.add(pool.submit(() -> {
                     // Each thread creates and uses its own sockets; only the context is shared.
-                    try (ZSocket a = ctx.createSocket(SocketType.PAIR); ZSocket b = ctx.createSocket(SocketType.PAIR)) {
+                    try (ZSocket a = ctx.createSocket(SocketType.PAIR);
+                            ZSocket b = ctx.createSocket(SocketType.PAIR)) {
                         a.setLinger(0);
                         b.setLinger(0);
                         b.setRcvTimeout(TIMEOUT_MS);
@@ -51,7 +52,8 @@ class ContextLifecycleTest extends BackendTestBase {
                 }));
             }
             for (int t = 0; t < 4; t++) {
-                assertEquals("inproc://thread-" + backend + "-" + t, results.get(t).get());
+                assertEquals(
+                        "inproc://thread-" + backend + "-" + t, results.get(t).get());
             }
         } finally {
             pool.shutdownNow();

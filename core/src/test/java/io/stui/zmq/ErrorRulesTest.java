@@ -22,9 +22,16 @@ class ErrorRulesTest extends BackendTestBase {
         assertEquals(ErrorCode.ENOTSOCK, e.code());
         assertEquals("ENOTSOCK", e.errorName());
         assertTrue(e.getMessage().contains("ENOTSOCK"), e.getMessage());
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.bind("inproc://x")).code());
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.receive(ZSocket.DONTWAIT)).code());
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, s::getLinger).code());
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, () -> s.bind("inproc://x")).code());
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, () -> s.receive(ZSocket.DONTWAIT))
+                        .code());
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, s::getLinger).code());
     }
 
     @Test
@@ -45,16 +52,35 @@ class ErrorRulesTest extends BackendTestBase {
         a.close(); // already closed by the context: a no-op
         byte[] buf = new byte[8];
         for (ZSocket s : new ZSocket[] {a, b}) {
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.send("x")).code());
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.send(new byte[100_000], 0)).code());
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.receive(0)).code());
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.receive(buf, 0)).code());
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, s::getEvents).code());
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> s.setLinger(1)).code());
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, s::getRoutingId).code());
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, s::hasReceiveMore).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, () -> s.send("x")).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, () -> s.send(new byte[100_000], 0))
+                            .code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, () -> s.receive(0)).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, () -> s.receive(buf, 0)).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, s::getEvents).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, () -> s.setLinger(1)).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, s::getRoutingId).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, s::hasReceiveMore).code());
         }
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> poller.poll(0)).code());
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, () -> poller.poll(0)).code());
         poller.close();
         poller.close(); // idempotent
     }
@@ -69,7 +95,9 @@ class ErrorRulesTest extends BackendTestBase {
         assertTrue(e.getMessage().contains("TYPE"), e.getMessage());
         ZSocket open = ctx.createSocket(SocketType.DEALER);
         ctx.close(); // closing the context closes its sockets too
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, open::getType).code());
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, open::getType).code());
     }
 
     @Test
@@ -137,7 +165,9 @@ class ErrorRulesTest extends BackendTestBase {
             push.send(new byte[1000]);
             assertEquals(1000, pull.receive().orElseThrow().length, "a message under the limit passes");
             push.send(new byte[4096]);
-            assertTrue(monitor.await(MonitorEvent.Kind.DISCONNECTED, Duration.ofMillis(TIMEOUT_MS)).isPresent(),
+            assertTrue(
+                    monitor.await(MonitorEvent.Kind.DISCONNECTED, Duration.ofMillis(TIMEOUT_MS))
+                            .isPresent(),
                     "the receiver drops the peer that sent too much");
             assertTrue(pull.receive(ZSocket.DONTWAIT).isEmpty(), "the oversized message is not delivered");
         }
@@ -166,7 +196,9 @@ class ErrorRulesTest extends BackendTestBase {
         c.close();
         assertTrue(c.isClosed());
         assertThrows(IllegalStateException.class, () -> c.createSocket(SocketType.PULL));
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> open.send("x")).code(),
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, () -> open.send("x")).code(),
                 "closing the context closed its sockets");
         c.close();
     }
@@ -177,7 +209,9 @@ class ErrorRulesTest extends BackendTestBase {
         try (ZPoller poller = new ZPoller(ctx)) {
             poller.register(s, ZPoller.POLLIN);
             s.close();
-            assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> poller.poll(0)).code());
+            assertEquals(
+                    ErrorCode.ENOTSOCK,
+                    assertThrows(ZmqException.class, () -> poller.poll(0)).code());
         }
     }
 

@@ -210,7 +210,8 @@ class ForwardTest extends BackendTestBase {
         assertEquals(ErrorCode.ENOTSOCK, e.code());
 
         Backend other = backend == Backend.NATIVE ? Backend.JEROMQ : Backend.NATIVE;
-        try (ZContext otherCtx = new ZContext(other); ZSocket foreign = otherCtx.createSocket(SocketType.PUSH)) {
+        try (ZContext otherCtx = new ZContext(other);
+                ZSocket foreign = otherCtx.createSocket(SocketType.PUSH)) {
             foreign.setLinger(0);
             IllegalArgumentException iae = assertThrows(IllegalArgumentException.class, () -> src.forward(foreign, 0));
             assertTrue(iae.getMessage().contains("same backend"), iae.getMessage());
@@ -229,8 +230,8 @@ class ForwardTest extends BackendTestBase {
         ZSocket push = in.connected();
         ZSocket src = in.bound();
         try (ZContext second = new ZContext(backend);
-             ZSocket out = second.createSocket(SocketType.PUSH);
-             ZSocket sink = second.createSocket(SocketType.PULL)) {
+                ZSocket out = second.createSocket(SocketType.PUSH);
+                ZSocket sink = second.createSocket(SocketType.PULL)) {
             out.setLinger(0);
             sink.setLinger(0);
             sink.setRcvTimeout(TIMEOUT_MS);

@@ -19,13 +19,15 @@ class LentFrameTest extends BackendTestBase {
         Linked link = link(SocketType.PULL, SocketType.PUSH, "inproc://lent-frames");
         ZSocket push = link.connected();
         ZSocket pull = link.bound();
-        List<String> sent = List.of("aa", "bb", "bb", "c", "", "dd", "x".repeat(40), "y".repeat(40), "z".repeat(5000), "ee");
+        List<String> sent =
+                List.of("aa", "bb", "bb", "c", "", "dd", "x".repeat(40), "y".repeat(40), "z".repeat(5000), "ee");
         for (String s : sent) {
             push.send(s);
         }
         List<String> seen = new ArrayList<>();
         for (String s : sent) {
-            long n = pull.receive(frame -> seen.add(new String(frame.toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8)), 0);
+            long n = pull.receive(
+                    frame -> seen.add(new String(frame.toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8)), 0);
             assertEquals(s.length(), n);
         }
         assertEquals(sent, seen);

@@ -19,16 +19,16 @@ class MonitorAndCurveTest extends BackendTestBase {
         String ep = bindTcp(router);
         ZSocket dealer = socket(SocketType.DEALER);
         dealer.setReconnectIvl(-1); // no reconnection noise after the peer goes away
-        try (ZMonitor monitor = new ZMonitor(dealer,
-                EnumSet.of(MonitorEvent.Kind.CONNECTED, MonitorEvent.Kind.DISCONNECTED))) {
+        try (ZMonitor monitor =
+                new ZMonitor(dealer, EnumSet.of(MonitorEvent.Kind.CONNECTED, MonitorEvent.Kind.DISCONNECTED))) {
             dealer.connect(ep);
-            MonitorEvent connected = monitor.await(MonitorEvent.Kind.CONNECTED, WAIT).orElseThrow(
-                    () -> new AssertionError("no CONNECTED event"));
+            MonitorEvent connected = monitor.await(MonitorEvent.Kind.CONNECTED, WAIT)
+                    .orElseThrow(() -> new AssertionError("no CONNECTED event"));
             assertEquals(ep, connected.endpoint());
 
             router.close();
-            MonitorEvent disconnected = monitor.await(MonitorEvent.Kind.DISCONNECTED, WAIT).orElseThrow(
-                    () -> new AssertionError("no DISCONNECTED event"));
+            MonitorEvent disconnected = monitor.await(MonitorEvent.Kind.DISCONNECTED, WAIT)
+                    .orElseThrow(() -> new AssertionError("no DISCONNECTED event"));
             assertEquals(ep, disconnected.endpoint());
             assertTrue(monitor.poll().isEmpty());
         }
@@ -39,7 +39,11 @@ class MonitorAndCurveTest extends BackendTestBase {
         ZSocket rep = socket(SocketType.REP);
         try (ZMonitor monitor = new ZMonitor(rep)) {
             String ep = bindTcp(rep);
-            assertEquals(ep, monitor.await(MonitorEvent.Kind.LISTENING, WAIT).orElseThrow().endpoint());
+            assertEquals(
+                    ep,
+                    monitor.await(MonitorEvent.Kind.LISTENING, WAIT)
+                            .orElseThrow()
+                            .endpoint());
             socket(SocketType.REQ).connect(ep);
             assertTrue(monitor.await(MonitorEvent.Kind.ACCEPTED, WAIT).isPresent());
         }
@@ -65,11 +69,14 @@ class MonitorAndCurveTest extends BackendTestBase {
             rep.send("secret reply");
             assertReceives(req, "secret reply");
             if (backend == Backend.NATIVE) {
-                assertTrue(monitor.await(MonitorEvent.Kind.HANDSHAKE_SUCCEEDED, WAIT).isPresent(),
+                assertTrue(
+                        monitor.await(MonitorEvent.Kind.HANDSHAKE_SUCCEEDED, WAIT)
+                                .isPresent(),
                         "libzmq reports the completed CURVE handshake");
             } else {
                 // Recorded JeroMQ gap (core/README.md): 0.6.0 never emits HANDSHAKE_SUCCEEDED.
-                assertTrue(monitor.await(MonitorEvent.Kind.HANDSHAKE_SUCCEEDED, Duration.ofMillis(100)).isEmpty());
+                assertTrue(monitor.await(MonitorEvent.Kind.HANDSHAKE_SUCCEEDED, Duration.ofMillis(100))
+                        .isEmpty());
             }
         }
     }
@@ -85,11 +92,17 @@ class MonitorAndCurveTest extends BackendTestBase {
         try (ZMonitor serverMonitor = new ZMonitor(rep)) {
             req.connect(ep);
             req.send("must not arrive", ZSocket.DONTWAIT);
-            Optional<MonitorEvent> verdict = serverMonitor.awaitAny(EnumSet.of(MonitorEvent.Kind.HANDSHAKE_SUCCEEDED,
-                    MonitorEvent.Kind.HANDSHAKE_FAILED_PROTOCOL, MonitorEvent.Kind.HANDSHAKE_FAILED_AUTH,
-                    MonitorEvent.Kind.HANDSHAKE_FAILED_NO_DETAIL, MonitorEvent.Kind.DISCONNECTED), WAIT);
+            Optional<MonitorEvent> verdict = serverMonitor.awaitAny(
+                    EnumSet.of(
+                            MonitorEvent.Kind.HANDSHAKE_SUCCEEDED,
+                            MonitorEvent.Kind.HANDSHAKE_FAILED_PROTOCOL,
+                            MonitorEvent.Kind.HANDSHAKE_FAILED_AUTH,
+                            MonitorEvent.Kind.HANDSHAKE_FAILED_NO_DETAIL,
+                            MonitorEvent.Kind.DISCONNECTED),
+                    WAIT);
             assertTrue(verdict.isPresent(), "the server reports the failed handshake");
-            assertTrue(verdict.get().isHandshakeFailure() || verdict.get().kind() == MonitorEvent.Kind.DISCONNECTED,
+            assertTrue(
+                    verdict.get().isHandshakeFailure() || verdict.get().kind() == MonitorEvent.Kind.DISCONNECTED,
                     "expected a handshake failure, got " + verdict.get());
             rep.setRcvTimeout(200);
             assertTrue(rep.receive().isEmpty(), "nothing gets through a failed handshake");

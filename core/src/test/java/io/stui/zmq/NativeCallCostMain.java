@@ -11,8 +11,7 @@ public final class NativeCallCostMain {
     private static final int ROUNDS = 7;
     private static final int OPS = 1_000_000;
 
-    private NativeCallCostMain() {
-    }
+    private NativeCallCostMain() {}
 
     public static void main(String[] args) {
         Backend backend = args.length > 0 ? Backend.valueOf(args[0]) : Backend.NATIVE;
@@ -51,7 +50,8 @@ public final class NativeCallCostMain {
                 multi = Math.min(multi, (t2 - t1) / (OPS / 4));
                 events = Math.min(events, (t3 - t2) / OPS);
             }
-            System.out.printf("%s: 16 B send+receive %d ns, 3-frame send+receive %d ns, getEvents %d ns (sink %d)%n",
+            System.out.printf(
+                    "%s: 16 B send+receive %d ns, 3-frame send+receive %d ns, getEvents %d ns (sink %d)%n",
                     backend, single, multi, events, sink);
         }
     }

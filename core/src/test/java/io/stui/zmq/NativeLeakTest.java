@@ -38,6 +38,7 @@ class NativeLeakTest {
      * failed 200 kB sends), and leaked sockets show exactly in the descriptor count.
      */
     private static final long MALLOC_TOLERANCE = 12L << 20;
+
     private static final long RSS_TOLERANCE = 48L << 20;
 
     private static final StructLayout MALLINFO2 = MemoryLayout.structLayout(
@@ -50,13 +51,18 @@ class NativeLeakTest {
     /** Bytes malloc has handed out and not had back (glibc's mallinfo2). */
     private static long mallocInUse() {
         Linker linker = Linker.nativeLinker();
-        MemorySegment fn = linker.defaultLookup().find("mallinfo2")
+        MemorySegment fn = linker.defaultLookup()
+                .find("mallinfo2")
                 .orElseThrow(() -> new AssertionError("glibc 2.33+ (mallinfo2) is needed to measure native memory"));
         MethodHandle mh = linker.downcallHandle(fn, FunctionDescriptor.of(MALLINFO2));
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = (MemorySegment) mh.invokeExact((java.lang.foreign.SegmentAllocator) arena);
-            return info.get(ValueLayout.JAVA_LONG, MALLINFO2.byteOffset(MemoryLayout.PathElement.groupElement("uordblks")))
-                    + info.get(ValueLayout.JAVA_LONG, MALLINFO2.byteOffset(MemoryLayout.PathElement.groupElement("hblkhd")));
+            return info.get(
+                            ValueLayout.JAVA_LONG,
+                            MALLINFO2.byteOffset(MemoryLayout.PathElement.groupElement("uordblks")))
+                    + info.get(
+                            ValueLayout.JAVA_LONG,
+                            MALLINFO2.byteOffset(MemoryLayout.PathElement.groupElement("hblkhd")));
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -90,7 +96,8 @@ class NativeLeakTest {
     }
 
     private static void sendMessages(ZContext ctx, int count, int round) {
-        try (ZSocket push = ctx.createSocket(SocketType.PUSH); ZSocket pull = ctx.createSocket(SocketType.PULL)) {
+        try (ZSocket push = ctx.createSocket(SocketType.PUSH);
+                ZSocket pull = ctx.createSocket(SocketType.PULL)) {
             push.setLinger(0);
             pull.setLinger(0);
             pull.bind("inproc://leak-stream-" + round);
@@ -121,7 +128,8 @@ class NativeLeakTest {
     /** The paths where a built zmq_msg_t is not sent: would-block and a real error. Each must close it. */
     private static void failedLargeSends(ZContext ctx, int count) {
         byte[] big = new byte[200_000];
-        try (ZSocket lonely = ctx.createSocket(SocketType.PUSH); ZSocket rep = ctx.createSocket(SocketType.REP)) {
+        try (ZSocket lonely = ctx.createSocket(SocketType.PUSH);
+                ZSocket rep = ctx.createSocket(SocketType.REP)) {
             lonely.setLinger(0);
             rep.setLinger(0);
             for (int i = 0; i < count; i++) {
@@ -164,11 +172,23 @@ class NativeLeakTest {
         long mallocAfter = mallocInUse();
         long rssAfter = rssBytes();
         long fdsAfter = openFds();
-        LOG.info("{} sockets + {} messages + {} failed large sends in {} ms: malloc in use {} -> {} KiB ({} KiB), RSS {} -> {} KiB ({} KiB), fds {} -> {}",
-                SOCKETS, MESSAGES, 2 * FAILURES, millis, mallocBefore >> 10, mallocAfter >> 10,
-                (mallocAfter - mallocBefore) >> 10, rssBefore >> 10, rssAfter >> 10, (rssAfter - rssBefore) >> 10, fdsBefore, fdsAfter);
+        LOG.info(
+                "{} sockets + {} messages + {} failed large sends in {} ms: malloc in use {} -> {} KiB ({} KiB), RSS {} -> {} KiB ({} KiB), fds {} -> {}",
+                SOCKETS,
+                MESSAGES,
+                2 * FAILURES,
+                millis,
+                mallocBefore >> 10,
+                mallocAfter >> 10,
+                (mallocAfter - mallocBefore) >> 10,
+                rssBefore >> 10,
+                rssAfter >> 10,
+                (rssAfter - rssBefore) >> 10,
+                fdsBefore,
+                fdsAfter);
         assertTrue(fdsAfter - fdsBefore < 8, "file descriptors " + fdsBefore + " -> " + fdsAfter);
-        assertTrue(mallocAfter - mallocBefore < MALLOC_TOLERANCE,
+        assertTrue(
+                mallocAfter - mallocBefore < MALLOC_TOLERANCE,
                 "native heap grew by " + ((mallocAfter - mallocBefore) >> 10) + " KiB");
         assertTrue(rssAfter - rssBefore < RSS_TOLERANCE, "RSS grew by " + ((rssAfter - rssBefore) >> 10) + " KiB");
     }
@@ -180,9 +200,12 @@ class NativeLeakTest {
      */
     private static void forwardRound(int round) {
         try (ZContext ctx = new ZContext(Backend.NATIVE);
-             ZSocket push = ctx.createSocket(SocketType.PUSH); ZSocket src = ctx.createSocket(SocketType.PULL);
-             ZSocket out = ctx.createSocket(SocketType.PUSH); ZSocket sink = ctx.createSocket(SocketType.PULL);
-             ZSocket lonely = ctx.createSocket(SocketType.PUSH); ZSocket rep = ctx.createSocket(SocketType.REP)) {
+                ZSocket push = ctx.createSocket(SocketType.PUSH);
+                ZSocket src = ctx.createSocket(SocketType.PULL);
+                ZSocket out = ctx.createSocket(SocketType.PUSH);
+                ZSocket sink = ctx.createSocket(SocketType.PULL);
+                ZSocket lonely = ctx.createSocket(SocketType.PUSH);
+                ZSocket rep = ctx.createSocket(SocketType.REP)) {
             for (ZSocket s : new ZSocket[] {push, src, out, sink, lonely, rep}) {
                 s.setLinger(0);
             }
@@ -232,10 +255,17 @@ class NativeLeakTest {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         long mallocAfter = mallocInUse();
         long fdsAfter = openFds();
-        LOG.info("200,000 forwarded frames + 2,000 held and discarded + 2,000 dropped on EFSM in {} ms: malloc in use {} -> {} KiB ({} KiB), fds {} -> {}",
-                millis, mallocBefore >> 10, mallocAfter >> 10, (mallocAfter - mallocBefore) >> 10, fdsBefore, fdsAfter);
+        LOG.info(
+                "200,000 forwarded frames + 2,000 held and discarded + 2,000 dropped on EFSM in {} ms: malloc in use {} -> {} KiB ({} KiB), fds {} -> {}",
+                millis,
+                mallocBefore >> 10,
+                mallocAfter >> 10,
+                (mallocAfter - mallocBefore) >> 10,
+                fdsBefore,
+                fdsAfter);
         assertTrue(fdsAfter - fdsBefore < 8, "file descriptors " + fdsBefore + " -> " + fdsAfter);
-        assertTrue(mallocAfter - mallocBefore < MALLOC_TOLERANCE,
+        assertTrue(
+                mallocAfter - mallocBefore < MALLOC_TOLERANCE,
                 "native heap grew by " + ((mallocAfter - mallocBefore) >> 10) + " KiB");
     }
 }

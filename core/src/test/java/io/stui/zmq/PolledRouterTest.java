@@ -75,7 +75,8 @@ class PolledRouterTest extends BackendTestBase {
                     Optional<byte[]> answer = req.receive();
                     if (answer.isEmpty()) {
                         fail(body + " of " + ROUNDS + ": the polled ROUTER did not answer a newly connected REQ within "
-                                + ANSWER_TIMEOUT_MS + " ms" + (failure.get() == null ? "" : "; the polling thread failed: " + failure.get()));
+                                + ANSWER_TIMEOUT_MS + " ms"
+                                + (failure.get() == null ? "" : "; the polling thread failed: " + failure.get()));
                     }
                     assertEquals(body, new String(answer.get(), StandardCharsets.UTF_8));
                 }

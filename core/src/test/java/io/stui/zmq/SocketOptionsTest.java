@@ -60,7 +60,9 @@ class SocketOptionsTest extends BackendTestBase {
     @Test
     void handshakeLimitDefaultsToLibzmqsOnNativeAndOneSecondOnJeromq() {
         // JeroMQ sockets get a short limit so a stalled fresh connection is retried (see PolledRouterTest).
-        assertEquals(backend == Backend.NATIVE ? 30_000 : 1000, socket(SocketType.REQ).getHandshakeIvl());
+        assertEquals(
+                backend == Backend.NATIVE ? 30_000 : 1000,
+                socket(SocketType.REQ).getHandshakeIvl());
     }
 
     @Test
@@ -130,7 +132,8 @@ class SocketOptionsTest extends BackendTestBase {
             assertEquals(backend, c.backend());
             assertTrue(c.libzmqVersion().matches("\\d+\\.\\d+\\.\\d+"), c.libzmqVersion());
         }
-        assertThrows(IllegalArgumentException.class, () -> socket(SocketType.SUB).setCurvePublicKey(
-                "short".getBytes(StandardCharsets.US_ASCII)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> socket(SocketType.SUB).setCurvePublicKey("short".getBytes(StandardCharsets.US_ASCII)));
     }
 }

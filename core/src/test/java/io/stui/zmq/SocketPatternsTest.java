@@ -206,11 +206,15 @@ class SocketPatternsTest extends BackendTestBase {
         a.send(ZMessage.ofStrings("x", "", "z"));
         a.send(ZMessage.ofStrings("next"));
         assertTrue(b.receiveFrames(frames, 0));
-        assertEquals(List.of("kept", "x", "", "z"), frames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList());
+        assertEquals(
+                List.of("kept", "x", "", "z"),
+                frames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList());
         assertFalse(b.hasReceiveMore(), "the second message is not read into the first");
         frames.clear();
         assertTrue(b.receiveFrames(frames, 0));
-        assertEquals(List.of("next"), frames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList());
+        assertEquals(
+                List.of("next"),
+                frames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList());
     }
 
     /**
@@ -387,7 +391,8 @@ class SocketPatternsTest extends BackendTestBase {
         assertThrows(IllegalStateException.class, () -> a.send(freed, 0), "a segment of a closed arena");
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
             java.lang.foreign.MemorySegment mine = arena.allocateFrom("mine");
-            java.util.concurrent.atomic.AtomicReference<Throwable> other = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> other =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             Thread t = new Thread(() -> {
                 try {
                     a.send(mine, 0);
@@ -423,11 +428,17 @@ class SocketPatternsTest extends BackendTestBase {
         assertEquals(4, b.receive(copyOut, 0));
         assertTrue(b.hasReceiveMore());
         assertEquals(0, b.receive(copyOut, 0));
-        assertEquals(big.length, b.receive(frame -> {
-            assertTrue(frame.isReadOnly(), "the view of a received frame is read-only");
-            assertThrows(IllegalArgumentException.class, () -> frame.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) 1));
-            copyOut.read(frame);
-        }, 0));
+        assertEquals(
+                big.length,
+                b.receive(
+                        frame -> {
+                            assertTrue(frame.isReadOnly(), "the view of a received frame is read-only");
+                            assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> frame.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) 1));
+                            copyOut.read(frame);
+                        },
+                        0));
         assertFalse(b.hasReceiveMore());
         assertEquals("head", new String(seen.get(0), StandardCharsets.US_ASCII));
         assertEquals(0, seen.get(1).length);
@@ -436,9 +447,13 @@ class SocketPatternsTest extends BackendTestBase {
 
         // a reader that throws still leaves the socket usable for the next frame
         assertTrue(a.send("next".getBytes(StandardCharsets.US_ASCII), 0));
-        assertThrows(IllegalStateException.class, () -> b.receive(frame -> {
-            throw new IllegalStateException("reader failed");
-        }, 0));
+        assertThrows(
+                IllegalStateException.class,
+                () -> b.receive(
+                        frame -> {
+                            throw new IllegalStateException("reader failed");
+                        },
+                        0));
         assertTrue(a.send("after".getBytes(StandardCharsets.US_ASCII), 0));
         assertReceives(b, "after");
     }

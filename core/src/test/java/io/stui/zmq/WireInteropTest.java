@@ -13,9 +13,9 @@ class WireInteropTest {
     @CsvSource({"NATIVE, JEROMQ", "JEROMQ, NATIVE"})
     void reqRepAcrossBackends(Backend serverSide, Backend clientSide) {
         try (ZContext server = new ZContext(serverSide);
-             ZContext client = new ZContext(clientSide);
-             ZSocket rep = server.createSocket(SocketType.REP);
-             ZSocket req = client.createSocket(SocketType.REQ)) {
+                ZContext client = new ZContext(clientSide);
+                ZSocket rep = server.createSocket(SocketType.REP);
+                ZSocket req = client.createSocket(SocketType.REQ)) {
             rep.setLinger(0);
             req.setLinger(0);
             rep.setRcvTimeout(5000);
@@ -36,9 +36,9 @@ class WireInteropTest {
     void curveAcrossBackends(Backend serverSide, Backend clientSide) {
         Curve.KeyPair serverKeys = Curve.generateKeyPair();
         try (ZContext server = new ZContext(serverSide);
-             ZContext client = new ZContext(clientSide);
-             ZSocket rep = server.createSocket(SocketType.REP);
-             ZSocket req = client.createSocket(SocketType.REQ)) {
+                ZContext client = new ZContext(clientSide);
+                ZSocket rep = server.createSocket(SocketType.REP);
+                ZSocket req = client.createSocket(SocketType.REQ)) {
             rep.setLinger(0);
             req.setLinger(0);
             rep.setRcvTimeout(5000);

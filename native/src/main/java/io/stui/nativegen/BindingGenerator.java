@@ -1,14 +1,13 @@
 package io.stui.nativegen;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a header's declarations and macros into Java source files, keyed by simple file name
@@ -31,8 +30,7 @@ public final class BindingGenerator {
         String version = version(evaluator);
         List<HeaderClassWriter.Constant> constants = constants(macros, evaluator);
         Map<String, String> files = new TreeMap<>();
-        files.put(config.headerClassName() + ".java",
-                new HeaderClassWriter(config, version).write(model, constants));
+        files.put(config.headerClassName() + ".java", new HeaderClassWriter(config, version).write(model, constants));
         StructLayouter layouter = new StructLayouter(model);
         StructClassWriter structs = new StructClassWriter(config, version, layouter);
         for (HeaderModel.Struct struct : model.structs()) {
@@ -42,9 +40,14 @@ public final class BindingGenerator {
         for (HeaderModel.FunctionTypedef typedef : model.functionTypedefs()) {
             files.put(JavaNames.safe(typedef.name()) + ".java", functionTypes.write(typedef));
         }
-        LOG.info("generated {} functions, {} constants, {} structs, {} function types from {} {}",
-                model.functions().size(), constants.size(), model.structs().size(),
-                model.functionTypedefs().size(), config.headerFileName(), version);
+        LOG.info(
+                "generated {} functions, {} constants, {} structs, {} function types from {} {}",
+                model.functions().size(),
+                constants.size(),
+                model.structs().size(),
+                model.functionTypedefs().size(),
+                config.headerFileName(),
+                version);
         return files;
     }
 
@@ -56,7 +59,8 @@ public final class BindingGenerator {
         if (major.isEmpty() || minor.isEmpty() || patch.isEmpty()) {
             return "(unknown version)";
         }
-        return major.get().value() + "." + minor.get().value() + "." + patch.get().value();
+        return major.get().value() + "." + minor.get().value() + "."
+                + patch.get().value();
     }
 
     private List<HeaderClassWriter.Constant> constants(MacroTable macros, MacroEvaluator evaluator) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Renders C declarations back to C text for the {@code {@snippet lang=c}} comments jextract writes. */
 final class CSignatures {
 
-    private CSignatures() {
-    }
+    private CSignatures() {}
 
     /** E.g. {@code int zmq_bind(void *s_, const char *addr_)}. */
     static String function(String returnSpelling, String name, List<HeaderModel.Param> params) {
@@ -24,8 +23,7 @@ final class CSignatures {
         for (HeaderModel.Param p : typedef.params()) {
             rendered.add(p.spelling());
         }
-        return "typedef " + typedef.returnSpelling() + " (" + typedef.name() + ")("
-                + String.join(", ", rendered) + ")";
+        return "typedef " + typedef.returnSpelling() + " (" + typedef.name() + ")(" + String.join(", ", rendered) + ")";
     }
 
     /** E.g. {@code struct zmq_pollitem_t { void *socket; ... }} on several lines. */

@@ -10,12 +10,11 @@ import java.util.List;
 public final class CTokenizer {
 
     private static final String[] PUNCTUATORS = {
-        "<<=", ">>=", "...", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "->", "++", "--", "##",
-        "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="
+        "<<=", ">>=", "...", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "->", "++", "--", "##", "+=", "-=", "*=",
+        "/=", "%=", "&=", "|=", "^="
     };
 
-    private CTokenizer() {
-    }
+    private CTokenizer() {}
 
     /** Tokenizes {@code text}; throws naming the text if it contains a character C does not allow. */
     public static List<String> tokenize(String text) {
@@ -37,8 +36,8 @@ public final class CTokenizer {
                 i++;
                 while (i < n) {
                     char d = text.charAt(i);
-                    boolean exponentSign = (d == '+' || d == '-')
-                            && "eEpP".indexOf(text.charAt(i - 1)) >= 0 && !isHex(text, start);
+                    boolean exponentSign =
+                            (d == '+' || d == '-') && "eEpP".indexOf(text.charAt(i - 1)) >= 0 && !isHex(text, start);
                     if (Character.isLetterOrDigit(d) || d == '.' || d == '_' || exponentSign) {
                         i++;
                     } else {

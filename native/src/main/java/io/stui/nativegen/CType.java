@@ -9,19 +9,19 @@ package io.stui.nativegen;
 public sealed interface CType {
 
     /** {@code void}, only meaningful as a return type. */
-    record Void() implements CType { }
+    record Void() implements CType {}
 
     /** A builtin arithmetic type; signedness does not matter to a layout. */
-    record Primitive(Kind kind) implements CType { }
+    record Primitive(Kind kind) implements CType {}
 
     /** Any data or function pointer; {@code pointee} is the C spelling of what it points to, for documentation. */
-    record Pointer(String pointee) implements CType { }
+    record Pointer(String pointee) implements CType {}
 
     /** A fixed-size array, as found in struct fields. */
-    record Array(CType element, long count) implements CType { }
+    record Array(CType element, long count) implements CType {}
 
     /** A struct passed or embedded by value, resolved by name against the header's structs. */
-    record Struct(String name) implements CType { }
+    record Struct(String name) implements CType {}
 
     /** The builtin types, each with the jextract layout constant and Java carrier it maps to. */
     enum Kind {

@@ -104,12 +104,12 @@ public final class CTypeParser {
             case "_Bool", "bool" -> new CType.Primitive(CType.Kind.BOOL);
             case "char", "signed char", "unsigned char" -> new CType.Primitive(CType.Kind.CHAR);
             case "short", "short int", "signed short", "unsigned short", "unsigned short int", "signed short int" ->
-                    new CType.Primitive(CType.Kind.SHORT);
+                new CType.Primitive(CType.Kind.SHORT);
             case "int", "signed", "signed int", "unsigned", "unsigned int" -> new CType.Primitive(CType.Kind.INT);
             case "long", "long int", "signed long", "unsigned long", "unsigned long int", "signed long int" ->
-                    new CType.Primitive(CType.Kind.LONG);
+                new CType.Primitive(CType.Kind.LONG);
             case "long long", "long long int", "signed long long", "unsigned long long", "unsigned long long int" ->
-                    new CType.Primitive(CType.Kind.LONG_LONG);
+                new CType.Primitive(CType.Kind.LONG_LONG);
             case "float" -> new CType.Primitive(CType.Kind.FLOAT);
             case "double" -> new CType.Primitive(CType.Kind.DOUBLE);
             default -> null;

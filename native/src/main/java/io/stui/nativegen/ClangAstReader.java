@@ -2,7 +2,6 @@ package io.stui.nativegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -78,11 +77,15 @@ public final class ClangAstReader {
                 case "RecordDecl" -> {
                     if (decl.path("completeDefinition").asBoolean(false)
                             && "struct".equals(decl.path("tagUsed").asText())) {
-                        structsById.put(decl.path("id").asText(), struct(decl, decl.path("name").asText(), types));
+                        structsById.put(
+                                decl.path("id").asText(),
+                                struct(decl, decl.path("name").asText(), types));
                     }
                 }
                 case "TypedefDecl" -> typedef(decl, types, structsById, functionTypedefs, primitiveTypedefs);
-                default -> { /* variables, enums and the rest: zmq.h declares none */ }
+                default -> {
+                    /* variables, enums and the rest: zmq.h declares none */
+                }
             }
         }
         return new HeaderModel(functions, new ArrayList<>(structsById.values()), functionTypedefs, primitiveTypedefs);
@@ -94,13 +97,14 @@ public final class ClangAstReader {
             throw new IllegalArgumentException("variadic function " + name + " is not supported by the generator");
         }
         String fnType = decl.path("type").path("qualType").asText();
-        String returnSpelling = fnType.substring(0, CTypeParser.topLevelParamsStart(fnType)).trim();
+        String returnSpelling =
+                fnType.substring(0, CTypeParser.topLevelParamsStart(fnType)).trim();
         List<HeaderModel.Param> params = new ArrayList<>();
         for (JsonNode child : decl.path("inner")) {
             if ("ParmVarDecl".equals(child.path("kind").asText())) {
                 String spelling = child.path("type").path("qualType").asText();
-                params.add(new HeaderModel.Param(child.path("name").asText(""),
-                        types.parse(spelling(child.path("type"))), spelling));
+                params.add(new HeaderModel.Param(
+                        child.path("name").asText(""), types.parse(spelling(child.path("type"))), spelling));
             }
         }
         return new HeaderModel.Function(name, types.parse(returnSpelling), returnSpelling, params);
@@ -111,12 +115,14 @@ public final class ClangAstReader {
         for (JsonNode child : decl.path("inner")) {
             if ("FieldDecl".equals(child.path("kind").asText())) {
                 if (child.has("isBitfield")) {
-                    throw new IllegalArgumentException("bit-field " + name + "." + child.path("name").asText()
-                            + " is not supported by the generator");
+                    throw new IllegalArgumentException("bit-field " + name + "."
+                            + child.path("name").asText() + " is not supported by the generator");
                 }
-                fields.add(new HeaderModel.Field(child.path("name").asText(),
+                fields.add(new HeaderModel.Field(
+                        child.path("name").asText(),
                         types.parse(spelling(child.path("type"))),
-                        child.path("type").path("qualType").asText(), alignAttribute(child)));
+                        child.path("type").path("qualType").asText(),
+                        alignAttribute(child)));
             }
         }
         return new HeaderModel.Struct(name, fields);
@@ -138,9 +144,12 @@ public final class ClangAstReader {
         return 0;
     }
 
-    private static void typedef(JsonNode decl, CTypeParser types, Map<String, HeaderModel.Struct> structsById,
-                                List<HeaderModel.FunctionTypedef> functionTypedefs,
-                                List<HeaderModel.PrimitiveTypedef> primitiveTypedefs) {
+    private static void typedef(
+            JsonNode decl,
+            CTypeParser types,
+            Map<String, HeaderModel.Struct> structsById,
+            List<HeaderModel.FunctionTypedef> functionTypedefs,
+            List<HeaderModel.PrimitiveTypedef> primitiveTypedefs) {
         String name = decl.path("name").asText();
         JsonNode proto = functionProto(decl);
         if (proto != null) {
@@ -151,8 +160,8 @@ public final class ClangAstReader {
                 String spelling = parts.get(i).path("type").path("qualType").asText();
                 params.add(new HeaderModel.Param("", types.parse(spelling), spelling));
             }
-            functionTypedefs.add(new HeaderModel.FunctionTypedef(name, types.parse(returnSpelling),
-                    returnSpelling, params));
+            functionTypedefs.add(
+                    new HeaderModel.FunctionTypedef(name, types.parse(returnSpelling), returnSpelling, params));
             return;
         }
         String owned = ownedRecordId(decl);

@@ -49,18 +49,21 @@ public final class ClangRunner {
             Process process;
             try {
                 process = new ProcessBuilder(new ArrayList<>(command))
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
             } catch (IOException e) {
-                throw new IOException("cannot run " + command.getFirst() + " (is clang installed and on PATH?): "
-                        + e.getMessage(), e);
+                throw new IOException(
+                        "cannot run " + command.getFirst() + " (is clang installed and on PATH?): " + e.getMessage(),
+                        e);
             }
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException("timed out after 120 s: " + String.join(" ", command));
             }
             if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue()
-                        + ": " + Files.readString(err, StandardCharsets.UTF_8).strip());
+                throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue() + ": "
+                        + Files.readString(err, StandardCharsets.UTF_8).strip());
             }
             return Files.readString(out, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {

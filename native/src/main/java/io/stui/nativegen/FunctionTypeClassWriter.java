@@ -59,7 +59,9 @@ final class FunctionTypeClassWriter {
         out.line("    private static final MethodHandle UP$MH = " + h + ".upcallHandle(" + cls
                 + ".Function.class, \"apply\", $DESC);");
         out.blank();
-        out.javadoc("    ", "Allocates a new upcall stub, whose implementation is defined by {@code fi}.",
+        out.javadoc(
+                "    ",
+                "Allocates a new upcall stub, whose implementation is defined by {@code fi}.",
                 "The lifetime of the returned segment is managed by {@code arena}");
         out.line("    public static MemorySegment allocate(" + cls + ".Function fi, Arena arena) {");
         out.line("        return Linker.nativeLinker().upcallStub(UP$MH.bindTo(fi), $DESC, arena);");

@@ -19,11 +19,18 @@ import java.util.Set;
  * @param extraConstants     further macro names that become constants (errno values the API relies on)
  * @param regenerateCommand  the command a reader runs to regenerate, quoted in every file's banner
  */
-public record GeneratorConfig(String packageName, String headerClassName, String headerFileName,
-                              String versionMacroPrefix, List<String> libraryNames, String libraryProperty,
-                              String libraryDescription, String missingLibraryHint,
-                              List<String> constantPrefixes, Set<String> extraConstants,
-                              String regenerateCommand) {
+public record GeneratorConfig(
+        String packageName,
+        String headerClassName,
+        String headerFileName,
+        String versionMacroPrefix,
+        List<String> libraryNames,
+        String libraryProperty,
+        String libraryDescription,
+        String missingLibraryHint,
+        List<String> constantPrefixes,
+        Set<String> extraConstants,
+        String regenerateCommand) {
 
     /**
      * The errno names zmq.h defines itself (when the system lacks them) or returns through
@@ -31,17 +38,51 @@ public record GeneratorConfig(String packageName, String headerClassName, String
      * {@code ENOTSUP} wins over zmq.h's {@code ZMQ_HAUSNUMERO + 1} exactly as in C.
      */
     public static final Set<String> ZMQ_ERRNO_NAMES = Set.of(
-            "ETERM", "EFSM", "EMTHREAD", "ENOCOMPATPROTO", "ENOTSUP", "EPROTONOSUPPORT", "ENOBUFS", "ENETDOWN",
-            "EADDRINUSE", "EADDRNOTAVAIL", "ECONNREFUSED", "EINPROGRESS", "ENOTSOCK", "EMSGSIZE", "EAFNOSUPPORT",
-            "ENETUNREACH", "ECONNABORTED", "ECONNRESET", "ENOTCONN", "ETIMEDOUT", "EHOSTUNREACH", "ENETRESET",
-            "EAGAIN", "EINTR", "EINVAL", "EFAULT", "ENOMEM", "ENODEV", "EMFILE", "ENOENT");
+            "ETERM",
+            "EFSM",
+            "EMTHREAD",
+            "ENOCOMPATPROTO",
+            "ENOTSUP",
+            "EPROTONOSUPPORT",
+            "ENOBUFS",
+            "ENETDOWN",
+            "EADDRINUSE",
+            "EADDRNOTAVAIL",
+            "ECONNREFUSED",
+            "EINPROGRESS",
+            "ENOTSOCK",
+            "EMSGSIZE",
+            "EAFNOSUPPORT",
+            "ENETUNREACH",
+            "ECONNABORTED",
+            "ECONNRESET",
+            "ENOTCONN",
+            "ETIMEDOUT",
+            "EHOSTUNREACH",
+            "ENETRESET",
+            "EAGAIN",
+            "EINTR",
+            "EINVAL",
+            "EFAULT",
+            "ENOMEM",
+            "ENODEV",
+            "EMFILE",
+            "ENOENT");
 
     /** The project's configuration for libzmq. */
     public static GeneratorConfig zmq() {
-        return new GeneratorConfig("io.stui.zmq.bindings", "zmq_h", "zmq.h", "ZMQ_VERSION",
-                List.of("libzmq.so.5", "MAP:zmq"), "stui.zmq.library",
-                "libzmq", "install libzmq 4.3 (native/install-libzmq.sh)",
-                List.of("ZMQ_"), ZMQ_ERRNO_NAMES, "native/regen-bindings.sh");
+        return new GeneratorConfig(
+                "io.stui.zmq.bindings",
+                "zmq_h",
+                "zmq.h",
+                "ZMQ_VERSION",
+                List.of("libzmq.so.5", "MAP:zmq"),
+                "stui.zmq.library",
+                "libzmq",
+                "install libzmq 4.3 (native/install-libzmq.sh)",
+                List.of("ZMQ_"),
+                ZMQ_ERRNO_NAMES,
+                "native/regen-bindings.sh");
     }
 
     /** True if the macro {@code name} should become a constant getter. */

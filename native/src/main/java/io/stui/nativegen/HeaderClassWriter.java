@@ -15,7 +15,7 @@ import java.util.List;
 final class HeaderClassWriter {
 
     /** A constant to emit: the macro name, its evaluated value and the definition for the comment. */
-    record Constant(String name, IntegerConstant value, String source) { }
+    record Constant(String name, IntegerConstant value, String source) {}
 
     private final GeneratorConfig config;
     private final String version;
@@ -31,8 +31,10 @@ final class HeaderClassWriter {
 
     String write(HeaderModel model, List<Constant> constants) {
         SourceBuilder out = new SourceBuilder(config, version);
-        out.javadoc("", "Bindings to the functions, constants and builtin type layouts of {@code "
-                        + config.headerFileName() + "} " + version + ", in jextract's shape.",
+        out.javadoc(
+                "",
+                "Bindings to the functions, constants and builtin type layouts of {@code " + config.headerFileName()
+                        + "} " + version + ", in jextract's shape.",
                 "",
                 "<p>The library is looked up once, when this class initialises: the absolute path in system property",
                 "{@code " + config.libraryProperty() + "} if set, otherwise " + libraryNamesDoc() + ".",
@@ -60,8 +62,10 @@ final class HeaderClassWriter {
     private String libraryNamesDoc() {
         List<String> names = new ArrayList<>();
         for (String name : config.libraryNames()) {
-            names.add(name.startsWith("MAP:") ? "{@code System.mapLibraryName(\"" + name.substring(4) + "\")}"
-                    : "{@code " + name + "}");
+            names.add(
+                    name.startsWith("MAP:")
+                            ? "{@code System.mapLibraryName(\"" + name.substring(4) + "\")}"
+                            : "{@code " + name + "}");
         }
         return String.join(", then ", names);
     }
@@ -90,9 +94,11 @@ final class HeaderClassWriter {
         out.line("                MemoryLayout[] alignedMembers = g.memberLayouts().stream()");
         out.line("                        .map(m -> align(m, align)).toArray(MemoryLayout[]::new);");
         out.line("                yield g instanceof StructLayout ?");
-        out.line("                        MemoryLayout.structLayout(alignedMembers) : MemoryLayout.unionLayout(alignedMembers);");
+        out.line(
+                "                        MemoryLayout.structLayout(alignedMembers) : MemoryLayout.unionLayout(alignedMembers);");
         out.line("            }");
-        out.line("            case SequenceLayout s -> MemoryLayout.sequenceLayout(s.elementCount(), align(s.elementLayout(), align));");
+        out.line(
+                "            case SequenceLayout s -> MemoryLayout.sequenceLayout(s.elementCount(), align(s.elementLayout(), align));");
         out.line("        };");
         out.line("    }");
         out.blank();
@@ -102,7 +108,8 @@ final class HeaderClassWriter {
         out.line("    static final SymbolLookup SYMBOL_LOOKUP = libraryLookup();");
         out.blank();
         out.line("    // Loads the library once per class loader; the property names an absolute path that wins over");
-        out.line("    // the search path. The error says what was tried and how to fix it, for callers with a fallback.");
+        out.line(
+                "    // the search path. The error says what was tried and how to fix it, for callers with a fallback.");
         out.line("    private static SymbolLookup libraryLookup() {");
         out.line("        String override = System.getProperty(\"" + config.libraryProperty() + "\");");
         out.line("        if (override != null && !override.isBlank()) {");
@@ -111,14 +118,16 @@ final class HeaderClassWriter {
         out.line("            } catch (IllegalArgumentException ex) {");
         out.line("                throw new UnsatisfiedLinkError(\"cannot load the library named by -D"
                 + config.libraryProperty() + "=\" + override");
-        out.line("                        + \" (\" + ex.getMessage() + \"); point it at an existing " + config.libraryDescription()
-                + " shared library\");");
+        out.line("                        + \" (\" + ex.getMessage() + \"); point it at an existing "
+                + config.libraryDescription() + " shared library\");");
         out.line("            }");
         out.line("        }");
         List<String> names = new ArrayList<>();
         for (String name : config.libraryNames()) {
-            names.add(name.startsWith("MAP:") ? "System.mapLibraryName(\"" + name.substring(4) + "\")"
-                    : "\"" + name + "\"");
+            names.add(
+                    name.startsWith("MAP:")
+                            ? "System.mapLibraryName(\"" + name.substring(4) + "\")"
+                            : "\"" + name + "\"");
         }
         out.line("        List<String> failures = new ArrayList<>();");
         out.line("        for (String name : List.of(" + String.join(", ", names) + ")) {");
@@ -152,8 +161,8 @@ final class HeaderClassWriter {
 
     private void function(SourceBuilder out, HeaderModel.Function f) {
         if (f.returnType() instanceof CType.Struct) {
-            throw new IllegalArgumentException("function " + f.name()
-                    + " returns a struct by value, which the generator does not support");
+            throw new IllegalArgumentException(
+                    "function " + f.name() + " returns a struct by value, which the generator does not support");
         }
         String name = f.name();
         String signature = CSignatures.function(f.returnSpelling(), name, f.params());
@@ -215,7 +224,8 @@ final class HeaderClassWriter {
     private void constant(SourceBuilder out, Constant c) {
         String javaType = c.value().javaType();
         String name = JavaNames.safe(c.name());
-        // jextract's spelling: an int constant is a narrowed long literal; a long needs no cast (it would be redundant).
+        // jextract's spelling: an int constant is a narrowed long literal; a long needs no cast (it would be
+        // redundant).
         String literal = c.value().value() + "L";
         out.line("    private static final " + javaType + " " + name + " = "
                 + ("int".equals(javaType) ? "(int)" + literal : literal) + ";");

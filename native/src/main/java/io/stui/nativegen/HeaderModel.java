@@ -10,30 +10,35 @@ import java.util.List;
  * @param functionTypedefs   typedefs of function types, e.g. {@code zmq_free_fn}
  * @param primitiveTypedefs  typedefs of builtin types, e.g. {@code zmq_fd_t}
  */
-public record HeaderModel(List<Function> functions, List<Struct> structs,
-                          List<FunctionTypedef> functionTypedefs, List<PrimitiveTypedef> primitiveTypedefs) {
+public record HeaderModel(
+        List<Function> functions,
+        List<Struct> structs,
+        List<FunctionTypedef> functionTypedefs,
+        List<PrimitiveTypedef> primitiveTypedefs) {
 
     /** A function parameter; {@code name} is empty when C leaves it unnamed. */
-    public record Param(String name, CType type, String spelling) { }
+    public record Param(String name, CType type, String spelling) {}
 
     /** A function prototype. */
-    public record Function(String name, CType returnType, String returnSpelling, List<Param> params) { }
+    public record Function(String name, CType returnType, String returnSpelling, List<Param> params) {}
 
     /** A struct field; {@code alignAttribute} is the byte value of {@code __attribute__((aligned(n)))} or 0. */
-    public record Field(String name, CType type, String spelling, long alignAttribute) { }
+    public record Field(String name, CType type, String spelling, long alignAttribute) {}
 
     /** A complete struct definition. */
-    public record Struct(String name, List<Field> fields) { }
+    public record Struct(String name, List<Field> fields) {}
 
     /** A typedef of a function type, used through pointers for callbacks. */
-    public record FunctionTypedef(String name, CType returnType, String returnSpelling, List<Param> params) { }
+    public record FunctionTypedef(String name, CType returnType, String returnSpelling, List<Param> params) {}
 
     /** A typedef of a builtin type. */
-    public record PrimitiveTypedef(String name, CType.Primitive type, String spelling) { }
+    public record PrimitiveTypedef(String name, CType.Primitive type, String spelling) {}
 
     /** Finds a struct by its C tag, or throws naming it. */
     public Struct struct(String name) {
-        return structs.stream().filter(s -> s.name().equals(name)).findFirst()
+        return structs.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("struct " + name + " is not defined in the header"));
     }
 }

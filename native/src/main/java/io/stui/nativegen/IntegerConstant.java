@@ -11,7 +11,10 @@ public record IntegerConstant(long value, Type type) {
 
     /** The C integer types a constant expression can have on LP64 ({@code long long} folds into {@code long}). */
     public enum Type {
-        INT(false, false), UINT(false, true), LONG(true, false), ULONG(true, true);
+        INT(false, false),
+        UINT(false, true),
+        LONG(true, false),
+        ULONG(true, true);
 
         private final boolean wide;
         private final boolean unsigned;

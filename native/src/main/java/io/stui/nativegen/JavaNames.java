@@ -10,8 +10,7 @@ import javax.lang.model.SourceVersion;
  */
 public final class JavaNames {
 
-    private JavaNames() {
-    }
+    private JavaNames() {}
 
     /** The Java name for a C identifier. */
     public static String safe(String name) {
@@ -36,8 +35,18 @@ public final class JavaNames {
 
     private static boolean isUsedType(String name) {
         return switch (name) {
-            case "String", "Struct", "MethodHandle", "VarHandle", "ByteOrder", "FunctionDescriptor",
-                 "LibraryLookup", "MemoryLayout", "Arena", "NativeArena", "MemorySegment", "ValueLayout" -> true;
+            case "String",
+                    "Struct",
+                    "MethodHandle",
+                    "VarHandle",
+                    "ByteOrder",
+                    "FunctionDescriptor",
+                    "LibraryLookup",
+                    "MemoryLayout",
+                    "Arena",
+                    "NativeArena",
+                    "MemorySegment",
+                    "ValueLayout" -> true;
             default -> false;
         };
     }

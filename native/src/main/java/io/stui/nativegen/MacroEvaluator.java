@@ -51,8 +51,8 @@ public final class MacroEvaluator {
         int i = 0;
         while (i < tokens.size()) {
             String token = tokens.get(i);
-            MacroTable.Macro macro = CTokenizer.isIdentifier(token) && !hidden.contains(token)
-                    ? macros.get(token) : null;
+            MacroTable.Macro macro =
+                    CTokenizer.isIdentifier(token) && !hidden.contains(token) ? macros.get(token) : null;
             if (macro == null) {
                 out.add(token);
                 i++;
@@ -63,7 +63,9 @@ public final class MacroEvaluator {
                 List<List<String>> args = new ArrayList<>();
                 int end = collectArguments(tokens, i + 2, args);
                 if (args.size() != macro.params().size()
-                        && !(macro.params().isEmpty() && args.size() == 1 && args.getFirst().isEmpty())) {
+                        && !(macro.params().isEmpty()
+                                && args.size() == 1
+                                && args.getFirst().isEmpty())) {
                     throw new NotConstantException();
                 }
                 List<String> substituted = new ArrayList<>();
@@ -237,15 +239,18 @@ public final class MacroEvaluator {
                 }
                 pos++;
                 IntegerConstant right = shift();
-                boolean unsigned = IntegerConstant.Type.common(left.type(), right.type()).unsigned();
-                int cmp = unsigned ? Long.compareUnsigned(left.value(), right.value())
+                boolean unsigned =
+                        IntegerConstant.Type.common(left.type(), right.type()).unsigned();
+                int cmp = unsigned
+                        ? Long.compareUnsigned(left.value(), right.value())
                         : Long.compare(left.value(), right.value());
-                left = bool(switch (op) {
-                    case "<" -> cmp < 0;
-                    case ">" -> cmp > 0;
-                    case "<=" -> cmp <= 0;
-                    default -> cmp >= 0;
-                });
+                left = bool(
+                        switch (op) {
+                            case "<" -> cmp < 0;
+                            case ">" -> cmp > 0;
+                            case "<=" -> cmp <= 0;
+                            default -> cmp >= 0;
+                        });
             }
         }
 
@@ -257,8 +262,9 @@ public final class MacroEvaluator {
                     left = IntegerConstant.of(left.value() << right.value(), left.type());
                 } else if (accept(">>")) {
                     IntegerConstant right = additive();
-                    left = IntegerConstant.of(left.type().unsigned() ? left.value() >>> right.value()
-                            : left.value() >> right.value(), left.type());
+                    left = IntegerConstant.of(
+                            left.type().unsigned() ? left.value() >>> right.value() : left.value() >> right.value(),
+                            left.type());
                 } else {
                     return left;
                 }
@@ -296,7 +302,8 @@ public final class MacroEvaluator {
                     IntegerConstant.Type type = IntegerConstant.Type.common(left.type(), right.type());
                     long result;
                     if (type.unsigned()) {
-                        result = divide ? Long.divideUnsigned(left.value(), right.value())
+                        result = divide
+                                ? Long.divideUnsigned(left.value(), right.value())
                                 : Long.remainderUnsigned(left.value(), right.value());
                     } else {
                         result = divide ? left.value() / right.value() : left.value() % right.value();
@@ -350,7 +357,7 @@ public final class MacroEvaluator {
             }
             return switch (name.toString()) {
                 case "char", "signed char", "short", "signed short", "int", "signed int", "signed" ->
-                        IntegerConstant.Type.INT;
+                    IntegerConstant.Type.INT;
                 case "unsigned char", "unsigned short", "unsigned", "unsigned int" -> IntegerConstant.Type.UINT;
                 case "long", "signed long", "long long", "signed long long", "long int" -> IntegerConstant.Type.LONG;
                 case "unsigned long", "unsigned long long", "unsigned long int", "size_t" -> IntegerConstant.Type.ULONG;

@@ -58,8 +58,7 @@ public final class MacroTable {
             // Function-like: the '(' follows the name without a space.
             int close = rest.indexOf(')', nameEnd);
             String paramText = rest.substring(nameEnd + 1, close).strip();
-            List<String> params = paramText.isEmpty() ? List.of()
-                    : List.of(paramText.split("\\s*,\\s*"));
+            List<String> params = paramText.isEmpty() ? List.of() : List.of(paramText.split("\\s*,\\s*"));
             String body = rest.substring(close + 1);
             return new Macro(name, params, tokenizeOrEmpty(body), line);
         }

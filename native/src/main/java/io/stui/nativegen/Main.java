@@ -19,8 +19,7 @@ import java.util.stream.Stream;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the generator; exits with status 2 on bad arguments and 1 on failure. */
     public static void main(String[] args) {
@@ -66,12 +65,14 @@ public final class Main {
     }
 
     /** As {@link #run(String, Path, String, String, String)}, for another header or package. */
-    public static Path run(GeneratorConfig config, String header, Path outputRoot, String clang, String astFile,
-                           String macroFile) throws IOException {
+    public static Path run(
+            GeneratorConfig config, String header, Path outputRoot, String clang, String astFile, String macroFile)
+            throws IOException {
         ClangRunner runner = new ClangRunner(clang);
-        String astJson = astFile != null ? Files.readString(Path.of(astFile), StandardCharsets.UTF_8)
-                : runner.astJson(header);
-        String macroDump = macroFile != null ? Files.readString(Path.of(macroFile), StandardCharsets.UTF_8)
+        String astJson =
+                astFile != null ? Files.readString(Path.of(astFile), StandardCharsets.UTF_8) : runner.astJson(header);
+        String macroDump = macroFile != null
+                ? Files.readString(Path.of(macroFile), StandardCharsets.UTF_8)
                 : runner.macroDump(header);
         HeaderModel model = new ClangAstReader(header).read(astJson);
         if (model.functions().isEmpty()) {
@@ -87,7 +88,8 @@ public final class Main {
         Files.createDirectories(packageDir);
         try (Stream<Path> existing = Files.list(packageDir)) {
             for (Path stale : existing.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !files.containsKey(p.getFileName().toString())).toList()) {
+                    .filter(p -> !files.containsKey(p.getFileName().toString()))
+                    .toList()) {
                 Files.delete(stale);
             }
         }

@@ -32,12 +32,14 @@ final class StructClassWriter {
         out.openClass("public", cls);
         List<String> members = new ArrayList<>();
         for (StructLayouter.Member member : layout.members()) {
-            members.add(switch (member) {
-                case StructLayouter.Padding p -> "MemoryLayout.paddingLayout(" + p.bytes() + ")";
-                case StructLayouter.FieldSlot f -> layouts.expression(f.field().type())
-                        + (f.overAligned() ? ".withByteAlignment(" + f.alignment() + ")" : "")
-                        + ".withName(\"" + f.field().name() + "\")";
-            });
+            members.add(
+                    switch (member) {
+                        case StructLayouter.Padding p -> "MemoryLayout.paddingLayout(" + p.bytes() + ")";
+                        case StructLayouter.FieldSlot f ->
+                            layouts.expression(f.field().type())
+                                    + (f.overAligned() ? ".withByteAlignment(" + f.alignment() + ")" : "")
+                                    + ".withName(\"" + f.field().name() + "\")";
+                    });
         }
         out.line("    private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(");
         for (int i = 0; i < members.size(); i++) {
@@ -114,7 +116,8 @@ final class StructClassWriter {
         out.blank();
         out.cSnippet("    ", "Setter for field:", decl);
         out.line("    public static void " + name + "(MemorySegment struct, MemorySegment fieldValue) {");
-        out.line("        MemorySegment.copy(fieldValue, 0L, struct, " + name + "$OFFSET, " + name + "$LAYOUT.byteSize());");
+        out.line("        MemorySegment.copy(fieldValue, 0L, struct, " + name + "$OFFSET, " + name
+                + "$LAYOUT.byteSize());");
         out.line("    }");
     }
 
@@ -150,20 +153,24 @@ final class StructClassWriter {
                 + String.join(", ", path) + ");");
         out.blank();
         out.cSnippet("    ", "Indexed getter for field:", decl);
-        out.line("    public static " + carrier + " " + name + "(MemorySegment struct, " + String.join(", ", indexParams) + ") {");
-        out.line("        return (" + carrier + ")" + name + "$ELEM_HANDLE.get(struct, 0L, " + String.join(", ", indexArgs) + ");");
+        out.line("    public static " + carrier + " " + name + "(MemorySegment struct, "
+                + String.join(", ", indexParams) + ") {");
+        out.line("        return (" + carrier + ")" + name + "$ELEM_HANDLE.get(struct, 0L, "
+                + String.join(", ", indexArgs) + ");");
         out.line("    }");
         out.blank();
         out.cSnippet("    ", "Indexed setter for field:", decl);
-        out.line("    public static void " + name + "(MemorySegment struct, " + String.join(", ", indexParams)
-                + ", " + carrier + " fieldValue) {");
+        out.line("    public static void " + name + "(MemorySegment struct, " + String.join(", ", indexParams) + ", "
+                + carrier + " fieldValue) {");
         out.line("        " + name + "$ELEM_HANDLE.set(struct, 0L, " + String.join(", ", indexArgs) + ", fieldValue);");
         out.line("    }");
     }
 
     private static void trailer(SourceBuilder out) {
         out.blank();
-        out.javadoc("    ", "Obtains a slice of {@code arrayParam} which selects the array element at {@code index}.",
+        out.javadoc(
+                "    ",
+                "Obtains a slice of {@code arrayParam} which selects the array element at {@code index}.",
                 "The returned segment has address {@code arrayParam.address() + index * layout().byteSize()}");
         out.line("    public static MemorySegment asSlice(MemorySegment array, long index) {");
         out.line("        return array.asSlice(layout().byteSize() * index);");
@@ -177,21 +184,29 @@ final class StructClassWriter {
         out.line("        return allocator.allocate(layout());");
         out.line("    }");
         out.blank();
-        out.javadoc("    ", "Allocate an array of size {@code elementCount} using {@code allocator}.",
+        out.javadoc(
+                "    ",
+                "Allocate an array of size {@code elementCount} using {@code allocator}.",
                 "The returned segment has size {@code elementCount * layout().byteSize()}.");
         out.line("    public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {");
         out.line("        return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, layout()));");
         out.line("    }");
         out.blank();
-        out.javadoc("    ", "Reinterprets {@code addr} using target {@code arena} and {@code cleanupAction} (if any).",
+        out.javadoc(
+                "    ",
+                "Reinterprets {@code addr} using target {@code arena} and {@code cleanupAction} (if any).",
                 "The returned segment has size {@code layout().byteSize()}");
-        out.line("    public static MemorySegment reinterpret(MemorySegment addr, Arena arena, Consumer<MemorySegment> cleanup) {");
+        out.line(
+                "    public static MemorySegment reinterpret(MemorySegment addr, Arena arena, Consumer<MemorySegment> cleanup) {");
         out.line("        return reinterpret(addr, 1, arena, cleanup);");
         out.line("    }");
         out.blank();
-        out.javadoc("    ", "Reinterprets {@code addr} using target {@code arena} and {@code cleanupAction} (if any).",
+        out.javadoc(
+                "    ",
+                "Reinterprets {@code addr} using target {@code arena} and {@code cleanupAction} (if any).",
                 "The returned segment has size {@code elementCount * layout().byteSize()}");
-        out.line("    public static MemorySegment reinterpret(MemorySegment addr, long elementCount, Arena arena, Consumer<MemorySegment> cleanup) {");
+        out.line(
+                "    public static MemorySegment reinterpret(MemorySegment addr, long elementCount, Arena arena, Consumer<MemorySegment> cleanup) {");
         out.line("        return addr.reinterpret(layout().byteSize() * elementCount, arena, cleanup);");
         out.line("    }");
     }

@@ -12,7 +12,7 @@ import java.util.List;
 public final class StructLayouter {
 
     /** One member of the computed layout: a field at an offset, or padding. */
-    public sealed interface Member permits FieldSlot, Padding { }
+    public sealed interface Member permits FieldSlot, Padding {}
 
     /**
      * A field placed at {@code offset}.
@@ -23,17 +23,19 @@ public final class StructLayouter {
      * @param overAligned true if an attribute raised the alignment above the type's natural one
      */
     public record FieldSlot(HeaderModel.Field field, long offset, long alignment, boolean overAligned)
-            implements Member { }
+            implements Member {}
 
     /** {@code bytes} of padding. */
-    public record Padding(long bytes) implements Member { }
+    public record Padding(long bytes) implements Member {}
 
     /** A struct's members with padding, its size and alignment in bytes. */
     public record Layout(List<Member> members, long size, long alignment) {
         /** The placed field of that C name, or throws. */
         public FieldSlot slot(String fieldName) {
-            return members.stream().filter(m -> m instanceof FieldSlot f && f.field().name().equals(fieldName))
-                    .map(FieldSlot.class::cast).findFirst()
+            return members.stream()
+                    .filter(m -> m instanceof FieldSlot f && f.field().name().equals(fieldName))
+                    .map(FieldSlot.class::cast)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no field " + fieldName));
         }
     }

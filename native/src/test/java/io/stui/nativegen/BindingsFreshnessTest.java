@@ -1,7 +1,7 @@
 package io.stui.nativegen;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Regenerates the bindings with clang into a temporary folder and compares them with the committed
@@ -26,14 +25,17 @@ class BindingsFreshnessTest {
 
     @Test
     void committedBindingsMatchFreshlyGeneratedOnes(@TempDir Path temp) throws IOException {
-        assumeTrue(new ClangRunner(CLANG).available(),
+        assumeTrue(
+                new ClangRunner(CLANG).available(),
                 "clang is missing (" + CLANG + " --version failed): freshness of the committed bindings not checked");
-        assumeTrue(Files.isRegularFile(Path.of(HEADER)),
+        assumeTrue(
+                Files.isRegularFile(Path.of(HEADER)),
                 HEADER + " is missing (install libzmq3-dev): freshness of the committed bindings not checked");
 
         Path fresh = Main.run(HEADER, temp, CLANG, null, null);
         Path committedRoot = Path.of(System.getProperty("stui.bindings.sources", "../bindings/src/main/java"));
-        Path committed = committedRoot.resolve(GeneratorConfig.zmq().packageName().replace('.', '/'));
+        Path committed =
+                committedRoot.resolve(GeneratorConfig.zmq().packageName().replace('.', '/'));
 
         String difference = firstDifference(committed, fresh);
         if (difference != null) {
@@ -80,7 +82,9 @@ class BindingsFreshnessTest {
             return names;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java")).forEach(names::add);
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".java"))
+                    .forEach(names::add);
         }
         return names;
     }

@@ -1,16 +1,15 @@
 package io.stui.nativegen;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class CTypeParserTest {
 
-    private final CTypeParser parser = new CTypeParser(Map.of("size_t", "unsigned long", "zmq_fd_t", "int",
-            "handle_t", "zmq_fd_t"));
+    private final CTypeParser parser =
+            new CTypeParser(Map.of("size_t", "unsigned long", "zmq_fd_t", "int", "handle_t", "zmq_fd_t"));
 
     @Test
     void mapsBuiltinsToJextractLayouts() {

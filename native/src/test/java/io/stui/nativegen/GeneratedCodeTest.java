@@ -1,11 +1,11 @@
 package io.stui.nativegen;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.foreign.AddressLayout;
@@ -28,12 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on the inline sample: generate, compile with {@code -Xlint:all -Werror}, load, and call libc
@@ -41,12 +40,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GeneratedCodeTest {
 
-    private static final GeneratorConfig CONFIG = new GeneratorConfig("sample.bindings", "sample_h", "sample.h",
-            "SAMPLE_VERSION", List.of("libc.so.6"), "sample.library", "libc", "install a C library",
-            List.of("SAMPLE_"), Set.of("EAGAIN"), "regen-sample.sh");
+    private static final GeneratorConfig CONFIG = new GeneratorConfig(
+            "sample.bindings",
+            "sample_h",
+            "sample.h",
+            "SAMPLE_VERSION",
+            List.of("libc.so.6"),
+            "sample.library",
+            "libc",
+            "install a C library",
+            List.of("SAMPLE_"),
+            Set.of("EAGAIN"),
+            "regen-sample.sh");
 
     @TempDir
     static Path temp;
+
     private static Map<String, String> files;
     private static ClassLoader loader;
 
@@ -63,7 +72,8 @@ class GeneratedCodeTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int rc = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
-        assertEquals(0, rc, "generated code must compile warning-free:\n" + diagnostics.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                0, rc, "generated code must compile warning-free:\n" + diagnostics.toString(StandardCharsets.UTF_8));
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, GeneratedCodeTest.class.getClassLoader());
     }
 
@@ -94,7 +104,8 @@ class GeneratedCodeTest {
         assertEquals(5, call("sample_h", "abs", new Class<?>[] {int.class}, -5));
         assertEquals(7L, call("sample_h", "labs", new Class<?>[] {long.class}, -7L));
         try (Arena arena = Arena.ofConfined()) {
-            assertEquals(5L, call("sample_h", "strlen", new Class<?>[] {MemorySegment.class}, arena.allocateFrom("hello")));
+            assertEquals(
+                    5L, call("sample_h", "strlen", new Class<?>[] {MemorySegment.class}, arena.allocateFrom("hello")));
         }
     }
 
@@ -111,8 +122,14 @@ class GeneratedCodeTest {
 
     @Test
     void aMissingSymbolFailsOnlyWhenThatFunctionIsUsed() {
-        UnsatisfiedLinkError e = assertThrows(UnsatisfiedLinkError.class, () -> call("sample_h", "blob_size",
-                new Class<?>[] {MemorySegment.class, int.class}, MemorySegment.NULL, 0));
+        UnsatisfiedLinkError e = assertThrows(
+                UnsatisfiedLinkError.class,
+                () -> call(
+                        "sample_h",
+                        "blob_size",
+                        new Class<?>[] {MemorySegment.class, int.class},
+                        MemorySegment.NULL,
+                        0));
         assertEquals("unresolved symbol: blob_size", e.getMessage());
     }
 
@@ -137,17 +154,21 @@ class GeneratedCodeTest {
         assertEquals(16L, call("point", "next$offset"));
         assertEquals(point.byteOffset(MemoryLayout.PathElement.groupElement("y")), (long) call("point", "y$offset"));
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = (MemorySegment) call("point", "allocate",
-                    new Class<?>[] {java.lang.foreign.SegmentAllocator.class}, arena);
+            MemorySegment p = (MemorySegment)
+                    call("point", "allocate", new Class<?>[] {java.lang.foreign.SegmentAllocator.class}, arena);
             call("point", "x", new Class<?>[] {MemorySegment.class, int.class}, p, 42);
             call("point", "y", new Class<?>[] {MemorySegment.class, short.class}, p, (short) -3);
             assertEquals(42, p.get(ValueLayout.JAVA_INT, 4));
             assertEquals((short) -3, call("point", "y", new Class<?>[] {MemorySegment.class}, p));
-            MemorySegment array = (MemorySegment) call("point", "allocateArray",
-                    new Class<?>[] {long.class, java.lang.foreign.SegmentAllocator.class}, 3L, arena);
+            MemorySegment array = (MemorySegment) call(
+                    "point",
+                    "allocateArray",
+                    new Class<?>[] {long.class, java.lang.foreign.SegmentAllocator.class},
+                    3L,
+                    arena);
             assertEquals(72, array.byteSize());
-            MemorySegment second = (MemorySegment) call("point", "asSlice",
-                    new Class<?>[] {MemorySegment.class, long.class}, array, 1L);
+            MemorySegment second = (MemorySegment)
+                    call("point", "asSlice", new Class<?>[] {MemorySegment.class, long.class}, array, 1L);
             assertEquals(array.address() + 24, second.address());
         }
     }
@@ -160,8 +181,8 @@ class GeneratedCodeTest {
         assertEquals("_", blob.memberLayouts().getFirst().name().orElseThrow(), "the layout keeps the C name");
         assertArrayEquals(new long[] {64}, (long[]) call("blob", "__$dimensions"));
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment b = (MemorySegment) call("blob", "allocate",
-                    new Class<?>[] {java.lang.foreign.SegmentAllocator.class}, arena);
+            MemorySegment b = (MemorySegment)
+                    call("blob", "allocate", new Class<?>[] {java.lang.foreign.SegmentAllocator.class}, arena);
             call("blob", "__", new Class<?>[] {MemorySegment.class, long.class, byte.class}, b, 63L, (byte) 9);
             assertEquals((byte) 9, call("blob", "__", new Class<?>[] {MemorySegment.class, long.class}, b, 63L));
             MemorySegment slice = (MemorySegment) call("blob", "__", new Class<?>[] {MemorySegment.class}, b);
@@ -181,9 +202,15 @@ class GeneratedCodeTest {
             return method.invoke(this, args);
         });
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment stub = (MemorySegment) call("free_fn", "allocate", new Class<?>[] {fn, Arena.class}, impl, arena);
-            call("free_fn", "invoke", new Class<?>[] {MemorySegment.class, MemorySegment.class, MemorySegment.class},
-                    stub, MemorySegment.ofAddress(1), MemorySegment.ofAddress(2));
+            MemorySegment stub =
+                    (MemorySegment) call("free_fn", "allocate", new Class<?>[] {fn, Arena.class}, impl, arena);
+            call(
+                    "free_fn",
+                    "invoke",
+                    new Class<?>[] {MemorySegment.class, MemorySegment.class, MemorySegment.class},
+                    stub,
+                    MemorySegment.ofAddress(1),
+                    MemorySegment.ofAddress(2));
         }
         assertEquals(1L, ((MemorySegment) seen.get()[0]).address());
         assertEquals(2L, ((MemorySegment) seen.get()[1]).address());

@@ -1,12 +1,11 @@
 package io.stui.nativegen;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class MacroEvaluatorTest {
 
@@ -22,7 +21,9 @@ class MacroEvaluatorTest {
 
     @Test
     void evaluatesArithmeticOnOtherMacrosLikeZmqHausnumero() {
-        assertEquals(IntegerConstant.of(156384765, IntegerConstant.Type.INT), sample.evaluate("SAMPLE_ERR").orElseThrow());
+        assertEquals(
+                IntegerConstant.of(156384765, IntegerConstant.Type.INT),
+                sample.evaluate("SAMPLE_ERR").orElseThrow());
     }
 
     @Test
@@ -38,12 +39,15 @@ class MacroEvaluatorTest {
 
     @Test
     void typesLiteralsAsC() {
-        assertEquals(IntegerConstant.Type.LONG, sample.evaluate("SAMPLE_BIG").orElseThrow().type());
+        assertEquals(
+                IntegerConstant.Type.LONG,
+                sample.evaluate("SAMPLE_BIG").orElseThrow().type());
         assertEquals("long", sample.evaluate("SAMPLE_BIG").orElseThrow().javaType());
         IntegerConstant allOnes = eval("#define M 0xFFFFFFFF", "M");
         assertEquals(IntegerConstant.Type.UINT, allOnes.type(), "hex that fits unsigned int is unsigned int");
         assertEquals("int", allOnes.javaType());
-        assertEquals(IntegerConstant.Type.LONG, eval("#define M 4294967295", "M").type(), "decimal never goes unsigned");
+        assertEquals(
+                IntegerConstant.Type.LONG, eval("#define M 4294967295", "M").type(), "decimal never goes unsigned");
         assertEquals(IntegerConstant.Type.ULONG, eval("#define M 1UL", "M").type());
         assertEquals(8, eval("#define M 010", "M").value(), "octal");
     }
@@ -72,7 +76,8 @@ class MacroEvaluatorTest {
         assertTrue(tryEval("#define M (1 / 0)", "M").isEmpty(), "division by zero");
         assertTrue(tryEval("#define M UNKNOWN + 1", "M").isEmpty(), "undefined identifier");
         assertTrue(tryEval("#define M 1.5", "M").isEmpty(), "floating point");
-        assertTrue(tryEval("#define M __attribute__ ((visibility (\"default\")))", "M").isEmpty());
+        assertTrue(tryEval("#define M __attribute__ ((visibility (\"default\")))", "M")
+                .isEmpty());
     }
 
     @Test

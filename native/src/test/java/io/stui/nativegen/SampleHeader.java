@@ -9,8 +9,7 @@ final class SampleHeader {
 
     static final String MAIN_FILE = "/tmp/sample.h";
 
-    private SampleHeader() {
-    }
+    private SampleHeader() {}
 
     static final String AST = """
         {"id":"0x1","kind":"TranslationUnitDecl","loc":{},"range":{"begin":{},"end":{}},"inner":[

@@ -1,12 +1,11 @@
 package io.stui.nativegen;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class StructLayouterTest {
 
@@ -25,23 +24,30 @@ class StructLayouterTest {
 
     @Test
     void insertsPaddingBeforeFieldsAndAtTheEnd() {
-        HeaderModel.Struct s = new HeaderModel.Struct("s", List.of(
-                field("c", CHAR, 0), field("i", INT, 0), field("h", SHORT, 0)));
+        HeaderModel.Struct s =
+                new HeaderModel.Struct("s", List.of(field("c", CHAR, 0), field("i", INT, 0), field("h", SHORT, 0)));
         StructLayouter.Layout layout = new StructLayouter(model(s)).layout(s);
-        assertEquals(List.of(
-                new StructLayouter.FieldSlot(s.fields().get(0), 0, 1, false),
-                new StructLayouter.Padding(3),
-                new StructLayouter.FieldSlot(s.fields().get(1), 4, 4, false),
-                new StructLayouter.FieldSlot(s.fields().get(2), 8, 2, false),
-                new StructLayouter.Padding(2)), layout.members());
+        assertEquals(
+                List.of(
+                        new StructLayouter.FieldSlot(s.fields().get(0), 0, 1, false),
+                        new StructLayouter.Padding(3),
+                        new StructLayouter.FieldSlot(s.fields().get(1), 4, 4, false),
+                        new StructLayouter.FieldSlot(s.fields().get(2), 8, 2, false),
+                        new StructLayouter.Padding(2)),
+                layout.members());
         assertEquals(12, layout.size());
         assertEquals(4, layout.alignment());
     }
 
     @Test
     void pollItemShapeHasNoPadding() {
-        HeaderModel.Struct s = new HeaderModel.Struct("zmq_pollitem_t", List.of(
-                field("socket", PTR, 0), field("fd", INT, 0), field("events", SHORT, 0), field("revents", SHORT, 0)));
+        HeaderModel.Struct s = new HeaderModel.Struct(
+                "zmq_pollitem_t",
+                List.of(
+                        field("socket", PTR, 0),
+                        field("fd", INT, 0),
+                        field("events", SHORT, 0),
+                        field("revents", SHORT, 0)));
         StructLayouter.Layout layout = new StructLayouter(model(s)).layout(s);
         assertEquals(16, layout.size());
         assertEquals(8, layout.alignment());
@@ -52,8 +58,7 @@ class StructLayouterTest {
 
     @Test
     void alignedAttributeRaisesTheStructAlignmentLikeZmqMsgT() {
-        HeaderModel.Struct s = new HeaderModel.Struct("zmq_msg_t", List.of(
-                field("_", new CType.Array(CHAR, 64), 8)));
+        HeaderModel.Struct s = new HeaderModel.Struct("zmq_msg_t", List.of(field("_", new CType.Array(CHAR, 64), 8)));
         StructLayouter.Layout layout = new StructLayouter(model(s)).layout(s);
         assertEquals(64, layout.size());
         assertEquals(8, layout.alignment());
@@ -71,8 +76,8 @@ class StructLayouterTest {
     @Test
     void embeddedStructsUseTheirOwnLayout() {
         HeaderModel.Struct inner = new HeaderModel.Struct("inner", List.of(field("p", PTR, 0), field("c", CHAR, 0)));
-        HeaderModel.Struct outer = new HeaderModel.Struct("outer", List.of(
-                field("c", CHAR, 0), field("in", new CType.Struct("inner"), 0)));
+        HeaderModel.Struct outer = new HeaderModel.Struct(
+                "outer", List.of(field("c", CHAR, 0), field("in", new CType.Struct("inner"), 0)));
         StructLayouter layouter = new StructLayouter(model(inner, outer));
         assertEquals(16, layouter.layout(inner).size());
         StructLayouter.Layout layout = layouter.layout(outer);

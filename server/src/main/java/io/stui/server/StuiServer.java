@@ -76,26 +76,46 @@ public final class StuiServer implements AutoCloseable {
         ServerMetrics m = null;
         ScheduledExecutorService sw = null;
         try {
-            this.sessions = new SessionManager(store, Clock.systemUTC(), config.maxSessionsPerClient(), config.sessionTimeout(),
+            this.sessions = new SessionManager(
+                    store,
+                    Clock.systemUTC(),
+                    config.maxSessionsPerClient(),
+                    config.sessionTimeout(),
                     new ClientPolicy(config.allowClients(), config.denyClients()));
             m = new ServerMetrics(sessions::sessionCount);
             // workers are the engine's evaluation threads: Smalltalk runs on them directly, with no further hand-off
-            ex = new KeyedSerialExecutor(config.workers(), config.sessionQueueCapacity(), 10_000,
-                    EvaluationThreads.factory("stui-worker"));
+            ex = new KeyedSerialExecutor(
+                    config.workers(), config.sessionQueueCapacity(), 10_000, EvaluationThreads.factory("stui-worker"));
             st = smalltalkFactory.apply(new ServiceParts(config, store, sessions, m, ex));
             SmalltalkService stFinal = st;
             sessions.addListener((id, reason) -> stFinal.sessionEnded(id));
             ctx = new ZContext();
-            InfoCommands info = new InfoCommands(new InfoCommands.ServerFacts(VERSION, startedAt,
-                    ctx.backend().name().toLowerCase(java.util.Locale.ROOT), ctx.libzmqVersion(), st.version(), config),
-                    sessions::sessionCount, accepting::get, stFinal::packages);
-            CommandHandler handler = new CommandHandler(info,
-                    new SessionCommands(sessions, st::facts, config.cleanupInterval()), st.handler());
-            RequestDispatcher dispatcher = new RequestDispatcher(ProtocolCodec.INSTANCE, handler, CommandHandler::isInline,
-                    CommandHandler::mayRunInPlace, ex, m);
+            InfoCommands info = new InfoCommands(
+                    new InfoCommands.ServerFacts(
+                            VERSION,
+                            startedAt,
+                            ctx.backend().name().toLowerCase(java.util.Locale.ROOT),
+                            ctx.libzmqVersion(),
+                            st.version(),
+                            config),
+                    sessions::sessionCount,
+                    accepting::get,
+                    stFinal::packages);
+            CommandHandler handler = new CommandHandler(
+                    info, new SessionCommands(sessions, st::facts, config.cleanupInterval()), st.handler());
+            RequestDispatcher dispatcher = new RequestDispatcher(
+                    ProtocolCodec.INSTANCE, handler, CommandHandler::isInline, CommandHandler::mayRunInPlace, ex, m);
             // the front's threads evaluate in place too, so they are evaluation threads like the workers
-            this.front = new FrontEnd(ctx, new FrontEnd.Settings(config.endpoint(), config.maxMessageSize(), config.curveSecretKey(),
-                    RELIEF_AFTER, config.workers()), dispatcher, EvaluationThreads.factory("stui-front"));
+            this.front = new FrontEnd(
+                    ctx,
+                    new FrontEnd.Settings(
+                            config.endpoint(),
+                            config.maxMessageSize(),
+                            config.curveSecretKey(),
+                            RELIEF_AFTER,
+                            config.workers()),
+                    dispatcher,
+                    EvaluationThreads.factory("stui-front"));
             this.endpoint = front.start();
             m.frontHandovers(front::handovers);
             this.metricsPort = m.serve(config.metricsHost(), config.metricsPort());
@@ -132,8 +152,14 @@ public final class StuiServer implements AutoCloseable {
         this.executor = ex;
         this.metrics = m;
         this.sweeper = sw;
-        log.info("event=server_started endpoint={} backend={} workers={} store={} metrics_port={} version={}",
-                endpoint, context.backend().name().toLowerCase(java.util.Locale.ROOT), config.workers(), store.path(), metricsPort, VERSION);
+        log.info(
+                "event=server_started endpoint={} backend={} workers={} store={} metrics_port={} version={}",
+                endpoint,
+                context.backend().name().toLowerCase(java.util.Locale.ROOT),
+                config.workers(),
+                store.path(),
+                metricsPort,
+                VERSION);
     }
 
     /**
@@ -141,9 +167,12 @@ public final class StuiServer implements AutoCloseable {
      *
      * @param lanes the worker pool; work submitted under a session id runs in that session's order
      */
-    public record ServiceParts(ServerConfig config, SessionStore store, SessionManager sessions, ServerMetrics metrics,
-                               KeyedSerialExecutor lanes) {
-    }
+    public record ServiceParts(
+            ServerConfig config,
+            SessionStore store,
+            SessionManager sessions,
+            ServerMetrics metrics,
+            KeyedSerialExecutor lanes) {}
 
     /** Starts a server with the embedded Smalltalk engine; returns once it accepts requests. */
     public static StuiServer start(ServerConfig config) {

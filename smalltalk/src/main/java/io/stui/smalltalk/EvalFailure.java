@@ -12,7 +12,8 @@ import java.util.List;
  * @param column       1-based column of a syntax error, 0 otherwise
  * @param stackTrace   Smalltalk frames, innermost first, e.g. {@code SmallInteger(Number)>>foo}
  */
-public record EvalFailure(Kind kind, String errorClass, String messageText, int line, int column, List<String> stackTrace) {
+public record EvalFailure(
+        Kind kind, String errorClass, String messageText, int line, int column, List<String> stackTrace) {
     /** Failure categories. */
     public enum Kind {
         /** The code does not parse or compile. */

@@ -14,8 +14,10 @@ public record EvalLimits(Duration timeout, long instructionBudget, long maxAlloc
     public static final int DEFAULT_MAX_DEPTH = 50_000;
 
     public EvalLimits {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
-        if (instructionBudget < 0 || maxAllocationBytes < 0) throw new IllegalArgumentException("limits must not be negative");
+        if (timeout == null || timeout.isNegative() || timeout.isZero())
+            throw new IllegalArgumentException("timeout must be positive");
+        if (instructionBudget < 0 || maxAllocationBytes < 0)
+            throw new IllegalArgumentException("limits must not be negative");
         if (maxDepth < 10) throw new IllegalArgumentException("maxDepth must be at least 10");
     }
 
@@ -28,8 +30,19 @@ public record EvalLimits(Duration timeout, long instructionBudget, long maxAlloc
         return new EvalLimits(Duration.ofSeconds(10), 2_000_000_000L, 256L << 20, DEFAULT_MAX_DEPTH);
     }
 
-    public EvalLimits withTimeout(Duration t) { return new EvalLimits(t, instructionBudget, maxAllocationBytes, maxDepth); }
-    public EvalLimits withInstructionBudget(long b) { return new EvalLimits(timeout, b, maxAllocationBytes, maxDepth); }
-    public EvalLimits withMaxAllocationBytes(long a) { return new EvalLimits(timeout, instructionBudget, a, maxDepth); }
-    public EvalLimits withMaxDepth(int d) { return new EvalLimits(timeout, instructionBudget, maxAllocationBytes, d); }
+    public EvalLimits withTimeout(Duration t) {
+        return new EvalLimits(t, instructionBudget, maxAllocationBytes, maxDepth);
+    }
+
+    public EvalLimits withInstructionBudget(long b) {
+        return new EvalLimits(timeout, b, maxAllocationBytes, maxDepth);
+    }
+
+    public EvalLimits withMaxAllocationBytes(long a) {
+        return new EvalLimits(timeout, instructionBudget, a, maxDepth);
+    }
+
+    public EvalLimits withMaxDepth(int d) {
+        return new EvalLimits(timeout, instructionBudget, maxAllocationBytes, d);
+    }
 }

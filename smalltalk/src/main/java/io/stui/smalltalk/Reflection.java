@@ -12,12 +12,23 @@ public final class Reflection {
     public record ClassInfo(String name, String superclass, String comment, String category, boolean isSystem) {}
 
     /** A class with its variables and selectors, from {@link Workspace#describeClass}. */
-    public record ClassDescription(ClassInfo info, List<String> instanceVariables, List<String> classVariables,
-                                   List<String> classInstanceVariables, List<String> instanceMethods, List<String> classMethods) {}
+    public record ClassDescription(
+            ClassInfo info,
+            List<String> instanceVariables,
+            List<String> classVariables,
+            List<String> classInstanceVariables,
+            List<String> instanceMethods,
+            List<String> classMethods) {}
 
     /** A method's source and metadata, from {@link Workspace#method}. */
-    public record MethodInfo(String className, String selector, String source, String category, boolean classSide,
-                             List<String> argumentNames, String comment) {}
+    public record MethodInfo(
+            String className,
+            String selector,
+            String source,
+            String category,
+            boolean classSide,
+            List<String> argumentNames,
+            String comment) {}
 
     /** A workspace variable. */
     public record VariableInfo(String name, String className, String printString, String objectId) {}
@@ -26,15 +37,28 @@ public final class Reflection {
     public record Slot(String name, String className, String printString, String objectId) {}
 
     /** An inspected object. */
-    public record Inspection(String objectId, String className, String printString, long identityHash, int size,
-                             List<Slot> namedVariables, List<Slot> indexedElements, List<String> selectors) {}
+    public record Inspection(
+            String objectId,
+            String className,
+            String printString,
+            long identityHash,
+            int size,
+            List<Slot> namedVariables,
+            List<Slot> indexedElements,
+            List<String> selectors) {}
 
     /** One evaluation in the workspace history. */
     public record HistoryEntry(String code, String result, boolean ok, Instant timestamp) {}
 
     /** A frame of a failed evaluation (innermost first): its line in the method source, its locals as printStrings and registry ids. */
-    public record Frame(String description, int line, String receiverClass, String receiverPrintString, String receiverId,
-                        Map<String, String> locals, Map<String, String> localIds) {}
+    public record Frame(
+            String description,
+            int line,
+            String receiverClass,
+            String receiverPrintString,
+            String receiverId,
+            Map<String, String> locals,
+            Map<String, String> localIds) {}
 
     /** The last failed evaluation with its frames, for post-mortem debugging. */
     public record FailureReport(String code, EvalFailure failure, List<Frame> frames, Instant timestamp) {}

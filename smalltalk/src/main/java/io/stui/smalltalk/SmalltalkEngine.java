@@ -41,8 +41,12 @@ public final class SmalltalkEngine {
         return ws;
     }
 
-    public String version() { return Kernel.VERSION; }
+    public String version() {
+        return Kernel.VERSION;
+    }
 
     /** Number of classes in the shared kernel. */
-    public int kernelClassCount() { return kernel.classes.size(); }
+    public int kernelClassCount() {
+        return kernel.classes.size();
+    }
 }

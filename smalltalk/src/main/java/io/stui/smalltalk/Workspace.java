@@ -1,16 +1,15 @@
 package io.stui.smalltalk;
 
 import io.stui.smalltalk.runtime.Session;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Workspace implements AutoCloseable {
     /** The workspace's own threads (for callers that are not evaluation threads themselves). */
     private static final java.util.concurrent.ThreadFactory THREADS = EvaluationThreads.factory("smalltalk-eval");
+
     private static final Duration GRACE = Duration.ofSeconds(2);
     static final EvalLimits TOOL_LIMITS = new EvalLimits(Duration.ofSeconds(10), 0, 0);
 
@@ -35,18 +35,23 @@ public final class Workspace implements AutoCloseable {
         this.session = session;
     }
 
-    Session session() { return session; }
+    Session session() {
+        return session;
+    }
 
     /** One big-stack daemon thread, retired after 30 s idle so forgotten workspaces do not pin threads. */
     private static ExecutorService newWorker() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), THREADS);
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), THREADS);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 
     /** Thrown by {@link #run} when the task did not finish in time and its thread was abandoned. */
     private static final class Abandoned extends RuntimeException {
-        Abandoned() { super("the workspace did not answer in time", null, false, false); }
+        Abandoned() {
+            super("the workspace did not answer in time", null, false, false);
+        }
     }
 
     /**
@@ -121,8 +126,15 @@ public final class Workspace implements AutoCloseable {
                     ? session.evaluate(code, limits, interrupt, record)
                     : run(() -> session.evaluate(code, limits, interrupt, record), limits.timeout());
         } catch (Abandoned a) {
-            return EvalResult.failed(new EvalFailure(EvalFailure.Kind.TIMEOUT, "Timeout",
-                    "the evaluation did not stop within its time limit and was abandoned", 0, 0, List.of()), "",
+            return EvalResult.failed(
+                    new EvalFailure(
+                            EvalFailure.Kind.TIMEOUT,
+                            "Timeout",
+                            "the evaluation did not stop within its time limit and was abandoned",
+                            0,
+                            0,
+                            List.of()),
+                    "",
                     Duration.ofNanos(System.nanoTime() - t0));
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
@@ -131,10 +143,14 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Evaluates with {@link EvalLimits#defaults()}. */
-    public EvalResult evaluate(String code) { return evaluate(code, EvalLimits.defaults()); }
+    public EvalResult evaluate(String code) {
+        return evaluate(code, EvalLimits.defaults());
+    }
 
     /** Asks the running evaluation (if any) to stop; it ends with an {@code INTERRUPTED} failure. Thread-safe. */
-    public void interrupt() { interrupt.set(true); }
+    public void interrupt() {
+        interrupt.set(true);
+    }
 
     /** Runs a reflection or inspection task (which may print objects with Smalltalk code) on the evaluation thread. */
     private <T> T tool(Callable<T> task) {
@@ -146,10 +162,14 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Workspace variables (auto-declared by top-level assignments), in declaration order. */
-    public List<Reflection.VariableInfo> variables() { return tool(session::variables); }
+    public List<Reflection.VariableInfo> variables() {
+        return tool(session::variables);
+    }
 
     /** Registers a value (as answered by this workspace) in the object registry; answers its stable id. */
-    public String register(Object value) { return session.registry().register(value); }
+    public String register(Object value) {
+        return session.registry().register(value);
+    }
 
     /** Inspects a registered object: named instance variables when {@code includePrivate}, plus its selectors when asked. */
     public Optional<Reflection.Inspection> inspect(String objectId, boolean includePrivate, boolean includeMethods) {
@@ -173,12 +193,18 @@ public final class Workspace implements AutoCloseable {
         return Optional.ofNullable(session.method(className, selector, classSide));
     }
 
-    public List<Reflection.HistoryEntry> history() { return session.history(); }
+    public List<Reflection.HistoryEntry> history() {
+        return session.history();
+    }
 
-    public Optional<Reflection.FailureReport> lastFailure() { return Optional.ofNullable(session.lastFailure()); }
+    public Optional<Reflection.FailureReport> lastFailure() {
+        return Optional.ofNullable(session.lastFailure());
+    }
 
     /** Forgets everything defined in this workspace. */
-    public void clear() { session.clear(); }
+    public void clear() {
+        session.clear();
+    }
 
     /** Serializes variables (with their object graphs), classes, methods, history and registry. */
     public byte[] snapshot() {
@@ -189,17 +215,20 @@ public final class Workspace implements AutoCloseable {
     /** Loads snapshot bytes into this (fresh) workspace, on the evaluation thread. */
     void restore(byte[] bytes) {
         try {
-            run(() -> {
-                io.stui.smalltalk.snapshot.SnapshotReader.restore(session, bytes);
-                return null;
-            }, TOOL_LIMITS.timeout().multipliedBy(3));
+            run(
+                    () -> {
+                        io.stui.smalltalk.snapshot.SnapshotReader.restore(session, bytes);
+                        return null;
+                    },
+                    TOOL_LIMITS.timeout().multipliedBy(3));
         } catch (Abandoned a) {
             throw new IllegalStateException("restoring the snapshot took too long");
         }
     }
 
     /** Stops the evaluation thread. The workspace can still be used afterwards (a new thread is started). */
-    @Override public void close() {
+    @Override
+    public void close() {
         interrupt.set(true);
         if (worker != null) {
             worker.shutdownNow();

@@ -1,20 +1,21 @@
 package io.stui.smalltalk;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Failures a user meets: syntax errors with positions, unhandled exceptions with stack traces, dead-context returns. */
 class ErrorsTest {
     private final Workspace ws = SmalltalkEngine.boot().newWorkspace();
 
     @AfterEach
-    void close() { ws.close(); }
+    void close() {
+        ws.close();
+    }
 
     private EvalFailure fail(String code) {
         EvalResult r = ws.evaluate(code);
@@ -59,7 +60,8 @@ class ErrorsTest {
         assertEquals("MessageNotUnderstood", f.errorClass());
         assertEquals("Message not understood: SmallInteger >> #zork", f.messageText());
         assertEquals("UndefinedObject>>DoIt", f.stackTrace().get(f.stackTrace().size() - 1));
-        assertEquals("SmallInteger(Object)>>doesNotUnderstand: #zork", f.stackTrace().get(0));
+        assertEquals(
+                "SmallInteger(Object)>>doesNotUnderstand: #zork", f.stackTrace().get(0));
     }
 
     @Test
@@ -69,7 +71,9 @@ class ErrorsTest {
         EvalFailure f = fail("Calc new divide: 0");
         assertEquals("ZeroDivide", f.errorClass());
         assertTrue(f.stackTrace().contains("Calc>>divide:"), f.stackTrace().toString());
-        assertTrue(f.stackTrace().contains("SmallInteger(Integer)>>/"), f.stackTrace().toString());
+        assertTrue(
+                f.stackTrace().contains("SmallInteger(Integer)>>/"),
+                f.stackTrace().toString());
     }
 
     @Test
@@ -84,7 +88,8 @@ class ErrorsTest {
     @Test
     void keyNotFoundAndEmptyCollection() {
         assertEquals("KeyNotFound", fail("Dictionary new at: #nope").errorClass());
-        assertEquals("CollectionIsEmpty", fail("OrderedCollection new removeFirst").errorClass());
+        assertEquals(
+                "CollectionIsEmpty", fail("OrderedCollection new removeFirst").errorClass());
     }
 
     @Test
@@ -109,9 +114,17 @@ class ErrorsTest {
     @Test
     void stackShowsIterationAndEnsureFrames() {
         EvalFailure f = fail("#(1 2) do: [:x | [(1 to: 2) do: [:y | y / 0]] ensure: [nil]]");
-        assertEquals(List.of("SmallInteger(Integer)>>/", "[] in [] in [] in UndefinedObject>>DoIt", "Interval>>do:",
-                "[] in [] in UndefinedObject>>DoIt", "BlockClosure>>ensure:", "[] in UndefinedObject>>DoIt", "Array>>do:",
-                "UndefinedObject>>DoIt"), f.stackTrace().subList(1, f.stackTrace().size()));
+        assertEquals(
+                List.of(
+                        "SmallInteger(Integer)>>/",
+                        "[] in [] in [] in UndefinedObject>>DoIt",
+                        "Interval>>do:",
+                        "[] in [] in UndefinedObject>>DoIt",
+                        "BlockClosure>>ensure:",
+                        "[] in UndefinedObject>>DoIt",
+                        "Array>>do:",
+                        "UndefinedObject>>DoIt"),
+                f.stackTrace().subList(1, f.stackTrace().size()));
     }
 
     @Test
@@ -129,7 +142,9 @@ class ErrorsTest {
 
     @Test
     void errorInsideHandlerBlockPropagates() {
-        assertEquals("ZeroDivide", fail("[nil foo] on: MessageNotUnderstood do: [:e | 1/0]").errorClass());
+        assertEquals(
+                "ZeroDivide",
+                fail("[nil foo] on: MessageNotUnderstood do: [:e | 1/0]").errorClass());
     }
 
     @Test
@@ -146,7 +161,10 @@ class ErrorsTest {
         fail("Acct new withdraw: 30");
         Reflection.FailureReport report = ws.lastFailure().orElseThrow();
         assertEquals("ZeroDivide", report.failure().errorClass());
-        Reflection.Frame frame = report.frames().stream().filter(fr -> fr.description().equals("Acct>>withdraw:")).findFirst().orElseThrow();
+        Reflection.Frame frame = report.frames().stream()
+                .filter(fr -> fr.description().equals("Acct>>withdraw:"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("30", frame.locals().get("amount"));
         assertEquals(1, frame.line());
         assertEquals("70", frame.locals().get("left"));
@@ -160,22 +178,38 @@ class ErrorsTest {
                 + " Lines compile: 'run\n\t| a |\n\ta := 1.\n\t^a foo'");
         fail("x := 1.\nLines new run");
         Reflection.FailureReport report = ws.lastFailure().orElseThrow();
-        assertEquals(4, report.frames().stream().filter(f -> f.description().equals("Lines>>run")).findFirst().orElseThrow().line());
-        assertEquals(2, report.frames().stream().filter(f -> f.description().equals("UndefinedObject>>DoIt")).findFirst().orElseThrow().line());
+        assertEquals(
+                4,
+                report.frames().stream()
+                        .filter(f -> f.description().equals("Lines>>run"))
+                        .findFirst()
+                        .orElseThrow()
+                        .line());
+        assertEquals(
+                2,
+                report.frames().stream()
+                        .filter(f -> f.description().equals("UndefinedObject>>DoIt"))
+                        .findFirst()
+                        .orElseThrow()
+                        .line());
     }
 
     @Test
     void ensureRunsWhenANonLocalReturnUnwinds() {
-        ws.evaluate("Object subclass: #Unwinder instanceVariableNames: 'log' classVariableNames: '' package: 'T'."
-                + " Unwinder compile: 'log ^log'."
-                + " Unwinder compile: 'run log := OrderedCollection new. #(1 2 3) do: [:e | [e = 2 ifTrue: [^e]] ensure: [log add: e]]. ^0'");
-        assertEquals("an OrderedCollection(1 2)", ws.evaluate("u := Unwinder new. u run. u log").printString());
+        ws.evaluate(
+                "Object subclass: #Unwinder instanceVariableNames: 'log' classVariableNames: '' package: 'T'."
+                        + " Unwinder compile: 'log ^log'."
+                        + " Unwinder compile: 'run log := OrderedCollection new. #(1 2 3) do: [:e | [e = 2 ifTrue: [^e]] ensure: [log add: e]]. ^0'");
+        assertEquals(
+                "an OrderedCollection(1 2)",
+                ws.evaluate("u := Unwinder new. u run. u log").printString());
         assertEquals("2", ws.evaluate("Unwinder new run").printString());
     }
 
     @Test
     void brokenPrintOnDoesNotLoseTheValue() {
-        ws.evaluate("Object subclass: #Ugly instanceVariableNames: '' classVariableNames: '' package: 'T'. Ugly compile: 'printOn: aStream 1/0'");
+        ws.evaluate(
+                "Object subclass: #Ugly instanceVariableNames: '' classVariableNames: '' package: 'T'. Ugly compile: 'printOn: aStream 1/0'");
         EvalResult r = ws.evaluate("u := Ugly new");
         assertTrue(r.ok());
         assertEquals("<error while printing Ugly: ZeroDivide: ZeroDivide>", r.printString());

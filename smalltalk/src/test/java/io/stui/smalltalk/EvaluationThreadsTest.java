@@ -1,7 +1,8 @@
 package io.stui.smalltalk;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Set;
@@ -10,10 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** A workspace used from an evaluation thread runs Smalltalk right there, with every limit still enforced. */
 class EvaluationThreadsTest {
@@ -32,8 +31,10 @@ class EvaluationThreadsTest {
     }
 
     private static Set<String> workspaceThreads() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith("smalltalk-eval-")).collect(Collectors.toSet());
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("smalltalk-eval-"))
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -58,7 +59,8 @@ class EvaluationThreadsTest {
     void limitsStillHold() {
         EvalResult loop = onEvaluationThread(() -> ws.evaluate("[true] whileTrue", SHORT));
         assertEquals(EvalFailure.Kind.TIMEOUT, loop.failure().kind());
-        EvalResult budget = onEvaluationThread(() -> ws.evaluate("[true] whileTrue", new EvalLimits(Duration.ofSeconds(30), 100_000, 0)));
+        EvalResult budget = onEvaluationThread(
+                () -> ws.evaluate("[true] whileTrue", new EvalLimits(Duration.ofSeconds(30), 100_000, 0)));
         assertEquals(EvalFailure.Kind.BUDGET, budget.failure().kind());
         EvalResult big = onEvaluationThread(() -> ws.evaluate("Array new: 1000000000", SHORT));
         assertEquals(EvalFailure.Kind.ALLOCATION, big.failure().kind());
@@ -67,11 +69,20 @@ class EvaluationThreadsTest {
 
     @Test
     void deepRecursionWorksAndInfiniteRecursionFailsCleanly() {
-        onEvaluationThread(() -> ws.evaluate("Object subclass: #Deep instanceVariableNames: '' classVariableNames: '' package: 'T'."
-                + " Deep compile: 'sum: n n = 0 ifTrue: [^0]. ^n + (self sum: n - 1)'. Deep compile: 'down: n ^self down: n + 1'"));
-        assertEquals("1250025000", onEvaluationThread(() -> ws.evaluate("Deep new sum: 50000",
-                EvalLimits.defaults().withMaxDepth(60_000))).printString());
-        assertEquals(EvalFailure.Kind.RECURSION, onEvaluationThread(() -> ws.evaluate("Deep new down: 1")).failure().kind());
+        onEvaluationThread(
+                () -> ws.evaluate(
+                        "Object subclass: #Deep instanceVariableNames: '' classVariableNames: '' package: 'T'."
+                                + " Deep compile: 'sum: n n = 0 ifTrue: [^0]. ^n + (self sum: n - 1)'. Deep compile: 'down: n ^self down: n + 1'"));
+        assertEquals(
+                "1250025000",
+                onEvaluationThread(() -> ws.evaluate(
+                                "Deep new sum: 50000", EvalLimits.defaults().withMaxDepth(60_000)))
+                        .printString());
+        assertEquals(
+                EvalFailure.Kind.RECURSION,
+                onEvaluationThread(() -> ws.evaluate("Deep new down: 1"))
+                        .failure()
+                        .kind());
     }
 
     @Test
@@ -96,8 +107,11 @@ class EvaluationThreadsTest {
         EvalResult ownThread = ws.evaluate("(3 raisedTo: 400000) printString size", oneMilli);
         assertEquals(EvalFailure.Kind.TIMEOUT, ownThread.failure().kind());
         // recorded as the failure it is, not as a success in history
-        assertEquals(EvalFailure.Kind.TIMEOUT, ws.lastFailure().orElseThrow().failure().kind());
+        assertEquals(
+                EvalFailure.Kind.TIMEOUT,
+                ws.lastFailure().orElseThrow().failure().kind());
         assertFalse(ws.history().getLast().ok());
-        assertEquals("190849", ws.evaluate("(3 raisedTo: 400000) printString size").printString());
+        assertEquals(
+                "190849", ws.evaluate("(3 raisedTo: 400000) printString size").printString());
     }
 }

@@ -1,10 +1,8 @@
 package io.stui.smalltalk;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Data-driven printString checks: each line of expressions.txt is {@code expression ⇒ expected printString}
@@ -25,10 +24,14 @@ class ExpressionTableTest {
     private static SmalltalkEngine engine;
 
     @BeforeAll
-    static void boot() { engine = SmalltalkEngine.boot(); }
+    static void boot() {
+        engine = SmalltalkEngine.boot();
+    }
 
     @AfterAll
-    static void done() { engine = null; }
+    static void done() {
+        engine = null;
+    }
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
@@ -41,7 +44,10 @@ class ExpressionTableTest {
                 if (pending == null && (line.isBlank() || line.startsWith("# "))) continue;
                 String full = pending == null ? line : pending + "\n" + line;
                 int arrow = full.lastIndexOf(" ⇒ ");
-                if (arrow < 0) { pending = full; continue; }
+                if (arrow < 0) {
+                    pending = full;
+                    continue;
+                }
                 pending = null;
                 out.add(Arguments.of(lineNo, full.substring(0, arrow), full.substring(arrow + 3)));
             }
@@ -56,9 +62,15 @@ class ExpressionTableTest {
             EvalResult r = ws.evaluate(expression);
             if (expected.startsWith("ERROR ")) {
                 assertFalse(r.ok(), () -> "expected an error but got " + r.printString());
-                assertEquals(expected.substring(6), r.failure().errorClass(), () -> r.failure().describe());
+                assertEquals(
+                        expected.substring(6),
+                        r.failure().errorClass(),
+                        () -> r.failure().describe());
             } else {
-                assertTrue(r.ok(), () -> "line " + line + " failed: " + r.failure().describe() + " " + r.failure().stackTrace());
+                assertTrue(
+                        r.ok(),
+                        () -> "line " + line + " failed: " + r.failure().describe() + " "
+                                + r.failure().stackTrace());
                 assertEquals(expected, r.printString(), () -> "line " + line + ": " + expression);
             }
         }

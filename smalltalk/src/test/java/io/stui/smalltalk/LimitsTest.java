@@ -1,13 +1,12 @@
 package io.stui.smalltalk;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Runaway evaluations end in clean, typed failures within their limits, and the workspace stays usable. */
 class LimitsTest {
@@ -15,7 +14,9 @@ class LimitsTest {
     private static final EvalLimits SHORT = new EvalLimits(Duration.ofMillis(500), 0, 64L << 20);
 
     @AfterEach
-    void close() { ws.close(); }
+    void close() {
+        ws.close();
+    }
 
     private EvalFailure fail(String code, EvalLimits limits) {
         EvalResult r = ws.evaluate(code, limits);
@@ -36,29 +37,42 @@ class LimitsTest {
 
     @Test
     void otherLoopFormsAreInterruptibleToo() {
-        assertEquals(EvalFailure.Kind.TIMEOUT, fail("[:x | x] value: ([true] whileTrue: [3 + 4])", SHORT).kind());
-        assertEquals(EvalFailure.Kind.TIMEOUT, fail("1 to: 1000000000000 do: [:i | i]", SHORT).kind());
+        assertEquals(
+                EvalFailure.Kind.TIMEOUT,
+                fail("[:x | x] value: ([true] whileTrue: [3 + 4])", SHORT).kind());
+        assertEquals(
+                EvalFailure.Kind.TIMEOUT,
+                fail("1 to: 1000000000000 do: [:i | i]", SHORT).kind());
         assertEquals(EvalFailure.Kind.TIMEOUT, fail("[nil] repeat", SHORT).kind());
-        assertEquals(EvalFailure.Kind.TIMEOUT, fail("[:n | n timesRepeat: [n printString]] value: 1000000000000", SHORT).kind());
+        assertEquals(
+                EvalFailure.Kind.TIMEOUT,
+                fail("[:n | n timesRepeat: [n printString]] value: 1000000000000", SHORT)
+                        .kind());
     }
 
     @Test
     void retryLoopInHandlerIsStoppedByTheBudget() {
-        EvalFailure f = fail("[1/0] on: ZeroDivide do: [:e | e retry]", new EvalLimits(Duration.ofSeconds(20), 200_000, 0));
+        EvalFailure f =
+                fail("[1/0] on: ZeroDivide do: [:e | e retry]", new EvalLimits(Duration.ofSeconds(20), 200_000, 0));
         assertEquals(EvalFailure.Kind.BUDGET, f.kind());
     }
 
     @Test
     void instructionBudget() {
-        EvalFailure f = fail("| n | n := 0. [true] whileTrue: [n := n + 1]", new EvalLimits(Duration.ofSeconds(20), 1_000_000, 0));
+        EvalFailure f = fail(
+                "| n | n := 0. [true] whileTrue: [n := n + 1]", new EvalLimits(Duration.ofSeconds(20), 1_000_000, 0));
         assertEquals(EvalFailure.Kind.BUDGET, f.kind());
         assertEquals("InstructionBudgetExceeded", f.errorClass());
-        assertTrue(ws.evaluate("(1 to: 1000) inject: 0 into: [:a :b | a + b]", new EvalLimits(Duration.ofSeconds(20), 1_000_000, 0)).ok());
+        assertTrue(ws.evaluate(
+                        "(1 to: 1000) inject: 0 into: [:a :b | a + b]",
+                        new EvalLimits(Duration.ofSeconds(20), 1_000_000, 0))
+                .ok());
     }
 
     @Test
     void infiniteRecursionInMethodAndBlock() {
-        ws.evaluate("Object subclass: #Deep instanceVariableNames: '' classVariableNames: '' package: 'T'. Deep compile: 'down: n ^self down: n + 1'");
+        ws.evaluate(
+                "Object subclass: #Deep instanceVariableNames: '' classVariableNames: '' package: 'T'. Deep compile: 'down: n ^self down: n + 1'");
         EvalFailure f = fail("Deep new down: 1", EvalLimits.defaults());
         assertEquals(EvalFailure.Kind.RECURSION, f.kind());
         assertEquals("RecursionDepthExceeded", f.errorClass());
@@ -70,7 +84,8 @@ class LimitsTest {
 
     @Test
     void deepButFiniteRecursionWorks() {
-        ws.evaluate("Object subclass: #Deep instanceVariableNames: '' classVariableNames: '' package: 'T'. Deep compile: 'sum: n n = 0 ifTrue: [^0]. ^n + (self sum: n - 1)'");
+        ws.evaluate(
+                "Object subclass: #Deep instanceVariableNames: '' classVariableNames: '' package: 'T'. Deep compile: 'sum: n n = 0 ifTrue: [^0]. ^n + (self sum: n - 1)'");
         assertEquals("12502500", ws.evaluate("Deep new sum: 5000").printString());
         EvalResult r = ws.evaluate("Deep new sum: 50000", EvalLimits.defaults().withMaxDepth(60_000));
         assertTrue(r.ok(), () -> r.failure().describe());
@@ -79,13 +94,31 @@ class LimitsTest {
 
     @Test
     void hugeAllocationsAreRefused() {
-        assertEquals(EvalFailure.Kind.ALLOCATION, fail("Array new: 1000000000", EvalLimits.defaults()).kind());
-        assertEquals(EvalFailure.Kind.ALLOCATION, fail("String new: 2000000000", EvalLimits.defaults()).kind());
-        assertEquals(EvalFailure.Kind.ALLOCATION, fail("s := 'ab'. [true] whileTrue: [s := s , s]", EvalLimits.defaults()).kind());
-        assertEquals(EvalFailure.Kind.ALLOCATION, fail("(1 to: 200000000) asArray", EvalLimits.defaults()).kind());
-        assertEquals(EvalFailure.Kind.ALLOCATION, fail("2 raisedTo: 10000000000", EvalLimits.defaults()).kind());
-        assertEquals(EvalFailure.Kind.ALLOCATION, fail("oc := OrderedCollection new. [true] whileTrue: [oc add: (Array new: 1000)]", EvalLimits.defaults()).kind());
-        assertEquals("AllocationLimitExceeded", fail("Array new: 1000000000", EvalLimits.defaults()).errorClass());
+        assertEquals(
+                EvalFailure.Kind.ALLOCATION,
+                fail("Array new: 1000000000", EvalLimits.defaults()).kind());
+        assertEquals(
+                EvalFailure.Kind.ALLOCATION,
+                fail("String new: 2000000000", EvalLimits.defaults()).kind());
+        assertEquals(
+                EvalFailure.Kind.ALLOCATION,
+                fail("s := 'ab'. [true] whileTrue: [s := s , s]", EvalLimits.defaults())
+                        .kind());
+        assertEquals(
+                EvalFailure.Kind.ALLOCATION,
+                fail("(1 to: 200000000) asArray", EvalLimits.defaults()).kind());
+        assertEquals(
+                EvalFailure.Kind.ALLOCATION,
+                fail("2 raisedTo: 10000000000", EvalLimits.defaults()).kind());
+        assertEquals(
+                EvalFailure.Kind.ALLOCATION,
+                fail(
+                                "oc := OrderedCollection new. [true] whileTrue: [oc add: (Array new: 1000)]",
+                                EvalLimits.defaults())
+                        .kind());
+        assertEquals(
+                "AllocationLimitExceeded",
+                fail("Array new: 1000000000", EvalLimits.defaults()).errorClass());
         assertEquals("7", ws.evaluate("3 + 4").printString());
         assertTrue(ws.evaluate("(Array new: 1000000) size").ok());
     }

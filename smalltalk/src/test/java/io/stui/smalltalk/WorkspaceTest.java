@@ -1,12 +1,11 @@
 package io.stui.smalltalk;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Persistence of workspace state, isolation between workspaces, the registry, reflection and history. */
 class WorkspaceTest {
@@ -22,7 +21,9 @@ class WorkspaceTest {
             assertEquals("an OrderedCollection(3 6)", ws.evaluate("list").printString());
             assertEquals("nil", ws.evaluate("neverAssigned").printString());
             List<Reflection.VariableInfo> vars = ws.variables();
-            assertEquals(List.of("x", "list", "neverAssigned"), vars.stream().map(Reflection.VariableInfo::name).toList());
+            assertEquals(
+                    List.of("x", "list", "neverAssigned"),
+                    vars.stream().map(Reflection.VariableInfo::name).toList());
             assertEquals("OrderedCollection", vars.get(1).className());
             assertEquals("an OrderedCollection(3 6)", vars.get(1).printString());
         }
@@ -36,9 +37,13 @@ class WorkspaceTest {
             assertEquals("an OrderedCollection(5)", once.printString());
             assertEquals("OrderedCollection", once.className());
             assertEquals(null, once.objectId());
-            assertEquals(List.of("3 + 4"), ws.history().stream().map(Reflection.HistoryEntry::code).toList());
+            assertEquals(
+                    List.of("3 + 4"),
+                    ws.history().stream().map(Reflection.HistoryEntry::code).toList());
             assertTrue(ws.inspect(kept.objectId(), false).isPresent());
-            assertEquals("ZeroDivide", ws.evaluateOnce("1 / 0", EvalLimits.defaults()).failure().errorClass(),
+            assertEquals(
+                    "ZeroDivide",
+                    ws.evaluateOnce("1 / 0", EvalLimits.defaults()).failure().errorClass(),
                     "failures are still reported");
             assertEquals("8", ws.evaluateOnce("x := 8", EvalLimits.defaults()).printString());
             assertEquals("8", ws.evaluate("x").printString(), "its side effects on the workspace stay");
@@ -64,30 +69,38 @@ class WorkspaceTest {
 
     @Test
     void classesAndExtensionsDoNotLeakBetweenWorkspaces() {
-        try (Workspace a = engine.newWorkspace(); Workspace b = engine.newWorkspace()) {
-            assertTrue(a.evaluate("Object subclass: #Secret instanceVariableNames: '' classVariableNames: '' package: 'A'").ok());
-            assertTrue(a.evaluate("Integer compile: 'double ^self * 2'. Object compile: 'hello ^#hi'").ok());
+        try (Workspace a = engine.newWorkspace();
+                Workspace b = engine.newWorkspace()) {
+            assertTrue(
+                    a.evaluate("Object subclass: #Secret instanceVariableNames: '' classVariableNames: '' package: 'A'")
+                            .ok());
+            assertTrue(a.evaluate("Integer compile: 'double ^self * 2'. Object compile: 'hello ^#hi'")
+                    .ok());
             assertTrue(a.evaluate("Smalltalk at: #Shared put: 42").ok());
             assertEquals("42", a.evaluate("21 double").printString());
             assertEquals("#hi", a.evaluate("3 hello").printString());
             assertEquals("42", a.evaluate("Shared").printString());
 
-            assertEquals("UndeclaredVariableRead", b.evaluate("Secret new").failure().errorClass());
-            assertEquals("MessageNotUnderstood", b.evaluate("21 double").failure().errorClass());
+            assertEquals(
+                    "UndeclaredVariableRead", b.evaluate("Secret new").failure().errorClass());
+            assertEquals(
+                    "MessageNotUnderstood", b.evaluate("21 double").failure().errorClass());
             assertEquals("MessageNotUnderstood", b.evaluate("3 hello").failure().errorClass());
             assertEquals("false", b.evaluate("Smalltalk includesKey: #Shared").printString());
             assertTrue(b.listClasses("Secret", true).isEmpty());
             assertEquals(1, a.listClasses("Secret", false).size());
             // a fresh workspace sees a pristine kernel
             try (Workspace c = engine.newWorkspace()) {
-                assertEquals("false", c.evaluate("Integer includesSelector: #double").printString());
+                assertEquals(
+                        "false", c.evaluate("Integer includesSelector: #double").printString());
             }
         }
     }
 
     @Test
     void redefiningKernelClassNameShadowsOnlyLocally() {
-        try (Workspace a = engine.newWorkspace(); Workspace b = engine.newWorkspace()) {
+        try (Workspace a = engine.newWorkspace();
+                Workspace b = engine.newWorkspace()) {
             a.evaluate("Object subclass: #Point instanceVariableNames: 'q' classVariableNames: '' package: 'Mine'");
             assertEquals("a Point", a.evaluate("Point new").printString());
             assertEquals("(3@4)", b.evaluate("3@4").printString());
@@ -100,7 +113,9 @@ class WorkspaceTest {
         try (Workspace a = engine.newWorkspace()) {
             a.evaluate("Object subclass: #ZeroDivide instanceVariableNames: '' classVariableNames: '' package: 'Mine'");
             assertEquals("ZeroDivide", a.evaluate("1/0").failure().errorClass());
-            assertEquals("#kernel", a.evaluate("[#() at: 1] on: Error do: [:e | #kernel]").printString());
+            assertEquals(
+                    "#kernel",
+                    a.evaluate("[#() at: 1] on: Error do: [:e | #kernel]").printString());
         }
     }
 
@@ -109,15 +124,21 @@ class WorkspaceTest {
         try (Workspace a = engine.newWorkspace()) {
             EvalResult r = a.evaluate("Object comment: 'hacked'");
             assertEquals("ModificationForbidden", r.failure().errorClass());
-            assertFalse(engine.newWorkspace().evaluate("Object comment").printString().contains("hacked"));
-            assertEquals("ModificationForbidden", a.evaluate("#foo at: 1 put: $x").failure().errorClass());
+            assertFalse(engine.newWorkspace()
+                    .evaluate("Object comment")
+                    .printString()
+                    .contains("hacked"));
+            assertEquals(
+                    "ModificationForbidden",
+                    a.evaluate("#foo at: 1 put: $x").failure().errorClass());
         }
     }
 
     @Test
     void literalsAreNotSharedAcrossEvaluations() {
         try (Workspace a = engine.newWorkspace()) {
-            a.evaluate("Object subclass: #Lit instanceVariableNames: '' classVariableNames: '' package: 'T'. Lit compile: 'lit ^#(1 2 3)'");
+            a.evaluate(
+                    "Object subclass: #Lit instanceVariableNames: '' classVariableNames: '' package: 'T'. Lit compile: 'lit ^#(1 2 3)'");
             a.evaluate("Lit new lit at: 1 put: 99");
             assertEquals("#(1 2 3)", a.evaluate("Lit new lit").printString());
             a.evaluate("(1 to: 3) asArray printString at: 1 put: $X");
@@ -128,7 +149,8 @@ class WorkspaceTest {
     @Test
     void transcriptIsCapturedPerEvaluation() {
         try (Workspace ws = engine.newWorkspace()) {
-            EvalResult r = ws.evaluate("Transcript show: 'hello'; cr; show: 'world'. 1 to: 3 do: [:i | Transcript print: i]. nil");
+            EvalResult r = ws.evaluate(
+                    "Transcript show: 'hello'; cr; show: 'world'. 1 to: 3 do: [:i | Transcript print: i]. nil");
             assertEquals("hello\nworld123", r.transcript());
             assertEquals("", ws.evaluate("3").transcript());
         }
@@ -142,7 +164,8 @@ class WorkspaceTest {
                 ids.add(ws.evaluate("Array new: 3").objectId()); // a new object each time, so a new id
             }
             assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "distinct ids");
-            List<String> known = ids.stream().filter(id -> ws.inspect(id, false).isPresent()).toList();
+            List<String> known =
+                    ids.stream().filter(id -> ws.inspect(id, false).isPresent()).toList();
             assertEquals(ids.subList(1, ids.size()), known, "only the oldest is forgotten");
         }
     }
@@ -156,10 +179,17 @@ class WorkspaceTest {
             Reflection.Inspection ins = ws.inspect(id, true).orElseThrow();
             assertEquals("Point", ins.className());
             assertEquals("(3@4)", ins.printString());
-            assertEquals(List.of("x", "y"), ins.namedVariables().stream().map(Reflection.Slot::name).toList());
+            assertEquals(
+                    List.of("x", "y"),
+                    ins.namedVariables().stream().map(Reflection.Slot::name).toList());
             assertEquals("4", ins.namedVariables().get(1).printString());
 
-            Reflection.Inspection oc = ws.inspect(ws.evaluate("OrderedCollection withAll: (1 to: 150)").objectId(), false, true).orElseThrow();
+            Reflection.Inspection oc = ws.inspect(
+                            ws.evaluate("OrderedCollection withAll: (1 to: 150)")
+                                    .objectId(),
+                            false,
+                            true)
+                    .orElseThrow();
             assertEquals(150, oc.size());
             assertEquals(100, oc.indexedElements().size());
             assertEquals("1", oc.indexedElements().get(0).printString());
@@ -167,12 +197,17 @@ class WorkspaceTest {
             assertTrue(oc.selectors().contains("addFirst:"));
             assertTrue(oc.selectors().contains("printString"));
 
-            Reflection.Inspection arr = ws.inspect(ws.evaluate("#(1 $a 'x')").objectId(), true).orElseThrow();
+            Reflection.Inspection arr =
+                    ws.inspect(ws.evaluate("#(1 $a 'x')").objectId(), true).orElseThrow();
             assertEquals(3, arr.size());
             assertEquals("$a", arr.indexedElements().get(1).printString());
             assertTrue(ws.inspect("o999999", true).isEmpty());
 
-            Reflection.Inspection dict = ws.inspect(ws.evaluate("Dictionary new at: #k put: 1; yourself").objectId(), false).orElseThrow();
+            Reflection.Inspection dict = ws.inspect(
+                            ws.evaluate("Dictionary new at: #k put: 1; yourself")
+                                    .objectId(),
+                            false)
+                    .orElseThrow();
             assertEquals(1, dict.size());
             assertEquals("#k->1", dict.indexedElements().get(0).printString());
         }
@@ -181,10 +216,11 @@ class WorkspaceTest {
     @Test
     void reflectionOnKernelAndUserClasses() {
         try (Workspace ws = engine.newWorkspace()) {
-            ws.evaluate("Object subclass: #Account instanceVariableNames: 'balance owner' classVariableNames: 'Rate' package: 'Bank'."
-                    + " Account comment: 'A bank account'."
-                    + " Account compile: 'deposit: amount \"Add money\" balance := (balance ifNil: [0]) + amount' classified: 'ops'."
-                    + " Account class compile: 'named: aString ^self new'");
+            ws.evaluate(
+                    "Object subclass: #Account instanceVariableNames: 'balance owner' classVariableNames: 'Rate' package: 'Bank'."
+                            + " Account comment: 'A bank account'."
+                            + " Account compile: 'deposit: amount \"Add money\" balance := (balance ifNil: [0]) + amount' classified: 'ops'."
+                            + " Account class compile: 'named: aString ^self new'");
             Reflection.ClassDescription d = ws.describeClass("Account").orElseThrow();
             assertEquals("Object", d.info().superclass());
             assertEquals("Bank", d.info().category());
@@ -201,13 +237,19 @@ class WorkspaceTest {
             assertTrue(m.source().startsWith("deposit: amount"));
             assertTrue(ws.method("Account", "named:", true).isPresent());
 
-            Reflection.MethodInfo k = ws.method("OrderedCollection", "addFirst:", false).orElseThrow();
+            Reflection.MethodInfo k =
+                    ws.method("OrderedCollection", "addFirst:", false).orElseThrow();
             assertTrue(k.source().contains("firstIndex"), k.source());
             assertTrue(ws.method("Object", "nonexistent", false).isEmpty());
             List<Reflection.ClassInfo> cols = ws.listClasses("*Collection", true);
             assertTrue(cols.stream().anyMatch(c -> c.name().equals("OrderedCollection") && c.isSystem()));
-            assertTrue(ws.listClasses("?oint", true).stream().anyMatch(c -> c.name().equals("Point")));
-            assertEquals(List.of("Account"), ws.listClasses("*", false).stream().map(Reflection.ClassInfo::name).toList());
+            assertTrue(ws.listClasses("?oint", true).stream()
+                    .anyMatch(c -> c.name().equals("Point")));
+            assertEquals(
+                    List.of("Account"),
+                    ws.listClasses("*", false).stream()
+                            .map(Reflection.ClassInfo::name)
+                            .toList());
         }
     }
 
@@ -238,14 +280,17 @@ class WorkspaceTest {
             assertTrue(ws.inspect("no such id", false, true).isEmpty());
             assertTrue(ws.inspect(null, true).isEmpty());
             String nilId = ws.evaluate("nil").objectId();
-            assertEquals("UndefinedObject", ws.inspect(nilId, true).orElseThrow().className());
+            assertEquals(
+                    "UndefinedObject", ws.inspect(nilId, true).orElseThrow().className());
         }
     }
 
     @Test
     void integerResultsPrintAsSmalltalkPrintsThem() {
         try (Workspace ws = engine.newWorkspace()) {
-            for (String n : new String[]{"0", "7", "-12345", "1073741823", "(2 raisedTo: 62) - 1", "(2 raisedTo: 62) negated", "3 + 4"}) {
+            for (String n : new String[] {
+                "0", "7", "-12345", "1073741823", "(2 raisedTo: 62) - 1", "(2 raisedTo: 62) negated", "3 + 4"
+            }) {
                 EvalResult direct = ws.evaluate(n);
                 EvalResult viaSmalltalk = ws.evaluate("(" + n + ") printString");
                 assertEquals(viaSmalltalk.printString(), "'" + direct.printString() + "'", n);

@@ -11,7 +11,8 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         String v = value.trim().toLowerCase(Locale.ROOT);
         try {
             if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+                return Duration.ofMillis(
+                        Long.parseLong(v.substring(0, v.length() - 2).trim()));
             }
             if (v.endsWith("m")) {
                 return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60_000));

@@ -17,11 +17,11 @@ import io.stui.bench.load.LoadSpec;
 import io.stui.bench.nativec.CPrograms;
 import io.stui.bench.nativec.CeilingServer;
 import io.stui.protocol.Encoding;
-import io.stui.zmq.ZContext;
-import java.time.Duration;
 import io.stui.zmq.Backend;
+import io.stui.zmq.ZContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -35,9 +35,14 @@ import picocli.CommandLine.Option;
  * gate file, checks its thresholds and writes report.json, report.md and latency.png. Exit code 0
  * on pass, 1 on a missed threshold, 2 when the run itself broke.
  */
-@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"CI performance gate: short load against a server it starts, thresholds from a file.",
-                "Exit code: 0 pass, 1 a threshold missed, 2 the run broke (bad file, server did not start)."})
+@Command(
+        name = "gate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "CI performance gate: short load against a server it starts, thresholds from a file.",
+            "Exit code: 0 pass, 1 a threshold missed, 2 the run broke (bad file, server did not start)."
+        })
 public final class GateCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Gate file, e.g. bench/gates.json.")
     Path config;
@@ -78,12 +83,15 @@ public final class GateCommand implements Callable<Integer> {
         ServerUnderTest server = null;
         try {
             server = startServer(cfg);
-            out.println("Gate: " + cfg.load().at(server.endpoint(), server.fixedReplies()).describe());
+            out.println("Gate: "
+                    + cfg.load().at(server.endpoint(), server.fixedReplies()).describe());
             out.println("Server: " + server.description());
             out.flush();
             report = GateRunner.run(cfg, server, clientBackend);
         } catch (Exception e) {
-            report = GateReport.broken(started, server == null ? "(did not start)" : server.description(),
+            report = GateReport.broken(
+                    started,
+                    server == null ? "(did not start)" : server.description(),
                     e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             if (server != null) {
@@ -100,8 +108,13 @@ public final class GateCommand implements Callable<Integer> {
         out.println("Gate " + report.outcome().name().toLowerCase(Locale.ROOT) + "; wrote " + files);
         if (report.verdict() != null) {
             for (GateEvaluator.Check miss : report.verdict().misses()) {
-                err.printf(Locale.ROOT, "missed: %s (measured %s)%n", miss.threshold().describe(),
-                        Double.isNaN(miss.measured()) ? "nothing" : String.format(Locale.ROOT, "%.3f", miss.measured()));
+                err.printf(
+                        Locale.ROOT,
+                        "missed: %s (measured %s)%n",
+                        miss.threshold().describe(),
+                        Double.isNaN(miss.measured())
+                                ? "nothing"
+                                : String.format(Locale.ROOT, "%.3f", miss.measured()));
             }
         }
         if (report.outcome() == GateOutcome.BROKEN) {
@@ -115,7 +128,7 @@ public final class GateCommand implements Callable<Integer> {
     private LoadResult calibrate(GateConfig cfg, Backend clientBackend) throws Exception {
         double budget = cfg.load().duration().toSeconds() + 60;
         try (CeilingServer ceiling = CPrograms.locate(nativeDir).startCeiling(budget);
-             ZContext context = new ZContext(clientBackend)) {
+                ZContext context = new ZContext(clientBackend)) {
             LoadSpec spec = cfg.load().at(ceiling.endpoint(), true, Duration.ofSeconds(1));
             return new LoadGenerator(spec, context, Encoding.COMMAND).run();
         }
@@ -126,7 +139,8 @@ public final class GateCommand implements Callable<Integer> {
             return new ExternalServer(endpoint, OptionalLong.empty());
         }
         if (cCeiling) {
-            double budget = cfg.load().warmup().toSeconds() + cfg.load().duration().toSeconds() + 60;
+            double budget =
+                    cfg.load().warmup().toSeconds() + cfg.load().duration().toSeconds() + 60;
             return new CeilingUnderTest(CPrograms.locate(nativeDir).startCeiling(budget));
         }
         return ChildServer.start(cfg.backend(), cfg.workers(), cfg.jvmArgs(), out.resolve("server.log"));

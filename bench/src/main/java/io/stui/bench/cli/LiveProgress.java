@@ -32,8 +32,13 @@ final class LiveProgress implements AutoCloseable {
                     continue;
                 }
                 long count = g.recorder().count();
-                err.printf(Locale.ROOT, "\r  %5.1f s  %9d requests  %8d req/s  %d errors   ", g.measuredSecondsSoFar(),
-                        count, count - lastCount, g.recorder().errors());
+                err.printf(
+                        Locale.ROOT,
+                        "\r  %5.1f s  %9d requests  %8d req/s  %d errors   ",
+                        g.measuredSecondsSoFar(),
+                        count,
+                        count - lastCount,
+                        g.recorder().errors());
                 lastCount = count;
             }
         } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChildServer implements ServerUnderTest {
     /** The server's launcher class (module server). */
     public static final String MAIN_CLASS = "io.stui.server.cli.StuiMain";
+
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
     private final Process process;
@@ -75,7 +76,10 @@ public final class ChildServer implements ServerUnderTest {
             cmd.add(Integer.toString(workers));
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         ChildServer server = new ChildServer(p, endpoint, backend, log, storeDir);
         try {
             server.awaitReady();
@@ -99,14 +103,16 @@ public final class ChildServer implements ServerUnderTest {
                     req.setRcvTimeout(500);
                     req.connect(endpoint);
                     req.send(ClientCodec.INSTANCE.encode(Encoding.COMMAND, "ready", new Request.Ping(null)));
-                    if (req.receive().map(b -> ClientCodec.INSTANCE.decode(b).isSuccess()).orElse(false)) {
+                    if (req.receive()
+                            .map(b -> ClientCodec.INSTANCE.decode(b).isSuccess())
+                            .orElse(false)) {
                         return;
                     }
                 }
             }
         }
-        throw new IOException("the STUI server did not answer a ping within " + STARTUP.toSeconds()
-                + " s; its output: " + tail());
+        throw new IOException(
+                "the STUI server did not answer a ping within " + STARTUP.toSeconds() + " s; its output: " + tail());
     }
 
     /** The last lines of the server's output, for error messages. */
@@ -162,7 +168,8 @@ public final class ChildServer implements ServerUnderTest {
 
     private static void deleteTree(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary directory is harmless
         }

@@ -39,15 +39,29 @@ import java.util.Set;
  * @param calibrate  when latency limits are missed, run the same load against the C ceiling server
  *                   to tell a slow server from a busy machine (key {@code "calibrate"}, default true)
  */
-public record GateConfig(LoadTemplate load, String backend, int workers, List<String> jvmArgs,
-                         List<Threshold> thresholds, boolean calibrate) {
+public record GateConfig(
+        LoadTemplate load,
+        String backend,
+        int workers,
+        List<String> jvmArgs,
+        List<Threshold> thresholds,
+        boolean calibrate) {
 
     /** Longest warm-up plus measurement a gate may run: a gate is a short check. */
     public static final Duration MAX_RUN = Duration.ofSeconds(55);
 
     /** The load of a gate, without its endpoint. */
-    public record LoadTemplate(int clients, LoadSpec.SocketKind socket, int pipeline, double rate, Duration warmup,
-                               Duration duration, int rounds, CommandMix mix, String code, Duration timeout) {
+    public record LoadTemplate(
+            int clients,
+            LoadSpec.SocketKind socket,
+            int pipeline,
+            double rate,
+            Duration warmup,
+            Duration duration,
+            int rounds,
+            CommandMix mix,
+            String code,
+            Duration timeout) {
 
         /** The spec of the first round (with the warm-up) once the server's endpoint is known. */
         public LoadSpec at(String endpoint, boolean fifoReplies) {
@@ -61,17 +75,27 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
 
         /** This load at {@code endpoint} with another warm-up. */
         public LoadSpec at(String endpoint, boolean fifoReplies, Duration warmup) {
-            return new LoadSpec(endpoint, clients, socket, pipeline, rate, warmup, duration, 0, mix, code, timeout,
-                    fifoReplies);
+            return new LoadSpec(
+                    endpoint, clients, socket, pipeline, rate, warmup, duration, 0, mix, code, timeout, fifoReplies);
         }
     }
 
     private static final Set<String> TOP_KEYS = Set.of("description", "load", "server", "thresholds", "calibrate");
-    private static final Set<String> LOAD_KEYS = Set.of("clients", "socket", "pipeline", "rate", "warmup_seconds",
-            "duration_seconds", "rounds", "mix", "code", "timeout_ms");
+    private static final Set<String> LOAD_KEYS = Set.of(
+            "clients",
+            "socket",
+            "pipeline",
+            "rate",
+            "warmup_seconds",
+            "duration_seconds",
+            "rounds",
+            "mix",
+            "code",
+            "timeout_ms");
     private static final Set<String> SERVER_KEYS = Set.of("backend", "workers", "jvm_args");
     /** JVM options of the server when the file gives none. */
     public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms64m", "-Xmx256m");
+
     private static final Set<String> THRESHOLD_KEYS = Set.of("metric", "above", "at_least", "below", "at_most", "why");
 
     /** Reads and validates a configuration file. */
@@ -118,9 +142,13 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new GateConfigException("not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")" : ""), e);
+            throw new GateConfigException(
+                    "not valid JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() != null
+                                    ? " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")"
+                                    : ""),
+                    e);
         }
         ObjectNode top = object(root, "the document");
         checkKeys(top, TOP_KEYS, "the document");
@@ -128,11 +156,12 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
         ObjectNode load = object(required(top, "load", "the document"), "load");
         checkKeys(load, LOAD_KEYS, "load");
         int clients = (int) integer(required(load, "clients", "load"), "load.clients", 1, 1024);
-        LoadSpec.SocketKind socket = switch (text(load.path("socket"), "load.socket", "req").toLowerCase(Locale.ROOT)) {
-            case "req" -> LoadSpec.SocketKind.REQ;
-            case "dealer" -> LoadSpec.SocketKind.DEALER;
-            default -> throw new GateConfigException("load.socket must be \"req\" or \"dealer\"");
-        };
+        LoadSpec.SocketKind socket =
+                switch (text(load.path("socket"), "load.socket", "req").toLowerCase(Locale.ROOT)) {
+                    case "req" -> LoadSpec.SocketKind.REQ;
+                    case "dealer" -> LoadSpec.SocketKind.DEALER;
+                    default -> throw new GateConfigException("load.socket must be \"req\" or \"dealer\"");
+                };
         int pipeline = (int) integer(load.path("pipeline"), "load.pipeline", 1, 10_000, 1);
         if (socket == LoadSpec.SocketKind.REQ && pipeline != 1) {
             throw new GateConfigException("load.pipeline must be 1 with a REQ socket (use \"socket\": \"dealer\")");
@@ -148,8 +177,8 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
         CommandMix mix = mix(required(load, "mix", "load"));
         String code = text(load.path("code"), "load.code", "3 + 4");
         Duration timeout = Duration.ofMillis(integer(load.path("timeout_ms"), "load.timeout_ms", 1, 60_000, 2_000));
-        LoadTemplate template = new LoadTemplate(clients, socket, pipeline, rate, warmup, duration, rounds, mix, code,
-                timeout);
+        LoadTemplate template =
+                new LoadTemplate(clients, socket, pipeline, rate, warmup, duration, rounds, mix, code, timeout);
 
         String backend = "native";
         int workers = 0;
@@ -159,7 +188,8 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
             checkKeys(server, SERVER_KEYS, "server");
             backend = text(server.path("backend"), "server.backend", "native");
             if (!backend.equals("native") && !backend.equals("jeromq")) {
-                throw new GateConfigException("server.backend must be \"native\" or \"jeromq\", got \"" + backend + "\"");
+                throw new GateConfigException(
+                        "server.backend must be \"native\" or \"jeromq\", got \"" + backend + "\"");
             }
             workers = (int) integer(server.path("workers"), "server.workers", 0, 256, 0);
             if (server.has("jvm_args")) {
@@ -211,14 +241,15 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
             }
         }
         if (comparator == null) {
-            throw new GateConfigException(where + " needs one limit: \"above\", \"at_least\", \"below\" or \"at_most\"");
+            throw new GateConfigException(
+                    where + " needs one limit: \"above\", \"at_least\", \"below\" or \"at_most\"");
         }
         return new Threshold(metric, comparator, limit, text(t.path("why"), where + ".why", ""));
     }
 
     private static final Set<String> PERCENTILES = Set.of("mean_ms", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms");
-    private static final Set<String> TOTALS = Set.of("rps", "requests", "errors", "clients", "service_p99_ms",
-            "server_peak_rss_mib");
+    private static final Set<String> TOTALS =
+            Set.of("rps", "requests", "errors", "clients", "service_p99_ms", "server_peak_rss_mib");
 
     private static void checkMetric(String metric, String where, CommandMix mix) throws GateConfigException {
         if (TOTALS.contains(metric) || PERCENTILES.contains(metric)) {
@@ -234,12 +265,13 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
             }
             String figure = metric.substring(dot + 1);
             if (!PERCENTILES.contains(figure) && !figure.equals("requests")) {
-                throw new GateConfigException(where + ".metric \"" + metric + "\": after the command name expected one of "
-                        + String.join(", ", sorted(PERCENTILES)) + " or requests");
+                throw new GateConfigException(
+                        where + ".metric \"" + metric + "\": after the command name expected one of "
+                                + String.join(", ", sorted(PERCENTILES)) + " or requests");
             }
             if (!mix.includes(kind)) {
-                throw new GateConfigException(where + ".metric \"" + metric + "\" names " + kind.label()
-                        + ", which load.mix never sends");
+                throw new GateConfigException(
+                        where + ".metric \"" + metric + "\" names " + kind.label() + ", which load.mix never sends");
             }
             return;
         }
@@ -290,8 +322,8 @@ public record GateConfig(LoadTemplate load, String backend, int workers, List<St
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
-                throw new GateConfigException("unknown key \"" + k + "\" in " + where + " (known: "
-                        + String.join(", ", sorted(known)) + ")");
+                throw new GateConfigException(
+                        "unknown key \"" + k + "\" in " + where + " (known: " + String.join(", ", sorted(known)) + ")");
             }
         }
     }

@@ -6,16 +6,14 @@ import java.util.Map;
 
 /** Compares measured figures with a gate's thresholds. */
 public final class GateEvaluator {
-    private GateEvaluator() {
-    }
+    private GateEvaluator() {}
 
     /**
      * The result of one threshold.
      *
      * @param measured the measured value, NaN when the run did not produce that figure (a miss)
      */
-    public record Check(Threshold threshold, double measured, boolean passed) {
-    }
+    public record Check(Threshold threshold, double measured, boolean passed) {}
 
     /** All checks and the overall outcome ({@link GateOutcome#PASS} or {@link GateOutcome#MISS}). */
     public record Verdict(List<Check> checks, GateOutcome outcome) {

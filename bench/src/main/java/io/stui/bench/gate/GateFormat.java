@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Number formatting shared by the gate's reports: short, locale-independent. */
 final class GateFormat {
-    private GateFormat() {
-    }
+    private GateFormat() {}
 
     /** Integers without decimals, small values with up to three significant decimals. */
     static String number(double v) {

@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param calibration the same load against the C ceiling server, run when latency floors were
  *                    missed to tell a slow server from a busy machine; null when not run
  */
-public record GateReport(GateOutcome outcome, Instant startedAt, String server, LoadResult result,
-                         List<LoadResult> rounds, Map<String, Double> judged, GateEvaluator.Verdict verdict,
-                         String problem, double serverRssMb, LoadResult calibration) {
+public record GateReport(
+        GateOutcome outcome,
+        Instant startedAt,
+        String server,
+        LoadResult result,
+        List<LoadResult> rounds,
+        Map<String, Double> judged,
+        GateEvaluator.Verdict verdict,
+        String problem,
+        double serverRssMb,
+        LoadResult calibration) {
 
     public GateReport {
         Objects.requireNonNull(outcome, "outcome");
@@ -35,12 +43,13 @@ public record GateReport(GateOutcome outcome, Instant startedAt, String server, 
 
     /** The same report with a calibration run and, possibly, another outcome and problem. */
     public GateReport withCalibration(LoadResult run, GateOutcome newOutcome, String newProblem) {
-        return new GateReport(newOutcome, startedAt, server, result, rounds, judged, verdict, newProblem, serverRssMb, run);
+        return new GateReport(
+                newOutcome, startedAt, server, result, rounds, judged, verdict, newProblem, serverRssMb, run);
     }
 
     /** A run that could not measure. */
     public static GateReport broken(Instant startedAt, String server, String problem) {
-        return new GateReport(GateOutcome.BROKEN, startedAt, server, null, List.of(), Map.of(), null, problem, Double.NaN,
-                null);
+        return new GateReport(
+                GateOutcome.BROKEN, startedAt, server, null, List.of(), Map.of(), null, problem, Double.NaN, null);
     }
 }

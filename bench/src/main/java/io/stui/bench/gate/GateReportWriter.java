@@ -20,11 +20,11 @@ import java.util.Locale;
 public final class GateReportWriter {
     /** File names inside the output directory. */
     public static final String JSON = "report.json";
+
     public static final String MARKDOWN = "report.md";
     public static final String CHART = "latency.png";
 
-    private GateReportWriter() {
-    }
+    private GateReportWriter() {}
 
     /** Writes the three files, creating the directory if needed; answers the paths written. */
     public static List<Path> write(GateReport report, Path dir) throws IOException {
@@ -35,8 +35,12 @@ public final class GateReportWriter {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toJson(report));
         Files.writeString(md, toMarkdown(report));
         if (report.result() != null) {
-            LatencyChart.write(png, "STUI gate: response time by percentile (" + report.outcome().name().toLowerCase(Locale.ROOT)
-                    + ")", report.result().histogram(), report.result().histogramByKind());
+            LatencyChart.write(
+                    png,
+                    "STUI gate: response time by percentile ("
+                            + report.outcome().name().toLowerCase(Locale.ROOT) + ")",
+                    report.result().histogram(),
+                    report.result().histogramByKind());
             return List.of(json, md, png);
         }
         Files.deleteIfExists(png); // never leave a chart of an earlier run next to this report
@@ -108,31 +112,53 @@ public final class GateReportWriter {
         if (res != null) {
             md.append("- Load: ").append(res.spec().describe()).append('\n');
             if (r.rounds().size() > 1) {
-                md.append("- Rounds: ").append(r.rounds().size())
+                md.append("- Rounds: ")
+                        .append(r.rounds().size())
                         .append("; each figure is judged on its median round, requests and errors add up\n");
             }
-            md.append("- Measured: ").append(res.requests()).append(" requests in ")
-                    .append(GateFormat.number(res.seconds())).append(" s = ")
-                    .append(GateFormat.number(res.rps())).append(" req/s, ").append(res.errors()).append(" errors\n");
+            md.append("- Measured: ")
+                    .append(res.requests())
+                    .append(" requests in ")
+                    .append(GateFormat.number(res.seconds()))
+                    .append(" s = ")
+                    .append(GateFormat.number(res.rps()))
+                    .append(" req/s, ")
+                    .append(res.errors())
+                    .append(" errors\n");
             if (!Double.isNaN(r.serverRssMb())) {
-                md.append("- Server resident memory (peak seen): ").append(GateFormat.number(r.serverRssMb())).append(" MiB\n");
+                md.append("- Server resident memory (peak seen): ")
+                        .append(GateFormat.number(r.serverRssMb()))
+                        .append(" MiB\n");
             }
         }
         if (r.verdict() != null) {
             md.append("\n| check | limit | measured | result |\n|---|---|---|---|\n");
             for (GateEvaluator.Check c : r.verdict().checks()) {
                 Threshold t = c.threshold();
-                md.append("| ").append(t.metric()).append(t.why().isEmpty() ? "" : " (" + t.why() + ")")
-                        .append(" | ").append(t.comparator().symbol()).append(' ').append(GateFormat.number(t.limit()))
-                        .append(" | ").append(Double.isNaN(c.measured()) ? "not measured" : GateFormat.number(c.measured()))
-                        .append(" | ").append(c.passed() ? "pass" : "**MISS**").append(" |\n");
+                md.append("| ")
+                        .append(t.metric())
+                        .append(t.why().isEmpty() ? "" : " (" + t.why() + ")")
+                        .append(" | ")
+                        .append(t.comparator().symbol())
+                        .append(' ')
+                        .append(GateFormat.number(t.limit()))
+                        .append(" | ")
+                        .append(Double.isNaN(c.measured()) ? "not measured" : GateFormat.number(c.measured()))
+                        .append(" | ")
+                        .append(c.passed() ? "pass" : "**MISS**")
+                        .append(" |\n");
             }
         }
         if (r.calibration() != null) {
             LoadResult c = r.calibration();
-            md.append("- Calibration (same load, one round, against the C ceiling server): ").append(c.requests())
-                    .append(" requests, p95 ").append(GateFormat.number(c.response().p95Ms())).append(" ms, p99 ")
-                    .append(GateFormat.number(c.response().p99Ms())).append(" ms, ").append(c.errors())
+            md.append("- Calibration (same load, one round, against the C ceiling server): ")
+                    .append(c.requests())
+                    .append(" requests, p95 ")
+                    .append(GateFormat.number(c.response().p95Ms()))
+                    .append(" ms, p99 ")
+                    .append(GateFormat.number(c.response().p99Ms()))
+                    .append(" ms, ")
+                    .append(c.errors())
                     .append(" errors\n");
         }
         if (r.rounds().size() > 1) {
@@ -140,12 +166,23 @@ public final class GateReportWriter {
                     .append("|---|---|---|---|---|---|---|---|\n");
             int i = 1;
             for (LoadResult round : r.rounds()) {
-                md.append("| ").append(i++).append(" | ").append(round.requests()).append(" | ")
-                        .append(GateFormat.number(round.rps())).append(" | ").append(round.errors()).append(" | ")
-                        .append(GateFormat.number(round.response().p50Ms())).append(" | ")
-                        .append(GateFormat.number(round.response().p95Ms())).append(" | ")
-                        .append(GateFormat.number(round.response().p99Ms())).append(" | ")
-                        .append(GateFormat.number(round.response().maxMs())).append(" |\n");
+                md.append("| ")
+                        .append(i++)
+                        .append(" | ")
+                        .append(round.requests())
+                        .append(" | ")
+                        .append(GateFormat.number(round.rps()))
+                        .append(" | ")
+                        .append(round.errors())
+                        .append(" | ")
+                        .append(GateFormat.number(round.response().p50Ms()))
+                        .append(" | ")
+                        .append(GateFormat.number(round.response().p95Ms()))
+                        .append(" | ")
+                        .append(GateFormat.number(round.response().p99Ms()))
+                        .append(" | ")
+                        .append(GateFormat.number(round.response().maxMs()))
+                        .append(" |\n");
             }
         }
         if (res != null) {
@@ -160,9 +197,20 @@ public final class GateReportWriter {
     }
 
     private static void row(StringBuilder md, String name, LatencyStats s) {
-        md.append("| ").append(name).append(" | ").append(s.count()).append(" | ")
-                .append(GateFormat.number(s.p50Ms())).append(" | ").append(GateFormat.number(s.p95Ms())).append(" | ")
-                .append(GateFormat.number(s.p99Ms())).append(" | ").append(GateFormat.number(s.p999Ms())).append(" | ")
-                .append(GateFormat.number(s.maxMs())).append(" |\n");
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(s.count())
+                .append(" | ")
+                .append(GateFormat.number(s.p50Ms()))
+                .append(" | ")
+                .append(GateFormat.number(s.p95Ms()))
+                .append(" | ")
+                .append(GateFormat.number(s.p99Ms()))
+                .append(" | ")
+                .append(GateFormat.number(s.p999Ms()))
+                .append(" | ")
+                .append(GateFormat.number(s.maxMs()))
+                .append(" |\n");
     }
 }

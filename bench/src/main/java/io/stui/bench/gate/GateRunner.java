@@ -16,8 +16,7 @@ import java.util.Map;
 
 /** Runs a gate's load (in its rounds) against a server under test and judges it against the thresholds. */
 public final class GateRunner {
-    private GateRunner() {
-    }
+    private GateRunner() {}
 
     /**
      * Runs the rounds and evaluates them. A run that cannot measure at all (no client could talk
@@ -31,7 +30,8 @@ public final class GateRunner {
         String firstError = null;
         try (ZContext context = new ZContext(clientBackend)) {
             for (int i = 0; i < config.load().rounds(); i++) {
-                LoadSpec spec = i == 0 ? config.load().at(server.endpoint(), server.fixedReplies())
+                LoadSpec spec = i == 0
+                        ? config.load().at(server.endpoint(), server.fixedReplies())
                         : config.load().nextRoundAt(server.endpoint(), server.fixedReplies());
                 LoadGenerator generator = new LoadGenerator(spec, context, Encoding.COMMAND);
                 rounds.add(generator.run());
@@ -43,11 +43,20 @@ public final class GateRunner {
             return GateReport.broken(started, server.description(), e.getMessage());
         }
         double rss = server.pid().isPresent()
-                ? ProcessMemory.peakRssMb(server.pid().getAsLong()).orElse(Double.NaN) : Double.NaN;
+                ? ProcessMemory.peakRssMb(server.pid().getAsLong()).orElse(Double.NaN)
+                : Double.NaN;
         LoadResult all = LoadResult.merge(rounds);
         if (all.requests() == 0) {
-            return new GateReport(GateOutcome.BROKEN, started, server.description(), all, rounds, Map.of(), null,
-                    "no request was answered" + (firstError == null ? "" : " (first error: " + firstError + ")"), rss,
+            return new GateReport(
+                    GateOutcome.BROKEN,
+                    started,
+                    server.description(),
+                    all,
+                    rounds,
+                    Map.of(),
+                    null,
+                    "no request was answered" + (firstError == null ? "" : " (first error: " + firstError + ")"),
+                    rss,
                     null);
         }
         Map<String, Double> judged = new LinkedHashMap<>(RoundMetrics.judge(RoundMetrics.of(rounds)));
@@ -56,8 +65,8 @@ public final class GateRunner {
         }
         GateEvaluator.Verdict verdict = GateEvaluator.evaluate(config.thresholds(), judged);
         String note = all.errors() > 0 && firstError != null ? "first error: " + firstError : null;
-        return new GateReport(verdict.outcome(), started, server.description(), all, rounds, judged, verdict, note, rss,
-                null);
+        return new GateReport(
+                verdict.outcome(), started, server.description(), all, rounds, judged, verdict, note, rss, null);
     }
 
     /** Runs one round of a load against a reference server (the C ceiling), for calibration. */
@@ -78,28 +87,43 @@ public final class GateRunner {
             return report;
         }
         List<GateEvaluator.Check> latencyMisses = report.verdict().misses().stream()
-                .filter(c -> c.threshold().metric().endsWith("_ms")).toList();
-        if (latencyMisses.isEmpty() || latencyMisses.size() < report.verdict().misses().size()) {
+                .filter(c -> c.threshold().metric().endsWith("_ms"))
+                .toList();
+        if (latencyMisses.isEmpty()
+                || latencyMisses.size() < report.verdict().misses().size()) {
             return report; // a miss that is not about latency (errors, rate) stands as it is
         }
         LoadResult control;
         try {
             control = calibrator.run(config);
         } catch (Exception e) {
-            return report.withCalibration(null, report.outcome(),
+            return report.withCalibration(
+                    null,
+                    report.outcome(),
                     join(report.problem(), "calibration against the C ceiling server failed: " + e.getMessage()));
         }
         GateEvaluator.Verdict controlVerdict = GateEvaluator.evaluate(
                 latencyMisses.stream().map(GateEvaluator.Check::threshold).toList(), control.metrics());
         if (controlVerdict.misses().isEmpty()) {
-            return report.withCalibration(control, GateOutcome.MISS, join(report.problem(),
-                    "the C ceiling server met these latency limits under the same load, so the miss is the server's"));
+            return report.withCalibration(
+                    control,
+                    GateOutcome.MISS,
+                    join(
+                            report.problem(),
+                            "the C ceiling server met these latency limits under the same load, so the miss is the server's"));
         }
         GateEvaluator.Check c = controlVerdict.misses().getFirst();
-        return report.withCalibration(control, GateOutcome.BROKEN, join(report.problem(), String.format(
-                java.util.Locale.ROOT, "the machine is too busy to judge latency: the C ceiling server, which does no "
-                        + "work, also missed %s (measured %.3f) under the same load; run the gate on a quieter machine",
-                c.threshold().describe(), c.measured())));
+        return report.withCalibration(
+                control,
+                GateOutcome.BROKEN,
+                join(
+                        report.problem(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "the machine is too busy to judge latency: the C ceiling server, which does no "
+                                        + "work, also missed %s (measured %.3f) under the same load; run the gate on a quieter machine",
+                                c.threshold().describe(),
+                                c.measured())));
     }
 
     private static String join(String a, String b) {

@@ -23,15 +23,19 @@ public final class LatencyChart {
     private static final double STEP = 0.05;
     private static final double MAX_NINES = 4; // up to 99.99%
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     /** Writes the chart for the given nanosecond histograms to {@code png}. */
     public static void write(Path png, String title, Histogram all, Map<CommandKind, Histogram> byKind)
             throws IOException {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(900).height(500).title(title)
-                .xAxisTitle("percentile").yAxisTitle("response time (ms)").build();
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(500)
+                .title(title)
+                .xAxisTitle("percentile")
+                .yAxisTitle("response time (ms)")
+                .build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);

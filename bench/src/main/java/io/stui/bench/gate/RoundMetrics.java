@@ -17,14 +17,14 @@ import java.util.Set;
 public final class RoundMetrics {
     private static final Set<String> SUMMED = Set.of("requests", "errors");
 
-    private RoundMetrics() {
-    }
+    private RoundMetrics() {}
 
     /** The judged figures of the rounds' metric maps. */
     public static Map<String, Double> judge(List<Map<String, Double>> rounds) {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (Map<String, Double> round : rounds) {
-            round.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            round.forEach(
+                    (k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         Map<String, Double> judged = new LinkedHashMap<>();
         values.forEach((k, vs) -> {

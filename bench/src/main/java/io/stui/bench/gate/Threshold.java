@@ -15,7 +15,10 @@ public record Threshold(String metric, Comparator comparator, double limit, Stri
 
     /** The relations a measured value can be required to have with its limit. */
     public enum Comparator {
-        ABOVE(">"), AT_LEAST(">="), BELOW("<"), AT_MOST("<=");
+        ABOVE(">"),
+        AT_LEAST(">="),
+        BELOW("<"),
+        AT_MOST("<=");
 
         private final String symbol;
 

@@ -34,8 +34,14 @@ abstract sealed class ClientLoop implements Runnable permits ReqClientLoop, Deal
     long sequence;
     volatile Throwable failure;
 
-    ClientLoop(LoadSpec spec, RunClock clock, LatencyRecorder recorder, RequestFactory requests, ZContext context,
-               int index, String runId) {
+    ClientLoop(
+            LoadSpec spec,
+            RunClock clock,
+            LatencyRecorder recorder,
+            RequestFactory requests,
+            ZContext context,
+            int index,
+            String runId) {
         this.spec = spec;
         this.clock = clock;
         this.recorder = recorder;
@@ -44,7 +50,8 @@ abstract sealed class ClientLoop implements Runnable permits ReqClientLoop, Deal
         this.index = index;
         this.clientId = "bench-" + runId + "-" + index;
         this.random = new SplittableRandom(index * 7919L + 17);
-        this.schedule = spec.openLoop() ? OpenLoopSchedule.forClient(clock.start, spec.rate(), spec.clients(), index) : null;
+        this.schedule =
+                spec.openLoop() ? OpenLoopSchedule.forClient(clock.start, spec.rate(), spec.clients(), index) : null;
     }
 
     /** Opens a connected socket of the loop's type. */
@@ -98,7 +105,10 @@ abstract sealed class ClientLoop implements Runnable permits ReqClientLoop, Deal
     /** As {@link #settle(CommandKind, byte[], String, long, long, long)}, for an answer already decoded. */
     Optional<Answer> settle(CommandKind kind, Answer answer, String expectedId, long intended, long sent, long done) {
         if (!answer.isSuccess()) {
-            countError(intended, kind.label() + " answered " + answer.error().code() + ": " + answer.error().getMessage());
+            countError(
+                    intended,
+                    kind.label() + " answered " + answer.error().code() + ": "
+                            + answer.error().getMessage());
             return Optional.empty();
         }
         if (expectedId != null && !spec.fifoReplies() && !expectedId.equals(answer.requestIdText())) {
@@ -142,7 +152,9 @@ abstract sealed class ClientLoop implements Runnable permits ReqClientLoop, Deal
 
     /** Reads a session id from a create_session answer; a placeholder against a fixed-reply server. */
     String sessionFrom(Answer answer) {
-        String id = answer.result() == null ? null : answer.result().path("session_id").asText(null);
+        String id = answer.result() == null
+                ? null
+                : answer.result().path("session_id").asText(null);
         if (id == null) {
             if (spec.fifoReplies()) {
                 return PLACEHOLDER_SESSION;

@@ -82,7 +82,8 @@ public final class CommandMix {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        weights.forEach((k, w) -> sb.append(sb.isEmpty() ? "" : ",").append(k.label()).append('=').append(w));
+        weights.forEach((k, w) ->
+                sb.append(sb.isEmpty() ? "" : ",").append(k.label()).append('=').append(w));
         return sb.toString();
     }
 }

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 public final class CpuAffinity {
     /** glibc's {@code cpu_set_t}: 1,024 CPUs, one bit each. */
     static final int MAX_CPUS = 1024;
+
     private static final long SET_BYTES = MAX_CPUS / 8;
     private static final int EPERM = 1;
     private static final int ESRCH = 3;
@@ -39,16 +40,16 @@ public final class CpuAffinity {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MemoryLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final FunctionDescriptor AFFINITY_CALL = FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
+    private static final FunctionDescriptor AFFINITY_CALL = FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
     private static final MethodHandle SET = libc("sched_setaffinity");
     private static final MethodHandle GET = libc("sched_getaffinity");
 
-    private CpuAffinity() {
-    }
+    private CpuAffinity() {}
 
     private static MethodHandle libc(String name) {
-        return LINKER.defaultLookup().find(name)
+        return LINKER.defaultLookup()
+                .find(name)
                 .map(f -> LINKER.downcallHandle(f, AFFINITY_CALL, Linker.Option.captureCallState("errno")))
                 .orElse(null);
     }
@@ -88,8 +89,8 @@ public final class CpuAffinity {
         } catch (NumberFormatException e) {
             // reported below with the whole part
         }
-        throw new IllegalArgumentException("'" + part + "' is not a CPU number or range (CPUs are 0 to "
-                + (MAX_CPUS - 1) + ")");
+        throw new IllegalArgumentException(
+                "'" + part + "' is not a CPU number or range (CPUs are 0 to " + (MAX_CPUS - 1) + ")");
     }
 
     /** {@code cpus} written the way {@link #parse} reads it, ranges joined: {@code 0-2,5}. */
@@ -149,8 +150,8 @@ public final class CpuAffinity {
             throw new IllegalArgumentException("no CPU given (available: " + format(available) + ")");
         }
         if (!outside.isEmpty()) {
-            throw new IllegalArgumentException("CPU " + format(outside) + " is not available here (available: "
-                    + format(available) + ")");
+            throw new IllegalArgumentException(
+                    "CPU " + format(outside) + " is not available here (available: " + format(available) + ")");
         }
     }
 

@@ -22,14 +22,19 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class DealerClientLoop extends ClientLoop {
     /** What is known about a request in flight. */
-    private record Pending(String id, CommandKind kind, long intended, long sent) {
-    }
+    private record Pending(String id, CommandKind kind, long intended, long sent) {}
 
     private final Map<String, Pending> byId = new HashMap<>();
     private final ArrayDeque<Pending> inOrder = new ArrayDeque<>();
 
-    DealerClientLoop(LoadSpec spec, RunClock clock, LatencyRecorder recorder, RequestFactory requests,
-                     ZContext context, int index, String runId) {
+    DealerClientLoop(
+            LoadSpec spec,
+            RunClock clock,
+            LatencyRecorder recorder,
+            RequestFactory requests,
+            ZContext context,
+            int index,
+            String runId) {
         super(spec, clock, recorder, requests, context, index, runId);
     }
 
@@ -145,7 +150,9 @@ final class DealerClientLoop extends ClientLoop {
             }
             it.remove();
             byId.remove(p.id());
-            countError(p.intended(), p.kind().label() + " timed out after " + spec.timeout().toMillis() + " ms");
+            countError(
+                    p.intended(),
+                    p.kind().label() + " timed out after " + spec.timeout().toMillis() + " ms");
         }
     }
 
@@ -164,6 +171,7 @@ final class DealerClientLoop extends ClientLoop {
                 return sessionFrom(a);
             }
         }
-        throw new IllegalStateException("create_session got no answer within " + spec.timeout().toMillis() + " ms");
+        throw new IllegalStateException(
+                "create_session got no answer within " + spec.timeout().toMillis() + " ms");
     }
 }

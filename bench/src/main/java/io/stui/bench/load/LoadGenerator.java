@@ -92,7 +92,8 @@ public final class LoadGenerator {
         long failed = loops.stream().filter(l -> l.failure != null).count();
         if (failed == loops.size()) {
             Throwable first = loops.getFirst().failure;
-            throw new LoadException("no client could run against " + spec.endpoint() + ": " + first.getMessage(), first);
+            throw new LoadException(
+                    "no client could run against " + spec.endpoint() + ": " + first.getMessage(), first);
         }
         for (ClientLoop l : loops) {
             if (l.failure != null) {
@@ -100,12 +101,16 @@ public final class LoadGenerator {
             }
         }
         LoadResult result = LoadResult.of(spec, c.measuredSeconds(System.nanoTime()), recorder);
-        firstError = loops.stream().map(ClientLoop::firstErrorSeen).filter(Objects::nonNull).findFirst().orElse(null);
+        firstError = loops.stream()
+                .map(ClientLoop::firstErrorSeen)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         if (firstError != null) {
             LOG.warn("first error seen: {}", firstError);
         }
-        LOG.debug(String.format(Locale.ROOT, "%d requests in %.1f s, %d errors", result.requests(), result.seconds(),
-                result.errors()));
+        LOG.debug(String.format(
+                Locale.ROOT, "%d requests in %.1f s, %d errors", result.requests(), result.seconds(), result.errors()));
         return result;
     }
 

@@ -21,9 +21,17 @@ import org.HdrHistogram.Histogram;
  * @param histogramByKind raw response-time histograms per kind
  * @param serviceHistogram the raw service-time histogram (nanoseconds)
  */
-public record LoadResult(LoadSpec spec, double seconds, long requests, long errors, LatencyStats response,
-                         LatencyStats service, Map<CommandKind, LatencyStats> responseByKind, Histogram histogram,
-                         Map<CommandKind, Histogram> histogramByKind, Histogram serviceHistogram) {
+public record LoadResult(
+        LoadSpec spec,
+        double seconds,
+        long requests,
+        long errors,
+        LatencyStats response,
+        LatencyStats service,
+        Map<CommandKind, LatencyStats> responseByKind,
+        Histogram histogram,
+        Map<CommandKind, Histogram> histogramByKind,
+        Histogram serviceHistogram) {
 
     /** Summarises a recorder after a run whose measurement window lasted {@code seconds}. */
     public static LoadResult of(LoadSpec spec, double seconds, LatencyRecorder recorder) {
@@ -32,9 +40,17 @@ public record LoadResult(LoadSpec spec, double seconds, long requests, long erro
         byKind.forEach((k, h) -> stats.put(k, LatencyStats.of(h)));
         Histogram total = recorder.responseTimes();
         Histogram service = recorder.serviceTimes();
-        return new LoadResult(spec, seconds, total.getTotalCount(), recorder.errors(), LatencyStats.of(total),
-                LatencyStats.of(service), Collections.unmodifiableMap(stats), total,
-                Collections.unmodifiableMap(byKind), service);
+        return new LoadResult(
+                spec,
+                seconds,
+                total.getTotalCount(),
+                recorder.errors(),
+                LatencyStats.of(total),
+                LatencyStats.of(service),
+                Collections.unmodifiableMap(stats),
+                total,
+                Collections.unmodifiableMap(byKind),
+                service);
     }
 
     /** Several runs of the same load as one: counts and times add up, histograms merge. */
@@ -50,14 +66,24 @@ public record LoadResult(LoadSpec spec, double seconds, long requests, long erro
         for (LoadResult r : runs) {
             total.add(r.histogram());
             service.add(r.serviceHistogram());
-            r.histogramByKind().forEach((k, h) -> byKind.computeIfAbsent(k, x -> new Histogram(3)).add(h));
+            r.histogramByKind()
+                    .forEach((k, h) ->
+                            byKind.computeIfAbsent(k, x -> new Histogram(3)).add(h));
             seconds += r.seconds();
             errors += r.errors();
         }
         Map<CommandKind, LatencyStats> stats = new EnumMap<>(CommandKind.class);
         byKind.forEach((k, h) -> stats.put(k, LatencyStats.of(h)));
-        return new LoadResult(runs.getFirst().spec(), seconds, total.getTotalCount(), errors, LatencyStats.of(total),
-                LatencyStats.of(service), Collections.unmodifiableMap(stats), total, Collections.unmodifiableMap(byKind),
+        return new LoadResult(
+                runs.getFirst().spec(),
+                seconds,
+                total.getTotalCount(),
+                errors,
+                LatencyStats.of(total),
+                LatencyStats.of(service),
+                Collections.unmodifiableMap(stats),
+                total,
+                Collections.unmodifiableMap(byKind),
                 service);
     }
 

@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** The JSON shape of a load and its result, shared by {@code load --json} and the gate's report. */
 public final class LoadResultJson {
-    private LoadResultJson() {
-    }
+    private LoadResultJson() {}
 
     /** {@code {"load": {...}, "results": {...}}} for one run. */
     public static ObjectNode of(LoadResult res) {

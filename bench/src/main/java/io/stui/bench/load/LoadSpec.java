@@ -20,12 +20,25 @@ import java.util.Objects;
  * @param fifoReplies   match answers to requests by order rather than by id (for a server whose
  *                      answers carry a fixed id, such as the C ceiling server)
  */
-public record LoadSpec(String endpoint, int clients, SocketKind socket, int pipeline, double rate, Duration warmup,
-                       Duration duration, long requests, CommandMix mix, String code, Duration timeout,
-                       boolean fifoReplies) {
+public record LoadSpec(
+        String endpoint,
+        int clients,
+        SocketKind socket,
+        int pipeline,
+        double rate,
+        Duration warmup,
+        Duration duration,
+        long requests,
+        CommandMix mix,
+        String code,
+        Duration timeout,
+        boolean fifoReplies) {
 
     /** The socket pattern a client uses. */
-    public enum SocketKind { REQ, DEALER }
+    public enum SocketKind {
+        REQ,
+        DEALER
+    }
 
     public LoadSpec {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -39,7 +52,8 @@ public record LoadSpec(String endpoint, int clients, SocketKind socket, int pipe
             throw new IllegalArgumentException("clients must be from 1 to 1024, got " + clients);
         }
         if (socket == SocketKind.REQ && pipeline != 1) {
-            throw new IllegalArgumentException("a REQ client has exactly one request in flight; use --socket dealer to pipeline");
+            throw new IllegalArgumentException(
+                    "a REQ client has exactly one request in flight; use --socket dealer to pipeline");
         }
         if (pipeline < 1 || pipeline > 10_000) {
             throw new IllegalArgumentException("pipeline must be from 1 to 10000, got " + pipeline);
@@ -71,7 +85,7 @@ public record LoadSpec(String endpoint, int clients, SocketKind socket, int pipe
         String loop = openLoop() ? "open loop at %.0f req/s".formatted(rate) : "closed loop";
         String pipe = socket == SocketKind.DEALER ? " (pipeline " + pipeline + ")" : "";
         String amount = requests > 0 ? requests + " requests" : duration.toMillis() / 1000.0 + " s";
-        return "%d %s clients%s, %s, %s after %.1f s warm-up, mix %s".formatted(clients, socket, pipe, loop, amount,
-                warmup.toMillis() / 1000.0, mix);
+        return "%d %s clients%s, %s, %s after %.1f s warm-up, mix %s"
+                .formatted(clients, socket, pipe, loop, amount, warmup.toMillis() / 1000.0, mix);
     }
 }

@@ -7,8 +7,7 @@ import java.util.OptionalDouble;
 
 /** Resident memory of a process, read from Linux's {@code /proc/<pid>/status}. */
 public final class ProcessMemory {
-    private ProcessMemory() {
-    }
+    private ProcessMemory() {}
 
     /** Current resident set size in MiB; empty when not on Linux or the process is gone. */
     public static OptionalDouble rssMb(long pid) {
@@ -24,7 +23,8 @@ public final class ProcessMemory {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(name)) {
-                    long kb = Long.parseLong(line.substring(name.length()).replace("kB", "").trim());
+                    long kb = Long.parseLong(
+                            line.substring(name.length()).replace("kB", "").trim());
                     return OptionalDouble.of(kb / 1024.0);
                 }
             }

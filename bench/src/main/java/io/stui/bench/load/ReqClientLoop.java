@@ -14,8 +14,14 @@ import java.util.Optional;
 final class ReqClientLoop extends ClientLoop {
     private ZSocket socket;
 
-    ReqClientLoop(LoadSpec spec, RunClock clock, LatencyRecorder recorder, RequestFactory requests, ZContext context,
-                  int index, String runId) {
+    ReqClientLoop(
+            LoadSpec spec,
+            RunClock clock,
+            LatencyRecorder recorder,
+            RequestFactory requests,
+            ZContext context,
+            int index,
+            String runId) {
         super(spec, clock, recorder, requests, context, index, runId);
     }
 
@@ -63,7 +69,9 @@ final class ReqClientLoop extends ClientLoop {
                 Optional<byte[]> reply = exchange(frame);
                 long done = System.nanoTime();
                 if (reply.isEmpty()) {
-                    countError(intended, kind.label() + " timed out after " + spec.timeout().toMillis() + " ms");
+                    countError(
+                            intended,
+                            kind.label() + " timed out after " + spec.timeout().toMillis() + " ms");
                 } else {
                     settle(kind, reply.get(), id, intended, sent, done);
                 }

@@ -19,7 +19,9 @@ final class RunClock {
     RunClock(long start, LoadSpec spec) {
         this.start = start;
         this.measureStart = start + spec.warmup().toNanos();
-        this.end = spec.requests() > 0 ? Long.MAX_VALUE : measureStart + spec.duration().toNanos();
+        this.end = spec.requests() > 0
+                ? Long.MAX_VALUE
+                : measureStart + spec.duration().toNanos();
         this.budget = new AtomicLong(spec.requests() > 0 ? spec.requests() : Long.MAX_VALUE);
     }
 

@@ -17,8 +17,7 @@ final class CpuWaker implements AutoCloseable {
     private final List<Process> loops = new ArrayList<>();
     private final Thread hook = new Thread(this::stop, "cpu-waker-stop");
 
-    private CpuWaker() {
-    }
+    private CpuWaker() {}
 
     /** Starts {@code count} niced busy loops. */
     static CpuWaker start(int count) throws IOException {
@@ -33,7 +32,8 @@ final class CpuWaker implements AutoCloseable {
             }
         } catch (IOException e) {
             w.close();
-            throw new IOException("cannot start the busy loops of --keep-cpus-awake (nice and sh are needed): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot start the busy loops of --keep-cpus-awake (nice and sh are needed): " + e.getMessage(), e);
         }
         return w;
     }

@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DowncallBenchmark {
-    private static final MethodHandle MSG_SIZE_CRITICAL = Linker.nativeLinker().downcallHandle(
-            zmq_h.zmq_msg_size$address(), zmq_h.zmq_msg_size$descriptor(), Linker.Option.critical(false));
+    private static final MethodHandle MSG_SIZE_CRITICAL = Linker.nativeLinker()
+            .downcallHandle(
+                    zmq_h.zmq_msg_size$address(), zmq_h.zmq_msg_size$descriptor(), Linker.Option.critical(false));
 
     private Arena arena;
     private MemorySegment msg;

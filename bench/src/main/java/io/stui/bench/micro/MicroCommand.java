@@ -38,24 +38,35 @@ import picocli.CommandLine.Spec;
  * leaves a summary of the repeats it finished. A C program or JMH fork that fails leaves its figures
  * out, is listed at the end, and makes the exit code 1.
  */
-@Command(name = "micro", mixinStandardHelpOptions = true,
-        description = "JMH microbenchmarks (native vs JeroMQ) interleaved with the C reference programs, summarised as Markdown.")
+@Command(
+        name = "micro",
+        mixinStandardHelpOptions = true,
+        description =
+                "JMH microbenchmarks (native vs JeroMQ) interleaved with the C reference programs, summarised as Markdown.")
 public final class MicroCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--full", description = "Longer JMH runs (2 x 1 s warm-up, 3 x 1 s measurement), C runs of 2 s, 5 repeats.")
+    @Option(
+            names = "--full",
+            description = "Longer JMH runs (2 x 1 s warm-up, 3 x 1 s measurement), C runs of 2 s, 5 repeats.")
     boolean full;
 
-    @Option(names = "--repeats", paramLabel = "N",
+    @Option(
+            names = "--repeats",
+            paramLabel = "N",
             description = "How many times each case runs (C and Java alternately); default 3, with --full 5.")
     Integer repeats;
 
-    @Option(names = "--include", paramLabel = "REGEX",
+    @Option(
+            names = "--include",
+            paramLabel = "REGEX",
             description = "Benchmarks to run (JMH regex on class.method), default: all of io.stui.bench.micro.")
     String include = "io\\.stui\\.bench\\.micro\\..*";
 
-    @Option(names = "--param", paramLabel = "NAME=V1,V2",
+    @Option(
+            names = "--param",
+            paramLabel = "NAME=V1,V2",
             description = "Restrict a JMH parameter, e.g. --param size=16,65536 --param backend=NATIVE (repeatable).")
     List<String> params = new ArrayList<>();
 
@@ -65,19 +76,25 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--no-c", description = "Skip the C reference programs.")
     boolean noC;
 
-    @Option(names = "--keep-cpus-awake",
-            description = "Run one busy loop per CPU at nice 19 during the run, so that idle vCPUs do not halt between "
-                    + "round trips (on a VM that makes an idle machine's round trips 2-5x slower); costs throughput a few percent.")
+    @Option(
+            names = "--keep-cpus-awake",
+            description =
+                    "Run one busy loop per CPU at nice 19 during the run, so that idle vCPUs do not halt between "
+                            + "round trips (on a VM that makes an idle machine's round trips 2-5x slower); costs throughput a few percent.")
     boolean keepCpusAwake;
 
     @Option(names = "--verbose", description = "Show JMH's own output (otherwise one line per case and repeat).")
     boolean verbose;
 
-    @Option(names = "--summary-only",
+    @Option(
+            names = "--summary-only",
             description = "Only rewrite summary.md from jmh.json and c-results.json already in --out.")
     boolean summaryOnly;
 
-    @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (default: found from the working directory).")
+    @Option(
+            names = "--native-dir",
+            paramLabel = "DIR",
+            description = "The native/c directory (default: found from the working directory).")
     Path nativeDir;
 
     private static final String SHORT_JMH = "1x0.5 s warm-up, 1x1 s measurement";
@@ -94,8 +111,13 @@ public final class MicroCommand implements Callable<Integer> {
             JsonNode jmh = mapper.readTree(jmhJson.toFile());
             List<JsonNode> c = new ArrayList<>();
             mapper.readTree(cJson.toFile()).forEach(c::add);
-            String md = MicroSummary.markdown(jmh, c, List.of("## Microbenchmarks (summary of " + jmhJson + ")", "",
-                    "- Machine: " + MachineInfo.describe()));
+            String md = MicroSummary.markdown(
+                    jmh,
+                    c,
+                    List.of(
+                            "## Microbenchmarks (summary of " + jmhJson + ")",
+                            "",
+                            "- Machine: " + MachineInfo.describe()));
             Files.writeString(out.resolve("summary.md"), md);
             System.out.println(md);
             return 0;
@@ -108,7 +130,8 @@ public final class MicroCommand implements Callable<Integer> {
         }
         List<MicroCase> cases = MicroPlan.cases(include, filters);
         if (cases.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--include '" + include + "' selects no benchmark");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--include '" + include + "' selects no benchmark");
         }
         int n = repeats != null ? repeats : full ? 5 : 3;
         if (n < 1) {
@@ -127,18 +150,25 @@ public final class MicroCommand implements Callable<Integer> {
             }
         }
         String started = Instant.now() + ", load average " + loadAverage();
-        System.out.printf(Locale.ROOT, "%d case(s) x %d repeat(s); JMH %s; C programs %s s each%n", cases.size(), n,
-                full ? FULL_JMH : SHORT_JMH, cSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "%d case(s) x %d repeat(s); JMH %s; C programs %s s each%n",
+                cases.size(),
+                n,
+                full ? FULL_JMH : SHORT_JMH,
+                cSeconds());
 
         ArrayNode jmhAll = mapper.createArrayNode();
         List<JsonNode> cAll = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        try (CpuWaker waker = keepCpusAwake ? CpuWaker.start(Runtime.getRuntime().availableProcessors()) : null) {
+        try (CpuWaker waker =
+                keepCpusAwake ? CpuWaker.start(Runtime.getRuntime().availableProcessors()) : null) {
             runAll(cases, filters, programs, n, runs, jmhJson, cJson, jmhAll, cAll, failures, started);
         }
         System.out.println();
         System.out.println(Files.readString(out.resolve("summary.md")));
-        System.out.println("Wrote " + jmhJson + ", " + cJson + ", " + out.resolve("summary.md") + " and " + runs + "/*.json");
+        System.out.println(
+                "Wrote " + jmhJson + ", " + cJson + ", " + out.resolve("summary.md") + " and " + runs + "/*.json");
         if (!failures.isEmpty()) {
             System.err.println(failures.size() + " run(s) failed; their figures are missing from the summary:");
             failures.forEach(f -> System.err.println("  " + f));
@@ -147,8 +177,18 @@ public final class MicroCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runAll(List<MicroCase> cases, Map<String, List<String>> filters, CPrograms programs, int n, Path runs,
-            Path jmhJson, Path cJson, ArrayNode jmhAll, List<JsonNode> cAll, List<String> failures, String started)
+    private void runAll(
+            List<MicroCase> cases,
+            Map<String, List<String>> filters,
+            CPrograms programs,
+            int n,
+            Path runs,
+            Path jmhJson,
+            Path cJson,
+            ArrayNode jmhAll,
+            List<JsonNode> cAll,
+            List<String> failures,
+            String started)
             throws IOException {
         for (int r = 1; r <= n; r++) {
             for (MicroCase k : cases) {
@@ -167,7 +207,13 @@ public final class MicroCommand implements Callable<Integer> {
                 }
                 cAll.addAll(cNow);
                 jmhNow.forEach(jmhAll::add);
-                System.out.printf(Locale.ROOT, "[repeat %d/%d] %-26s %s (%.0f s)%n", r, n, k.label(), progress(k, cNow, jmhNow),
+                System.out.printf(
+                        Locale.ROOT,
+                        "[repeat %d/%d] %-26s %s (%.0f s)%n",
+                        r,
+                        n,
+                        k.label(),
+                        progress(k, cNow, jmhNow),
                         (System.nanoTime() - t0) / 1e9);
             }
             writeResults(jmhJson, cJson, jmhAll, cAll, started, r, n);
@@ -179,20 +225,31 @@ public final class MicroCommand implements Callable<Integer> {
     }
 
     /** One JMH run of a case (every backend the filters leave), tagged with its repeat. */
-    private List<JsonNode> runJmh(MicroCase k, Map<String, List<String>> filters, int repeat, Path result,
-            List<String> failures) throws IOException {
-        ChainedOptionsBuilder opts = new OptionsBuilder().include(k.jmhInclude())
+    private List<JsonNode> runJmh(
+            MicroCase k, Map<String, List<String>> filters, int repeat, Path result, List<String> failures)
+            throws IOException {
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include(k.jmhInclude())
                 .forks(1)
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xms512m", "-Xmx512m")
-                .resultFormat(ResultFormatType.JSON).result(result.toString())
+                .jvmArgsAppend(
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-Xms512m",
+                        "-Xmx512m")
+                .resultFormat(ResultFormatType.JSON)
+                .result(result.toString())
                 .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT)
                 .shouldFailOnError(true);
         if (full) {
-            opts.warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+            opts.warmupIterations(2)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3)
+                    .measurementTime(TimeValue.seconds(1));
         } else {
-            opts.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
-                    .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+            opts.warmupIterations(1)
+                    .warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.seconds(1));
         }
         Map<String, String> pinned = k.jmhParams();
         pinned.forEach(opts::param);
@@ -246,19 +303,22 @@ public final class MicroCommand implements Callable<Integer> {
         return results;
     }
 
-    private void writeResults(Path jmhJson, Path cJson, ArrayNode jmh, List<JsonNode> c, String started, int done, int n)
+    private void writeResults(
+            Path jmhJson, Path cJson, ArrayNode jmh, List<JsonNode> c, String started, int done, int n)
             throws IOException {
         mapper.writeValue(jmhJson.toFile(), jmh);
         mapper.writeValue(cJson.toFile(), c);
-        String command = "bench/run-micro.sh" + (full ? " --full" : "") + (repeats != null ? " --repeats " + repeats : "")
-                + (keepCpusAwake ? " --keep-cpus-awake" : "");
+        String command = "bench/run-micro.sh" + (full ? " --full" : "")
+                + (repeats != null ? " --repeats " + repeats : "") + (keepCpusAwake ? " --keep-cpus-awake" : "");
         List<String> header = List.of(
                 "## Microbenchmarks (" + (full ? "full" : "short") + " run, " + done + " of " + n + " repeats)",
                 "",
                 "- Machine: " + MachineInfo.describe(),
                 "- Started " + started + "; finished " + Instant.now() + ", load average " + loadAverage(),
-                "- Command: `" + command + "`" + (params.isEmpty() && include.equals("io\\.stui\\.bench\\.micro\\..*") ? "" : " (narrowed)")
-                        + ". Per case and repeat: the C program(s) for " + cSeconds() + " s each, and one JMH fork per backend (and per echo, zero-copy and copying, for round trips; "
+                "- Command: `" + command + "`"
+                        + (params.isEmpty() && include.equals("io\\.stui\\.bench\\.micro\\..*") ? "" : " (narrowed)")
+                        + ". Per case and repeat: the C program(s) for " + cSeconds()
+                        + " s each, and one JMH fork per backend (and per echo, zero-copy and copying, for round trips; "
                         + (full ? FULL_JMH : SHORT_JMH)
                         + "), C first in odd repeats, JMH first in even ones"
                         + (keepCpusAwake ? "; with --keep-cpus-awake (a nice-19 busy loop per CPU throughout)" : ""));
@@ -272,11 +332,13 @@ public final class MicroCommand implements Callable<Integer> {
         for (JsonNode r : c) {
             String label = "copy".equals(r.path("mode").asText()) ? "C copy" : "C";
             String v = switch (k.kind()) {
-                case ROUND_TRIP -> MicroSummary.fmt(r.path("avg_rtt_us").asDouble(Double.NaN)) + "/"
-                        + MicroSummary.fmt(r.path("p50_rtt_us").asDouble(Double.NaN)) + "/"
-                        + MicroSummary.fmt(r.path("min_rtt_us").asDouble(Double.NaN));
+                case ROUND_TRIP ->
+                    MicroSummary.fmt(r.path("avg_rtt_us").asDouble(Double.NaN)) + "/"
+                            + MicroSummary.fmt(r.path("p50_rtt_us").asDouble(Double.NaN)) + "/"
+                            + MicroSummary.fmt(r.path("min_rtt_us").asDouble(Double.NaN));
                 case THROUGHPUT -> MicroSummary.fmt(r.path("msgs_per_s").asDouble(Double.NaN));
-                case IN_PROCESS -> MicroSummary.fmt(r.path("send_receive_inprocess_ns").asDouble(Double.NaN));
+                case IN_PROCESS ->
+                    MicroSummary.fmt(r.path("send_receive_inprocess_ns").asDouble(Double.NaN));
             };
             parts.add(label + " " + v);
         }

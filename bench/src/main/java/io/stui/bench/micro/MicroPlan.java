@@ -23,8 +23,7 @@ final class MicroPlan {
     private static final List<Class<?>> THROUGHPUT = List.of(ThroughputBenchmark.class);
     private static final List<Class<?>> IN_PROCESS = List.of(InProcessBenchmark.class, DowncallBenchmark.class);
 
-    private MicroPlan() {
-    }
+    private MicroPlan() {}
 
     /**
      * Parses {@code --param NAME=V1,V2} options; a later option for the same name replaces an earlier one.
@@ -38,7 +37,11 @@ final class MicroPlan {
             if (eq <= 0 || eq == p.length() - 1) {
                 throw new IllegalArgumentException("--param needs NAME=V1,V2, got '" + p + "'");
             }
-            params.put(p.substring(0, eq).strip(), Arrays.stream(p.substring(eq + 1).split(",")).map(String::strip).toList());
+            params.put(
+                    p.substring(0, eq).strip(),
+                    Arrays.stream(p.substring(eq + 1).split(","))
+                            .map(String::strip)
+                            .toList());
         }
         return params;
     }
@@ -52,7 +55,8 @@ final class MicroPlan {
             for (String pattern : values(RoundTripBenchmark.class, "pattern", params)) {
                 for (String transport : values(RoundTripBenchmark.class, "transport", params)) {
                     for (String size : values(RoundTripBenchmark.class, "size", params)) {
-                        cases.add(new MicroCase(MicroCase.Kind.ROUND_TRIP, pattern, transport, Integer.parseInt(size), rtt));
+                        cases.add(new MicroCase(
+                                MicroCase.Kind.ROUND_TRIP, pattern, transport, Integer.parseInt(size), rtt));
                     }
                 }
             }

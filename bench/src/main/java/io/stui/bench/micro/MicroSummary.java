@@ -25,8 +25,7 @@ public final class MicroSummary {
     static final String JEROMQ_COPY = "JEROMQ copy";
     static final String JAVA = "JAVA";
 
-    private MicroSummary() {
-    }
+    private MicroSummary() {}
 
     /** One row of a table: each side's figure per repeat. */
     static final class Row {
@@ -95,12 +94,10 @@ public final class MicroSummary {
     }
 
     /** One round-trip case. */
-    record RttKey(String pattern, String transport, int size) {
-    }
+    record RttKey(String pattern, String transport, int size) {}
 
     /** One throughput case. */
-    record ThrKey(String transport, int size) {
-    }
+    record ThrKey(String transport, int size) {}
 
     /**
      * Builds the Markdown.
@@ -125,7 +122,10 @@ public final class MicroSummary {
             int repeat = b.path("repeat").asInt(0);
             double score = b.path("primaryMetric").path("score").asDouble(Double.NaN);
             if (name.endsWith("RoundTripBenchmark.roundTrip")) {
-                RttKey key = new RttKey(p.path("pattern").asText(), p.path("transport").asText(), p.path("size").asInt());
+                RttKey key = new RttKey(
+                        p.path("pattern").asText(),
+                        p.path("transport").asText(),
+                        p.path("size").asInt());
                 String side = roundTripSide(p);
                 rtt.computeIfAbsent(key, k -> new Row()).put(side, repeat, score);
                 JsonNode percentiles = b.path("primaryMetric").path("scorePercentiles");
@@ -139,13 +139,18 @@ public final class MicroSummary {
                     rttMin.computeIfAbsent(key, k -> new Row()).put(side, repeat, min);
                 }
             } else if (name.endsWith("ThroughputBenchmark.receive")) {
-                thr.computeIfAbsent(new ThrKey(p.path("transport").asText(), p.path("size").asInt()),
-                        k -> new Row()).put(backend, repeat, score);
+                thr.computeIfAbsent(
+                                new ThrKey(
+                                        p.path("transport").asText(),
+                                        p.path("size").asInt()),
+                                k -> new Row())
+                        .put(backend, repeat, score);
             } else if (!backend.isEmpty()) {
                 inProcess.computeIfAbsent(simple, k -> new Row()).put(backend, repeat, score);
             } else {
                 downcalls.computeIfAbsent(simple, k -> new Row()).put(JAVA, repeat, score);
-                downcallUnits.put(simple, b.path("primaryMetric").path("scoreUnit").asText());
+                downcallUnits.put(
+                        simple, b.path("primaryMetric").path("scoreUnit").asText());
             }
         }
         Row cMsgSize = new Row();
@@ -154,10 +159,13 @@ public final class MicroSummary {
             int repeat = c.path("repeat").asInt(0);
             switch (program) {
                 case "stui_lat" -> {
-                    RttKey key = new RttKey(c.path("pattern").asText().toUpperCase(Locale.ROOT), c.path("transport").asText(),
+                    RttKey key = new RttKey(
+                            c.path("pattern").asText().toUpperCase(Locale.ROOT),
+                            c.path("transport").asText(),
                             c.path("size").asInt());
                     String side = "copy".equals(c.path("mode").asText()) ? C_COPY : C;
-                    rtt.computeIfAbsent(key, k -> new Row()).put(side, repeat, c.path("avg_rtt_us").asDouble(Double.NaN));
+                    rtt.computeIfAbsent(key, k -> new Row())
+                            .put(side, repeat, c.path("avg_rtt_us").asDouble(Double.NaN));
                     if (rttP50.containsKey(key)) {
                         rttP50.get(key).put(side, repeat, c.path("p50_rtt_us").asDouble(Double.NaN));
                     }
@@ -166,11 +174,21 @@ public final class MicroSummary {
                         rttMin.get(key).put(side, repeat, c.path("min_rtt_us").asDouble(Double.NaN));
                     }
                 }
-                case "stui_thr" -> thr.computeIfAbsent(new ThrKey(c.path("transport").asText(), c.path("size").asInt()),
-                        k -> new Row()).put(C, repeat, c.path("msgs_per_s").asDouble(Double.NaN));
+                case "stui_thr" ->
+                    thr.computeIfAbsent(
+                                    new ThrKey(
+                                            c.path("transport").asText(),
+                                            c.path("size").asInt()),
+                                    k -> new Row())
+                            .put(C, repeat, c.path("msgs_per_s").asDouble(Double.NaN));
                 case "stui_inproc" -> {
-                    putIfPresent(inProcess, "InProcessBenchmark.sendReceiveInProcess", repeat, c.path("send_receive_inprocess_ns"));
-                    putIfPresent(inProcess, "InProcessBenchmark.socketOptionRead", repeat, c.path("getsockopt_events_ns"));
+                    putIfPresent(
+                            inProcess,
+                            "InProcessBenchmark.sendReceiveInProcess",
+                            repeat,
+                            c.path("send_receive_inprocess_ns"));
+                    putIfPresent(
+                            inProcess, "InProcessBenchmark.socketOptionRead", repeat, c.path("getsockopt_events_ns"));
                     cMsgSize.put(C, repeat, c.path("msg_size_ns").asDouble(Double.NaN));
                 }
                 default -> {
@@ -186,55 +204,96 @@ public final class MicroSummary {
         if (!header.isEmpty()) {
             md.append('\n');
         }
-        md.append("Each figure is the median over the repeats, with the lowest and highest in brackets. In every repeat "
-                + "the C program and the JMH benchmarks of a case ran one right after the other. A ratio divides the "
-                + "medians; the bracket after it is the range of the ratios of runs from the same repeat.\n\n");
+        md.append(
+                "Each figure is the median over the repeats, with the lowest and highest in brackets. In every repeat "
+                        + "the C program and the JMH benchmarks of a case ran one right after the other. A ratio divides the "
+                        + "medians; the bracket after it is the range of the ratios of runs from the same repeat.\n\n");
         if (!rttP50.isEmpty()) {
             md.append("### Round-trip latency, median (p50 µs per round trip; lower is better)\n\n")
                     .append("The typical round trip (each run's p50, then the median of those over the repeats): a few "
                             + "round trips stalled by other work on the machine move the mean (next table) a lot and the "
-                            + "p50 little. ").append(RTT_NOTE);
+                            + "p50 little. ")
+                    .append(RTT_NOTE);
             roundTripTable(md, rttP50);
         }
         if (!rtt.isEmpty()) {
-            md.append("### Round-trip latency, mean (µs per round trip; lower is better)\n\n").append(RTT_NOTE);
+            md.append("### Round-trip latency, mean (µs per round trip; lower is better)\n\n")
+                    .append(RTT_NOTE);
             roundTripTable(md, rtt);
         }
         if (!rttMin.isEmpty()) {
-            md.append("### Round-trip latency, fastest (minimum µs per round trip)\n\n").append(MIN_NOTE).append(RTT_NOTE);
+            md.append("### Round-trip latency, fastest (minimum µs per round trip)\n\n")
+                    .append(MIN_NOTE)
+                    .append(RTT_NOTE);
             roundTripTable(md, rttMin);
         }
         if (!thr.isEmpty()) {
             md.append("### PUSH/PULL throughput (messages/s and MB/s, 1 MB = 10^6 B; higher is better)\n\n")
-                    .append("Ratios divide rates: native/JeroMQ above 1 means native is faster; x/C of 0.95 means 95% of "
-                            + "C's rate. MB/s are of the medians. The Java receiver reads each frame in place "
-                            + "(`receive(FrameReader)`, no copy), as `stui_thr`'s `zmq_msg_recv` does.\n\n")
-                    .append("| transport | size | native msg/s | JeroMQ msg/s | C msg/s | native MB/s | JeroMQ MB/s | C MB/s "
-                            + "| native/C | JeroMQ/C | native/JeroMQ |\n")
+                    .append(
+                            "Ratios divide rates: native/JeroMQ above 1 means native is faster; x/C of 0.95 means 95% of "
+                                    + "C's rate. MB/s are of the medians. The Java receiver reads each frame in place "
+                                    + "(`receive(FrameReader)`, no copy), as `stui_thr`'s `zmq_msg_recv` does.\n\n")
+                    .append(
+                            "| transport | size | native msg/s | JeroMQ msg/s | C msg/s | native MB/s | JeroMQ MB/s | C MB/s "
+                                    + "| native/C | JeroMQ/C | native/JeroMQ |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-            thr.forEach((k, v) -> md.append("| ").append(k.transport()).append(" | ").append(size(k.size())).append(" | ")
-                    .append(v.cell(NATIVE, MicroSummary::rate)).append(" | ").append(v.cell(JEROMQ, MicroSummary::rate))
-                    .append(" | ").append(v.cell(C, MicroSummary::rate)).append(" | ").append(mb(v.median(NATIVE), k.size()))
-                    .append(" | ").append(mb(v.median(JEROMQ), k.size())).append(" | ").append(mb(v.median(C), k.size()))
-                    .append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ").append(v.ratioCell(JEROMQ, C)).append(" | ")
-                    .append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
+            thr.forEach((k, v) -> md.append("| ")
+                    .append(k.transport())
+                    .append(" | ")
+                    .append(size(k.size()))
+                    .append(" | ")
+                    .append(v.cell(NATIVE, MicroSummary::rate))
+                    .append(" | ")
+                    .append(v.cell(JEROMQ, MicroSummary::rate))
+                    .append(" | ")
+                    .append(v.cell(C, MicroSummary::rate))
+                    .append(" | ")
+                    .append(mb(v.median(NATIVE), k.size()))
+                    .append(" | ")
+                    .append(mb(v.median(JEROMQ), k.size()))
+                    .append(" | ")
+                    .append(mb(v.median(C), k.size()))
+                    .append(" | ")
+                    .append(v.ratioCell(NATIVE, C))
+                    .append(" | ")
+                    .append(v.ratioCell(JEROMQ, C))
+                    .append(" | ")
+                    .append(v.ratioCell(NATIVE, JEROMQ))
+                    .append(" |\n"));
             md.append('\n');
         }
         if (!inProcess.isEmpty()) {
             md.append("### What the Java side adds (ns per call, same thread, message never leaves the process)\n\n")
                     .append("| benchmark | native ns | JeroMQ ns | C ns | native/C | native/JeroMQ |\n")
                     .append("|---|---|---|---|---|---|\n");
-            inProcess.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.cell(NATIVE, MicroSummary::fmt))
-                    .append(" | ").append(v.cell(JEROMQ, MicroSummary::fmt)).append(" | ").append(v.cell(C, MicroSummary::fmt))
-                    .append(" | ").append(v.ratioCell(NATIVE, C)).append(" | ").append(v.ratioCell(NATIVE, JEROMQ)).append(" |\n"));
+            inProcess.forEach((k, v) -> md.append("| ")
+                    .append(k)
+                    .append(" | ")
+                    .append(v.cell(NATIVE, MicroSummary::fmt))
+                    .append(" | ")
+                    .append(v.cell(JEROMQ, MicroSummary::fmt))
+                    .append(" | ")
+                    .append(v.cell(C, MicroSummary::fmt))
+                    .append(" | ")
+                    .append(v.ratioCell(NATIVE, C))
+                    .append(" | ")
+                    .append(v.ratioCell(NATIVE, JEROMQ))
+                    .append(" |\n"));
             md.append('\n');
         }
         if (!downcalls.isEmpty()) {
-            md.append("### Single downcalls (`zmq_msg_size`; C: ").append(cMsgSize.cell(C, MicroSummary::fmt))
+            md.append("### Single downcalls (`zmq_msg_size`; C: ")
+                    .append(cMsgSize.cell(C, MicroSummary::fmt))
                     .append(" ns per call through the PLT)\n\n| benchmark | score | unit | x/C |\n|---|---|---|---|\n");
-            downcalls.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.cell(JAVA, MicroSummary::fmt))
-                    .append(" | ").append(downcallUnits.get(k)).append(" | ")
-                    .append(ratio(v.median(JAVA), cMsgSize.median(C))).append(" |\n"));
+            downcalls.forEach((k, v) -> md.append("| ")
+                    .append(k)
+                    .append(" | ")
+                    .append(v.cell(JAVA, MicroSummary::fmt))
+                    .append(" | ")
+                    .append(downcallUnits.get(k))
+                    .append(" | ")
+                    .append(ratio(v.median(JAVA), cMsgSize.median(C)))
+                    .append(" |\n"));
             md.append('\n');
         }
         return md.toString();
@@ -258,16 +317,38 @@ public final class MicroSummary {
             + "`send(byte[])`). Each ratio compares like with like.\n\n";
 
     private static void roundTripTable(StringBuilder md, Map<RttKey, Row> rows) {
-        md.append("| pattern | transport | size | native µs | JeroMQ µs | C µs | native copy µs | JeroMQ copy µs | C copy µs "
-                        + "| native/C | native copy/C copy | JeroMQ/C | native/JeroMQ | native copy/JeroMQ copy |\n")
+        md.append(
+                        "| pattern | transport | size | native µs | JeroMQ µs | C µs | native copy µs | JeroMQ copy µs | C copy µs "
+                                + "| native/C | native copy/C copy | JeroMQ/C | native/JeroMQ | native copy/JeroMQ copy |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        rows.forEach((k, v) -> md.append("| ").append(k.pattern()).append(" | ").append(k.transport()).append(" | ")
-                .append(size(k.size())).append(" | ").append(v.cell(NATIVE, MicroSummary::fmt)).append(" | ")
-                .append(v.cell(JEROMQ, MicroSummary::fmt)).append(" | ").append(v.cell(C, MicroSummary::fmt)).append(" | ")
-                .append(v.cell(NATIVE_COPY, MicroSummary::fmt)).append(" | ").append(v.cell(JEROMQ_COPY, MicroSummary::fmt))
-                .append(" | ").append(v.cell(C_COPY, MicroSummary::fmt)).append(" | ").append(v.ratioCell(NATIVE, C))
-                .append(" | ").append(v.ratioCell(NATIVE_COPY, C_COPY)).append(" | ").append(v.ratioCell(JEROMQ, C))
-                .append(" | ").append(v.ratioCell(NATIVE, JEROMQ)).append(" | ").append(v.ratioCell(NATIVE_COPY, JEROMQ_COPY))
+        rows.forEach((k, v) -> md.append("| ")
+                .append(k.pattern())
+                .append(" | ")
+                .append(k.transport())
+                .append(" | ")
+                .append(size(k.size()))
+                .append(" | ")
+                .append(v.cell(NATIVE, MicroSummary::fmt))
+                .append(" | ")
+                .append(v.cell(JEROMQ, MicroSummary::fmt))
+                .append(" | ")
+                .append(v.cell(C, MicroSummary::fmt))
+                .append(" | ")
+                .append(v.cell(NATIVE_COPY, MicroSummary::fmt))
+                .append(" | ")
+                .append(v.cell(JEROMQ_COPY, MicroSummary::fmt))
+                .append(" | ")
+                .append(v.cell(C_COPY, MicroSummary::fmt))
+                .append(" | ")
+                .append(v.ratioCell(NATIVE, C))
+                .append(" | ")
+                .append(v.ratioCell(NATIVE_COPY, C_COPY))
+                .append(" | ")
+                .append(v.ratioCell(JEROMQ, C))
+                .append(" | ")
+                .append(v.ratioCell(NATIVE, JEROMQ))
+                .append(" | ")
+                .append(v.ratioCell(NATIVE_COPY, JEROMQ_COPY))
                 .append(" |\n"));
         md.append('\n');
     }

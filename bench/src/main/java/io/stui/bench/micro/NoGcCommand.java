@@ -4,10 +4,10 @@ import io.stui.zmq.Backend;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
  * ({@code forward}) to a second PUSH whose PULL a third thread drains into a reused array. Run with
  * {@code -Xlog:gc} to see the GC log too.
  */
-@Command(name = "nogc", mixinStandardHelpOptions = true,
+@Command(
+        name = "nogc",
+        mixinStandardHelpOptions = true,
         description = "Counts GC cycles and allocated bytes while N small messages pass through a backend.")
 public final class NoGcCommand implements Callable<Integer> {
     @Option(names = "--messages", description = "Messages to pass (default: ${DEFAULT-VALUE}).")
@@ -40,9 +42,11 @@ public final class NoGcCommand implements Callable<Integer> {
     @Option(names = "--backend", description = "native or jeromq (default: ${DEFAULT-VALUE}).")
     String backend = "native";
 
-    @Option(names = "--mode", description = "How the receiver takes each frame: copy (receive(byte[])), reader "
-            + "(receive(FrameReader), in place) or forward (forward to another PUSH, drained by a third thread) "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mode",
+            description = "How the receiver takes each frame: copy (receive(byte[])), reader "
+                    + "(receive(FrameReader), in place) or forward (forward to another PUSH, drained by a third thread) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String mode = "copy";
 
     @Option(names = "--warmup", description = "Messages passed first, not counted (default: ${DEFAULT-VALUE}).")
@@ -64,7 +68,8 @@ public final class NoGcCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Backend b = Backend.valueOf(backend.toUpperCase(Locale.ROOT));
         if (!List.of("copy", "reader", "forward").contains(mode)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--mode must be copy, reader or forward, got " + mode);
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--mode must be copy, reader or forward, got " + mode);
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (ZContext ctx = new ZContext(b)) {
@@ -109,18 +114,20 @@ public final class NoGcCommand implements Callable<Integer> {
                 senderAllocated.set(threads.getCurrentThreadAllocatedBytes() - before);
             });
             ZSocket drainFrom = sink;
-            Thread drain = drainFrom == null ? null : Thread.ofPlatform().name("nogc-drain").start(() -> {
-                byte[] into = new byte[size];
-                long before = threads.getCurrentThreadAllocatedBytes();
-                long n = 0;
-                for (long i = 0; i < messages; i++) {
-                    if (drainFrom.receive(into, 0) == size) {
-                        n++;
-                    }
-                }
-                drainAllocated.set(threads.getCurrentThreadAllocatedBytes() - before);
-                drained.set(n);
-            });
+            Thread drain = drainFrom == null
+                    ? null
+                    : Thread.ofPlatform().name("nogc-drain").start(() -> {
+                        byte[] into = new byte[size];
+                        long before = threads.getCurrentThreadAllocatedBytes();
+                        long n = 0;
+                        for (long i = 0; i < messages; i++) {
+                            if (drainFrom.receive(into, 0) == size) {
+                                n++;
+                            }
+                        }
+                        drainAllocated.set(threads.getCurrentThreadAllocatedBytes() - before);
+                        drained.set(n);
+                    });
             long received = 0;
             for (long i = 0; i < messages; i++) {
                 if (takeOne(pull, relay, buffer, reader) == size) {
@@ -135,14 +142,31 @@ public final class NoGcCommand implements Callable<Integer> {
             long receiverAllocated = threads.getCurrentThreadAllocatedBytes() - receiverAllocBefore;
             long gcs = gcCount() - gcBefore;
             long gcMillis = gcTime() - gcTimeBefore;
-            String drainPart = drain == null ? "" : String.format(Locale.ROOT, ",\"drained\":%d,\"drain_bytes_per_msg\":%.4f",
-                    drained.get(), drainAllocated.get() / (double) messages);
-            System.out.printf(Locale.ROOT,
+            String drainPart = drain == null
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            ",\"drained\":%d,\"drain_bytes_per_msg\":%.4f",
+                            drained.get(),
+                            drainAllocated.get() / (double) messages);
+            System.out.printf(
+                    Locale.ROOT,
                     "{\"check\":\"nogc\",\"backend\":\"%s\",\"transport\":\"%s\",\"mode\":\"%s\",\"size\":%d,\"messages\":%d,"
                             + "\"received\":%d,\"seconds\":%.3f,\"msgs_per_s\":%.0f,\"gc_cycles\":%d,\"gc_millis\":%d,"
                             + "\"sender_bytes_per_msg\":%.4f,\"receiver_bytes_per_msg\":%.4f%s,\"heap_used_mib\":%.1f}%n",
-                    b.name().toLowerCase(Locale.ROOT), transport, mode, size, messages, received, seconds, messages / seconds,
-                    gcs, gcMillis, senderAllocated.get() / (double) messages, receiverAllocated / (double) messages, drainPart,
+                    b.name().toLowerCase(Locale.ROOT),
+                    transport,
+                    mode,
+                    size,
+                    messages,
+                    received,
+                    seconds,
+                    messages / seconds,
+                    gcs,
+                    gcMillis,
+                    senderAllocated.get() / (double) messages,
+                    receiverAllocated / (double) messages,
+                    drainPart,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0);
             boolean allThrough = received == messages && (drain == null || drained.get() == messages);
             for (ZSocket s : new ZSocket[] {push, pull, relay, sink}) {
@@ -165,11 +189,15 @@ public final class NoGcCommand implements Callable<Integer> {
 
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c >= 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .filter(c -> c >= 0)
+                .sum();
     }
 
     private static long gcTime() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c >= 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .filter(c -> c >= 0)
+                .sum();
     }
 }

@@ -56,6 +56,7 @@ public class RoundTripBenchmark {
     private boolean zeroCopy;
     /** Looks at the reply's size only, as stui_lat's client does with zmq_msg_size. */
     private final ZSocket.FrameReader sizeOnly = frame -> replySize = frame.byteSize();
+
     private long replySize;
 
     @Setup(Level.Trial)

@@ -50,7 +50,8 @@ public class ThroughputBenchmark {
     private volatile boolean stop;
     private int touched;
     /** Reads the first byte of each frame, so the frame is really looked at. */
-    private final ZSocket.FrameReader touch = frame -> touched += frame.byteSize() > 0 ? frame.get(ValueLayout.JAVA_BYTE, 0) : 0;
+    private final ZSocket.FrameReader touch =
+            frame -> touched += frame.byteSize() > 0 ? frame.get(ValueLayout.JAVA_BYTE, 0) : 0;
 
     @Setup(Level.Trial)
     public void setUp() {

@@ -22,6 +22,7 @@ public final class CPrograms {
     private static final Logger LOG = LoggerFactory.getLogger(CPrograms.class);
     /** Environment variable naming the {@code native/c} directory when it cannot be found from the working directory. */
     public static final String ENV_DIR = "STUI_NATIVE_C";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path sourceDir;
@@ -65,8 +66,8 @@ public final class CPrograms {
 
     /** Runs {@code build.sh} (it recompiles only what changed) and answers the directory of the binaries. */
     public Path build() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("bash", sourceDir.resolve("build.sh").toString())
-                .redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", sourceDir.resolve("build.sh").toString()).redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -113,19 +114,35 @@ public final class CPrograms {
      */
     public JsonNode latency(String pattern, String transport, int size, long count, double maxSeconds, boolean copy)
             throws IOException {
-        return runOnce(List.of(program("stui_lat").toString(), pattern, transport, Integer.toString(size),
-                Long.toString(count), Double.toString(maxSeconds), "1000", copy ? "copy" : "zerocopy"), maxSeconds);
+        return runOnce(
+                List.of(
+                        program("stui_lat").toString(),
+                        pattern,
+                        transport,
+                        Integer.toString(size),
+                        Long.toString(count),
+                        Double.toString(maxSeconds),
+                        "1000",
+                        copy ? "copy" : "zerocopy"),
+                maxSeconds);
     }
 
     /** PUSH/PULL throughput: {@code stui_thr}. */
     public JsonNode throughput(String transport, int size, long count, double maxSeconds) throws IOException {
-        return runOnce(List.of(program("stui_thr").toString(), transport, Integer.toString(size),
-                Long.toString(count), Double.toString(maxSeconds)), maxSeconds);
+        return runOnce(
+                List.of(
+                        program("stui_thr").toString(),
+                        transport,
+                        Integer.toString(size),
+                        Long.toString(count),
+                        Double.toString(maxSeconds)),
+                maxSeconds);
     }
 
     /** Per-call costs in one thread (inproc send+receive, getsockopt, zmq_msg_size): {@code stui_inproc}. */
     public JsonNode inProcess(long iterations, double maxSeconds) throws IOException {
-        return runOnce(List.of(program("stui_inproc").toString(), Long.toString(iterations), Double.toString(maxSeconds)),
+        return runOnce(
+                List.of(program("stui_inproc").toString(), Long.toString(iterations), Double.toString(maxSeconds)),
                 maxSeconds);
     }
 
@@ -144,7 +161,9 @@ public final class CPrograms {
 
     /** Runs a program that prints one JSON line and exits; fails with its stderr if it does not. */
     private static JsonNode runOnce(List<String> command, double maxSeconds) throws IOException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.PIPE)
+                .start();
         String last = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {

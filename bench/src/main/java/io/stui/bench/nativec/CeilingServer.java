@@ -40,8 +40,10 @@ public final class CeilingServer implements AutoCloseable {
     }
 
     static CeilingServer start(Path program, double maxSeconds, long busyNanos) throws IOException {
-        Process p = new ProcessBuilder(program.toString(), "tcp://127.0.0.1:*", Double.toString(maxSeconds),
-                Long.toString(busyNanos)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(
+                        program.toString(), "tcp://127.0.0.1:*", Double.toString(maxSeconds), Long.toString(busyNanos))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         // The first line says where it listens; the program binds before printing it.
         String ready = r.readLine();

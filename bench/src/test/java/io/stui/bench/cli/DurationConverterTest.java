@@ -21,8 +21,8 @@ class DurationConverterTest {
 
     @Test
     void refusesWhatIsNotADuration() {
-        CommandLine.TypeConversionException e = assertThrows(CommandLine.TypeConversionException.class,
-                () -> c.convert("soon"));
+        CommandLine.TypeConversionException e =
+                assertThrows(CommandLine.TypeConversionException.class, () -> c.convert("soon"));
         assertEquals("'soon' is not a duration (e.g. 10s, 500ms, 2m)", e.getMessage());
     }
 }

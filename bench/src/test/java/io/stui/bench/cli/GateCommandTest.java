@@ -39,7 +39,8 @@ class GateCommandTest {
                 """);
         StringWriter err = new StringWriter();
         assertEquals(0, gate(cfg, dir.resolve("out"), err), err.toString());
-        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        JsonNode report =
+                new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals("pass", report.path("outcome").asText());
         assertTrue(report.path("results").path("requests").asLong() > 300);
         assertTrue(Files.size(dir.resolve("out/latency.png")) > 1000);
@@ -55,7 +56,8 @@ class GateCommandTest {
         StringWriter err = new StringWriter();
         assertEquals(1, gate(cfg, dir.resolve("out"), err));
         assertTrue(err.toString().contains("missed: rps > 1000000"), err.toString());
-        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        JsonNode report =
+                new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals("miss", report.path("outcome").asText());
     }
 
@@ -66,7 +68,8 @@ class GateCommandTest {
         StringWriter err = new StringWriter();
         assertEquals(2, gate(cfg, dir.resolve("out"), err));
         assertTrue(err.toString().contains("load is missing \"duration_seconds\""), err.toString());
-        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        JsonNode report =
+                new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals("broken", report.path("outcome").asText());
     }
 }

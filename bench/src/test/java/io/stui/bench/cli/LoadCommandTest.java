@@ -28,7 +28,10 @@ class LoadCommandTest {
     void aBusyCeilingNeedsTheCeiling() {
         StringWriter err = new StringWriter();
         assertEquals(2, load(err, "--endpoint", "tcp://127.0.0.1:1", "--ceiling-busy-ns", "1000", "-n", "1"));
-        assertTrue(err.toString().contains("--ceiling-busy-ns: give 0 to 1000000000 nanoseconds, with --c-ceiling or --versus-ceiling"),
+        assertTrue(
+                err.toString()
+                        .contains(
+                                "--ceiling-busy-ns: give 0 to 1000000000 nanoseconds, with --c-ceiling or --versus-ceiling"),
                 err.toString());
     }
 
@@ -62,13 +65,18 @@ class LoadCommandTest {
         assertTrue(err.toString().contains("--cpus: give --server-pid, the server to pin"), err.toString());
 
         StringWriter pair = new StringWriter();
-        assertEquals(2, load(pair, "--endpoint", "tcp://127.0.0.1:1", "--versus-ceiling", "1", "--cpus", "0", "-n", "1"));
-        assertTrue(pair.toString().contains("--cpus: give --server-pid, the server to pin (the C ceiling and the server "
-                + "must run on the same CPUs)"), pair.toString());
+        assertEquals(
+                2, load(pair, "--endpoint", "tcp://127.0.0.1:1", "--versus-ceiling", "1", "--cpus", "0", "-n", "1"));
+        assertTrue(
+                pair.toString()
+                        .contains("--cpus: give --server-pid, the server to pin (the C ceiling and the server "
+                                + "must run on the same CPUs)"),
+                pair.toString());
 
         StringWriter gone = new StringWriter();
-        assertEquals(2, load(gone, "--endpoint", "tcp://127.0.0.1:1", "--server-pid", "2147483647", "--cpus", "0", "-n",
-                "1"));
+        assertEquals(
+                2,
+                load(gone, "--endpoint", "tcp://127.0.0.1:1", "--server-pid", "2147483647", "--cpus", "0", "-n", "1"));
         assertTrue(gone.toString().contains("--cpus: no process 2147483647 (--server-pid) to pin"), gone.toString());
     }
 
@@ -80,6 +88,7 @@ class LoadCommandTest {
 
         StringWriter absent = new StringWriter();
         assertEquals(2, load(absent, "--c-ceiling", "--cpus", "1023", "-n", "1"));
-        assertTrue(absent.toString().contains("--cpus: CPU 1023 is not available here (available: "), absent.toString());
+        assertTrue(
+                absent.toString().contains("--cpus: CPU 1023 is not available here (available: "), absent.toString());
     }
 }

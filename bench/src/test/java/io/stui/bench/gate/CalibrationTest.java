@@ -24,8 +24,19 @@ class CalibrationTest {
 
     /** A one-round result whose pings all took {@code ms} and with {@code errors} errors. */
     private static LoadResult result(double ms, int errors) {
-        LoadSpec spec = new LoadSpec("tcp://127.0.0.1:1", 5, LoadSpec.SocketKind.REQ, 1, 200, Duration.ZERO,
-                Duration.ofSeconds(5), 0, CommandMix.parse("ping"), "3 + 4", Duration.ofSeconds(1), false);
+        LoadSpec spec = new LoadSpec(
+                "tcp://127.0.0.1:1",
+                5,
+                LoadSpec.SocketKind.REQ,
+                1,
+                200,
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                0,
+                CommandMix.parse("ping"),
+                "3 + 4",
+                Duration.ofSeconds(1),
+                false);
         LatencyRecorder r = new LatencyRecorder();
         for (int i = 0; i < 100; i++) {
             r.record(CommandKind.PING, 0, 0, (long) (ms * 1e6));
@@ -38,7 +49,8 @@ class CalibrationTest {
 
     private static GateReport report(GateConfig cfg, LoadResult res) {
         GateEvaluator.Verdict v = GateEvaluator.evaluate(cfg.thresholds(), res.metrics());
-        return new GateReport(v.outcome(), Instant.now(), "server", res, List.of(res), res.metrics(), v, null, 50, null);
+        return new GateReport(
+                v.outcome(), Instant.now(), "server", res, List.of(res), res.metrics(), v, null, 50, null);
     }
 
     @Test

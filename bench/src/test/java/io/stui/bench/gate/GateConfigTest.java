@@ -49,7 +49,8 @@ class GateConfigTest {
         Path file = Path.of("gates.json"); // surefire runs in the module directory
         GateConfig c = GateConfig.read(file);
         assertTrue(c.load().clients() >= 5);
-        List<String> described = c.thresholds().stream().map(Threshold::describe).toList();
+        List<String> described =
+                c.thresholds().stream().map(Threshold::describe).toList();
         assertTrue(described.contains("rps > 100"), described.toString());
         assertTrue(described.contains("p95_ms < 100"), described.toString());
         assertTrue(described.contains("ping.p99_ms < 10"), described.toString());
@@ -57,7 +58,12 @@ class GateConfigTest {
         assertTrue(described.contains("errors <= 0"), described.toString());
         assertTrue(c.load().warmup().plus(c.load().duration()).compareTo(Duration.ofMinutes(1)) < 0);
         // the gate runs the server with `stui serve`'s own profile, not a copy of it
-        assertEquals(List.of("@" + Path.of("../server/serve.jvm-options").toAbsolutePath().normalize()), c.jvmArgs());
+        assertEquals(
+                List.of("@"
+                        + Path.of("../server/serve.jvm-options")
+                                .toAbsolutePath()
+                                .normalize()),
+                c.jvmArgs());
     }
 
     @Test
@@ -66,11 +72,14 @@ class GateConfigTest {
         Files.writeString(dir.resolve("jvm.options"), "-Xmx64m\n");
         Path f = dir.resolve("conf/g.json");
         Files.writeString(f, VALID.replace("\"-Xmx128m\"", "\"-Xms8m\", \"@../jvm.options\""));
-        assertEquals(List.of("-Xms8m", "@" + dir.resolve("jvm.options")), GateConfig.read(f).jvmArgs());
+        assertEquals(
+                List.of("-Xms8m", "@" + dir.resolve("jvm.options")),
+                GateConfig.read(f).jvmArgs());
 
         Files.writeString(f, VALID.replace("\"-Xmx128m\"", "\"@missing.options\""));
         GateConfigException e = assertThrows(GateConfigException.class, () -> GateConfig.read(f));
-        assertEquals(f + ": server.jvm_args[0]: argument file " + dir.resolve("conf/missing.options") + " does not exist",
+        assertEquals(
+                f + ": server.jvm_args[0]: argument file " + dir.resolve("conf/missing.options") + " does not exist",
                 e.getMessage());
     }
 
@@ -102,7 +111,8 @@ class GateConfigTest {
 
     @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
-        GateConfigException e = assertThrows(GateConfigException.class, () -> GateConfig.read(dir.resolve("nope.json")));
+        GateConfigException e =
+                assertThrows(GateConfigException.class, () -> GateConfig.read(dir.resolve("nope.json")));
         assertTrue(e.getMessage().contains("nope.json does not exist"), e.getMessage());
     }
 

@@ -16,7 +16,9 @@ class GateEvaluatorTest {
     @Test
     void passesWhenEveryThresholdHolds() {
         GateEvaluator.Verdict v = GateEvaluator.evaluate(
-                List.of(t("rps", Threshold.Comparator.ABOVE, 100), t("p95_ms", Threshold.Comparator.BELOW, 100),
+                List.of(
+                        t("rps", Threshold.Comparator.ABOVE, 100),
+                        t("p95_ms", Threshold.Comparator.BELOW, 100),
                         t("errors", Threshold.Comparator.AT_MOST, 0)),
                 Map.of("rps", 250.0, "p95_ms", 3.2, "errors", 0.0));
         assertEquals(GateOutcome.PASS, v.outcome());
@@ -44,16 +46,16 @@ class GateEvaluatorTest {
 
     @Test
     void oneErrorMissesAZeroErrorGate() {
-        GateEvaluator.Verdict v = GateEvaluator.evaluate(List.of(t("errors", Threshold.Comparator.AT_MOST, 0)),
-                Map.of("errors", 1.0));
+        GateEvaluator.Verdict v =
+                GateEvaluator.evaluate(List.of(t("errors", Threshold.Comparator.AT_MOST, 0)), Map.of("errors", 1.0));
         assertEquals(GateOutcome.MISS, v.outcome());
         assertEquals(1.0, v.misses().getFirst().measured());
     }
 
     @Test
     void aFigureTheRunDidNotProduceIsAMissNotAPass() {
-        GateEvaluator.Verdict v = GateEvaluator.evaluate(List.of(t("inspect.p99_ms", Threshold.Comparator.BELOW, 10)),
-                Map.of("rps", 500.0));
+        GateEvaluator.Verdict v = GateEvaluator.evaluate(
+                List.of(t("inspect.p99_ms", Threshold.Comparator.BELOW, 10)), Map.of("rps", 500.0));
         assertEquals(GateOutcome.MISS, v.outcome());
         assertTrue(Double.isNaN(v.checks().getFirst().measured()));
         assertFalse(v.checks().getFirst().passed());

@@ -23,8 +23,19 @@ class GateReportWriterTest {
     private static final long MS = 1_000_000;
 
     private static LoadResult result() {
-        LoadSpec spec = new LoadSpec("tcp://127.0.0.1:5555", 5, LoadSpec.SocketKind.REQ, 1, 300, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 0, CommandMix.parse("ping=1,evaluate=1"), "3 + 4", Duration.ofSeconds(2), false);
+        LoadSpec spec = new LoadSpec(
+                "tcp://127.0.0.1:5555",
+                5,
+                LoadSpec.SocketKind.REQ,
+                1,
+                300,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                0,
+                CommandMix.parse("ping=1,evaluate=1"),
+                "3 + 4",
+                Duration.ofSeconds(2),
+                false);
         LatencyRecorder r = new LatencyRecorder();
         for (int i = 0; i < 1000; i++) {
             r.record(CommandKind.PING, 0, 0, MS / 2 + i * 1000L);
@@ -37,22 +48,40 @@ class GateReportWriterTest {
     @Test
     void writesJsonMarkdownAndAChart(@TempDir Path dir) throws Exception {
         LoadResult res = result();
-        GateEvaluator.Verdict verdict = GateEvaluator.evaluate(List.of(
-                new Threshold("rps", Threshold.Comparator.ABOVE, 100, "more than 100 requests/s"),
-                new Threshold("errors", Threshold.Comparator.AT_MOST, 0, "zero errors")), res.metrics());
-        GateReport report = new GateReport(verdict.outcome(), Instant.parse("2026-01-01T00:00:00Z"), "test server", res,
-                List.of(res), res.metrics(), verdict, "first error: ping timed out", 42.5, null);
+        GateEvaluator.Verdict verdict = GateEvaluator.evaluate(
+                List.of(
+                        new Threshold("rps", Threshold.Comparator.ABOVE, 100, "more than 100 requests/s"),
+                        new Threshold("errors", Threshold.Comparator.AT_MOST, 0, "zero errors")),
+                res.metrics());
+        GateReport report = new GateReport(
+                verdict.outcome(),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                "test server",
+                res,
+                List.of(res),
+                res.metrics(),
+                verdict,
+                "first error: ping timed out",
+                42.5,
+                null);
 
         List<Path> files = GateReportWriter.write(report, dir.resolve("out"));
 
         assertEquals(3, files.size());
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals("miss", json.path("outcome").asText());
         assertEquals(1, json.path("exit_code").asInt());
         assertEquals(2000, json.path("results").path("requests").asLong());
         assertEquals(200.0, json.path("results").path("rps").asDouble(), 1e-9);
         assertEquals(1, json.path("results").path("errors").asLong());
-        assertEquals(1000, json.path("results").path("by_command").path("evaluate").path("count").asLong());
+        assertEquals(
+                1000,
+                json.path("results")
+                        .path("by_command")
+                        .path("evaluate")
+                        .path("count")
+                        .asLong());
         assertEquals(42.5, json.path("server_rss_mb").asDouble());
         assertTrue(json.path("checks").get(0).path("passed").asBoolean());
         assertFalse(json.path("checks").get(1).path("passed").asBoolean());

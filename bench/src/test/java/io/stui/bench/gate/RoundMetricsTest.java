@@ -29,17 +29,28 @@ class RoundMetricsTest {
 
     @Test
     void twoBadRoundsOfThreeMissTheGate() {
-        Map<String, Double> judged = RoundMetrics.judge(List.of(Map.of("p95_ms", 150.0), Map.of("p95_ms", 2.0),
-                Map.of("p95_ms", 120.0)));
-        GateEvaluator.Verdict v = GateEvaluator.evaluate(
-                List.of(new Threshold("p95_ms", Threshold.Comparator.BELOW, 100, "")), judged);
+        Map<String, Double> judged =
+                RoundMetrics.judge(List.of(Map.of("p95_ms", 150.0), Map.of("p95_ms", 2.0), Map.of("p95_ms", 120.0)));
+        GateEvaluator.Verdict v =
+                GateEvaluator.evaluate(List.of(new Threshold("p95_ms", Threshold.Comparator.BELOW, 100, "")), judged);
         assertEquals(GateOutcome.MISS, v.outcome());
     }
 
     @Test
     void roundsMergeIntoOneResult() {
-        LoadSpec spec = new LoadSpec("tcp://127.0.0.1:1", 5, LoadSpec.SocketKind.REQ, 1, 0, Duration.ZERO,
-                Duration.ofSeconds(2), 0, CommandMix.parse("ping=1,evaluate=1"), "3 + 4", Duration.ofSeconds(1), false);
+        LoadSpec spec = new LoadSpec(
+                "tcp://127.0.0.1:1",
+                5,
+                LoadSpec.SocketKind.REQ,
+                1,
+                0,
+                Duration.ZERO,
+                Duration.ofSeconds(2),
+                0,
+                CommandMix.parse("ping=1,evaluate=1"),
+                "3 + 4",
+                Duration.ofSeconds(1),
+                false);
         LatencyRecorder a = new LatencyRecorder();
         a.record(CommandKind.PING, 0, 0, 1_000_000);
         LatencyRecorder b = new LatencyRecorder();

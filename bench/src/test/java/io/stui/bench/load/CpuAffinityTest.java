@@ -48,9 +48,10 @@ class CpuAffinityTest {
     @Test
     void aCpuThisMachineDoesNotOfferIsRefusedSayingWhichItHas() throws IOException {
         BitSet available = CpuAffinity.available();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CpuAffinity.checkAvailable(cpus(1023)));
-        assertEquals("CPU 1023 is not available here (available: " + CpuAffinity.format(available) + ")", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CpuAffinity.checkAvailable(cpus(1023)));
+        assertEquals(
+                "CPU 1023 is not available here (available: " + CpuAffinity.format(available) + ")", e.getMessage());
         IOException gone = assertThrows(IOException.class, () -> CpuAffinity.pin(Integer.MAX_VALUE, available));
         assertEquals("no process " + Integer.MAX_VALUE, gone.getMessage());
     }
@@ -78,8 +79,8 @@ class CpuAffinityTest {
         Map<Integer, String> sets = new TreeMap<>();
         List<Integer> tids = CpuAffinity.threads(pid);
         for (int tid : tids) {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "task", Integer.toString(tid),
-                    "status"))) {
+            for (String line :
+                    Files.readAllLines(Path.of("/proc", Long.toString(pid), "task", Integer.toString(tid), "status"))) {
                 if (line.startsWith("Cpus_allowed_list:")) {
                     sets.put(tid, line.substring("Cpus_allowed_list:".length()).trim());
                 }

@@ -34,7 +34,8 @@ class LatencyRecorderTest {
         assertEquals(0.1, service.getValueAtPercentile(99) / 1e6, 0.001);
         // Response time: the requests queued behind the stall show it. Request 11 was due at 11 ms,
         // left at 110 ms and was answered at 110.1 ms (99.1 ms); the queue drains by request 121.
-        assertTrue(response.getValueAtPercentile(95) > 50 * MS,
+        assertTrue(
+                response.getValueAtPercentile(95) > 50 * MS,
                 "p95 response " + response.getValueAtPercentile(95) / 1e6 + " ms should show the backlog");
         assertEquals(100.0, response.getMaxValue() / 1e6, 0.2);
         long behindStall = response.getCountBetweenValues(2 * MS, 200 * MS);
@@ -50,7 +51,8 @@ class LatencyRecorderTest {
             r.record(CommandKind.EVALUATE, t, t, t + service);
             t += service;
         }
-        assertEquals(r.serviceTimes().getValueAtPercentile(99), r.responseTimes().getValueAtPercentile(99));
+        assertEquals(
+                r.serviceTimes().getValueAtPercentile(99), r.responseTimes().getValueAtPercentile(99));
         assertEquals(100, r.responseTimesByKind().get(CommandKind.EVALUATE).getTotalCount());
     }
 
@@ -62,8 +64,15 @@ class LatencyRecorderTest {
         r.recordError();
         assertEquals(2, r.count());
         assertEquals(1, r.errors());
-        assertEquals(1, LatencyStats.of(r.responseTimesByKind().get(CommandKind.PING)).maxMs(), 0.01);
-        assertEquals(50, LatencyStats.of(r.responseTimesByKind().get(CommandKind.EVALUATE)).p50Ms(), 0.1);
+        assertEquals(
+                1,
+                LatencyStats.of(r.responseTimesByKind().get(CommandKind.PING)).maxMs(),
+                0.01);
+        assertEquals(
+                50,
+                LatencyStats.of(r.responseTimesByKind().get(CommandKind.EVALUATE))
+                        .p50Ms(),
+                0.1);
     }
 
     @Test

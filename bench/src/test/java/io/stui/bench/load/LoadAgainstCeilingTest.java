@@ -34,9 +34,19 @@ class LoadAgainstCeilingTest {
     }
 
     private static LoadSpec spec(LoadSpec.SocketKind socket, int pipeline, double rate, long requests) {
-        return new LoadSpec(ceiling.endpoint(), 4, socket, pipeline, rate, Duration.ofMillis(200),
-                Duration.ofMillis(1500), requests, CommandMix.parse("ping=2,evaluate=1,inspect=1"), "3 + 4",
-                Duration.ofSeconds(2), true);
+        return new LoadSpec(
+                ceiling.endpoint(),
+                4,
+                socket,
+                pipeline,
+                rate,
+                Duration.ofMillis(200),
+                Duration.ofMillis(1500),
+                requests,
+                CommandMix.parse("ping=2,evaluate=1,inspect=1"),
+                "3 + 4",
+                Duration.ofSeconds(2),
+                true);
     }
 
     @Test
@@ -45,9 +55,14 @@ class LoadAgainstCeilingTest {
         assertEquals(0, r.errors());
         assertTrue(r.requests() > 500, "requests: " + r.requests());
         assertTrue(r.rps() > 300, "rps: " + r.rps());
-        assertTrue(r.responseByKind().keySet().containsAll(java.util.List.of(CommandKind.PING, CommandKind.EVALUATE,
-                CommandKind.INSPECT)), r.responseByKind().keySet().toString());
-        assertTrue(r.response().p50Ms() > 0 && r.response().p50Ms() < 50, "p50 " + r.response().p50Ms());
+        assertTrue(
+                r.responseByKind()
+                        .keySet()
+                        .containsAll(java.util.List.of(CommandKind.PING, CommandKind.EVALUATE, CommandKind.INSPECT)),
+                r.responseByKind().keySet().toString());
+        assertTrue(
+                r.response().p50Ms() > 0 && r.response().p50Ms() < 50,
+                "p50 " + r.response().p50Ms());
     }
 
     @Test
@@ -60,15 +75,27 @@ class LoadAgainstCeilingTest {
 
     @Test
     void pipelinedDealerClientsRunARequestCount() throws Exception {
-        LoadResult r = new LoadGenerator(spec(LoadSpec.SocketKind.DEALER, 8, 0, 2000), context, Encoding.ENVELOPE).run();
+        LoadResult r =
+                new LoadGenerator(spec(LoadSpec.SocketKind.DEALER, 8, 0, 2000), context, Encoding.ENVELOPE).run();
         assertEquals(0, r.errors());
         assertEquals(2000, r.requests());
     }
 
     @Test
     void anUnreachableServerIsAnErrorNotAHang() throws Exception {
-        LoadSpec s = new LoadSpec("tcp://127.0.0.1:1", 2, LoadSpec.SocketKind.REQ, 1, 0, Duration.ZERO,
-                Duration.ofMillis(600), 0, CommandMix.parse("ping"), "3 + 4", Duration.ofMillis(200), false);
+        LoadSpec s = new LoadSpec(
+                "tcp://127.0.0.1:1",
+                2,
+                LoadSpec.SocketKind.REQ,
+                1,
+                0,
+                Duration.ZERO,
+                Duration.ofMillis(600),
+                0,
+                CommandMix.parse("ping"),
+                "3 + 4",
+                Duration.ofMillis(200),
+                false);
         LoadResult r = new LoadGenerator(s, context, Encoding.COMMAND).run();
         assertEquals(0, r.requests());
         assertTrue(r.errors() >= 2, "errors: " + r.errors());
@@ -77,9 +104,21 @@ class LoadAgainstCeilingTest {
     @Test
     void aServerThatCannotCreateSessionsMakesTheLoadFail() {
         // Against a fixed-reply server without order matching, the answer to create_session is not its own.
-        LoadSpec s = new LoadSpec(ceiling.endpoint(), 2, LoadSpec.SocketKind.REQ, 1, 0, Duration.ZERO,
-                Duration.ofMillis(300), 0, CommandMix.parse("session"), "3 + 4", Duration.ofSeconds(1), false);
-        LoadException e = assertThrows(LoadException.class, () -> new LoadGenerator(s, context, Encoding.COMMAND).run());
+        LoadSpec s = new LoadSpec(
+                ceiling.endpoint(),
+                2,
+                LoadSpec.SocketKind.REQ,
+                1,
+                0,
+                Duration.ZERO,
+                Duration.ofMillis(300),
+                0,
+                CommandMix.parse("session"),
+                "3 + 4",
+                Duration.ofSeconds(1),
+                false);
+        LoadException e =
+                assertThrows(LoadException.class, () -> new LoadGenerator(s, context, Encoding.COMMAND).run());
         assertTrue(e.getMessage().contains("create_session failed"), e.getMessage());
     }
 
@@ -87,8 +126,19 @@ class LoadAgainstCeilingTest {
     void aBusyCeilingAnswersEveryRequestNoFasterThanItsSpinAllows() throws Exception {
         // 500 µs of spinning per request on one thread: at most 2,000 answers a second, whatever the machine
         try (CeilingServer busy = CPrograms.locate(null).startCeiling(30, 500_000)) {
-            LoadSpec s = new LoadSpec(busy.endpoint(), 4, LoadSpec.SocketKind.REQ, 1, 0, Duration.ofMillis(200),
-                    Duration.ofMillis(1000), 0, CommandMix.parse("ping"), "3 + 4", Duration.ofSeconds(2), true);
+            LoadSpec s = new LoadSpec(
+                    busy.endpoint(),
+                    4,
+                    LoadSpec.SocketKind.REQ,
+                    1,
+                    0,
+                    Duration.ofMillis(200),
+                    Duration.ofMillis(1000),
+                    0,
+                    CommandMix.parse("ping"),
+                    "3 + 4",
+                    Duration.ofSeconds(2),
+                    true);
             LoadResult r = new LoadGenerator(s, context, Encoding.COMMAND).run();
             assertEquals(0, r.errors());
             assertTrue(r.requests() > 100, "requests: " + r.requests());

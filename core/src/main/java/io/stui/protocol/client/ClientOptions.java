@@ -1,7 +1,6 @@
 package io.stui.protocol.client;
 
 import io.stui.protocol.Encoding;
-
 import java.time.Duration;
 import java.util.Objects;
 

@@ -2,7 +2,6 @@ package io.stui.protocol.client;
 
 import io.stui.protocol.Encoding;
 import io.stui.protocol.MessageIds;
-
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code <random prefix>-<counter>} in the command encoding, so ids of different clients differ.
  */
 final class RequestIds {
-    private final String prefix = "j" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+    private final String prefix =
+            "j" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
     private final AtomicLong counter = new AtomicLong();
 
     String next(Encoding encoding) {

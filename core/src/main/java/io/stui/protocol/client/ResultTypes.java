@@ -24,8 +24,7 @@ import io.stui.protocol.result.UpdateSessionStateResult;
 
 /** The result record of each command. */
 public final class ResultTypes {
-    private ResultTypes() {
-    }
+    private ResultTypes() {}
 
     /** The record a successful answer to {@code command} binds to. */
     public static Class<? extends CommandResult> of(Command command) {

@@ -14,9 +14,6 @@ import io.stui.zmq.ZContext;
 import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZPoller;
 import io.stui.zmq.ZSocket;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -27,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pipelining STUI client over a DEALER socket: any number of requests in flight, answers matched
@@ -69,7 +68,8 @@ public final class StuiAsyncClient implements AutoCloseable {
         this.context = Objects.requireNonNull(context, "context");
         this.options = Objects.requireNonNull(options, "options");
         this.ownsContext = ownsContext;
-        this.pipeEndpoint = "inproc://stui-async-client-" + INSTANCES.incrementAndGet() + "-" + System.identityHashCode(this);
+        this.pipeEndpoint =
+                "inproc://stui-async-client-" + INSTANCES.incrementAndGet() + "-" + System.identityHashCode(this);
         ZSocket pull = context.createSocket(SocketType.PULL);
         pull.bind(pipeEndpoint); // inproc: bind before the PUSH side connects
         ZSocket dealer = context.createSocket(SocketType.DEALER);
@@ -158,8 +158,7 @@ public final class StuiAsyncClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ I/O thread
 
-    private record Deadline(String id, long nanos) {
-    }
+    private record Deadline(String id, long nanos) {}
 
     private void run(ZSocket pull, ZSocket dealer) {
         long timeoutNanos = options.timeout().toNanos();
@@ -172,8 +171,10 @@ public final class StuiAsyncClient implements AutoCloseable {
             boolean running = true;
             while (running) {
                 poller.register(dealer, outbound.isEmpty() ? ZPoller.POLLIN : ZPoller.POLLIN | ZPoller.POLLOUT);
-                long wait = deadlines.isEmpty() ? -1
-                        : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlines.peekFirst().nanos - System.nanoTime()) + 1);
+                long wait = deadlines.isEmpty()
+                        ? -1
+                        : Math.max(
+                                0, TimeUnit.NANOSECONDS.toMillis(deadlines.peekFirst().nanos - System.nanoTime()) + 1);
                 poller.poll(wait);
                 if (poller.isReadable(pull)) {
                     running = takeRequests(pull, outbound, deadlines, timeoutNanos);
@@ -186,8 +187,10 @@ public final class StuiAsyncClient implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!closed) {
-                log.error("The I/O thread of the STUI async client to {} failed; failing pending requests",
-                        options.endpoint(), e);
+                log.error(
+                        "The I/O thread of the STUI async client to {} failed; failing pending requests",
+                        options.endpoint(),
+                        e);
             }
         } finally {
             ioStarted.countDown();
@@ -202,8 +205,8 @@ public final class StuiAsyncClient implements AutoCloseable {
      * Moves queued requests ([id, frame] messages) to the outbound queue; false when the stop
      * signal (a single empty frame) came.
      */
-    private boolean takeRequests(ZSocket pull, ArrayDeque<byte[]> outbound, ArrayDeque<Deadline> deadlines,
-                                 long timeoutNanos) {
+    private boolean takeRequests(
+            ZSocket pull, ArrayDeque<byte[]> outbound, ArrayDeque<Deadline> deadlines, long timeoutNanos) {
         Optional<ZMessage> next;
         while ((next = pull.receiveMessage(ZSocket.DONTWAIT)).isPresent()) {
             ZMessage msg = next.get();
@@ -237,10 +240,12 @@ public final class StuiAsyncClient implements AutoCloseable {
                 log.warn("Dropped a malformed answer from {}: {}", options.endpoint(), e.getMessage());
                 continue;
             }
-            CompletableFuture<Answer> future = answer.requestId() == null ? null
-                    : pending.remove(answer.requestIdText());
+            CompletableFuture<Answer> future =
+                    answer.requestId() == null ? null : pending.remove(answer.requestIdText());
             if (future == null) {
-                log.warn("Dropped an answer for no pending request (id {}): {}", answer.requestIdText(),
+                log.warn(
+                        "Dropped an answer for no pending request (id {}): {}",
+                        answer.requestIdText(),
                         answer.isSuccess() ? "success" : answer.error().toString());
             } else {
                 future.complete(answer);

@@ -33,12 +33,11 @@ import io.stui.protocol.result.UpdateSessionStateResult;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A blocking STUI client over a REQ socket with the ZeroMQ guide's Lazy Pirate pattern: send,
@@ -69,7 +68,7 @@ public final class StuiClient implements AutoCloseable {
     private final boolean ownsContext;
     private final ClientCodec codec = ClientCodec.INSTANCE;
     private final RequestIds ids = new RequestIds();
-    private volatile RetryListener retryListener = (attempt, tries, endpoint) -> { };
+    private volatile RetryListener retryListener = (attempt, tries, endpoint) -> {};
     private ZSocket socket;
     private boolean closed;
 
@@ -308,8 +307,9 @@ public final class StuiClient implements AutoCloseable {
         Answer answer = codec.decode(exchangeFrame(frame, command + " " + id));
         if (answer.requestId() != null && !id.equals(answer.requestIdText())) {
             // REQ cannot receive a stale answer; a different id is a server bug.
-            throw new StuiException(ErrorCode.INTERNAL_ERROR, "The server answered request "
-                    + answer.requestIdText() + " instead of " + id + ".");
+            throw new StuiException(
+                    ErrorCode.INTERNAL_ERROR,
+                    "The server answered request " + answer.requestIdText() + " instead of " + id + ".");
         }
         return answer;
     }
@@ -326,8 +326,14 @@ public final class StuiClient implements AutoCloseable {
                 return reply.get();
             }
             // No answer: the REQ socket is stuck mid-exchange; drop it and start over on a new one.
-            log.warn("No answer to {} from {} within {} ms (try {} of {}){}", what, options.endpoint(),
-                    options.timeoutMillis(), attempt, tries, attempt < tries ? "; reconnecting and resending" : "");
+            log.warn(
+                    "No answer to {} from {} within {} ms (try {} of {}){}",
+                    what,
+                    options.endpoint(),
+                    options.timeoutMillis(),
+                    attempt,
+                    tries,
+                    attempt < tries ? "; reconnecting and resending" : "");
             discardSocket();
             retryListener.noAnswer(attempt, tries, options.endpoint());
         }

@@ -1,7 +1,6 @@
 package io.stui.protocol.request;
 
 import io.stui.protocol.StuiException;
-
 import java.util.regex.Pattern;
 
 /** Semantic checks shared by the request records: required values, identifier formats, ranges. */
@@ -11,8 +10,7 @@ final class Checks {
     /** Session and object ids: 1 to 128 of letters, digits and {@code . _ : -}. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static <T> T required(String field, T value, String command) {
         if (value == null) {
@@ -32,8 +30,10 @@ final class Checks {
     static String clientId(String value, String command) {
         required("client_id", value, command);
         if (!CLIENT_ID.matcher(value).matches()) {
-            throw StuiException.invalidField("client_id", "Parameter 'client_id' must be 1-128 letters, digits or "
-                    + "'._:@-', starting with a letter or digit.");
+            throw StuiException.invalidField(
+                    "client_id",
+                    "Parameter 'client_id' must be 1-128 letters, digits or "
+                            + "'._:@-', starting with a letter or digit.");
         }
         return value;
     }
@@ -45,15 +45,16 @@ final class Checks {
 
     static String optionalId(String field, String value) {
         if (value != null && !ID.matcher(value).matches()) {
-            throw StuiException.invalidField(field, "Parameter '" + field + "' must be 1-128 letters, digits or '._:-'.");
+            throw StuiException.invalidField(
+                    field, "Parameter '" + field + "' must be 1-128 letters, digits or '._:-'.");
         }
         return value;
     }
 
     static int range(String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw StuiException.invalidField(field, "Parameter '" + field + "' must be between " + min + " and "
-                    + max + ", got " + value + ".");
+            throw StuiException.invalidField(
+                    field, "Parameter '" + field + "' must be between " + min + " and " + max + ", got " + value + ".");
         }
         return value;
     }

@@ -1,7 +1,6 @@
 package io.stui.protocol.request;
 
 import io.stui.protocol.StuiException;
-
 import java.util.Optional;
 
 /**
@@ -74,15 +73,15 @@ public record DebugOperation(Kind kind, Integer line, String file) {
         }
         if (kind.isBreakpoint()) {
             if (line == null) {
-                throw StuiException.invalidField("line", kind.pascalName()
-                        + " needs a 'line' (a positive integer).");
+                throw StuiException.invalidField("line", kind.pascalName() + " needs a 'line' (a positive integer).");
             }
             if (line < 1) {
-                throw StuiException.invalidField("line", "Parameter 'line' must be a positive integer, got "
-                        + line + ".");
+                throw StuiException.invalidField(
+                        "line", "Parameter 'line' must be a positive integer, got " + line + ".");
             }
         } else if (line != null || file != null) {
-            throw StuiException.invalidField(line != null ? "line" : "file",
+            throw StuiException.invalidField(
+                    line != null ? "line" : "file",
                     kind.pascalName() + " takes no line or file; only SetBreakpoint and RemoveBreakpoint do.");
         }
     }
@@ -104,7 +103,8 @@ public record DebugOperation(Kind kind, Integer line, String file) {
 
     @Override
     public String toString() {
-        return kind.isBreakpoint() ? kind.pascalName() + "(" + line + (file == null ? "" : ", " + file) + ")"
+        return kind.isBreakpoint()
+                ? kind.pascalName() + "(" + line + (file == null ? "" : ", " + file) + ")"
                 : kind.pascalName();
     }
 }

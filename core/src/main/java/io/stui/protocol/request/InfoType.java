@@ -1,7 +1,6 @@
 package io.stui.protocol.request;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 import java.util.Optional;
 

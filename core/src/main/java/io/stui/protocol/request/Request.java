@@ -47,8 +47,9 @@ public sealed interface Request {
      * {@code objectId}; exactly one of the two is given.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Inspect(String target, String objectId, String sessionId, int depth, boolean includePrivate,
-                   boolean includeMethods) implements Request, SessionScoped {
+    record Inspect(
+            String target, String objectId, String sessionId, int depth, boolean includePrivate, boolean includeMethods)
+            implements Request, SessionScoped {
         /** Largest accepted {@code depth}. */
         public static final int MAX_DEPTH = 10;
 
@@ -74,16 +75,21 @@ public sealed interface Request {
      * class is looked up among that session's classes first (null: no session, system classes only).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record BrowseClass(String className, boolean includeMethods, boolean includeInstanceVars,
-                       boolean includeClassVars, String sessionId) implements Request, SessionScoped {
+    record BrowseClass(
+            String className,
+            boolean includeMethods,
+            boolean includeInstanceVars,
+            boolean includeClassVars,
+            String sessionId)
+            implements Request, SessionScoped {
         public BrowseClass {
             Checks.nonBlank("class_name", className, "browse_class");
             Checks.optionalId("session_id", sessionId);
         }
 
         /** Browse a class outside any session, with the parts asked for. */
-        public BrowseClass(String className, boolean includeMethods, boolean includeInstanceVars,
-                           boolean includeClassVars) {
+        public BrowseClass(
+                String className, boolean includeMethods, boolean includeInstanceVars, boolean includeClassVars) {
             this(className, includeMethods, includeInstanceVars, includeClassVars, null);
         }
 

@@ -1,7 +1,6 @@
 package io.stui.protocol.result;
 
 import io.stui.protocol.Command;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,12 @@ import java.util.List;
  * @param instanceVars    instance variable names
  * @param classVars       class variable names
  */
-public record BrowseClassResult(ClassInfo classInfo, List<MethodInfo> instanceMethods,
-                                List<MethodInfo> classMethods, List<String> instanceVars, List<String> classVars)
+public record BrowseClassResult(
+        ClassInfo classInfo,
+        List<MethodInfo> instanceMethods,
+        List<MethodInfo> classMethods,
+        List<String> instanceVars,
+        List<String> classVars)
         implements CommandResult {
     public Command command() {
         return Command.BROWSE_CLASS;

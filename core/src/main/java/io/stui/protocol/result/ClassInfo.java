@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param packageName the package (category) it belongs to; {@code package} on the wire
  * @param isSystem    true for kernel classes, false for classes defined in a session
  */
-public record ClassInfo(String name, String superclass, String comment,
-                        @JsonProperty("package") String packageName, boolean isSystem) {
-}
+public record ClassInfo(
+        String name,
+        String superclass,
+        String comment,
+        @JsonProperty("package") String packageName,
+        boolean isSystem) {}

@@ -7,11 +7,26 @@ import io.stui.protocol.Command;
  * exactly the snake_case field names of PROTOCOL.md (camelCase here). Nullable components are
  * written as JSON null.
  */
-public sealed interface CommandResult permits PingResult, EvaluateResult, InspectResult, BrowseClassResult,
-        ListClassesResult, GetMethodResult, SystemInfoResult, DebugResult, CreateSessionResult,
-        RestoreSessionResult, UpdateSessionStateResult, CloseSessionResult, SessionInfoResult,
-        ListClientSessionsResult, SessionStatisticsResult, SaveContextResult, LoadContextResult,
-        ContextSummaryResult, ClearContextResult {
+public sealed interface CommandResult
+        permits PingResult,
+                EvaluateResult,
+                InspectResult,
+                BrowseClassResult,
+                ListClassesResult,
+                GetMethodResult,
+                SystemInfoResult,
+                DebugResult,
+                CreateSessionResult,
+                RestoreSessionResult,
+                UpdateSessionStateResult,
+                CloseSessionResult,
+                SessionInfoResult,
+                ListClientSessionsResult,
+                SessionStatisticsResult,
+                SaveContextResult,
+                LoadContextResult,
+                ContextSummaryResult,
+                ClearContextResult {
 
     /** The command this is the result of (its PascalCase name is the envelope's {@code response_type}). */
     Command command();

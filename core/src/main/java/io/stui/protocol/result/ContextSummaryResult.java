@@ -1,7 +1,6 @@
 package io.stui.protocol.result;
 
 import io.stui.protocol.Command;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,12 @@ import java.util.List;
  * @param lastEvaluation the last one, or null
  * @param inspectorState inspector selection
  */
-public record ContextSummaryResult(String sessionId, List<VariableSummary> variables, int historySize,
-                                   LastEvaluation lastEvaluation, InspectorState inspectorState)
+public record ContextSummaryResult(
+        String sessionId,
+        List<VariableSummary> variables,
+        int historySize,
+        LastEvaluation lastEvaluation,
+        InspectorState inspectorState)
         implements CommandResult {
     public Command command() {
         return Command.GET_CONTEXT_SUMMARY;

@@ -1,7 +1,6 @@
 package io.stui.protocol.result;
 
 import io.stui.protocol.Command;
-
 import java.time.Instant;
 
 /**
@@ -13,8 +12,8 @@ import java.time.Instant;
  * @param timeout   idle seconds before it expires
  * @param isActive  true
  */
-public record CreateSessionResult(String sessionId, String clientId, Instant createdAt, long timeout,
-                                  boolean isActive) implements CommandResult {
+public record CreateSessionResult(String sessionId, String clientId, Instant createdAt, long timeout, boolean isActive)
+        implements CommandResult {
     public Command command() {
         return Command.CREATE_SESSION;
     }

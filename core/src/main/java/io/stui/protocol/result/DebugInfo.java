@@ -11,6 +11,5 @@ import java.util.Map;
  * @param localVars     local variable name to printString
  * @param stackTrace    frames, innermost first ({@code GetStackTrace}), or null
  */
-public record DebugInfo(Integer currentLine, String currentMethod, Map<String, String> localVars,
-                        List<String> stackTrace) {
-}
+public record DebugInfo(
+        Integer currentLine, String currentMethod, Map<String, String> localVars, List<String> stackTrace) {}

@@ -12,8 +12,9 @@ import io.stui.protocol.Command;
  * @param transcript    text written to Transcript during this evaluation ("" when none)
  * @param objectId      the value's id in the session's object registry, or null outside a session
  */
-public record EvaluateResult(String result, String resultType, long executionTime, boolean hasError,
-                             String transcript, String objectId) implements CommandResult {
+public record EvaluateResult(
+        String result, String resultType, long executionTime, boolean hasError, String transcript, String objectId)
+        implements CommandResult {
     public Command command() {
         return Command.EVALUATE;
     }

@@ -1,7 +1,6 @@
 package io.stui.protocol.result;
 
 import io.stui.protocol.Command;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +14,13 @@ import java.util.Map;
  * @param indexed        printStrings of the first 100 indexed elements
  * @param methods        the class's selectors when asked ({@code include_methods}), else null
  */
-public record InspectResult(String objectId, ObjectInfo objectInfo, Map<String, String> instanceVars,
-                            Map<String, String> instanceVarIds, List<String> indexed, List<String> methods)
+public record InspectResult(
+        String objectId,
+        ObjectInfo objectInfo,
+        Map<String, String> instanceVars,
+        Map<String, String> instanceVarIds,
+        List<String> indexed,
+        List<String> methods)
         implements CommandResult {
     public Command command() {
         return Command.INSPECT;

@@ -5,5 +5,4 @@ package io.stui.protocol.result;
  *
  * @param selectedObject object id of the last inspected object, or null
  */
-public record InspectorState(String selectedObject) {
-}
+public record InspectorState(String selectedObject) {}

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param result the printString of its value (or the error text)
  * @param at     when it ran
  */
-public record LastEvaluation(String code, String result, Instant at) {
-}
+public record LastEvaluation(String code, String result, Instant at) {}

@@ -1,7 +1,6 @@
 package io.stui.protocol.result;
 
 import io.stui.protocol.Command;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -12,8 +11,7 @@ import java.util.List;
  * @param loadedAt  when the saved context was taken back
  * @param variables the workspace variable names now bound
  */
-public record LoadContextResult(String sessionId, Instant loadedAt, List<String> variables)
-        implements CommandResult {
+public record LoadContextResult(String sessionId, Instant loadedAt, List<String> variables) implements CommandResult {
     public Command command() {
         return Command.LOAD_CONTEXT;
     }

@@ -12,6 +12,5 @@ import java.util.List;
  * @param arguments     argument names in order
  * @param comment       the method's first comment, or null
  */
-public record MethodInfo(String name, String source, String category, boolean isClassMethod,
-                         List<String> arguments, String comment) {
-}
+public record MethodInfo(
+        String name, String source, String category, boolean isClassMethod, List<String> arguments, String comment) {}

@@ -8,5 +8,4 @@ package io.stui.protocol.result;
  * @param hash                 its identity hash
  * @param size                 its number of indexed slots
  */
-public record ObjectInfo(String className, String stringRepresentation, long hash, long size) {
-}
+public record ObjectInfo(String className, String stringRepresentation, long hash, long size) {}

@@ -2,7 +2,6 @@ package io.stui.protocol.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stui.protocol.Command;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,10 +19,18 @@ import java.util.Map;
  * @param inspectorState   inspector selection
  * @param objectRegistry   object id to a description of the object
  */
-public record RestoreSessionResult(String sessionId, String clientId, Instant createdAt, Instant lastModified,
-                                   long timeout, boolean isActive, JsonNode sessionState,
-                                   WorkspaceContext workspaceContext, InspectorState inspectorState,
-                                   Map<String, String> objectRegistry) implements CommandResult {
+public record RestoreSessionResult(
+        String sessionId,
+        String clientId,
+        Instant createdAt,
+        Instant lastModified,
+        long timeout,
+        boolean isActive,
+        JsonNode sessionState,
+        WorkspaceContext workspaceContext,
+        InspectorState inspectorState,
+        Map<String, String> objectRegistry)
+        implements CommandResult {
     public Command command() {
         return Command.RESTORE_SESSION;
     }

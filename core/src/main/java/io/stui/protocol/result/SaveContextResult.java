@@ -1,7 +1,6 @@
 package io.stui.protocol.result;
 
 import io.stui.protocol.Command;
-
 import java.time.Instant;
 import java.util.List;
 

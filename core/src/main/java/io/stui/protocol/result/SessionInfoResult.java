@@ -1,7 +1,6 @@
 package io.stui.protocol.result;
 
 import io.stui.protocol.Command;
-
 import java.time.Instant;
 
 /**
@@ -16,8 +15,15 @@ import java.time.Instant;
  * @param timeUntilExpiry seconds left before it expires if left idle
  * @param isExpired       whether it has expired
  */
-public record SessionInfoResult(String sessionId, String clientId, Instant createdAt, Instant lastModified,
-                                long timeout, boolean isActive, long timeUntilExpiry, boolean isExpired)
+public record SessionInfoResult(
+        String sessionId,
+        String clientId,
+        Instant createdAt,
+        Instant lastModified,
+        long timeout,
+        boolean isActive,
+        long timeUntilExpiry,
+        boolean isExpired)
         implements CommandResult {
     public Command command() {
         return Command.GET_SESSION_INFO;

@@ -11,8 +11,9 @@ import io.stui.protocol.Command;
  * @param defaultTimeout       default idle timeout, seconds
  * @param cleanupInterval      seconds between expiry sweeps
  */
-public record SessionStatisticsResult(int totalSessions, int activeClients, int maxSessionsPerClient,
-                                      long defaultTimeout, long cleanupInterval) implements CommandResult {
+public record SessionStatisticsResult(
+        int totalSessions, int activeClients, int maxSessionsPerClient, long defaultTimeout, long cleanupInterval)
+        implements CommandResult {
     public Command command() {
         return Command.GET_SESSION_STATISTICS;
     }

@@ -12,6 +12,10 @@ import java.time.Instant;
  * @param isActive        whether it is open
  * @param timeUntilExpiry seconds left if left idle
  */
-public record SessionSummary(String sessionId, Instant createdAt, Instant lastModified, long timeout,
-                             boolean isActive, long timeUntilExpiry) {
-}
+public record SessionSummary(
+        String sessionId,
+        Instant createdAt,
+        Instant lastModified,
+        long timeout,
+        boolean isActive,
+        long timeUntilExpiry) {}

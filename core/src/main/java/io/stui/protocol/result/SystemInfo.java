@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,14 +26,21 @@ import java.util.Map;
  *                         fields); never process environment or secrets
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SystemInfo(String smalltalkVersion, String vmVersion, String platform, Long memoryUsed,
-                         Long memoryFree, String zmqVersion, String zmqBackend, Long uptime, Integer sessions,
-                         @JsonAnySetter @JsonIgnore Map<String, Object> extra) {
+public record SystemInfo(
+        String smalltalkVersion,
+        String vmVersion,
+        String platform,
+        Long memoryUsed,
+        Long memoryFree,
+        String zmqVersion,
+        String zmqBackend,
+        Long uptime,
+        Integer sessions,
+        @JsonAnySetter @JsonIgnore Map<String, Object> extra) {
 
     /** Normalises {@code extra}: never null, unmodifiable, insertion order kept. */
     public SystemInfo {
-        extra = extra == null || extra.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        extra = extra == null || extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
     /** Serialises {@code extra} flat into the object. */

@@ -2,7 +2,6 @@ package io.stui.protocol.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stui.protocol.Command;
-
 import java.time.Instant;
 
 /**
@@ -13,8 +12,9 @@ import java.time.Instant;
  * @param sessionState      the state now stored
  * @param updateSuccessful  true
  */
-public record UpdateSessionStateResult(String sessionId, Instant lastModified, JsonNode sessionState,
-                                       boolean updateSuccessful) implements CommandResult {
+public record UpdateSessionStateResult(
+        String sessionId, Instant lastModified, JsonNode sessionState, boolean updateSuccessful)
+        implements CommandResult {
     public Command command() {
         return Command.UPDATE_SESSION_STATE;
     }

@@ -7,5 +7,4 @@ package io.stui.protocol.result;
  * @param className   class of its value
  * @param printString printString of its value
  */
-public record VariableSummary(String name, String className, String printString) {
-}
+public record VariableSummary(String name, String className, String printString) {}

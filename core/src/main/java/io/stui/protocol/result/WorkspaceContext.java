@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param variables names of the workspace variables bound in the session
  */
-public record WorkspaceContext(List<String> variables) {
-}
+public record WorkspaceContext(List<String> variables) {}

@@ -12,14 +12,15 @@ import io.stui.zmq.ZSocket;
  * the first argument to choose the backend (default: see {@link Backend#defaultBackend()}).
  */
 public final class RoundTripDemo {
-    private RoundTripDemo() {
-    }
+    private RoundTripDemo() {}
 
     public static void main(String[] args) {
-        Backend backend = args.length > 0 ? Backend.valueOf(args[0].toUpperCase(java.util.Locale.ROOT)) : Backend.defaultBackend();
+        Backend backend = args.length > 0
+                ? Backend.valueOf(args[0].toUpperCase(java.util.Locale.ROOT))
+                : Backend.defaultBackend();
         try (ZContext ctx = new ZContext(backend);
-             ZSocket rep = ctx.createSocket(SocketType.REP);
-             ZSocket req = ctx.createSocket(SocketType.REQ)) {
+                ZSocket rep = ctx.createSocket(SocketType.REP);
+                ZSocket req = ctx.createSocket(SocketType.REQ)) {
             rep.bind("tcp://127.0.0.1:*");
             String endpoint = rep.lastEndpoint();
             req.connect(endpoint);

@@ -19,7 +19,6 @@ import io.stui.zmq.ZContext;
 import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZPoller;
 import io.stui.zmq.ZSocket;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,7 +67,8 @@ final class AnswerLoop implements AutoCloseable {
     }
 
     private void run() {
-        try (ZSocket router = context.createSocket(SocketType.ROUTER); ZPoller poller = new ZPoller(context)) {
+        try (ZSocket router = context.createSocket(SocketType.ROUTER);
+                ZPoller poller = new ZPoller(context)) {
             router.setLinger(0);
             router.bind(endpoint);
             bound.countDown();
@@ -121,7 +121,8 @@ final class AnswerLoop implements AutoCloseable {
 
     private static CommandResult handle(Request request) {
         return switch (request) {
-            case Request.Ping p -> new PingResult(p.message() == null ? "pong" : p.message(), "ready", 0, "test", "test");
+            case Request.Ping p ->
+                new PingResult(p.message() == null ? "pong" : p.message(), "ready", 0, "test", "test");
             case Request.Evaluate e -> {
                 long sum = 0;
                 for (String term : e.code().split("\\+")) {
@@ -133,19 +134,27 @@ final class AnswerLoop implements AutoCloseable {
                 }
                 yield new EvaluateResult(Long.toString(sum), "SmallInteger", 0, false, "", null);
             }
-            case Request.CreateSession c -> new CreateSessionResult("s-" + c.clientId(), c.clientId(),
-                    Instant.parse("2025-08-30T10:30:00Z"), 3600, true);
-            case Request.BrowseClass b -> new BrowseClassResult(classInfo(b.className(), b.sessionId()), List.of(),
-                    List.of(), List.of(), null);
+            case Request.CreateSession c ->
+                new CreateSessionResult(
+                        "s-" + c.clientId(), c.clientId(), Instant.parse("2025-08-30T10:30:00Z"), 3600, true);
+            case Request.BrowseClass b ->
+                new BrowseClassResult(classInfo(b.className(), b.sessionId()), List.of(), List.of(), List.of(), null);
             case Request.ListClasses l -> new ListClassesResult(List.of(classInfo(l.pattern(), l.sessionId())), 1);
-            case Request.GetMethod g -> new GetMethodResult(new MethodInfo(g.methodName(), g.methodName(),
-                    classInfo(g.className(), g.sessionId()).packageName(), g.isClassMethod(), List.of(), null));
+            case Request.GetMethod g ->
+                new GetMethodResult(new MethodInfo(
+                        g.methodName(),
+                        g.methodName(),
+                        classInfo(g.className(), g.sessionId()).packageName(),
+                        g.isClassMethod(),
+                        List.of(),
+                        null));
             default -> throw new StuiException(ErrorCode.SESSION_NOT_FOUND, "Session not found: " + request);
         };
     }
 
     private static ClassInfo classInfo(String name, String sessionId) {
-        return new ClassInfo(name, "Object", "", sessionId == null ? "Kernel" : "Session " + sessionId, sessionId == null);
+        return new ClassInfo(
+                name, "Object", "", sessionId == null ? "Kernel" : "Session " + sessionId, sessionId == null);
     }
 
     @Override

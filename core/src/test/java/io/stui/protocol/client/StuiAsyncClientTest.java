@@ -1,5 +1,12 @@
 package io.stui.protocol.client;
 
+import static io.stui.protocol.client.StuiClientTest.freeEndpoint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.stui.protocol.Answer;
 import io.stui.protocol.Encoding;
 import io.stui.protocol.ErrorCode;
@@ -8,14 +15,6 @@ import io.stui.protocol.request.Request;
 import io.stui.protocol.result.PingResult;
 import io.stui.zmq.Backend;
 import io.stui.zmq.ZContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +23,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static io.stui.protocol.client.StuiClientTest.freeEndpoint;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The pipelining client against a real ROUTER that answers out of order, per backend (see the subclasses). */
 @Timeout(30)
@@ -60,25 +59,30 @@ abstract class StuiAsyncClientTest {
         String endpoint = freeEndpoint();
         int threads = 4;
         int perThread = 250;
-        ClientOptions options = ClientOptions.defaults(endpoint).withEncoding(encoding).withTimeout(Duration.ofSeconds(20));
+        ClientOptions options =
+                ClientOptions.defaults(endpoint).withEncoding(encoding).withTimeout(Duration.ofSeconds(20));
         try (AnswerLoop server = new AnswerLoop(context, endpoint, 10);
-             StuiAsyncClient client = new StuiAsyncClient(context, options)) {
+                StuiAsyncClient client = new StuiAsyncClient(context, options)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<CompletableFuture<List<CompletableFuture<PingResult>>>> submitted = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                submitted.add(CompletableFuture.supplyAsync(() -> {
-                    List<CompletableFuture<PingResult>> mine = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        mine.add(client.ping("t" + thread + "-" + i));
-                    }
-                    return mine;
-                }, pool));
+                submitted.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            List<CompletableFuture<PingResult>> mine = new ArrayList<>();
+                            for (int i = 0; i < perThread; i++) {
+                                mine.add(client.ping("t" + thread + "-" + i));
+                            }
+                            return mine;
+                        },
+                        pool));
             }
             for (int t = 0; t < threads; t++) {
                 List<CompletableFuture<PingResult>> mine = submitted.get(t).get(10, TimeUnit.SECONDS);
                 for (int i = 0; i < perThread; i++) {
-                    assertEquals("t" + t + "-" + i, mine.get(i).get(10, TimeUnit.SECONDS).message());
+                    assertEquals(
+                            "t" + t + "-" + i,
+                            mine.get(i).get(10, TimeUnit.SECONDS).message());
                 }
             }
             pool.shutdown();
@@ -91,9 +95,11 @@ abstract class StuiAsyncClientTest {
     void errorAnswersFailTheTypedFutureAndCompleteTheRawOne() throws Exception {
         String endpoint = freeEndpoint();
         try (AnswerLoop server = new AnswerLoop(context, endpoint, 1);
-             StuiAsyncClient client = new StuiAsyncClient(context, ClientOptions.defaults(endpoint))) {
-            assertEquals("9", client.evaluate("4 + 5", null).get(5, TimeUnit.SECONDS).result());
-            ExecutionException e = assertThrows(ExecutionException.class,
+                StuiAsyncClient client = new StuiAsyncClient(context, ClientOptions.defaults(endpoint))) {
+            assertEquals(
+                    "9", client.evaluate("4 + 5", null).get(5, TimeUnit.SECONDS).result());
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
                     () -> client.evaluate("4 + y", null).get(5, TimeUnit.SECONDS));
             StuiException cause = assertInstanceOf(StuiException.class, e.getCause());
             assertEquals(ErrorCode.EVALUATION_ERROR, cause.code());
@@ -108,8 +114,8 @@ abstract class StuiAsyncClientTest {
         ClientOptions options = ClientOptions.defaults(freeEndpoint()).withTimeout(Duration.ofMillis(200));
         try (StuiAsyncClient client = new StuiAsyncClient(context, options)) {
             long start = System.nanoTime();
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> client.ping(null).get(5, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(
+                    ExecutionException.class, () -> client.ping(null).get(5, TimeUnit.SECONDS));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertInstanceOf(ServerUnavailableException.class, e.getCause());
             assertTrue(ms >= 200 && ms < 2000, "timed out after " + ms + " ms");
@@ -119,8 +125,8 @@ abstract class StuiAsyncClientTest {
 
     @Test
     void closeFailsWhatIsStillInFlight() {
-        StuiAsyncClient client = new StuiAsyncClient(context, ClientOptions.defaults(freeEndpoint())
-                .withTimeout(Duration.ofSeconds(60)));
+        StuiAsyncClient client = new StuiAsyncClient(
+                context, ClientOptions.defaults(freeEndpoint()).withTimeout(Duration.ofSeconds(60)));
         CompletableFuture<PingResult> waiting = client.ping("never answered");
         client.close();
         ExecutionException e = assertThrows(ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS));

@@ -1,5 +1,10 @@
 package io.stui.protocol.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.stui.protocol.Answer;
 import io.stui.protocol.ClientCodec;
 import io.stui.protocol.Command;
@@ -11,14 +16,6 @@ import io.stui.protocol.result.EvaluateResult;
 import io.stui.protocol.result.PingResult;
 import io.stui.zmq.Backend;
 import io.stui.zmq.ZContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -27,11 +24,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The blocking client against a real ROUTER on loopback, per backend (see the subclasses): calls, error answers, Lazy Pirate retries. */
 @Timeout(30)
@@ -68,7 +67,8 @@ abstract class StuiClientTest {
     void typedCallsAndErrorAnswers(Encoding encoding) {
         String endpoint = freeEndpoint();
         try (AnswerLoop server = new AnswerLoop(context, endpoint, 1);
-             StuiClient client = new StuiClient(context, ClientOptions.defaults(endpoint).withEncoding(encoding))) {
+                StuiClient client =
+                        new StuiClient(context, ClientOptions.defaults(endpoint).withEncoding(encoding))) {
             PingResult pong = client.ping();
             assertEquals("pong", pong.message());
             assertEquals("ready", pong.status());
@@ -85,9 +85,13 @@ abstract class StuiClientTest {
             assertEquals("MessageNotUnderstood: x", evalError.getMessage());
 
             // The generic call, and a request the server cannot accept (answered, not thrown, by send).
-            assertEquals("12", client.call(Command.EVALUATE, Map.of("code", "5 + 7")).get("result").textValue());
-            StuiException invalid = assertThrows(StuiException.class,
-                    () -> client.call(Command.EVALUATE, Map.of("code", 5)));
+            assertEquals(
+                    "12",
+                    client.call(Command.EVALUATE, Map.of("code", "5 + 7"))
+                            .get("result")
+                            .textValue());
+            StuiException invalid =
+                    assertThrows(StuiException.class, () -> client.call(Command.EVALUATE, Map.of("code", 5)));
             assertEquals(ErrorCode.INVALID_REQUEST, invalid.code());
             assertEquals("code", invalid.field());
             Answer answer = client.send(new Request.GetSessionStatistics());
@@ -110,15 +114,33 @@ abstract class StuiClientTest {
     void browsingCallsNameTheSessionWhenGivenOne(Encoding encoding) {
         String endpoint = freeEndpoint();
         try (AnswerLoop server = new AnswerLoop(context, endpoint, 1);
-             StuiClient client = new StuiClient(context, ClientOptions.defaults(endpoint).withEncoding(encoding))) {
-            assertEquals("Session sess.1", client.browseClass("Counter", "sess.1").classInfo().packageName());
+                StuiClient client =
+                        new StuiClient(context, ClientOptions.defaults(endpoint).withEncoding(encoding))) {
+            assertEquals(
+                    "Session sess.1",
+                    client.browseClass("Counter", "sess.1").classInfo().packageName());
             assertEquals("Kernel", client.browseClass("Object").classInfo().packageName());
-            assertEquals("Kernel", client.browseClass("Object", null).classInfo().packageName());
-            assertEquals("Session sess.1", client.listClasses("Count*", 10, "sess.1").classes().getFirst().packageName());
-            assertEquals("Kernel", client.listClasses("Count*", 10).classes().getFirst().packageName());
-            assertEquals("Session sess.1", client.getMethod("Counter", "increment", false, "sess.1").method().category());
-            assertEquals("Kernel", client.getMethod("Object", "printString", false).method().category());
-            StuiException badId = assertThrows(StuiException.class, () -> client.getMethod("A", "b", false, "no spaces"));
+            assertEquals(
+                    "Kernel", client.browseClass("Object", null).classInfo().packageName());
+            assertEquals(
+                    "Session sess.1",
+                    client.listClasses("Count*", 10, "sess.1")
+                            .classes()
+                            .getFirst()
+                            .packageName());
+            assertEquals(
+                    "Kernel",
+                    client.listClasses("Count*", 10).classes().getFirst().packageName());
+            assertEquals(
+                    "Session sess.1",
+                    client.getMethod("Counter", "increment", false, "sess.1")
+                            .method()
+                            .category());
+            assertEquals(
+                    "Kernel",
+                    client.getMethod("Object", "printString", false).method().category());
+            StuiException badId =
+                    assertThrows(StuiException.class, () -> client.getMethod("A", "b", false, "no spaces"));
             assertEquals(ErrorCode.INVALID_REQUEST, badId.code());
             assertEquals("session_id", badId.field());
             assertEquals(7, server.requestsSeen());
@@ -129,7 +151,9 @@ abstract class StuiClientTest {
     void givesUpAfterTheConfiguredTriesWithAClearError() {
         String endpoint = freeEndpoint();
         AtomicInteger retries = new AtomicInteger();
-        ClientOptions options = ClientOptions.defaults(endpoint).withTimeout(Duration.ofMillis(150)).withTries(3);
+        ClientOptions options = ClientOptions.defaults(endpoint)
+                .withTimeout(Duration.ofMillis(150))
+                .withTries(3);
         try (StuiClient client = new StuiClient(context, options).onRetry((a, t, e) -> retries.incrementAndGet())) {
             long start = System.nanoTime();
             ServerUnavailableException e = assertThrows(ServerUnavailableException.class, client::ping);
@@ -147,10 +171,12 @@ abstract class StuiClientTest {
     void lazyPirateReconnectsWhenTheServerAppears(Encoding encoding) throws Exception {
         String endpoint = freeEndpoint();
         CountDownLatch firstTryFailed = new CountDownLatch(1);
-        ClientOptions options = ClientOptions.defaults(endpoint).withEncoding(encoding)
-                .withTimeout(Duration.ofMillis(300)).withTries(50);
-        try (StuiClient client = new StuiClient(context, options)
-                .onRetry((attempt, tries, e) -> firstTryFailed.countDown())) {
+        ClientOptions options = ClientOptions.defaults(endpoint)
+                .withEncoding(encoding)
+                .withTimeout(Duration.ofMillis(300))
+                .withTries(50);
+        try (StuiClient client =
+                new StuiClient(context, options).onRetry((attempt, tries, e) -> firstTryFailed.countDown())) {
             CompletableFuture<PingResult> call = CompletableFuture.supplyAsync(() -> client.ping("back?"));
             assertTrue(firstTryFailed.await(10, TimeUnit.SECONDS), "the first try should time out: no server yet");
             long serverUp = System.nanoTime();
@@ -166,7 +192,9 @@ abstract class StuiClientTest {
     @Test
     void survivesAServerRestart() throws Exception {
         String endpoint = freeEndpoint();
-        ClientOptions options = ClientOptions.defaults(endpoint).withTimeout(Duration.ofMillis(300)).withTries(50);
+        ClientOptions options = ClientOptions.defaults(endpoint)
+                .withTimeout(Duration.ofMillis(300))
+                .withTries(50);
         try (StuiClient client = new StuiClient(context, options)) {
             try (AnswerLoop first = new AnswerLoop(context, endpoint, 1)) {
                 assertEquals("7", client.evaluate("3 + 4").result());

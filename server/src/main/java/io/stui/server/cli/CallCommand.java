@@ -12,10 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code stui call <command> key=value…}: one request, the JSON answer on stdout. */
-@picocli.CommandLine.Command(name = "call", mixinStandardHelpOptions = true,
-        description = {"Send one request and print the JSON answer.",
-                "Values are read as JSON when they parse (42, true, {\"a\":1}), else as strings.",
-                "Example: stui call evaluate code='3 + 4'"})
+@picocli.CommandLine.Command(
+        name = "call",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Send one request and print the JSON answer.",
+            "Values are read as JSON when they parse (42, true, {\"a\":1}), else as strings.",
+            "Example: stui call evaluate code='3 + 4'"
+        })
 final class CallCommand implements Callable<Integer> {
 
     /** Made on a call's first use: picocli loads this class for every command, `stui serve` included. */
@@ -64,7 +68,9 @@ final class CallCommand implements Callable<Integer> {
         Command cmd = Command.fromName(command).orElse(null);
         if (cmd == null) {
             System.err.println("stui call: unknown command '" + command + "'; known: "
-                    + java.util.Arrays.stream(Command.values()).map(Command::snakeName).toList());
+                    + java.util.Arrays.stream(Command.values())
+                            .map(Command::snakeName)
+                            .toList());
             return 2;
         }
         ObjectNode params;

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * store, then runs a scripted session against it over real ZeroMQ with {@link StuiClient}, printing
  * each request and answer. Exits 0 when every exchange did what it should, 1 otherwise.
  */
-@picocli.CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
+@picocli.CommandLine.Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Start a server in-process and run a scripted session against it, printing each exchange.")
 final class DemoCommand implements Callable<Integer> {
 
@@ -36,7 +38,9 @@ final class DemoCommand implements Callable<Integer> {
         static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
     }
 
-    @picocli.CommandLine.Option(names = "--encoding", defaultValue = "command",
+    @picocli.CommandLine.Option(
+            names = "--encoding",
+            defaultValue = "command",
             description = "Request encoding: command or envelope (default ${DEFAULT-VALUE}).")
     io.stui.protocol.Encoding encoding;
 
@@ -51,12 +55,15 @@ final class DemoCommand implements Callable<Integer> {
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
         Path dir = Files.createTempDirectory("stui-demo");
-        ServerConfig cfg = ConfigLoader.load(Map.of(), Map.of(
-                "endpoint", "tcp://127.0.0.1:*",
-                "store", dir.resolve("demo.db").toString(),
-                "workers", "2"));
+        ServerConfig cfg = ConfigLoader.load(
+                Map.of(),
+                Map.of(
+                        "endpoint", "tcp://127.0.0.1:*",
+                        "store", dir.resolve("demo.db").toString(),
+                        "workers", "2"));
         try (StuiServer server = StuiServer.start(cfg)) {
-            out.println("# STUI demo: server " + StuiServer.VERSION + " on " + server.endpoint() + ", store " + cfg.storePath());
+            out.println("# STUI demo: server " + StuiServer.VERSION + " on " + server.endpoint() + ", store "
+                    + cfg.storePath());
             ClientOptionsMixin opts = new ClientOptionsMixin();
             opts.endpoint = server.endpoint();
             // a lost first message (seen on the JeroMQ backend) costs one retry of the opening ping
@@ -71,23 +78,45 @@ final class DemoCommand implements Callable<Integer> {
             deleteTree(dir);
         }
         out.println();
-        out.println(failures == 0 ? "# demo finished: every exchange succeeded" : "# demo finished with " + failures + " failed exchange(s)");
+        out.println(
+                failures == 0
+                        ? "# demo finished: every exchange succeeded"
+                        : "# demo finished with " + failures + " failed exchange(s)");
         return failures == 0 ? 0 : 1;
     }
 
     private void script(StuiClient c) {
-        exchange(c, "Is the server there?", Command.PING, params("message", "hello"),
+        exchange(
+                c,
+                "Is the server there?",
+                Command.PING,
+                params("message", "hello"),
                 r -> r.path("message").asText().equals("hello"));
-        JsonNode session = exchange(c, "Open a session", Command.CREATE_SESSION, params("client_id", "demo"),
+        JsonNode session = exchange(
+                c,
+                "Open a session",
+                Command.CREATE_SESSION,
+                params("client_id", "demo"),
                 r -> r.path("session_id").asText().length() >= 32);
         if (session == null) {
             return;
         }
         String sid = session.path("session_id").asText();
-        exchange(c, "Define a class in the session", Command.EVALUATE, params("session_id", sid, "code",
+        exchange(
+                c,
+                "Define a class in the session",
+                Command.EVALUATE,
+                params(
+                        "session_id",
+                        sid,
+                        "code",
                         "Object subclass: #Account instanceVariableNames: 'owner balance' classVariableNames: '' package: 'Demo'"),
                 r -> r.path("result").asText().equals("Account"));
-        exchange(c, "Give it methods", Command.EVALUATE, params("session_id", sid, "code", """
+        exchange(
+                c,
+                "Give it methods",
+                Command.EVALUATE,
+                params("session_id", sid, "code", """
                 Account compile: 'initialize
                 	balance := 0'.
                 Account compile: 'owner: aString
@@ -104,45 +133,106 @@ final class DemoCommand implements Callable<Integer> {
                 	balance := balance - amount'.
                 Account selectors size"""),
                 r -> r.path("result").asText().equals("5"));
-        exchange(c, "Create an account held in a workspace variable", Command.EVALUATE, params("session_id", sid, "code",
+        exchange(
+                c,
+                "Create an account held in a workspace variable",
+                Command.EVALUATE,
+                params(
+                        "session_id",
+                        sid,
+                        "code",
                         "acct := Account new owner: 'Ada'; yourself. acct deposit: 100. acct withdraw: 30. acct balance"),
                 r -> r.path("result").asText().equals("70"));
-        exchange(c, "Build on the variable from the previous evaluation", Command.EVALUATE, params("session_id", sid, "code",
+        exchange(
+                c,
+                "Build on the variable from the previous evaluation",
+                Command.EVALUATE,
+                params(
+                        "session_id",
+                        sid,
+                        "code",
                         "Transcript show: 'interest for ', acct balance printString; cr. acct deposit: acct balance // 10. acct balance"),
-                r -> r.path("result").asText().equals("77") && r.path("transcript").asText().contains("interest for 70"));
-        exchange(c, "A Smalltalk error comes back as EvaluationError", Command.EVALUATE, params("session_id", sid, "code",
-                        "acct withdraw: 1000"),
+                r -> r.path("result").asText().equals("77")
+                        && r.path("transcript").asText().contains("interest for 70"));
+        exchange(
+                c,
+                "A Smalltalk error comes back as EvaluationError",
+                Command.EVALUATE,
+                params("session_id", sid, "code", "acct withdraw: 1000"),
                 null);
-        JsonNode inspected = exchange(c, "Inspect the account", Command.INSPECT, params("session_id", sid, "target", "acct"),
+        JsonNode inspected = exchange(
+                c,
+                "Inspect the account",
+                Command.INSPECT,
+                params("session_id", sid, "target", "acct"),
                 r -> r.path("object_info").path("class_name").asText().equals("Account")
                         && r.path("instance_vars").path("balance").asText().equals("77"));
         if (inspected != null) {
             String ownerId = inspected.path("instance_var_ids").path("owner").asText();
-            exchange(c, "Drill down into its owner by object id", Command.INSPECT,
+            exchange(
+                    c,
+                    "Drill down into its owner by object id",
+                    Command.INSPECT,
                     params("session_id", sid, "object_id", ownerId),
                     r -> r.path("object_info").path("class_name").asText().equals("ByteString")
-                            || r.path("object_info").path("string_representation").asText().contains("Ada"));
+                            || r.path("object_info")
+                                    .path("string_representation")
+                                    .asText()
+                                    .contains("Ada"));
         }
-        exchange(c, "Read back the source of a method defined in this session", Command.GET_METHOD, params("session_id", sid,
-                        "class_name", "Account", "method_name", "deposit:"),
+        exchange(
+                c,
+                "Read back the source of a method defined in this session",
+                Command.GET_METHOD,
+                params("session_id", sid, "class_name", "Account", "method_name", "deposit:"),
                 r -> r.path("method").path("source").asText().contains("balance := balance + amount")
                         && r.path("method").path("arguments").toString().contains("amount"));
-        exchange(c, "Browse the session's class", Command.BROWSE_CLASS, params("session_id", sid,
-                        "class_name", "Account", "include_methods", true, "include_instance_vars", true),
+        exchange(
+                c,
+                "Browse the session's class",
+                Command.BROWSE_CLASS,
+                params(
+                        "session_id",
+                        sid,
+                        "class_name",
+                        "Account",
+                        "include_methods",
+                        true,
+                        "include_instance_vars",
+                        true),
                 r -> r.path("class_info").path("superclass").asText().equals("Object")
                         && r.path("instance_vars").toString().contains("balance")
                         && r.path("instance_methods").size() == 5);
-        exchange(c, "Browse a kernel class (class queries see the shared kernel)", Command.BROWSE_CLASS,
+        exchange(
+                c,
+                "Browse a kernel class (class queries see the shared kernel)",
+                Command.BROWSE_CLASS,
                 params("class_name", "Association", "include_methods", true),
                 r -> r.path("class_info").path("name").asText().equals("Association")
                         && r.path("instance_methods").size() > 0);
-        exchange(c, "Read one kernel method's source", Command.GET_METHOD, params("class_name", "Integer", "method_name", "factorial"),
+        exchange(
+                c,
+                "Read one kernel method's source",
+                Command.GET_METHOD,
+                params("class_name", "Integer", "method_name", "factorial"),
                 r -> r.path("method").path("source").asText().contains("factorial"));
-        exchange(c, "Save the session's context durably", Command.SAVE_CONTEXT, params("session_id", sid),
+        exchange(
+                c,
+                "Save the session's context durably",
+                Command.SAVE_CONTEXT,
+                params("session_id", sid),
                 r -> r.path("variables").toString().contains("acct"));
-        exchange(c, "Summarise the context", Command.GET_CONTEXT_SUMMARY, params("session_id", sid),
+        exchange(
+                c,
+                "Summarise the context",
+                Command.GET_CONTEXT_SUMMARY,
+                params("session_id", sid),
                 r -> r.path("variables").size() >= 1 && r.path("history_size").asInt() >= 4);
-        exchange(c, "Close the session", Command.CLOSE_SESSION, params("session_id", sid),
+        exchange(
+                c,
+                "Close the session",
+                Command.CLOSE_SESSION,
+                params("session_id", sid),
                 r -> r.path("closed").asBoolean());
     }
 
@@ -150,7 +240,8 @@ final class DemoCommand implements Callable<Integer> {
      * Sends one request and prints it with its answer. {@code check} null means an error answer is
      * expected; otherwise the result must satisfy it.
      */
-    private JsonNode exchange(StuiClient c, String title, Command command, ObjectNode params, Predicate<JsonNode> check) {
+    private JsonNode exchange(
+            StuiClient c, String title, Command command, ObjectNode params, Predicate<JsonNode> check) {
         out.println();
         out.println("## " + title);
         ObjectNode request = Mappers.JSON.createObjectNode();

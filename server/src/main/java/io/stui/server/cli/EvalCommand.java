@@ -10,9 +10,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stui eval '<code>' [--session ID]}: evaluate on a server and print the result. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate Smalltalk on a server and print the printString of the result.",
-                "Example: stui eval '(1 to: 5) inject: 0 into: [:a :b | a + b]'"})
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate Smalltalk on a server and print the printString of the result.",
+            "Example: stui eval '(1 to: 5) inject: 0 into: [:a :b | a + b]'"
+        })
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,7 +25,9 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CODE", description = "Smalltalk statements.")
     String code;
 
-    @Option(names = {"-s", "--session"}, description = "Session id (variables persist between evaluations).")
+    @Option(
+            names = {"-s", "--session"},
+            description = "Session id (variables persist between evaluations).")
     String session;
 
     @Override

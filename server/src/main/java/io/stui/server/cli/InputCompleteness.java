@@ -5,8 +5,7 @@ package io.stui.server.cli;
  * comment ({@code "…"}) or bracket ({@code [ ( {}) left open. Used for multi-line input in the REPL.
  */
 final class InputCompleteness {
-    private InputCompleteness() {
-    }
+    private InputCompleteness() {}
 
     /** True when {@code source} closes every string, comment and bracket it opens. */
     static boolean isComplete(String source) {
@@ -34,7 +33,7 @@ final class InputCompleteness {
                     case '$' -> i++; // a character literal: $' or $[ is not an opener
                     case '[', '(', '{' -> depth++;
                     case ']', ')', '}' -> depth--;
-                    default -> { }
+                    default -> {}
                 }
             }
         }

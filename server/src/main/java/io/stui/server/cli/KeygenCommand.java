@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code stui keygen FILE}: writes a CURVE secret key file and prints the public key. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = {"Create a CURVE key pair for the server: the Z85 secret key goes to FILE (mode 600),",
-                "the public key (for clients) is printed. Serve with --curve-secret-key-file FILE."})
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create a CURVE key pair for the server: the Z85 secret key goes to FILE (mode 600),",
+            "the public key (for clients) is printed. Serve with --curve-secret-key-file FILE."
+        })
 final class KeygenCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the secret key.")
@@ -29,7 +33,8 @@ final class KeygenCommand implements Callable<Integer> {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
-            System.err.println("stui keygen: cannot restrict permissions of " + file + " on this file system; protect it yourself.");
+            System.err.println("stui keygen: cannot restrict permissions of " + file
+                    + " on this file system; protect it yourself.");
         }
         System.out.println(pair.publicKeyZ85());
         return 0;

@@ -28,18 +28,27 @@ import picocli.CommandLine.Option;
  * JLine; input continues on the next line while a string, comment or bracket is open; Ctrl-D quits.
  * Without a terminal (piped input) it reads plain lines from stdin the same way.
  */
-@Command(name = "repl", mixinStandardHelpOptions = true,
-        description = {"Interactive Smalltalk on a server, in one session (variables persist).",
-                "Multi-line input while brackets or quotes are open; Ctrl-D or :quit leaves."})
+@Command(
+        name = "repl",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Interactive Smalltalk on a server, in one session (variables persist).",
+            "Multi-line input while brackets or quotes are open; Ctrl-D or :quit leaves."
+        })
 final class ReplCommand implements Callable<Integer> {
 
     @Mixin
     ClientOptionsMixin client;
 
-    @Option(names = {"-s", "--session"}, description = "Join this session instead of creating one.")
+    @Option(
+            names = {"-s", "--session"},
+            description = "Join this session instead of creating one.")
     String session;
 
-    @Option(names = "--client-id", defaultValue = "stui-repl", description = "Client id for a new session (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--client-id",
+            defaultValue = "stui-repl",
+            description = "Client id for a new session (default ${DEFAULT-VALUE}).")
     String clientId;
 
     @Override
@@ -48,7 +57,9 @@ final class ReplCommand implements Callable<Integer> {
             boolean own = session == null;
             String sid;
             try {
-                sid = own ? c.createSession(clientId).sessionId() : c.restoreSession(session).sessionId();
+                sid = own
+                        ? c.createSession(clientId).sessionId()
+                        : c.restoreSession(session).sessionId();
             } catch (StuiException e) {
                 System.err.println("stui repl: " + e.code().wireName() + ": " + e.getMessage());
                 return 1;
@@ -91,7 +102,9 @@ final class ReplCommand implements Callable<Integer> {
             } catch (IOException e) {
                 System.err.println("stui repl: history will not be kept (" + e.getMessage() + ")");
             }
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).parser(parser)
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .parser(parser)
                     .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ")
                     .build();

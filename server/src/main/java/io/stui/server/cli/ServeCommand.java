@@ -11,46 +11,74 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stui serve}: runs the server until SIGTERM or Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the STUI server until SIGTERM or Ctrl-C.",
-                "Settings: flags > STUI_* environment > --config file > defaults (see server/README.md)."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the STUI server until SIGTERM or Ctrl-C.",
+            "Settings: flags > STUI_* environment > --config file > defaults (see server/README.md)."
+        })
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (.properties or .json); also STUI_CONFIG.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Settings file (.properties or .json); also STUI_CONFIG.")
     String config;
+
     @Option(names = "--endpoint", description = "ZeroMQ endpoint to bind (default tcp://127.0.0.1:5555).")
     String endpoint;
+
     @Option(names = "--workers", description = "Worker threads (default: number of cores).")
     String workers;
+
     @Option(names = "--eval-timeout-ms", description = "Time limit of one evaluation in ms (default 5000).")
     String evalTimeoutMs;
+
     @Option(names = "--instruction-budget", description = "Interpreter steps allowed per evaluation, 0 = no limit.")
     String instructionBudget;
+
     @Option(names = "--max-sessions-per-client", description = "Sessions one client may hold (default 5).")
     String maxSessionsPerClient;
+
     @Option(names = "--session-timeout", description = "Idle seconds before a session expires (default 3600).")
     String sessionTimeout;
+
     @Option(names = "--cleanup-interval", description = "Seconds between expiry sweeps (default 300).")
     String cleanupInterval;
+
     @Option(names = "--allow-clients", description = "Comma-separated client-id globs allowed to open sessions.")
     String allowClients;
+
     @Option(names = "--deny-clients", description = "Comma-separated client-id globs refused.")
     String denyClients;
+
     @Option(names = "--store", description = "SQLite store file (default ~/.stui/stui.db).")
     String store;
+
     @Option(names = "--metrics-port", description = "Prometheus HTTP port, 0 = off (default 0).")
     String metricsPort;
+
     @Option(names = "--metrics-host", description = "Address the metrics endpoint binds (default 127.0.0.1).")
     String metricsHost;
+
     @Option(names = "--curve-secret-key-file", description = "File holding the server's Z85 CURVE secret key.")
     String curveSecretKeyFile;
+
     @Option(names = "--insecure", description = "Allow a non-loopback bind without CURVE (clear text on the network).")
     Boolean insecure;
-    @Option(names = "--max-message-size", description = "Largest request in bytes; bigger ones drop the peer (default 1 MiB).")
+
+    @Option(
+            names = "--max-message-size",
+            description = "Largest request in bytes; bigger ones drop the peer (default 1 MiB).")
     String maxMessageSize;
+
     @Option(names = "--session-queue-capacity", description = "Requests one session may have waiting (default 64).")
     String sessionQueueCapacity;
-    @Option(names = "--autosave-delay-ms", description = "How long workspace changes are coalesced before auto-save (default 500).")
+
+    @Option(
+            names = "--autosave-delay-ms",
+            description = "How long workspace changes are coalesced before auto-save (default 500).")
     String autosaveDelayMs;
 
     /** The flags given, by setting key. */
@@ -102,7 +130,9 @@ final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(server::close, "stui-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("stui server " + StuiServer.VERSION + " listening on " + server.endpoint()
-                + (server.metricsPort() > 0 ? ", metrics on http://" + cfg.metricsHost() + ":" + server.metricsPort() + "/metrics" : "")
+                + (server.metricsPort() > 0
+                        ? ", metrics on http://" + cfg.metricsHost() + ":" + server.metricsPort() + "/metrics"
+                        : "")
                 + " (Ctrl-C to stop)");
         System.out.flush();
         server.awaitStop();

@@ -8,8 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /** {@code stui st …}: the smalltalk module's stand-alone evaluator, with no server and no ZeroMQ. */
-@Command(name = "st", description = {"Evaluate Smalltalk locally, without a server (the smalltalk module's evaluator).",
-        "usage: stui st [-t seconds] [-q] (expression... | -f file | -)"})
+@Command(
+        name = "st",
+        description = {
+            "Evaluate Smalltalk locally, without a server (the smalltalk module's evaluator).",
+            "usage: stui st [-t seconds] [-q] (expression... | -f file | -)"
+        })
 final class StCommand implements Callable<Integer> {
 
     /** Everything after {@code st}, options included, goes to the evaluator unchanged. */

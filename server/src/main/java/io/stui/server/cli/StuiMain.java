@@ -8,10 +8,21 @@ import picocli.CommandLine.Command;
  * The {@code stui} launcher: {@code serve}, {@code call}, {@code eval}, {@code repl}, {@code st},
  * {@code demo} and {@code keygen}. Run {@code stui help <subcommand>} for each one's flags.
  */
-@Command(name = "stui", mixinStandardHelpOptions = true, version = "stui " + StuiServer.VERSION,
+@Command(
+        name = "stui",
+        mixinStandardHelpOptions = true,
+        version = "stui " + StuiServer.VERSION,
         description = "STUI: a Smalltalk server over ZeroMQ, and its command-line client.",
-        subcommands = {ServeCommand.class, CallCommand.class, EvalCommand.class, ReplCommand.class,
-                StCommand.class, DemoCommand.class, KeygenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            CallCommand.class,
+            EvalCommand.class,
+            ReplCommand.class,
+            StCommand.class,
+            DemoCommand.class,
+            KeygenCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class StuiMain implements Runnable {
 
     @CommandLine.Spec
@@ -24,7 +35,9 @@ public final class StuiMain implements Runnable {
 
     /** Runs the launcher and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new StuiMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new StuiMain())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
 
     @Override

@@ -34,8 +34,12 @@ public final class ContextCommands {
     private final SessionManager sessions;
     private final AutoSaver autoSaver;
 
-    public ContextCommands(SmalltalkCommands smalltalk, WorkspaceRegistry workspaces, SessionStore store,
-                           SessionManager sessions, AutoSaver autoSaver) {
+    public ContextCommands(
+            SmalltalkCommands smalltalk,
+            WorkspaceRegistry workspaces,
+            SessionStore store,
+            SessionManager sessions,
+            AutoSaver autoSaver) {
         this.smalltalk = smalltalk;
         this.workspaces = workspaces;
         this.store = store;
@@ -48,32 +52,39 @@ public final class ContextCommands {
         SessionWorkspace sw = smalltalk.sessionWorkspace(req.sessionId());
         StoredContext c = workspaces.snapshot(req.sessionId(), sw, ContextKind.SAVED);
         store.saveContext(c);
-        return new SaveContextResult(req.sessionId(), Instant.ofEpochMilli(c.savedAt()), c.variables(), c.historySize());
+        return new SaveContextResult(
+                req.sessionId(), Instant.ofEpochMilli(c.savedAt()), c.variables(), c.historySize());
     }
 
     public LoadContextResult load(Request.LoadContext req) {
         smalltalk.sessionWorkspace(req.sessionId());
-        StoredContext c = store.loadContext(req.sessionId(), ContextKind.SAVED).orElseThrow(() -> new StuiException(
-                ErrorCode.SESSION_ERROR, "Session " + req.sessionId() + " has no saved context; call save_context first."));
+        StoredContext c = store.loadContext(req.sessionId(), ContextKind.SAVED)
+                .orElseThrow(() -> new StuiException(
+                        ErrorCode.SESSION_ERROR,
+                        "Session " + req.sessionId() + " has no saved context; call save_context first."));
         SessionWorkspace sw = workspaces.load(req.sessionId(), c);
         // the saved slot is now the newest state: drop an older auto-save so a restart revives this one
         store.deleteContext(req.sessionId(), ContextKind.AUTO);
         sessions.markModified(req.sessionId());
-        List<String> vars = sw.workspace().variables().stream().map(Reflection.VariableInfo::name).toList();
+        List<String> vars = sw.workspace().variables().stream()
+                .map(Reflection.VariableInfo::name)
+                .toList();
         return new LoadContextResult(req.sessionId(), Instant.now(), vars);
     }
 
     public ContextSummaryResult summary(Request.GetContextSummary req) {
         SessionWorkspace sw = smalltalk.sessionWorkspace(req.sessionId());
         List<VariableSummary> vars = sw.workspace().variables().stream()
-                .map(v -> new VariableSummary(v.name(), v.className(), v.printString())).toList();
+                .map(v -> new VariableSummary(v.name(), v.className(), v.printString()))
+                .toList();
         List<Reflection.HistoryEntry> history = sw.workspace().history();
         LastEvaluation last = null;
         if (!history.isEmpty()) {
             Reflection.HistoryEntry h = history.getLast();
             last = new LastEvaluation(h.code(), h.result(), h.timestamp());
         }
-        return new ContextSummaryResult(req.sessionId(), vars, history.size(), last, new InspectorState(sw.selectedObject()));
+        return new ContextSummaryResult(
+                req.sessionId(), vars, history.size(), last, new InspectorState(sw.selectedObject()));
     }
 
     public ClearContextResult clear(Request.ClearContext req) {

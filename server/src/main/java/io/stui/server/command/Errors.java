@@ -6,8 +6,7 @@ import io.stui.server.session.SessionException;
 
 /** Maps server-internal failures onto the protocol's error codes. */
 final class Errors {
-    private Errors() {
-    }
+    private Errors() {}
 
     static StuiException of(SessionException e) {
         ErrorCode code = switch (e.reason()) {

@@ -8,12 +8,12 @@ import java.util.Map;
 
 /** Turns a failed evaluation into the protocol error a client sees. */
 final class EvalErrors {
-    private EvalErrors() {
-    }
+    private EvalErrors() {}
 
     /** True for failures caused by the time limit, the step budget or an interrupt. */
     static boolean isLimit(EvalFailure f) {
-        return f.kind() == EvalFailure.Kind.TIMEOUT || f.kind() == EvalFailure.Kind.BUDGET
+        return f.kind() == EvalFailure.Kind.TIMEOUT
+                || f.kind() == EvalFailure.Kind.BUDGET
                 || f.kind() == EvalFailure.Kind.INTERRUPTED;
     }
 
@@ -28,14 +28,36 @@ final class EvalErrors {
         }
         String trace = f.stackTrace().isEmpty() ? null : String.join("\n", f.stackTrace());
         return switch (f.kind()) {
-            case TIMEOUT -> new StuiException(ErrorCode.TIMEOUT, "Evaluation stopped after its time limit of "
-                    + timeoutMillis + " ms; make it faster or ask the operator to raise eval-timeout-ms.", details, trace, null);
-            case BUDGET -> new StuiException(ErrorCode.TIMEOUT, "Evaluation stopped: " + f.messageText()
-                    + "; make it do less work or ask the operator to raise instruction-budget.", details, trace, null);
-            case INTERRUPTED -> new StuiException(ErrorCode.TIMEOUT, "Evaluation was interrupted: " + f.messageText() + ".",
-                    details, trace, null);
-            case INTERNAL -> new StuiException(ErrorCode.INTERNAL_ERROR, "The evaluator failed: " + f.describe()
-                    + "; the workspace is still usable.", details, trace, null);
+            case TIMEOUT ->
+                new StuiException(
+                        ErrorCode.TIMEOUT,
+                        "Evaluation stopped after its time limit of " + timeoutMillis
+                                + " ms; make it faster or ask the operator to raise eval-timeout-ms.",
+                        details,
+                        trace,
+                        null);
+            case BUDGET ->
+                new StuiException(
+                        ErrorCode.TIMEOUT,
+                        "Evaluation stopped: " + f.messageText()
+                                + "; make it do less work or ask the operator to raise instruction-budget.",
+                        details,
+                        trace,
+                        null);
+            case INTERRUPTED ->
+                new StuiException(
+                        ErrorCode.TIMEOUT,
+                        "Evaluation was interrupted: " + f.messageText() + ".",
+                        details,
+                        trace,
+                        null);
+            case INTERNAL ->
+                new StuiException(
+                        ErrorCode.INTERNAL_ERROR,
+                        "The evaluator failed: " + f.describe() + "; the workspace is still usable.",
+                        details,
+                        trace,
+                        null);
             default -> new StuiException(ErrorCode.EVALUATION_ERROR, f.describe(), details, trace, null);
         };
     }

@@ -24,9 +24,13 @@ import java.util.function.Supplier;
 public final class InfoCommands {
 
     /** Facts about the running server that these commands report. */
-    public record ServerFacts(String serverVersion, long startedAtMillis, String zmqBackend, String zmqVersion,
-                              String smalltalkVersion, ServerConfig config) {
-    }
+    public record ServerFacts(
+            String serverVersion,
+            long startedAtMillis,
+            String zmqBackend,
+            String zmqVersion,
+            String smalltalkVersion,
+            ServerConfig config) {}
 
     private final ServerFacts facts;
     private final IntSupplier sessions;
@@ -38,8 +42,11 @@ public final class InfoCommands {
      * @param accepting false while the server shuts down
      * @param packages  the engine's packages (name, class count), for {@code Packages}
      */
-    public InfoCommands(ServerFacts facts, IntSupplier sessions, Supplier<Boolean> accepting,
-                        Supplier<List<Map<String, Object>>> packages) {
+    public InfoCommands(
+            ServerFacts facts,
+            IntSupplier sessions,
+            Supplier<Boolean> accepting,
+            Supplier<List<Map<String, Object>>> packages) {
         this.facts = facts;
         this.sessions = sessions;
         this.accepting = accepting;
@@ -52,8 +59,12 @@ public final class InfoCommands {
     }
 
     PingResult ping(Request.Ping r) {
-        return new PingResult(r.message() == null ? "pong" : r.message(), accepting.get() ? "ready" : "stopping",
-                uptimeSeconds(), facts.serverVersion(), facts.zmqBackend());
+        return new PingResult(
+                r.message() == null ? "pong" : r.message(),
+                accepting.get() ? "ready" : "stopping",
+                uptimeSeconds(),
+                facts.serverVersion(),
+                facts.zmqBackend());
     }
 
     SystemInfoResult systemInfo(Request.SystemInfo r) {
@@ -93,6 +104,12 @@ public final class InfoCommands {
                 facts.smalltalkVersion(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                used, rt.freeMemory(), facts.zmqVersion(), facts.zmqBackend(), uptimeSeconds(), sessions.getAsInt(), extra));
+                used,
+                rt.freeMemory(),
+                facts.zmqVersion(),
+                facts.zmqBackend(),
+                uptimeSeconds(),
+                sessions.getAsInt(),
+                extra));
     }
 }

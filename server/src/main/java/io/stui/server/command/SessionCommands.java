@@ -29,7 +29,8 @@ public final class SessionCommands {
     /**
      * @param workspaceFacts describes the live workspace of a session (reviving it from the store when needed)
      */
-    public SessionCommands(SessionManager sessions, Function<String, WorkspaceFacts> workspaceFacts, Duration cleanupInterval) {
+    public SessionCommands(
+            SessionManager sessions, Function<String, WorkspaceFacts> workspaceFacts, Duration cleanupInterval) {
         this.sessions = sessions;
         this.workspaceFacts = workspaceFacts;
         this.cleanupInterval = cleanupInterval;
@@ -38,7 +39,12 @@ public final class SessionCommands {
     CreateSessionResult create(Request.CreateSession r) {
         try {
             Session s = sessions.create(r.clientId());
-            return new CreateSessionResult(s.id(), s.clientId(), Instant.ofEpochMilli(s.createdAt()), s.timeout().toSeconds(), true);
+            return new CreateSessionResult(
+                    s.id(),
+                    s.clientId(),
+                    Instant.ofEpochMilli(s.createdAt()),
+                    s.timeout().toSeconds(),
+                    true);
         } catch (SessionException e) {
             throw Errors.of(e);
         }
@@ -48,9 +54,16 @@ public final class SessionCommands {
         try {
             Session s = sessions.get(r.sessionId());
             WorkspaceFacts facts = workspaceFacts.apply(s.id());
-            return new RestoreSessionResult(s.id(), s.clientId(), Instant.ofEpochMilli(s.createdAt()),
-                    Instant.ofEpochMilli(s.lastModified()), s.timeout().toSeconds(), true, s.state(),
-                    new WorkspaceContext(facts.variables()), new InspectorState(facts.selectedObject()),
+            return new RestoreSessionResult(
+                    s.id(),
+                    s.clientId(),
+                    Instant.ofEpochMilli(s.createdAt()),
+                    Instant.ofEpochMilli(s.lastModified()),
+                    s.timeout().toSeconds(),
+                    true,
+                    s.state(),
+                    new WorkspaceContext(facts.variables()),
+                    new InspectorState(facts.selectedObject()),
                     facts.objectRegistry());
         } catch (SessionException e) {
             throw Errors.of(e);
@@ -79,9 +92,15 @@ public final class SessionCommands {
         try {
             Session s = sessions.get(r.sessionId());
             long now = sessions.now();
-            return new SessionInfoResult(s.id(), s.clientId(), Instant.ofEpochMilli(s.createdAt()),
-                    Instant.ofEpochMilli(s.lastModified()), s.timeout().toSeconds(), true,
-                    s.secondsUntilExpiry(now), s.isExpired(now));
+            return new SessionInfoResult(
+                    s.id(),
+                    s.clientId(),
+                    Instant.ofEpochMilli(s.createdAt()),
+                    Instant.ofEpochMilli(s.lastModified()),
+                    s.timeout().toSeconds(),
+                    true,
+                    s.secondsUntilExpiry(now),
+                    s.isExpired(now));
         } catch (SessionException e) {
             throw Errors.of(e);
         }
@@ -91,8 +110,13 @@ public final class SessionCommands {
         try {
             long now = sessions.now();
             List<SessionSummary> list = sessions.listClient(r.clientId()).stream()
-                    .map(s -> new SessionSummary(s.id(), Instant.ofEpochMilli(s.createdAt()), Instant.ofEpochMilli(s.lastModified()),
-                            s.timeout().toSeconds(), true, s.secondsUntilExpiry(now)))
+                    .map(s -> new SessionSummary(
+                            s.id(),
+                            Instant.ofEpochMilli(s.createdAt()),
+                            Instant.ofEpochMilli(s.lastModified()),
+                            s.timeout().toSeconds(),
+                            true,
+                            s.secondsUntilExpiry(now)))
                     .toList();
             return new ListClientSessionsResult(r.clientId(), list.size(), list);
         } catch (SessionException e) {
@@ -101,7 +125,11 @@ public final class SessionCommands {
     }
 
     SessionStatisticsResult statistics() {
-        return new SessionStatisticsResult(sessions.sessionCount(), sessions.activeClients(), sessions.maxSessionsPerClient(),
-                sessions.defaultTimeout().toSeconds(), cleanupInterval.toSeconds());
+        return new SessionStatisticsResult(
+                sessions.sessionCount(),
+                sessions.activeClients(),
+                sessions.maxSessionsPerClient(),
+                sessions.defaultTimeout().toSeconds(),
+                cleanupInterval.toSeconds());
     }
 }

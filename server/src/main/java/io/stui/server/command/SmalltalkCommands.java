@@ -57,8 +57,13 @@ public final class SmalltalkCommands {
      */
     private final java.util.Queue<Workspace> idleScratch = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    public SmalltalkCommands(SmalltalkEngine engine, SessionManager sessions, WorkspaceRegistry workspaces,
-                             AutoSaver autoSaver, ServerMetrics metrics, EvalLimits limits) {
+    public SmalltalkCommands(
+            SmalltalkEngine engine,
+            SessionManager sessions,
+            WorkspaceRegistry workspaces,
+            AutoSaver autoSaver,
+            ServerMetrics metrics,
+            EvalLimits limits) {
         this.engine = engine;
         this.sessions = sessions;
         this.workspaces = workspaces;
@@ -147,7 +152,8 @@ public final class SmalltalkCommands {
         try {
             EvalResult r = run(sw.workspace(), req.code());
             sw.remember(r.objectId(), r.className(), r.printString());
-            return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
+            return new EvaluateResult(
+                    r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
         } finally {
             changed(req.sessionId(), sw);
         }
@@ -156,12 +162,14 @@ public final class SmalltalkCommands {
     public InspectResult inspect(Request.Inspect req) {
         if (req.sessionId() == null) {
             if (req.objectId() != null) {
-                throw StuiException.invalidField("session_id", "inspect by object_id needs the session_id the id belongs to.");
+                throw StuiException.invalidField(
+                        "session_id", "inspect by object_id needs the session_id the id belongs to.");
             }
             return withScratch(req, (ws, inspect) -> {
                 EvalResult r = run(ws, inspect.target());
                 Reflection.Inspection i = inspectRegistered(ws, r.objectId(), inspect.includeMethods())
-                        .orElseThrow(() -> new StuiException(ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
+                        .orElseThrow(() -> new StuiException(
+                                ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
                 return result(i, null);
             });
         }
@@ -179,8 +187,10 @@ public final class SmalltalkCommands {
         // Every instance variable of a Smalltalk object is private by nature, so they are always shown;
         // include_private is accepted for compatibility.
         Reflection.Inspection i = inspectRegistered(sw.workspace(), id, req.includeMethods())
-                .orElseThrow(() -> new StuiException(ErrorCode.OBJECT_NOT_FOUND, "No object " + id + " in session "
-                        + req.sessionId() + "; use an object_id answered by evaluate or inspect in this session.",
+                .orElseThrow(() -> new StuiException(
+                        ErrorCode.OBJECT_NOT_FOUND,
+                        "No object " + id + " in session " + req.sessionId()
+                                + "; use an object_id answered by evaluate or inspect in this session.",
                         Map.of("object_id", id)));
         sw.select(i.objectId());
         sw.remember(i.objectId(), i.className(), i.printString());
@@ -191,7 +201,8 @@ public final class SmalltalkCommands {
     }
 
     /** Inspects a registry entry; empty when the id is not registered in that workspace. */
-    private static Optional<Reflection.Inspection> inspectRegistered(Workspace ws, String objectId, boolean includeMethods) {
+    private static Optional<Reflection.Inspection> inspectRegistered(
+            Workspace ws, String objectId, boolean includeMethods) {
         try {
             return ws.inspect(objectId, true, includeMethods);
         } catch (NullPointerException e) {
@@ -209,9 +220,17 @@ public final class SmalltalkCommands {
                 ids.put(s.name(), s.objectId());
             }
         }
-        List<String> indexed = i.indexedElements().stream().limit(100).map(Reflection.Slot::printString).toList();
-        return new InspectResult(objectId, new ObjectInfo(i.className(), i.printString(), i.identityHash(), i.size()),
-                vars, ids, indexed, i.selectors());
+        List<String> indexed = i.indexedElements().stream()
+                .limit(100)
+                .map(Reflection.Slot::printString)
+                .toList();
+        return new InspectResult(
+                objectId,
+                new ObjectInfo(i.className(), i.printString(), i.identityHash(), i.size()),
+                vars,
+                ids,
+                indexed,
+                i.selectors());
     }
 
     /**
@@ -242,14 +261,18 @@ public final class SmalltalkCommands {
 
     public BrowseClassResult browseClass(Request.BrowseClass req) {
         return classQuery(req.sessionId(), ws -> {
-            Reflection.ClassDescription d = ws.describeClass(req.className()).orElseThrow(() -> classNotFound(req.className()));
+            Reflection.ClassDescription d =
+                    ws.describeClass(req.className()).orElseThrow(() -> classNotFound(req.className()));
             List<MethodInfo> instance = null;
             List<MethodInfo> classSide = null;
             if (req.includeMethods()) {
                 instance = methods(ws, req.className(), d.instanceMethods(), false);
                 classSide = methods(ws, req.className(), d.classMethods(), true);
             }
-            return new BrowseClassResult(info(d.info()), instance, classSide,
+            return new BrowseClassResult(
+                    info(d.info()),
+                    instance,
+                    classSide,
                     req.includeInstanceVars() ? d.instanceVariables() : null,
                     req.includeClassVars() ? d.classVariables() : null);
         });
@@ -264,52 +287,72 @@ public final class SmalltalkCommands {
     }
 
     private static StuiException classNotFound(String name) {
-        return new StuiException(ErrorCode.CLASS_NOT_FOUND, "Class not found: " + name
-                + "; list_classes shows the classes this server knows.", Map.of("class_name", name));
+        return new StuiException(
+                ErrorCode.CLASS_NOT_FOUND,
+                "Class not found: " + name + "; list_classes shows the classes this server knows.",
+                Map.of("class_name", name));
     }
 
     public ListClassesResult listClasses(Request.ListClasses req) {
         String glob = req.pattern() == null ? "*" : req.pattern();
         List<Reflection.ClassInfo> all = classQuery(req.sessionId(), ws -> ws.listClasses(glob, req.includeSystem()));
         int limit = req.limit() == null ? all.size() : Math.min(req.limit(), all.size());
-        return new ListClassesResult(all.subList(0, limit).stream().map(SmalltalkCommands::info).toList(), all.size());
+        return new ListClassesResult(
+                all.subList(0, limit).stream().map(SmalltalkCommands::info).toList(), all.size());
     }
 
     public GetMethodResult getMethod(Request.GetMethod req) {
         Reflection.MethodInfo m = classQuery(req.sessionId(), ws -> {
-            if (ws.describeClass(req.className()).isEmpty()) {
-                throw classNotFound(req.className());
-            }
-            return ws.method(req.className(), req.methodName(), req.isClassMethod());
-        }).orElseThrow(() -> new StuiException(ErrorCode.METHOD_NOT_FOUND, "Method not found: "
-                        + req.className() + (req.isClassMethod() ? " class" : "") + ">>" + req.methodName()
-                        + "; browse_class lists its methods.", Map.of("class_name", req.className(), "method_name", req.methodName())));
+                    if (ws.describeClass(req.className()).isEmpty()) {
+                        throw classNotFound(req.className());
+                    }
+                    return ws.method(req.className(), req.methodName(), req.isClassMethod());
+                })
+                .orElseThrow(() -> new StuiException(
+                        ErrorCode.METHOD_NOT_FOUND,
+                        "Method not found: "
+                                + req.className() + (req.isClassMethod() ? " class" : "") + ">>" + req.methodName()
+                                + "; browse_class lists its methods.",
+                        Map.of("class_name", req.className(), "method_name", req.methodName())));
         return new GetMethodResult(info(m));
     }
 
     public DebugResult debug(Request.Debug req) {
         DebugOperation.Kind kind = req.operation().kind();
         if (kind != DebugOperation.Kind.GET_STACK_TRACE && kind != DebugOperation.Kind.GET_LOCAL_VARS) {
-            throw new StuiException(ErrorCode.UNSUPPORTED_OPERATION, kind.pascalName() + " is not supported: this server "
-                    + "debugs post-mortem, describing the session's last failed evaluation; use GetStackTrace or GetLocalVars.",
+            throw new StuiException(
+                    ErrorCode.UNSUPPORTED_OPERATION,
+                    kind.pascalName() + " is not supported: this server "
+                            + "debugs post-mortem, describing the session's last failed evaluation; use GetStackTrace or GetLocalVars.",
                     Map.of("operation", kind.pascalName()));
         }
         SessionWorkspace sw = sessionWorkspace(req.sessionId());
         Optional<Reflection.FailureReport> last = sw.workspace().lastFailure();
         if (last.isEmpty()) {
-            return new DebugResult("No failed evaluation in this session to describe.",
-                    new DebugInfo(null, null, Map.of(), kind == DebugOperation.Kind.GET_STACK_TRACE ? List.of() : null));
+            return new DebugResult(
+                    "No failed evaluation in this session to describe.",
+                    new DebugInfo(
+                            null, null, Map.of(), kind == DebugOperation.Kind.GET_STACK_TRACE ? List.of() : null));
         }
         Reflection.FailureReport f = last.get();
         List<Reflection.Frame> frames = f.frames();
         Reflection.Frame top = frames.isEmpty() ? null : frames.getFirst();
         Integer line = f.failure().line() > 0 ? f.failure().line() : null;
         Map<String, String> locals = top == null ? Map.of() : new LinkedHashMap<>(top.locals());
-        List<String> trace = frames.isEmpty() ? f.failure().stackTrace() : frames.stream().map(Reflection.Frame::description).toList();
-        String summary = (kind == DebugOperation.Kind.GET_STACK_TRACE ? "Stack of the last failed evaluation: "
-                : "Locals of the innermost frame of the last failed evaluation: ") + f.failure().describe();
-        return new DebugResult(summary, new DebugInfo(line, top == null ? null : top.description(), locals,
-                kind == DebugOperation.Kind.GET_STACK_TRACE ? trace : null));
+        List<String> trace = frames.isEmpty()
+                ? f.failure().stackTrace()
+                : frames.stream().map(Reflection.Frame::description).toList();
+        String summary = (kind == DebugOperation.Kind.GET_STACK_TRACE
+                        ? "Stack of the last failed evaluation: "
+                        : "Locals of the innermost frame of the last failed evaluation: ")
+                + f.failure().describe();
+        return new DebugResult(
+                summary,
+                new DebugInfo(
+                        line,
+                        top == null ? null : top.description(),
+                        locals,
+                        kind == DebugOperation.Kind.GET_STACK_TRACE ? trace : null));
     }
 
     /** Stops the class-query workspace's thread and closes the idle scratch workspaces. */

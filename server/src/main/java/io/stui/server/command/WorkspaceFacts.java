@@ -10,5 +10,4 @@ import java.util.Map;
  * @param selectedObject object id of the inspector selection, or null
  * @param objectRegistry object id to a short description of the object
  */
-public record WorkspaceFacts(List<String> variables, String selectedObject, Map<String, String> objectRegistry) {
-}
+public record WorkspaceFacts(List<String> variables, String selectedObject, Map<String, String> objectRegistry) {}

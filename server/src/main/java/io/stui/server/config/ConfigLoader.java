@@ -32,15 +32,28 @@ public final class ConfigLoader {
 
     /** Every setting key, as written in files and flags. */
     public static final List<String> KEYS = List.of(
-            "endpoint", "workers", "eval-timeout-ms", "instruction-budget", "max-sessions-per-client",
-            "session-timeout", "cleanup-interval", "allow-clients", "deny-clients", "store",
-            "metrics-port", "metrics-host", "curve-secret-key", "curve-secret-key-file", "insecure",
-            "max-message-size", "session-queue-capacity", "autosave-delay-ms");
+            "endpoint",
+            "workers",
+            "eval-timeout-ms",
+            "instruction-budget",
+            "max-sessions-per-client",
+            "session-timeout",
+            "cleanup-interval",
+            "allow-clients",
+            "deny-clients",
+            "store",
+            "metrics-port",
+            "metrics-host",
+            "curve-secret-key",
+            "curve-secret-key-file",
+            "insecure",
+            "max-message-size",
+            "session-queue-capacity",
+            "autosave-delay-ms");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** The environment variable name of a key: {@code eval-timeout-ms} → {@code STUI_EVAL_TIMEOUT_MS}. */
     public static String envName(String key) {
@@ -135,7 +148,8 @@ public final class ConfigLoader {
         String secretFile = s.get("curve-secret-key-file");
         if ((secret == null || secret.isBlank()) && secretFile != null && !secretFile.isBlank()) {
             try {
-                secret = Files.readString(Path.of(secretFile), StandardCharsets.US_ASCII).strip();
+                secret = Files.readString(Path.of(secretFile), StandardCharsets.US_ASCII)
+                        .strip();
             } catch (IOException e) {
                 throw new ConfigException("Cannot read the CURVE secret key file named by curve-secret-key-file: "
                         + e.getClass().getSimpleName() + ".");
@@ -150,8 +164,10 @@ public final class ConfigLoader {
                 Duration.ofMillis(positive(s, "eval-timeout-ms", d.evalTimeout().toMillis())),
                 nonNegative(s, "instruction-budget", d.instructionBudget()),
                 (int) positive(s, "max-sessions-per-client", d.maxSessionsPerClient()),
-                Duration.ofSeconds(positive(s, "session-timeout", d.sessionTimeout().toSeconds())),
-                Duration.ofSeconds(positive(s, "cleanup-interval", d.cleanupInterval().toSeconds())),
+                Duration.ofSeconds(
+                        positive(s, "session-timeout", d.sessionTimeout().toSeconds())),
+                Duration.ofSeconds(
+                        positive(s, "cleanup-interval", d.cleanupInterval().toSeconds())),
                 list(s, "allow-clients", d.allowClients()),
                 list(s, "deny-clients", d.denyClients()),
                 s.containsKey("store") ? Path.of(s.get("store")) : d.storePath(),
@@ -161,7 +177,8 @@ public final class ConfigLoader {
                 bool(s, "insecure", d.insecure()),
                 positive(s, "max-message-size", d.maxMessageSize()),
                 (int) positive(s, "session-queue-capacity", d.sessionQueueCapacity()),
-                Duration.ofMillis(nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())));
+                Duration.ofMillis(
+                        nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())));
         checkBindSafety(c);
         return c;
     }
@@ -181,7 +198,8 @@ public final class ConfigLoader {
     public static boolean isLoopbackEndpoint(String endpoint) {
         int sep = endpoint.indexOf("://");
         if (sep < 0) {
-            throw new ConfigException("Endpoint " + endpoint + " is not a ZeroMQ endpoint such as tcp://127.0.0.1:5555.");
+            throw new ConfigException(
+                    "Endpoint " + endpoint + " is not a ZeroMQ endpoint such as tcp://127.0.0.1:5555.");
         }
         String transport = endpoint.substring(0, sep);
         if (transport.equals("ipc") || transport.equals("inproc")) {
@@ -234,7 +252,8 @@ public final class ConfigLoader {
         }
         long n = parseLong(key, v);
         if (n < min || n > max) {
-            throw new ConfigException("Setting " + key + " must be between " + min + " and " + max + ", got " + n + ".");
+            throw new ConfigException(
+                    "Setting " + key + " must be between " + min + " and " + max + ", got " + n + ".");
         }
         return n;
     }
@@ -256,6 +275,9 @@ public final class ConfigLoader {
         if (v == null) {
             return dflt;
         }
-        return Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return Arrays.stream(v.split(","))
+                .map(String::strip)
+                .filter(x -> !x.isEmpty())
+                .toList();
     }
 }

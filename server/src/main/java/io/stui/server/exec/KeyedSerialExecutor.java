@@ -36,7 +36,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
     private final AtomicInteger keylessPending = new AtomicInteger();
     private volatile boolean accepting = true;
     /** Head of a lane whose task runs on a caller's thread ({@link #runHere}); never run by the pool. */
-    private static final Runnable RUNNING_ELSEWHERE = () -> { };
+    private static final Runnable RUNNING_ELSEWHERE = () -> {};
 
     /**
      * @param threads         worker threads
@@ -57,7 +57,8 @@ public final class KeyedSerialExecutor implements AutoCloseable {
     public KeyedSerialExecutor(int threads, int perKeyCapacity, int keylessCapacity, ThreadFactory threadFactory) {
         this.perKeyCapacity = perKeyCapacity;
         this.keylessCapacity = keylessCapacity;
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory);
+        this.pool = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threadFactory);
     }
 
     private static ThreadFactory namedThreads(long stackBytes) {

@@ -104,13 +104,11 @@ public final class FrontEnd implements AutoCloseable {
      * @param reliefAfter how long work in place may keep the front's thread before another thread takes the sockets
      * @param maxRelieved how many requests may run at once on threads that handed the front over
      */
-    public record Settings(String endpoint, long maxMessageSize, String curveSecretKeyZ85, Duration reliefAfter,
-                           int maxRelieved) {
-    }
+    public record Settings(
+            String endpoint, long maxMessageSize, String curveSecretKeyZ85, Duration reliefAfter, int maxRelieved) {}
 
     /** An answer computed off the holder's thread, waiting for the holder to send it. */
-    private record QueuedAnswer(List<byte[]> envelope, byte[] body) {
-    }
+    private record QueuedAnswer(List<byte[]> envelope, byte[] body) {}
 
     private final ZContext context;
     private final Settings settings;
@@ -128,6 +126,7 @@ public final class FrontEnd implements AutoCloseable {
      * NONE otherwise.
      */
     private final AtomicLong inPlaceSince = new AtomicLong(NONE);
+
     private final AtomicReference<Thread> relief = new AtomicReference<>();
     private volatile boolean reliefAsleep;
     private final AtomicInteger relievedRunning = new AtomicInteger();
@@ -194,8 +193,10 @@ public final class FrontEnd implements AutoCloseable {
             openSockets();
         } catch (RuntimeException e) {
             startFailure = e instanceof ZmqException
-                    ? new IllegalStateException("Cannot bind " + settings.endpoint() + ": " + e.getMessage()
-                    + "; is another server using it?", e)
+                    ? new IllegalStateException(
+                            "Cannot bind " + settings.endpoint() + ": " + e.getMessage()
+                                    + "; is another server using it?",
+                            e)
                     : e;
             started.countDown();
             stopped.countDown();
@@ -363,7 +364,8 @@ public final class FrontEnd implements AutoCloseable {
     private boolean handle(List<byte[]> received) {
         RoutedMessage routed = RoutedMessage.split(received);
         inFlight.incrementAndGet();
-        PendingRequest request = new PendingRequest(routed.envelope(), accepting && relievedRunning.get() < settings.maxRelieved());
+        PendingRequest request =
+                new PendingRequest(routed.envelope(), accepting && relievedRunning.get() < settings.maxRelieved());
         try {
             dispatcher.dispatch(routed.body(), request, request);
         } catch (RuntimeException e) {

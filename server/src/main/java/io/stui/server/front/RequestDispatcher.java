@@ -45,8 +45,13 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
      * @param inPlace which other requests may run on the front thread when it allows (they may take long; the
      *                front hands its sockets over then), in their session's order
      */
-    public RequestDispatcher(ProtocolCodec codec, Handler handler, Predicate<Request> inline, Predicate<Request> inPlace,
-                             KeyedSerialExecutor executor, ServerMetrics metrics) {
+    public RequestDispatcher(
+            ProtocolCodec codec,
+            Handler handler,
+            Predicate<Request> inline,
+            Predicate<Request> inPlace,
+            KeyedSerialExecutor executor,
+            ServerMetrics metrics) {
         this.codec = codec;
         this.handler = handler;
         this.inline = inline;
@@ -63,21 +68,39 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         } catch (RuntimeException e) {
             // never let one request take the front thread down; the client still gets an answer
             log.error("event=dispatch_failed error=\"{}\"", e.toString(), e);
-            send(reply, codec.encodeErrorLent(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INTERNAL_ERROR,
-                    "The server failed to handle this request; the error is logged, try again or report it.")));
+            send(
+                    reply,
+                    codec.encodeErrorLent(
+                            RequestMeta.UNKNOWN,
+                            new StuiException(
+                                    ErrorCode.INTERNAL_ERROR,
+                                    "The server failed to handle this request; the error is logged, try again or report it.")));
         }
     }
 
     private void route(List<byte[]> body, FrontEnd.Reply reply, FrontEnd.InPlace here, long start) {
         if (body.isEmpty()) {
-            send(reply, error(RequestMeta.UNKNOWN, new StuiException(ErrorCode.INVALID_REQUEST,
-                    "Empty request frame; send one JSON object per message."), start));
+            send(
+                    reply,
+                    error(
+                            RequestMeta.UNKNOWN,
+                            new StuiException(
+                                    ErrorCode.INVALID_REQUEST,
+                                    "Empty request frame; send one JSON object per message."),
+                            start));
             return;
         }
         Decoded decoded = codec.decode(body.getFirst());
         if (body.size() > 1) {
-            send(reply, error(decoded.meta(), new StuiException(ErrorCode.INVALID_REQUEST, "Request has " + body.size()
-                    + " frames after the routing envelope; send exactly one JSON document per message."), start));
+            send(
+                    reply,
+                    error(
+                            decoded.meta(),
+                            new StuiException(
+                                    ErrorCode.INVALID_REQUEST,
+                                    "Request has " + body.size()
+                                            + " frames after the routing envelope; send exactly one JSON document per message."),
+                            start));
             return;
         }
         switch (decoded) {
@@ -87,15 +110,25 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
                 String key = ok.request() instanceof SessionScoped s ? s.sessionId() : null;
                 // in place: the session's turn is held before the front may hand over, and the answer is given
                 // inside the turn, so both the work and its answer keep the session's order
-                if (here.allowed() && inPlace.test(ok.request()) && executor.runHere(key, new Answering(ok, reply, here, start))) {
+                if (here.allowed()
+                        && inPlace.test(ok.request())
+                        && executor.runHere(key, new Answering(ok, reply, here, start))) {
                     return;
                 }
                 if (executor.submit(key, new Answering(ok, reply, null, start))) {
                     return;
                 }
-                send(reply, error(ok.meta(), new StuiException(ErrorCode.SESSION_ERROR, key == null
-                        ? "Server is busy or shutting down; retry shortly."
-                        : "Too many requests pending for session " + key + "; wait for answers before sending more."), start));
+                send(
+                        reply,
+                        error(
+                                ok.meta(),
+                                new StuiException(
+                                        ErrorCode.SESSION_ERROR,
+                                        key == null
+                                                ? "Server is busy or shutting down; retry shortly."
+                                                : "Too many requests pending for session " + key
+                                                        + "; wait for answers before sending more."),
+                                start));
             }
         }
     }
@@ -146,10 +179,19 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         } catch (StuiException e) {
             return error(ok.meta(), e, start);
         } catch (RuntimeException | StackOverflowError e) {
-            log.error("event=request_failed command={} id={} error=\"{}\"", request.command(), ok.meta().idText(), e.toString(), e);
-            return error(ok.meta(), new StuiException(ErrorCode.INTERNAL_ERROR,
-                    "The server failed while running " + request.command() + " (" + e.getClass().getSimpleName()
-                            + "); the error is logged, try again or report it."), start);
+            log.error(
+                    "event=request_failed command={} id={} error=\"{}\"",
+                    request.command(),
+                    ok.meta().idText(),
+                    e.toString(),
+                    e);
+            return error(
+                    ok.meta(),
+                    new StuiException(
+                            ErrorCode.INTERNAL_ERROR,
+                            "The server failed while running " + request.command() + " ("
+                                    + e.getClass().getSimpleName() + "); the error is logged, try again or report it."),
+                    start);
         }
     }
 
@@ -158,9 +200,19 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         String name = c == null ? "unknown" : c.snakeName();
         metrics.request(name, e.code().wireName(), System.nanoTime() - start);
         if (e.code() == ErrorCode.INTERNAL_ERROR) {
-            log.warn("event=request_error command={} id={} code={} message=\"{}\"", name, meta.idText(), e.code(), e.getMessage());
+            log.warn(
+                    "event=request_error command={} id={} code={} message=\"{}\"",
+                    name,
+                    meta.idText(),
+                    e.code(),
+                    e.getMessage());
         } else {
-            log.debug("event=request_error command={} id={} code={} message=\"{}\"", name, meta.idText(), e.code(), e.getMessage());
+            log.debug(
+                    "event=request_error command={} id={} code={} message=\"{}\"",
+                    name,
+                    meta.idText(),
+                    e.code(),
+                    e.getMessage());
         }
         return codec.encodeErrorLent(meta, e);
     }

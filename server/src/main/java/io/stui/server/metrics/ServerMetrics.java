@@ -44,29 +44,42 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Creates the metrics; {@code sessions} is read at each scrape. */
     public ServerMetrics(IntSupplier sessions) {
-        requests = Counter.builder().name("stui_requests_total")
+        requests = Counter.builder()
+                .name("stui_requests_total")
                 .help("Requests answered, by command and outcome (success or error code)")
-                .labelNames("command", "outcome").register(registry);
-        latency = Histogram.builder().name("stui_request_duration_seconds")
+                .labelNames("command", "outcome")
+                .register(registry);
+        latency = Histogram.builder()
+                .name("stui_request_duration_seconds")
                 .help("Time from decoding a request to sending its answer")
                 .labelNames("command")
                 .classicOnly()
-                .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+                .classicUpperBounds(
+                        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
                 .register(registry);
-        timeouts = Counter.builder().name("stui_evaluation_timeouts_total")
-                .help("Evaluations stopped by the time limit or the instruction budget").register(registry);
-        autosaves = Counter.builder().name("stui_autosaves_total")
-                .help("Workspace snapshots written by the background auto-save").register(registry);
-        GaugeWithCallback.builder().name("stui_sessions").help("Live sessions")
-                .callback(cb -> cb.call(sessions.getAsInt())).register(registry);
+        timeouts = Counter.builder()
+                .name("stui_evaluation_timeouts_total")
+                .help("Evaluations stopped by the time limit or the instruction budget")
+                .register(registry);
+        autosaves = Counter.builder()
+                .name("stui_autosaves_total")
+                .help("Workspace snapshots written by the background auto-save")
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("stui_sessions")
+                .help("Live sessions")
+                .callback(cb -> cb.call(sessions.getAsInt()))
+                .register(registry);
     }
 
     /** Publishes the front end's hand-over count, read at each scrape. */
     public void frontHandovers(IntSupplier count) {
         handovers = count;
-        CounterWithCallback.builder().name("stui_front_handovers_total")
+        CounterWithCallback.builder()
+                .name("stui_front_handovers_total")
                 .help("Times a long request run on the front's thread made another thread take the sockets over")
-                .callback(cb -> cb.call(count.getAsInt())).register(registry);
+                .callback(cb -> cb.call(count.getAsInt()))
+                .register(registry);
     }
 
     /**
@@ -93,7 +106,8 @@ public final class ServerMetrics implements AutoCloseable {
         if (pc == null) {
             pc = perCommand.computeIfAbsent(command, PerCommand::new);
         }
-        CounterDataPoint counter = SUCCESS.equals(outcome) ? pc.success
+        CounterDataPoint counter = SUCCESS.equals(outcome)
+                ? pc.success
                 : pc.failures.computeIfAbsent(outcome, o -> requests.labelValues(command, o));
         counter.inc();
         pc.latency.observe(nanos / 1e9);
@@ -143,11 +157,16 @@ public final class ServerMetrics implements AutoCloseable {
             return 0;
         }
         try {
-            http = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+            http = HTTPServer.builder()
+                    .hostname(host)
+                    .port(port)
+                    .registry(registry)
+                    .buildAndStart();
             log.info("event=metrics_listening host={} port={}", host, http.getPort());
             return http.getPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + "; choose another --metrics-port", e);
+            throw new UncheckedIOException(
+                    "Cannot serve metrics on " + host + ":" + port + "; choose another --metrics-port", e);
         }
     }
 

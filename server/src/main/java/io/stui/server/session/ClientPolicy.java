@@ -22,7 +22,8 @@ public final class ClientPolicy {
         if (deny.stream().anyMatch(p -> p.matcher(clientId).matches())) {
             return false;
         }
-        return allow.isEmpty() || allow.stream().anyMatch(p -> p.matcher(clientId).matches());
+        return allow.isEmpty()
+                || allow.stream().anyMatch(p -> p.matcher(clientId).matches());
     }
 
     /** Compiles a glob with {@code *} and {@code ?} into an anchored regular expression. */

@@ -19,7 +19,14 @@ public final class Session {
     private long lastAccess;
     private JsonNode state;
 
-    Session(String id, String clientId, long createdAt, Duration timeout, long lastModified, long lastAccess, JsonNode state) {
+    Session(
+            String id,
+            String clientId,
+            long createdAt,
+            Duration timeout,
+            long lastModified,
+            long lastAccess,
+            JsonNode state) {
         this.id = id;
         this.clientId = clientId;
         this.createdAt = createdAt;

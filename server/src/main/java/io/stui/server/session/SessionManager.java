@@ -40,7 +40,10 @@ public final class SessionManager implements AutoCloseable {
     private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{32}");
 
     /** Why a session ended. */
-    public enum EndReason { CLOSED, EXPIRED }
+    public enum EndReason {
+        CLOSED,
+        EXPIRED
+    }
 
     /** Told when a session ends, so that what hangs off it (its workspace) can go too. */
     public interface Listener {
@@ -68,8 +71,14 @@ public final class SessionManager implements AutoCloseable {
         long now = clock.millis();
         int expired = 0;
         for (StoredSession s : store.loadSessions()) {
-            Session session = new Session(s.sessionId(), s.clientId(), s.createdAt(), Duration.ofSeconds(s.timeoutSeconds()),
-                    s.lastModified(), s.lastAccess(), parseState(s.stateJson()));
+            Session session = new Session(
+                    s.sessionId(),
+                    s.clientId(),
+                    s.createdAt(),
+                    Duration.ofSeconds(s.timeoutSeconds()),
+                    s.lastModified(),
+                    s.lastAccess(),
+                    parseState(s.stateJson()));
             if (session.isExpired(now)) {
                 store.deleteSession(s.sessionId());
                 expired++;
@@ -96,23 +105,31 @@ public final class SessionManager implements AutoCloseable {
     /** Opens a session for {@code clientId}, durably. */
     public Session create(String clientId) {
         if (clientId == null || clientId.isEmpty()) {
-            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Missing parameter client_id: name the client opening the session.");
+            throw new SessionException(
+                    SessionException.Reason.INVALID_REQUEST,
+                    "Missing parameter client_id: name the client opening the session.");
         }
         if (!CLIENT_ID.matcher(clientId).matches()) {
-            throw new SessionException(SessionException.Reason.INVALID_REQUEST,
+            throw new SessionException(
+                    SessionException.Reason.INVALID_REQUEST,
                     "Invalid client_id: use 1-128 letters, digits or . _ : @ -, starting with a letter or digit.");
         }
         if (!policy.allows(clientId)) {
             log.warn("event=session_refused client_id={} reason=policy", clientId);
-            throw new SessionException(SessionException.Reason.PERMISSION_DENIED,
+            throw new SessionException(
+                    SessionException.Reason.PERMISSION_DENIED,
                     "Client " + clientId + " is not allowed to open sessions on this server.");
         }
         synchronized (createLock) {
             long now = clock.millis();
-            long open = sessions.values().stream().filter(s -> s.clientId().equals(clientId) && !s.isExpired(now)).count();
+            long open = sessions.values().stream()
+                    .filter(s -> s.clientId().equals(clientId) && !s.isExpired(now))
+                    .count();
             if (open >= maxPerClient) {
-                throw new SessionException(SessionException.Reason.LIMIT, "Client " + clientId + " already has " + open
-                        + " sessions (limit " + maxPerClient + "); close one before opening another.");
+                throw new SessionException(
+                        SessionException.Reason.LIMIT,
+                        "Client " + clientId + " already has " + open + " sessions (limit " + maxPerClient
+                                + "); close one before opening another.");
             }
             String id = newId();
             Session s = new Session(id, clientId, now, timeout, now, now, null);
@@ -144,7 +161,8 @@ public final class SessionManager implements AutoCloseable {
         }
         Session s = SESSION_ID.matcher(sessionId).matches() ? sessions.get(sessionId) : null;
         if (s == null || s.isExpired(clock.millis())) {
-            throw new SessionException(SessionException.Reason.NOT_FOUND,
+            throw new SessionException(
+                    SessionException.Reason.NOT_FOUND,
                     "Session not found: " + sessionId + " (unknown, closed or expired); create a new one.");
         }
         return s;
@@ -162,7 +180,8 @@ public final class SessionManager implements AutoCloseable {
     /** Durably replaces the client state of a session. */
     public Session updateState(String sessionId, JsonNode state) {
         if (state == null || !state.isObject()) {
-            throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Parameter state_data must be a JSON object.");
+            throw new SessionException(
+                    SessionException.Reason.INVALID_REQUEST, "Parameter state_data must be a JSON object.");
         }
         Session s = get(sessionId);
         long now = clock.millis();
@@ -197,7 +216,10 @@ public final class SessionManager implements AutoCloseable {
         }
         accessedSinceFlush.remove(sessionId);
         store.deleteSession(sessionId);
-        log.info("event=session_ended session_id={} reason={}", sessionId, reason.name().toLowerCase());
+        log.info(
+                "event=session_ended session_id={} reason={}",
+                sessionId,
+                reason.name().toLowerCase());
         for (Listener l : listeners) {
             try {
                 l.sessionEnded(sessionId, reason);
@@ -232,7 +254,11 @@ public final class SessionManager implements AutoCloseable {
     /** Number of distinct clients holding live sessions. */
     public int activeClients() {
         long now = clock.millis();
-        return (int) sessions.values().stream().filter(s -> !s.isExpired(now)).map(Session::clientId).distinct().count();
+        return (int) sessions.values().stream()
+                .filter(s -> !s.isExpired(now))
+                .map(Session::clientId)
+                .distinct()
+                .count();
     }
 
     /** The per-client session limit. */

@@ -40,8 +40,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Forward migrations; index i moves the schema from version i to i+1. */
     private static final List<List<String>> MIGRATIONS = List.of(
-            List.of(
-                    """
+            List.of("""
                     CREATE TABLE sessions (
                       session_id    TEXT PRIMARY KEY,
                       client_id     TEXT NOT NULL,
@@ -49,9 +48,7 @@ public final class SessionStore implements AutoCloseable {
                       last_modified INTEGER NOT NULL,
                       last_access   INTEGER NOT NULL,
                       timeout_s     INTEGER NOT NULL,
-                      state_json    TEXT NOT NULL DEFAULT '{}')""",
-                    "CREATE INDEX sessions_by_client ON sessions(client_id)",
-                    """
+                      state_json    TEXT NOT NULL DEFAULT '{}')""", "CREATE INDEX sessions_by_client ON sessions(client_id)", """
                     CREATE TABLE contexts (
                       session_id   TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
                       kind         TEXT NOT NULL,
@@ -94,7 +91,8 @@ public final class SessionStore implements AutoCloseable {
                 lk = null;
             }
             if (lk == null) {
-                throw new StoreException("Store " + abs + " is in use by another server; stop it or choose another --store.");
+                throw new StoreException(
+                        "Store " + abs + " is in use by another server; stop it or choose another --store.");
             }
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + abs);
             try (Statement st = c.createStatement()) {
@@ -155,7 +153,8 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private int readUserVersion() throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -167,8 +166,9 @@ public final class SessionStore implements AutoCloseable {
 
     /** Durably records a new session. */
     public synchronized void insertSession(StoredSession s) {
-        String sql = "INSERT INTO sessions(session_id, client_id, created_at, last_modified, last_access, timeout_s, state_json)"
-                + " VALUES (?,?,?,?,?,?,?)";
+        String sql =
+                "INSERT INTO sessions(session_id, client_id, created_at, last_modified, last_access, timeout_s, state_json)"
+                        + " VALUES (?,?,?,?,?,?,?)";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setString(1, s.sessionId());
             ps.setString(2, s.clientId());
@@ -202,17 +202,19 @@ public final class SessionStore implements AutoCloseable {
         if (lastAccessById.isEmpty()) {
             return;
         }
-        inTransaction(() -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "UPDATE sessions SET last_access=MAX(last_access, ?) WHERE session_id=?")) {
-                for (var e : lastAccessById.entrySet()) {
-                    ps.setLong(1, e.getValue());
-                    ps.setString(2, e.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }, "record session access times");
+        inTransaction(
+                () -> {
+                    try (PreparedStatement ps = conn.prepareStatement(
+                            "UPDATE sessions SET last_access=MAX(last_access, ?) WHERE session_id=?")) {
+                        for (var e : lastAccessById.entrySet()) {
+                            ps.setLong(1, e.getValue());
+                            ps.setString(2, e.getKey());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                },
+                "record session access times");
     }
 
     /** Durably deletes a session and its contexts; false when it was not stored. */
@@ -229,11 +231,18 @@ public final class SessionStore implements AutoCloseable {
     public synchronized List<StoredSession> loadSessions() {
         List<StoredSession> out = new ArrayList<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT session_id, client_id, created_at, last_modified, last_access, timeout_s,"
-                     + " state_json FROM sessions ORDER BY created_at")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT session_id, client_id, created_at, last_modified, last_access, timeout_s,"
+                                + " state_json FROM sessions ORDER BY created_at")) {
             while (rs.next()) {
-                out.add(new StoredSession(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getString(7)));
+                out.add(new StoredSession(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getString(7)));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot load sessions: " + e.getMessage(), e);
@@ -272,8 +281,8 @@ public final class SessionStore implements AutoCloseable {
                     return Optional.empty();
                 }
                 List<String> vars = strings(rs.getString(3));
-                return Optional.of(new StoredContext(sessionId, kind, rs.getLong(1), rs.getBytes(2), vars, rs.getInt(4),
-                        rs.getString(5)));
+                return Optional.of(new StoredContext(
+                        sessionId, kind, rs.getLong(1), rs.getBytes(2), vars, rs.getInt(4), rs.getString(5)));
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("Cannot load context of session " + sessionId + ": " + e.getMessage(), e);

@@ -13,8 +13,14 @@ import java.util.List;
  * @param historySize number of evaluations in the history at the time of the save
  * @param meta        server-side metadata as a JSON object text (inspector selection, known object ids)
  */
-public record StoredContext(String sessionId, ContextKind kind, long savedAt, byte[] snapshot,
-                            List<String> variables, int historySize, String meta) {
+public record StoredContext(
+        String sessionId,
+        ContextKind kind,
+        long savedAt,
+        byte[] snapshot,
+        List<String> variables,
+        int historySize,
+        String meta) {
 
     public StoredContext {
         variables = List.copyOf(variables);

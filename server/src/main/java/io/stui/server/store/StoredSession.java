@@ -11,6 +11,11 @@ package io.stui.server.store;
  * @param timeoutSeconds idle time after which the session expires
  * @param stateJson      the client's {@code update_session_state} data as a JSON object text
  */
-public record StoredSession(String sessionId, String clientId, long createdAt, long lastModified,
-                            long lastAccess, long timeoutSeconds, String stateJson) {
-}
+public record StoredSession(
+        String sessionId,
+        String clientId,
+        long createdAt,
+        long lastModified,
+        long lastAccess,
+        long timeoutSeconds,
+        String stateJson) {}

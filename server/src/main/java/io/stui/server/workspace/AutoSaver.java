@@ -42,8 +42,12 @@ public final class AutoSaver implements AutoCloseable {
      *                    lane); empty when there is nothing to save
      * @param onWritten   told after each snapshot is durably written (metrics)
      */
-    public AutoSaver(Duration delay, KeyedSerialExecutor lanes, SessionStore store,
-                     Function<String, Optional<StoredContext>> snapshotter, Runnable onWritten) {
+    public AutoSaver(
+            Duration delay,
+            KeyedSerialExecutor lanes,
+            SessionStore store,
+            Function<String, Optional<StoredContext>> snapshotter,
+            Runnable onWritten) {
         this.delay = delay;
         this.onWritten = onWritten;
         this.lanes = lanes;

@@ -31,6 +31,7 @@ public final class EngineService implements SmalltalkService {
      * ({@code -Dstui.oldGenFactor}).
      */
     private static final long OLD_GEN_FLOOR_BYTES = Long.getLong("stui.oldGenFloorMiB", 8L) << 20;
+
     private static final double OLD_GEN_FACTOR = Double.parseDouble(System.getProperty("stui.oldGenFactor", "1.15"));
 
     private final SmalltalkEngine engine;
@@ -46,13 +47,18 @@ public final class EngineService implements SmalltalkService {
         this.parts = parts;
         this.engine = SmalltalkEngine.boot();
         this.workspaces = new WorkspaceRegistry(engine, parts.store(), Clock.systemUTC());
-        this.autoSaver = new AutoSaver(parts.config().autosaveDelay(), parts.lanes(), parts.store(), workspaces::autoSnapshot,
+        this.autoSaver = new AutoSaver(
+                parts.config().autosaveDelay(),
+                parts.lanes(),
+                parts.store(),
+                workspaces::autoSnapshot,
                 parts.metrics()::autosaved);
         EvalLimits limits = EvalLimits.defaults()
                 .withTimeout(parts.config().evalTimeout())
                 .withInstructionBudget(parts.config().instructionBudget())
                 .withMaxAllocationBytes(MAX_ALLOCATION_BYTES);
-        this.smalltalk = new SmalltalkCommands(engine, parts.sessions(), workspaces, autoSaver, parts.metrics(), limits);
+        this.smalltalk =
+                new SmalltalkCommands(engine, parts.sessions(), workspaces, autoSaver, parts.metrics(), limits);
         this.contexts = new ContextCommands(smalltalk, workspaces, parts.store(), parts.sessions(), autoSaver);
         this.handler = this::handle;
         // session requests promote history entries into the old generation; keep it collected
@@ -92,7 +98,8 @@ public final class EngineService implements SmalltalkService {
             }
         }
         sw.knownObjects().forEach(registry::putIfAbsent);
-        return new WorkspaceFacts(vars.stream().map(Reflection.VariableInfo::name).toList(), sw.selectedObject(), registry);
+        return new WorkspaceFacts(
+                vars.stream().map(Reflection.VariableInfo::name).toList(), sw.selectedObject(), registry);
     }
 
     @Override
@@ -130,11 +137,16 @@ public final class EngineService implements SmalltalkService {
         long now = parts.sessions().now();
         int parked = 0;
         for (String id : workspaces.liveIds()) {
-            boolean idle = parts.sessions().find(id).map(s -> now - s.lastAccess() >= idleMillis).orElse(false);
+            boolean idle = parts.sessions()
+                    .find(id)
+                    .map(s -> now - s.lastAccess() >= idleMillis)
+                    .orElse(false);
             if (idle) {
                 // in the session's lane, so it never races a request of that session
                 SessionWorkspace sw = workspaces.peek(id).orElse(null);
-                if (sw != null && !sw.isParked() && parts.lanes().submit(id, () -> sw.workspace().close())) {
+                if (sw != null
+                        && !sw.isParked()
+                        && parts.lanes().submit(id, () -> sw.workspace().close())) {
                     sw.parked(true);
                     parked++;
                 }

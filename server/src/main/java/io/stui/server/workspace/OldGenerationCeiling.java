@@ -46,7 +46,8 @@ public final class OldGenerationCeiling implements AutoCloseable {
     private final NotificationListener listener = this::onNotification;
     private final AtomicLong collections = new AtomicLong();
 
-    OldGenerationCeiling(MemoryPoolMXBean pool, NotificationEmitter emitter, Runnable fullCollection, long floor, double factor) {
+    OldGenerationCeiling(
+            MemoryPoolMXBean pool, NotificationEmitter emitter, Runnable fullCollection, long floor, double factor) {
         if (floor <= 0 || factor < 1) {
             throw new IllegalArgumentException("floor must be positive and factor at least 1");
         }
@@ -79,11 +80,19 @@ public final class OldGenerationCeiling implements AutoCloseable {
 
     void start() {
         emitter.addNotificationListener(listener, null, null);
-        long live = Math.max(0, pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed());
+        long live = Math.max(
+                0,
+                pool.getCollectionUsage() == null
+                        ? 0
+                        : pool.getCollectionUsage().getUsed());
         long ceiling = ceilingFor(live);
         pool.setUsageThreshold(ceiling);
-        log.info("event=old_gen_ceiling pool=\"{}\" ceiling_mib={} floor_mib={} factor={}", pool.getName(), mib(ceiling),
-                mib(floor), factor);
+        log.info(
+                "event=old_gen_ceiling pool=\"{}\" ceiling_mib={} floor_mib={} factor={}",
+                pool.getName(),
+                mib(ceiling),
+                mib(floor),
+                factor);
     }
 
     /** The ceiling for a given live size: {@code factor} times it, at least the floor, at most the pool's maximum. */
@@ -124,7 +133,8 @@ public final class OldGenerationCeiling implements AutoCloseable {
         long live = pool.getCollectionUsage().getUsed();
         long next = ceilingFor(live);
         pool.setUsageThreshold(next);
-        log.debug("event=old_gen_collected before_mib={} live_mib={} ceiling_mib={}", mib(before), mib(live), mib(next));
+        log.debug(
+                "event=old_gen_collected before_mib={} live_mib={} ceiling_mib={}", mib(before), mib(live), mib(next));
     }
 
     private static String mib(long bytes) {

@@ -62,7 +62,10 @@ public final class WorkspaceRegistry {
         try {
             SessionWorkspace sw = new SessionWorkspace(engine.restoreWorkspace(c.snapshot()));
             applyMeta(sw, c.meta());
-            log.info("event=workspace_revived session_id={} from={} variables={}", sessionId, c.kind().name().toLowerCase(),
+            log.info(
+                    "event=workspace_revived session_id={} from={} variables={}",
+                    sessionId,
+                    c.kind().name().toLowerCase(),
                     c.variables().size());
             return sw;
         } catch (RuntimeException e) {
@@ -90,8 +93,10 @@ public final class WorkspaceRegistry {
     public StoredContext snapshot(String sessionId, SessionWorkspace sw, ContextKind kind) {
         Workspace ws = sw.workspace();
         byte[] bytes = ws.snapshot();
-        List<String> vars = ws.variables().stream().map(Reflection.VariableInfo::name).toList();
-        return new StoredContext(sessionId, kind, clock.millis(), bytes, vars, ws.history().size(), meta(sw));
+        List<String> vars =
+                ws.variables().stream().map(Reflection.VariableInfo::name).toList();
+        return new StoredContext(
+                sessionId, kind, clock.millis(), bytes, vars, ws.history().size(), meta(sw));
     }
 
     /** Takes an auto-save snapshot if the workspace changed since its last save. */
@@ -161,7 +166,10 @@ public final class WorkspaceRegistry {
                 var e = it.next();
                 String text = e.getValue().asText();
                 int colon = text.indexOf(": ");
-                sw.remember(e.getKey(), colon < 0 ? text : text.substring(0, colon), colon < 0 ? "" : text.substring(colon + 2));
+                sw.remember(
+                        e.getKey(),
+                        colon < 0 ? text : text.substring(0, colon),
+                        colon < 0 ? "" : text.substring(colon + 2));
             }
         } catch (IOException e) {
             log.warn("event=context_meta_unreadable error=\"{}\"", e.getMessage());

@@ -37,13 +37,21 @@ class CliE2ETest {
     }
 
     private StuiServer server() {
-        return StuiServer.start(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://127.0.0.1:*",
-                "store", dir.resolve("s.db").toString(), "workers", "1")));
+        return StuiServer.start(ConfigLoader.load(
+                Map.of(),
+                Map.of(
+                        "endpoint",
+                        "tcp://127.0.0.1:*",
+                        "store",
+                        dir.resolve("s.db").toString(),
+                        "workers",
+                        "1")));
     }
 
     @Test
     void callParsesValuesAsJsonWhenTheyParse() {
-        JsonNode p = CallCommand.parameters(List.of("code=3 + 4", "n=42", "flag=true", "obj={\"a\":1}", "s=hello", "empty="));
+        JsonNode p = CallCommand.parameters(
+                List.of("code=3 + 4", "n=42", "flag=true", "obj={\"a\":1}", "s=hello", "empty="));
         assertEquals("3 + 4", p.path("code").asText());
         assertTrue(p.path("n").isInt());
         assertTrue(p.path("flag").isBoolean());
@@ -55,7 +63,12 @@ class CliE2ETest {
     @Test
     void callAndEvalTalkToAServer() throws Exception {
         try (StuiServer server = server()) {
-            Object[] call = run("call", "--endpoint", server.endpoint(), "evaluate", "code=(1 to: 10) inject: 0 into: [:a :b | a + b]");
+            Object[] call = run(
+                    "call",
+                    "--endpoint",
+                    server.endpoint(),
+                    "evaluate",
+                    "code=(1 to: 10) inject: 0 into: [:a :b | a + b]");
             assertEquals(0, call[0]);
             JsonNode answer = new ObjectMapper().readTree((String) call[1]);
             assertEquals("success", answer.path("status").asText());
@@ -63,12 +76,34 @@ class CliE2ETest {
 
             Object[] bad = run("call", "--endpoint", server.endpoint(), "get_session_info", "session_id=nope");
             assertEquals(1, bad[0]);
-            assertEquals("SessionNotFound", new ObjectMapper().readTree((String) bad[1]).path("error_type").asText());
+            assertEquals(
+                    "SessionNotFound",
+                    new ObjectMapper()
+                            .readTree((String) bad[1])
+                            .path("error_type")
+                            .asText());
 
-            Object[] created = run("call", "--endpoint", server.endpoint(), "--encoding", "envelope", "create_session", "client_id=cli");
-            String sid = new ObjectMapper().readTree((String) created[1]).path("result").path("session_id").asText();
+            Object[] created = run(
+                    "call",
+                    "--endpoint",
+                    server.endpoint(),
+                    "--encoding",
+                    "envelope",
+                    "create_session",
+                    "client_id=cli");
+            String sid = new ObjectMapper()
+                    .readTree((String) created[1])
+                    .path("result")
+                    .path("session_id")
+                    .asText();
             assertEquals(0, run("eval", "--endpoint", server.endpoint(), "--session", sid, "x := 6")[0]);
-            Object[] eval = run("eval", "--endpoint", server.endpoint(), "--session", sid, "Transcript show: 'x is ', x printString. x * 7");
+            Object[] eval = run(
+                    "eval",
+                    "--endpoint",
+                    server.endpoint(),
+                    "--session",
+                    sid,
+                    "Transcript show: 'x is ', x printString. x * 7");
             assertEquals(0, eval[0]);
             assertEquals("x is 6\n42\n", eval[1]);
         }
@@ -81,7 +116,9 @@ class CliE2ETest {
         assertEquals(0, out[0]);
         assertEquals(40, ((String) out[1]).strip().length());
         assertEquals(40, Files.readString(key).strip().length());
-        assertTrue(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555", "curve-secret-key-file", key.toString())).curveEnabled());
+        assertTrue(
+                ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555", "curve-secret-key-file", key.toString()))
+                        .curveEnabled());
         assertEquals(2, run("keygen", key.toString())[0], "refuses to overwrite a key");
     }
 
@@ -102,13 +139,27 @@ class CliE2ETest {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             Object[] out;
             try {
-                out = run("serve", "--endpoint", server.endpoint(), "--store", dir.resolve("other.db").toString());
+                out = run(
+                        "serve",
+                        "--endpoint",
+                        server.endpoint(),
+                        "--store",
+                        dir.resolve("other.db").toString());
             } finally {
                 System.setErr(savedErr);
             }
             assertEquals(1, out[0]);
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("Cannot bind " + server.endpoint()), err.toString(StandardCharsets.UTF_8));
-            assertEquals(2, run("serve", "--endpoint", "tcp://0.0.0.0:5555", "--store", dir.resolve("x.db").toString())[0],
+            assertTrue(
+                    err.toString(StandardCharsets.UTF_8).contains("Cannot bind " + server.endpoint()),
+                    err.toString(StandardCharsets.UTF_8));
+            assertEquals(
+                    2,
+                    run(
+                            "serve",
+                            "--endpoint",
+                            "tcp://0.0.0.0:5555",
+                            "--store",
+                            dir.resolve("x.db").toString())[0],
                     "a non-loopback bind without CURVE or --insecure is refused");
         }
     }

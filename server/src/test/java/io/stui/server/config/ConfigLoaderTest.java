@@ -46,10 +46,10 @@ class ConfigLoaderTest {
                 "STUI_MAX_SESSIONS_PER_CLIENT", "8",
                 "STUI_ZMQ_BACKEND", "jeromq");
         ServerConfig c = ConfigLoader.load(env, Map.of("max-sessions-per-client", "9"));
-        assertEquals(3, c.workers());                    // file
+        assertEquals(3, c.workers()); // file
         assertEquals(Duration.ofSeconds(2), c.evalTimeout()); // env over file
-        assertEquals(9, c.maxSessionsPerClient());       // flag over env
-        assertEquals(9100, c.metricsPort());             // file
+        assertEquals(9, c.maxSessionsPerClient()); // flag over env
+        assertEquals(9100, c.metricsPort()); // file
         assertEquals(Duration.ofSeconds(3600), c.sessionTimeout()); // default
     }
 
@@ -69,7 +69,8 @@ class ConfigLoaderTest {
     void unknownKeysAndBadValuesAreNamed() throws Exception {
         Path file = dir.resolve("stui.properties");
         Files.writeString(file, "wokers=3\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("config", file.toString())));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("config", file.toString())));
         assertTrue(e.getMessage().contains("wokers"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("STUI_WORKERS", "many"), Map.of()));
         assertTrue(e.getMessage().contains("workers"), e.getMessage());
@@ -79,19 +80,25 @@ class ConfigLoaderTest {
 
     @Test
     void nonLoopbackBindNeedsCurveOrInsecure() throws Exception {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555")));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555")));
         assertTrue(e.getMessage().contains("--insecure"), e.getMessage());
-        assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://0.0.0.0:5555")));
-        assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://10.1.2.3:5555")));
-        assertTrue(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555", "insecure", "true")).insecure());
+        assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://0.0.0.0:5555")));
+        assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://10.1.2.3:5555")));
+        assertTrue(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555", "insecure", "true"))
+                .insecure());
         String key = "JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6";
         Path keyFile = dir.resolve("server.key");
         Files.writeString(keyFile, key + "\n");
-        ServerConfig c = ConfigLoader.load(Map.of("STUI_CURVE_SECRET_KEY_FILE", keyFile.toString()), Map.of("endpoint", "tcp://*:5555"));
+        ServerConfig c = ConfigLoader.load(
+                Map.of("STUI_CURVE_SECRET_KEY_FILE", keyFile.toString()), Map.of("endpoint", "tcp://*:5555"));
         assertTrue(c.curveEnabled());
         assertFalse(c.toString().contains(key));
         assertFalse(c.nonSecretSettings().toString().contains(keyFile.toString()));
-        for (String local : List.of("tcp://127.0.0.1:1", "tcp://localhost:1", "tcp://[::1]:1", "ipc:///tmp/x", "inproc://x")) {
+        for (String local :
+                List.of("tcp://127.0.0.1:1", "tcp://localhost:1", "tcp://[::1]:1", "ipc:///tmp/x", "inproc://x")) {
             assertTrue(ConfigLoader.isLoopbackEndpoint(local), local);
         }
     }
@@ -101,17 +108,22 @@ class ConfigLoaderTest {
         Path trailing = dir.resolve("trailing.json");
         Files.writeString(trailing, "{\"workers\": 2} {\"workers\": 3}");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.readFile(trailing));
-        assertEquals("Cannot read configuration file " + trailing + ": More after the JSON value (line 1, column 16)",
+        assertEquals(
+                "Cannot read configuration file " + trailing + ": More after the JSON value (line 1, column 16)",
                 e.getMessage());
 
         Path twice = dir.resolve("twice.json");
         Files.writeString(twice, "{\"workers\": 2, \"workers\": 3}");
-        assertEquals("Cannot read configuration file " + twice + ": Duplicate key 'workers'",
-                assertThrows(ConfigException.class, () -> ConfigLoader.readFile(twice)).getMessage());
+        assertEquals(
+                "Cannot read configuration file " + twice + ": Duplicate key 'workers'",
+                assertThrows(ConfigException.class, () -> ConfigLoader.readFile(twice))
+                        .getMessage());
 
         Path list = dir.resolve("list.json");
         Files.writeString(list, "[1]");
-        assertEquals("Configuration file " + list + " must hold one JSON object of settings.",
-                assertThrows(ConfigException.class, () -> ConfigLoader.readFile(list)).getMessage());
+        assertEquals(
+                "Configuration file " + list + " must hold one JSON object of settings.",
+                assertThrows(ConfigException.class, () -> ConfigLoader.readFile(list))
+                        .getMessage());
     }
 }

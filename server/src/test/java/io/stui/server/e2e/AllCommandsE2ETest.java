@@ -70,12 +70,15 @@ class AllCommandsE2ETest {
 
         JsonNode send(Command command, ObjectNode params) {
             String id = "r-" + (++n);
-            String req = envelope ? Requests.envelope(id, command.pascalName(), params)
+            String req = envelope
+                    ? Requests.envelope(id, command.pascalName(), params)
                     : Requests.command(id, command.snakeName(), params);
             JsonNode a = wire.call(req);
             assertEquals(id, Requests.echoedId(a), "answer echoes the request id");
             if (envelope && Requests.isSuccess(a)) {
-                assertEquals(command.pascalName(), a.path("payload").path("data").path("response_type").asText());
+                assertEquals(
+                        command.pascalName(),
+                        a.path("payload").path("data").path("response_type").asText());
                 assertEquals("1.0.0", a.path("version").asText());
             }
             return a;
@@ -98,7 +101,9 @@ class AllCommandsE2ETest {
             String client = "c-" + kind.name().toLowerCase() + (envelope ? "-env" : "-cmd");
 
             // ping
-            assertEquals("hi", t.ok(Command.PING, params("message", "hi")).path("message").asText());
+            assertEquals(
+                    "hi",
+                    t.ok(Command.PING, params("message", "hi")).path("message").asText());
 
             // create_session
             JsonNode created = t.ok(Command.CREATE_SESSION, params("client_id", client));
@@ -118,7 +123,8 @@ class AllCommandsE2ETest {
             assertEquals("SmallInteger", seven.path("result_type").asText());
             assertFalse(seven.path("has_error").asBoolean());
             assertTrue(seven.path("execution_time").isIntegralNumber());
-            JsonNode shown = t.ok(Command.EVALUATE, params("session_id", sid, "code", "Transcript show: 'hello'. x * 2"));
+            JsonNode shown =
+                    t.ok(Command.EVALUATE, params("session_id", sid, "code", "Transcript show: 'hello'. x * 2"));
             assertEquals("hello", shown.path("transcript").asText());
             assertEquals("6", shown.path("result").asText());
             JsonNode free = t.ok(Command.EVALUATE, params("code", "3 + 4"));
@@ -129,7 +135,9 @@ class AllCommandsE2ETest {
             assertTrue(Requests.errorMessage(zero).contains("ZeroDivide"), Requests.errorMessage(zero));
             JsonNode syntax = t.send(Command.EVALUATE, params("code", "1 +"));
             assertEquals("EvaluationError", errorCode(syntax));
-            JsonNode details = syntax.has("status") ? syntax.path("details") : syntax.path("payload").path("data").path("data").path("details");
+            JsonNode details = syntax.has("status")
+                    ? syntax.path("details")
+                    : syntax.path("payload").path("data").path("data").path("details");
             assertEquals("SyntaxError", details.path("error_class").asText());
             assertTrue(details.path("line").asInt() >= 1);
 
@@ -139,7 +147,8 @@ class AllCommandsE2ETest {
             assertTrue(stack.path("debug_info").path("stack_trace").size() >= 1, stack.toString());
             JsonNode locals = t.ok(Command.DEBUG, params("session_id", sid, "operation", "GetLocalVars"));
             assertTrue(locals.path("debug_info").path("local_vars").isObject());
-            assertEquals("UnsupportedOperation", t.fails(Command.DEBUG, params("session_id", sid, "operation", "StepInto")));
+            assertEquals(
+                    "UnsupportedOperation", t.fails(Command.DEBUG, params("session_id", sid, "operation", "StepInto")));
 
             // inspect with drill-down by object id
             JsonNode point = t.ok(Command.INSPECT, params("session_id", sid, "target", "3 @ 4"));
@@ -147,8 +156,10 @@ class AllCommandsE2ETest {
             assertEquals("4", point.path("instance_vars").path("y").asText());
             String yId = point.path("instance_var_ids").path("y").asText();
             JsonNode y = t.ok(Command.INSPECT, params("session_id", sid, "object_id", yId));
-            assertEquals("SmallInteger", y.path("object_info").path("class_name").asText());
-            assertEquals("4", y.path("object_info").path("string_representation").asText());
+            assertEquals(
+                    "SmallInteger", y.path("object_info").path("class_name").asText());
+            assertEquals(
+                    "4", y.path("object_info").path("string_representation").asText());
             assertEquals("ObjectNotFound", t.fails(Command.INSPECT, params("session_id", sid, "object_id", "o999999")));
 
             // class queries
@@ -156,24 +167,43 @@ class AllCommandsE2ETest {
             assertEquals("Association", assoc.path("class_info").path("name").asText());
             assertTrue(assoc.path("class_info").path("is_system").asBoolean());
             assertTrue(assoc.path("instance_methods").size() > 0);
-            assertTrue(assoc.path("instance_methods").get(0).path("source").asText().length() > 0);
+            assertTrue(assoc.path("instance_methods")
+                            .get(0)
+                            .path("source")
+                            .asText()
+                            .length()
+                    > 0);
             assertEquals("ClassNotFound", t.fails(Command.BROWSE_CLASS, params("class_name", "NoSuchClassAnywhere")));
             JsonNode listed = t.ok(Command.LIST_CLASSES, params("pattern", "Ord*", "limit", 1));
             assertEquals(1, listed.path("classes").size());
             assertTrue(listed.path("total_count").asInt() >= 1);
             JsonNode fact = t.ok(Command.GET_METHOD, params("class_name", "Integer", "method_name", "factorial"));
             assertTrue(fact.path("method").path("source").asText().startsWith("factorial"));
-            assertEquals("MethodNotFound", t.fails(Command.GET_METHOD, params("class_name", "Integer", "method_name", "noSuchSelector")));
+            assertEquals(
+                    "MethodNotFound",
+                    t.fails(Command.GET_METHOD, params("class_name", "Integer", "method_name", "noSuchSelector")));
 
             // system_info of every kind
-            JsonNode basic = t.ok(Command.SYSTEM_INFO, params("info_type", "Basic")).path("info");
+            JsonNode basic =
+                    t.ok(Command.SYSTEM_INFO, params("info_type", "Basic")).path("info");
             assertFalse(basic.path("smalltalk_version").asText().isEmpty());
             assertFalse(basic.path("zmq_backend").asText().isEmpty());
             assertTrue(basic.path("sessions").asInt() >= 1);
-            assertTrue(t.ok(Command.SYSTEM_INFO, params("info_type", "Memory")).path("info").path("memory").has("heap_used"));
-            assertTrue(t.ok(Command.SYSTEM_INFO, params("info_type", "Packages")).path("info").path("packages").size() > 0);
-            JsonNode env = t.ok(Command.SYSTEM_INFO, params("info_type", "Environment")).path("info").path("environment");
-            assertEquals(server.config().evalTimeout().toMillis(), env.path("settings").path("eval_timeout_ms").asLong());
+            assertTrue(t.ok(Command.SYSTEM_INFO, params("info_type", "Memory"))
+                    .path("info")
+                    .path("memory")
+                    .has("heap_used"));
+            assertTrue(t.ok(Command.SYSTEM_INFO, params("info_type", "Packages"))
+                            .path("info")
+                            .path("packages")
+                            .size()
+                    > 0);
+            JsonNode env = t.ok(Command.SYSTEM_INFO, params("info_type", "Environment"))
+                    .path("info")
+                    .path("environment");
+            assertEquals(
+                    server.config().evalTimeout().toMillis(),
+                    env.path("settings").path("eval_timeout_ms").asLong());
             assertFalse(env.toString().contains("PATH"), "no process environment");
             JsonNode all = t.ok(Command.SYSTEM_INFO, params("info_type", "All")).path("info");
             assertTrue(all.has("memory") && all.has("packages") && all.has("environment"));
@@ -185,8 +215,13 @@ class AllCommandsE2ETest {
             assertEquals(state, updated.path("session_state"));
             JsonNode restored = t.ok(Command.RESTORE_SESSION, params("session_id", sid));
             assertEquals(state, restored.path("session_state"));
-            assertTrue(restored.path("workspace_context").path("variables").toString().contains("\"x\""));
-            assertEquals(yId, restored.path("inspector_state").path("selected_object").asText());
+            assertTrue(restored.path("workspace_context")
+                    .path("variables")
+                    .toString()
+                    .contains("\"x\""));
+            assertEquals(
+                    yId,
+                    restored.path("inspector_state").path("selected_object").asText());
             assertTrue(restored.path("object_registry").size() >= 1);
             JsonNode info = t.ok(Command.GET_SESSION_INFO, params("session_id", sid));
             assertEquals(client, info.path("client_id").asText());
@@ -207,23 +242,37 @@ class AllCommandsE2ETest {
             t.ok(Command.EVALUATE, params("session_id", sid, "code", "x := 100. later := 1"));
             JsonNode loaded = t.ok(Command.LOAD_CONTEXT, params("session_id", sid));
             assertFalse(loaded.path("variables").toString().contains("later"), loaded.toString());
-            assertEquals("3", t.ok(Command.EVALUATE, params("session_id", sid, "code", "x")).path("result").asText());
+            assertEquals(
+                    "3",
+                    t.ok(Command.EVALUATE, params("session_id", sid, "code", "x"))
+                            .path("result")
+                            .asText());
             JsonNode summary = t.ok(Command.GET_CONTEXT_SUMMARY, params("session_id", sid));
             assertEquals("x", summary.path("variables").get(0).path("name").asText());
-            assertEquals("SmallInteger", summary.path("variables").get(0).path("class_name").asText());
+            assertEquals(
+                    "SmallInteger",
+                    summary.path("variables").get(0).path("class_name").asText());
             assertEquals("x", summary.path("last_evaluation").path("code").asText());
             assertNotNull(summary.path("inspector_state"));
-            assertTrue(t.ok(Command.CLEAR_CONTEXT, params("session_id", sid)).path("cleared").asBoolean());
+            assertTrue(t.ok(Command.CLEAR_CONTEXT, params("session_id", sid))
+                    .path("cleared")
+                    .asBoolean());
             JsonNode empty = t.ok(Command.GET_CONTEXT_SUMMARY, params("session_id", sid));
             assertEquals(0, empty.path("variables").size());
             assertEquals(0, empty.path("history_size").asInt());
             assertTrue(empty.path("last_evaluation").isNull());
 
             // close_session, after which the session is gone
-            assertTrue(t.ok(Command.CLOSE_SESSION, params("session_id", sid)).path("closed").asBoolean());
+            assertTrue(t.ok(Command.CLOSE_SESSION, params("session_id", sid))
+                    .path("closed")
+                    .asBoolean());
             assertEquals("SessionNotFound", t.fails(Command.RESTORE_SESSION, params("session_id", sid)));
             assertEquals("SessionNotFound", t.fails(Command.EVALUATE, params("session_id", sid, "code", "1")));
-            assertEquals(0, t.ok(Command.LIST_CLIENT_SESSIONS, params("client_id", client)).path("session_count").asInt());
+            assertEquals(
+                    0,
+                    t.ok(Command.LIST_CLIENT_SESSIONS, params("client_id", client))
+                            .path("session_count")
+                            .asInt());
         }
     }
 
@@ -233,8 +282,16 @@ class AllCommandsE2ETest {
             Talk t = new Talk(w, false);
             for (int round = 0; round < 3; round++) {
                 // both workers get to run these, so each worker's scratch workspace is checked
-                t.ok(Command.EVALUATE, params("code", "Object subclass: #Leaky instanceVariableNames: '' classVariableNames: '' package: 'X'. leak := 5"));
-                assertEquals("nil", t.ok(Command.EVALUATE, params("code", "leak")).path("result").asText());
+                t.ok(
+                        Command.EVALUATE,
+                        params(
+                                "code",
+                                "Object subclass: #Leaky instanceVariableNames: '' classVariableNames: '' package: 'X'. leak := 5"));
+                assertEquals(
+                        "nil",
+                        t.ok(Command.EVALUATE, params("code", "leak"))
+                                .path("result")
+                                .asText());
                 assertEquals("EvaluationError", t.fails(Command.EVALUATE, params("code", "Leaky new")));
             }
         }
@@ -246,38 +303,75 @@ class AllCommandsE2ETest {
         try (Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
             Talk t = new Talk(w, envelope);
             String client = "browse-" + envelope;
-            String sid = t.ok(Command.CREATE_SESSION, params("client_id", client)).path("session_id").asText();
-            String other = t.ok(Command.CREATE_SESSION, params("client_id", client)).path("session_id").asText();
-            t.ok(Command.EVALUATE, params("session_id", sid, "code",
-                    "Object subclass: #Wallet instanceVariableNames: 'coins' classVariableNames: '' package: 'Mine'."
-                            + " Wallet compile: 'add: n \"Add n coins.\" coins := (coins ifNil: [0]) + n'."
-                            + " Wallet class compile: 'empty ^self new'"));
+            String sid = t.ok(Command.CREATE_SESSION, params("client_id", client))
+                    .path("session_id")
+                    .asText();
+            String other = t.ok(Command.CREATE_SESSION, params("client_id", client))
+                    .path("session_id")
+                    .asText();
+            t.ok(
+                    Command.EVALUATE,
+                    params(
+                            "session_id",
+                            sid,
+                            "code",
+                            "Object subclass: #Wallet instanceVariableNames: 'coins' classVariableNames: '' package: 'Mine'."
+                                    + " Wallet compile: 'add: n \"Add n coins.\" coins := (coins ifNil: [0]) + n'."
+                                    + " Wallet class compile: 'empty ^self new'"));
 
-            JsonNode browsed = t.ok(Command.BROWSE_CLASS, params("session_id", sid, "class_name", "Wallet",
-                    "include_methods", true, "include_instance_vars", true));
+            JsonNode browsed = t.ok(
+                    Command.BROWSE_CLASS,
+                    params(
+                            "session_id",
+                            sid,
+                            "class_name",
+                            "Wallet",
+                            "include_methods",
+                            true,
+                            "include_instance_vars",
+                            true));
             assertEquals("Object", browsed.path("class_info").path("superclass").asText());
             assertEquals("coins", browsed.path("instance_vars").path(0).asText());
-            assertEquals("add:", browsed.path("instance_methods").path(0).path("name").asText());
-            assertEquals("empty", browsed.path("class_methods").path(0).path("name").asText());
+            assertEquals(
+                    "add:",
+                    browsed.path("instance_methods").path(0).path("name").asText());
+            assertEquals(
+                    "empty", browsed.path("class_methods").path(0).path("name").asText());
 
-            JsonNode method = t.ok(Command.GET_METHOD, params("session_id", sid, "class_name", "Wallet", "method_name", "add:"))
+            JsonNode method = t.ok(
+                            Command.GET_METHOD,
+                            params("session_id", sid, "class_name", "Wallet", "method_name", "add:"))
                     .path("method");
             assertTrue(method.path("source").asText().contains("coins := (coins ifNil: [0]) + n"), method.toString());
             assertEquals("n", method.path("arguments").path(0).asText());
 
-            JsonNode listed = t.ok(Command.LIST_CLASSES, params("session_id", sid, "pattern", "Wal*", "include_system", false));
+            JsonNode listed =
+                    t.ok(Command.LIST_CLASSES, params("session_id", sid, "pattern", "Wal*", "include_system", false));
             assertEquals(1, listed.path("total_count").asInt());
             assertEquals("Wallet", listed.path("classes").path(0).path("name").asText());
 
             // the class belongs to its session: neither the kernel nor another session sees it
             assertEquals("ClassNotFound", t.fails(Command.BROWSE_CLASS, params("class_name", "Wallet")));
-            assertEquals("ClassNotFound", t.fails(Command.GET_METHOD, params("session_id", other, "class_name", "Wallet",
-                    "method_name", "add:")));
-            assertEquals(0, t.ok(Command.LIST_CLASSES, params("session_id", other, "pattern", "Wal*")).path("total_count").asInt());
-            assertEquals("MethodNotFound", t.fails(Command.GET_METHOD, params("session_id", sid, "class_name", "Wallet",
-                    "method_name", "spend:")));
-            assertEquals("SessionNotFound", t.fails(Command.BROWSE_CLASS, params("session_id", "0123456789abcdef0123456789abcdef",
-                    "class_name", "Object")));
+            assertEquals(
+                    "ClassNotFound",
+                    t.fails(
+                            Command.GET_METHOD,
+                            params("session_id", other, "class_name", "Wallet", "method_name", "add:")));
+            assertEquals(
+                    0,
+                    t.ok(Command.LIST_CLASSES, params("session_id", other, "pattern", "Wal*"))
+                            .path("total_count")
+                            .asInt());
+            assertEquals(
+                    "MethodNotFound",
+                    t.fails(
+                            Command.GET_METHOD,
+                            params("session_id", sid, "class_name", "Wallet", "method_name", "spend:")));
+            assertEquals(
+                    "SessionNotFound",
+                    t.fails(
+                            Command.BROWSE_CLASS,
+                            params("session_id", "0123456789abcdef0123456789abcdef", "class_name", "Object")));
             t.ok(Command.CLOSE_SESSION, params("session_id", sid));
             t.ok(Command.CLOSE_SESSION, params("session_id", other));
         }

@@ -1,8 +1,8 @@
 package io.stui.server.e2e;
 
+import io.stui.protocol.StuiException;
 import io.stui.protocol.client.ClientOptions;
 import io.stui.protocol.client.StuiClient;
-import io.stui.protocol.StuiException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -44,12 +44,19 @@ final class ChildServer implements AutoCloseable {
         String endpoint = "tcp://127.0.0.1:" + port;
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xss8m", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"),
-                "io.stui.server.cli.StuiMain", "serve",
-                "--endpoint", endpoint,
-                "--store", dir.resolve("stui.db").toString(),
-                "--workers", "2"));
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xss8m",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.stui.server.cli.StuiMain",
+                "serve",
+                "--endpoint",
+                endpoint,
+                "--store",
+                dir.resolve("stui.db").toString(),
+                "--workers",
+                "2"));
         cmd.addAll(List.of(extraFlags));
         Path log = Files.createTempFile(dir, "server-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -64,10 +71,13 @@ final class ChildServer implements AutoCloseable {
     /** Pings until the server answers; each try waits at most 500 ms for the answer. */
     void awaitReady(Duration within) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
-        ClientOptions quick = ClientOptions.defaults(endpoint).withTimeout(Duration.ofMillis(500)).withTries(1);
+        ClientOptions quick = ClientOptions.defaults(endpoint)
+                .withTimeout(Duration.ofMillis(500))
+                .withTries(1);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "server exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try (StuiClient c = StuiClient.connect(quick)) {
                 c.ping();

@@ -32,21 +32,28 @@ class ConcurrencyE2ETest {
             for (int c = 0; c < 5; c++) {
                 int clientNo = c;
                 results.add(pool.submit(() -> {
-                    ClientOptions opts = ClientOptions.defaults(server.endpoint()).withTimeout(Duration.ofSeconds(10)).withTries(1);
+                    ClientOptions opts = ClientOptions.defaults(server.endpoint())
+                            .withTimeout(Duration.ofSeconds(10))
+                            .withTries(1);
                     try (StuiClient client = StuiClient.connect(opts)) {
                         String sid = client.createSession("load-" + clientNo).sessionId();
                         client.evaluate("n := 0. tag := " + clientNo, sid);
                         int n = 0;
                         while (System.nanoTime() < deadline) {
                             n++;
-                            assertEquals(String.valueOf(n), client.evaluate("n := n + 1", sid).result());
+                            assertEquals(
+                                    String.valueOf(n),
+                                    client.evaluate("n := n + 1", sid).result());
                             if (n % 5 == 0) {
                                 assertEquals("pong", client.ping().message());
-                                assertEquals(String.valueOf(clientNo), client.evaluate("tag", sid).result());
+                                assertEquals(
+                                        String.valueOf(clientNo),
+                                        client.evaluate("tag", sid).result());
                                 assertEquals("12", client.evaluate("3 * 4").result());
                             }
                         }
-                        assertEquals(1, client.listClientSessions("load-" + clientNo).sessionCount());
+                        assertEquals(
+                                1, client.listClientSessions("load-" + clientNo).sessionCount());
                         client.closeSession(sid);
                         return n;
                     }

@@ -22,16 +22,23 @@ class CurveE2ETest {
     void curveClientsAreServedAndPlainOnesAreNot(@TempDir Path dir) {
         Curve.KeyPair serverKeys = Curve.generateKeyPair();
         try (StuiServer server = TestServers.start(dir, Map.of("curve-secret-key", serverKeys.secretKeyZ85()));
-             ZContext ctx = new ZContext();
-             Wire secure = new Wire(ctx, Wire.Kind.REQ, "inproc://unused-" + System.nanoTime());
-             ZSocket plain = ctx.createSocket(SocketType.REQ)) {
+                ZContext ctx = new ZContext();
+                Wire secure = new Wire(ctx, Wire.Kind.REQ, "inproc://unused-" + System.nanoTime());
+                ZSocket plain = ctx.createSocket(SocketType.REQ)) {
             secure.socket.disconnect(secure.socket.lastEndpoint());
             secure.socket.setCurveClient(Curve.generateKeyPair(), serverKeys.publicKey());
             secure.socket.connect(server.endpoint());
-            assertEquals("pong", result(secure.call(command("s", "ping", null))).path("message").asText());
-            String all = result(secure.call(command("e", "system_info", Requests.params("info_type", "All")))).toString();
+            assertEquals(
+                    "pong",
+                    result(secure.call(command("s", "ping", null)))
+                            .path("message")
+                            .asText());
+            String all = result(secure.call(command("e", "system_info", Requests.params("info_type", "All"))))
+                    .toString();
             assertTrue(all.contains("\"curve_enabled\":true"), all);
-            assertTrue(!all.contains(serverKeys.secretKeyZ85()) && !all.contains(serverKeys.publicKeyZ85()), "no keys in system_info");
+            assertTrue(
+                    !all.contains(serverKeys.secretKeyZ85()) && !all.contains(serverKeys.publicKeyZ85()),
+                    "no keys in system_info");
 
             plain.setLinger(0);
             plain.setRcvTimeout(1000);

@@ -58,8 +58,11 @@ class FrontEndE2ETest {
             assertTrue(a.path("timestamp").asText().endsWith("Z"));
 
             JsonNode e = w.call(envelope("550e8400-e29b-41d4-a716-446655440000", "Ping", null));
-            assertEquals("550e8400-e29b-41d4-a716-446655440000", e.path("correlation_id").asText());
-            assertEquals("Ping", e.path("payload").path("data").path("response_type").asText());
+            assertEquals(
+                    "550e8400-e29b-41d4-a716-446655440000",
+                    e.path("correlation_id").asText());
+            assertEquals(
+                    "Ping", e.path("payload").path("data").path("response_type").asText());
             assertEquals("pong", result(e).path("message").asText());
         }
     }
@@ -83,8 +86,7 @@ class FrontEndE2ETest {
         }
     }
 
-    record Bad(String name, List<byte[]> frames, String code, String messagePart) {
-    }
+    record Bad(String name, List<byte[]> frames, String code, String messagePart) {}
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -95,23 +97,59 @@ class FrontEndE2ETest {
     void everyBadInputGetsAnErrorAnswerAndTheServerGoesOn(Wire.Kind kind) {
         List<Bad> table = List.of(
                 new Bad("not JSON", List.of(utf8("hello there")), "InvalidRequest", "not valid JSON"),
-                new Bad("truncated JSON", List.of(utf8("{\"id\":\"1\",\"command\":\"ping\"")), "InvalidRequest", "JSON"),
-                new Bad("bad UTF-8", List.of(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}), "InvalidRequest", "UTF-8"),
+                new Bad(
+                        "truncated JSON",
+                        List.of(utf8("{\"id\":\"1\",\"command\":\"ping\"")),
+                        "InvalidRequest",
+                        "JSON"),
+                new Bad(
+                        "bad UTF-8",
+                        List.of(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}),
+                        "InvalidRequest",
+                        "UTF-8"),
                 new Bad("empty frame", List.of(new byte[0]), "InvalidRequest", "Empty"),
-                new Bad("extra frames", List.of(utf8(command("x-1", "ping", null)), utf8("more")), "InvalidRequest", "frames"),
+                new Bad(
+                        "extra frames",
+                        List.of(utf8(command("x-1", "ping", null)), utf8("more")),
+                        "InvalidRequest",
+                        "frames"),
                 new Bad("JSON array", List.of(utf8("[1,2,3]")), "InvalidRequest", ""),
-                new Bad("unknown command", List.of(utf8(command("u-1", "launch_missiles", null))), "InvalidRequest", "launch_missiles"),
-                new Bad("wrong type", List.of(utf8(command("w-1", "evaluate", params("code", 42)))), "InvalidRequest", "code"),
-                new Bad("missing field", List.of(utf8(command("m-1", "create_session", null))), "InvalidRequest", "client_id"),
-                new Bad("bad info_type", List.of(utf8(command("i-1", "system_info", params("info_type", "Everything")))),
-                        "InvalidRequest", "info_type"),
-                new Bad("unknown session", List.of(utf8(command("s-1", "get_session_info", params("session_id", "0123456789abcdef0123456789abcdef")))),
-                        "SessionNotFound", "not found"),
-                new Bad("wrong major version", List.of(utf8(envelope("v-1", "Ping", null).replace("1.0.0", "2.0.0"))),
-                        "InvalidRequest", "version"));
+                new Bad(
+                        "unknown command",
+                        List.of(utf8(command("u-1", "launch_missiles", null))),
+                        "InvalidRequest",
+                        "launch_missiles"),
+                new Bad(
+                        "wrong type",
+                        List.of(utf8(command("w-1", "evaluate", params("code", 42)))),
+                        "InvalidRequest",
+                        "code"),
+                new Bad(
+                        "missing field",
+                        List.of(utf8(command("m-1", "create_session", null))),
+                        "InvalidRequest",
+                        "client_id"),
+                new Bad(
+                        "bad info_type",
+                        List.of(utf8(command("i-1", "system_info", params("info_type", "Everything")))),
+                        "InvalidRequest",
+                        "info_type"),
+                new Bad(
+                        "unknown session",
+                        List.of(utf8(command(
+                                "s-1", "get_session_info", params("session_id", "0123456789abcdef0123456789abcdef")))),
+                        "SessionNotFound",
+                        "not found"),
+                new Bad(
+                        "wrong major version",
+                        List.of(utf8(envelope("v-1", "Ping", null).replace("1.0.0", "2.0.0"))),
+                        "InvalidRequest",
+                        "version"));
         try (Wire w = new Wire(ctx, kind, server.endpoint())) {
             for (Bad bad : table) {
-                if (kind == Wire.Kind.REQ && bad.frames().size() == 1 && bad.frames().getFirst().length == 0) {
+                if (kind == Wire.Kind.REQ
+                        && bad.frames().size() == 1
+                        && bad.frames().getFirst().length == 0) {
                     // a REQ socket sends [delimiter, empty body]; covered below by sendFrames as well
                 }
                 w.sendFrames(bad.frames());
@@ -133,21 +171,33 @@ class FrontEndE2ETest {
             assertEquals("InvalidRequest", a.path("error_type").asText());
             JsonNode e = w.call(envelope("e-9", "CreateSession", params("client_id", "bad id!")));
             assertEquals("e-9", e.path("correlation_id").asText());
-            assertEquals("Error", e.path("payload").path("data").path("response_type").asText());
-            assertEquals("InvalidRequest", e.path("payload").path("data").path("data").path("code").asText());
+            assertEquals(
+                    "Error",
+                    e.path("payload").path("data").path("response_type").asText());
+            assertEquals(
+                    "InvalidRequest",
+                    e.path("payload").path("data").path("data").path("code").asText());
         }
     }
 
     @Test
     void anOversizedFrameDropsOnlyThatPeer(@TempDir Path dir) {
         try (StuiServer small = TestServers.start(dir, java.util.Map.of("max-message-size", "1000"));
-             Wire big = new Wire(ctx, Wire.Kind.DEALER, small.endpoint());
-             Wire other = new Wire(ctx, Wire.Kind.REQ, small.endpoint())) {
+                Wire big = new Wire(ctx, Wire.Kind.DEALER, small.endpoint());
+                Wire other = new Wire(ctx, Wire.Kind.REQ, small.endpoint())) {
             big.socket.setRcvTimeout(500);
             big.sendText(command("big", "evaluate", params("code", "'" + "x".repeat(5000) + "' size")));
             assertTrue(big.socket.receiveMessage().isEmpty(), "libzmq drops a peer that exceeds ZMQ_MAXMSGSIZE");
-            assertEquals("pong", result(other.call(command("ok", "ping", null))).path("message").asText());
-            assertEquals("4", result(other.call(command("small", "evaluate", params("code", "'xxxx' size")))).path("result").asText());
+            assertEquals(
+                    "pong",
+                    result(other.call(command("ok", "ping", null)))
+                            .path("message")
+                            .asText());
+            assertEquals(
+                    "4",
+                    result(other.call(command("small", "evaluate", params("code", "'xxxx' size"))))
+                            .path("result")
+                            .asText());
         }
     }
 }

@@ -29,7 +29,8 @@ class LimitsE2ETest {
     void loopingEvaluationTimesOutWhilePingsKeepBeingAnswered() throws Exception {
         // the loop runs in place on the front's thread (nothing else is pending), so pings are answered only
         // if another thread takes the sockets over; with one worker the pool could not help either
-        try (StuiServer server = TestServers.start(dir, Map.of("workers", "1", "eval-timeout-ms", "1500", "instruction-budget", "0"))) {
+        try (StuiServer server =
+                TestServers.start(dir, Map.of("workers", "1", "eval-timeout-ms", "1500", "instruction-budget", "0"))) {
             loopTimesOutWhilePingsAreAnswered(server.endpoint());
             assertEquals(1, server.metrics().timeoutCount());
             assertTrue(server.metrics().handoverCount() >= 1, "the loop should have been handed over");
@@ -39,8 +40,14 @@ class LimitsE2ETest {
     @Test
     void onTheJeromqBackendTooALoopTimesOutWhilePingsKeepBeingAnswered() throws Exception {
         // the hand-over moves the front's sockets to another thread; JeroMQ sockets must survive that as well
-        try (ChildServer server = ChildServer.start(dir, ChildServer.freePort(), Map.of("STUI_ZMQ_BACKEND", "jeromq"),
-                "--eval-timeout-ms", "1500", "--instruction-budget", "0")) {
+        try (ChildServer server = ChildServer.start(
+                dir,
+                ChildServer.freePort(),
+                Map.of("STUI_ZMQ_BACKEND", "jeromq"),
+                "--eval-timeout-ms",
+                "1500",
+                "--instruction-budget",
+                "0")) {
             assertTrue(server.output().contains("backend=jeromq"), server.output());
             loopTimesOutWhilePingsAreAnswered(server.endpoint);
         }
@@ -49,8 +56,8 @@ class LimitsE2ETest {
     /** Starts a looping evaluation and pings until it is answered: by a time-out, near its limit, pings flowing. */
     private static void loopTimesOutWhilePingsAreAnswered(String endpoint) throws Exception {
         try (ZContext ctx = new ZContext();
-             Wire looper = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, endpoint);
-             Wire pinger = new Wire(ctx, Wire.Kind.REQ, endpoint)) {
+                Wire looper = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, endpoint);
+                Wire pinger = new Wire(ctx, Wire.Kind.REQ, endpoint)) {
             long start = System.nanoTime();
             looper.sendText(command("loop", "evaluate", params("code", "[true] whileTrue")));
             int pings = 0;
@@ -81,16 +88,21 @@ class LimitsE2ETest {
 
     @Test
     void instructionBudgetStopsALongComputation() {
-        try (StuiServer server = TestServers.start(dir, Map.of("instruction-budget", "100000", "eval-timeout-ms", "10000"));
-             ZContext ctx = new ZContext();
-             Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+        try (StuiServer server =
+                        TestServers.start(dir, Map.of("instruction-budget", "100000", "eval-timeout-ms", "10000"));
+                ZContext ctx = new ZContext();
+                Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
             long t0 = System.nanoTime();
             JsonNode a = w.call(command("b", "evaluate", params("code", "1 to: 100000000 do: [:i | i * 2]")));
             assertEquals("Timeout", errorCode(a), a.toString());
             assertTrue(errorMessage(a).contains("instruction-budget"), errorMessage(a));
             assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "the budget should stop it long before the time limit");
-            assertEquals("5050", result(w.call(command("c", "evaluate", params("code", "(1 to: 100) inject: 0 into: [:a :b | a + b]"))))
-                    .path("result").asText());
+            assertEquals(
+                    "5050",
+                    result(w.call(command(
+                                    "c", "evaluate", params("code", "(1 to: 100) inject: 0 into: [:a :b | a + b]"))))
+                            .path("result")
+                            .asText());
         }
     }
 }

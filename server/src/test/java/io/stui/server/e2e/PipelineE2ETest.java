@@ -22,8 +22,9 @@ class PipelineE2ETest {
     @Test
     void pipelinedRequestsOfOneSessionRunInOrder(@TempDir Path dir) throws Exception {
         try (StuiServer server = TestServers.start(dir);
-             StuiClient sync = StuiClient.connect(server.endpoint());
-             StuiAsyncClient async = StuiAsyncClient.connect(ClientOptions.defaults(server.endpoint()).withTimeout(Duration.ofSeconds(20)))) {
+                StuiClient sync = StuiClient.connect(server.endpoint());
+                StuiAsyncClient async = StuiAsyncClient.connect(
+                        ClientOptions.defaults(server.endpoint()).withTimeout(Duration.ofSeconds(20)))) {
             String a = sync.createSession("pipe-a").sessionId();
             String b = sync.createSession("pipe-b").sessionId();
             sync.evaluate("n := 0", a);
@@ -35,17 +36,23 @@ class PipelineE2ETest {
                 fb.add(async.evaluate("n := n + 1", b));
             }
             for (int i = 0; i < 60; i++) {
-                assertEquals(String.valueOf(i + 1), fa.get(i).get(20, TimeUnit.SECONDS).result());
-                assertEquals(String.valueOf(1001 + i), fb.get(i).get(20, TimeUnit.SECONDS).result());
+                assertEquals(
+                        String.valueOf(i + 1),
+                        fa.get(i).get(20, TimeUnit.SECONDS).result());
+                assertEquals(
+                        String.valueOf(1001 + i),
+                        fb.get(i).get(20, TimeUnit.SECONDS).result());
             }
         }
     }
 
     @Test
     void aSessionsQueueIsBoundedAndOverflowIsAnsweredNotDropped(@TempDir Path dir) throws Exception {
-        try (StuiServer server = TestServers.start(dir, java.util.Map.of("session-queue-capacity", "2", "instruction-budget", "0"));
-             StuiClient sync = StuiClient.connect(server.endpoint());
-             StuiAsyncClient async = StuiAsyncClient.connect(ClientOptions.defaults(server.endpoint()).withTimeout(Duration.ofSeconds(20)))) {
+        try (StuiServer server = TestServers.start(
+                        dir, java.util.Map.of("session-queue-capacity", "2", "instruction-budget", "0"));
+                StuiClient sync = StuiClient.connect(server.endpoint());
+                StuiAsyncClient async = StuiAsyncClient.connect(
+                        ClientOptions.defaults(server.endpoint()).withTimeout(Duration.ofSeconds(20)))) {
             String sid = sync.createSession("flood").sessionId();
             List<CompletableFuture<io.stui.protocol.Answer>> answers = new ArrayList<>();
             answers.add(async.submit(new io.stui.protocol.request.Request.Evaluate(
@@ -60,7 +67,8 @@ class PipelineE2ETest {
                 if (a.isSuccess()) {
                     ok++;
                 } else {
-                    assertEquals(io.stui.protocol.ErrorCode.SESSION_ERROR, a.error().code());
+                    assertEquals(
+                            io.stui.protocol.ErrorCode.SESSION_ERROR, a.error().code());
                     busy++;
                 }
             }

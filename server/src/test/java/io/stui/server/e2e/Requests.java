@@ -6,8 +6,7 @@ import java.util.UUID;
 
 /** Builds requests in both encodings and reads answers the same way whatever the encoding. */
 final class Requests {
-    private Requests() {
-    }
+    private Requests() {}
 
     /** A command-encoding request. */
     static String command(String id, String command, ObjectNode params) {
@@ -49,7 +48,8 @@ final class Requests {
         if (a.has("status")) {
             return "success".equals(a.path("status").asText());
         }
-        return !"Error".equals(a.path("payload").path("data").path("response_type").asText());
+        return !"Error"
+                .equals(a.path("payload").path("data").path("response_type").asText());
     }
 
     /** The result object of a success answer in either encoding. */
@@ -57,7 +57,9 @@ final class Requests {
         if (!isSuccess(a)) {
             throw new AssertionError("expected success, got " + a);
         }
-        return a.has("status") ? a.path("result") : a.path("payload").path("data").path("data");
+        return a.has("status")
+                ? a.path("result")
+                : a.path("payload").path("data").path("data");
     }
 
     /** The error code of an error answer in either encoding. */
@@ -65,16 +67,22 @@ final class Requests {
         if (isSuccess(a)) {
             throw new AssertionError("expected an error, got " + a);
         }
-        return a.has("status") ? a.path("error_type").asText() : a.path("payload").path("data").path("data").path("code").asText();
+        return a.has("status")
+                ? a.path("error_type").asText()
+                : a.path("payload").path("data").path("data").path("code").asText();
     }
 
     /** The error message of an error answer in either encoding. */
     static String errorMessage(JsonNode a) {
-        return a.has("status") ? a.path("error").asText() : a.path("payload").path("data").path("data").path("message").asText();
+        return a.has("status")
+                ? a.path("error").asText()
+                : a.path("payload").path("data").path("data").path("message").asText();
     }
 
     /** The id an answer echoes: {@code id} (command) or {@code correlation_id} (envelope). */
     static String echoedId(JsonNode a) {
-        return a.has("status") ? a.path("id").asText() : a.path("correlation_id").asText();
+        return a.has("status")
+                ? a.path("id").asText()
+                : a.path("correlation_id").asText();
     }
 }

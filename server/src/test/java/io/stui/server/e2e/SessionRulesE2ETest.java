@@ -19,22 +19,44 @@ class SessionRulesE2ETest {
 
     @Test
     void limitsPolicyAndExpiry(@TempDir Path dir) {
-        try (StuiServer server = TestServers.start(dir, Map.of("max-sessions-per-client", "2", "session-timeout", "1",
-                "cleanup-interval", "1", "allow-clients", "ide-*", "deny-clients", "ide-banned*"));
-             ZContext ctx = new ZContext();
-             Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
-            assertEquals("PermissionDenied", errorCode(w.call(command("1", "create_session", params("client_id", "stranger")))));
-            assertEquals("PermissionDenied", errorCode(w.call(command("2", "create_session", params("client_id", "ide-banned-7")))));
-            String first = result(w.call(command("3", "create_session", params("client_id", "ide-1")))).path("session_id").asText();
+        try (StuiServer server = TestServers.start(
+                        dir,
+                        Map.of(
+                                "max-sessions-per-client",
+                                "2",
+                                "session-timeout",
+                                "1",
+                                "cleanup-interval",
+                                "1",
+                                "allow-clients",
+                                "ide-*",
+                                "deny-clients",
+                                "ide-banned*"));
+                ZContext ctx = new ZContext();
+                Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+            assertEquals(
+                    "PermissionDenied",
+                    errorCode(w.call(command("1", "create_session", params("client_id", "stranger")))));
+            assertEquals(
+                    "PermissionDenied",
+                    errorCode(w.call(command("2", "create_session", params("client_id", "ide-banned-7")))));
+            String first = result(w.call(command("3", "create_session", params("client_id", "ide-1"))))
+                    .path("session_id")
+                    .asText();
             result(w.call(command("4", "create_session", params("client_id", "ide-1"))));
-            assertEquals("SessionError", errorCode(w.call(command("5", "create_session", params("client_id", "ide-1")))));
+            assertEquals(
+                    "SessionError", errorCode(w.call(command("5", "create_session", params("client_id", "ide-1")))));
             result(w.call(command("6", "create_session", params("client_id", "ide-2"))));
             // idle for the 1 s timeout: listing does not touch sessions, so they run out
             long deadline = System.nanoTime() + 15_000_000_000L;
-            while (result(w.call(command("l", "list_client_sessions", params("client_id", "ide-1")))).path("session_count").asInt() > 0) {
+            while (result(w.call(command("l", "list_client_sessions", params("client_id", "ide-1"))))
+                            .path("session_count")
+                            .asInt()
+                    > 0) {
                 assertTrue(System.nanoTime() < deadline, "sessions did not expire");
             }
-            assertEquals("SessionNotFound", errorCode(w.call(command("7", "restore_session", params("session_id", first)))));
+            assertEquals(
+                    "SessionNotFound", errorCode(w.call(command("7", "restore_session", params("session_id", first)))));
             result(w.call(command("8", "create_session", params("client_id", "ide-1"))));
         }
     }

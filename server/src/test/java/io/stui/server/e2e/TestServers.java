@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Starts in-process servers on a free loopback port with a store in a temporary directory. */
 final class TestServers {
-    private TestServers() {
-    }
+    private TestServers() {}
 
     static ServerConfig config(Path dir, Map<String, String> overrides) {
         Map<String, String> flags = new HashMap<>();

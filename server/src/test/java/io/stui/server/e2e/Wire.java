@@ -17,7 +17,11 @@ import java.util.List;
 final class Wire implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Kind { REQ, DEALER, DEALER_DELIMITED }
+    enum Kind {
+        REQ,
+        DEALER,
+        DEALER_DELIMITED
+    }
 
     final Kind kind;
     final ZSocket socket;

@@ -122,10 +122,11 @@ class KeyedSerialExecutorTest {
         KeyedSerialExecutor ex = new KeyedSerialExecutor(1, 10, 10, 1 << 20);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread caller = Thread.ofPlatform().start(() -> ex.runHere("s", () -> {
-            running.countDown();
-            awaitRelease(release);
-        }));
+        Thread caller = Thread.ofPlatform()
+                .start(() -> ex.runHere("s", () -> {
+                    running.countDown();
+                    awaitRelease(release);
+                }));
         assertTrue(running.await(5, TimeUnit.SECONDS));
         assertFalse(ex.shutdown(Duration.ofMillis(50)), "work in place is still running");
         release.countDown();

@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,9 +67,13 @@ class FrontEndTest {
 
     void start(int maxRelieved) {
         ctx = new ZContext();
-        ThreadFactory threads = Thread.ofPlatform().name("test-front-", 1).daemon().factory();
-        front = new FrontEnd(ctx, new FrontEnd.Settings("tcp://127.0.0.1:*", 1 << 20, null, Duration.ofMillis(1), maxRelieved),
-                this::dispatch, threads);
+        ThreadFactory threads =
+                Thread.ofPlatform().name("test-front-", 1).daemon().factory();
+        front = new FrontEnd(
+                ctx,
+                new FrontEnd.Settings("tcp://127.0.0.1:*", 1 << 20, null, Duration.ofMillis(1), maxRelieved),
+                this::dispatch,
+                threads);
         front.start();
     }
 
@@ -107,7 +110,8 @@ class FrontEndTest {
     @Test
     void aLongRequestInPlaceHandsTheSocketsOverAndOthersKeepBeingAnswered() throws Exception {
         start(2);
-        try (ZSocket slow = client(); ZSocket quick = client()) {
+        try (ZSocket slow = client();
+                ZSocket quick = client()) {
             send(slow, "block:1");
             assertTrue(blocking.await(5, TimeUnit.SECONDS));
             for (int i = 0; i < 20; i++) {
@@ -115,7 +119,8 @@ class FrontEndTest {
                 assertEquals("echo ping" + i, receive(quick), "answered while the first request is still running");
             }
             assertEquals(1, front.handovers());
-            assertFalse(threadSeen.get("ping0") == threadSeen.get("block:1"), "a different thread holds the sockets now");
+            assertFalse(
+                    threadSeen.get("ping0") == threadSeen.get("block:1"), "a different thread holds the sockets now");
             release.countDown();
             assertEquals("done block:1", receive(slow), "the slow answer arrives after the hand-over");
             send(quick, "later:1");
@@ -127,7 +132,8 @@ class FrontEndTest {
     @Test
     void beyondMaxRelievedTheDispatcherIsToldNotToRunInPlace() throws Exception {
         start(1);
-        try (ZSocket slow = client(); ZSocket other = client()) {
+        try (ZSocket slow = client();
+                ZSocket other = client()) {
             send(slow, "block:1");
             assertTrue(blocking.await(5, TimeUnit.SECONDS));
             send(other, "ping");

@@ -24,8 +24,11 @@ class ServerMetricsTest {
             assertTrue(port > 0);
             String body;
             try (HttpClient http = HttpClient.newHttpClient()) {
-                body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                body = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
             }
             assertTrue(body.contains("stui_requests_total{command=\"ping\",outcome=\"success\"} 1.0"), body);
             assertTrue(body.contains("stui_requests_total{command=\"evaluate\",outcome=\"Timeout\"} 1.0"), body);

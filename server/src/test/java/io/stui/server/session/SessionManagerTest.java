@@ -22,6 +22,7 @@ class SessionManagerTest {
 
     @TempDir
     Path dir;
+
     SessionStore store;
     MutableClock clock = new MutableClock(1_700_000_000_000L);
 
@@ -59,7 +60,8 @@ class SessionManagerTest {
 
     @Test
     void idsAre128RandomBitsAndNeverRepeat() {
-        SessionManager m = new SessionManager(store, clock, 10_000, Duration.ofSeconds(3600), new ClientPolicy(List.of(), List.of()));
+        SessionManager m = new SessionManager(
+                store, clock, 10_000, Duration.ofSeconds(3600), new ClientPolicy(List.of(), List.of()));
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             String id = m.create("c" + (i % 100)).id();
@@ -93,19 +95,28 @@ class SessionManagerTest {
         SessionManager m = manager(List.of("ide-*", "ops"), List.of("ide-evil*"));
         m.create("ide-7");
         m.create("ops");
-        assertEquals(SessionException.Reason.PERMISSION_DENIED,
+        assertEquals(
+                SessionException.Reason.PERMISSION_DENIED,
                 assertThrows(SessionException.class, () -> m.create("stranger")).reason());
-        assertEquals(SessionException.Reason.PERMISSION_DENIED,
-                assertThrows(SessionException.class, () -> m.create("ide-evil-1")).reason());
+        assertEquals(
+                SessionException.Reason.PERMISSION_DENIED,
+                assertThrows(SessionException.class, () -> m.create("ide-evil-1"))
+                        .reason());
     }
 
     @Test
     void rejectsMissingOrMalformedClientIds() {
         SessionManager m = manager(List.of(), List.of());
-        assertEquals(SessionException.Reason.INVALID_REQUEST, assertThrows(SessionException.class, () -> m.create(null)).reason());
-        assertEquals(SessionException.Reason.INVALID_REQUEST, assertThrows(SessionException.class, () -> m.create("a b")).reason());
-        assertEquals(SessionException.Reason.INVALID_REQUEST,
-                assertThrows(SessionException.class, () -> m.create("x".repeat(129))).reason());
+        assertEquals(
+                SessionException.Reason.INVALID_REQUEST,
+                assertThrows(SessionException.class, () -> m.create(null)).reason());
+        assertEquals(
+                SessionException.Reason.INVALID_REQUEST,
+                assertThrows(SessionException.class, () -> m.create("a b")).reason());
+        assertEquals(
+                SessionException.Reason.INVALID_REQUEST,
+                assertThrows(SessionException.class, () -> m.create("x".repeat(129)))
+                        .reason());
     }
 
     @Test
@@ -122,7 +133,9 @@ class SessionManagerTest {
         assertEquals(1, again.sessionCount());
         Session back = again.get(keep.id());
         assertEquals("{\"open_tabs\":[\"a\",\"b\"]}", back.state().toString());
-        assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> again.get(old.id())).reason());
+        assertEquals(
+                SessionException.Reason.NOT_FOUND,
+                assertThrows(SessionException.class, () -> again.get(old.id())).reason());
     }
 
     @Test
@@ -130,11 +143,20 @@ class SessionManagerTest {
         SessionManager m = manager(List.of(), List.of());
         Session a = m.create("alice");
         Session b = m.create("bob");
-        assertEquals(SessionException.Reason.INVALID_REQUEST,
-                assertThrows(SessionException.class, () -> m.updateState(a.id(), new ObjectMapper().readTree("[1]"))).reason());
-        assertEquals(List.of(a.id()), m.listClient("alice").stream().map(Session::id).toList());
+        assertEquals(
+                SessionException.Reason.INVALID_REQUEST,
+                assertThrows(SessionException.class, () -> m.updateState(a.id(), new ObjectMapper().readTree("[1]")))
+                        .reason());
+        assertEquals(
+                List.of(a.id()), m.listClient("alice").stream().map(Session::id).toList());
         assertNotEquals(a.id(), b.id());
-        assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> m.get("0".repeat(32))).reason());
-        assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> m.get("'; drop table")).reason());
+        assertEquals(
+                SessionException.Reason.NOT_FOUND,
+                assertThrows(SessionException.class, () -> m.get("0".repeat(32)))
+                        .reason());
+        assertEquals(
+                SessionException.Reason.NOT_FOUND,
+                assertThrows(SessionException.class, () -> m.get("'; drop table"))
+                        .reason());
     }
 }

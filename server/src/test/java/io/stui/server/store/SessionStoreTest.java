@@ -31,7 +31,14 @@ class SessionStoreTest {
             s.insertSession(session("a1", "alice", 1000));
             s.insertSession(session("b1", "bob", 2000));
             assertTrue(s.updateState("a1", "{\"tab\":3}", 1500));
-            s.saveContext(new StoredContext("a1", ContextKind.SAVED, 1600, new byte[] {1, 2, 3}, List.of("x", "y"), 4, "{\"selected_object\":\"o1\"}"));
+            s.saveContext(new StoredContext(
+                    "a1",
+                    ContextKind.SAVED,
+                    1600,
+                    new byte[] {1, 2, 3},
+                    List.of("x", "y"),
+                    4,
+                    "{\"selected_object\":\"o1\"}"));
             s.saveContext(new StoredContext("a1", ContextKind.AUTO, 1700, new byte[] {9}, List.of("x"), 5, null));
         }
         try (SessionStore s = SessionStore.open(db)) {
@@ -58,7 +65,9 @@ class SessionStoreTest {
             s.insertSession(session("a1", "alice", 1000));
             s.saveContext(new StoredContext("a1", ContextKind.SAVED, 1, new byte[] {1}, List.of("x"), 1, null));
             s.saveContext(new StoredContext("a1", ContextKind.SAVED, 2, new byte[] {2}, List.of("y"), 2, null));
-            assertArrayEquals(new byte[] {2}, s.loadContext("a1", ContextKind.SAVED).orElseThrow().snapshot());
+            assertArrayEquals(
+                    new byte[] {2},
+                    s.loadContext("a1", ContextKind.SAVED).orElseThrow().snapshot());
             assertTrue(s.deleteSession("a1"));
             assertFalse(s.deleteSession("a1"));
             assertTrue(s.loadContext("a1", ContextKind.SAVED).isEmpty());
@@ -82,8 +91,9 @@ class SessionStoreTest {
         try (SessionStore s = SessionStore.open(db)) {
             assertEquals(SessionStore.SCHEMA_VERSION, s.schemaVersion());
         }
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
             rs.next();
             assertEquals("wal", rs.getString(1));
         }
@@ -92,14 +102,17 @@ class SessionStoreTest {
     @Test
     void migratesAVersionOneStoreKeepingItsRows() throws Exception {
         Path db = dir.resolve("v1.db");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE sessions (session_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, created_at INTEGER NOT NULL,"
-                    + " last_modified INTEGER NOT NULL, last_access INTEGER NOT NULL, timeout_s INTEGER NOT NULL,"
-                    + " state_json TEXT NOT NULL DEFAULT '{}')");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
+            st.execute(
+                    "CREATE TABLE sessions (session_id TEXT PRIMARY KEY, client_id TEXT NOT NULL, created_at INTEGER NOT NULL,"
+                            + " last_modified INTEGER NOT NULL, last_access INTEGER NOT NULL, timeout_s INTEGER NOT NULL,"
+                            + " state_json TEXT NOT NULL DEFAULT '{}')");
             st.execute("CREATE INDEX sessions_by_client ON sessions(client_id)");
-            st.execute("CREATE TABLE contexts (session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,"
-                    + " kind TEXT NOT NULL, saved_at INTEGER NOT NULL, snapshot BLOB NOT NULL, variables TEXT NOT NULL,"
-                    + " history_size INTEGER NOT NULL, PRIMARY KEY (session_id, kind))");
+            st.execute(
+                    "CREATE TABLE contexts (session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,"
+                            + " kind TEXT NOT NULL, saved_at INTEGER NOT NULL, snapshot BLOB NOT NULL, variables TEXT NOT NULL,"
+                            + " history_size INTEGER NOT NULL, PRIMARY KEY (session_id, kind))");
             st.execute("INSERT INTO sessions VALUES ('a1', 'alice', 1, 1, 1, 3600, '{}')");
             st.execute("INSERT INTO contexts VALUES ('a1', 'SAVED', 5, x'0102', '[\"x\"]', 3)");
             st.execute("PRAGMA user_version=1");
@@ -115,7 +128,8 @@ class SessionStoreTest {
     @Test
     void refusesANewerSchema() throws Exception {
         Path db = dir.resolve("s.db");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version=" + (SessionStore.SCHEMA_VERSION + 1));
         }
         StoreException e = assertThrows(StoreException.class, () -> SessionStore.open(db));

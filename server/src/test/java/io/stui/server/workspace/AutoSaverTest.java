@@ -27,16 +27,22 @@ class AutoSaverTest {
     @Test
     void aBurstOfChangesIsSavedOnceInTheSessionsLaneAfterItsWork() throws Exception {
         try (SessionStore store = SessionStore.open(dir.resolve("s.db"));
-             KeyedSerialExecutor lanes = new KeyedSerialExecutor(2, 100, 100, 1 << 20)) {
+                KeyedSerialExecutor lanes = new KeyedSerialExecutor(2, 100, 100, 1 << 20)) {
             store.insertSession(new StoredSession("s1", "c", 1, 1, 1, 3600, "{}"));
             AtomicInteger snapshots = new AtomicInteger();
             AtomicInteger workDone = new AtomicInteger();
             CountDownLatch written = new CountDownLatch(1);
-            AutoSaver saver = new AutoSaver(Duration.ofMillis(200), lanes, store, id -> {
-                snapshots.incrementAndGet();
-                // runs in the lane: every request queued before it has finished
-                return Optional.of(new StoredContext(id, ContextKind.AUTO, 10, new byte[] {(byte) workDone.get()}, List.of("x"), 1, null));
-            }, written::countDown);
+            AutoSaver saver = new AutoSaver(
+                    Duration.ofMillis(200),
+                    lanes,
+                    store,
+                    id -> {
+                        snapshots.incrementAndGet();
+                        // runs in the lane: every request queued before it has finished
+                        return Optional.of(new StoredContext(
+                                id, ContextKind.AUTO, 10, new byte[] {(byte) workDone.get()}, List.of("x"), 1, null));
+                    },
+                    written::countDown);
             for (int i = 0; i < 50; i++) {
                 lanes.submit("s1", workDone::incrementAndGet);
                 saver.changed("s1");
@@ -45,7 +51,9 @@ class AutoSaverTest {
             assertTrue(written.await(10, TimeUnit.SECONDS));
             saver.close();
             assertEquals(1, snapshots.get(), "50 changes within the delay are one save");
-            assertArrayEquals(new byte[] {50}, store.loadContext("s1", ContextKind.AUTO).orElseThrow().snapshot());
+            assertArrayEquals(
+                    new byte[] {50},
+                    store.loadContext("s1", ContextKind.AUTO).orElseThrow().snapshot());
         }
     }
 }

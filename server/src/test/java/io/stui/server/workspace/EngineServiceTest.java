@@ -27,13 +27,15 @@ class EngineServiceTest {
 
     @Test
     void parkedWorkspacesKeepTheirVariablesAndAreParkedOnce(@TempDir Path dir) throws Exception {
-        ServerConfig cfg = ConfigLoader.load(Map.of(), Map.of("store", dir.resolve("s.db").toString()));
+        ServerConfig cfg =
+                ConfigLoader.load(Map.of(), Map.of("store", dir.resolve("s.db").toString()));
         try (SessionStore store = SessionStore.open(cfg.storePath());
-             KeyedSerialExecutor lanes = new KeyedSerialExecutor(1, 10, 10, 64L << 20);
-             ServerMetrics metrics = new ServerMetrics(() -> 0)) {
-            SessionManager sessions = new SessionManager(store, Clock.systemUTC(), 5, cfg.sessionTimeout(),
-                    new ClientPolicy(List.of(), List.of()));
-            try (EngineService service = new EngineService(new StuiServer.ServiceParts(cfg, store, sessions, metrics, lanes))) {
+                KeyedSerialExecutor lanes = new KeyedSerialExecutor(1, 10, 10, 64L << 20);
+                ServerMetrics metrics = new ServerMetrics(() -> 0)) {
+            SessionManager sessions = new SessionManager(
+                    store, Clock.systemUTC(), 5, cfg.sessionTimeout(), new ClientPolicy(List.of(), List.of()));
+            try (EngineService service =
+                    new EngineService(new StuiServer.ServiceParts(cfg, store, sessions, metrics, lanes))) {
                 String sid = sessions.create("parker").id();
                 service.handler().handle(new Request.Evaluate("x := 41", sid, true));
                 assertEquals(1, service.parkIdle(0));

@@ -16,10 +16,13 @@ public final class OldGenChurnMain {
     public static void main(String[] args) {
         boolean withCeiling = args.length > 0 && args[0].equals("ceiling");
         OldGenerationCeiling ceiling = withCeiling
-                ? OldGenerationCeiling.install(8L << 20, 1.5).orElseThrow(() -> new IllegalStateException("not the serial collector"))
+                ? OldGenerationCeiling.install(8L << 20, 1.5)
+                        .orElseThrow(() -> new IllegalStateException("not the serial collector"))
                 : null;
         MemoryPoolMXBean old = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getName().equals(OldGenerationCeiling.SERIAL_OLD_POOL)).findFirst().orElseThrow();
+                .filter(p -> p.getName().equals(OldGenerationCeiling.SERIAL_OLD_POOL))
+                .findFirst()
+                .orElseThrow();
         byte[][] ring = new byte[20_000][];
         byte[][] scratch = new byte[64][]; // keeps the short-lived arrays real heap allocations
         long sum = 0;
@@ -37,7 +40,7 @@ public final class OldGenChurnMain {
             sum += gone == null ? 0 : gone[0];
             ring[i % ring.length] = b;
         }
-        System.out.println("peakOldBytes=" + old.getPeakUsage().getUsed()
-                + " collections=" + (ceiling == null ? 0 : ceiling.collections()) + " checksum=" + sum);
+        System.out.println("peakOldBytes=" + old.getPeakUsage().getUsed() + " collections="
+                + (ceiling == null ? 0 : ceiling.collections()) + " checksum=" + sum);
     }
 }

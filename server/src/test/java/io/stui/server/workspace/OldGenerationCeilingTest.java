@@ -31,14 +31,15 @@ class OldGenerationCeilingTest {
         Result without = churn("none");
         Result with = churn("ceiling");
         assertTrue(without.peakOld > 48 * MIB, "without the ceiling the old generation grows: " + without);
-        assertTrue(with.peakOld < 24 * MIB, "with the ceiling it stays near 8-12 MiB plus one young collection: " + with);
+        assertTrue(
+                with.peakOld < 24 * MIB, "with the ceiling it stays near 8-12 MiB plus one young collection: " + with);
         assertTrue(with.collections > 0, with.toString());
     }
 
     @Test
     void theCeilingIsTheFactorTimesWhatSurvivedAtLeastTheFloorAtMostThePoolMaximum() {
         FakePool pool = new FakePool(100 * MIB);
-        OldGenerationCeiling c = new OldGenerationCeiling(pool, new NoEmitter(), () -> { }, 8 * MIB, 1.5);
+        OldGenerationCeiling c = new OldGenerationCeiling(pool, new NoEmitter(), () -> {}, 8 * MIB, 1.5);
         assertEquals(8 * MIB, c.ceilingFor(2 * MIB));
         assertEquals(15 * MIB, c.ceilingFor(10 * MIB));
         assertEquals(100 * MIB, c.ceilingFor(90 * MIB));
@@ -48,11 +49,16 @@ class OldGenerationCeilingTest {
     void overTheCeilingItCollectsOnceAndRaisesTheCeilingToFollowWhatIsLive() {
         FakePool pool = new FakePool(256 * MIB);
         AtomicInteger gcs = new AtomicInteger();
-        OldGenerationCeiling c = new OldGenerationCeiling(pool, new NoEmitter(), () -> {
-            gcs.incrementAndGet();
-            pool.used = 20 * MIB; // a full collection: what is left is live
-            pool.afterCollection = 20 * MIB;
-        }, 8 * MIB, 1.5);
+        OldGenerationCeiling c = new OldGenerationCeiling(
+                pool,
+                new NoEmitter(),
+                () -> {
+                    gcs.incrementAndGet();
+                    pool.used = 20 * MIB; // a full collection: what is left is live
+                    pool.afterCollection = 20 * MIB;
+                },
+                8 * MIB,
+                1.5);
         c.start();
         assertEquals(8 * MIB, c.ceiling());
         pool.used = 9 * MIB;
@@ -69,9 +75,18 @@ class OldGenerationCeilingTest {
 
     private static Result churn(String mode) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-Xmn4m",
-                "-cp", System.getProperty("java.class.path"), OldGenChurnMain.class.getName(), mode))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-XX:+UseSerialGC",
+                        "-Xms8m",
+                        "-Xmx256m",
+                        "-Xmn4m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OldGenChurnMain.class.getName(),
+                        mode))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
@@ -91,32 +106,112 @@ class OldGenerationCeilingTest {
             this.max = max;
         }
 
-        @Override public String getName() { return OldGenerationCeiling.SERIAL_OLD_POOL; }
-        @Override public MemoryType getType() { return MemoryType.HEAP; }
-        @Override public MemoryUsage getUsage() { return new MemoryUsage(0, used, max, max); }
-        @Override public MemoryUsage getPeakUsage() { return getUsage(); }
-        @Override public void resetPeakUsage() { }
-        @Override public boolean isValid() { return true; }
-        @Override public String[] getMemoryManagerNames() { return new String[0]; }
-        @Override public long getUsageThreshold() { return threshold; }
-        @Override public void setUsageThreshold(long t) { threshold = t; }
-        @Override public boolean isUsageThresholdExceeded() { return used >= threshold; }
-        @Override public long getUsageThresholdCount() { return 0; }
-        @Override public boolean isUsageThresholdSupported() { return true; }
-        @Override public long getCollectionUsageThreshold() { return 0; }
-        @Override public void setCollectionUsageThreshold(long t) { }
-        @Override public boolean isCollectionUsageThresholdExceeded() { return false; }
-        @Override public long getCollectionUsageThresholdCount() { return 0; }
-        @Override public MemoryUsage getCollectionUsage() { return new MemoryUsage(0, afterCollection, max, max); }
-        @Override public boolean isCollectionUsageThresholdSupported() { return true; }
-        @Override public ObjectName getObjectName() { return null; }
+        @Override
+        public String getName() {
+            return OldGenerationCeiling.SERIAL_OLD_POOL;
+        }
+
+        @Override
+        public MemoryType getType() {
+            return MemoryType.HEAP;
+        }
+
+        @Override
+        public MemoryUsage getUsage() {
+            return new MemoryUsage(0, used, max, max);
+        }
+
+        @Override
+        public MemoryUsage getPeakUsage() {
+            return getUsage();
+        }
+
+        @Override
+        public void resetPeakUsage() {}
+
+        @Override
+        public boolean isValid() {
+            return true;
+        }
+
+        @Override
+        public String[] getMemoryManagerNames() {
+            return new String[0];
+        }
+
+        @Override
+        public long getUsageThreshold() {
+            return threshold;
+        }
+
+        @Override
+        public void setUsageThreshold(long t) {
+            threshold = t;
+        }
+
+        @Override
+        public boolean isUsageThresholdExceeded() {
+            return used >= threshold;
+        }
+
+        @Override
+        public long getUsageThresholdCount() {
+            return 0;
+        }
+
+        @Override
+        public boolean isUsageThresholdSupported() {
+            return true;
+        }
+
+        @Override
+        public long getCollectionUsageThreshold() {
+            return 0;
+        }
+
+        @Override
+        public void setCollectionUsageThreshold(long t) {}
+
+        @Override
+        public boolean isCollectionUsageThresholdExceeded() {
+            return false;
+        }
+
+        @Override
+        public long getCollectionUsageThresholdCount() {
+            return 0;
+        }
+
+        @Override
+        public MemoryUsage getCollectionUsage() {
+            return new MemoryUsage(0, afterCollection, max, max);
+        }
+
+        @Override
+        public boolean isCollectionUsageThresholdSupported() {
+            return true;
+        }
+
+        @Override
+        public ObjectName getObjectName() {
+            return null;
+        }
     }
 
     /** Notifications are driven by the test calling {@code collect()} directly. */
     private static final class NoEmitter implements NotificationEmitter {
-        @Override public void addNotificationListener(NotificationListener l, NotificationFilter f, Object h) { }
-        @Override public void removeNotificationListener(NotificationListener l) throws ListenerNotFoundException { }
-        @Override public void removeNotificationListener(NotificationListener l, NotificationFilter f, Object h) { }
-        @Override public MBeanNotificationInfo[] getNotificationInfo() { return new MBeanNotificationInfo[0]; }
+        @Override
+        public void addNotificationListener(NotificationListener l, NotificationFilter f, Object h) {}
+
+        @Override
+        public void removeNotificationListener(NotificationListener l) throws ListenerNotFoundException {}
+
+        @Override
+        public void removeNotificationListener(NotificationListener l, NotificationFilter f, Object h) {}
+
+        @Override
+        public MBeanNotificationInfo[] getNotificationInfo() {
+            return new MBeanNotificationInfo[0];
+        }
     }
 }

@@ -4,7 +4,6 @@ import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -73,7 +72,8 @@ public final class StMain {
             for (String chunk : chunks) {
                 if (chunk.isBlank()) continue;
                 EvalResult r = ws.evaluate(chunk, limits);
-                if (!quiet && !r.transcript().isEmpty()) out.print(r.transcript().endsWith("\n") ? r.transcript() : r.transcript() + "\n");
+                if (!quiet && !r.transcript().isEmpty())
+                    out.print(r.transcript().endsWith("\n") ? r.transcript() : r.transcript() + "\n");
                 if (r.ok()) out.println(r.printString());
                 else {
                     failed = true;
@@ -103,5 +103,4 @@ public final class StMain {
         err.println("st: " + msg + " (try -h)");
         return 2;
     }
-
 }

@@ -1,7 +1,6 @@
 package io.stui.smalltalk.compiler;
 
 import io.stui.smalltalk.runtime.StSymbol;
-
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -40,7 +39,9 @@ public final class Parser {
         return p.pattern(params);
     }
 
-    private SyntaxError error(String msg) { return scanner.error(msg, tok.pos()); }
+    private SyntaxError error(String msg) {
+        return scanner.error(msg, tok.pos());
+    }
 
     private Token advance() {
         prev = tok;
@@ -120,7 +121,10 @@ public final class Parser {
 
     private List<String> temporaries() {
         List<String> temps = new ArrayList<>();
-        if (tok.isBinary("||")) { advance(); return temps; }
+        if (tok.isBinary("||")) {
+            advance();
+            return temps;
+        }
         if (!tok.isBinary("|")) return temps;
         advance();
         while (tok.is(Token.Kind.IDENT)) temps.add(advance().text());
@@ -183,7 +187,10 @@ public final class Parser {
         if (tok.is(Token.Kind.IDENT)) {
             Token t = advance();
             cur = new Ast.Send(r, t.text(), List.of(), t.pos());
-            while (tok.is(Token.Kind.IDENT)) { t = advance(); cur = new Ast.Send(cur, t.text(), List.of(), t.pos()); }
+            while (tok.is(Token.Kind.IDENT)) {
+                t = advance();
+                cur = new Ast.Send(cur, t.text(), List.of(), t.pos());
+            }
             while (tok.is(Token.Kind.BINARY)) cur = binaryTail(cur);
             if (tok.is(Token.Kind.KEYWORD)) cur = keywordTail(cur);
         } else if (tok.is(Token.Kind.BINARY)) {
@@ -246,11 +253,15 @@ public final class Parser {
                     default -> new Ast.Variable(t.text(), t.pos());
                 };
             }
-            case LITERAL, SCALED -> { advance(); return literalNode(t); }
+            case LITERAL, SCALED -> {
+                advance();
+                return literalNode(t);
+            }
             case BINARY -> {
                 if (t.text().equals("-")) {
                     int numPos = scanner.position();
-                    if (numPos < scanner.source().length() && Character.isDigit(scanner.source().charAt(numPos))) {
+                    if (numPos < scanner.source().length()
+                            && Character.isDigit(scanner.source().charAt(numPos))) {
                         scanner.reset(numPos);
                         Token n = scanner.number(t.pos(), true);
                         prev = n;
@@ -267,19 +278,32 @@ public final class Parser {
                 advance();
                 return e;
             }
-            case LBRACKET -> { return block(); }
+            case LBRACKET -> {
+                return block();
+            }
             case LBRACE -> {
                 advance();
                 List<Ast> elems = statements(false);
                 if (!tok.is(Token.Kind.RBRACE)) throw error("'}' expected");
                 advance();
-                for (Ast a : elems) if (a instanceof Ast.Return) throw scanner.error("Return not allowed in a brace array", a.pos());
+                for (Ast a : elems)
+                    if (a instanceof Ast.Return) throw scanner.error("Return not allowed in a brace array", a.pos());
                 return new Ast.Brace(elems, t.pos());
             }
-            case HASH_PAREN -> { advance(); return new Ast.Literal(literalArray(t.pos()), t.pos()); }
-            case HASH_BRACKET -> { advance(); return new Ast.Literal(byteArray(t.pos()), t.pos()); }
+            case HASH_PAREN -> {
+                advance();
+                return new Ast.Literal(literalArray(t.pos()), t.pos());
+            }
+            case HASH_BRACKET -> {
+                advance();
+                return new Ast.Literal(byteArray(t.pos()), t.pos());
+            }
             case EOF -> throw error("Expression expected");
-            default -> throw error(t.is(Token.Kind.RPAREN) ? "Unmatched ')'" : t.is(Token.Kind.RBRACKET) ? "Unmatched ']'" : "Expression expected");
+            default ->
+                throw error(
+                        t.is(Token.Kind.RPAREN)
+                                ? "Unmatched ')'"
+                                : t.is(Token.Kind.RBRACKET) ? "Unmatched ']'" : "Expression expected");
         }
     }
 
@@ -331,16 +355,26 @@ public final class Parser {
         while (true) {
             Token t = tok;
             switch (t.kind()) {
-                case RPAREN -> { advance(); return elems.toArray(); }
+                case RPAREN -> {
+                    advance();
+                    return elems.toArray();
+                }
                 case EOF -> throw scanner.error("')' expected to close the literal array", start);
                 case LITERAL -> {
                     advance();
-                    if ("fraction".equals(t.text())) throw scanner.error("Fraction literal not allowed in a literal array", t.pos());
+                    if ("fraction".equals(t.text()))
+                        throw scanner.error("Fraction literal not allowed in a literal array", t.pos());
                     elems.add(t.value());
                 }
                 case SCALED -> throw scanner.error("Scaled decimal not allowed in a literal array", t.pos());
-                case LPAREN, HASH_PAREN -> { advance(); elems.add(literalArray(t.pos())); }
-                case LBRACKET, HASH_BRACKET -> { advance(); elems.add(byteArray(t.pos())); }
+                case LPAREN, HASH_PAREN -> {
+                    advance();
+                    elems.add(literalArray(t.pos()));
+                }
+                case LBRACKET, HASH_BRACKET -> {
+                    advance();
+                    elems.add(byteArray(t.pos()));
+                }
                 case IDENT -> {
                     advance();
                     switch (t.text()) {
@@ -352,7 +386,8 @@ public final class Parser {
                 }
                 case KEYWORD -> {
                     StringBuilder sb = new StringBuilder(advance().text());
-                    while (tok.is(Token.Kind.KEYWORD) && tok.pos() == prev.end()) sb.append(advance().text());
+                    while (tok.is(Token.Kind.KEYWORD) && tok.pos() == prev.end())
+                        sb.append(advance().text());
                     elems.add(StSymbol.of(sb.toString()));
                 }
                 case BINARY -> {
@@ -362,7 +397,10 @@ public final class Parser {
                         elems.add(io.stui.smalltalk.runtime.Num.negate(v));
                     } else elems.add(StSymbol.of(t.text()));
                 }
-                case CARET -> { advance(); elems.add(StSymbol.of("^")); }
+                case CARET -> {
+                    advance();
+                    elems.add(StSymbol.of("^"));
+                }
                 default -> throw scanner.error("Invalid literal array element", t.pos());
             }
         }

@@ -3,7 +3,6 @@ package io.stui.smalltalk.compiler;
 import io.stui.smalltalk.runtime.Char;
 import io.stui.smalltalk.runtime.StString;
 import io.stui.smalltalk.runtime.StSymbol;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -12,15 +11,30 @@ final class Scanner {
     private final String src;
     private int p;
 
-    Scanner(String src) { this.src = src; }
+    Scanner(String src) {
+        this.src = src;
+    }
 
-    int position() { return p; }
-    void reset(int pos) { p = pos; }
-    String source() { return src; }
+    int position() {
+        return p;
+    }
 
-    SyntaxError error(String msg, int at) { return new SyntaxError(msg, src, at); }
+    void reset(int pos) {
+        p = pos;
+    }
 
-    private char peek(int k) { int i = p + k; return i < src.length() ? src.charAt(i) : '\0'; }
+    String source() {
+        return src;
+    }
+
+    SyntaxError error(String msg, int at) {
+        return new SyntaxError(msg, src, at);
+    }
+
+    private char peek(int k) {
+        int i = p + k;
+        return i < src.length() ? src.charAt(i) : '\0';
+    }
 
     private void skipBlanks() {
         while (p < src.length()) {
@@ -35,9 +49,17 @@ final class Scanner {
         }
     }
 
-    static boolean isBinaryChar(char c) { return "+-*/\\<>=~@%|&?,".indexOf(c) >= 0; }
-    static boolean isIdStart(char c) { return Character.isLetter(c) || c == '_'; }
-    static boolean isIdPart(char c) { return Character.isLetterOrDigit(c) || c == '_'; }
+    static boolean isBinaryChar(char c) {
+        return "+-*/\\<>=~@%|&?,".indexOf(c) >= 0;
+    }
+
+    static boolean isIdStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    static boolean isIdPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
 
     Token next() {
         skipBlanks();
@@ -54,7 +76,8 @@ final class Scanner {
         }
         if (Character.isDigit(c)) return number(s, false);
         switch (c) {
-            case '\'': return new Token(Token.Kind.LITERAL, null, new StString(string()), s, p);
+            case '\'':
+                return new Token(Token.Kind.LITERAL, null, new StString(string()), s, p);
             case '$': {
                 p++;
                 if (p >= src.length()) throw error("Character expected after $", s);
@@ -62,20 +85,42 @@ final class Scanner {
                 p += Character.charCount(cp);
                 return new Token(Token.Kind.LITERAL, null, Char.of(cp), s, p);
             }
-            case '#': return hash(s);
+            case '#':
+                return hash(s);
             case ':':
                 p++;
-                if (peek(0) == '=') { p++; return tok(Token.Kind.ASSIGN, s); }
+                if (peek(0) == '=') {
+                    p++;
+                    return tok(Token.Kind.ASSIGN, s);
+                }
                 return tok(Token.Kind.COLON, s);
-            case '^': p++; return tok(Token.Kind.CARET, s);
-            case '(': p++; return tok(Token.Kind.LPAREN, s);
-            case ')': p++; return tok(Token.Kind.RPAREN, s);
-            case '[': p++; return tok(Token.Kind.LBRACKET, s);
-            case ']': p++; return tok(Token.Kind.RBRACKET, s);
-            case '{': p++; return tok(Token.Kind.LBRACE, s);
-            case '}': p++; return tok(Token.Kind.RBRACE, s);
-            case '.': p++; return tok(Token.Kind.PERIOD, s);
-            case ';': p++; return tok(Token.Kind.SEMI, s);
+            case '^':
+                p++;
+                return tok(Token.Kind.CARET, s);
+            case '(':
+                p++;
+                return tok(Token.Kind.LPAREN, s);
+            case ')':
+                p++;
+                return tok(Token.Kind.RPAREN, s);
+            case '[':
+                p++;
+                return tok(Token.Kind.LBRACKET, s);
+            case ']':
+                p++;
+                return tok(Token.Kind.RBRACKET, s);
+            case '{':
+                p++;
+                return tok(Token.Kind.LBRACE, s);
+            case '}':
+                p++;
+                return tok(Token.Kind.RBRACE, s);
+            case '.':
+                p++;
+                return tok(Token.Kind.PERIOD, s);
+            case ';':
+                p++;
+                return tok(Token.Kind.SEMI, s);
             case '_':
             default:
                 if (c == '-' && Character.isDigit(peek(1))) {
@@ -85,14 +130,18 @@ final class Scanner {
                 }
                 if (isBinaryChar(c)) {
                     p++;
-                    while (p < src.length() && isBinaryChar(src.charAt(p)) && !(src.charAt(p) == '-' && Character.isDigit(peek(1)))) p++;
+                    while (p < src.length()
+                            && isBinaryChar(src.charAt(p))
+                            && !(src.charAt(p) == '-' && Character.isDigit(peek(1)))) p++;
                     return tok(Token.Kind.BINARY, s);
                 }
                 throw error("Unexpected character '" + c + "'", s);
         }
     }
 
-    private Token tok(Token.Kind k, int s) { return new Token(k, src.substring(s, p), null, s, p); }
+    private Token tok(Token.Kind k, int s) {
+        return new Token(k, src.substring(s, p), null, s, p);
+    }
 
     private String string() {
         int start = p;
@@ -102,7 +151,10 @@ final class Scanner {
             if (p >= src.length()) throw error("Unmatched string quote", start);
             char c = src.charAt(p++);
             if (c == '\'') {
-                if (peek(0) == '\'') { sb.append('\''); p++; } else break;
+                if (peek(0) == '\'') {
+                    sb.append('\'');
+                    p++;
+                } else break;
             } else sb.append(c);
         }
         return sb.toString();
@@ -111,9 +163,18 @@ final class Scanner {
     private Token hash(int s) {
         p++;
         char c = peek(0);
-        if (c == '(') { p++; return tok(Token.Kind.HASH_PAREN, s); }
-        if (c == '[') { p++; return tok(Token.Kind.HASH_BRACKET, s); }
-        if (c == '#') { Token t = hash(p); return new Token(t.kind(), t.text(), t.value(), s, t.end()); }
+        if (c == '(') {
+            p++;
+            return tok(Token.Kind.HASH_PAREN, s);
+        }
+        if (c == '[') {
+            p++;
+            return tok(Token.Kind.HASH_BRACKET, s);
+        }
+        if (c == '#') {
+            Token t = hash(p);
+            return new Token(t.kind(), t.text(), t.value(), s, t.end());
+        }
         if (c == '\'') return new Token(Token.Kind.LITERAL, null, StSymbol.of(string()), s, p);
         if (isIdStart(c)) {
             int b = p;
@@ -139,7 +200,10 @@ final class Scanner {
             if (radix < 2 || radix > 36) throw error("Invalid radix " + radix, s);
             p++;
             boolean rneg = false;
-            if (peek(0) == '-') { rneg = true; p++; }
+            if (peek(0) == '-') {
+                rneg = true;
+                p++;
+            }
             b = p;
             while (digitIn(peek(0), radix, false)) p++;
             intPart = src.substring(b, p);
@@ -186,21 +250,31 @@ final class Scanner {
             if (exp > 0) num = num.multiply(BigInteger.valueOf(radix).pow(exp));
             if (exp < 0) den = den.multiply(BigInteger.valueOf(radix).pow(-exp));
             BigInteger g = num.gcd(den);
-            if (g.signum() != 0) { num = num.divide(g); den = den.divide(g); }
-            return new Token(Token.Kind.SCALED, src.substring(s, p), new Object[]{num, den, scale}, s, p);
+            if (g.signum() != 0) {
+                num = num.divide(g);
+                den = den.divide(g);
+            }
+            return new Token(Token.Kind.SCALED, src.substring(s, p), new Object[] {num, den, scale}, s, p);
         }
         Object value;
         if (fracPart != null) {
             if (radix == 10) {
                 value = new BigDecimal(mant, fracDigits - exp).doubleValue();
             } else {
-                value = new BigDecimal(mant).divide(new BigDecimal(BigInteger.valueOf(radix).pow(fracDigits)), java.math.MathContext.DECIMAL128)
-                        .multiply(new BigDecimal(radix).pow(exp, java.math.MathContext.DECIMAL128)).doubleValue();
+                value = new BigDecimal(mant)
+                        .divide(
+                                new BigDecimal(BigInteger.valueOf(radix).pow(fracDigits)),
+                                java.math.MathContext.DECIMAL128)
+                        .multiply(new BigDecimal(radix).pow(exp, java.math.MathContext.DECIMAL128))
+                        .doubleValue();
             }
             if (negFloat) value = -(Double) value;
         } else if (hasExp && exp < 0) {
             // Integer with a negative exponent is an exact Fraction in Pharo; the parser builds it
-            value = new Object[]{io.stui.smalltalk.runtime.Num.norm(mant), io.stui.smalltalk.runtime.Num.norm(BigInteger.valueOf(radix).pow(-exp))};
+            value = new Object[] {
+                io.stui.smalltalk.runtime.Num.norm(mant),
+                io.stui.smalltalk.runtime.Num.norm(BigInteger.valueOf(radix).pow(-exp))
+            };
             return new Token(Token.Kind.LITERAL, "fraction", value, s, p);
         } else {
             if (hasExp) {

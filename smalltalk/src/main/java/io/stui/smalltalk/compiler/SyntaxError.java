@@ -11,13 +11,24 @@ public final class SyntaxError extends RuntimeException {
         this.offset = offset;
         int l = 1, c = 1;
         for (int i = 0; i < Math.min(offset, source.length()); i++) {
-            if (source.charAt(i) == '\n') { l++; c = 1; } else c++;
+            if (source.charAt(i) == '\n') {
+                l++;
+                c = 1;
+            } else c++;
         }
         this.line = l;
         this.column = c;
     }
 
-    public int offset() { return offset; }
-    public int line() { return line; }
-    public int column() { return column; }
+    public int offset() {
+        return offset;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
 }

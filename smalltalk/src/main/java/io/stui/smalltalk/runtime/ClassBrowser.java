@@ -1,7 +1,6 @@
 package io.stui.smalltalk.runtime;
 
 import io.stui.smalltalk.Reflection;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +8,9 @@ import java.util.List;
 final class ClassBrowser {
     private final Environment env;
 
-    ClassBrowser(Environment env) { this.env = env; }
+    ClassBrowser(Environment env) {
+        this.env = env;
+    }
 
     public List<Reflection.ClassInfo> listClasses(String glob, boolean includeSystem) {
         java.util.regex.Pattern p = globPattern(glob == null || glob.isBlank() ? "*" : glob);
@@ -35,16 +36,26 @@ final class ClassBrowser {
     }
 
     static Reflection.ClassInfo info(StClass c) {
-        return new Reflection.ClassInfo(c.name, c.superclass == null ? null : c.superclass.name, c.comment, c.category, c.isKernel());
+        return new Reflection.ClassInfo(
+                c.name, c.superclass == null ? null : c.superclass.name, c.comment, c.category, c.isKernel());
     }
 
     public Reflection.ClassDescription describeClass(String name) {
         StClass c = env.classNamed(name);
         if (c == null) return null;
-        List<String> inst = c.localMethods(env).keySet().stream().map(s -> s.name).sorted().toList();
-        List<String> cls = c.cls.localMethods(env).keySet().stream().map(s -> s.name).sorted().toList();
-        return new Reflection.ClassDescription(info(c), List.of(c.instVarNames), new ArrayList<>(c.classVars.keySet()),
-                List.of(c.cls.instVarNames), inst, cls);
+        List<String> inst =
+                c.localMethods(env).keySet().stream().map(s -> s.name).sorted().toList();
+        List<String> cls = c.cls.localMethods(env).keySet().stream()
+                .map(s -> s.name)
+                .sorted()
+                .toList();
+        return new Reflection.ClassDescription(
+                info(c),
+                List.of(c.instVarNames),
+                new ArrayList<>(c.classVars.keySet()),
+                List.of(c.cls.instVarNames),
+                inst,
+                cls);
     }
 
     public Reflection.MethodInfo method(String className, String selector, boolean classSide) {
@@ -55,6 +66,7 @@ final class ClassBrowser {
         if (sel == null) return null;
         CompiledMethod m = target.localMethods(env).get(sel);
         if (m == null) return null;
-        return new Reflection.MethodInfo(c.name, selector, m.source, m.category, classSide, List.of(m.argNames), m.comment());
+        return new Reflection.MethodInfo(
+                c.name, selector, m.source, m.category, classSide, List.of(m.argNames), m.comment());
     }
 }

@@ -1,13 +1,13 @@
 package io.stui.smalltalk.runtime;
 
+import static io.stui.smalltalk.runtime.Primitives.FAIL;
+import static io.stui.smalltalk.runtime.Primitives.bool;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static io.stui.smalltalk.runtime.Primitives.FAIL;
-import static io.stui.smalltalk.runtime.Primitives.bool;
 
 /** Characters, strings, symbols, arrays and byte arrays: creation, bulk copy, comparison, sorting. */
 final class CollectionPrims {
@@ -20,12 +20,17 @@ final class CollectionPrims {
     static void register(Map<String, Primitive> m) {
         // ---- Character
         m.put("charValue", (in, r, a, s) -> (long) ((Char) r).value);
-        m.put("charFromValue", (in, r, a, s) -> a[0] instanceof Long v && v >= 0 && v <= 0x10FFFF ? Char.of((int) (long) v) : FAIL);
+        m.put(
+                "charFromValue",
+                (in, r, a, s) -> a[0] instanceof Long v && v >= 0 && v <= 0x10FFFF ? Char.of((int) (long) v) : FAIL);
         m.put("charIsLetter", (in, r, a, s) -> bool(Character.isLetter(((Char) r).value)));
         m.put("charIsDigit", (in, r, a, s) -> bool(Character.isDigit(((Char) r).value)));
         m.put("charIsUppercase", (in, r, a, s) -> bool(Character.isUpperCase(((Char) r).value)));
         m.put("charIsLowercase", (in, r, a, s) -> bool(Character.isLowerCase(((Char) r).value)));
-        m.put("charIsSeparator", (in, r, a, s) -> { int c = ((Char) r).value; return bool(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'); });
+        m.put("charIsSeparator", (in, r, a, s) -> {
+            int c = ((Char) r).value;
+            return bool(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
+        });
         m.put("charAsUppercase", (in, r, a, s) -> Char.of(Character.toUpperCase(((Char) r).value)));
         m.put("charAsLowercase", (in, r, a, s) -> Char.of(Character.toLowerCase(((Char) r).value)));
 
@@ -54,20 +59,25 @@ final class CollectionPrims {
             return new byte[(int) (long) n];
         });
         m.put("replaceFromToWithStartingAt", (in, r, a, s) -> {
-            if (!(a[0] instanceof Long start) || !(a[1] instanceof Long stop) || !(a[3] instanceof Long rs)) return FAIL;
+            if (!(a[0] instanceof Long start) || !(a[1] instanceof Long stop) || !(a[3] instanceof Long rs))
+                return FAIL;
             int from = (int) (start - 1), n = (int) (stop - start + 1), src = (int) (rs - 1);
             if (n <= 0) return n == 0 ? r : FAIL;
             Object repl = a[2];
             in.step(s);
             try {
                 if (r instanceof Object[] dst && repl instanceof Object[] sa) System.arraycopy(sa, src, dst, from, n);
-                else if (r instanceof StIndexed dst && repl instanceof Object[] sa) System.arraycopy(sa, src, dst.items, from, n);
-                else if (r instanceof Object[] dst && repl instanceof StIndexed sa) System.arraycopy(sa.items, src, dst, from, n);
-                else if (r instanceof StIndexed dst && repl instanceof StIndexed sa) System.arraycopy(sa.items, src, dst.items, from, n);
+                else if (r instanceof StIndexed dst && repl instanceof Object[] sa)
+                    System.arraycopy(sa, src, dst.items, from, n);
+                else if (r instanceof Object[] dst && repl instanceof StIndexed sa)
+                    System.arraycopy(sa.items, src, dst, from, n);
+                else if (r instanceof StIndexed dst && repl instanceof StIndexed sa)
+                    System.arraycopy(sa.items, src, dst.items, from, n);
                 else if (r instanceof StString dst && !(r instanceof StSymbol) && repl instanceof StString sa) {
                     System.arraycopy(sa.chars, src, dst.chars, from, n);
                     dst.refresh();
-                } else if (r instanceof byte[] dst && repl instanceof byte[] sa) System.arraycopy(sa, src, dst, from, n);
+                } else if (r instanceof byte[] dst && repl instanceof byte[] sa)
+                    System.arraycopy(sa, src, dst, from, n);
                 else if (r instanceof Object[] dst && repl instanceof StString sa) {
                     for (int i = 0; i < n; i++) dst[from + i] = Char.of(sa.chars[src + i]);
                 } else return FAIL;
@@ -93,7 +103,9 @@ final class CollectionPrims {
         });
 
         // ---- strings
-        m.put("stringEq", (in, r, a, s) -> a[0] instanceof StString o ? bool(((StString) r).sameChars(o)) : Boolean.FALSE);
+        m.put(
+                "stringEq",
+                (in, r, a, s) -> a[0] instanceof StString o ? bool(((StString) r).sameChars(o)) : Boolean.FALSE);
         m.put("stringCompare", (in, r, a, s) -> {
             if (!(a[0] instanceof StString o)) return FAIL;
             int c = ((StString) r).str().compareTo(o.str());
@@ -119,8 +131,12 @@ final class CollectionPrims {
             return StSymbol.of(((StString) r).str());
         });
         m.put("stringAsString", (in, r, a, s) -> new StString(((StString) r).chars.clone()));
-        m.put("stringAsUppercase", (in, r, a, s) -> new StString(((StString) r).str().toUpperCase(Locale.ROOT)));
-        m.put("stringAsLowercase", (in, r, a, s) -> new StString(((StString) r).str().toLowerCase(Locale.ROOT)));
+        m.put(
+                "stringAsUppercase",
+                (in, r, a, s) -> new StString(((StString) r).str().toUpperCase(Locale.ROOT)));
+        m.put(
+                "stringAsLowercase",
+                (in, r, a, s) -> new StString(((StString) r).str().toLowerCase(Locale.ROOT)));
         m.put("stringPrintString", (in, r, a, s) -> new StString(Printer.quoted(((StString) r).str())));
         m.put("symbolPrintString", (in, r, a, s) -> new StString(Printer.symbol(((StSymbol) r).name)));
         m.put("symbolNumArgs", (in, r, a, s) -> (long) ((StSymbol) r).numArgs());
@@ -143,7 +159,10 @@ final class CollectionPrims {
             for (int i = 0; i < str.length(); i++) {
                 char c = str.charAt(i);
                 if (seps.indexOf(c) >= 0) {
-                    if (cur.length() > 0) { out.add(new StString(cur.toString())); cur.setLength(0); }
+                    if (cur.length() > 0) {
+                        out.add(new StString(cur.toString()));
+                        cur.setLength(0);
+                    }
                 } else cur.append(c);
             }
             if (cur.length() > 0) out.add(new StString(cur.toString()));
@@ -162,8 +181,11 @@ final class CollectionPrims {
             if (t.isEmpty()) return null;
             try {
                 io.stui.smalltalk.compiler.Ast.Method ast = io.stui.smalltalk.compiler.Parser.parseDoit(t);
-                if (ast.statements().size() == 1 && ast.statements().get(0) instanceof io.stui.smalltalk.compiler.Ast.Literal l
-                        && (l.value() instanceof Long || l.value() instanceof java.math.BigInteger || l.value() instanceof Double)) return l.value();
+                if (ast.statements().size() == 1
+                        && ast.statements().get(0) instanceof io.stui.smalltalk.compiler.Ast.Literal l
+                        && (l.value() instanceof Long
+                                || l.value() instanceof java.math.BigInteger
+                                || l.value() instanceof Double)) return l.value();
             } catch (RuntimeException e) {
                 return null;
             }
@@ -182,7 +204,9 @@ final class CollectionPrims {
                             int k = Integer.parseInt(str.substring(i + 1, e));
                             if (k >= 1 && k <= args.length) {
                                 Object v = args[k - 1];
-                                Object t = v instanceof StString vs ? vs : in.send(v, StSymbol.of("asString"), Interp.NO_ARGS, s);
+                                Object t = v instanceof StString vs
+                                        ? vs
+                                        : in.send(v, StSymbol.of("asString"), Interp.NO_ARGS, s);
                                 sb.append(t instanceof StString ts ? ts.str() : String.valueOf(t));
                                 i = e;
                                 continue;
@@ -200,27 +224,35 @@ final class CollectionPrims {
         // ---- loops over SmallInteger intervals and arrays: the block is called directly (it still counts steps)
         m.put("intervalDo", (in, r, a, s) -> {
             StObject iv = (StObject) r;
-            if (!(iv.slot(0) instanceof Long start) || !(iv.slot(1) instanceof Long stop) || !(iv.slot(2) instanceof Long step)
-                    || step == 0 || !(a[0] instanceof StBlock b) || b.numArgs() != 1) return FAIL;
+            if (!(iv.slot(0) instanceof Long start)
+                    || !(iv.slot(1) instanceof Long stop)
+                    || !(iv.slot(2) instanceof Long step)
+                    || step == 0
+                    || !(a[0] instanceof StBlock b)
+                    || b.numArgs() != 1) return FAIL;
             Context pc = in.primContext(r, SYM_DO, a, s);
-            if (step > 0) for (long i = start; i <= stop; i += step) in.callBlock(b, new Object[]{i}, pc);
-            else for (long i = start; i >= stop; i += step) in.callBlock(b, new Object[]{i}, pc);
+            if (step > 0) for (long i = start; i <= stop; i += step) in.callBlock(b, new Object[] {i}, pc);
+            else for (long i = start; i >= stop; i += step) in.callBlock(b, new Object[] {i}, pc);
             return r;
         });
         m.put("intervalInjectInto", (in, r, a, s) -> {
             StObject iv = (StObject) r;
-            if (!(iv.slot(0) instanceof Long start) || !(iv.slot(1) instanceof Long stop) || !(iv.slot(2) instanceof Long step)
-                    || step == 0 || !(a[1] instanceof StBlock b) || b.numArgs() != 2) return FAIL;
+            if (!(iv.slot(0) instanceof Long start)
+                    || !(iv.slot(1) instanceof Long stop)
+                    || !(iv.slot(2) instanceof Long step)
+                    || step == 0
+                    || !(a[1] instanceof StBlock b)
+                    || b.numArgs() != 2) return FAIL;
             Object acc = a[0];
             Context pc = in.primContext(r, SYM_INJECT, a, s);
-            if (step > 0) for (long i = start; i <= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, pc);
-            else for (long i = start; i >= stop; i += step) acc = in.callBlock(b, new Object[]{acc, i}, pc);
+            if (step > 0) for (long i = start; i <= stop; i += step) acc = in.callBlock(b, new Object[] {acc, i}, pc);
+            else for (long i = start; i >= stop; i += step) acc = in.callBlock(b, new Object[] {acc, i}, pc);
             return acc;
         });
         m.put("arrayDo", (in, r, a, s) -> {
             if (!(r instanceof Object[] arr) || !(a[0] instanceof StBlock b) || b.numArgs() != 1) return FAIL;
             Context pc = in.primContext(r, SYM_DO, a, s);
-            for (int i = 0; i < arr.length; i++) in.callBlock(b, new Object[]{arr[i]}, pc);
+            for (int i = 0; i < arr.length; i++) in.callBlock(b, new Object[] {arr[i]}, pc);
             return r;
         });
 
@@ -239,8 +271,10 @@ final class CollectionPrims {
 
     private static boolean lessOrEqual(Interp in, Object block, Object x, Object y, Context s) {
         in.step(s);
-        if (block == null) return Interp.truthy(in.send(x, StSymbol.of("<="), new Object[]{y}, s));
-        Object v = block instanceof StBlock b ? in.value(b, x, y, s) : in.send(block, StSymbol.of("value:value:"), new Object[]{x, y}, s);
+        if (block == null) return Interp.truthy(in.send(x, StSymbol.of("<="), new Object[] {y}, s));
+        Object v = block instanceof StBlock b
+                ? in.value(b, x, y, s)
+                : in.send(block, StSymbol.of("value:value:"), new Object[] {x, y}, s);
         return Interp.truthy(v);
     }
 
@@ -250,7 +284,10 @@ final class CollectionPrims {
             for (int i = lo + 1; i < hi; i++) {
                 Object x = a[i];
                 int j = i - 1;
-                while (j >= lo && !lessOrEqual(in, block, a[j], x, s)) { a[j + 1] = a[j]; j--; }
+                while (j >= lo && !lessOrEqual(in, block, a[j], x, s)) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
                 a[j + 1] = x;
             }
             return;

@@ -12,7 +12,10 @@ public final class CompiledBlock extends CodeUnit {
         this.sourceEnd = sourceEnd;
     }
 
-    @Override public CompiledMethod method() { return home; }
+    @Override
+    public CompiledMethod method() {
+        return home;
+    }
 
     public String sourceText() {
         String s = home.source;

@@ -15,13 +15,19 @@ public final class CompiledMethod extends CodeUnit {
     final boolean isKernel;
     /** Block literals in compilation order (their index identifies them in snapshots). */
     final java.util.List<CompiledBlock> blocks = new java.util.ArrayList<>();
+
     private Ast.Method ast;
     private volatile boolean compiled;
     /** Workspace variables a doit may reference; null for class methods. */
     final Compiler.VariableResolver doitResolver;
 
-    CompiledMethod(Ast.Method ast, StClass methodClass, String category, Primitive primitive, boolean isKernel,
-                   Compiler.VariableResolver doitResolver) {
+    CompiledMethod(
+            Ast.Method ast,
+            StClass methodClass,
+            String category,
+            Primitive primitive,
+            boolean isKernel,
+            Compiler.VariableResolver doitResolver) {
         this.ast = ast;
         this.selector = StSymbol.of(ast.selector());
         this.methodClass = methodClass;
@@ -36,7 +42,10 @@ public final class CompiledMethod extends CodeUnit {
         this.doitResolver = doitResolver;
     }
 
-    @Override public CompiledMethod method() { return this; }
+    @Override
+    public CompiledMethod method() {
+        return this;
+    }
 
     /** The method comment: the first double-quoted comment in the source, if any. */
     public String comment() {
@@ -62,5 +71,8 @@ public final class CompiledMethod extends CodeUnit {
         return methodClass.printName() + ">>" + selector.name;
     }
 
-    @Override public String toString() { return printName(); }
+    @Override
+    public String toString() {
+        return printName();
+    }
 }

@@ -2,7 +2,6 @@ package io.stui.smalltalk.runtime;
 
 import io.stui.smalltalk.compiler.Ast;
 import io.stui.smalltalk.compiler.SyntaxError;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +40,15 @@ final class Compiler {
     private static final class Frame {
         final Frame outer;
         final List<String> names = new ArrayList<>();
-        Frame(Frame outer) { this.outer = outer; }
-        int alloc(String name) { names.add(name); return names.size() - 1; }
+
+        Frame(Frame outer) {
+            this.outer = outer;
+        }
+
+        int alloc(String name) {
+            names.add(name);
+            return names.size() - 1;
+        }
     }
 
     /** A lexical scope; inlined blocks get a scope sharing the enclosing frame. */
@@ -51,7 +57,11 @@ final class Compiler {
         final Frame frame;
         final Map<String, Integer> vars = new HashMap<>();
         final java.util.Set<String> args = new java.util.HashSet<>();
-        Scope(Scope parent, Frame frame) { this.parent = parent; this.frame = frame; }
+
+        Scope(Scope parent, Frame frame) {
+            this.parent = parent;
+            this.frame = frame;
+        }
     }
 
     private Frame methodFrame;
@@ -67,7 +77,9 @@ final class Compiler {
         method.body = body;
     }
 
-    private SyntaxError error(String msg, int pos) { return new SyntaxError(msg, ast.source(), pos); }
+    private SyntaxError error(String msg, int pos) {
+        return new SyntaxError(msg, ast.source(), pos);
+    }
 
     private int declare(Scope s, String name, boolean isArg, int pos) {
         if (s.vars.containsKey(name)) throw error("Duplicate variable name '" + name + "'", pos);
@@ -79,7 +91,10 @@ final class Compiler {
     }
 
     private static boolean isReserved(String n) {
-        return switch (n) { case "self", "super", "nil", "true", "false", "thisContext" -> true; default -> false; };
+        return switch (n) {
+            case "self", "super", "nil", "true", "false", "thisContext" -> true;
+            default -> false;
+        };
     }
 
     private Nodes.Node seq(List<Ast> stmts, Scope s, boolean stmtLevel, int[] clear, int pos) {
@@ -92,10 +107,16 @@ final class Compiler {
     private Nodes.Node expr(Ast a, Scope s, boolean stmtLevel) {
         return switch (a) {
             case Ast.Literal l -> literal(l.value(), l.pos());
-            case Ast.ScaledLiteral sl -> new Nodes.Send(new Nodes.ReadGlobal("ScaledDecimal", true, sl.pos()),
-                    StSymbol.of("newFromNumerator:denominator:scale:"),
-                    new Nodes.Node[]{literal(Num.norm(sl.numerator()), sl.pos()), literal(Num.norm(sl.denominator()), sl.pos()),
-                            literal((long) sl.scale(), sl.pos())}, sl.pos());
+            case Ast.ScaledLiteral sl ->
+                new Nodes.Send(
+                        new Nodes.ReadGlobal("ScaledDecimal", true, sl.pos()),
+                        StSymbol.of("newFromNumerator:denominator:scale:"),
+                        new Nodes.Node[] {
+                            literal(Num.norm(sl.numerator()), sl.pos()),
+                            literal(Num.norm(sl.denominator()), sl.pos()),
+                            literal((long) sl.scale(), sl.pos())
+                        },
+                        sl.pos());
             case Ast.Variable v -> read(v.name(), s, v.pos());
             case Ast.Assign as -> store(as.name(), expr(as.value(), s, false), s, as.namePos());
             case Ast.Return r -> ret(r, s, stmtLevel);
@@ -112,7 +133,8 @@ final class Compiler {
     }
 
     private static Nodes.Node literal(Object v, int pos) {
-        if (v instanceof StSymbol || !(v instanceof StString || v instanceof Object[] || v instanceof byte[])) return new Nodes.Lit(v, pos);
+        if (v instanceof StSymbol || !(v instanceof StString || v instanceof Object[] || v instanceof byte[]))
+            return new Nodes.Lit(v, pos);
         return new Nodes.CopyLit(v, pos);
     }
 
@@ -142,9 +164,12 @@ final class Compiler {
 
     private Nodes.Node read(String name, Scope s, int pos) {
         switch (name) {
-            case "self", "super": return new Nodes.Self(pos);
-            case "thisContext": return new Nodes.ThisContext(pos);
-            default: break;
+            case "self", "super":
+                return new Nodes.Self(pos);
+            case "thisContext":
+                return new Nodes.ThisContext(pos);
+            default:
+                break;
         }
         Found f = find(name, s);
         if (f != null) {
@@ -157,7 +182,8 @@ final class Compiler {
         if (cv != null) return new Nodes.ReadBinding(cv, pos);
         if (resolver != null) {
             Binding b = resolver.existing(name);
-            if (b == null && !Character.isUpperCase(name.charAt(0)) && !resolver.isGlobal(name)) b = resolver.declare(name);
+            if (b == null && !Character.isUpperCase(name.charAt(0)) && !resolver.isGlobal(name))
+                b = resolver.declare(name);
             if (b != null) return new Nodes.ReadBinding(b, pos);
         }
         if (method.isKernel) {
@@ -208,7 +234,8 @@ final class Compiler {
         for (String p : b.params()) declare(bs, p, true, b.pos());
         for (String t : b.temps()) declare(bs, t, false, b.pos());
         cb.numArgs = b.params().size();
-        Nodes.Node body = b.statements().isEmpty() ? new Nodes.Lit(null, b.pos()) : seq(b.statements(), bs, true, null, b.pos());
+        Nodes.Node body =
+                b.statements().isEmpty() ? new Nodes.Lit(null, b.pos()) : seq(b.statements(), bs, true, null, b.pos());
         cb.body = body;
         cb.numTemps = f.names.size();
         cb.tempNames = f.names.toArray(new String[0]);
@@ -219,10 +246,13 @@ final class Compiler {
     private Nodes.Node inlined(Ast.Block b, Scope s, boolean stmtLevel, int[] paramSlots) {
         Scope is = new Scope(s, s.frame);
         List<Integer> clear = new ArrayList<>();
-        for (int i = 0; i < b.params().size(); i++) paramSlots[i] = declare(is, b.params().get(i), true, b.pos());
+        for (int i = 0; i < b.params().size(); i++)
+            paramSlots[i] = declare(is, b.params().get(i), true, b.pos());
         for (String t : b.temps()) clear.add(declare(is, t, false, b.pos()));
         if (b.statements().isEmpty()) return new Nodes.Lit(null, b.pos());
-        int[] c = clear.isEmpty() ? null : clear.stream().mapToInt(Integer::intValue).toArray();
+        int[] c = clear.isEmpty()
+                ? null
+                : clear.stream().mapToInt(Integer::intValue).toArray();
         return seq(b.statements(), is, stmtLevel, c, b.pos());
     }
 
@@ -230,7 +260,9 @@ final class Compiler {
         return inlined((Ast.Block) a, s, stmtLevel, new int[0]);
     }
 
-    private static boolean isBlock(Ast a, int params) { return a instanceof Ast.Block b && b.params().size() == params; }
+    private static boolean isBlock(Ast a, int params) {
+        return a instanceof Ast.Block b && b.params().size() == params;
+    }
 
     // ------------------------------------------------------------ sends
 
@@ -254,16 +286,26 @@ final class Compiler {
         StSymbol sym = StSymbol.of(sel);
         if (a.size() == 1) {
             int op = switch (sel) {
-                case "+" -> Nodes.ADD; case "-" -> Nodes.SUB; case "*" -> Nodes.MUL; case "<" -> Nodes.LT;
-                case ">" -> Nodes.GT; case "<=" -> Nodes.LE; case ">=" -> Nodes.GE; case "=" -> Nodes.EQ;
-                case "~=" -> Nodes.NE; case "/" -> Nodes.DIV; case "//" -> Nodes.IDIV; case "\\\\" -> Nodes.MOD;
+                case "+" -> Nodes.ADD;
+                case "-" -> Nodes.SUB;
+                case "*" -> Nodes.MUL;
+                case "<" -> Nodes.LT;
+                case ">" -> Nodes.GT;
+                case "<=" -> Nodes.LE;
+                case ">=" -> Nodes.GE;
+                case "=" -> Nodes.EQ;
+                case "~=" -> Nodes.NE;
+                case "/" -> Nodes.DIV;
+                case "//" -> Nodes.IDIV;
+                case "\\\\" -> Nodes.MOD;
                 default -> -1;
             };
             if (op >= 0) return new Nodes.Arith(r, sym, expr(a.get(0), s, false), op, pos);
             if (sel.equals("==")) return new Nodes.Identical(r, expr(a.get(0), s, false), false, pos);
             if (sel.equals("~~")) return new Nodes.Identical(r, expr(a.get(0), s, false), true, pos);
         }
-        if (sel.equals("value") || sel.startsWith("value:") && sel.replace("value:", "").isEmpty())
+        if (sel.equals("value")
+                || sel.startsWith("value:") && sel.replace("value:", "").isEmpty())
             return new Nodes.BlockValue(r, sym, args(a, s), pos);
         return new Nodes.Send(r, sym, args(a, s), pos);
     }
@@ -273,30 +315,38 @@ final class Compiler {
         int pos = sd.pos();
         switch (sd.selector()) {
             case "ifTrue:":
-                if (isBlock(a.get(0), 0)) return new Nodes.If(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), null, pos);
+                if (isBlock(a.get(0), 0))
+                    return new Nodes.If(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), null, pos);
                 break;
             case "ifFalse:":
-                if (isBlock(a.get(0), 0)) return new Nodes.If(expr(sd.receiver(), s, false), null, inlined(a.get(0), s, st), pos);
+                if (isBlock(a.get(0), 0))
+                    return new Nodes.If(expr(sd.receiver(), s, false), null, inlined(a.get(0), s, st), pos);
                 break;
             case "ifTrue:ifFalse:":
                 if (isBlock(a.get(0), 0) && isBlock(a.get(1), 0))
-                    return new Nodes.If(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), inlined(a.get(1), s, st), pos);
+                    return new Nodes.If(
+                            expr(sd.receiver(), s, false), inlined(a.get(0), s, st), inlined(a.get(1), s, st), pos);
                 break;
             case "ifFalse:ifTrue:":
                 if (isBlock(a.get(0), 0) && isBlock(a.get(1), 0))
-                    return new Nodes.If(expr(sd.receiver(), s, false), inlined(a.get(1), s, st), inlined(a.get(0), s, st), pos);
+                    return new Nodes.If(
+                            expr(sd.receiver(), s, false), inlined(a.get(1), s, st), inlined(a.get(0), s, st), pos);
                 break;
             case "and:":
-                if (isBlock(a.get(0), 0)) return new Nodes.And(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), true, pos);
+                if (isBlock(a.get(0), 0))
+                    return new Nodes.And(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), true, pos);
                 break;
             case "or:":
-                if (isBlock(a.get(0), 0)) return new Nodes.And(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), false, pos);
+                if (isBlock(a.get(0), 0))
+                    return new Nodes.And(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), false, pos);
                 break;
             case "ifNil:":
-                if (isBlock(a.get(0), 0)) return new Nodes.IfNil(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), null, -1, pos);
+                if (isBlock(a.get(0), 0))
+                    return new Nodes.IfNil(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), null, -1, pos);
                 break;
             case "ifNotNil:":
-                if (isBlock(a.get(0), 0) || isBlock(a.get(0), 1)) return ifNotNil(sd.receiver(), null, (Ast.Block) a.get(0), s, st, pos);
+                if (isBlock(a.get(0), 0) || isBlock(a.get(0), 1))
+                    return ifNotNil(sd.receiver(), null, (Ast.Block) a.get(0), s, st, pos);
                 break;
             case "ifNil:ifNotNil:":
                 if (isBlock(a.get(0), 0) && (isBlock(a.get(1), 0) || isBlock(a.get(1), 1)))
@@ -308,18 +358,26 @@ final class Compiler {
                 break;
             case "whileTrue:", "whileFalse:":
                 if (isBlock(sd.receiver(), 0) && isBlock(a.get(0), 0))
-                    return new Nodes.While(inlined(sd.receiver(), s, false), inlined(a.get(0), s, st),
-                            sd.selector().equals("whileTrue:"), pos);
+                    return new Nodes.While(
+                            inlined(sd.receiver(), s, false),
+                            inlined(a.get(0), s, st),
+                            sd.selector().equals("whileTrue:"),
+                            pos);
                 break;
             case "whileTrue", "whileFalse":
                 if (isBlock(sd.receiver(), 0))
-                    return new Nodes.While(inlined(sd.receiver(), s, false), null, sd.selector().equals("whileTrue"), pos);
+                    return new Nodes.While(
+                            inlined(sd.receiver(), s, false),
+                            null,
+                            sd.selector().equals("whileTrue"),
+                            pos);
                 break;
             case "repeat":
                 if (isBlock(sd.receiver(), 0)) return new Nodes.Repeat(inlined(sd.receiver(), s, st), pos);
                 break;
             case "timesRepeat:":
-                if (isBlock(a.get(0), 0)) return new Nodes.TimesRepeat(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), pos);
+                if (isBlock(a.get(0), 0))
+                    return new Nodes.TimesRepeat(expr(sd.receiver(), s, false), inlined(a.get(0), s, st), pos);
                 break;
             case "to:do:":
                 if (isBlock(a.get(1), 1)) {
@@ -331,7 +389,9 @@ final class Compiler {
                 break;
             case "to:by:do:":
                 if (isBlock(a.get(2), 1) && a.get(1) instanceof Ast.Literal l && l.value() instanceof Long) {
-                    Nodes.Node from = expr(sd.receiver(), s, false), to = expr(a.get(0), s, false), by = expr(a.get(1), s, false);
+                    Nodes.Node from = expr(sd.receiver(), s, false),
+                            to = expr(a.get(0), s, false),
+                            by = expr(a.get(1), s, false);
                     int[] slot = new int[1];
                     Nodes.Node body = inlined((Ast.Block) a.get(2), s, st, slot);
                     return new Nodes.ToDo(from, to, by, slot[0], body, pos);
@@ -357,7 +417,8 @@ final class Compiler {
         Nodes.Node[] msgs = new Nodes.Node[cs.messages().size()];
         for (int i = 0; i < msgs.length; i++) {
             Ast.Send m = cs.messages().get(i);
-            msgs[i] = new Nodes.Send(new Nodes.Temp(slot, m.pos()), StSymbol.of(m.selector()), args(m.args(), s), m.pos());
+            msgs[i] = new Nodes.Send(
+                    new Nodes.Temp(slot, m.pos()), StSymbol.of(m.selector()), args(m.args(), s), m.pos());
         }
         return new Nodes.Cascade(r, slot, msgs, cs.pos());
     }

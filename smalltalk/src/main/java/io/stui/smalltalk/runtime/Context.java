@@ -9,11 +9,13 @@ public final class Context {
     Context outer;
     /** The method context a {@code ^} returns from. */
     Context home;
+
     public final Context sender;
     final Interp interp;
     final int depth;
     /** Set by a statement-level {@code ^}; checked after each statement. */
     boolean returning;
+
     Object returnValue;
     /** True once the method activation has returned; a {@code ^} to it is then a BlockCannotReturn. */
     boolean dead;
@@ -39,6 +41,7 @@ public final class Context {
         final StBlock handlerBlock;
         final HandlerInfo next;
         final Context context;
+
         HandlerInfo(Object exceptionSelector, StBlock handlerBlock, HandlerInfo next, Context context) {
             this.exceptionSelector = exceptionSelector;
             this.handlerBlock = handlerBlock;
@@ -47,7 +50,9 @@ public final class Context {
         }
     }
 
-    public boolean isBlock() { return code instanceof CompiledBlock; }
+    public boolean isBlock() {
+        return code instanceof CompiledBlock;
+    }
 
     /** 1-based line, within the method's source, of the send this frame is executing; 0 when unknown. */
     public int line() {
@@ -67,10 +72,16 @@ public final class Context {
         for (Context x = this; x != null && x.isBlock(); x = x.outer) prefix.append("[] in ");
         String d = prefix + cls + ">>" + m.selector.name;
         // as Pharo's debugger shows it: SmallInteger(Object)>>doesNotUnderstand: #foo
-        if (!isBlock() && m.selector.name.equals("doesNotUnderstand:") && temps.length > 0
-                && temps[0] instanceof StObject msg && msg.slot(0) instanceof StSymbol sel) d += " #" + sel.name;
+        if (!isBlock()
+                && m.selector.name.equals("doesNotUnderstand:")
+                && temps.length > 0
+                && temps[0] instanceof StObject msg
+                && msg.slot(0) instanceof StSymbol sel) d += " #" + sel.name;
         return d;
     }
 
-    @Override public String toString() { return describe(); }
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -2,48 +2,74 @@ package io.stui.smalltalk.runtime;
 
 /** Java-level unwinding used to implement Smalltalk control flow; never carries a Java stack trace. */
 public abstract class ControlFlow extends RuntimeException {
-    ControlFlow() { super(null, null, false, false); }
+    ControlFlow() {
+        super(null, null, false, false);
+    }
 
     /** {@code ^} from a block: unwind to the home method context. */
     static final class NonLocalReturn extends ControlFlow {
         final Context home;
         final Object value;
-        NonLocalReturn(Context home, Object value) { this.home = home; this.value = value; }
+
+        NonLocalReturn(Context home, Object value) {
+            this.home = home;
+            this.value = value;
+        }
     }
 
     /** A {@code ^} nested inside an inlined expression of the same method: unwind to it. */
     static final class LocalReturn extends ControlFlow {
         final Context home;
         final Object value;
-        LocalReturn(Context home, Object value) { this.home = home; this.value = value; }
+
+        LocalReturn(Context home, Object value) {
+            this.home = home;
+            this.value = value;
+        }
     }
 
     /** Exception handler finished (return:/fall off the end): unwind to its on:do: context. */
     static final class HandlerReturn extends ControlFlow {
         final Context handlerContext;
         final Object value;
-        HandlerReturn(Context handlerContext, Object value) { this.handlerContext = handlerContext; this.value = value; }
+
+        HandlerReturn(Context handlerContext, Object value) {
+            this.handlerContext = handlerContext;
+            this.value = value;
+        }
     }
 
     /** {@code retry}/{@code retryUsing:}: unwind to the on:do: context and run again. */
     static final class Retry extends ControlFlow {
         final Context handlerContext;
         final StBlock replacement;
-        Retry(Context handlerContext, StBlock replacement) { this.handlerContext = handlerContext; this.replacement = replacement; }
+
+        Retry(Context handlerContext, StBlock replacement) {
+            this.handlerContext = handlerContext;
+            this.replacement = replacement;
+        }
     }
 
     /** {@code resume:}: unwind to the signal point and answer the value there. */
     static final class Resume extends ControlFlow {
         final StObject exception;
         final Object value;
-        Resume(StObject exception, Object value) { this.exception = exception; this.value = value; }
+
+        Resume(StObject exception, Object value) {
+            this.exception = exception;
+            this.value = value;
+        }
     }
 
     /** An unhandled Smalltalk error: ends the evaluation. */
     public static final class UnhandledError extends ControlFlow {
         public final StObject exception;
         public final Context signalContext;
-        UnhandledError(StObject exception, Context signalContext) { this.exception = exception; this.signalContext = signalContext; }
+
+        UnhandledError(StObject exception, Context signalContext) {
+            this.exception = exception;
+            this.signalContext = signalContext;
+        }
     }
 
     /** A limit or an interrupt ended the evaluation; Smalltalk code cannot catch it and ensure blocks do not run. */
@@ -51,11 +77,16 @@ public abstract class ControlFlow extends RuntimeException {
         public final String errorClass;
         public final String reason;
         public final Context context;
+
         Termination(String errorClass, String reason, Context context) {
             this.errorClass = errorClass;
             this.reason = reason;
             this.context = context;
         }
-        @Override public String getMessage() { return errorClass + ": " + reason; }
+
+        @Override
+        public String getMessage() {
+            return errorClass + ": " + reason;
+        }
     }
 }

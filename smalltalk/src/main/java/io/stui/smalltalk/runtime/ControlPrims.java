@@ -1,10 +1,10 @@
 package io.stui.smalltalk.runtime;
 
+import static io.stui.smalltalk.runtime.Primitives.FAIL;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-
-import static io.stui.smalltalk.runtime.Primitives.FAIL;
 
 /** Blocks, exception handling, contexts, the Smalltalk dictionary and the clock. */
 final class ControlPrims {
@@ -104,7 +104,8 @@ final class ControlPrims {
         m.put("ctxTempNamed", (in, r, a, s) -> {
             Context c = (Context) r;
             if (!(a[0] instanceof StString n)) return FAIL;
-            for (int i = c.code.tempNames.length - 1; i >= 0; i--) if (c.code.tempNames[i].equals(n.str())) return c.temps[i];
+            for (int i = c.code.tempNames.length - 1; i >= 0; i--)
+                if (c.code.tempNames[i].equals(n.str())) return c.temps[i];
             return FAIL;
         });
 
@@ -119,7 +120,9 @@ final class ControlPrims {
             in.env.defineGlobal(n.str(), a[1]);
             return a[1];
         });
-        m.put("sysIncludesKey", (in, r, a, s) -> Primitives.bool(a[0] instanceof StString n && in.env.binding(n.str()) != null));
+        m.put(
+                "sysIncludesKey",
+                (in, r, a, s) -> Primitives.bool(a[0] instanceof StString n && in.env.binding(n.str()) != null));
         m.put("sysRemoveKey", (in, r, a, s) -> {
             if (!(a[0] instanceof StString n) || in.env.isKernel) return FAIL;
             Binding b = in.env.globals.get(n.str());
@@ -140,7 +143,7 @@ final class ControlPrims {
             Instant now = Instant.now();
             return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
         });
-        m.put("clockOffsetSeconds", (in, r, a, s) ->
-                (long) ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds());
+        m.put("clockOffsetSeconds", (in, r, a, s) -> (long)
+                ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds());
     }
 }

@@ -1,7 +1,6 @@
 package io.stui.smalltalk.runtime;
 
 import io.stui.smalltalk.compiler.Parser;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -27,8 +26,7 @@ final class DoitCache {
     /** Longer sources are compiled every time: re-running them is rare and their trees are large. */
     static final int MAX_SOURCE_LENGTH = 2_048;
 
-    private record Cached(CompiledMethod method, Object token, String[] names, Binding[] bindings) {
-    }
+    private record Cached(CompiledMethod method, Object token, String[] names, Binding[] bindings) {}
 
     private final Map<String, Cached> entries = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
         @Override
@@ -43,8 +41,12 @@ final class DoitCache {
      *
      * @throws io.stui.smalltalk.compiler.SyntaxError when the code does not parse or compile
      */
-    CompiledMethod compile(String code, Kernel kernel, Environment env, Map<String, Binding> variables,
-                           Compiler.VariableResolver resolver) {
+    CompiledMethod compile(
+            String code,
+            Kernel kernel,
+            Environment env,
+            Map<String, Binding> variables,
+            Compiler.VariableResolver resolver) {
         Object token = env.token;
         Cached cached = entries.get(code);
         if (cached != null && cached.token == token && stillBound(cached, variables)) {
@@ -52,8 +54,8 @@ final class DoitCache {
         }
         boolean cacheable = code.length() <= MAX_SOURCE_LENGTH;
         Recording recording = cacheable ? new Recording(resolver) : null;
-        CompiledMethod doit = new CompiledMethod(Parser.parseDoit(code), kernel.undefinedObject, "doits", null,
-                false, cacheable ? recording : resolver);
+        CompiledMethod doit = new CompiledMethod(
+                Parser.parseDoit(code), kernel.undefinedObject, "doits", null, false, cacheable ? recording : resolver);
         doit.ensureCompiled();
         if (cacheable && env.token == token) {
             String[] names = recording.names.toArray(new String[0]);

@@ -21,6 +21,7 @@ public final class Environment {
     final List<StClass> userClasses = new ArrayList<>();
     /** Identity token of the current method/global state; changes on every definition. */
     volatile Object token = new Object();
+
     private final HashMap<StClass, HashMap<StSymbol, CompiledMethod>> lookupCache = new HashMap<>();
 
     Environment(Kernel kernel, boolean isKernel) {
@@ -29,13 +30,21 @@ public final class Environment {
         this.globals = isKernel ? kernel.globals : new LinkedHashMap<>();
     }
 
-    public Kernel kernel() { return kernel; }
+    public Kernel kernel() {
+        return kernel;
+    }
 
-    public List<StClass> userClasses() { return userClasses; }
+    public List<StClass> userClasses() {
+        return userClasses;
+    }
 
-    public Map<StClass, Map<StSymbol, CompiledMethod>> extensions() { return extensions; }
+    public Map<StClass, Map<StSymbol, CompiledMethod>> extensions() {
+        return extensions;
+    }
 
-    Map<StSymbol, CompiledMethod> extensionsFor(StClass c) { return extensions.isEmpty() ? null : extensions.get(c); }
+    Map<StSymbol, CompiledMethod> extensionsFor(StClass c) {
+        return extensions.isEmpty() ? null : extensions.get(c);
+    }
 
     void changed() {
         token = new Object();

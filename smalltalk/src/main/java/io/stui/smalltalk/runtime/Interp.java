@@ -25,7 +25,13 @@ public final class Interp {
     /** Context of the most recent unhandled error, for post-mortem inspection. */
     public ControlFlow.UnhandledError lastUnhandled;
 
-    public Interp(Environment env, long timeoutNanos, long budget, long maxAllocation, int maxDepth, AtomicBoolean interruptFlag) {
+    public Interp(
+            Environment env,
+            long timeoutNanos,
+            long budget,
+            long maxAllocation,
+            int maxDepth,
+            AtomicBoolean interruptFlag) {
         this.env = env;
         this.k = env.kernel;
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
@@ -36,7 +42,9 @@ public final class Interp {
         this.nextCheck = Math.min(this.budget, 4096);
     }
 
-    public long steps() { return steps; }
+    public long steps() {
+        return steps;
+    }
 
     // ---------------------------------------------------------------- limits
 
@@ -46,8 +54,8 @@ public final class Interp {
 
     void checkLimits(Context c) {
         if (steps >= budget)
-            throw new ControlFlow.Termination("InstructionBudgetExceeded",
-                    "the evaluation used its budget of " + budget + " steps", c);
+            throw new ControlFlow.Termination(
+                    "InstructionBudgetExceeded", "the evaluation used its budget of " + budget + " steps", c);
         if (interruptFlag != null && interruptFlag.get())
             throw new ControlFlow.Termination("Interrupted", "the evaluation was interrupted", c);
         if (System.nanoTime() - deadlineNanos > 0)
@@ -59,8 +67,10 @@ public final class Interp {
     public void allocate(long bytes, Context c) {
         allocated += bytes;
         if (bytes > maxAllocation || allocated > maxAllocation)
-            throw new ControlFlow.Termination("AllocationLimitExceeded",
-                    "the evaluation tried to allocate more than " + maxAllocation + " bytes", c);
+            throw new ControlFlow.Termination(
+                    "AllocationLimitExceeded",
+                    "the evaluation tried to allocate more than " + maxAllocation + " bytes",
+                    c);
         if (bytes > 4096) checkLimits(c);
     }
 
@@ -73,8 +83,13 @@ public final class Interp {
         return invoke(m, rcvr, args, sender);
     }
 
-    public Object send0(Object rcvr, String sel, Context sender) { return send(rcvr, StSymbol.of(sel), NO_ARGS, sender); }
-    public Object send1(Object rcvr, String sel, Object a, Context sender) { return send(rcvr, StSymbol.of(sel), new Object[]{a}, sender); }
+    public Object send0(Object rcvr, String sel, Context sender) {
+        return send(rcvr, StSymbol.of(sel), NO_ARGS, sender);
+    }
+
+    public Object send1(Object rcvr, String sel, Object a, Context sender) {
+        return send(rcvr, StSymbol.of(sel), new Object[] {a}, sender);
+    }
 
     Object superSend(StClass start, Object rcvr, StSymbol sel, Object[] args, Context sender) {
         CompiledMethod m = start == null ? null : env.lookup(start, sel);
@@ -88,7 +103,7 @@ public final class Interp {
         msg.slots[1] = args.clone();
         CompiledMethod m = env.lookup(Kernel.classOf(rcvr), k.symDnu);
         if (m == null) throw new IllegalStateException("doesNotUnderstand: missing for " + Kernel.classOf(rcvr));
-        return invoke(m, rcvr, new Object[]{msg}, sender);
+        return invoke(m, rcvr, new Object[] {msg}, sender);
     }
 
     public Object invoke(CompiledMethod m, Object rcvr, Object[] args, Context sender) {
@@ -118,8 +133,10 @@ public final class Interp {
     }
 
     ControlFlow.Termination depthExceeded(Context ctx) {
-        return new ControlFlow.Termination("RecursionDepthExceeded",
-                "the call stack grew deeper than " + maxDepth + " frames (infinite recursion?)", ctx);
+        return new ControlFlow.Termination(
+                "RecursionDepthExceeded",
+                "the call stack grew deeper than " + maxDepth + " frames (infinite recursion?)",
+                ctx);
     }
 
     // ---------------------------------------------------------------- blocks
@@ -134,22 +151,36 @@ public final class Interp {
         return code.body.eval(ctx);
     }
 
-    public Object value(StBlock b, Context sender) { return callBlock(b, NO_ARGS, sender); }
-    public Object value(StBlock b, Object a, Context sender) { return callBlock(b, new Object[]{a}, sender); }
-    public Object value(StBlock b, Object a, Object a2, Context sender) { return callBlock(b, new Object[]{a, a2}, sender); }
+    public Object value(StBlock b, Context sender) {
+        return callBlock(b, NO_ARGS, sender);
+    }
+
+    public Object value(StBlock b, Object a, Context sender) {
+        return callBlock(b, new Object[] {a}, sender);
+    }
+
+    public Object value(StBlock b, Object a, Object a2, Context sender) {
+        return callBlock(b, new Object[] {a, a2}, sender);
+    }
 
     /** Evaluates any "valuable": a block, or any object answering #value (Pharo's cull semantics for blocks). */
     public Object cull(Object valuable, Object arg, Context sender) {
-        if (valuable instanceof StBlock b) return b.numArgs() == 0 ? callBlock(b, NO_ARGS, sender) : callBlock(b, new Object[]{arg}, sender);
-        return send(valuable, StSymbol.of("cull:"), new Object[]{arg}, sender);
+        if (valuable instanceof StBlock b)
+            return b.numArgs() == 0 ? callBlock(b, NO_ARGS, sender) : callBlock(b, new Object[] {arg}, sender);
+        return send(valuable, StSymbol.of("cull:"), new Object[] {arg}, sender);
     }
 
     private Object wrongArgCount(StBlock b, int given, Context sender) {
-        return signalError("ArgumentsCountMismatch", "This block accepts " + b.numArgs() + " argument"
-                + (b.numArgs() == 1 ? "" : "s") + ", but was called with " + given + " argument" + (given == 1 ? "" : "s") + ".", sender);
+        return signalError(
+                "ArgumentsCountMismatch",
+                "This block accepts " + b.numArgs() + " argument" + (b.numArgs() == 1 ? "" : "s")
+                        + ", but was called with " + given + " argument" + (given == 1 ? "" : "s") + ".",
+                sender);
     }
 
-    static boolean truthy(Object v) { return v == Boolean.TRUE; }
+    static boolean truthy(Object v) {
+        return v == Boolean.TRUE;
+    }
 
     /**
      * A context standing for a primitive method that calls blocks (do:, ensure:...), so stack traces show it as
@@ -191,8 +222,9 @@ public final class Interp {
     }
 
     private boolean handles(Object selector, StObject ex, Context sender) {
-        if (selector instanceof StClass c && !c.isMeta) return Kernel.classOf(ex).includesBehavior(c);
-        return truthy(send(selector, k.symHandles, new Object[]{ex}, sender));
+        if (selector instanceof StClass c && !c.isMeta)
+            return Kernel.classOf(ex).includesBehavior(c);
+        return truthy(send(selector, k.symHandles, new Object[] {ex}, sender));
     }
 
     private Object runHandler(Context.HandlerInfo h, StObject ex, Context sender) {
@@ -211,7 +243,7 @@ public final class Interp {
     }
 
     Object onDo(StBlock body, Object selector, StBlock handlerBlock, Context sender) {
-        Context hctx = new Context(k.onDoMethod, body, new Object[]{selector, handlerBlock}, null, sender, this);
+        Context hctx = new Context(k.onDoMethod, body, new Object[] {selector, handlerBlock}, null, sender, this);
         Context.HandlerInfo h = new Context.HandlerInfo(selector, handlerBlock, handlers, hctx);
         hctx.handler = h;
         StBlock current = body;

@@ -3,9 +3,6 @@ package io.stui.smalltalk.runtime;
 import io.stui.smalltalk.compiler.Ast;
 import io.stui.smalltalk.compiler.Parser;
 import io.stui.smalltalk.compiler.SyntaxError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared Smalltalk kernel: core classes created in Java, then the kernel's Smalltalk sources loaded
@@ -26,6 +25,7 @@ public final class Kernel {
     private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
     /** Version string answered by {@code Smalltalk version}. */
     public static final String VERSION = "STUI Smalltalk 0.1 (Smalltalk-80 with Pharo conventions)";
+
     static final String RESOURCE_DIR = "/io/stui/smalltalk/kernel/";
     static volatile Kernel K;
 
@@ -34,9 +34,27 @@ public final class Kernel {
     final Environment bootEnv;
     private boolean frozen;
 
-    StClass object, behavior, classDescription, classClass, metaclass, undefinedObject, booleanClass, trueClass, falseClass;
+    StClass object,
+            behavior,
+            classDescription,
+            classClass,
+            metaclass,
+            undefinedObject,
+            booleanClass,
+            trueClass,
+            falseClass;
     StClass magnitude, character, number, integer, smallInteger, largePos, largeNeg, floatClass, smallFloat, boxedFloat;
-    StClass collection, seqCollection, arrayedCollection, array, string, byteString, wideString, symbol, byteSymbol, wideSymbol, byteArray;
+    StClass collection,
+            seqCollection,
+            arrayedCollection,
+            array,
+            string,
+            byteString,
+            wideString,
+            symbol,
+            byteSymbol,
+            wideSymbol,
+            byteArray;
     StClass blockClosure, context, compiledMethod, messageClass;
     StClass errorClass;
     CompiledMethod onDoMethod;
@@ -69,12 +87,17 @@ public final class Kernel {
                 throw e;
             }
             k.frozen = true;
-            LOG.debug("Smalltalk kernel booted in {} ms: {} classes", (System.nanoTime() - t0) / 1_000_000, k.classes.size());
+            LOG.debug(
+                    "Smalltalk kernel booted in {} ms: {} classes",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    k.classes.size());
             return k;
         }
     }
 
-    public boolean isFrozen() { return frozen; }
+    public boolean isFrozen() {
+        return frozen;
+    }
 
     /**
      * Boots a second, independent kernel and answers the time it took in nanoseconds. For boot benchmarks only:
@@ -130,8 +153,10 @@ public final class Kernel {
         if (a == b) return true;
         if (a instanceof Long x) return b instanceof Long y && x.longValue() == y.longValue();
         if (a instanceof Char x) return b instanceof Char y && x.value == y.value;
-        if (a instanceof Double x) return b instanceof Double y && isSmallFloat(x)
-                && Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
+        if (a instanceof Double x)
+            return b instanceof Double y
+                    && isSmallFloat(x)
+                    && Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
         return false;
     }
 
@@ -148,20 +173,25 @@ public final class Kernel {
     }
 
     static void refuseKernelMutation(Context c, Object what) {
-        c.interp.signalError("ModificationForbidden", "The system kernel is shared and read-only here: cannot modify "
-                + (what instanceof StClass sc ? sc.printName() : String.valueOf(what)) + " from a workspace", c);
+        c.interp.signalError(
+                "ModificationForbidden",
+                "The system kernel is shared and read-only here: cannot modify "
+                        + (what instanceof StClass sc ? sc.printName() : String.valueOf(what)) + " from a workspace",
+                c);
     }
 
     // ------------------------------------------------------------ class creation
 
     private StClass core(String name, StClass sup, String ivars, StClass.Format fmt, String category) {
-        StClass c = makeClass(name, sup, ivars.isBlank() ? new String[0] : ivars.trim().split("\\s+"), fmt, category, null);
+        StClass c = makeClass(
+                name, sup, ivars.isBlank() ? new String[0] : ivars.trim().split("\\s+"), fmt, category, null);
         register(c, bootEnv);
         return c;
     }
 
     /** Creates a class and its metaclass (not yet registered as a global). */
-    StClass makeClass(String name, StClass sup, String[] ivars, StClass.Format fmt, String category, Environment owner) {
+    StClass makeClass(
+            String name, StClass sup, String[] ivars, StClass.Format fmt, String category, Environment owner) {
         StClass meta = new StClass(metaclass, true);
         StClass c = new StClass(meta, false);
         meta.thisClass = c;
@@ -262,23 +292,36 @@ public final class Kernel {
     }
 
     /** Defines (or redefines in place) a class in an environment, as {@code subclass:instanceVariableNames:...} does. */
-    public StClass defineClass(Environment env, StClass sup, String name, String ivars, String cvars, String category,
-                               boolean variable, String classIvars) {
-        String[] iv = ivars == null || ivars.isBlank() ? new String[0] : ivars.trim().split("\\s+");
+    public StClass defineClass(
+            Environment env,
+            StClass sup,
+            String name,
+            String ivars,
+            String cvars,
+            String category,
+            boolean variable,
+            String classIvars) {
+        String[] iv =
+                ivars == null || ivars.isBlank() ? new String[0] : ivars.trim().split("\\s+");
         StClass.Format fmt = StClass.Format.OBJECT;
         if (sup != null) {
             switch (sup.format) {
                 case ARRAY, INDEXED -> fmt = StClass.Format.INDEXED;
                 case OBJECT -> fmt = variable ? StClass.Format.INDEXED : StClass.Format.OBJECT;
                 default -> {
-                    if (!env.isKernel) throw new IllegalArgumentException(sup.name + " cannot be subclassed here: its instances are built-in values");
+                    if (!env.isKernel)
+                        throw new IllegalArgumentException(
+                                sup.name + " cannot be subclassed here: its instances are built-in values");
                     fmt = sup.format;
                 }
             }
         }
         Binding existing = env.globals.get(name);
         StClass c;
-        if (existing != null && existing.value instanceof StClass old && !old.isMeta && (old.owner == env || env.isKernel && old.owner == null)) {
+        if (existing != null
+                && existing.value instanceof StClass old
+                && !old.isMeta
+                && (old.owner == env || env.isKernel && old.owner == null)) {
             c = old;
             boolean layoutChanged = c.superclass != sup || !java.util.Arrays.equals(c.instVarNames, iv);
             c.superclass = sup;
@@ -297,7 +340,8 @@ public final class Kernel {
             for (String cv : cvars.trim().split("\\s+")) c.classVars.putIfAbsent(cv, new Binding(cv, null));
         }
         if (classIvars != null) {
-            c.cls.instVarNames = classIvars.isBlank() ? new String[0] : classIvars.trim().split("\\s+");
+            c.cls.instVarNames =
+                    classIvars.isBlank() ? new String[0] : classIvars.trim().split("\\s+");
             c.cls.recomputeInstSize();
             if (c.slots.length < c.cls.instSize()) c.slots = java.util.Arrays.copyOf(c.slots, c.cls.instSize());
         }
@@ -314,7 +358,8 @@ public final class Kernel {
                     try {
                         compile(env, side, m.source, m.category);
                     } catch (SyntaxError e) {
-                        // the method refers to a variable the new shape lacks: drop it, as the class no longer supports it
+                        // the method refers to a variable the new shape lacks: drop it, as the class no longer supports
+                        // it
                         side.methods.remove(m.selector);
                     }
                 }
@@ -324,7 +369,8 @@ public final class Kernel {
 
     // ------------------------------------------------------------ loading kernel sources
 
-    private static final Pattern METHODS_FOR = Pattern.compile("^\\s*(\\w+)( class)? methodsFor: '([^']*)'\\s*$", Pattern.DOTALL);
+    private static final Pattern METHODS_FOR =
+            Pattern.compile("^\\s*(\\w+)( class)? methodsFor: '([^']*)'\\s*$", Pattern.DOTALL);
 
     private void loadSources() {
         String manifest = resource("manifest.txt");
@@ -346,7 +392,9 @@ public final class Kernel {
     }
 
     /** Source of one kernel file, for tools. */
-    public static String kernelFile(String name) { return resource(name); }
+    public static String kernelFile(String name) {
+        return resource(name);
+    }
 
     void loadChunks(String file, String text, Interp in) {
         List<String> chunks = ChunkReader.split(text);
@@ -365,8 +413,10 @@ public final class Kernel {
                             try {
                                 compile(bootEnv, c, src, m.group(3));
                             } catch (SyntaxError e) {
-                                throw new IllegalStateException(file + ": " + c.printName() + ": " + e.getMessage()
-                                        + " at line " + e.line() + " column " + e.column() + " in\n" + src, e);
+                                throw new IllegalStateException(
+                                        file + ": " + c.printName() + ": " + e.getMessage() + " at line " + e.line()
+                                                + " column " + e.column() + " in\n" + src,
+                                        e);
                             }
                         }
                     }
@@ -390,10 +440,25 @@ public final class Kernel {
     }
 
     static final Compiler.VariableResolver NO_WORKSPACE = new Compiler.VariableResolver() {
-        @Override public Binding existing(String name) { return null; }
-        @Override public Binding declare(String name) { throw new IllegalStateException("undeclared variable " + name + " in kernel code"); }
-        @Override public boolean isClass(String name) { return true; }
-        @Override public boolean isGlobal(String name) { return true; }
+        @Override
+        public Binding existing(String name) {
+            return null;
+        }
+
+        @Override
+        public Binding declare(String name) {
+            throw new IllegalStateException("undeclared variable " + name + " in kernel code");
+        }
+
+        @Override
+        public boolean isClass(String name) {
+            return true;
+        }
+
+        @Override
+        public boolean isGlobal(String name) {
+            return true;
+        }
     };
 
     private static String stripIndent(String s) {

@@ -6,7 +6,11 @@ final class Nodes {
 
     abstract static class Node {
         final int pos;
-        Node(int pos) { this.pos = pos; }
+
+        Node(int pos) {
+            this.pos = pos;
+        }
+
         abstract Object eval(Context c);
     }
 
@@ -14,37 +18,80 @@ final class Nodes {
 
     static final class Lit extends Node {
         final Object value;
-        Lit(Object value, int pos) { super(pos); this.value = value; }
-        @Override Object eval(Context c) { return value; }
+
+        Lit(Object value, int pos) {
+            super(pos);
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
+            return value;
+        }
     }
 
     /** A mutable literal (string, array, byte array): each evaluation answers a fresh copy so shared code stays pristine. */
     static final class CopyLit extends Node {
         final Object value;
-        CopyLit(Object value, int pos) { super(pos); this.value = value; }
-        @Override Object eval(Context c) { return Kernel.copyLiteral(value); }
+
+        CopyLit(Object value, int pos) {
+            super(pos);
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
+            return Kernel.copyLiteral(value);
+        }
     }
 
     static final class Self extends Node {
-        Self(int pos) { super(pos); }
-        @Override Object eval(Context c) { return c.receiver; }
+        Self(int pos) {
+            super(pos);
+        }
+
+        @Override
+        Object eval(Context c) {
+            return c.receiver;
+        }
     }
 
     static final class ThisContext extends Node {
-        ThisContext(int pos) { super(pos); }
-        @Override Object eval(Context c) { return c; }
+        ThisContext(int pos) {
+            super(pos);
+        }
+
+        @Override
+        Object eval(Context c) {
+            return c;
+        }
     }
 
     static final class Temp extends Node {
         final int index;
-        Temp(int index, int pos) { super(pos); this.index = index; }
-        @Override Object eval(Context c) { return c.temps[index]; }
+
+        Temp(int index, int pos) {
+            super(pos);
+            this.index = index;
+        }
+
+        @Override
+        Object eval(Context c) {
+            return c.temps[index];
+        }
     }
 
     static final class OuterTemp extends Node {
         final int depth, index;
-        OuterTemp(int depth, int index, int pos) { super(pos); this.depth = depth; this.index = index; }
-        @Override Object eval(Context c) {
+
+        OuterTemp(int depth, int index, int pos) {
+            super(pos);
+            this.depth = depth;
+            this.index = index;
+        }
+
+        @Override
+        Object eval(Context c) {
             Context x = c;
             for (int d = depth; d > 0; d--) x = x.outer;
             return x.temps[index];
@@ -54,15 +101,32 @@ final class Nodes {
     static final class StoreTemp extends Node {
         final int index;
         final Node value;
-        StoreTemp(int index, Node value, int pos) { super(pos); this.index = index; this.value = value; }
-        @Override Object eval(Context c) { return c.temps[index] = value.eval(c); }
+
+        StoreTemp(int index, Node value, int pos) {
+            super(pos);
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
+            return c.temps[index] = value.eval(c);
+        }
     }
 
     static final class StoreOuterTemp extends Node {
         final int depth, index;
         final Node value;
-        StoreOuterTemp(int depth, int index, Node value, int pos) { super(pos); this.depth = depth; this.index = index; this.value = value; }
-        @Override Object eval(Context c) {
+
+        StoreOuterTemp(int depth, int index, Node value, int pos) {
+            super(pos);
+            this.depth = depth;
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = value.eval(c);
             Context x = c;
             for (int d = depth; d > 0; d--) x = x.outer;
@@ -72,15 +136,30 @@ final class Nodes {
 
     static final class InstVar extends Node {
         final int index;
-        InstVar(int index, int pos) { super(pos); this.index = index; }
-        @Override Object eval(Context c) { return ((StObject) c.receiver).slot(index); }
+
+        InstVar(int index, int pos) {
+            super(pos);
+            this.index = index;
+        }
+
+        @Override
+        Object eval(Context c) {
+            return ((StObject) c.receiver).slot(index);
+        }
     }
 
     static final class StoreInstVar extends Node {
         final int index;
         final Node value;
-        StoreInstVar(int index, Node value, int pos) { super(pos); this.index = index; this.value = value; }
-        @Override Object eval(Context c) {
+
+        StoreInstVar(int index, Node value, int pos) {
+            super(pos);
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = value.eval(c);
             StObject o = (StObject) c.receiver;
             if (o.cls.owner == null && o instanceof StClass) Kernel.refuseKernelMutation(c, o);
@@ -91,16 +170,32 @@ final class Nodes {
 
     static final class ReadBinding extends Node {
         final Binding binding;
-        ReadBinding(Binding binding, int pos) { super(pos); this.binding = binding; }
-        @Override Object eval(Context c) { return binding.value; }
+
+        ReadBinding(Binding binding, int pos) {
+            super(pos);
+            this.binding = binding;
+        }
+
+        @Override
+        Object eval(Context c) {
+            return binding.value;
+        }
     }
 
     static final class StoreBinding extends Node {
         final Binding binding;
         final Node value;
         final boolean kernelOwned;
-        StoreBinding(Binding binding, Node value, boolean kernelOwned, int pos) { super(pos); this.binding = binding; this.value = value; this.kernelOwned = kernelOwned; }
-        @Override Object eval(Context c) {
+
+        StoreBinding(Binding binding, Node value, boolean kernelOwned, int pos) {
+            super(pos);
+            this.binding = binding;
+            this.value = value;
+            this.kernelOwned = kernelOwned;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = value.eval(c);
             if (kernelOwned && !c.interp.env.isKernel) Kernel.refuseKernelMutation(c, binding.name);
             return binding.value = v;
@@ -114,8 +209,15 @@ final class Nodes {
         final String name;
         private GlobalCache cache;
         private final boolean kernelOnly;
-        ReadGlobal(String name, boolean kernelOnly, int pos) { super(pos); this.name = name; this.kernelOnly = kernelOnly; }
-        @Override Object eval(Context c) {
+
+        ReadGlobal(String name, boolean kernelOnly, int pos) {
+            super(pos);
+            this.name = name;
+            this.kernelOnly = kernelOnly;
+        }
+
+        @Override
+        Object eval(Context c) {
             Environment env = kernelOnly ? c.interp.k.bootEnv : c.interp.env;
             Object tok = env.token;
             GlobalCache gc = cache;
@@ -137,8 +239,15 @@ final class Nodes {
     static final class StoreGlobal extends Node {
         final String name;
         final Node value;
-        StoreGlobal(String name, Node value, int pos) { super(pos); this.name = name; this.value = value; }
-        @Override Object eval(Context c) {
+
+        StoreGlobal(String name, Node value, int pos) {
+            super(pos);
+            this.name = name;
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = value.eval(c);
             c.interp.env.defineGlobal(name, v);
             return v;
@@ -170,7 +279,8 @@ final class Nodes {
             return a;
         }
 
-        @Override Object eval(Context c) {
+        @Override
+        Object eval(Context c) {
             Object r = receiver.eval(c);
             return dispatch(c, r, evalArgs(c));
         }
@@ -196,13 +306,16 @@ final class Nodes {
         final StSymbol selector;
         final Node[] args;
         final StClass methodClass;
+
         SuperSend(StSymbol selector, Node[] args, StClass methodClass, int pos) {
             super(pos);
             this.selector = selector;
             this.args = args;
             this.methodClass = methodClass;
         }
-        @Override Object eval(Context c) {
+
+        @Override
+        Object eval(Context c) {
             Object[] a = new Object[args.length];
             for (int i = 0; i < a.length; i++) a[i] = args[i].eval(c);
             c.pos = pos;
@@ -212,8 +325,12 @@ final class Nodes {
 
     /** {@code value}, {@code value:} ... sent to a block: call it directly unless the workspace redefined BlockClosure. */
     static final class BlockValue extends Send {
-        BlockValue(Node receiver, StSymbol selector, Node[] args, int pos) { super(receiver, selector, args, pos); }
-        @Override Object eval(Context c) {
+        BlockValue(Node receiver, StSymbol selector, Node[] args, int pos) {
+            super(receiver, selector, args, pos);
+        }
+
+        @Override
+        Object eval(Context c) {
             Object r = receiver.eval(c);
             Object[] a = evalArgs(c);
             if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extensions.isEmpty()) {
@@ -224,54 +341,103 @@ final class Nodes {
         }
     }
 
-    static final int ADD = 0, SUB = 1, MUL = 2, LT = 3, GT = 4, LE = 5, GE = 6, EQ = 7, NE = 8, DIV = 9, IDIV = 10, MOD = 11;
+    static final int ADD = 0,
+            SUB = 1,
+            MUL = 2,
+            LT = 3,
+            GT = 4,
+            LE = 5,
+            GE = 6,
+            EQ = 7,
+            NE = 8,
+            DIV = 9,
+            IDIV = 10,
+            MOD = 11;
 
     /** Binary arithmetic and comparison with SmallInteger and Float fast paths, as the special-selector bytecodes do. */
     static final class Arith extends Send {
         final int op;
-        Arith(Node receiver, StSymbol selector, Node arg, int op, int pos) { super(receiver, selector, new Node[]{arg}, pos); this.op = op; }
 
-        @Override Object eval(Context c) {
+        Arith(Node receiver, StSymbol selector, Node arg, int op, int pos) {
+            super(receiver, selector, new Node[] {arg}, pos);
+            this.op = op;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object r = receiver.eval(c);
             Object a = args[0].eval(c);
             if (r instanceof Long x && a instanceof Long y) {
                 long xv = x, yv = y;
                 switch (op) {
-                    case ADD: { long s = xv + yv; if (Num.isSmall(s)) return s; break; }
-                    case SUB: { long s = xv - yv; if (Num.isSmall(s)) return s; break; }
+                    case ADD: {
+                        long s = xv + yv;
+                        if (Num.isSmall(s)) return s;
+                        break;
+                    }
+                    case SUB: {
+                        long s = xv - yv;
+                        if (Num.isSmall(s)) return s;
+                        break;
+                    }
                     case MUL: {
                         long hi = Math.multiplyHigh(xv, yv), lo = xv * yv;
                         if ((hi == 0 && lo >= 0 || hi == -1 && lo < 0) && Num.isSmall(lo)) return lo;
                         break;
                     }
-                    case LT: return xv < yv ? Boolean.TRUE : Boolean.FALSE;
-                    case GT: return xv > yv ? Boolean.TRUE : Boolean.FALSE;
-                    case LE: return xv <= yv ? Boolean.TRUE : Boolean.FALSE;
-                    case GE: return xv >= yv ? Boolean.TRUE : Boolean.FALSE;
-                    case EQ: return xv == yv ? Boolean.TRUE : Boolean.FALSE;
-                    case NE: return xv != yv ? Boolean.TRUE : Boolean.FALSE;
-                    case DIV: if (yv != 0 && xv % yv == 0) return xv / yv; break;
-                    case IDIV: if (yv != 0) return Math.floorDiv(xv, yv); break;
-                    case MOD: if (yv != 0) return Math.floorMod(xv, yv); break;
-                    default: break;
+                    case LT:
+                        return xv < yv ? Boolean.TRUE : Boolean.FALSE;
+                    case GT:
+                        return xv > yv ? Boolean.TRUE : Boolean.FALSE;
+                    case LE:
+                        return xv <= yv ? Boolean.TRUE : Boolean.FALSE;
+                    case GE:
+                        return xv >= yv ? Boolean.TRUE : Boolean.FALSE;
+                    case EQ:
+                        return xv == yv ? Boolean.TRUE : Boolean.FALSE;
+                    case NE:
+                        return xv != yv ? Boolean.TRUE : Boolean.FALSE;
+                    case DIV:
+                        if (yv != 0 && xv % yv == 0) return xv / yv;
+                        break;
+                    case IDIV:
+                        if (yv != 0) return Math.floorDiv(xv, yv);
+                        break;
+                    case MOD:
+                        if (yv != 0) return Math.floorMod(xv, yv);
+                        break;
+                    default:
+                        break;
                 }
             } else if (r instanceof Double x && (a instanceof Double || a instanceof Long)) {
                 double xv = x, yv = a instanceof Double d ? d : (double) (Long) a;
                 switch (op) {
-                    case ADD: return xv + yv;
-                    case SUB: return xv - yv;
-                    case MUL: return xv * yv;
-                    case LT: return xv < yv;
-                    case GT: return xv > yv;
-                    case LE: return xv <= yv;
-                    case GE: return xv >= yv;
-                    case EQ: return xv == yv;
-                    case NE: return xv != yv;
-                    case DIV: if (yv != 0) return xv / yv; break;
-                    default: break;
+                    case ADD:
+                        return xv + yv;
+                    case SUB:
+                        return xv - yv;
+                    case MUL:
+                        return xv * yv;
+                    case LT:
+                        return xv < yv;
+                    case GT:
+                        return xv > yv;
+                    case LE:
+                        return xv <= yv;
+                    case GE:
+                        return xv >= yv;
+                    case EQ:
+                        return xv == yv;
+                    case NE:
+                        return xv != yv;
+                    case DIV:
+                        if (yv != 0) return xv / yv;
+                        break;
+                    default:
+                        break;
                 }
             }
-            return dispatch(c, r, new Object[]{a});
+            return dispatch(c, r, new Object[] {a});
         }
     }
 
@@ -279,8 +445,16 @@ final class Nodes {
     static final class Identical extends Node {
         final Node left, right;
         final boolean negate;
-        Identical(Node left, Node right, boolean negate, int pos) { super(pos); this.left = left; this.right = right; this.negate = negate; }
-        @Override Object eval(Context c) {
+
+        Identical(Node left, Node right, boolean negate, int pos) {
+            super(pos);
+            this.left = left;
+            this.right = right;
+            this.negate = negate;
+        }
+
+        @Override
+        Object eval(Context c) {
             return Kernel.identical(left.eval(c), right.eval(c)) != negate;
         }
     }
@@ -289,8 +463,16 @@ final class Nodes {
         final Node receiver;
         final int slot;
         final Node[] messages;
-        Cascade(Node receiver, int slot, Node[] messages, int pos) { super(pos); this.receiver = receiver; this.slot = slot; this.messages = messages; }
-        @Override Object eval(Context c) {
+
+        Cascade(Node receiver, int slot, Node[] messages, int pos) {
+            super(pos);
+            this.receiver = receiver;
+            this.slot = slot;
+            this.messages = messages;
+        }
+
+        @Override
+        Object eval(Context c) {
             c.temps[slot] = receiver.eval(c);
             Object r = null;
             for (Node m : messages) r = m.eval(c);
@@ -300,14 +482,28 @@ final class Nodes {
 
     static final class MakeBlock extends Node {
         final CompiledBlock code;
-        MakeBlock(CompiledBlock code, int pos) { super(pos); this.code = code; }
-        @Override Object eval(Context c) { return new StBlock(code, c, c.receiver); }
+
+        MakeBlock(CompiledBlock code, int pos) {
+            super(pos);
+            this.code = code;
+        }
+
+        @Override
+        Object eval(Context c) {
+            return new StBlock(code, c, c.receiver);
+        }
     }
 
     static final class Brace extends Node {
         final Node[] elements;
-        Brace(Node[] elements, int pos) { super(pos); this.elements = elements; }
-        @Override Object eval(Context c) {
+
+        Brace(Node[] elements, int pos) {
+            super(pos);
+            this.elements = elements;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object[] a = new Object[elements.length];
             for (int i = 0; i < a.length; i++) a[i] = elements[i].eval(c);
             c.interp.allocate(16L + 8L * a.length, c);
@@ -321,8 +517,15 @@ final class Nodes {
         final Node[] statements;
         /** Temporaries of an inlined block, reset to nil on entry as a fresh activation would be. */
         final int[] clear;
-        Seq(Node[] statements, int[] clear, int pos) { super(pos); this.statements = statements; this.clear = clear; }
-        @Override Object eval(Context c) {
+
+        Seq(Node[] statements, int[] clear, int pos) {
+            super(pos);
+            this.statements = statements;
+            this.clear = clear;
+        }
+
+        @Override
+        Object eval(Context c) {
             if (clear != null) for (int i : clear) c.temps[i] = null;
             Object v = null;
             for (Node s : statements) {
@@ -336,8 +539,14 @@ final class Nodes {
     /** A statement-level {@code ^} in a method: flag the context; enclosing sequences stop. */
     static final class FlagReturn extends Node {
         final Node value;
-        FlagReturn(Node value, int pos) { super(pos); this.value = value; }
-        @Override Object eval(Context c) {
+
+        FlagReturn(Node value, int pos) {
+            super(pos);
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = value.eval(c);
             c.returnValue = v;
             c.returning = true;
@@ -348,19 +557,37 @@ final class Nodes {
     /** A {@code ^} nested in an expression of the method itself: unwind to the method. */
     static final class ThrowReturn extends Node {
         final Node value;
-        ThrowReturn(Node value, int pos) { super(pos); this.value = value; }
-        @Override Object eval(Context c) { throw new ControlFlow.LocalReturn(c, value.eval(c)); }
+
+        ThrowReturn(Node value, int pos) {
+            super(pos);
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
+            throw new ControlFlow.LocalReturn(c, value.eval(c));
+        }
     }
 
     /** A {@code ^} inside a real block: return from the home method, if it is still running. */
     static final class NonLocalReturn extends Node {
         final Node value;
-        NonLocalReturn(Node value, int pos) { super(pos); this.value = value; }
-        @Override Object eval(Context c) {
+
+        NonLocalReturn(Node value, int pos) {
+            super(pos);
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = value.eval(c);
             Context home = c.home;
-            if (home.dead) return c.interp.signalError("BlockCannotReturn", "Block cannot return: its home method "
-                    + home.code.method().printName() + " has already returned", c);
+            if (home.dead)
+                return c.interp.signalError(
+                        "BlockCannotReturn",
+                        "Block cannot return: its home method "
+                                + home.code.method().printName() + " has already returned",
+                        c);
             throw new ControlFlow.NonLocalReturn(home, v);
         }
     }
@@ -373,8 +600,16 @@ final class Nodes {
 
     static final class If extends Node {
         final Node cond, ifTrue, ifFalse;
-        If(Node cond, Node ifTrue, Node ifFalse, int pos) { super(pos); this.cond = cond; this.ifTrue = ifTrue; this.ifFalse = ifFalse; }
-        @Override Object eval(Context c) {
+
+        If(Node cond, Node ifTrue, Node ifFalse, int pos) {
+            super(pos);
+            this.cond = cond;
+            this.ifTrue = ifTrue;
+            this.ifFalse = ifFalse;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = cond.eval(c);
             if (v == Boolean.TRUE) return ifTrue == null ? null : ifTrue.eval(c);
             if (v == Boolean.FALSE) return ifFalse == null ? null : ifFalse.eval(c);
@@ -385,8 +620,16 @@ final class Nodes {
     static final class And extends Node {
         final Node left, right;
         final boolean isAnd;
-        And(Node left, Node right, boolean isAnd, int pos) { super(pos); this.left = left; this.right = right; this.isAnd = isAnd; }
-        @Override Object eval(Context c) {
+
+        And(Node left, Node right, boolean isAnd, int pos) {
+            super(pos);
+            this.left = left;
+            this.right = right;
+            this.isAnd = isAnd;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = left.eval(c);
             if (v == Boolean.TRUE) return isAnd ? right.eval(c) : Boolean.TRUE;
             if (v == Boolean.FALSE) return isAnd ? Boolean.FALSE : right.eval(c);
@@ -397,8 +640,17 @@ final class Nodes {
     static final class IfNil extends Node {
         final Node value, ifNil, ifNotNil;
         final int argSlot;
-        IfNil(Node value, Node ifNil, Node ifNotNil, int argSlot, int pos) { super(pos); this.value = value; this.ifNil = ifNil; this.ifNotNil = ifNotNil; this.argSlot = argSlot; }
-        @Override Object eval(Context c) {
+
+        IfNil(Node value, Node ifNil, Node ifNotNil, int argSlot, int pos) {
+            super(pos);
+            this.value = value;
+            this.ifNil = ifNil;
+            this.ifNotNil = ifNotNil;
+            this.argSlot = argSlot;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object v = value.eval(c);
             if (v == null) return ifNil == null ? null : ifNil.eval(c);
             if (ifNotNil == null) return v;
@@ -410,8 +662,16 @@ final class Nodes {
     static final class While extends Node {
         final Node cond, body;
         final boolean whileTrue;
-        While(Node cond, Node body, boolean whileTrue, int pos) { super(pos); this.cond = cond; this.body = body; this.whileTrue = whileTrue; }
-        @Override Object eval(Context c) {
+
+        While(Node cond, Node body, boolean whileTrue, int pos) {
+            super(pos);
+            this.cond = cond;
+            this.body = body;
+            this.whileTrue = whileTrue;
+        }
+
+        @Override
+        Object eval(Context c) {
             Interp in = c.interp;
             Object expected = whileTrue ? Boolean.TRUE : Boolean.FALSE;
             while (true) {
@@ -432,8 +692,14 @@ final class Nodes {
 
     static final class Repeat extends Node {
         final Node body;
-        Repeat(Node body, int pos) { super(pos); this.body = body; }
-        @Override Object eval(Context c) {
+
+        Repeat(Node body, int pos) {
+            super(pos);
+            this.body = body;
+        }
+
+        @Override
+        Object eval(Context c) {
             Interp in = c.interp;
             while (true) {
                 body.eval(c);
@@ -447,8 +713,18 @@ final class Nodes {
     static final class ToDo extends Node {
         final Node from, to, by, body;
         final int slot;
-        ToDo(Node from, Node to, Node by, int slot, Node body, int pos) { super(pos); this.from = from; this.to = to; this.by = by; this.slot = slot; this.body = body; }
-        @Override Object eval(Context c) {
+
+        ToDo(Node from, Node to, Node by, int slot, Node body, int pos) {
+            super(pos);
+            this.from = from;
+            this.to = to;
+            this.by = by;
+            this.slot = slot;
+            this.body = body;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object f = from.eval(c);
             Object t = to.eval(c);
             Object s = by == null ? (Object) 1L : by.eval(c);
@@ -475,16 +751,16 @@ final class Nodes {
                 return f;
             }
             if (s instanceof Long sl && sl == 0) return in.signalError("Error", "step must not be zero", c);
-            boolean up = !Interp.truthy(in.send(s, StSymbol.of("<"), new Object[]{0L}, c));
+            boolean up = !Interp.truthy(in.send(s, StSymbol.of("<"), new Object[] {0L}, c));
             StSymbol cmp = StSymbol.of(up ? "<=" : ">=");
             StSymbol plus = StSymbol.of("+");
             Object i = f;
-            while (Interp.truthy(in.send(i, cmp, new Object[]{t}, c))) {
+            while (Interp.truthy(in.send(i, cmp, new Object[] {t}, c))) {
                 c.temps[slot] = i;
                 body.eval(c);
                 if (c.returning) return null;
                 in.step(c);
-                i = in.send(i, plus, new Object[]{s}, c);
+                i = in.send(i, plus, new Object[] {s}, c);
             }
             return f;
         }
@@ -492,19 +768,26 @@ final class Nodes {
 
     static final class TimesRepeat extends Node {
         final Node count, body;
-        TimesRepeat(Node count, Node body, int pos) { super(pos); this.count = count; this.body = body; }
-        @Override Object eval(Context c) {
+
+        TimesRepeat(Node count, Node body, int pos) {
+            super(pos);
+            this.count = count;
+            this.body = body;
+        }
+
+        @Override
+        Object eval(Context c) {
             Object n = count.eval(c);
             Interp in = c.interp;
             if (!(n instanceof Long ln)) {
                 // any other number: count with real sends, as Number>>timesRepeat: would
                 StSymbol le = StSymbol.of("<="), plus = StSymbol.of("+");
                 Object i = 1L;
-                while (Interp.truthy(in.send(i, le, new Object[]{n}, c))) {
+                while (Interp.truthy(in.send(i, le, new Object[] {n}, c))) {
                     body.eval(c);
                     if (c.returning) return null;
                     in.step(c);
-                    i = in.send(i, plus, new Object[]{1L}, c);
+                    i = in.send(i, plus, new Object[] {1L}, c);
                 }
                 return n;
             }

@@ -1,33 +1,44 @@
 package io.stui.smalltalk.runtime;
 
+import static io.stui.smalltalk.runtime.Primitives.FAIL;
+import static io.stui.smalltalk.runtime.Primitives.bool;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
-import static io.stui.smalltalk.runtime.Primitives.FAIL;
-import static io.stui.smalltalk.runtime.Primitives.bool;
-
 /** Integer (SmallInteger and LargeIntegers) and Float arithmetic. Non-numeric or exotic arguments fail to Smalltalk code. */
 final class NumberPrims {
     private NumberPrims() {}
 
-    private static boolean isInt(Object o) { return o instanceof Long || o instanceof BigInteger; }
+    private static boolean isInt(Object o) {
+        return o instanceof Long || o instanceof BigInteger;
+    }
 
-    private static BigInteger big(Object o) { return Num.big(o); }
+    private static BigInteger big(Object o) {
+        return Num.big(o);
+    }
 
     private static Object track(Interp in, Object result, Context s) {
         if (result instanceof BigInteger b && b.bitLength() > 4096) in.allocate(b.bitLength() / 8, s);
         return result;
     }
 
-    interface IntOp { Object apply(Object a, Object b); }
-    interface DblOp { Object apply(double a, double b); }
+    interface IntOp {
+        Object apply(Object a, Object b);
+    }
+
+    interface DblOp {
+        Object apply(double a, double b);
+    }
 
     /** Integer results may have at most this many bits: bigger products take unboundedly long to compute. */
     static final long MAX_INTEGER_BITS = 32_000_000;
 
-    private static long bits(Object o) { return o instanceof Long ? 64 : ((BigInteger) o).bitLength(); }
+    private static long bits(Object o) {
+        return o instanceof Long ? 64 : ((BigInteger) o).bitLength();
+    }
 
     private static Primitive arith(IntOp iop, DblOp dop) {
         return (in, r, a, s) -> {
@@ -42,8 +53,8 @@ final class NumberPrims {
     }
 
     static void tooLarge(Interp in, Context s) {
-        throw new ControlFlow.Termination("AllocationLimitExceeded",
-                "an integer result would exceed " + MAX_INTEGER_BITS + " bits", s);
+        throw new ControlFlow.Termination(
+                "AllocationLimitExceeded", "an integer result would exceed " + MAX_INTEGER_BITS + " bits", s);
     }
 
     static double toDouble(Object o) {
@@ -97,8 +108,20 @@ final class NumberPrims {
     }
 
     static void register(Map<String, Primitive> m) {
-        m.put("intAdd", arith((x, y) -> x instanceof Long a && y instanceof Long b ? Num.norm(a + b) : Num.norm(big(x).add(big(y))), (x, y) -> x + y));
-        m.put("intSub", arith((x, y) -> x instanceof Long a && y instanceof Long b ? Num.norm(a - b) : Num.norm(big(x).subtract(big(y))), (x, y) -> x - y));
+        m.put(
+                "intAdd",
+                arith(
+                        (x, y) -> x instanceof Long a && y instanceof Long b
+                                ? Num.norm(a + b)
+                                : Num.norm(big(x).add(big(y))),
+                        (x, y) -> x + y));
+        m.put(
+                "intSub",
+                arith(
+                        (x, y) -> x instanceof Long a && y instanceof Long b
+                                ? Num.norm(a - b)
+                                : Num.norm(big(x).subtract(big(y))),
+                        (x, y) -> x - y));
         m.put("intMul", arith((x, y) -> Num.norm(big(x).multiply(big(y))), (x, y) -> x * y));
         m.put("intLt", compare(c -> c < 0));
         m.put("intGt", compare(c -> c > 0));
@@ -152,7 +175,10 @@ final class NumberPrims {
             if (!(a[0] instanceof Long n)) return FAIL;
             if (n > 0 && bits(r) + n > MAX_INTEGER_BITS) tooLarge(in, s);
             if (n > 0) in.allocate((big(r).bitLength() + n) / 8, s);
-            return Num.norm(n >= 0 ? big(r).shiftLeft((int) (long) n) : big(r).shiftRight((int) Math.min(-n, Integer.MAX_VALUE)));
+            return Num.norm(
+                    n >= 0
+                            ? big(r).shiftLeft((int) (long) n)
+                            : big(r).shiftRight((int) Math.min(-n, Integer.MAX_VALUE)));
         });
         m.put("intHighBit", (in, r, a, s) -> (long) big(r).abs().bitLength());
         m.put("intPrintBase", (in, r, a, s) -> {
@@ -166,7 +192,10 @@ final class NumberPrims {
             if (!(a[0] instanceof Long e) || e < 0) return FAIL;
             if (r instanceof Long b && Math.abs(b) <= 1) return e == 0 ? 1L : b == -1 ? (e % 2 == 0 ? 1L : -1L) : b;
             long bits = (long) Math.ceil(big(r).abs().bitLength() * (double) e);
-            if (bits > MAX_INTEGER_BITS) { in.allocate(bits / 8, s); tooLarge(in, s); }
+            if (bits > MAX_INTEGER_BITS) {
+                in.allocate(bits / 8, s);
+                tooLarge(in, s);
+            }
             in.allocate(bits / 8, s);
             return Num.norm(big(r).pow((int) (long) e));
         });
@@ -174,10 +203,20 @@ final class NumberPrims {
         m.put("intIsProbablePrime", (in, r, a, s) -> bool(big(r).signum() > 0 && big(r).isProbablePrime(40)));
         m.put("intNegated", (in, r, a, s) -> Num.negate(r));
 
-        m.put("floatAdd", (in, r, a, s) -> a[0] instanceof Double || isInt(a[0]) ? (Object) ((Double) r + toDouble(a[0])) : FAIL);
-        m.put("floatSub", (in, r, a, s) -> a[0] instanceof Double || isInt(a[0]) ? (Object) ((Double) r - toDouble(a[0])) : FAIL);
-        m.put("floatMul", (in, r, a, s) -> a[0] instanceof Double || isInt(a[0]) ? (Object) ((Double) r * toDouble(a[0])) : FAIL);
-        m.put("floatDiv", (in, r, a, s) -> (a[0] instanceof Double || isInt(a[0])) && toDouble(a[0]) != 0 ? (Object) ((Double) r / toDouble(a[0])) : FAIL);
+        m.put(
+                "floatAdd",
+                (in, r, a, s) -> a[0] instanceof Double || isInt(a[0]) ? (Object) ((Double) r + toDouble(a[0])) : FAIL);
+        m.put(
+                "floatSub",
+                (in, r, a, s) -> a[0] instanceof Double || isInt(a[0]) ? (Object) ((Double) r - toDouble(a[0])) : FAIL);
+        m.put(
+                "floatMul",
+                (in, r, a, s) -> a[0] instanceof Double || isInt(a[0]) ? (Object) ((Double) r * toDouble(a[0])) : FAIL);
+        m.put(
+                "floatDiv",
+                (in, r, a, s) -> (a[0] instanceof Double || isInt(a[0])) && toDouble(a[0]) != 0
+                        ? (Object) ((Double) r / toDouble(a[0]))
+                        : FAIL);
         m.put("floatLt", fcompare(c -> c < 0));
         m.put("floatGt", fcompare(c -> c > 0));
         m.put("floatLe", fcompare(c -> c <= 0));
@@ -189,9 +228,16 @@ final class NumberPrims {
             if (Math.abs(d) < 9.0e15) return Num.norm((long) d);
             return Num.norm(new BigDecimal(d).toBigInteger());
         });
-        m.put("floatFractionPart", (in, r, a, s) -> { double d = (Double) r; return d - (d < 0 ? Math.ceil(d) : Math.floor(d)); });
+        m.put("floatFractionPart", (in, r, a, s) -> {
+            double d = (Double) r;
+            return d - (d < 0 ? Math.ceil(d) : Math.floor(d));
+        });
         m.put("floatExponent", (in, r, a, s) -> (long) Math.getExponent((Double) r));
-        m.put("floatTimesTwoPower", (in, r, a, s) -> a[0] instanceof Long e ? (Object) Math.scalb((Double) r, (int) Math.max(-4000, Math.min(4000, e))) : FAIL);
+        m.put(
+                "floatTimesTwoPower",
+                (in, r, a, s) -> a[0] instanceof Long e
+                        ? (Object) Math.scalb((Double) r, (int) Math.max(-4000, Math.min(4000, e)))
+                        : FAIL);
         m.put("floatSqrt", fmath(Math::sqrt));
         m.put("floatSin", fmath(Math::sin));
         m.put("floatCos", fmath(Math::cos));
@@ -204,13 +250,17 @@ final class NumberPrims {
         m.put("floatExp", fmath(Math::exp));
         m.put("floatFloor", fmath(Math::floor));
         m.put("floatCeiling", fmath(Math::ceil));
-        m.put("floatPow", (in, r, a, s) -> a[0] instanceof Double || isInt(a[0]) ? (Object) Math.pow((Double) r, toDouble(a[0])) : FAIL);
+        m.put(
+                "floatPow",
+                (in, r, a, s) ->
+                        a[0] instanceof Double || isInt(a[0]) ? (Object) Math.pow((Double) r, toDouble(a[0])) : FAIL);
         m.put("floatIsNaN", (in, r, a, s) -> bool(Double.isNaN((Double) r)));
         m.put("floatIsInfinite", (in, r, a, s) -> bool(Double.isInfinite((Double) r)));
         m.put("floatPrintString", (in, r, a, s) -> new StString(Printer.printFloat((Double) r)));
         m.put("floatHash", (in, r, a, s) -> {
             double d = (Double) r;
-            if (!Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d) && Math.abs(d) < 1e18) return Num.norm((long) d);
+            if (!Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d) && Math.abs(d) < 1e18)
+                return Num.norm((long) d);
             return (long) (Double.hashCode(d) & 0x3FFFFFFF);
         });
         m.put("floatAsExactFraction", (in, r, a, s) -> {
@@ -222,14 +272,19 @@ final class NumberPrims {
             if (bd.scale() > 0) den = BigInteger.TEN.pow(bd.scale());
             else num = num.multiply(BigInteger.TEN.pow(-bd.scale()));
             BigInteger g = num.gcd(den);
-            if (g.signum() != 0) { num = num.divide(g); den = den.divide(g); }
-            return new Object[]{Num.norm(num), Num.norm(den)};
+            if (g.signum() != 0) {
+                num = num.divide(g);
+                den = den.divide(g);
+            }
+            return new Object[] {Num.norm(num), Num.norm(den)};
         });
         m.put("fractionAsFloat", (in, r, a, s) -> {
             StObject f = (StObject) r;
             Object n = f.slot(0), d = f.slot(1);
             if (!isInt(n) || !isInt(d) || big(d).signum() == 0) return FAIL;
-            return new BigDecimal(big(n)).divide(new BigDecimal(big(d)), new java.math.MathContext(40)).doubleValue();
+            return new BigDecimal(big(n))
+                    .divide(new BigDecimal(big(d)), new java.math.MathContext(40))
+                    .doubleValue();
         });
         m.put("floatPi", (in, r, a, s) -> Math.PI);
         m.put("floatE", (in, r, a, s) -> Math.E);
@@ -239,13 +294,17 @@ final class NumberPrims {
         m.put("floatMaxVal", (in, r, a, s) -> Double.MAX_VALUE);
         m.put("floatRoundTo", (in, r, a, s) -> {
             if (!(a[0] instanceof Long places)) return FAIL;
-            return new BigDecimal((Double) r).setScale((int) (long) places, java.math.RoundingMode.HALF_UP).doubleValue();
+            return new BigDecimal((Double) r)
+                    .setScale((int) (long) places, java.math.RoundingMode.HALF_UP)
+                    .doubleValue();
         });
         m.put("floatPrintDecimals", (in, r, a, s) -> {
             if (!(a[0] instanceof Long places) || places < 0 || places > 100) return FAIL;
             double d = (Double) r;
             if (Double.isNaN(d) || Double.isInfinite(d)) return FAIL;
-            return new StString(new BigDecimal(d).setScale((int) (long) places, java.math.RoundingMode.HALF_UP).toPlainString());
+            return new StString(new BigDecimal(d)
+                    .setScale((int) (long) places, java.math.RoundingMode.HALF_UP)
+                    .toPlainString());
         });
         m.put("parseNumber", (in, r, a, s) -> {
             String t = Primitives.text(r);
@@ -253,7 +312,8 @@ final class NumberPrims {
             t = t.strip();
             try {
                 if (t.matches("-?\\d+")) return Num.norm(new BigInteger(t));
-                if (t.matches("-?\\d+\\.\\d+([eE]-?\\d+)?") || t.matches("-?\\d+[eE]-?\\d+")) return Double.parseDouble(t);
+                if (t.matches("-?\\d+\\.\\d+([eE]-?\\d+)?") || t.matches("-?\\d+[eE]-?\\d+"))
+                    return Double.parseDouble(t);
             } catch (NumberFormatException e) {
                 return null;
             }

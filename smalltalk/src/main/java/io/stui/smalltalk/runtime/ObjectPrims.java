@@ -1,9 +1,9 @@
 package io.stui.smalltalk.runtime;
 
-import java.util.Map;
-
 import static io.stui.smalltalk.runtime.Primitives.FAIL;
 import static io.stui.smalltalk.runtime.Primitives.bool;
+
+import java.util.Map;
 
 /** Primitives every object has: identity, class, hashing, copying, instance variables, indexed access, perform. */
 final class ObjectPrims {
@@ -20,7 +20,10 @@ final class ObjectPrims {
         });
         m.put("instVarAtPut", (in, r, a, s) -> {
             if (!(r instanceof StObject o) || !(a[0] instanceof Long i) || i < 1 || i > o.cls.instSize()) return FAIL;
-            if (o instanceof StClass c && c.isKernel()) { Kernel.refuseKernelMutation(s, c); return FAIL; }
+            if (o instanceof StClass c && c.isKernel()) {
+                Kernel.refuseKernelMutation(s, c);
+                return FAIL;
+            }
             o.setSlot((int) (i - 1), a[1]);
             return a[1];
         });
@@ -44,10 +47,13 @@ final class ObjectPrims {
             return in.send(r, sel, args, s);
         });
         m.put("performWithArgs", (in, r, a, s) -> {
-            if (!(a[0] instanceof StSymbol sel) || !(a[1] instanceof Object[] args) || sel.numArgs() != args.length) return FAIL;
+            if (!(a[0] instanceof StSymbol sel) || !(a[1] instanceof Object[] args) || sel.numArgs() != args.length)
+                return FAIL;
             return in.send(r, sel, args.clone(), s);
         });
-        m.put("respondsTo", (in, r, a, s) -> bool(a[0] instanceof StSymbol sel && in.env.lookup(Kernel.classOf(r), sel) != null));
+        m.put(
+                "respondsTo",
+                (in, r, a, s) -> bool(a[0] instanceof StSymbol sel && in.env.lookup(Kernel.classOf(r), sel) != null));
         m.put("basicSize", (in, r, a, s) -> (long) indexedSize(r));
         m.put("basicAt", (in, r, a, s) -> at(r, a[0]));
         m.put("basicAtPut", (in, r, a, s) -> atPut(in, r, a[0], a[1], s));
@@ -70,7 +76,10 @@ final class ObjectPrims {
             return r;
         });
         m.put("transcriptContents", (in, r, a, s) -> new StString(in.transcript.toString()));
-        m.put("transcriptClear", (in, r, a, s) -> { in.transcript.setLength(0); return r; });
+        m.put("transcriptClear", (in, r, a, s) -> {
+            in.transcript.setLength(0);
+            return r;
+        });
     }
 
     static int identityHash(Object r) {
@@ -98,9 +107,18 @@ final class ObjectPrims {
             return c;
         }
         if (r instanceof StSymbol) return r;
-        if (r instanceof StString str) { in.allocate(16L + 2L * str.chars.length, s); return new StString(str.chars.clone()); }
-        if (r instanceof Object[] arr) { in.allocate(16L + 8L * arr.length, s); return arr.clone(); }
-        if (r instanceof byte[] b) { in.allocate(16L + b.length, s); return b.clone(); }
+        if (r instanceof StString str) {
+            in.allocate(16L + 2L * str.chars.length, s);
+            return new StString(str.chars.clone());
+        }
+        if (r instanceof Object[] arr) {
+            in.allocate(16L + 8L * arr.length, s);
+            return arr.clone();
+        }
+        if (r instanceof byte[] b) {
+            in.allocate(16L + b.length, s);
+            return b.clone();
+        }
         return r;
     }
 

@@ -22,8 +22,15 @@ public final class ObjectRegistry {
     private long next = 1;
 
     private record Key(Object o) {
-        @Override public boolean equals(Object other) { return other instanceof Key k && Kernel.identical(o, k.o); }
-        @Override public int hashCode() { return ObjectPrims.identityHash(o); }
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Kernel.identical(o, k.o);
+        }
+
+        @Override
+        public int hashCode() {
+            return ObjectPrims.identityHash(o);
+        }
     }
 
     public synchronized String register(Object value) {
@@ -41,10 +48,21 @@ public final class ObjectRegistry {
         return id;
     }
 
-    public synchronized boolean contains(String id) { return objects.containsKey(id); }
-    public synchronized Object get(String id) { return objects.get(id); }
-    public synchronized Map<String, Object> entries() { return new LinkedHashMap<>(objects); }
-    public synchronized long nextId() { return next; }
+    public synchronized boolean contains(String id) {
+        return objects.containsKey(id);
+    }
+
+    public synchronized Object get(String id) {
+        return objects.get(id);
+    }
+
+    public synchronized Map<String, Object> entries() {
+        return new LinkedHashMap<>(objects);
+    }
+
+    public synchronized long nextId() {
+        return next;
+    }
 
     /** Restores an entry with a given id (snapshot restore). */
     public synchronized void put(String id, Object value) {
@@ -63,5 +81,8 @@ public final class ObjectRegistry {
         objects.clear();
     }
 
-    @Override public String toString() { return Objects.toString(objects.keySet()); }
+    @Override
+    public String toString() {
+        return Objects.toString(objects.keySet());
+    }
 }

@@ -4,7 +4,10 @@ package io.stui.smalltalk.runtime;
 @FunctionalInterface
 public interface Primitive {
     Object FAIL = new Object() {
-        @Override public String toString() { return "<primitive failed>"; }
+        @Override
+        public String toString() {
+            return "<primitive failed>";
+        }
     };
 
     Object call(Interp in, Object receiver, Object[] args, Context sender);

@@ -23,9 +23,13 @@ final class Primitives {
         return o instanceof Long l ? l : null;
     }
 
-    static Object bool(boolean b) { return b ? Boolean.TRUE : Boolean.FALSE; }
+    static Object bool(boolean b) {
+        return b ? Boolean.TRUE : Boolean.FALSE;
+    }
 
-    static StString str(String s) { return new StString(s); }
+    static StString str(String s) {
+        return new StString(s);
+    }
 
     static String text(Object o) {
         if (o instanceof StString s) return s.str();

@@ -13,7 +13,10 @@ final class Printer {
         if (Double.isInfinite(d)) return d > 0 ? "Float infinity" : "Float negativeInfinity";
         if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
         StringBuilder sb = new StringBuilder();
-        if (d < 0) { sb.append('-'); d = -d; }
+        if (d < 0) {
+            sb.append('-');
+            d = -d;
+        }
         BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         String digits = bd.unscaledValue().toString();
         int exp10 = digits.length() - bd.scale(); // number of digits before the decimal point
@@ -65,7 +68,8 @@ final class Printer {
                 if (x == ':') {
                     if (lastColon) return false;
                     lastColon = true;
-                    if (i + 1 < s.length() && !(Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) return false;
+                    if (i + 1 < s.length() && !(Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_'))
+                        return false;
                 } else if (Character.isLetterOrDigit(x) || x == '_') lastColon = false;
                 else return false;
             }

@@ -1,15 +1,14 @@
 package io.stui.smalltalk.runtime;
 
-import io.stui.smalltalk.compiler.SyntaxError;
+import static io.stui.smalltalk.runtime.Primitives.FAIL;
+import static io.stui.smalltalk.runtime.Primitives.bool;
+import static io.stui.smalltalk.runtime.Primitives.text;
 
+import io.stui.smalltalk.compiler.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import static io.stui.smalltalk.runtime.Primitives.FAIL;
-import static io.stui.smalltalk.runtime.Primitives.bool;
-import static io.stui.smalltalk.runtime.Primitives.text;
 
 /** Classes as objects: instantiation, names, hierarchy, methods and run-time definition (workspace-local). */
 final class ReflectionPrims {
@@ -35,29 +34,43 @@ final class ReflectionPrims {
         m.put("classIsMeta", (in, r, a, s) -> bool(((StClass) r).isMeta));
         m.put("classInstanceClass", (in, r, a, s) -> ((StClass) r).thisClass);
         m.put("classCategory", (in, r, a, s) -> new StString(((StClass) r).thisClass.category));
-        m.put("classComment", (in, r, a, s) -> new StString(((StClass) r).thisClass.comment == null ? "" : ((StClass) r).thisClass.comment));
+        m.put(
+                "classComment",
+                (in, r, a, s) ->
+                        new StString(((StClass) r).thisClass.comment == null ? "" : ((StClass) r).thisClass.comment));
         m.put("classSetComment", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
-            if (c.isKernel() && !in.env.isKernel) { Kernel.refuseKernelMutation(s, c); return r; }
+            if (c.isKernel() && !in.env.isKernel) {
+                Kernel.refuseKernelMutation(s, c);
+                return r;
+            }
             c.comment = text(a[0]);
             return r;
         });
         m.put("classSetCategory", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
-            if (c.isKernel() && !in.env.isKernel) { Kernel.refuseKernelMutation(s, c); return r; }
+            if (c.isKernel() && !in.env.isKernel) {
+                Kernel.refuseKernelMutation(s, c);
+                return r;
+            }
             c.category = text(a[0]);
             return r;
         });
         m.put("classInstVarNames", (in, r, a, s) -> strings(List.of(((StClass) r).instVarNames)));
         m.put("classAllInstVarNames", (in, r, a, s) -> strings(((StClass) r).allInstVarNames()));
-        m.put("classClassVarNames", (in, r, a, s) -> strings(new ArrayList<>(((StClass) r).thisClass.classVars.keySet())));
+        m.put(
+                "classClassVarNames",
+                (in, r, a, s) -> strings(new ArrayList<>(((StClass) r).thisClass.classVars.keySet())));
         m.put("classInstSize", (in, r, a, s) -> (long) ((StClass) r).instSize());
         m.put("classSelectors", (in, r, a, s) -> {
             TreeSet<String> names = new TreeSet<>();
             for (StSymbol k : ((StClass) r).localMethods(in.env).keySet()) names.add(k.name);
             return names.stream().map(StSymbol::of).toArray();
         });
-        m.put("classIncludesSelector", (in, r, a, s) -> bool(a[0] instanceof StSymbol sel && ((StClass) r).localMethods(in.env).containsKey(sel)));
+        m.put(
+                "classIncludesSelector",
+                (in, r, a, s) -> bool(a[0] instanceof StSymbol sel
+                        && ((StClass) r).localMethods(in.env).containsKey(sel)));
         m.put("classCompiledMethodAt", (in, r, a, s) -> {
             if (!(a[0] instanceof StSymbol sel)) return FAIL;
             CompiledMethod cm = ((StClass) r).localMethods(in.env).get(sel);
@@ -83,7 +96,10 @@ final class ReflectionPrims {
                 CompiledMethod cm = in.k.compile(in.env, (StClass) r, src, cat);
                 return cm.selector;
             } catch (SyntaxError e) {
-                return in.signalError("SyntaxErrorNotification", e.getMessage() + " (line " + e.line() + ", column " + e.column() + ")", s);
+                return in.signalError(
+                        "SyntaxErrorNotification",
+                        e.getMessage() + " (line " + e.line() + ", column " + e.column() + ")",
+                        s);
             }
         });
         m.put("classRemoveSelector", (in, r, a, s) -> {
@@ -91,7 +107,10 @@ final class ReflectionPrims {
             StClass c = (StClass) r;
             if (c.isKernel() && !in.env.isKernel) {
                 Map<StSymbol, CompiledMethod> ext = in.env.extensionsFor(c);
-                if (ext == null || !ext.containsKey(sel)) { Kernel.refuseKernelMutation(s, c); return null; }
+                if (ext == null || !ext.containsKey(sel)) {
+                    Kernel.refuseKernelMutation(s, c);
+                    return null;
+                }
             }
             in.env.removeMethod(c, sel);
             return r;
@@ -103,17 +122,30 @@ final class ReflectionPrims {
             StClass meta = (StClass) r;
             String names = text(a[0]);
             if (!meta.isMeta || names == null) return FAIL;
-            if (meta.isKernel() && !in.env.isKernel) { Kernel.refuseKernelMutation(s, meta.thisClass); return r; }
+            if (meta.isKernel() && !in.env.isKernel) {
+                Kernel.refuseKernelMutation(s, meta.thisClass);
+                return r;
+            }
             StClass c = meta.thisClass;
-            in.k.defineClass(in.env, c.superclass, c.name, String.join(" ", c.instVarNames), "", c.category,
-                    c.format == StClass.Format.INDEXED, names);
+            in.k.defineClass(
+                    in.env,
+                    c.superclass,
+                    c.name,
+                    String.join(" ", c.instVarNames),
+                    "",
+                    c.category,
+                    c.format == StClass.Format.INDEXED,
+                    names);
             return r;
         });
         m.put("classAddClassVarNamed", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
             String name = text(a[0]);
             if (name == null) return FAIL;
-            if (c.isKernel() && !in.env.isKernel) { Kernel.refuseKernelMutation(s, c); return r; }
+            if (c.isKernel() && !in.env.isKernel) {
+                Kernel.refuseKernelMutation(s, c);
+                return r;
+            }
             c.classVars.putIfAbsent(name, new Binding(name, null));
             in.env.changed();
             return r;
@@ -140,8 +172,11 @@ final class ReflectionPrims {
         String cvars = text(a[2]);
         String pkg = text(a[3]);
         if (name == null || ivars == null || cvars == null || pkg == null) return FAIL;
-        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0)) || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_'))
-            return in.signalError("Error", "Invalid class name '" + name + "': class names start with an uppercase letter", s);
+        if (name.isEmpty()
+                || !Character.isUpperCase(name.charAt(0))
+                || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_'))
+            return in.signalError(
+                    "Error", "Invalid class name '" + name + "': class names start with an uppercase letter", s);
         if (sup.isMeta) return FAIL;
         for (String v : ivars.trim().split("\\s+"))
             if (!v.isEmpty() && !v.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_'))

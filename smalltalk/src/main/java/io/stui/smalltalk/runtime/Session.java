@@ -4,10 +4,8 @@ import io.stui.smalltalk.EvalFailure;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.Reflection;
 import io.stui.smalltalk.compiler.SyntaxError;
-
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Session {
     /** Internal raw outcome of an evaluation. */
-    public record Outcome(Object value, String printString, String className, String objectId, String transcript,
-                          EvalFailure failure) {}
+    public record Outcome(
+            Object value,
+            String printString,
+            String className,
+            String objectId,
+            String transcript,
+            EvalFailure failure) {}
 
     final Kernel kernel;
     final Environment env;
@@ -28,6 +31,7 @@ public final class Session {
     final ObjectRegistry registry = new ObjectRegistry();
     /** Evaluation history, the most recent {@link #HISTORY_CAPACITY} entries. */
     final List<Reflection.HistoryEntry> history = new ArrayList<>();
+
     public static final int HISTORY_CAPACITY = 1_000;
     volatile Reflection.FailureReport lastFailure;
     private final Compiler.VariableResolver resolver;
@@ -37,16 +41,31 @@ public final class Session {
         this.kernel = kernel;
         this.env = new Environment(kernel, false);
         this.resolver = new Compiler.VariableResolver() {
-            @Override public Binding existing(String name) { return variables.get(name); }
-            @Override public Binding declare(String name) {
+            @Override
+            public Binding existing(String name) {
+                return variables.get(name);
+            }
+
+            @Override
+            public Binding declare(String name) {
                 return variables.computeIfAbsent(name, n -> new Binding(n, null));
             }
-            @Override public boolean isClass(String name) { return env.global(name) instanceof StClass; }
-            @Override public boolean isGlobal(String name) { return env.binding(name) != null; }
+
+            @Override
+            public boolean isClass(String name) {
+                return env.global(name) instanceof StClass;
+            }
+
+            @Override
+            public boolean isGlobal(String name) {
+                return env.binding(name) != null;
+            }
         };
     }
 
-    public Environment environment() { return env; }
+    public Environment environment() {
+        return env;
+    }
 
     /** Synchronized like {@link #history()}: an abandoned evaluation may still finish while the next one runs. */
     private void addHistory(Reflection.HistoryEntry e) {
@@ -55,25 +74,48 @@ public final class Session {
             if (history.size() > HISTORY_CAPACITY) history.remove(0);
         }
     }
-    Compiler.VariableResolver resolver() { return resolver; }
-    public Map<String, Binding> variableBindings() { return variables; }
-    public ObjectRegistry registry() { return registry; }
+
+    Compiler.VariableResolver resolver() {
+        return resolver;
+    }
+
+    public Map<String, Binding> variableBindings() {
+        return variables;
+    }
+
+    public ObjectRegistry registry() {
+        return registry;
+    }
+
     public List<Reflection.HistoryEntry> history() {
         synchronized (history) {
             return List.copyOf(history);
         }
     }
-    public Reflection.FailureReport lastFailure() { return lastFailure; }
+
+    public Reflection.FailureReport lastFailure() {
+        return lastFailure;
+    }
 
     Interp newInterp(EvalLimits limits, AtomicBoolean interrupt) {
-        return new Interp(env, limits.timeout().toNanos(), limits.instructionBudget(), limits.maxAllocationBytes(),
-                limits.maxDepth(), interrupt);
+        return new Interp(
+                env,
+                limits.timeout().toNanos(),
+                limits.instructionBudget(),
+                limits.maxAllocationBytes(),
+                limits.maxDepth(),
+                interrupt);
     }
 
     /** Prints the result: same time and memory limits, but a deep stack so cyclic structures reach the character limit first. */
     Interp printInterp(EvalLimits limits, AtomicBoolean interrupt) {
-        return new Interp(env, limits.timeout().toNanos(), limits.instructionBudget(), limits.maxAllocationBytes(),
-                Math.max(limits.maxDepth(), 100_000), interrupt);
+        return new Interp(
+                env,
+                limits.timeout().toNanos(),
+                limits.instructionBudget(),
+                limits.maxAllocationBytes(),
+                Math.max(limits.maxDepth(), 100_000),
+                interrupt);
     }
 
     /** A short-lived interpreter for printing and inspection after (or outside) an evaluation. */
@@ -97,10 +139,12 @@ public final class Session {
         try {
             doit = doits.compile(code, kernel, env, variables, resolver);
         } catch (SyntaxError e) {
-            EvalFailure f = new EvalFailure(EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
+            EvalFailure f = new EvalFailure(
+                    EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
             return fail(code, f, List.of(), "");
         } catch (StackOverflowError e) {
-            EvalFailure f = new EvalFailure(EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
+            EvalFailure f = new EvalFailure(
+                    EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
             return fail(code, f, List.of(), "");
         }
         Interp in = newInterp(limits, interrupt);
@@ -111,14 +155,20 @@ public final class Session {
             if (System.nanoTime() - t0 > limits.timeout().toNanos()) {
                 // the interpreter checks its deadline between steps; a long Java primitive (printing a huge
                 // integer, say) can carry an evaluation past it without a check, and that is still a time-out
-                EvalFailure f = new EvalFailure(EvalFailure.Kind.TIMEOUT, "Timeout",
-                        "the evaluation ran past its time limit (inside a primitive)", 0, 0, List.of());
+                EvalFailure f = new EvalFailure(
+                        EvalFailure.Kind.TIMEOUT,
+                        "Timeout",
+                        "the evaluation ran past its time limit (inside a primitive)",
+                        0,
+                        0,
+                        List.of());
                 return fail(code, f, List.of(), in.transcript.toString());
             }
             String id = null;
             if (record) {
                 id = registry.register(value);
-                addHistory(new Reflection.HistoryEntry(code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                addHistory(new Reflection.HistoryEntry(
+                        code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             }
             String cls = Kernel.classOf(value).printName();
             return new Outcome(value, ps, cls, id, in.transcript.toString(), null);
@@ -126,20 +176,41 @@ public final class Session {
             return failUnhandled(code, e, in);
         } catch (ControlFlow.Termination t) {
             return failTermination(code, t, in);
-        } catch (ControlFlow.NonLocalReturn | ControlFlow.LocalReturn | ControlFlow.HandlerReturn | ControlFlow.Retry | ControlFlow.Resume cf) {
-            EvalFailure f = new EvalFailure(EvalFailure.Kind.ERROR, "BlockCannotReturn", "a return or handler action escaped its context", 0, 0, List.of());
+        } catch (ControlFlow.NonLocalReturn
+                | ControlFlow.LocalReturn
+                | ControlFlow.HandlerReturn
+                | ControlFlow.Retry
+                | ControlFlow.Resume cf) {
+            EvalFailure f = new EvalFailure(
+                    EvalFailure.Kind.ERROR,
+                    "BlockCannotReturn",
+                    "a return or handler action escaped its context",
+                    0,
+                    0,
+                    List.of());
             return fail(code, f, List.of(), in.transcript.toString());
         } catch (StackOverflowError so) {
-            EvalFailure f = new EvalFailure(EvalFailure.Kind.RECURSION, "RecursionDepthExceeded",
-                    "the call stack overflowed (infinite recursion?)", 0, 0, List.of());
+            EvalFailure f = new EvalFailure(
+                    EvalFailure.Kind.RECURSION,
+                    "RecursionDepthExceeded",
+                    "the call stack overflowed (infinite recursion?)",
+                    0,
+                    0,
+                    List.of());
             return fail(code, f, List.of(), in.transcript.toString());
         } catch (OutOfMemoryError oom) {
-            EvalFailure f = new EvalFailure(EvalFailure.Kind.ALLOCATION, "AllocationLimitExceeded",
-                    "the evaluation ran out of memory", 0, 0, List.of());
+            EvalFailure f = new EvalFailure(
+                    EvalFailure.Kind.ALLOCATION,
+                    "AllocationLimitExceeded",
+                    "the evaluation ran out of memory",
+                    0,
+                    0,
+                    List.of());
             return fail(code, f, List.of(), in.transcript.toString());
         } catch (RuntimeException | LinkageError | AssertionError bug) {
             org.slf4j.LoggerFactory.getLogger(Session.class).warn("internal evaluator fault for: {}", code, bug);
-            EvalFailure f = new EvalFailure(EvalFailure.Kind.INTERNAL, "InternalError", String.valueOf(bug), 0, 0, List.of());
+            EvalFailure f =
+                    new EvalFailure(EvalFailure.Kind.INTERNAL, "InternalError", String.valueOf(bug), 0, 0, List.of());
             return fail(code, f, List.of(), in.transcript.toString());
         }
     }
@@ -165,10 +236,15 @@ public final class Session {
         };
         List<Context> frames = frames(t.context);
         List<String> trace = new ArrayList<>();
-        for (int i = 0; i < Math.min(frames.size(), 20); i++) trace.add(frames.get(i).describe());
+        for (int i = 0; i < Math.min(frames.size(), 20); i++)
+            trace.add(frames.get(i).describe());
         EvalFailure f = new EvalFailure(kind, t.errorClass, t.reason, 0, 0, trace);
         // locals of a runaway evaluation are not printed: printing could run away too
-        return fail(code, f, kind == EvalFailure.Kind.RECURSION ? frames.subList(0, Math.min(frames.size(), 20)) : frames, in.transcript.toString());
+        return fail(
+                code,
+                f,
+                kind == EvalFailure.Kind.RECURSION ? frames.subList(0, Math.min(frames.size(), 20)) : frames,
+                in.transcript.toString());
     }
 
     private static List<Context> frames(Context c) {
@@ -189,11 +265,19 @@ public final class Session {
                 locals.put(names[i], safePrint(c.temps[i], tool));
                 ids.put(names[i], registry.register(c.temps[i]));
             }
-            fr.add(new Reflection.Frame(c.describe(), c.line(), Kernel.classOf(c.receiver).printName(), safePrint(c.receiver, tool),
-                    registry.register(c.receiver), locals, ids));
+            fr.add(new Reflection.Frame(
+                    c.describe(),
+                    c.line(),
+                    Kernel.classOf(c.receiver).printName(),
+                    safePrint(c.receiver, tool),
+                    registry.register(c.receiver),
+                    locals,
+                    ids));
         }
-        lastFailure = new Reflection.FailureReport(code, f, fr, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        addHistory(new Reflection.HistoryEntry(code, f.describe(), false, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        lastFailure = new Reflection.FailureReport(
+                code, f, fr, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        addHistory(new Reflection.HistoryEntry(
+                code, f.describe(), false, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         return new Outcome(null, null, null, null, transcript, f);
     }
 
@@ -201,6 +285,7 @@ public final class Session {
 
     /** Result printStrings stop after this many characters (Pharo's printStringLimitedTo: marks the cut with ...etc...). */
     static final long RESULT_PRINT_LIMIT = 100_000;
+
     static final long TOOL_PRINT_LIMIT = 10_000;
 
     String printString(Object value, Interp in) {
@@ -242,7 +327,9 @@ public final class Session {
      * has added no methods to kernel classes: it could have redefined printString/printOn: on them or Object.
      */
     private String directPrint(Object value) {
-        return (value instanceof Long || value instanceof Boolean) && env.extensions.isEmpty() ? value.toString() : null;
+        return (value instanceof Long || value instanceof Boolean) && env.extensions.isEmpty()
+                ? value.toString()
+                : null;
     }
 
     /** printString that never throws: failures are described instead. */
@@ -268,8 +355,8 @@ public final class Session {
         List<Reflection.VariableInfo> out = new ArrayList<>();
         Interp tool = toolInterp(null);
         for (Binding b : variables.values()) {
-            out.add(new Reflection.VariableInfo(b.name, Kernel.classOf(b.value).printName(), safePrint(b.value, tool),
-                    registry.register(b.value)));
+            out.add(new Reflection.VariableInfo(
+                    b.name, Kernel.classOf(b.value).printName(), safePrint(b.value, tool), registry.register(b.value)));
         }
         return out;
     }
@@ -291,13 +378,18 @@ public final class Session {
             // collections implemented in Smalltalk: show their elements as the inspector does
             boolean dict = Interp.truthy(safeSend(o, "isDictionary", tool));
             Object arr = safeSend(o, dict ? "associations" : "asArray", tool);
-            if (arr instanceof Object[] a && Interp.truthy(safeSend(o, "isCollection", tool))) { elems = a; size = a.length; }
+            if (arr instanceof Object[] a && Interp.truthy(safeSend(o, "isCollection", tool))) {
+                elems = a;
+                size = a.length;
+            }
         } else if (o instanceof Object[] a) elems = a;
         else if (o instanceof StIndexed x) elems = x.items;
         if (elems != null) {
-            for (int i = 0; i < Math.min(100, elems.length); i++) indexed.add(slot(String.valueOf(i + 1), elems[i], tool));
+            for (int i = 0; i < Math.min(100, elems.length); i++)
+                indexed.add(slot(String.valueOf(i + 1), elems[i], tool));
         } else if (size > 0) {
-            for (int i = 1; i <= Math.min(100, size); i++) indexed.add(slot(String.valueOf(i), ObjectPrims.at(o, (long) i), tool));
+            for (int i = 1; i <= Math.min(100, size); i++)
+                indexed.add(slot(String.valueOf(i), ObjectPrims.at(o, (long) i), tool));
         }
         List<String> selectors = new ArrayList<>();
         if (includeMethods) {
@@ -305,8 +397,15 @@ public final class Session {
                 for (StSymbol s : c.localMethods(env).keySet()) if (!selectors.contains(s.name)) selectors.add(s.name);
             selectors.sort(null);
         }
-        return new Reflection.Inspection(objectId, cls.printName(), safePrint(o, tool), ObjectPrims.identityHash(o), size,
-                named, indexed, selectors);
+        return new Reflection.Inspection(
+                objectId,
+                cls.printName(),
+                safePrint(o, tool),
+                ObjectPrims.identityHash(o),
+                size,
+                named,
+                indexed,
+                selectors);
     }
 
     private Object safeSend(Object o, String sel, Interp tool) {
@@ -327,7 +426,9 @@ public final class Session {
         return new ClassBrowser(env).listClasses(glob, includeSystem);
     }
 
-    public Reflection.ClassDescription describeClass(String name) { return new ClassBrowser(env).describeClass(name); }
+    public Reflection.ClassDescription describeClass(String name) {
+        return new ClassBrowser(env).describeClass(name);
+    }
 
     public Reflection.MethodInfo method(String className, String selector, boolean classSide) {
         return new ClassBrowser(env).method(className, selector, classSide);

@@ -3,7 +3,6 @@ package io.stui.smalltalk.runtime;
 import io.stui.smalltalk.Reflection;
 import io.stui.smalltalk.compiler.Ast;
 import io.stui.smalltalk.compiler.Parser;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -32,9 +31,24 @@ public final class SnapshotCodec {
 
     private SnapshotCodec() {}
 
-    private static final int NIL = 0, TRUE = 1, FALSE = 2, INT = 3, BIG = 4, FLOAT = 5, CHAR = 6, SYMBOL = 7,
-            REF = 10, STRING = 11, ARRAY = 12, BYTES = 13, OBJECT = 14, INDEXED = 15, CLASS = 16, BLOCK = 17,
-            CONTEXT = 18, METHOD = 19;
+    private static final int NIL = 0,
+            TRUE = 1,
+            FALSE = 2,
+            INT = 3,
+            BIG = 4,
+            FLOAT = 5,
+            CHAR = 6,
+            SYMBOL = 7,
+            REF = 10,
+            STRING = 11,
+            ARRAY = 12,
+            BYTES = 13,
+            OBJECT = 14,
+            INDEXED = 15,
+            CLASS = 16,
+            BLOCK = 17,
+            CONTEXT = 18,
+            METHOD = 19;
 
     // ================================================================ writing
 
@@ -58,7 +72,10 @@ public final class SnapshotCodec {
         final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>();
         final IdentityHashMap<CompiledMethod, Integer> doits = new IdentityHashMap<>();
 
-        Writer(Session s, DataOutputStream out) { this.s = s; this.out = out; }
+        Writer(Session s, DataOutputStream out) {
+            this.s = s;
+            this.out = out;
+        }
 
         void writeAll() throws IOException {
             out.writeLong(MAGIC);
@@ -93,18 +110,28 @@ public final class SnapshotCodec {
             for (Binding b : s.variables.values()) out.writeUTF(b.name);
             for (Binding b : s.variables.values()) value(b.value);
             List<Binding> globals = new ArrayList<>();
-            for (Binding b : env.globals.values()) if (!(b.value instanceof StClass c && c.owner == env && c.name.equals(b.name))) globals.add(b);
+            for (Binding b : env.globals.values())
+                if (!(b.value instanceof StClass c && c.owner == env && c.name.equals(b.name))) globals.add(b);
             out.writeInt(globals.size());
-            for (Binding b : globals) { out.writeUTF(b.name); value(b.value); }
+            for (Binding b : globals) {
+                out.writeUTF(b.name);
+                value(b.value);
+            }
             for (StClass c : classes) {
                 out.writeInt(c.classVars.size());
-                for (Binding b : c.classVars.values()) { out.writeUTF(b.name); value(b.value); }
+                for (Binding b : c.classVars.values()) {
+                    out.writeUTF(b.name);
+                    value(b.value);
+                }
                 out.writeInt(c.slots.length);
                 for (Object o : c.slots) value(o);
             }
             Map<String, Object> reg = s.registry.entries();
             out.writeInt(reg.size());
-            for (Map.Entry<String, Object> e : reg.entrySet()) { out.writeUTF(e.getKey()); value(e.getValue()); }
+            for (Map.Entry<String, Object> e : reg.entrySet()) {
+                out.writeUTF(e.getKey());
+                value(e.getValue());
+            }
             // ---- history
             List<Reflection.HistoryEntry> history = s.history();
             out.writeInt(history.size());
@@ -128,7 +155,10 @@ public final class SnapshotCodec {
         }
 
         void classRef(StClass c) throws IOException {
-            if (c == null) { out.writeByte(0); return; }
+            if (c == null) {
+                out.writeByte(0);
+                return;
+            }
             StClass base = c.isMeta ? c.thisClass : c;
             out.writeByte(base.isKernel() ? 1 : 2);
             out.writeUTF(base.name);
@@ -150,12 +180,34 @@ public final class SnapshotCodec {
             switch (o) {
                 case null -> out.writeByte(NIL);
                 case Boolean b -> out.writeByte(b ? TRUE : FALSE);
-                case Long l -> { out.writeByte(INT); out.writeLong(l); }
-                case BigInteger b -> { out.writeByte(BIG); byte[] x = b.toByteArray(); out.writeInt(x.length); out.write(x); }
-                case Double d -> { out.writeByte(FLOAT); out.writeDouble(d); }
-                case Char c -> { out.writeByte(CHAR); out.writeInt(c.value); }
-                case StSymbol sym -> { out.writeByte(SYMBOL); writeLong(sym.name); }
-                case StString str -> { if (remember(o)) { out.writeByte(STRING); writeLong(str.str()); } }
+                case Long l -> {
+                    out.writeByte(INT);
+                    out.writeLong(l);
+                }
+                case BigInteger b -> {
+                    out.writeByte(BIG);
+                    byte[] x = b.toByteArray();
+                    out.writeInt(x.length);
+                    out.write(x);
+                }
+                case Double d -> {
+                    out.writeByte(FLOAT);
+                    out.writeDouble(d);
+                }
+                case Char c -> {
+                    out.writeByte(CHAR);
+                    out.writeInt(c.value);
+                }
+                case StSymbol sym -> {
+                    out.writeByte(SYMBOL);
+                    writeLong(sym.name);
+                }
+                case StString str -> {
+                    if (remember(o)) {
+                        out.writeByte(STRING);
+                        writeLong(str.str());
+                    }
+                }
                 case Object[] arr -> {
                     if (remember(o)) {
                         out.writeByte(ARRAY);
@@ -163,8 +215,17 @@ public final class SnapshotCodec {
                         for (Object e : arr) value(e);
                     }
                 }
-                case byte[] b -> { if (remember(o)) { out.writeByte(BYTES); out.writeInt(b.length); out.write(b); } }
-                case StClass c -> { out.writeByte(CLASS); classRef(c); }
+                case byte[] b -> {
+                    if (remember(o)) {
+                        out.writeByte(BYTES);
+                        out.writeInt(b.length);
+                        out.write(b);
+                    }
+                }
+                case StClass c -> {
+                    out.writeByte(CLASS);
+                    classRef(c);
+                }
                 case StIndexed x -> {
                     if (remember(o)) {
                         out.writeByte(INDEXED);
@@ -209,7 +270,10 @@ public final class SnapshotCodec {
                         value(c.outer);
                     }
                 }
-                case CompiledMethod m -> { out.writeByte(METHOD); methodRef(m); }
+                case CompiledMethod m -> {
+                    out.writeByte(METHOD);
+                    methodRef(m);
+                }
                 default -> out.writeByte(NIL);
             }
         }
@@ -217,7 +281,11 @@ public final class SnapshotCodec {
         void methodRef(CompiledMethod m) throws IOException {
             if (m.isDoit) {
                 Integer idx = doits.get(m);
-                if (idx != null) { out.writeByte(2); out.writeInt(idx); return; }
+                if (idx != null) {
+                    out.writeByte(2);
+                    out.writeInt(idx);
+                    return;
+                }
                 doits.put(m, doits.size());
                 out.writeByte(1);
                 writeLong(m.source);
@@ -249,7 +317,10 @@ public final class SnapshotCodec {
         final Map<String, StClass> userClasses = new HashMap<>();
         final List<Context> contexts = new ArrayList<>();
 
-        Reader(Session s, DataInputStream in) { this.s = s; this.in = in; }
+        Reader(Session s, DataInputStream in) {
+            this.s = s;
+            this.in = in;
+        }
 
         void readAll() throws IOException {
             if (in.readLong() != MAGIC) throw new IOException("bad magic");
@@ -268,8 +339,15 @@ public final class SnapshotCodec {
                 String comment = in.readUTF();
                 StClass.Format fmt = StClass.Format.valueOf(in.readUTF());
                 List<String> civ = strings();
-                StClass c = k.defineClass(env, sup, name, String.join(" ", iv), String.join(" ", cv), category,
-                        fmt == StClass.Format.INDEXED, String.join(" ", civ));
+                StClass c = k.defineClass(
+                        env,
+                        sup,
+                        name,
+                        String.join(" ", iv),
+                        String.join(" ", cv),
+                        category,
+                        fmt == StClass.Format.INDEXED,
+                        String.join(" ", civ));
                 c.comment = comment;
                 userClasses.put(name, c);
                 order.add(c);
@@ -351,7 +429,8 @@ public final class SnapshotCodec {
             StClass c;
             if (kind == 1) {
                 Binding b = s.kernel.globals.get(name);
-                if (b == null || !(b.value instanceof StClass kc)) throw new IOException("unknown system class " + name);
+                if (b == null || !(b.value instanceof StClass kc))
+                    throw new IOException("unknown system class " + name);
                 c = kc;
             } else {
                 c = userClasses.get(name);
@@ -366,7 +445,8 @@ public final class SnapshotCodec {
             if (kind == 1) {
                 String source = readLong();
                 Ast.Method ast = Parser.parseDoit(source);
-                CompiledMethod m = new CompiledMethod(ast, s.kernel.undefinedObject, "doits", null, false, s.resolver());
+                CompiledMethod m =
+                        new CompiledMethod(ast, s.kernel.undefinedObject, "doits", null, false, s.resolver());
                 m.ensureCompiled();
                 doits.add(m);
                 return m;
@@ -388,16 +468,32 @@ public final class SnapshotCodec {
         Object value() throws IOException {
             int tag = in.readByte();
             switch (tag) {
-                case NIL: return null;
-                case TRUE: return Boolean.TRUE;
-                case FALSE: return Boolean.FALSE;
-                case INT: return in.readLong();
-                case BIG: { int n = in.readInt(); return Num.norm(new BigInteger(in.readNBytes(n))); }
-                case FLOAT: return in.readDouble();
-                case CHAR: return Char.of(in.readInt());
-                case SYMBOL: return StSymbol.of(readLong());
-                case REF: return objects.get(in.readInt());
-                case STRING: { int i = reserve(); StString v = new StString(readLong()); objects.set(i, v); return v; }
+                case NIL:
+                    return null;
+                case TRUE:
+                    return Boolean.TRUE;
+                case FALSE:
+                    return Boolean.FALSE;
+                case INT:
+                    return in.readLong();
+                case BIG: {
+                    int n = in.readInt();
+                    return Num.norm(new BigInteger(in.readNBytes(n)));
+                }
+                case FLOAT:
+                    return in.readDouble();
+                case CHAR:
+                    return Char.of(in.readInt());
+                case SYMBOL:
+                    return StSymbol.of(readLong());
+                case REF:
+                    return objects.get(in.readInt());
+                case STRING: {
+                    int i = reserve();
+                    StString v = new StString(readLong());
+                    objects.set(i, v);
+                    return v;
+                }
                 case ARRAY: {
                     int i = reserve();
                     Object[] a = new Object[in.readInt()];
@@ -405,8 +501,14 @@ public final class SnapshotCodec {
                     for (int j = 0; j < a.length; j++) a[j] = value();
                     return a;
                 }
-                case BYTES: { int i = reserve(); byte[] b = in.readNBytes(in.readInt()); objects.set(i, b); return b; }
-                case CLASS: return classRef();
+                case BYTES: {
+                    int i = reserve();
+                    byte[] b = in.readNBytes(in.readInt());
+                    objects.set(i, b);
+                    return b;
+                }
+                case CLASS:
+                    return classRef();
                 case INDEXED: {
                     int i = reserve();
                     StClass c = classRef();
@@ -455,10 +557,11 @@ public final class SnapshotCodec {
                     c.outer = value() instanceof Context oc ? oc : null;
                     return c;
                 }
-                case METHOD: return methodRef();
-                default: throw new IOException("bad tag " + tag);
+                case METHOD:
+                    return methodRef();
+                default:
+                    throw new IOException("bad tag " + tag);
             }
         }
     }
-
 }

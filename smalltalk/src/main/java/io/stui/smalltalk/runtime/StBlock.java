@@ -12,5 +12,7 @@ public final class StBlock {
         this.receiver = receiver;
     }
 
-    public int numArgs() { return code.numArgs; }
+    public int numArgs() {
+        return code.numArgs;
+    }
 }

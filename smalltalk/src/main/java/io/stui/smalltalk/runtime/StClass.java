@@ -10,13 +10,22 @@ import java.util.Map;
 /** A Smalltalk class or metaclass. Kernel classes are frozen after boot; workspace classes belong to one Environment. */
 public final class StClass extends StObject {
     /** How instances are represented in Java. */
-    public enum Format { OBJECT, INDEXED, ARRAY, BYTES, STRING, SYMBOL, SPECIAL }
+    public enum Format {
+        OBJECT,
+        INDEXED,
+        ARRAY,
+        BYTES,
+        STRING,
+        SYMBOL,
+        SPECIAL
+    }
 
     public String name;
     public StClass superclass;
     public final boolean isMeta;
     /** For a metaclass: its sole instance. For a class: itself. */
     public StClass thisClass;
+
     public String[] instVarNames = new String[0];
     private int instSize;
     public final LinkedHashMap<String, Binding> classVars = new LinkedHashMap<>();
@@ -32,9 +41,13 @@ public final class StClass extends StObject {
         this.isMeta = isMeta;
     }
 
-    public boolean isKernel() { return owner == null; }
+    public boolean isKernel() {
+        return owner == null;
+    }
 
-    public int instSize() { return instSize; }
+    public int instSize() {
+        return instSize;
+    }
 
     void recomputeInstSize() {
         instSize = (superclass == null ? 0 : superclass.instSize()) + instVarNames.length;
@@ -68,11 +81,17 @@ public final class StClass extends StObject {
         return false;
     }
 
-    public boolean includesBehavior(StClass other) { return this == other || inheritsFrom(other); }
+    public boolean includesBehavior(StClass other) {
+        return this == other || inheritsFrom(other);
+    }
 
-    public StClass metaclass() { return cls; }
+    public StClass metaclass() {
+        return cls;
+    }
 
-    public String printName() { return isMeta ? thisClass.name + " class" : name; }
+    public String printName() {
+        return isMeta ? thisClass.name + " class" : name;
+    }
 
     /** Methods in this class only (kernel methods plus this environment's extensions). */
     public Map<StSymbol, CompiledMethod> localMethods(Environment env) {
@@ -83,5 +102,8 @@ public final class StClass extends StObject {
         return all;
     }
 
-    @Override public String toString() { return printName(); }
+    @Override
+    public String toString() {
+        return printName();
+    }
 }

@@ -13,10 +13,13 @@ public class StObject {
     static final Object[] EMPTY = new Object[0];
 
     /** Reads slot i, tolerating instances created before their class gained variables. */
-    public final Object slot(int i) { return i < slots.length ? slots[i] : null; }
+    public final Object slot(int i) {
+        return i < slots.length ? slots[i] : null;
+    }
 
     public final void setSlot(int i, Object v) {
-        if (i >= slots.length) slots = java.util.Arrays.copyOf(slots, Math.max(i + 1, cls == null ? i + 1 : cls.instSize()));
+        if (i >= slots.length)
+            slots = java.util.Arrays.copyOf(slots, Math.max(i + 1, cls == null ? i + 1 : cls.instSize()));
         slots[i] = v;
     }
 }

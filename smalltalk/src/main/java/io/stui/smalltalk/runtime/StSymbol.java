@@ -14,8 +14,13 @@ public final class StSymbol extends StString {
 
     private static final class Ref extends WeakReference<StSymbol> {
         final String key;
-        Ref(StSymbol s) { super(s, QUEUE); this.key = s.name; }
+
+        Ref(StSymbol s) {
+            super(s, QUEUE);
+            this.key = s.name;
+        }
     }
+
     public final String name;
     private final int numArgs;
 
@@ -56,7 +61,9 @@ public final class StSymbol extends StString {
         }
     }
 
-    public int numArgs() { return numArgs; }
+    public int numArgs() {
+        return numArgs;
+    }
 
     private static int computeNumArgs(String n) {
         if (n.isEmpty()) return 0;
@@ -67,8 +74,23 @@ public final class StSymbol extends StString {
         return k;
     }
 
-    @Override public String str() { return name; }
-    @Override public boolean equals(Object o) { return this == o; }
-    @Override public int hashCode() { return name.hashCode(); }
-    @Override public String toString() { return name; }
+    @Override
+    public String str() {
+        return name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

@@ -25,15 +25,18 @@ public final class QuickBench {
                 EvalResult r = ws.evaluate("(1 to: 1000000) inject: 0 into: [:a :b | a + b]", limits);
                 System.out.printf("inject 1e6: %.1f ms (%s)%n", (System.nanoTime() - s) / 1e6, r.printString());
 
-                ws.evaluate("Object subclass: #Fib instanceVariableNames: '' classVariableNames: '' package: 'B'. "
-                        + "Fib compile: 'fib: n n < 2 ifTrue: [^n]. ^(self fib: n - 1) + (self fib: n - 2)'", limits);
+                ws.evaluate(
+                        "Object subclass: #Fib instanceVariableNames: '' classVariableNames: '' package: 'B'. "
+                                + "Fib compile: 'fib: n n < 2 ifTrue: [^n]. ^(self fib: n - 1) + (self fib: n - 2)'",
+                        limits);
                 s = System.nanoTime();
                 r = ws.evaluate("Fib new fib: 27", limits);
                 double secs = (System.nanoTime() - s) / 1e9;
                 // fib: sends per call: the fib: send itself plus <, -, +, - (arithmetic sends count as sends)
                 long calls = 2 * 317811L - 1;
-                System.out.printf("fib 27: %.1f ms, %.1f M fib: calls/s, %.1f M sends/s (%s)%n", secs * 1e3, calls / secs / 1e6,
-                        calls * 5 / secs / 1e6, r.printString());
+                System.out.printf(
+                        "fib 27: %.1f ms, %.1f M fib: calls/s, %.1f M sends/s (%s)%n",
+                        secs * 1e3, calls / secs / 1e6, calls * 5 / secs / 1e6, r.printString());
             }
         }
     }

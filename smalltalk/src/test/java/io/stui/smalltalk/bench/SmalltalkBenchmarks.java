@@ -5,6 +5,7 @@ import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
 import io.stui.smalltalk.runtime.Kernel;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -14,8 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The README's speed figures. Run with
@@ -30,29 +29,41 @@ public class SmalltalkBenchmarks {
     @Setup(Level.Trial)
     public void setUp() {
         ws = SmalltalkEngine.boot().newWorkspace();
-        ws.evaluate("Object subclass: #Fib instanceVariableNames: '' classVariableNames: '' package: 'Bench'. "
-                + "Fib compile: 'fib: n n < 2 ifTrue: [^n]. ^(self fib: n - 1) + (self fib: n - 2)'", limits);
+        ws.evaluate(
+                "Object subclass: #Fib instanceVariableNames: '' classVariableNames: '' package: 'Bench'. "
+                        + "Fib compile: 'fib: n n < 2 ifTrue: [^n]. ^(self fib: n - 1) + (self fib: n - 2)'",
+                limits);
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() { ws.close(); }
+    public void tearDown() {
+        ws.close();
+    }
 
     /** Parse + evaluate + printString of {@code 3 + 4}, through Workspace.evaluate (thread hand-off included). */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public EvalResult threePlusFour() { return ws.evaluate("3 + 4", limits); }
+    public EvalResult threePlusFour() {
+        return ws.evaluate("3 + 4", limits);
+    }
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public EvalResult injectIntoMillion() { return ws.evaluate("(1 to: 1000000) inject: 0 into: [:a :b | a + b]", limits); }
+    public EvalResult injectIntoMillion() {
+        return ws.evaluate("(1 to: 1000000) inject: 0 into: [:a :b | a + b]", limits);
+    }
 
     /** {@code Fib new fib: 27}: 635 621 fib: sends plus 4 arithmetic/comparison sends each, about 3.2 million sends. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public EvalResult fib27() { return ws.evaluate("Fib new fib: 27", limits); }
+    public EvalResult fib27() {
+        return ws.evaluate("Fib new fib: 27", limits);
+    }
 
     /** A whole kernel boot (classes created, all kernel sources parsed and loaded). */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public long boot() { return Kernel.measureBootNanos(); }
+    public long boot() {
+        return Kernel.measureBootNanos();
+    }
 }

@@ -1,7 +1,7 @@
 package io.stui.smalltalk.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stand-alone evaluator: arguments, files and stdin of '!'-separated chunks, exit codes. */
 class StMainTest {
@@ -21,8 +20,11 @@ class StMainTest {
     private static Run run(String stdin, String... args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = StMain.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = StMain.run(
+                args,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -42,8 +44,9 @@ class StMainTest {
 
     @Test
     void chunksFromStdinWithTranscript() throws IOException {
-        String script = "Object subclass: #Greeter\n  instanceVariableNames: ''\n  classVariableNames: ''\n  package: 'Demo'.\n"
-                + "Greeter compile: 'greet: who ^''Hello, '', who, ''!'''\n!\nTranscript show: 'side effect'; cr.\nGreeter new greet: 'World'\n!\n";
+        String script =
+                "Object subclass: #Greeter\n  instanceVariableNames: ''\n  classVariableNames: ''\n  package: 'Demo'.\n"
+                        + "Greeter compile: 'greet: who ^''Hello, '', who, ''!'''\n!\nTranscript show: 'side effect'; cr.\nGreeter new greet: 'World'\n!\n";
         Run r = run(script, "-");
         assertEquals(0, r.code(), r.out());
         assertEquals("#greet:\nside effect\n'Hello, World!'\n", r.out());

@@ -1,14 +1,13 @@
 package io.stui.smalltalk.runtime;
 
-import io.stui.smalltalk.EvalLimits;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.stui.smalltalk.EvalLimits;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Re-evaluating the same source reuses its compiled doit only while everything it was compiled
@@ -81,7 +80,8 @@ class DoitCacheTest {
         CompiledMethod before = compiled(s, cache, "Counter + 1"); // a global read: no workspace variable involved
         assertSame(before, compiled(s, cache, "Counter + 1"));
         eval(s, "Smalltalk at: #Counter put: 41");
-        assertNotSame(before, compiled(s, cache, "Counter + 1"), "the environment changed, so the doit is compiled again");
+        assertNotSame(
+                before, compiled(s, cache, "Counter + 1"), "the environment changed, so the doit is compiled again");
         assertEquals("42", eval(s, "Counter + 1"));
     }
 

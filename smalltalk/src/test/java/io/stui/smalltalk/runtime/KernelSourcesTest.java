@@ -1,14 +1,13 @@
 package io.stui.smalltalk.runtime;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The kernel sources: every method compiles, every class is documented by its category, sources are retrievable. */
 class KernelSourcesTest {
@@ -37,12 +36,44 @@ class KernelSourcesTest {
     void kernelIsFrozenAndComplete() {
         Kernel k = Kernel.boot();
         assertTrue(k.isFrozen());
-        for (String name : List.of("Object", "Boolean", "SmallInteger", "LargePositiveInteger", "LargeNegativeInteger",
-                "Fraction", "Float", "ScaledDecimal", "Character", "String", "Symbol", "Array", "ByteArray",
-                "OrderedCollection", "Interval", "Set", "Bag", "Dictionary", "IdentityDictionary", "Association",
-                "SortedCollection", "Point", "ReadStream", "WriteStream", "BlockClosure", "Exception", "Error",
-                "ZeroDivide", "MessageNotUnderstood", "SubscriptOutOfBounds", "KeyNotFound", "Date", "Time",
-                "DateAndTime", "Duration", "SystemDictionary", "TranscriptStream")) {
+        for (String name : List.of(
+                "Object",
+                "Boolean",
+                "SmallInteger",
+                "LargePositiveInteger",
+                "LargeNegativeInteger",
+                "Fraction",
+                "Float",
+                "ScaledDecimal",
+                "Character",
+                "String",
+                "Symbol",
+                "Array",
+                "ByteArray",
+                "OrderedCollection",
+                "Interval",
+                "Set",
+                "Bag",
+                "Dictionary",
+                "IdentityDictionary",
+                "Association",
+                "SortedCollection",
+                "Point",
+                "ReadStream",
+                "WriteStream",
+                "BlockClosure",
+                "Exception",
+                "Error",
+                "ZeroDivide",
+                "MessageNotUnderstood",
+                "SubscriptOutOfBounds",
+                "KeyNotFound",
+                "Date",
+                "Time",
+                "DateAndTime",
+                "Duration",
+                "SystemDictionary",
+                "TranscriptStream")) {
             Binding b = k.globals.get(name);
             assertNotNull(b, name);
             StClass c = (StClass) b.value;

@@ -67,7 +67,8 @@ final class JeromqContext implements ContextDriver {
 
     private void setOption(int option, int value, String what) {
         if (!ctx.set(option, value)) {
-            throw JeromqErrors.error(what, ctx.errno().get() == 0 ? ZError.EINVAL : ctx.errno().get(), null);
+            throw JeromqErrors.error(
+                    what, ctx.errno().get() == 0 ? ZError.EINVAL : ctx.errno().get(), null);
         }
     }
 
@@ -91,10 +92,14 @@ final class JeromqContext implements ContextDriver {
     }
 
     @Override
-    public void proxySteerable(SocketDriver frontend, SocketDriver backend, SocketDriver capture, SocketDriver control) {
+    public void proxySteerable(
+            SocketDriver frontend, SocketDriver backend, SocketDriver capture, SocketDriver control) {
         SocketBase front = ((JeromqSocket) frontend).base();
         SocketBase back = ((JeromqSocket) backend).base();
-        if (!ZMQ.proxy(front, back, capture == null ? null : ((JeromqSocket) capture).base(),
+        if (!ZMQ.proxy(
+                front,
+                back,
+                capture == null ? null : ((JeromqSocket) capture).base(),
                 control == null ? null : ((JeromqSocket) control).base())) {
             int errno = front.errno() != 0 ? front.errno() : back.errno();
             // JeroMQ's proxy ends with false on TERMINATE as well as on errors; only a set errno is an error.

@@ -6,8 +6,7 @@ import zmq.ZError;
 
 /** Maps JeroMQ's own errno numbers to portable names and builds exceptions. */
 final class JeromqErrors {
-    private JeromqErrors() {
-    }
+    private JeromqErrors() {}
 
     static ErrorCode code(int errno) {
         return switch (errno) {
@@ -46,7 +45,7 @@ final class JeromqErrors {
     }
 
     static UnsupportedOperationException unsupported(String feature) {
-        return new UnsupportedOperationException("The JeroMQ backend does not support " + feature
-                + "; use the native backend (libzmq) for it");
+        return new UnsupportedOperationException(
+                "The JeroMQ backend does not support " + feature + "; use the native backend (libzmq) for it");
     }
 }

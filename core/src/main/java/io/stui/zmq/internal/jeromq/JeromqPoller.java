@@ -33,7 +33,8 @@ final class JeromqPoller implements PollerDriver {
         }
         for (int i = 0; i < count; i++) {
             PollItem it = items[i];
-            revents[i] = (it.isReadable() ? ZMQ.ZMQ_POLLIN : 0) | (it.isWritable() ? ZMQ.ZMQ_POLLOUT : 0)
+            revents[i] = (it.isReadable() ? ZMQ.ZMQ_POLLIN : 0)
+                    | (it.isWritable() ? ZMQ.ZMQ_POLLOUT : 0)
                     | (it.isError() ? ZMQ.ZMQ_POLLERR : 0);
         }
         return n;

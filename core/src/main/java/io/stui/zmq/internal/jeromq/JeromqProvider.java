@@ -9,8 +9,7 @@ public final class JeromqProvider implements BackendProvider {
     /** The one instance. */
     public static final JeromqProvider INSTANCE = new JeromqProvider();
 
-    private JeromqProvider() {
-    }
+    private JeromqProvider() {}
 
     @Override
     public Backend backend() {

@@ -36,7 +36,8 @@ final class JeromqSocket implements SocketDriver {
     }
 
     /** One JeroMQ endpoint call; JeroMQ throws IllegalArgumentException for malformed addresses where libzmq says EINVAL. */
-    private void endpointCall(java.util.function.Predicate<String> call, String operation, String endpoint, int fallback) {
+    private void endpointCall(
+            java.util.function.Predicate<String> call, String operation, String endpoint, int fallback) {
         checkOpen(operation);
         boolean ok;
         try {
@@ -123,8 +124,9 @@ final class JeromqSocket implements SocketDriver {
     private Msg recvMsg(int flags) {
         checkOpen("receive");
         if (held != null) {
-            throw new IllegalStateException("a frame received by forward() is still held because its target would not take it;"
-                    + " call forward() again or discardHeld() before receiving");
+            throw new IllegalStateException(
+                    "a frame received by forward() is still held because its target would not take it;"
+                            + " call forward() again or discardHeld() before receiving");
         }
         while (true) {
             Msg m = base.recv(flags);
@@ -190,8 +192,10 @@ final class JeromqSocket implements SocketDriver {
             return -1;
         }
         int size = m.size();
-        reader.read(size == 0 ? MemorySegment.ofArray(new byte[0]).asReadOnly()
-                : MemorySegment.ofArray(m.data()).asSlice(0, size).asReadOnly());
+        reader.read(
+                size == 0
+                        ? MemorySegment.ofArray(new byte[0]).asReadOnly()
+                        : MemorySegment.ofArray(m.data()).asSlice(0, size).asReadOnly());
         return size;
     }
 
@@ -348,7 +352,9 @@ final class JeromqSocket implements SocketDriver {
             case Integer i -> i;
             case Long l -> Math.toIntExact(l);
             case Boolean b -> b ? 1 : 0;
-            default -> throw JeromqErrors.unsupported("reading ZMQ_" + option + " as a number (it is a " + v.getClass().getSimpleName() + ")");
+            default ->
+                throw JeromqErrors.unsupported("reading ZMQ_" + option + " as a number (it is a "
+                        + v.getClass().getSimpleName() + ")");
         };
     }
 
@@ -358,8 +364,9 @@ final class JeromqSocket implements SocketDriver {
         return switch (v) {
             case Integer i -> i;
             case Long l -> l;
-            default -> throw JeromqErrors.unsupported("reading ZMQ_" + option + " as a number (JeroMQ gives a "
-                    + v.getClass().getSimpleName() + ")");
+            default ->
+                throw JeromqErrors.unsupported("reading ZMQ_" + option + " as a number (JeroMQ gives a "
+                        + v.getClass().getSimpleName() + ")");
         };
     }
 

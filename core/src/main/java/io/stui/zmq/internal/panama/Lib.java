@@ -22,8 +22,7 @@ import java.lang.invoke.VarHandle;
  * are. Touching this class loads libzmq: initialisation fails if it cannot be loaded.
  */
 final class Lib {
-    private Lib() {
-    }
+    private Lib() {}
 
     private static final Linker LINKER = Linker.nativeLinker();
     static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
@@ -32,17 +31,26 @@ final class Lib {
 
     private static final Class<?> P = MemorySegment.class;
 
-    private enum Mode { PLAIN, CRITICAL, ERRNO, CRITICAL_ERRNO, CRITICAL_HEAP_ERRNO }
+    private enum Mode {
+        PLAIN,
+        CRITICAL,
+        ERRNO,
+        CRITICAL_ERRNO,
+        CRITICAL_HEAP_ERRNO
+    }
 
-    private static MethodHandle h(MemorySegment address, FunctionDescriptor fd, Mode mode, Class<?> ret, Class<?>... params) {
+    private static MethodHandle h(
+            MemorySegment address, FunctionDescriptor fd, Mode mode, Class<?> ret, Class<?>... params) {
         MethodHandle mh = switch (mode) {
             case PLAIN -> LINKER.downcallHandle(address, fd);
             case CRITICAL -> LINKER.downcallHandle(address, fd, Linker.Option.critical(false));
             case ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.captureCallState("errno"));
-            case CRITICAL_ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.critical(false),
-                    Linker.Option.captureCallState("errno"));
-            case CRITICAL_HEAP_ERRNO -> LINKER.downcallHandle(address, fd, Linker.Option.critical(true),
-                    Linker.Option.captureCallState("errno"));
+            case CRITICAL_ERRNO ->
+                LINKER.downcallHandle(
+                        address, fd, Linker.Option.critical(false), Linker.Option.captureCallState("errno"));
+            case CRITICAL_HEAP_ERRNO ->
+                LINKER.downcallHandle(
+                        address, fd, Linker.Option.critical(true), Linker.Option.captureCallState("errno"));
         };
         Class<?>[] all = params;
         if (mode == Mode.ERRNO || mode == Mode.CRITICAL_ERRNO || mode == Mode.CRITICAL_HEAP_ERRNO) {
@@ -63,7 +71,8 @@ final class Lib {
         if (ValueLayout.ADDRESS.byteSize() != Long.BYTES) {
             throw new UnsupportedOperationException("the native backend needs 64-bit addresses");
         }
-        MemoryLayout[] args = fd.argumentLayouts().stream().map(Lib::addressAsLong).toArray(MemoryLayout[]::new);
+        MemoryLayout[] args =
+                fd.argumentLayouts().stream().map(Lib::addressAsLong).toArray(MemoryLayout[]::new);
         FunctionDescriptor rawFd = fd.returnLayout()
                 .map(r -> FunctionDescriptor.of(addressAsLong(r), args))
                 .orElseGet(() -> FunctionDescriptor.ofVoid(args));
@@ -77,33 +86,115 @@ final class Lib {
 
     // ---- context ----
     static final MethodHandle CTX_NEW = h(zmq_h.zmq_ctx_new$address(), zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
-    static final MethodHandle CTX_TERM = h(zmq_h.zmq_ctx_term$address(), zmq_h.zmq_ctx_term$descriptor(), Mode.ERRNO, int.class, P);
-    static final MethodHandle CTX_SHUTDOWN = h(zmq_h.zmq_ctx_shutdown$address(), zmq_h.zmq_ctx_shutdown$descriptor(), Mode.ERRNO, int.class, P);
-    static final MethodHandle CTX_SET = h(zmq_h.zmq_ctx_set$address(), zmq_h.zmq_ctx_set$descriptor(), Mode.ERRNO, int.class, P, int.class, int.class);
-    static final MethodHandle CTX_GET = h(zmq_h.zmq_ctx_get$address(), zmq_h.zmq_ctx_get$descriptor(), Mode.ERRNO, int.class, P, int.class);
+    static final MethodHandle CTX_TERM =
+            h(zmq_h.zmq_ctx_term$address(), zmq_h.zmq_ctx_term$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle CTX_SHUTDOWN =
+            h(zmq_h.zmq_ctx_shutdown$address(), zmq_h.zmq_ctx_shutdown$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle CTX_SET = h(
+            zmq_h.zmq_ctx_set$address(),
+            zmq_h.zmq_ctx_set$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            int.class,
+            int.class);
+    static final MethodHandle CTX_GET =
+            h(zmq_h.zmq_ctx_get$address(), zmq_h.zmq_ctx_get$descriptor(), Mode.ERRNO, int.class, P, int.class);
 
     // ---- sockets ----
-    static final MethodHandle SOCKET = h(zmq_h.zmq_socket$address(), zmq_h.zmq_socket$descriptor(), Mode.ERRNO, P, P, int.class);
-    static final MethodHandle CLOSE = h(zmq_h.zmq_close$address(), zmq_h.zmq_close$descriptor(), Mode.ERRNO, int.class, P);
-    static final MethodHandle BIND = h(zmq_h.zmq_bind$address(), zmq_h.zmq_bind$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle CONNECT = h(zmq_h.zmq_connect$address(), zmq_h.zmq_connect$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle UNBIND = h(zmq_h.zmq_unbind$address(), zmq_h.zmq_unbind$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle DISCONNECT = h(zmq_h.zmq_disconnect$address(), zmq_h.zmq_disconnect$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle SETSOCKOPT = h(zmq_h.zmq_setsockopt$address(), zmq_h.zmq_setsockopt$descriptor(), Mode.ERRNO, int.class, P, int.class, P, long.class);
-    static final MethodHandle GETSOCKOPT = h(zmq_h.zmq_getsockopt$address(), zmq_h.zmq_getsockopt$descriptor(), Mode.ERRNO, int.class, P, int.class, P, P);
+    static final MethodHandle SOCKET =
+            h(zmq_h.zmq_socket$address(), zmq_h.zmq_socket$descriptor(), Mode.ERRNO, P, P, int.class);
+    static final MethodHandle CLOSE =
+            h(zmq_h.zmq_close$address(), zmq_h.zmq_close$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle BIND =
+            h(zmq_h.zmq_bind$address(), zmq_h.zmq_bind$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle CONNECT =
+            h(zmq_h.zmq_connect$address(), zmq_h.zmq_connect$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle UNBIND =
+            h(zmq_h.zmq_unbind$address(), zmq_h.zmq_unbind$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle DISCONNECT =
+            h(zmq_h.zmq_disconnect$address(), zmq_h.zmq_disconnect$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle SETSOCKOPT = h(
+            zmq_h.zmq_setsockopt$address(),
+            zmq_h.zmq_setsockopt$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            int.class,
+            P,
+            long.class);
+    static final MethodHandle GETSOCKOPT = h(
+            zmq_h.zmq_getsockopt$address(),
+            zmq_h.zmq_getsockopt$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            int.class,
+            P,
+            P);
     /** For ZMQ_EVENTS only: libzmq processes pending commands without waiting, so the call is short. */
-    static final MethodHandle GETSOCKOPT_NB = h(zmq_h.zmq_getsockopt$address(), zmq_h.zmq_getsockopt$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, int.class, P, P);
-    static final MethodHandle SOCKET_MONITOR = h(zmq_h.zmq_socket_monitor$address(), zmq_h.zmq_socket_monitor$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+    static final MethodHandle GETSOCKOPT_NB = h(
+            zmq_h.zmq_getsockopt$address(),
+            zmq_h.zmq_getsockopt$descriptor(),
+            Mode.CRITICAL_ERRNO,
+            int.class,
+            P,
+            int.class,
+            P,
+            P);
+
+    static final MethodHandle SOCKET_MONITOR = h(
+            zmq_h.zmq_socket_monitor$address(),
+            zmq_h.zmq_socket_monitor$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P,
+            int.class);
 
     // ---- messages: blocking and DONTWAIT variants ----
-    static final MethodHandle SEND = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.ERRNO, int.class, P, P, long.class, int.class);
-    static final MethodHandle SEND_NB = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, long.class, int.class);
+    static final MethodHandle SEND = h(
+            zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.ERRNO, int.class, P, P, long.class, int.class);
+    static final MethodHandle SEND_NB = h(
+            zmq_h.zmq_send$address(),
+            zmq_h.zmq_send$descriptor(),
+            Mode.CRITICAL_ERRNO,
+            int.class,
+            P,
+            P,
+            long.class,
+            int.class);
     /** zmq_send with DONTWAIT reading a Java array in place (a critical call may take heap segments). */
-    static final MethodHandle SEND_HEAP_NB = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL_HEAP_ERRNO, int.class, P, P, long.class, int.class);
-    static final MethodHandle MSG_SEND = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
-    static final MethodHandle MSG_SEND_NB = h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, int.class);
-    static final MethodHandle MSG_RECV = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
-    static final MethodHandle MSG_RECV_NB = h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.CRITICAL_ERRNO, int.class, P, P, int.class);
+    static final MethodHandle SEND_HEAP_NB = h(
+            zmq_h.zmq_send$address(),
+            zmq_h.zmq_send$descriptor(),
+            Mode.CRITICAL_HEAP_ERRNO,
+            int.class,
+            P,
+            P,
+            long.class,
+            int.class);
+
+    static final MethodHandle MSG_SEND =
+            h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_SEND_NB = h(
+            zmq_h.zmq_msg_send$address(),
+            zmq_h.zmq_msg_send$descriptor(),
+            Mode.CRITICAL_ERRNO,
+            int.class,
+            P,
+            P,
+            int.class);
+    static final MethodHandle MSG_RECV =
+            h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_RECV_NB = h(
+            zmq_h.zmq_msg_recv$address(),
+            zmq_h.zmq_msg_recv$descriptor(),
+            Mode.CRITICAL_ERRNO,
+            int.class,
+            P,
+            P,
+            int.class);
     /*
      * The same calls, non-waiting and without errno capture, tried first by every send and receive: a
      * call that captures errno makes and checks a slice of the capture segment each time, which the
@@ -117,29 +208,79 @@ final class Lib {
      * scope, freed on close after checkOpen) and socket handles, never with a caller's segment, whose
      * liveness and thread the segment handles check.
      */
-    static final MethodHandle SEND_TRY = h(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.CRITICAL, int.class, P, P, long.class, int.class);
-    static final MethodHandle SEND_TRY_RAW = raw(zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), int.class, long.class, long.class, long.class, int.class);
-    static final MethodHandle MSG_SEND_TRY_RAW = raw(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), int.class, long.class, long.class, int.class);
-    static final MethodHandle MSG_RECV_TRY_RAW = raw(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), int.class, long.class, long.class, int.class);
-    static final MethodHandle MSG_INIT = h(zmq_h.zmq_msg_init$address(), zmq_h.zmq_msg_init$descriptor(), Mode.CRITICAL, int.class, P);
-    static final MethodHandle MSG_INIT_SIZE = h(zmq_h.zmq_msg_init_size$address(), zmq_h.zmq_msg_init_size$descriptor(), Mode.ERRNO, int.class, P, long.class);
-    static final MethodHandle MSG_CLOSE = h(zmq_h.zmq_msg_close$address(), zmq_h.zmq_msg_close$descriptor(), Mode.CRITICAL, int.class, P);
-    static final MethodHandle MSG_DATA = h(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), Mode.CRITICAL, P, P);
+    static final MethodHandle SEND_TRY = h(
+            zmq_h.zmq_send$address(),
+            zmq_h.zmq_send$descriptor(),
+            Mode.CRITICAL,
+            int.class,
+            P,
+            P,
+            long.class,
+            int.class);
+    static final MethodHandle SEND_TRY_RAW = raw(
+            zmq_h.zmq_send$address(),
+            zmq_h.zmq_send$descriptor(),
+            int.class,
+            long.class,
+            long.class,
+            long.class,
+            int.class);
+    static final MethodHandle MSG_SEND_TRY_RAW = raw(
+            zmq_h.zmq_msg_send$address(),
+            zmq_h.zmq_msg_send$descriptor(),
+            int.class,
+            long.class,
+            long.class,
+            int.class);
+    static final MethodHandle MSG_RECV_TRY_RAW = raw(
+            zmq_h.zmq_msg_recv$address(),
+            zmq_h.zmq_msg_recv$descriptor(),
+            int.class,
+            long.class,
+            long.class,
+            int.class);
+    static final MethodHandle MSG_INIT =
+            h(zmq_h.zmq_msg_init$address(), zmq_h.zmq_msg_init$descriptor(), Mode.CRITICAL, int.class, P);
+    static final MethodHandle MSG_INIT_SIZE = h(
+            zmq_h.zmq_msg_init_size$address(),
+            zmq_h.zmq_msg_init_size$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            long.class);
+    static final MethodHandle MSG_CLOSE =
+            h(zmq_h.zmq_msg_close$address(), zmq_h.zmq_msg_close$descriptor(), Mode.CRITICAL, int.class, P);
+    static final MethodHandle MSG_DATA =
+            h(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), Mode.CRITICAL, P, P);
     /**
      * zmq_msg_data giving the raw address: the receive path copies from {@link #EVERYTHING} at that
      * address, so no segment object is made per frame (the server's low-memory profile runs without C2,
      * whose escape analysis would otherwise remove them).
      */
-    static final MethodHandle MSG_DATA_RAW = raw(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), long.class, long.class);
+    static final MethodHandle MSG_DATA_RAW =
+            raw(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), long.class, long.class);
     /** All of native memory, to copy from an address libzmq handed out (bounds are the frame size, checked by the caller). */
     static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
-    static final MethodHandle MSG_MORE_RAW = raw(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), int.class, long.class);
+
+    static final MethodHandle MSG_MORE_RAW =
+            raw(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), int.class, long.class);
 
     // ---- polling, proxy, misc ----
-    static final MethodHandle POLL = h(zmq_h.zmq_poll$address(), zmq_h.zmq_poll$descriptor(), Mode.ERRNO, int.class, P, int.class, long.class);
-    static final MethodHandle PROXY_STEERABLE = h(zmq_h.zmq_proxy_steerable$address(), zmq_h.zmq_proxy_steerable$descriptor(), Mode.ERRNO, int.class, P, P, P, P);
-    static final MethodHandle STRERROR = h(zmq_h.zmq_strerror$address(), zmq_h.zmq_strerror$descriptor(), Mode.PLAIN, P, int.class);
-    static final MethodHandle VERSION = h(zmq_h.zmq_version$address(), zmq_h.zmq_version$descriptor(), Mode.PLAIN, void.class, P, P, P);
+    static final MethodHandle POLL =
+            h(zmq_h.zmq_poll$address(), zmq_h.zmq_poll$descriptor(), Mode.ERRNO, int.class, P, int.class, long.class);
+    static final MethodHandle PROXY_STEERABLE = h(
+            zmq_h.zmq_proxy_steerable$address(),
+            zmq_h.zmq_proxy_steerable$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P,
+            P,
+            P);
+    static final MethodHandle STRERROR =
+            h(zmq_h.zmq_strerror$address(), zmq_h.zmq_strerror$descriptor(), Mode.PLAIN, P, int.class);
+    static final MethodHandle VERSION =
+            h(zmq_h.zmq_version$address(), zmq_h.zmq_version$descriptor(), Mode.PLAIN, void.class, P, P, P);
 
     /** The errno a call captured into {@code capture}. */
     static int errno(MemorySegment capture) {
@@ -150,7 +291,9 @@ final class Lib {
     static String strerror(int errno) {
         try {
             MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
-            return p.equals(MemorySegment.NULL) ? "errno " + errno : p.reinterpret(4096).getString(0);
+            return p.equals(MemorySegment.NULL)
+                    ? "errno " + errno
+                    : p.reinterpret(4096).getString(0);
         } catch (Throwable t) {
             throw rethrow(t);
         }

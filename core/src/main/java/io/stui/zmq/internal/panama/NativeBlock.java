@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * frees a block exactly once, on close, and checks that it is open before every use.
  */
 final class NativeBlock {
-    private NativeBlock() {
-    }
+    private NativeBlock() {}
 
     private static final Linker LINKER = Linker.nativeLinker();
     // Addresses and sizes as longs (LP64): no segment objects around the calls.
@@ -26,8 +25,7 @@ final class NativeBlock {
             LINKER.defaultLookup().find("calloc").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     private static final MethodHandle FREE = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("free").orElseThrow(),
-            FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+            LINKER.defaultLookup().find("free").orElseThrow(), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
     /** Blocks allocated and not yet freed: lets tests check each is freed exactly once (never on a hot path). */
     private static final AtomicLong LIVE = new AtomicLong();
 

@@ -115,7 +115,8 @@ final class NativeContext implements ContextDriver {
     }
 
     @Override
-    public void proxySteerable(SocketDriver frontend, SocketDriver backend, SocketDriver capture, SocketDriver control) {
+    public void proxySteerable(
+            SocketDriver frontend, SocketDriver backend, SocketDriver capture, SocketDriver control) {
         for (SocketDriver d : new SocketDriver[] {frontend, backend, capture, control}) {
             if (d != null) {
                 ((NativeSocket) d).checkOpen("proxy");

@@ -15,19 +15,32 @@ import java.util.Map;
  * Linux's values, since libzmq uses the platform's errno.
  */
 final class NativeErrors {
-    private NativeErrors() {
-    }
+    private NativeErrors() {}
 
     private static final int HAUSNUMERO = 156384712;
     private static final Map<ErrorCode, Integer> LINUX = Map.ofEntries(
-            Map.entry(ErrorCode.EAGAIN, 11), Map.entry(ErrorCode.EINTR, 4), Map.entry(ErrorCode.EINVAL, 22),
-            Map.entry(ErrorCode.ENOTSOCK, 88), Map.entry(ErrorCode.EPROTONOSUPPORT, 93), Map.entry(ErrorCode.ENOTSUP, 95),
-            Map.entry(ErrorCode.EADDRINUSE, 98), Map.entry(ErrorCode.EADDRNOTAVAIL, 99), Map.entry(ErrorCode.ENODEV, 19),
-            Map.entry(ErrorCode.ENOENT, 2), Map.entry(ErrorCode.EMSGSIZE, 90), Map.entry(ErrorCode.EHOSTUNREACH, 113),
-            Map.entry(ErrorCode.ECONNREFUSED, 111), Map.entry(ErrorCode.EMFILE, 24), Map.entry(ErrorCode.EFAULT, 14),
-            Map.entry(ErrorCode.ENOMEM, 12), Map.entry(ErrorCode.ENOBUFS, 105), Map.entry(ErrorCode.ENETDOWN, 100),
-            Map.entry(ErrorCode.ETIMEDOUT, 110), Map.entry(ErrorCode.EFSM, HAUSNUMERO + 51),
-            Map.entry(ErrorCode.ENOCOMPATPROTO, HAUSNUMERO + 52), Map.entry(ErrorCode.ETERM, HAUSNUMERO + 53),
+            Map.entry(ErrorCode.EAGAIN, 11),
+            Map.entry(ErrorCode.EINTR, 4),
+            Map.entry(ErrorCode.EINVAL, 22),
+            Map.entry(ErrorCode.ENOTSOCK, 88),
+            Map.entry(ErrorCode.EPROTONOSUPPORT, 93),
+            Map.entry(ErrorCode.ENOTSUP, 95),
+            Map.entry(ErrorCode.EADDRINUSE, 98),
+            Map.entry(ErrorCode.EADDRNOTAVAIL, 99),
+            Map.entry(ErrorCode.ENODEV, 19),
+            Map.entry(ErrorCode.ENOENT, 2),
+            Map.entry(ErrorCode.EMSGSIZE, 90),
+            Map.entry(ErrorCode.EHOSTUNREACH, 113),
+            Map.entry(ErrorCode.ECONNREFUSED, 111),
+            Map.entry(ErrorCode.EMFILE, 24),
+            Map.entry(ErrorCode.EFAULT, 14),
+            Map.entry(ErrorCode.ENOMEM, 12),
+            Map.entry(ErrorCode.ENOBUFS, 105),
+            Map.entry(ErrorCode.ENETDOWN, 100),
+            Map.entry(ErrorCode.ETIMEDOUT, 110),
+            Map.entry(ErrorCode.EFSM, HAUSNUMERO + 51),
+            Map.entry(ErrorCode.ENOCOMPATPROTO, HAUSNUMERO + 52),
+            Map.entry(ErrorCode.ETERM, HAUSNUMERO + 53),
             Map.entry(ErrorCode.EMTHREAD, HAUSNUMERO + 54));
 
     private static final Map<ErrorCode, Integer> NUMBERS = new EnumMap<>(ErrorCode.class);

@@ -18,6 +18,7 @@ final class NativePoller implements PollerDriver {
     private volatile MemorySegment items;
     /** One slice per item, made when the array grows rather than on every poll. */
     private MemorySegment[] slices = new MemorySegment[0];
+
     private int capacity;
     private final AtomicBoolean closed = new AtomicBoolean();
 

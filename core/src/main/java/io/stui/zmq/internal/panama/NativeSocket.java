@@ -28,7 +28,9 @@ final class NativeSocket implements SocketDriver {
     private static final int SNDMORE = 2;
     /** Frames up to this size are copied into the send buffer and sent with zmq_send (one downcall). */
     private static final int SCRATCH_SIZE = 8192;
-    private static final MemorySegment EMPTY_FRAME = MemorySegment.ofArray(new byte[0]).asReadOnly();
+
+    private static final MemorySegment EMPTY_FRAME =
+            MemorySegment.ofArray(new byte[0]).asReadOnly();
     /**
      * From this size heap data (a byte[], a heap segment or buffer) is sent straight from the heap, one copy
      * fewer; below it the copy into the scratch buffer costs less than the segment views the heap call needs
@@ -37,6 +39,7 @@ final class NativeSocket implements SocketDriver {
     private static final int HEAP_SEND_MIN = 1024;
     /** A received message larger than this is released right after copying, not kept until the next receive. */
     private static final long KEEP_LIMIT = 65536;
+
     private static final int OPT_SIZE = 256;
 
     private static final long RECV_MSG = 0;
@@ -49,9 +52,11 @@ final class NativeSocket implements SocketDriver {
     private final MemorySegment handle;
     /** The addresses the hot calls pass ({@link Lib}'s _RAW handles): the socket and its receive message. */
     private final long handleAddress;
+
     private final long recvMsgAddress;
     /** Everything below except {@link #scratch} is a slice of this one block. */
     private final MemorySegment block;
+
     private final MemorySegment capture;
     private final MemorySegment recvMsg;
     private final MemorySegment sendMsg;
@@ -66,6 +71,7 @@ final class NativeSocket implements SocketDriver {
      * length through a native method (Array.getLength) unless C2 compiles it, which the server's profile does not.
      */
     private java.nio.ByteBuffer scratchBytes;
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
     /**
@@ -75,9 +81,11 @@ final class NativeSocket implements SocketDriver {
      * matters where no escape analysis removes them (C1 only, {@code -XX:TieredStopAtLevel=1}).
      */
     private MemorySegment lent;
+
     private long lentAddress;
     /** {@link #recvMsg} holds a frame that {@link #forward} received but the target would not take yet. */
     private boolean held;
+
     private long heldSize;
 
     NativeSocket(MemorySegment handle) {
@@ -434,8 +442,9 @@ final class NativeSocket implements SocketDriver {
     }
 
     private static IllegalStateException heldError() {
-        return new IllegalStateException("a frame received by forward() is still held because its target would not take it;"
-                + " call forward() again or discardHeld() before receiving");
+        return new IllegalStateException(
+                "a frame received by forward() is still held because its target would not take it;"
+                        + " call forward() again or discardHeld() before receiving");
     }
 
     @Override

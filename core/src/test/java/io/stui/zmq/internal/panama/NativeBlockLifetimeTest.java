@@ -38,7 +38,9 @@ class NativeBlockLifetimeTest {
         assertEquals("small", b.receiveString().orElseThrow());
         assertEquals(100_000, a.receive().orElseThrow().length);
         ZPoller poller = new ZPoller(ctx);
-        poller.register(a, ZPoller.POLLIN).register(b, ZPoller.POLLIN).register(idle, ZPoller.POLLIN)
+        poller.register(a, ZPoller.POLLIN)
+                .register(b, ZPoller.POLLIN)
+                .register(idle, ZPoller.POLLIN)
                 .register(ctx.createSocket(SocketType.PAIR), ZPoller.POLLIN)
                 .register(ctx.createSocket(SocketType.PAIR), ZPoller.POLLIN); // grows the item array past 4
         assertEquals(0, poller.poll(0));
@@ -54,8 +56,12 @@ class NativeBlockLifetimeTest {
         ctx.close(); // closes a (with its send buffer), idle and the two unnamed sockets
         a.close();
         assertEquals(0, NativeBlock.live() - before);
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> a.send("late")).code());
-        assertEquals(ErrorCode.ENOTSOCK, assertThrows(ZmqException.class, () -> idle.receive(0)).code());
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, () -> a.send("late")).code());
+        assertEquals(
+                ErrorCode.ENOTSOCK,
+                assertThrows(ZmqException.class, () -> idle.receive(0)).code());
         assertEquals(0, NativeBlock.live() - before);
     }
 
