@@ -3,11 +3,11 @@ package io.stui.smalltalk.image;
 import io.stui.smalltalk.EvalFailure;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.Reflection;
-import io.stui.smalltalk.compiler.Compiler;
 import io.stui.smalltalk.compiler.DoitCache;
 import io.stui.smalltalk.interp.ControlFlow;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
 import io.stui.smalltalk.objects.Environment;
@@ -16,6 +16,7 @@ import io.stui.smalltalk.objects.StIndexed;
 import io.stui.smalltalk.objects.StObject;
 import io.stui.smalltalk.objects.StString;
 import io.stui.smalltalk.objects.StSymbol;
+import io.stui.smalltalk.objects.VariableResolver;
 import io.stui.smalltalk.primitives.ObjectPrims;
 import io.stui.smalltalk.syntax.SyntaxError;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class Session {
             String transcript,
             EvalFailure failure) {}
 
-    final Kernel kernel;
+    public final ClassTable classes;
     public final Environment env;
     public final LinkedHashMap<String, Binding> variables = new LinkedHashMap<>();
     final ObjectRegistry registry = new ObjectRegistry();
@@ -48,13 +49,13 @@ public final class Session {
 
     public static final int HISTORY_CAPACITY = 1_000;
     volatile Reflection.FailureReport lastFailure;
-    private final Compiler.VariableResolver resolver;
+    private final VariableResolver resolver;
     private final DoitCache doits = new DoitCache();
 
-    public Session(Kernel kernel) {
-        this.kernel = kernel;
-        this.env = new Environment(kernel, false);
-        this.resolver = new Compiler.VariableResolver() {
+    public Session(ClassTable classes) {
+        this.classes = classes;
+        this.env = new Environment(classes, false);
+        this.resolver = new VariableResolver() {
             @Override
             public Binding existing(String name) {
                 return variables.get(name);
@@ -89,7 +90,7 @@ public final class Session {
         }
     }
 
-    public Compiler.VariableResolver resolver() {
+    public VariableResolver resolver() {
         return resolver;
     }
 
@@ -151,7 +152,7 @@ public final class Session {
         long t0 = System.nanoTime();
         CompiledMethod doit;
         try {
-            doit = doits.compile(code, kernel, env, variables, resolver);
+            doit = doits.compile(code, env, variables, resolver);
         } catch (SyntaxError e) {
             EvalFailure f = new EvalFailure(
                     EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
@@ -184,7 +185,7 @@ public final class Session {
                 addHistory(new Reflection.HistoryEntry(
                         code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             }
-            String cls = Kernel.classOf(value).printName();
+            String cls = classes.classOf(value).printName();
             return new Outcome(value, ps, cls, id, in.transcript.toString(), null);
         } catch (ControlFlow.UnhandledError e) {
             return failUnhandled(code, e, in);
@@ -230,11 +231,11 @@ public final class Session {
     }
 
     private Outcome failUnhandled(String code, ControlFlow.UnhandledError e, Interp in) {
-        String errorClass = Kernel.classOf(e.exception).printName();
+        String errorClass = classes.classOf(e.exception).printName();
         String text = exceptionText(e.exception, toolInterp(in.interruptFlag));
         List<Context> frames = frames(e.signalContext);
         List<String> trace = new ArrayList<>();
-        for (Context c : frames) trace.add(c.describe());
+        for (Context c : frames) trace.add(c.describe(classes));
         EvalFailure f = new EvalFailure(EvalFailure.Kind.ERROR, errorClass, text, 0, 0, trace);
         return fail(code, f, frames, in.transcript.toString());
     }
@@ -251,7 +252,7 @@ public final class Session {
         List<Context> frames = frames(t.context);
         List<String> trace = new ArrayList<>();
         for (int i = 0; i < Math.min(frames.size(), 20); i++)
-            trace.add(frames.get(i).describe());
+            trace.add(frames.get(i).describe(classes));
         EvalFailure f = new EvalFailure(kind, t.errorClass, t.reason, 0, 0, trace);
         // locals of a runaway evaluation are not printed: printing could run away too
         return fail(
@@ -280,9 +281,9 @@ public final class Session {
                 ids.put(names[i], registry.register(c.temps[i]));
             }
             fr.add(new Reflection.Frame(
-                    c.describe(),
+                    c.describe(classes),
                     c.line(),
-                    Kernel.classOf(c.receiver).printName(),
+                    classes.classOf(c.receiver).printName(),
                     safePrint(c.receiver, tool),
                     registry.register(c.receiver),
                     locals,
@@ -313,7 +314,7 @@ public final class Session {
 
     /** The exception's messageText, or its description when the text is empty (Pharo's default messageText is ''). */
     private String exceptionText(StObject exception, Interp tool) {
-        String errorClass = Kernel.classOf(exception).printName();
+        String errorClass = classes.classOf(exception).printName();
         try {
             Object mt = tool.send0(exception, "messageText", null);
             String text = mt instanceof StString s ? s.str() : mt == null ? "" : printString(mt, tool);
@@ -331,8 +332,8 @@ public final class Session {
             return printString(value, in);
         } catch (ControlFlow.UnhandledError e) {
             String text = exceptionText(e.exception, toolInterp(in.interruptFlag));
-            return "<error while printing " + Kernel.classOf(value).printName() + ": "
-                    + Kernel.classOf(e.exception).printName() + ": " + text + ">";
+            return "<error while printing " + classes.classOf(value).printName() + ": "
+                    + classes.classOf(e.exception).printName() + ": " + text + ">";
         }
     }
 
@@ -355,7 +356,7 @@ public final class Session {
             Interp in = tool != null ? tool : toolInterp(null);
             return printString(value, in, TOOL_PRINT_LIMIT);
         } catch (ControlFlow.UnhandledError e) {
-            return "<printString failed: " + Kernel.classOf(e.exception).printName() + ">";
+            return "<printString failed: " + classes.classOf(e.exception).printName() + ">";
         } catch (ControlFlow.Termination t) {
             return "<printString failed: " + t.errorClass + ">";
         } catch (RuntimeException | StackOverflowError e) {
@@ -370,7 +371,10 @@ public final class Session {
         Interp tool = toolInterp(null);
         for (Binding b : variables.values()) {
             out.add(new Reflection.VariableInfo(
-                    b.name, Kernel.classOf(b.value).printName(), safePrint(b.value, tool), registry.register(b.value)));
+                    b.name,
+                    classes.classOf(b.value).printName(),
+                    safePrint(b.value, tool),
+                    registry.register(b.value)));
         }
         return out;
     }
@@ -379,7 +383,7 @@ public final class Session {
         if (!registry.contains(objectId)) return null;
         Object o = registry.get(objectId);
         Interp tool = toolInterp(null);
-        StClass cls = Kernel.classOf(o);
+        StClass cls = classes.classOf(o);
         List<Reflection.Slot> named = new ArrayList<>();
         if (includePrivate && o instanceof StObject so && !(o instanceof StClass)) {
             List<String> names = cls.allInstVarNames();
@@ -431,7 +435,7 @@ public final class Session {
     }
 
     private Reflection.Slot slot(String name, Object v, Interp tool) {
-        return new Reflection.Slot(name, Kernel.classOf(v).printName(), safePrint(v, tool), registry.register(v));
+        return new Reflection.Slot(name, classes.classOf(v).printName(), safePrint(v, tool), registry.register(v));
     }
 
     // ------------------------------------------------------------ reflection (see ClassBrowser)

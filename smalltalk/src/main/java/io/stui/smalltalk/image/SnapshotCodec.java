@@ -1,6 +1,8 @@
 package io.stui.smalltalk.image;
 
 import io.stui.smalltalk.Reflection;
+import io.stui.smalltalk.compiler.ClassBuilder;
+import io.stui.smalltalk.compiler.Compiler;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.Char;
 import io.stui.smalltalk.objects.CodeUnit;
@@ -340,7 +342,6 @@ public final class SnapshotCodec {
             if (in.readLong() != MAGIC) throw new IOException("bad magic");
             int version = in.readInt();
             if (version != VERSION) throw new IOException("unsupported snapshot version " + version);
-            Kernel k = s.kernel;
             Environment env = s.env;
             int nClasses = in.readInt();
             List<StClass> order = new ArrayList<>();
@@ -353,7 +354,7 @@ public final class SnapshotCodec {
                 String comment = in.readUTF();
                 StClass.Format fmt = StClass.Format.valueOf(in.readUTF());
                 List<String> civ = strings();
-                StClass c = k.defineClass(
+                StClass c = ClassBuilder.defineClass(
                         env,
                         sup,
                         name,
@@ -371,7 +372,7 @@ public final class SnapshotCodec {
                 StClass c = classRef();
                 String category = in.readUTF();
                 String source = readLong();
-                k.compile(env, c, source, category);
+                ClassBuilder.compile(env, c, source, category);
             }
             int nVars = in.readInt();
             List<Binding> vars = new ArrayList<>();
@@ -442,7 +443,7 @@ public final class SnapshotCodec {
             boolean meta = in.readBoolean();
             StClass c;
             if (kind == 1) {
-                Binding b = s.kernel.globals.get(name);
+                Binding b = s.classes.globals.get(name);
                 if (b == null || !(b.value instanceof StClass kc))
                     throw new IOException("unknown system class " + name);
                 c = kc;
@@ -459,8 +460,8 @@ public final class SnapshotCodec {
             if (kind == 1) {
                 String source = readLong();
                 Ast.Method ast = Parser.parseDoit(source);
-                CompiledMethod m =
-                        new CompiledMethod(ast, s.kernel.undefinedObject, "doits", null, false, s.resolver());
+                CompiledMethod m = new CompiledMethod(
+                        ast, s.classes.undefinedObject, "doits", null, false, s.resolver(), Compiler.bodies(s.classes));
                 m.ensureCompiled();
                 doits.add(m);
                 return m;

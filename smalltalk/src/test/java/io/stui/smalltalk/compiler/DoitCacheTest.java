@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.image.Kernel;
+import io.stui.smalltalk.image.KernelLoader;
 import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.Test;
  * the answer the user sees and whether the cached doit was reused.
  */
 class DoitCacheTest {
-    private static Kernel kernel;
+    private static ClassTable kernel;
 
     @BeforeAll
     static void boot() {
-        kernel = Kernel.boot();
+        kernel = KernelLoader.boot();
     }
 
     private static String eval(Session s, String code) {
@@ -31,7 +32,7 @@ class DoitCacheTest {
     }
 
     private static CompiledMethod compiled(Session s, DoitCache cache, String code) {
-        return cache.compile(code, kernel, s.env, s.variables, s.resolver());
+        return cache.compile(code, s.env, s.variables, s.resolver());
     }
 
     @Test
