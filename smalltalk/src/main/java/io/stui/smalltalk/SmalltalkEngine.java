@@ -1,7 +1,7 @@
 package io.stui.smalltalk;
 
 import io.stui.smalltalk.image.KernelLoader;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.objects.ClassTable;
 
 /**
@@ -27,12 +27,12 @@ public final class SmalltalkEngine {
     }
 
     public Workspace newWorkspace() {
-        return new Workspace(new Session(kernel));
+        return new Workspace(new WorkspaceState(kernel));
     }
 
     /** Rebuilds a workspace from {@link Workspace#snapshot()} bytes. */
     public Workspace restoreWorkspace(byte[] snapshot) {
-        Workspace ws = new Workspace(new Session(kernel));
+        Workspace ws = new Workspace(new WorkspaceState(kernel));
         try {
             ws.restore(snapshot);
         } catch (RuntimeException e) {

@@ -26,9 +26,9 @@ import java.util.Set;
  */
 public final class DoitCache {
     /** Entries kept per session; a re-run is usually of something evaluated moments ago. */
-    static final int CAPACITY = 16;
+    public static final int CAPACITY = 16;
     /** Longer sources are compiled every time: re-running them is rare and their trees are large. */
-    static final int MAX_SOURCE_LENGTH = 2_048;
+    public static final int MAX_SOURCE_LENGTH = 2_048;
 
     private record Cached(CompiledMethod method, Object token, String[] names, Binding[] bindings) {}
 
@@ -86,7 +86,7 @@ public final class DoitCache {
     }
 
     /** Number of cached doits (for tests). */
-    int size() {
+    public int size() {
         return entries.size();
     }
 

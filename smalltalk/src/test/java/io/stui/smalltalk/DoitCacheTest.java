@@ -1,12 +1,12 @@
-package io.stui.smalltalk.compiler;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.compiler.DoitCache;
 import io.stui.smalltalk.image.KernelLoader;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,13 +26,28 @@ class DoitCacheTest {
         kernel = KernelLoader.boot();
     }
 
+    /** A workspace's state and its evaluator, as a {@link Workspace} holds them, without the thread. */
+    private static final class Session {
+        final WorkspaceState state;
+        final Evaluator evaluator;
+
+        Session(ClassTable kernel) {
+            state = new WorkspaceState(kernel);
+            evaluator = new Evaluator(state, new ResultPrinter(kernel, state.environment()));
+        }
+
+        void clear() {
+            state.clear();
+        }
+    }
+
     private static String eval(Session s, String code) {
-        Session.Outcome out = s.evaluate(code, EvalLimits.defaults(), new AtomicBoolean());
+        Evaluator.Outcome out = s.evaluator.evaluate(code, EvalLimits.defaults(), new AtomicBoolean(), true);
         return out.failure() != null ? out.failure().errorClass() : out.printString();
     }
 
     private static CompiledMethod compiled(Session s, DoitCache cache, String code) {
-        return cache.compile(code, s.env, s.variables, s.resolver());
+        return cache.compile(code, s.state.environment(), s.state.variables(), s.state.resolver());
     }
 
     @Test
