@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stui.zmq.examples.RoundTripDemo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ class BackendFallbackTest {
         cmd.addAll(List.of(jvmArgs));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(RoundTripDemo.class.getName());
+        cmd.add(FallbackProbe.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove(Backend.ENVIRONMENT);
         Process p = pb.start();

@@ -1,4 +1,4 @@
-package io.stui.zmq.examples;
+package io.stui.examples;
 
 import io.stui.zmq.Backend;
 import io.stui.zmq.SocketType;

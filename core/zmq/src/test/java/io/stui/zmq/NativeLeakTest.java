@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Measures glibc's heap in use (mallinfo2: uordblks + hblkhd, i.e. what libzmq and the JVM's
  * native allocations hold) and the process RSS before and after, after a warm-up. Run alone with
- * {@code ./mvnw -q -pl core test -Dgroups=leak}.
+ * {@code ./mvnw -q -pl core/zmq test -Dgroups=leak}.
  */
 @Tag("leak")
 class NativeLeakTest {

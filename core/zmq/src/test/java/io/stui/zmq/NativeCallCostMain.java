@@ -4,7 +4,7 @@ package io.stui.zmq;
  * Quick gauge (not JMH) of the native backend's per-message cost on one thread: a 16-byte frame
  * sent and received again over an inproc PAIR, a 3-frame message (ROUTER-like envelope) the same
  * way, and a {@code ZMQ_EVENTS} read. Prints the best of several rounds in ns per operation. Run:
- * {@code java --enable-native-access=ALL-UNNAMED -cp core/target/test-classes:core/target/classes:<deps>
+ * {@code java --enable-native-access=ALL-UNNAMED -cp core/zmq/target/test-classes:core/zmq/target/classes:<deps>
  * io.stui.zmq.NativeCallCostMain}.
  */
 public final class NativeCallCostMain {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Measures what the server's codec costs per request (decode and encode, one thread): CPU time (the
  * thread's own, so a busy machine does not inflate it) and bytes allocated, for a ping in each encoding and a small evaluate. A quick gauge, not a JMH
- * benchmark. Run: {@code ./mvnw -q -pl core exec:java -Dexec.mainClass=io.stui.protocol.CodecCostMain
+ * benchmark. Run: {@code ./mvnw -q -pl core/protocol exec:java -Dexec.mainClass=io.stui.protocol.CodecCostMain
  * -Dexec.classpathScope=test}.
  */
 public final class CodecCostMain {
