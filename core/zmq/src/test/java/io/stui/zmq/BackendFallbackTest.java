@@ -27,7 +27,7 @@ class BackendFallbackTest {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(List.of(jvmArgs));
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(testClassPath());
         cmd.add(FallbackProbe.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove(Backend.ENVIRONMENT);
@@ -62,5 +62,12 @@ class BackendFallbackTest {
         assertTrue(run.stderr().contains("BackendUnavailableException"), run.stderr());
         assertTrue(run.stderr().contains("libzmq could not be loaded"), run.stderr());
         assertTrue(!run.stdout().contains("JEROMQ"), "an explicit native choice never falls back");
+    }
+
+    /** This JVM's classes for a child JVM's class path: Surefire puts the module under test on the module path. */
+    private static String testClassPath() {
+        String modules = System.getProperty("jdk.module.path", "");
+        String classes = System.getProperty("java.class.path", "");
+        return modules.isEmpty() ? classes : modules + java.io.File.pathSeparator + classes;
     }
 }
