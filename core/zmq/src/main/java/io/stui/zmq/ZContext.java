@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><b>Closing.</b> {@link #close()} closes every socket created here that is still open (each
  * socket's LINGER decides how long its unsent messages are kept) and then terminates the context,
- * which waits for that linger. Stop other threads' use of the sockets first, or call
+ * which waits for that linger. Sockets start with this context's LINGER, {@link #DEFAULT_LINGER_MS}
+ * (0: unsent messages are dropped at close, as JeroMQ's {@code ZContext} and CZMQ do), so closing never
+ * waits for a peer that never came; {@link #setLinger(int)} changes it for sockets created afterwards
+ * and {@link ZSocket#setLinger(int)} for one socket. Stop other threads' use of the sockets first, or call
  * {@link #shutdown()} so their blocking calls return with ETERM. A {@link Cleaner} closes a context
  * that becomes unreachable without being closed, only as a safety net.
  *
@@ -35,8 +38,12 @@ public final class ZContext implements AutoCloseable {
     /** One cleaner thread for every safety net of this package. */
     static final Cleaner CLEANER = Cleaner.create();
 
+    /** The LINGER a new context gives its sockets, in milliseconds: drop unsent messages at close. */
+    public static final int DEFAULT_LINGER_MS = 0;
+
     private final Backend backend;
     private final State state;
+    private volatile int linger = DEFAULT_LINGER_MS;
     private final Cleaner.Cleanable cleanable;
 
     /** Native state the cleaner may release; holds no reference to the ZContext. */
@@ -144,15 +151,38 @@ public final class ZContext implements AutoCloseable {
         return state.driver.maxSockets();
     }
 
-    /** Creates a socket of the given type. Close it when done (or close the context). */
+    /**
+     * The LINGER, in milliseconds, that sockets created from now on start with: how long closing keeps
+     * their unsent messages (-1 until delivered, 0 drop them). Default {@link #DEFAULT_LINGER_MS}.
+     */
+    public void setLinger(int millis) {
+        ensureOpen("set default LINGER");
+        if (millis < -1) {
+            throw state.driver.error("set default LINGER to " + millis, ZmqError.EINVAL);
+        }
+        linger = millis;
+    }
+
+    /** The LINGER new sockets start with, in milliseconds. */
+    public int getLinger() {
+        return linger;
+    }
+
+    /** Creates a socket of the given type, with this context's LINGER. Close it when done (or close the context). */
     public ZSocket createSocket(SocketType type) {
-        ensureOpen();
+        ensureOpen("create " + type + " socket");
         SocketDriver driver = state.driver.socket(type);
+        try {
+            driver.setInt(io.stui.zmq.spi.SocketOption.LINGER, linger);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
         state.sockets.add(driver);
         if (state.closed.get()) { // closed concurrently: do not leave an orphan
             state.sockets.remove(driver);
             driver.close();
-            ensureOpen();
+            ensureOpen("create " + type + " socket");
         }
         return new ZSocket(this, driver, type);
     }
@@ -188,8 +218,13 @@ public final class ZContext implements AutoCloseable {
     }
 
     private void ensureOpen() {
+        ensureOpen("use the context");
+    }
+
+    /** ETERM once closed, as libzmq answers a call on a terminated context. */
+    private void ensureOpen(String operation) {
         if (state.closed.get()) {
-            throw new IllegalStateException("this ZContext is closed; create a new one");
+            throw state.driver.error(operation + " (this ZContext is closed; create a new one)", ZmqError.ETERM);
         }
     }
 

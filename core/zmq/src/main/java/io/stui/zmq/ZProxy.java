@@ -89,12 +89,16 @@ public final class ZProxy implements AutoCloseable {
     /**
      * Message and byte counts of the proxy so far (the STATISTICS command).
      *
-     * @throws UnsupportedOperationException on the JeroMQ backend, whose proxy has no STATISTICS
+     * @throws ZmqException ENOTSUP on the JeroMQ backend, whose proxy has no STATISTICS
      */
     public synchronized Statistics statistics() {
         if (backend == Backend.JEROMQ) {
-            throw new UnsupportedOperationException("The JeroMQ backend does not support the proxy STATISTICS command;"
-                    + " use the native backend (libzmq) for it");
+            throw new ZmqException(
+                    "proxy STATISTICS",
+                    0,
+                    ZmqError.ENOTSUP,
+                    "the JeroMQ backend's proxy has no STATISTICS command; use the native backend (libzmq) for it",
+                    null);
         }
         command("STATISTICS");
         long[] v = new long[8];

@@ -20,8 +20,9 @@ import java.util.Optional;
  * endpoint for bind/connect/unbind/disconnect. Interrupted calls (EINTR) are retried. ETERM means
  * the context is closing: close the socket. Any call after {@link #close()} throws ENOTSOCK.
  *
- * <p>Closing a socket keeps unsent messages for LINGER milliseconds (default -1: until the context
- * terminates); set {@link #setLinger(int)} to 0 to drop them.
+ * <p>Closing a socket keeps unsent messages for LINGER milliseconds: a socket starts with its
+ * context's {@link ZContext#getLinger()} (default 0: drop them, so closing never hangs), and
+ * {@link #setLinger(int)} changes it for this socket (-1: keep them until delivered).
  */
 public final class ZSocket implements AutoCloseable {
     /** Flag: do not block; a send returns false and a receive returns empty/-1 instead. */

@@ -10,7 +10,7 @@ public class ZmqException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int errno;
-    private final ErrorCode code;
+    private final ZmqError code;
     private final String errorText;
     private final String operation;
     private final String endpoint;
@@ -22,7 +22,7 @@ public class ZmqException extends RuntimeException {
      * @param errorText the backend's description of the error
      * @param endpoint  the endpoint involved, or null
      */
-    public ZmqException(String operation, int errno, ErrorCode code, String errorText, String endpoint) {
+    public ZmqException(String operation, int errno, ZmqError code, String errorText, String endpoint) {
         super(format(operation, errno, code, errorText, endpoint));
         this.errno = errno;
         this.code = code;
@@ -31,13 +31,13 @@ public class ZmqException extends RuntimeException {
         this.endpoint = endpoint;
     }
 
-    private static String format(String operation, int errno, ErrorCode code, String text, String endpoint) {
+    private static String format(String operation, int errno, ZmqError code, String text, String endpoint) {
         StringBuilder sb = new StringBuilder(operation);
         if (endpoint != null) {
             sb.append(" '").append(endpoint).append('\'');
         }
         sb.append(" failed: ")
-                .append(code == ErrorCode.OTHER ? "errno " + errno : code.name())
+                .append(code == ZmqError.OTHER ? "errno " + errno : code.name())
                 .append(" (")
                 .append(text)
                 .append(", errno ")
@@ -50,7 +50,7 @@ public class ZmqException extends RuntimeException {
         return sb.toString();
     }
 
-    private static String hint(ErrorCode code, boolean hasEndpoint) {
+    private static String hint(ZmqError code, boolean hasEndpoint) {
         return switch (code) {
             case EADDRINUSE -> "another socket holds this address; pick another port or bind to tcp://127.0.0.1:*";
             case EPROTONOSUPPORT -> "use one of tcp://, ipc://, inproc:// (or pgm/epgm/ws where built in)";
@@ -70,13 +70,13 @@ public class ZmqException extends RuntimeException {
     }
 
     /** The portable name of the error. */
-    public ErrorCode code() {
+    public ZmqError code() {
         return code;
     }
 
     /** The errno name, e.g. {@code "EFSM"}, or {@code "errno N"} for numbers without a name. */
     public String errorName() {
-        return code == ErrorCode.OTHER ? "errno " + errno : code.name();
+        return code == ZmqError.OTHER ? "errno " + errno : code.name();
     }
 
     /** The backend's error text (libzmq's {@code zmq_strerror}). */
@@ -96,6 +96,6 @@ public class ZmqException extends RuntimeException {
 
     /** True when the context is closing (ETERM): the socket should be closed. */
     public boolean isContextTerminated() {
-        return code == ErrorCode.ETERM;
+        return code == ZmqError.ETERM;
     }
 }

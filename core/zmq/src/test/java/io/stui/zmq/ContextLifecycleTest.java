@@ -72,7 +72,7 @@ class ContextLifecycleTest extends BackendTestBase {
         assertTrue(!push.send("after disconnect", ZSocket.DONTWAIT), "no peer left to queue to");
         pull.unbind(ep);
         ZmqException e = org.junit.jupiter.api.Assertions.assertThrows(ZmqException.class, () -> pull.unbind(ep));
-        assertEquals(ErrorCode.ENOENT, e.code(), "unbinding twice: " + e.getMessage());
+        assertEquals(ZmqError.ENOENT, e.code(), "unbinding twice: " + e.getMessage());
         assertTrue(e.getMessage().contains(ep), e.getMessage());
     }
 }

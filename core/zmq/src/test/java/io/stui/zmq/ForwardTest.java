@@ -191,7 +191,7 @@ class ForwardTest extends BackendTestBase {
         push.send(big(100_000));
         push.send("after");
         ZmqException e = assertThrows(ZmqException.class, () -> src.forward(rep, 0));
-        assertEquals(ErrorCode.EFSM, e.code());
+        assertEquals(ZmqError.EFSM, e.code());
         assertTrue(e.getMessage().contains("dropped"), e.getMessage());
         assertFalse(src.discardHeld(), "a frame that failed for good is not held");
         assertEquals("after", str(src.receive()));
@@ -207,7 +207,7 @@ class ForwardTest extends BackendTestBase {
         ZSocket closed = ctx.createSocket(SocketType.PUSH);
         closed.close();
         ZmqException e = assertThrows(ZmqException.class, () -> src.forward(closed, 0));
-        assertEquals(ErrorCode.ENOTSOCK, e.code());
+        assertEquals(ZmqError.ENOTSOCK, e.code());
 
         Backend other = backend == Backend.NATIVE ? Backend.JEROMQ : Backend.NATIVE;
         try (ZContext otherCtx = new ZContext(other);

@@ -138,7 +138,7 @@ class NativeLeakTest {
                     rep.send(big, 0); // REP before any request: EFSM
                     throw new AssertionError("EFSM expected");
                 } catch (ZmqException e) {
-                    assertEquals(ErrorCode.EFSM, e.code());
+                    assertEquals(ZmqError.EFSM, e.code());
                 }
             }
         }
@@ -236,7 +236,7 @@ class NativeLeakTest {
                     src.forward(rep, 0); // REP before any request: EFSM, the frame is dropped
                     throw new AssertionError("EFSM expected");
                 } catch (ZmqException e) {
-                    assertEquals(ErrorCode.EFSM, e.code());
+                    assertEquals(ZmqError.EFSM, e.code());
                 }
             }
         }

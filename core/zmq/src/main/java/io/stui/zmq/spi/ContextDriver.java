@@ -35,6 +35,9 @@ public interface ContextDriver {
     /** Makes blocking calls on the context's sockets return ETERM, without closing anything. */
     void shutdown();
 
+    /** The error this backend reports for {@code code}, e.g. ETERM for a call on a closed context. */
+    io.stui.zmq.ZmqException error(String operation, io.stui.zmq.ZmqError code);
+
     /** Terminates the context; waits for sockets' linger. Idempotent. */
     void close();
 }

@@ -3,6 +3,7 @@ package io.stui.zmq.internal.jeromq;
 import io.stui.zmq.Backend;
 import io.stui.zmq.MonitorEvent;
 import io.stui.zmq.SocketType;
+import io.stui.zmq.ZmqException;
 import io.stui.zmq.spi.ContextDriver;
 import io.stui.zmq.spi.PollerDriver;
 import io.stui.zmq.spi.SocketDriver;
@@ -30,6 +31,7 @@ final class JeromqContext implements ContextDriver {
     private final Ctx ctx = ZMQ.createContext();
     private final String version;
     private final AtomicBoolean terminated = new AtomicBoolean();
+    private Thread terminator;
 
     JeromqContext(String version) {
         this.version = version;
@@ -128,15 +130,52 @@ final class JeromqContext implements ContextDriver {
         return new MonitorEvent(kind, value, e.addr);
     }
 
+    /**
+     * JeroMQ has no public zmq_ctx_shutdown: its terminate() is shutdown (every socket's blocking call
+     * returns ETERM) followed by a wait for the sockets to close. It runs on a thread of its own here, so
+     * shutdown returns at once, and close() (which closes the sockets first) waits for it.
+     */
     @Override
-    public void shutdown() {
-        throw JeromqErrors.unsupported("zmq_ctx_shutdown (context shutdown without termination)");
+    public synchronized void shutdown() {
+        if (terminator == null && !terminated.get()) {
+            terminator = new Thread(ctx::terminate, "jeromq-context-shutdown");
+            terminator.setDaemon(true);
+            terminator.start();
+        }
+    }
+
+    @Override
+    public ZmqException error(String operation, io.stui.zmq.ZmqError code) {
+        return JeromqErrors.error(operation, JeromqErrors.errno(code), null);
     }
 
     @Override
     public void close() {
         if (terminated.compareAndSet(false, true)) {
-            ctx.terminate();
+            Thread running;
+            synchronized (this) {
+                running = terminator;
+            }
+            if (running == null) {
+                ctx.terminate();
+            } else {
+                joinUninterruptibly(running);
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.stui.zmq.internal.jeromq;
 
+import io.stui.zmq.ZmqException;
 import io.stui.zmq.spi.SocketDriver;
 import io.stui.zmq.spi.SocketOption;
 import java.lang.foreign.MemorySegment;
@@ -44,10 +45,50 @@ final class JeromqSocket implements SocketDriver {
             ok = call.test(endpoint);
         } catch (IllegalArgumentException e) {
             throw JeromqErrors.error(operation, ZError.EINVAL, endpoint);
+        } catch (RuntimeException e) {
+            ZmqException z = JeromqErrors.translate(e, operation, endpoint);
+            if (z != null
+                    && operation.equals("bind")
+                    && (z.code() == io.stui.zmq.ZmqError.EADDRNOTAVAIL
+                            || z.code() == io.stui.zmq.ZmqError.EADDRINUSE)) {
+                throw JeromqErrors.error(operation, bindErrno(endpoint), endpoint);
+            }
+            throw z == null ? e : z;
         }
         if (!ok) {
-            throw JeromqErrors.error(operation, errnoOr(fallback), endpoint);
+            int errno = errnoOr(fallback);
+            if (operation.equals("bind") && errno == ZError.EADDRINUSE) {
+                errno = bindErrno(endpoint); // JeroMQ reports every BindException as EADDRINUSE; libzmq does not
+            }
+            throw JeromqErrors.error(operation, errno, endpoint);
         }
+    }
+
+    /** libzmq's errno for a failed tcp bind: ENODEV for a host that does not resolve, EADDRNOTAVAIL for another machine's address. */
+    private static int bindErrno(String endpoint) {
+        if (!endpoint.startsWith("tcp://")) {
+            return ZError.EADDRINUSE;
+        }
+        int colon = endpoint.lastIndexOf(':');
+        String host = endpoint.substring("tcp://".length(), colon > 5 ? colon : endpoint.length());
+        if (host.equals("*") || host.isEmpty()) {
+            return ZError.EADDRINUSE;
+        }
+        try {
+            java.net.InetAddress address =
+                    java.net.InetAddress.getByName(host.replace("[", "").replace("]", ""));
+            boolean local = address.isAnyLocalAddress() || java.net.NetworkInterface.getByInetAddress(address) != null;
+            return local ? ZError.EADDRINUSE : ZError.EADDRNOTAVAIL;
+        } catch (java.net.UnknownHostException e) {
+            return JeromqErrors.ENODEV;
+        } catch (java.io.IOException e) {
+            return ZError.EADDRINUSE;
+        }
+    }
+
+    private static RuntimeException translated(RuntimeException e, String operation, String endpoint) {
+        ZmqException z = JeromqErrors.translate(e, operation, endpoint);
+        return z == null ? e : z;
     }
 
     @Override
@@ -80,7 +121,13 @@ final class JeromqSocket implements SocketDriver {
     private boolean sendMsg(Msg msg, int flags) {
         checkOpen("send");
         while (true) {
-            if (base.send(msg, flags)) {
+            boolean sent;
+            try {
+                sent = base.send(msg, flags);
+            } catch (RuntimeException e) {
+                throw translated(e, "send", null);
+            }
+            if (sent) {
                 return true;
             }
             int errno = base.errno();
@@ -129,7 +176,12 @@ final class JeromqSocket implements SocketDriver {
                             + " call forward() again or discardHeld() before receiving");
         }
         while (true) {
-            Msg m = base.recv(flags);
+            Msg m;
+            try {
+                m = base.recv(flags);
+            } catch (RuntimeException e) {
+                throw translated(e, "receive", null);
+            }
             if (m != null) {
                 more = m.hasMore();
                 return m;
@@ -216,7 +268,13 @@ final class JeromqSocket implements SocketDriver {
         // the same Msg object goes out: JeroMQ's send resets its MORE flag and sets it from these flags
         int sendFlags = (more ? ZMQ.ZMQ_SNDMORE : 0) | (flags & (ZMQ.ZMQ_SNDMORE | ZMQ.ZMQ_DONTWAIT));
         while (true) {
-            if (to.base.send(m, sendFlags)) {
+            boolean sent;
+            try {
+                sent = to.base.send(m, sendFlags);
+            } catch (RuntimeException e) {
+                throw translated(e, FORWARD_SEND, null);
+            }
+            if (sent) {
                 return size;
             }
             int errno = to.base.errno();
@@ -294,6 +352,8 @@ final class JeromqSocket implements SocketDriver {
             ok = base.setSocketOpt(code(option), value);
         } catch (IllegalArgumentException e) {
             ok = false;
+        } catch (RuntimeException e) {
+            throw translated(e, "set ZMQ_" + option, null);
         }
         if (!ok) {
             throw JeromqErrors.error("set ZMQ_" + option, errnoOr(ZError.EINVAL), null);
@@ -317,8 +377,25 @@ final class JeromqSocket implements SocketDriver {
         return v;
     }
 
+    /** libzmq's range of an int option where JeroMQ accepts more; a value outside it is EINVAL on both. */
+    private static boolean inRange(SocketOption option, int value) {
+        return switch (option) {
+            case LINGER, RCVTIMEO, SNDTIMEO, RECONNECT_IVL, SNDBUF, RCVBUF -> value >= -1;
+            case TCP_KEEPALIVE -> value >= -1 && value <= 1;
+            case TCP_KEEPALIVE_CNT, TCP_KEEPALIVE_IDLE, TCP_KEEPALIVE_INTVL -> value >= -1;
+            case SNDHWM, RCVHWM, BACKLOG, RECONNECT_IVL_MAX, HANDSHAKE_IVL, HEARTBEAT_IVL, HEARTBEAT_TIMEOUT ->
+                value >= 0;
+            case HEARTBEAT_TTL -> value >= 0 && value <= 6_553_599;
+            default -> true;
+        };
+    }
+
     @Override
     public void setInt(SocketOption option, int value) {
+        if (!inRange(option, value)) {
+            checkOpen("set " + option);
+            throw JeromqErrors.error("set ZMQ_" + option, ZError.EINVAL, null);
+        }
         Object v = switch (option) {
             // JeroMQ parses these as booleans.
             case IMMEDIATE, ROUTER_MANDATORY, CURVE_SERVER, IPV6 -> value != 0;
@@ -393,7 +470,13 @@ final class JeromqSocket implements SocketDriver {
     @Override
     public void monitor(String endpoint, int events) {
         checkOpen("monitor");
-        if (!base.monitor(endpoint, events)) {
+        boolean ok;
+        try {
+            ok = base.monitor(endpoint, events);
+        } catch (RuntimeException e) {
+            throw translated(e, "monitor", endpoint);
+        }
+        if (!ok) {
             throw JeromqErrors.error("monitor", errnoOr(ZError.EINVAL), endpoint);
         }
     }

@@ -165,6 +165,11 @@ final class NativeContext implements ContextDriver {
     }
 
     @Override
+    public io.stui.zmq.ZmqException error(String operation, io.stui.zmq.ZmqError code) {
+        return NativeErrors.error(operation, NativeErrors.errno(code), null);
+    }
+
+    @Override
     public void shutdown() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);

@@ -1,6 +1,6 @@
 package io.stui.zmq.internal.panama;
 
-import io.stui.zmq.ErrorCode;
+import io.stui.zmq.ZmqError;
 import io.stui.zmq.ZmqException;
 import io.stui.zmq.bindings.zmq_h;
 import java.lang.reflect.Method;
@@ -18,33 +18,33 @@ final class NativeErrors {
     private NativeErrors() {}
 
     private static final int HAUSNUMERO = 156384712;
-    private static final Map<ErrorCode, Integer> LINUX = Map.ofEntries(
-            Map.entry(ErrorCode.EAGAIN, 11),
-            Map.entry(ErrorCode.EINTR, 4),
-            Map.entry(ErrorCode.EINVAL, 22),
-            Map.entry(ErrorCode.ENOTSOCK, 88),
-            Map.entry(ErrorCode.EPROTONOSUPPORT, 93),
-            Map.entry(ErrorCode.ENOTSUP, 95),
-            Map.entry(ErrorCode.EADDRINUSE, 98),
-            Map.entry(ErrorCode.EADDRNOTAVAIL, 99),
-            Map.entry(ErrorCode.ENODEV, 19),
-            Map.entry(ErrorCode.ENOENT, 2),
-            Map.entry(ErrorCode.EMSGSIZE, 90),
-            Map.entry(ErrorCode.EHOSTUNREACH, 113),
-            Map.entry(ErrorCode.ECONNREFUSED, 111),
-            Map.entry(ErrorCode.EMFILE, 24),
-            Map.entry(ErrorCode.EFAULT, 14),
-            Map.entry(ErrorCode.ENOMEM, 12),
-            Map.entry(ErrorCode.ENOBUFS, 105),
-            Map.entry(ErrorCode.ENETDOWN, 100),
-            Map.entry(ErrorCode.ETIMEDOUT, 110),
-            Map.entry(ErrorCode.EFSM, HAUSNUMERO + 51),
-            Map.entry(ErrorCode.ENOCOMPATPROTO, HAUSNUMERO + 52),
-            Map.entry(ErrorCode.ETERM, HAUSNUMERO + 53),
-            Map.entry(ErrorCode.EMTHREAD, HAUSNUMERO + 54));
+    private static final Map<ZmqError, Integer> LINUX = Map.ofEntries(
+            Map.entry(ZmqError.EAGAIN, 11),
+            Map.entry(ZmqError.EINTR, 4),
+            Map.entry(ZmqError.EINVAL, 22),
+            Map.entry(ZmqError.ENOTSOCK, 88),
+            Map.entry(ZmqError.EPROTONOSUPPORT, 93),
+            Map.entry(ZmqError.ENOTSUP, 95),
+            Map.entry(ZmqError.EADDRINUSE, 98),
+            Map.entry(ZmqError.EADDRNOTAVAIL, 99),
+            Map.entry(ZmqError.ENODEV, 19),
+            Map.entry(ZmqError.ENOENT, 2),
+            Map.entry(ZmqError.EMSGSIZE, 90),
+            Map.entry(ZmqError.EHOSTUNREACH, 113),
+            Map.entry(ZmqError.ECONNREFUSED, 111),
+            Map.entry(ZmqError.EMFILE, 24),
+            Map.entry(ZmqError.EFAULT, 14),
+            Map.entry(ZmqError.ENOMEM, 12),
+            Map.entry(ZmqError.ENOBUFS, 105),
+            Map.entry(ZmqError.ENETDOWN, 100),
+            Map.entry(ZmqError.ETIMEDOUT, 110),
+            Map.entry(ZmqError.EFSM, HAUSNUMERO + 51),
+            Map.entry(ZmqError.ENOCOMPATPROTO, HAUSNUMERO + 52),
+            Map.entry(ZmqError.ETERM, HAUSNUMERO + 53),
+            Map.entry(ZmqError.EMTHREAD, HAUSNUMERO + 54));
 
-    private static final Map<ErrorCode, Integer> NUMBERS = new EnumMap<>(ErrorCode.class);
-    private static final Map<Integer, ErrorCode> CODES = new HashMap<>();
+    private static final Map<ZmqError, Integer> NUMBERS = new EnumMap<>(ZmqError.class);
+    private static final Map<Integer, ZmqError> CODES = new HashMap<>();
 
     static final int EAGAIN;
     static final int EINTR;
@@ -52,8 +52,8 @@ final class NativeErrors {
     static final int ENOTSOCK;
 
     static {
-        for (ErrorCode c : ErrorCode.values()) {
-            if (c == ErrorCode.OTHER) {
+        for (ZmqError c : ZmqError.values()) {
+            if (c == ZmqError.OTHER) {
                 continue;
             }
             Integer n = fromBindings(c.name());
@@ -83,8 +83,13 @@ final class NativeErrors {
         return null;
     }
 
-    static ErrorCode code(int errno) {
-        return CODES.getOrDefault(errno, ErrorCode.OTHER);
+    static ZmqError code(int errno) {
+        return CODES.getOrDefault(errno, ZmqError.OTHER);
+    }
+
+    /** This platform's number for a portable name (0 for OTHER). */
+    static int errno(ZmqError code) {
+        return NUMBERS.getOrDefault(code, 0);
     }
 
     static ZmqException error(String operation, int errno, String endpoint) {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stui.zmq.Backend;
-import io.stui.zmq.ErrorCode;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZPoller;
 import io.stui.zmq.ZSocket;
+import io.stui.zmq.ZmqError;
 import io.stui.zmq.ZmqException;
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +57,10 @@ class NativeBlockLifetimeTest {
         a.close();
         assertEquals(0, NativeBlock.live() - before);
         assertEquals(
-                ErrorCode.ENOTSOCK,
+                ZmqError.ENOTSOCK,
                 assertThrows(ZmqException.class, () -> a.send("late")).code());
         assertEquals(
-                ErrorCode.ENOTSOCK,
+                ZmqError.ENOTSOCK,
                 assertThrows(ZmqException.class, () -> idle.receive(0)).code());
         assertEquals(0, NativeBlock.live() - before);
     }

@@ -4,7 +4,7 @@ package io.stui.zmq;
  * Portable names for the errors ZeroMQ reports. The numbers behind them differ between libzmq (which
  * uses the platform's errno values) and JeroMQ (which uses its own), so compare names, not numbers.
  */
-public enum ErrorCode {
+public enum ZmqError {
     /** Would block: not an error for the caller, the API returns false, an empty Optional or -1. */
     EAGAIN("Resource temporarily unavailable"),
     /** A blocking call was interrupted by a signal; the API retries it. */
@@ -38,7 +38,7 @@ public enum ErrorCode {
 
     private final String description;
 
-    ErrorCode(String description) {
+    ZmqError(String description) {
         this.description = description;
     }
 
@@ -48,8 +48,8 @@ public enum ErrorCode {
     }
 
     /** The constant with this name, or {@link #OTHER}. */
-    public static ErrorCode byName(String name) {
-        for (ErrorCode c : values()) {
+    public static ZmqError byName(String name) {
+        for (ZmqError c : values()) {
             if (c.name().equals(name)) {
                 return c;
             }
