@@ -34,7 +34,8 @@ public final class JsonText {
             try {
                 value = TreeReader.readValue(p, first);
             } catch (StuiException e) {
-                throw new IOException("Duplicate key '" + e.details().get("field") + "'", e);
+                Object field = e.details().get("field");
+                throw new IOException(field == null ? e.getMessage() : "Duplicate key '" + field + "'", e);
             }
             if (p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();

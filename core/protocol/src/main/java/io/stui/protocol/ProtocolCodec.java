@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
@@ -78,6 +79,11 @@ public final class ProtocolCodec {
         Frame f = new Frame();
         try (JsonParser p = factory.createParser(buf, off, len)) {
             readFrame(p, f);
+        } catch (StreamConstraintsException e) {
+            if (e.getMessage().startsWith("Number value length")) { // Jackson's number bound: say ours, never echo
+                return fail(f.meta(), null, NumberBound.MESSAGE);
+            }
+            return fail(f.meta(), null, "Request is not valid JSON: " + describe(e));
         } catch (JsonProcessingException e) {
             return fail(f.meta(), null, "Request is not valid JSON: " + describe(e));
         } catch (IOException e) {
@@ -210,10 +216,10 @@ public final class ProtocolCodec {
                         readPayload(p, f);
                     } else {
                         f.payloadWrongType = true;
-                        p.skipChildren();
+                        NumberBound.skip(p);
                     }
                 }
-                default -> p.skipChildren();
+                default -> NumberBound.skip(p);
             }
         }
     }
@@ -231,7 +237,7 @@ public final class ProtocolCodec {
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
         }
-        p.skipChildren();
+        NumberBound.skip(p);
         return null;
     }
 
@@ -240,7 +246,7 @@ public final class ProtocolCodec {
         if (t == JsonToken.START_OBJECT) {
             return Params.read(p);
         }
-        p.skipChildren();
+        NumberBound.skip(p);
         return null;
     }
 
@@ -253,16 +259,19 @@ public final class ProtocolCodec {
         switch (t) {
             case VALUE_STRING -> f.id = p.getText();
             case VALUE_NUMBER_INT -> {
-                f.id = switch (p.getNumberType()) {
-                    case INT, LONG -> p.getLongValue();
-                    default -> p.getBigIntegerValue();
-                };
+                NumberBound.check(p, t);
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    f.idError = StuiException.invalidField(
+                            "id", "Field 'id' must be a string or a 64-bit integer, got a larger integer.");
+                } else {
+                    f.id = p.getLongValue();
+                }
             }
             case VALUE_NULL -> f.id = null;
             default -> {
                 f.idError = StuiException.invalidField(
                         "id", "Field 'id' must be a string or an integer, got " + tokenName(t) + ".");
-                p.skipChildren();
+                NumberBound.skip(p);
             }
         }
     }
@@ -283,10 +292,10 @@ public final class ProtocolCodec {
                         readData(p, f);
                     } else {
                         f.dataWrongType = true;
-                        p.skipChildren();
+                        NumberBound.skip(p);
                     }
                 }
-                default -> p.skipChildren();
+                default -> NumberBound.skip(p);
             }
         }
     }
@@ -306,7 +315,7 @@ public final class ProtocolCodec {
                     f.paramsWrongType = wrongType(t, JsonToken.START_OBJECT);
                     f.params = paramsOrSkip(p, t);
                 }
-                default -> p.skipChildren();
+                default -> NumberBound.skip(p);
             }
         }
     }

@@ -53,6 +53,8 @@ public final class ProtocolJson {
         return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
+                        // enforced by the blocking parsers while they read the token, before any conversion
+                        .maxNumberLength(NumberBound.MAX_LENGTH)
                         .build())
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)

@@ -46,13 +46,18 @@ final class TreeReader {
             case START_OBJECT -> readObject(p);
             case START_ARRAY -> readArray(p);
             case VALUE_STRING -> NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT ->
-                switch (p.getNumberType()) {
+            case VALUE_NUMBER_INT -> {
+                NumberBound.check(p, t);
+                yield switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
                     case LONG -> NODES.numberNode(p.getLongValue());
                     default -> NODES.numberNode(p.getBigIntegerValue());
                 };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                NumberBound.check(p, t);
+                yield NODES.numberNode(p.getDoubleValue());
+            }
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
