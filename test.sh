@@ -7,7 +7,7 @@ source scripts/env.sh
 native/install-libzmq.sh
 ./mvnw -B install "$@"
 
-skipped=$(grep -l -E '<skipped[^>]*(libzmq|native backend)' */target/surefire-reports/*.xml 2>/dev/null || true)
+skipped=$(grep -l -E '<skipped[^>]*(libzmq|native backend)' */target/surefire-reports/*.xml core/*/target/surefire-reports/*.xml 2>/dev/null || true)
 if [ -n "$skipped" ]; then
   echo "FAILED: native tests were skipped because libzmq could not be loaded:" >&2
   echo "$skipped" >&2

@@ -18,7 +18,7 @@ cd "$root"
 source scripts/env.sh
 native/c/build.sh
 jar="$root/bench/target/stui-bench.jar"
-if [ ! -f "$jar" ] || [ -n "$(find bench/src core/src bindings/src -newer "$jar" -name '*.java' -print -quit 2>/dev/null)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find bench/src core/zmq/src core/protocol/src bindings/src -newer "$jar" -name '*.java' -print -quit 2>/dev/null)" ]; then
   ./mvnw -q -B -pl bench -am install -DskipTests
 fi
 exec java --enable-native-access=ALL-UNNAMED -jar "$jar" micro "$@"

@@ -52,10 +52,17 @@ class LibraryLoadingTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-Dstui.zmq.library=" + libraryProperty,
-                "-cp", System.getProperty("java.class.path"), LoadProbe.class.getName()));
+                "-cp", testClassPath(), LoadProbe.class.getName()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe JVM did not finish");
         return new Result(p.exitValue(), output.strip());
+    }
+
+    /** This JVM's classes for a child JVM's class path: Surefire puts the module under test on the module path. */
+    private static String testClassPath() {
+        String modules = System.getProperty("jdk.module.path", "");
+        String classes = System.getProperty("java.class.path", "");
+        return modules.isEmpty() ? classes : modules + java.io.File.pathSeparator + classes;
     }
 }
