@@ -1,35 +1,48 @@
 package io.stui.server;
 
 import io.stui.protocol.ProtocolCodec;
-import io.stui.server.command.CommandHandler;
+import io.stui.server.command.ContextCommands;
 import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
+import io.stui.server.command.SmalltalkCommands;
+import io.stui.server.config.FrontMode;
 import io.stui.server.config.ServerConfig;
+import io.stui.server.dispatch.CommandTable;
+import io.stui.server.dispatch.RequestDispatcher;
 import io.stui.server.exec.KeyedSerialExecutor;
-import io.stui.server.front.FrontEnd;
-import io.stui.server.front.RequestDispatcher;
+import io.stui.server.front.FastFront;
+import io.stui.server.front.Front;
+import io.stui.server.front.PlainFront;
 import io.stui.server.metrics.ServerMetrics;
 import io.stui.server.session.ClientPolicy;
+import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionManager;
 import io.stui.server.store.SessionStore;
-import io.stui.server.workspace.EngineService;
-import io.stui.server.workspace.SmalltalkService;
+import io.stui.server.workspace.AutoSaver;
+import io.stui.server.workspace.OldGenerationCeiling;
+import io.stui.server.workspace.SessionWorkspace;
+import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.EvaluationThreads;
+import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.zmq.ZContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The STUI server: a ROUTER front end over a pool of workers, sessions kept in a SQLite store, the
- * embedded Smalltalk behind the commands, Prometheus metrics.
+ * The STUI server, and the one place that wires it: a front (ROUTER socket) over the dispatcher and its command
+ * table, a pool of workers, live sessions kept in a SQLite store, the embedded Smalltalk behind the commands,
+ * Prometheus metrics. Nothing below this class knows it.
  *
  * <pre>{@code
  * try (StuiServer server = StuiServer.start(config)) {
@@ -51,150 +64,152 @@ public final class StuiServer implements AutoCloseable {
     private static final Duration RELIEF_AFTER = Duration.ofMillis(1);
 
     private final ServerConfig config;
-    private final ZContext context;
     private final SessionStore store;
-    private final SessionManager sessions;
-    private final SmalltalkService smalltalk;
     private final KeyedSerialExecutor executor;
+    private final SessionManager sessions;
     private final ServerMetrics metrics;
-    private final FrontEnd front;
+    private final Workspaces workspaces;
+    private final AutoSaver autoSaver;
+    private final SmalltalkCommands smalltalk;
+    private final Optional<OldGenerationCeiling> oldGenCeiling;
+    private final ZContext context;
+    private final Front front;
     private final ScheduledExecutorService sweeper;
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stoppedLatch = new CountDownLatch(1);
     private final String endpoint;
     private final int metricsPort;
+    /** What start-up has opened so far, closed in reverse if start-up fails. */
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-    private StuiServer(ServerConfig config, Function<ServiceParts, SmalltalkService> smalltalkFactory) {
+    private StuiServer(ServerConfig config) {
         this.config = config;
         long startedAt = System.currentTimeMillis();
-        this.store = SessionStore.open(config.storePath());
         boolean ok = false;
-        ZContext ctx = null;
-        SmalltalkService st = null;
-        KeyedSerialExecutor ex = null;
-        ServerMetrics m = null;
-        ScheduledExecutorService sw = null;
         try {
+            this.store = opened(SessionStore.open(config.storePath()));
+            // workers are the engine's evaluation threads: Smalltalk runs on them directly, with no further hand-off
+            this.executor = opened(new KeyedSerialExecutor(
+                    config.workers(), config.sessionQueueCapacity(), 10_000, EvaluationThreads.factory("stui-worker")));
             this.sessions = new SessionManager(
                     store,
                     Clock.systemUTC(),
                     config.maxSessionsPerClient(),
                     config.sessionTimeout(),
-                    new ClientPolicy(config.allowClients(), config.denyClients()));
-            m = new ServerMetrics(sessions::sessionCount);
-            // workers are the engine's evaluation threads: Smalltalk runs on them directly, with no further hand-off
-            ex = new KeyedSerialExecutor(
-                    config.workers(), config.sessionQueueCapacity(), 10_000, EvaluationThreads.factory("stui-worker"));
-            st = smalltalkFactory.apply(new ServiceParts(config, store, sessions, m, ex));
-            SmalltalkService stFinal = st;
-            sessions.addListener((id, reason) -> stFinal.sessionEnded(id));
-            ctx = new ZContext();
+                    new ClientPolicy(config.allowClients(), config.denyClients()),
+                    executor);
+            this.metrics = opened(new ServerMetrics(sessions::sessionCount));
+            SmalltalkEngine engine = SmalltalkEngine.boot();
+            log.info(
+                    "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
+            this.workspaces = new Workspaces(engine, store, Clock.systemUTC());
+            this.autoSaver = opened(new AutoSaver(
+                    config.autosaveDelay(), executor, store, workspaces::autoSnapshot, metrics::autosaved));
+            this.smalltalk = opened(new SmalltalkCommands(
+                    engine, sessions, workspaces, autoSaver, metrics, SmalltalkCommands.limits(config)));
+            // session requests promote history entries into the old generation; keep it collected
+            this.oldGenCeiling = OldGenerationCeiling.install(config.oldGenFloorMiB() << 20, config.oldGenFactor());
+            oldGenCeiling.ifPresent(this::opened);
+            this.context = opened(new ZContext());
             InfoCommands info = new InfoCommands(
                     new InfoCommands.ServerFacts(
                             VERSION,
                             startedAt,
-                            ctx.backend().name().toLowerCase(java.util.Locale.ROOT),
-                            ctx.libzmqVersion(),
-                            st.version(),
+                            context.backend().name().toLowerCase(Locale.ROOT),
+                            context.libzmqVersion(),
+                            engine.version(),
                             config),
                     sessions::sessionCount,
                     accepting::get,
-                    stFinal::packages);
-            CommandHandler handler = new CommandHandler(
-                    info, new SessionCommands(sessions, st::facts, config.cleanupInterval()), st.handler());
-            RequestDispatcher dispatcher = new RequestDispatcher(
-                    ProtocolCodec.INSTANCE, handler, CommandHandler::isInline, CommandHandler::mayRunInPlace, ex, m);
-            // the front's threads evaluate in place too, so they are evaluation threads like the workers
-            this.front = new FrontEnd(
-                    ctx,
-                    new FrontEnd.Settings(
-                            config.endpoint(),
-                            config.maxMessageSize(),
-                            config.curveSecretKey(),
-                            RELIEF_AFTER,
-                            config.workers()),
-                    dispatcher,
-                    EvaluationThreads.factory("stui-front"));
+                    smalltalk::packages);
+            CommandTable table = new CommandTable(
+                    info,
+                    new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
+                    smalltalk,
+                    new ContextCommands(smalltalk, workspaces, store, sessions));
+            RequestDispatcher dispatcher = new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, metrics);
+            this.front = front(config, context, dispatcher);
             this.endpoint = front.start();
-            m.frontHandovers(front::handovers);
-            this.metricsPort = m.serve(config.metricsHost(), config.metricsPort());
-            sw = Executors.newSingleThreadScheduledExecutor(r -> {
+            metrics.frontHandovers(front::handovers);
+            this.metricsPort = metrics.serve(config.metricsHost(), config.metricsPort());
+            this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "stui-sweeper");
                 t.setDaemon(true);
                 return t;
             });
             long period = config.cleanupInterval().toMillis();
-            sw.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
+            sweeper.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
             ok = true;
         } finally {
             if (!ok) {
-                if (sw != null) {
-                    sw.shutdownNow();
-                }
-                if (ex != null) {
-                    ex.close();
-                }
-                if (st != null) {
-                    st.close();
-                }
-                if (m != null) {
-                    m.close();
-                }
-                if (ctx != null) {
-                    ctx.close();
-                }
-                store.close();
+                closeOpened();
             }
         }
-        this.context = ctx;
-        this.smalltalk = st;
-        this.executor = ex;
-        this.metrics = m;
-        this.sweeper = sw;
         log.info(
-                "event=server_started endpoint={} backend={} workers={} store={} metrics_port={} version={}",
+                "event=server_started endpoint={} backend={} front_mode={} workers={} store={} metrics_port={}"
+                        + " version={}",
                 endpoint,
-                context.backend().name().toLowerCase(java.util.Locale.ROOT),
+                context.backend().name().toLowerCase(Locale.ROOT),
+                config.frontMode().wireName(),
                 config.workers(),
                 store.path(),
                 metricsPort,
                 VERSION);
     }
 
-    /**
-     * What the Smalltalk service is built from.
-     *
-     * @param lanes the worker pool; work submitted under a session id runs in that session's order
-     */
-    public record ServiceParts(
-            ServerConfig config,
-            SessionStore store,
-            SessionManager sessions,
-            ServerMetrics metrics,
-            KeyedSerialExecutor lanes) {}
+    /** The front of the configured mode; both kinds of front thread run work, so both are evaluation threads. */
+    private static Front front(ServerConfig config, ZContext context, RequestDispatcher dispatcher) {
+        Front.Settings settings = new Front.Settings(
+                config.endpoint(), config.maxMessageSize(), config.curveSecretKey(), RELIEF_AFTER, config.workers());
+        return config.frontMode() == FrontMode.PLAIN
+                ? new PlainFront(context, settings, dispatcher, EvaluationThreads.factory("stui-front"))
+                : new FastFront(context, settings, dispatcher, EvaluationThreads.factory("stui-front"));
+    }
+
+    private <T extends AutoCloseable> T opened(T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    private void closeOpened() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                log.warn("event=start_cleanup_failed error=\"{}\"", e.toString());
+            }
+        }
+    }
 
     /** Starts a server with the embedded Smalltalk engine; returns once it accepts requests. */
     public static StuiServer start(ServerConfig config) {
-        return new StuiServer(config, EngineService::new);
-    }
-
-    /** Starts a server with the given Smalltalk service; returns once it accepts requests. */
-    public static StuiServer start(ServerConfig config, Function<ServiceParts, SmalltalkService> smalltalkFactory) {
-        return new StuiServer(config, smalltalkFactory);
+        return new StuiServer(config);
     }
 
     private void sweep() {
         try {
-            int expired = sessions.sweep();
             // idle sessions keep their workspace but not its evaluation thread
-            int parked = smalltalk.parkIdle(config.cleanupInterval().toMillis());
-            if (expired > 0 || parked > 0) {
-                log.info("event=sweep sessions_expired={} workspaces_parked={}", expired, parked);
+            SessionManager.Swept swept = sessions.sweep(config.cleanupInterval().toMillis());
+            if (swept.expired() > 0 || swept.parked() > 0) {
+                log.info("event=sweep sessions_expired={} workspaces_parked={}", swept.expired(), swept.parked());
             }
         } catch (RuntimeException e) {
             log.warn("event=sweep_failed error=\"{}\"", e.toString());
         }
+    }
+
+    /** Durably saves every changed workspace of a live session (at shutdown, with the workers stopped). */
+    private void saveAll() {
+        autoSaver.close();
+        int saved = 0;
+        for (LiveSession s : sessions.live()) {
+            SessionWorkspace sw = s.workspaceIfLive();
+            if (sw != null && workspaces.saveIfDirty(s.id(), sw)) {
+                saved++;
+            }
+        }
+        log.info("event=workspaces_saved count={}", saved);
     }
 
     /** The endpoint the server listens on (wildcard port resolved). */
@@ -241,7 +256,7 @@ public final class StuiServer implements AutoCloseable {
             log.warn("event=workers_still_busy_at_shutdown");
         }
         try {
-            smalltalk.saveAll();
+            saveAll();
         } catch (RuntimeException e) {
             log.error("event=save_at_shutdown_failed error=\"{}\"", e.toString(), e);
         }
@@ -252,6 +267,13 @@ public final class StuiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("event=session_flush_failed error=\"{}\"", e.toString());
         }
+        for (LiveSession s : sessions.live()) {
+            SessionWorkspace sw = s.workspaceIfLive();
+            if (sw != null) {
+                sw.release();
+            }
+        }
+        oldGenCeiling.ifPresent(OldGenerationCeiling::close);
         smalltalk.close();
         store.close();
         metrics.close();

@@ -81,6 +81,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long workspace changes are coalesced before auto-save (default 500).")
     String autosaveDelayMs;
 
+    @Option(
+            names = "--front-mode",
+            paramLabel = "plain|fast",
+            description =
+                    "fast: interactive commands run in place on the front thread (default); plain: ROUTER in front"
+                            + " of the worker pool.")
+    String frontMode;
+
+    @Option(names = "--old-gen-floor-mib", description = "Lowest old-generation ceiling in MiB (default 8).")
+    String oldGenFloorMib;
+
+    @Option(
+            names = "--old-gen-factor",
+            description =
+                    "Old-generation ceiling as a multiple of what survived the last full collection (default 1.15).")
+    String oldGenFactor;
+
     /** The flags given, by setting key. */
     Map<String, String> flags() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -102,6 +119,9 @@ final class ServeCommand implements Callable<Integer> {
         put(m, "max-message-size", maxMessageSize);
         put(m, "session-queue-capacity", sessionQueueCapacity);
         put(m, "autosave-delay-ms", autosaveDelayMs);
+        put(m, "front-mode", frontMode);
+        put(m, "old-gen-floor-mib", oldGenFloorMib);
+        put(m, "old-gen-factor", oldGenFactor);
         return m;
     }
 

@@ -10,13 +10,13 @@ import io.stui.protocol.result.LastEvaluation;
 import io.stui.protocol.result.LoadContextResult;
 import io.stui.protocol.result.SaveContextResult;
 import io.stui.protocol.result.VariableSummary;
+import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionManager;
 import io.stui.server.store.ContextKind;
 import io.stui.server.store.SessionStore;
 import io.stui.server.store.StoredContext;
-import io.stui.server.workspace.AutoSaver;
 import io.stui.server.workspace.SessionWorkspace;
-import io.stui.server.workspace.WorkspaceRegistry;
+import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.Reflection;
 import java.time.Instant;
 import java.util.List;
@@ -29,27 +29,21 @@ import java.util.List;
 public final class ContextCommands {
 
     private final SmalltalkCommands smalltalk;
-    private final WorkspaceRegistry workspaces;
+    private final Workspaces workspaces;
     private final SessionStore store;
     private final SessionManager sessions;
-    private final AutoSaver autoSaver;
 
     public ContextCommands(
-            SmalltalkCommands smalltalk,
-            WorkspaceRegistry workspaces,
-            SessionStore store,
-            SessionManager sessions,
-            AutoSaver autoSaver) {
+            SmalltalkCommands smalltalk, Workspaces workspaces, SessionStore store, SessionManager sessions) {
         this.smalltalk = smalltalk;
         this.workspaces = workspaces;
         this.store = store;
         this.sessions = sessions;
-        this.autoSaver = autoSaver;
     }
 
     /** Durable before it answers: the SQLite commit is fsync'ed (synchronous=FULL). */
     public SaveContextResult save(Request.SaveContext req) {
-        SessionWorkspace sw = smalltalk.sessionWorkspace(req.sessionId());
+        SessionWorkspace sw = smalltalk.workspace(smalltalk.session(req.sessionId()));
         StoredContext c = workspaces.snapshot(req.sessionId(), sw, ContextKind.SAVED);
         store.saveContext(c);
         return new SaveContextResult(
@@ -57,15 +51,16 @@ public final class ContextCommands {
     }
 
     public LoadContextResult load(Request.LoadContext req) {
-        smalltalk.sessionWorkspace(req.sessionId());
+        LiveSession session = smalltalk.session(req.sessionId());
+        SessionWorkspace sw = smalltalk.workspace(session);
         StoredContext c = store.loadContext(req.sessionId(), ContextKind.SAVED)
                 .orElseThrow(() -> new StuiException(
                         ErrorCode.SESSION_ERROR,
                         "Session " + req.sessionId() + " has no saved context; call save_context first."));
-        SessionWorkspace sw = workspaces.load(req.sessionId(), c);
+        workspaces.load(sw, c);
         // the saved slot is now the newest state: drop an older auto-save so a restart revives this one
         store.deleteContext(req.sessionId(), ContextKind.AUTO);
-        sessions.markModified(req.sessionId());
+        sessions.markModified(session);
         List<String> vars = sw.workspace().variables().stream()
                 .map(Reflection.VariableInfo::name)
                 .toList();
@@ -73,7 +68,7 @@ public final class ContextCommands {
     }
 
     public ContextSummaryResult summary(Request.GetContextSummary req) {
-        SessionWorkspace sw = smalltalk.sessionWorkspace(req.sessionId());
+        SessionWorkspace sw = smalltalk.workspace(smalltalk.session(req.sessionId()));
         List<VariableSummary> vars = sw.workspace().variables().stream()
                 .map(v -> new VariableSummary(v.name(), v.className(), v.printString()))
                 .toList();
@@ -88,12 +83,10 @@ public final class ContextCommands {
     }
 
     public ClearContextResult clear(Request.ClearContext req) {
-        SessionWorkspace sw = smalltalk.sessionWorkspace(req.sessionId());
-        sw.workspace().clear();
-        workspaces.forgetObjects(sw);
-        sw.markDirty();
-        sessions.markModified(req.sessionId());
-        autoSaver.changed(req.sessionId());
+        LiveSession session = smalltalk.session(req.sessionId());
+        SessionWorkspace sw = smalltalk.workspace(session);
+        workspaces.clear(sw);
+        smalltalk.changed(session, sw);
         return new ClearContextResult(req.sessionId(), true);
     }
 }

@@ -58,7 +58,7 @@ public final class InfoCommands {
         return (System.currentTimeMillis() - facts.startedAtMillis()) / 1000;
     }
 
-    PingResult ping(Request.Ping r) {
+    public PingResult ping(Request.Ping r) {
         return new PingResult(
                 r.message() == null ? "pong" : r.message(),
                 accepting.get() ? "ready" : "stopping",
@@ -67,7 +67,7 @@ public final class InfoCommands {
                 facts.zmqBackend());
     }
 
-    SystemInfoResult systemInfo(Request.SystemInfo r) {
+    public SystemInfoResult systemInfo(Request.SystemInfo r) {
         InfoType type = r.infoType();
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();

@@ -11,7 +11,7 @@ import io.stui.protocol.result.SessionStatisticsResult;
 import io.stui.protocol.result.SessionSummary;
 import io.stui.protocol.result.UpdateSessionStateResult;
 import io.stui.protocol.result.WorkspaceContext;
-import io.stui.server.session.Session;
+import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionException;
 import io.stui.server.session.SessionManager;
 import java.time.Duration;
@@ -23,22 +23,22 @@ import java.util.function.Function;
 public final class SessionCommands {
 
     private final SessionManager sessions;
-    private final Function<String, WorkspaceFacts> workspaceFacts;
+    private final Function<LiveSession, WorkspaceFacts> workspaceFacts;
     private final Duration cleanupInterval;
 
     /**
      * @param workspaceFacts describes the live workspace of a session (reviving it from the store when needed)
      */
     public SessionCommands(
-            SessionManager sessions, Function<String, WorkspaceFacts> workspaceFacts, Duration cleanupInterval) {
+            SessionManager sessions, Function<LiveSession, WorkspaceFacts> workspaceFacts, Duration cleanupInterval) {
         this.sessions = sessions;
         this.workspaceFacts = workspaceFacts;
         this.cleanupInterval = cleanupInterval;
     }
 
-    CreateSessionResult create(Request.CreateSession r) {
+    public CreateSessionResult create(Request.CreateSession r) {
         try {
-            Session s = sessions.create(r.clientId());
+            LiveSession s = sessions.create(r.clientId());
             return new CreateSessionResult(
                     s.id(),
                     s.clientId(),
@@ -50,10 +50,10 @@ public final class SessionCommands {
         }
     }
 
-    RestoreSessionResult restore(Request.RestoreSession r) {
+    public RestoreSessionResult restore(Request.RestoreSession r) {
         try {
-            Session s = sessions.get(r.sessionId());
-            WorkspaceFacts facts = workspaceFacts.apply(s.id());
+            LiveSession s = sessions.get(r.sessionId());
+            WorkspaceFacts facts = workspaceFacts.apply(s);
             return new RestoreSessionResult(
                     s.id(),
                     s.clientId(),
@@ -70,16 +70,16 @@ public final class SessionCommands {
         }
     }
 
-    UpdateSessionStateResult updateState(Request.UpdateSessionState r) {
+    public UpdateSessionStateResult updateState(Request.UpdateSessionState r) {
         try {
-            Session s = sessions.updateState(r.sessionId(), r.stateData());
+            LiveSession s = sessions.updateState(r.sessionId(), r.stateData());
             return new UpdateSessionStateResult(s.id(), Instant.ofEpochMilli(s.lastModified()), s.state(), true);
         } catch (SessionException e) {
             throw Errors.of(e);
         }
     }
 
-    CloseSessionResult close(Request.CloseSession r) {
+    public CloseSessionResult close(Request.CloseSession r) {
         try {
             sessions.close(r.sessionId());
             return new CloseSessionResult(r.sessionId(), true);
@@ -88,9 +88,9 @@ public final class SessionCommands {
         }
     }
 
-    SessionInfoResult info(Request.GetSessionInfo r) {
+    public SessionInfoResult info(Request.GetSessionInfo r) {
         try {
-            Session s = sessions.get(r.sessionId());
+            LiveSession s = sessions.get(r.sessionId());
             long now = sessions.now();
             return new SessionInfoResult(
                     s.id(),
@@ -106,7 +106,7 @@ public final class SessionCommands {
         }
     }
 
-    ListClientSessionsResult list(Request.ListClientSessions r) {
+    public ListClientSessionsResult list(Request.ListClientSessions r) {
         try {
             long now = sessions.now();
             List<SessionSummary> list = sessions.listClient(r.clientId()).stream()
@@ -124,7 +124,7 @@ public final class SessionCommands {
         }
     }
 
-    SessionStatisticsResult statistics() {
+    public SessionStatisticsResult statistics(Request.GetSessionStatistics r) {
         return new SessionStatisticsResult(
                 sessions.sessionCount(),
                 sessions.activeClients(),

@@ -14,12 +14,14 @@ import io.stui.protocol.result.InspectResult;
 import io.stui.protocol.result.ListClassesResult;
 import io.stui.protocol.result.MethodInfo;
 import io.stui.protocol.result.ObjectInfo;
+import io.stui.server.config.ServerConfig;
 import io.stui.server.metrics.ServerMetrics;
+import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionException;
 import io.stui.server.session.SessionManager;
 import io.stui.server.workspace.AutoSaver;
 import io.stui.server.workspace.SessionWorkspace;
-import io.stui.server.workspace.WorkspaceRegistry;
+import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.Reflection;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * evaluate, inspect, browse_class, list_classes, get_method and debug against the embedded engine.
@@ -41,11 +44,14 @@ import java.util.Optional;
  * {@code get_method}) with a session see the session's own classes and methods too; without one, the
  * shared kernel's classes.
  */
-public final class SmalltalkCommands {
+public final class SmalltalkCommands implements AutoCloseable {
+
+    /** Bytes one evaluation may allocate; keeps the server well under its memory target. */
+    private static final long MAX_ALLOCATION_BYTES = 64L << 20;
 
     private final SmalltalkEngine engine;
     private final SessionManager sessions;
-    private final WorkspaceRegistry workspaces;
+    private final Workspaces workspaces;
     private final AutoSaver autoSaver;
     private final ServerMetrics metrics;
     private final EvalLimits limits;
@@ -60,7 +66,7 @@ public final class SmalltalkCommands {
     public SmalltalkCommands(
             SmalltalkEngine engine,
             SessionManager sessions,
-            WorkspaceRegistry workspaces,
+            Workspaces workspaces,
             AutoSaver autoSaver,
             ServerMetrics metrics,
             EvalLimits limits) {
@@ -73,20 +79,33 @@ public final class SmalltalkCommands {
         this.system = engine.newWorkspace();
     }
 
-    /** The live workspace of a session, after checking the session exists (and recording the access). */
-    public SessionWorkspace sessionWorkspace(String sessionId) {
+    /** The limits of one evaluation under {@code config}. */
+    public static EvalLimits limits(ServerConfig config) {
+        return EvalLimits.defaults()
+                .withTimeout(config.evalTimeout())
+                .withInstructionBudget(config.instructionBudget())
+                .withMaxAllocationBytes(MAX_ALLOCATION_BYTES);
+    }
+
+    /** A live session, after checking it exists (and recording the access). */
+    LiveSession session(String sessionId) {
         try {
-            sessions.get(sessionId);
+            return sessions.get(sessionId);
         } catch (SessionException e) {
             throw Errors.of(e);
         }
-        return workspaces.get(sessionId);
     }
 
-    private void changed(String sessionId, SessionWorkspace sw) {
+    /** The workspace of a live session, made or revived on first use (call in the session's lane). */
+    SessionWorkspace workspace(LiveSession session) {
+        return session.workspace(workspaces);
+    }
+
+    /** Records that a session's workspace changed: last_modified, and an auto-save within the delay. */
+    void changed(LiveSession session, SessionWorkspace sw) {
         sw.markDirty();
-        sessions.markModified(sessionId);
-        autoSaver.changed(sessionId);
+        sessions.markModified(session);
+        autoSaver.changed(session.id(), sw);
     }
 
     private EvalResult run(Workspace ws, String code) {
@@ -132,10 +151,7 @@ public final class SmalltalkCommands {
         }
     }
 
-    /**
-     * An evaluation without a session, in a scratch workspace. Made once rather than a lambda per request:
-     * the server's profile compiles with C1 only, which allocates each capturing lambda through a call into the VM.
-     */
+    /** An evaluation without a session, in a scratch workspace; made once, so the hot path allocates no lambda. */
     private final java.util.function.BiFunction<Workspace, Request.Evaluate, EvaluateResult> scratchEvaluation =
             this::evaluateInScratch;
 
@@ -148,14 +164,15 @@ public final class SmalltalkCommands {
         if (req.sessionId() == null) {
             return withScratch(req, scratchEvaluation);
         }
-        SessionWorkspace sw = sessionWorkspace(req.sessionId());
+        LiveSession session = session(req.sessionId());
+        SessionWorkspace sw = workspace(session);
         try {
             EvalResult r = run(sw.workspace(), req.code());
             sw.remember(r.objectId(), r.className(), r.printString());
             return new EvaluateResult(
                     r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
         } finally {
-            changed(req.sessionId(), sw);
+            changed(session, sw);
         }
     }
 
@@ -173,14 +190,15 @@ public final class SmalltalkCommands {
                 return result(i, null);
             });
         }
-        SessionWorkspace sw = sessionWorkspace(req.sessionId());
+        LiveSession session = session(req.sessionId());
+        SessionWorkspace sw = workspace(session);
         String objectId = req.objectId();
         if (req.target() != null) {
             try {
                 EvalResult r = run(sw.workspace(), req.target());
                 objectId = r.objectId();
             } finally {
-                changed(req.sessionId(), sw);
+                changed(session, sw);
             }
         }
         String id = objectId;
@@ -200,15 +218,13 @@ public final class SmalltalkCommands {
         return result(i, i.objectId());
     }
 
-    /** Inspects a registry entry; empty when the id is not registered in that workspace. */
+    /** Inspects a registry entry; empty when there is no id (a value that was not registered) or it is unknown. */
     private static Optional<Reflection.Inspection> inspectRegistered(
             Workspace ws, String objectId, boolean includeMethods) {
-        try {
-            return ws.inspect(objectId, true, includeMethods);
-        } catch (NullPointerException e) {
-            // the engine's tool call wraps a missing entry with Optional.of(null); treat it as not found
+        if (objectId == null) {
             return Optional.empty();
         }
+        return ws.inspect(objectId, true, includeMethods);
     }
 
     private static InspectResult result(Reflection.Inspection i, String objectId) {
@@ -239,16 +255,37 @@ public final class SmalltalkCommands {
      */
     private <T> T classQuery(String sessionId, java.util.function.Function<Workspace, T> query) {
         if (sessionId != null) {
-            return query.apply(sessionWorkspace(sessionId).workspace());
+            return query.apply(workspace(session(sessionId)).workspace());
         }
         synchronized (system) {
             return query.apply(system);
         }
     }
 
-    /** All kernel classes (for list_classes without a session and the Packages report). */
-    public List<Reflection.ClassInfo> classes(String glob, boolean includeSystem) {
-        return classQuery(null, ws -> ws.listClasses(glob, includeSystem));
+    /** The kernel's packages, name and class count each (for system_info's Packages report). */
+    public List<Map<String, Object>> packages() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Reflection.ClassInfo c : classQuery(null, ws -> ws.listClasses("*", true))) {
+            counts.merge(c.category() == null ? "Unpackaged" : c.category(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .map(e -> Map.<String, Object>of("name", e.getKey(), "class_count", e.getValue()))
+                .toList();
+    }
+
+    /** What restore_session reports of a session's workspace (made or revived when it is not live). */
+    public WorkspaceFacts facts(LiveSession session) {
+        SessionWorkspace sw = workspace(session);
+        List<Reflection.VariableInfo> vars = sw.workspace().variables();
+        Map<String, String> registry = new LinkedHashMap<>();
+        for (Reflection.VariableInfo v : vars) {
+            if (v.objectId() != null) {
+                registry.put(v.objectId(), v.className() + ": " + v.printString());
+            }
+        }
+        sw.knownObjects().forEach(registry::putIfAbsent);
+        return new WorkspaceFacts(
+                vars.stream().map(Reflection.VariableInfo::name).toList(), sw.selectedObject(), registry);
     }
 
     private static ClassInfo info(Reflection.ClassInfo c) {
@@ -326,7 +363,7 @@ public final class SmalltalkCommands {
                             + "debugs post-mortem, describing the session's last failed evaluation; use GetStackTrace or GetLocalVars.",
                     Map.of("operation", kind.pascalName()));
         }
-        SessionWorkspace sw = sessionWorkspace(req.sessionId());
+        SessionWorkspace sw = workspace(session(req.sessionId()));
         Optional<Reflection.FailureReport> last = sw.workspace().lastFailure();
         if (last.isEmpty()) {
             return new DebugResult(
@@ -356,7 +393,8 @@ public final class SmalltalkCommands {
     }
 
     /** Stops the class-query workspace's thread and closes the idle scratch workspaces. */
-    public void closeSystem() {
+    @Override
+    public void close() {
         system.close();
         Workspace ws;
         while ((ws = idleScratch.poll()) != null) {

@@ -1,7 +1,9 @@
 package io.stui.server.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.stui.protocol.JsonText;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +52,14 @@ public final class ConfigLoader {
             "insecure",
             "max-message-size",
             "session-queue-capacity",
-            "autosave-delay-ms");
+            "autosave-delay-ms",
+            "front-mode",
+            "old-gen-floor-mib",
+            "old-gen-factor");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
+    /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private ConfigLoader() {}
 
@@ -98,25 +106,7 @@ public final class ConfigLoader {
         Map<String, String> out = new LinkedHashMap<>();
         try {
             if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                JsonNode root = JsonText.parse(Files.readString(path, StandardCharsets.UTF_8));
-                if (root == null || !root.isObject()) {
-                    throw new ConfigException("Configuration file " + path + " must hold one JSON object of settings.");
-                }
-                for (var it = root.properties().iterator(); it.hasNext(); ) {
-                    var e = it.next();
-                    JsonNode v = e.getValue();
-                    String text;
-                    if (v.isArray()) {
-                        List<String> parts = new ArrayList<>();
-                        v.forEach(n -> parts.add(n.asText()));
-                        text = String.join(",", parts);
-                    } else if (v.isNull()) {
-                        continue;
-                    } else {
-                        text = v.asText();
-                    }
-                    out.put(e.getKey(), text);
-                }
+                out.putAll(readJsonSettings(path));
             } else {
                 Properties p = new Properties();
                 try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -133,6 +123,50 @@ public final class ConfigLoader {
             requireKnown(key, "key '" + key + "' in " + path);
         }
         return out;
+    }
+
+    /**
+     * Reads a flat JSON object of settings: scalar values as their text, arrays of scalars joined with commas,
+     * nulls left out.
+     */
+    private static Map<String, String> readJsonSettings(Path path) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (JsonParser p = JSON.createParser(Files.readString(path, StandardCharsets.UTF_8))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ConfigException("Configuration file " + path + " must hold one JSON object of settings.");
+            }
+            Set<String> seen = new HashSet<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                if (!seen.add(key)) {
+                    throw new IOException("Duplicate key '" + key + "'");
+                }
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_ARRAY) {
+                    List<String> parts = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        parts.add(scalar(p, path, key));
+                    }
+                    out.put(key, String.join(",", parts));
+                } else if (value != JsonToken.VALUE_NULL) {
+                    out.put(key, scalar(p, path, key));
+                }
+            }
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw new IOException(
+                        "More after the JSON value (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            }
+        }
+        return out;
+    }
+
+    private static String scalar(JsonParser p, Path path, String key) throws IOException {
+        if (!p.currentToken().isScalarValue()) {
+            throw new ConfigException("Setting " + key + " in " + path
+                    + " must be a string, a number, a boolean or a list of those, not a JSON object.");
+        }
+        return p.getText();
     }
 
     private static void requireKnown(String key, String where) {
@@ -178,7 +212,10 @@ public final class ConfigLoader {
                 positive(s, "max-message-size", d.maxMessageSize()),
                 (int) positive(s, "session-queue-capacity", d.sessionQueueCapacity()),
                 Duration.ofMillis(
-                        nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())));
+                        nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())),
+                frontMode(s, d.frontMode()),
+                positive(s, "old-gen-floor-mib", d.oldGenFloorMiB()),
+                factor(s, "old-gen-factor", d.oldGenFactor()));
         checkBindSafety(c);
         return c;
     }
@@ -256,6 +293,32 @@ public final class ConfigLoader {
                     "Setting " + key + " must be between " + min + " and " + max + ", got " + n + ".");
         }
         return n;
+    }
+
+    private static FrontMode frontMode(Map<String, String> s, FrontMode dflt) {
+        String v = s.get("front-mode");
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        return FrontMode.fromName(v.strip())
+                .orElseThrow(() -> new ConfigException("Setting front-mode must be plain or fast, got '" + v + "'."));
+    }
+
+    private static double factor(Map<String, String> s, String key, double dflt) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        double f;
+        try {
+            f = Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Setting " + key + " must be a number such as 1.15, got '" + v + "'.");
+        }
+        if (!(f >= 1 && f <= 100)) {
+            throw new ConfigException("Setting " + key + " must be between 1 and 100, got " + v.strip() + ".");
+        }
+        return f;
     }
 
     private static boolean bool(Map<String, String> s, String key, boolean dflt) {

@@ -30,6 +30,11 @@ import java.util.Objects;
  * @param maxMessageSize        ZMQ_MAXMSGSIZE in bytes (peers sending more are dropped)
  * @param sessionQueueCapacity  pending requests allowed per session before answers become errors
  * @param autosaveDelay         how long workspace changes are coalesced before the auto-save
+ * @param frontMode             how the front answers: {@link FrontMode#FAST} runs interactive commands in place,
+ *                              {@link FrontMode#PLAIN} hands all but the cheapest to the workers
+ * @param oldGenFloorMiB        lowest old-generation ceiling of the serial collector, in MiB
+ *                              ({@code OldGenerationCeiling})
+ * @param oldGenFactor          the old-generation ceiling as a multiple of what survived the last full collection
  */
 public record ServerConfig(
         String endpoint,
@@ -48,7 +53,10 @@ public record ServerConfig(
         boolean insecure,
         long maxMessageSize,
         int sessionQueueCapacity,
-        Duration autosaveDelay) {
+        Duration autosaveDelay,
+        FrontMode frontMode,
+        long oldGenFloorMiB,
+        double oldGenFactor) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -60,6 +68,7 @@ public record ServerConfig(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(autosaveDelay, "autosaveDelay");
+        Objects.requireNonNull(frontMode, "frontMode");
         allowClients = List.copyOf(allowClients);
         denyClients = List.copyOf(denyClients);
         if (metricsHost == null || metricsHost.isBlank()) {
@@ -89,7 +98,10 @@ public record ServerConfig(
                 false,
                 1L << 20,
                 64,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500),
+                FrontMode.FAST,
+                8,
+                1.15);
     }
 
     /** True when CURVE encryption is configured. */
@@ -115,6 +127,9 @@ public record ServerConfig(
         m.put("max_message_size", maxMessageSize);
         m.put("session_queue_capacity", sessionQueueCapacity);
         m.put("autosave_delay_ms", autosaveDelay.toMillis());
+        m.put("front_mode", frontMode.wireName());
+        m.put("old_gen_floor_mib", oldGenFloorMiB);
+        m.put("old_gen_factor", oldGenFactor);
         return m;
     }
 

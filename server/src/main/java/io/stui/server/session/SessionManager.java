@@ -3,6 +3,7 @@ package io.stui.server.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stui.protocol.JsonText;
+import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.store.SessionStore;
 import io.stui.server.store.StoredSession;
 import java.io.IOException;
@@ -16,21 +17,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens, finds, updates, closes and expires sessions; every acknowledged change is durable in the
+ * The one registry of {@link LiveSession}s: opens, finds, updates, closes and expires them; every acknowledged change is durable in the
  * {@link SessionStore} before the method returns.
  *
  * <p>Rules: a client id is 1-128 characters of letters, digits and {@code _ - . : @}; a client may
  * hold {@code maxSessionsPerClient} sessions; the {@link ClientPolicy} decides who may open one;
  * session ids carry 128 bits from {@link SecureRandom}; a session idle for its timeout is gone
- * (refused at once, removed by the next {@link #sweep()}). Sessions of other clients are never
+ * (refused at once, removed by the next {@link #sweep}). Sessions of other clients are never
  * listed. Thread-safe.
  */
 public final class SessionManager implements AutoCloseable {
@@ -45,25 +44,32 @@ public final class SessionManager implements AutoCloseable {
         EXPIRED
     }
 
-    /** Told when a session ends, so that what hangs off it (its workspace) can go too. */
-    public interface Listener {
-        void sessionEnded(String sessionId, EndReason reason);
-    }
-
     private final SessionStore store;
     private final Clock clock;
     private final int maxPerClient;
     private final Duration timeout;
     private final ClientPolicy policy;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Set<String> accessedSinceFlush = ConcurrentHashMap.newKeySet();
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final KeyedSerialExecutor lanes;
+    /** The one registry of live sessions: each owns its metadata and its workspace. */
+    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+
     private final Object createLock = new Object();
 
-    /** Loads the sessions in {@code store}, dropping those that expired while the server was down. */
-    public SessionManager(SessionStore store, Clock clock, int maxPerClient, Duration timeout, ClientPolicy policy) {
+    /**
+     * Loads the sessions in {@code store}, dropping those that expired while the server was down.
+     *
+     * @param lanes the worker pool: a session's workspace is parked and closed in the session's lane
+     */
+    public SessionManager(
+            SessionStore store,
+            Clock clock,
+            int maxPerClient,
+            Duration timeout,
+            ClientPolicy policy,
+            KeyedSerialExecutor lanes) {
         this.store = store;
+        this.lanes = lanes;
         this.clock = clock;
         this.maxPerClient = maxPerClient;
         this.timeout = timeout;
@@ -71,7 +77,7 @@ public final class SessionManager implements AutoCloseable {
         long now = clock.millis();
         int expired = 0;
         for (StoredSession s : store.loadSessions()) {
-            Session session = new Session(
+            LiveSession session = new LiveSession(
                     s.sessionId(),
                     s.clientId(),
                     s.createdAt(),
@@ -97,13 +103,8 @@ public final class SessionManager implements AutoCloseable {
         }
     }
 
-    /** Registers a listener for ended sessions. */
-    public void addListener(Listener l) {
-        listeners.add(l);
-    }
-
     /** Opens a session for {@code clientId}, durably. */
-    public Session create(String clientId) {
+    public LiveSession create(String clientId) {
         if (clientId == null || clientId.isEmpty()) {
             throw new SessionException(
                     SessionException.Reason.INVALID_REQUEST,
@@ -132,7 +133,7 @@ public final class SessionManager implements AutoCloseable {
                                 + "); close one before opening another.");
             }
             String id = newId();
-            Session s = new Session(id, clientId, now, timeout, now, now, null);
+            LiveSession s = new LiveSession(id, clientId, now, timeout, now, now, null);
             store.insertSession(new StoredSession(id, clientId, now, now, now, timeout.toSeconds(), "{}"));
             sessions.put(id, s);
             log.info("event=session_created session_id={} client_id={}", id, clientId);
@@ -147,29 +148,28 @@ public final class SessionManager implements AutoCloseable {
     }
 
     /** Finds a live session and records the access; throws {@code NOT_FOUND} otherwise. */
-    public Session get(String sessionId) {
-        Session s = peek(sessionId);
+    public LiveSession get(String sessionId) {
+        LiveSession s = peek(sessionId);
         s.touch(clock.millis());
-        accessedSinceFlush.add(sessionId);
         return s;
     }
 
     /** Finds a live session without recording an access. */
-    public Session peek(String sessionId) {
+    public LiveSession peek(String sessionId) {
         if (sessionId == null || sessionId.isEmpty()) {
             throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Missing parameter session_id.");
         }
-        Session s = SESSION_ID.matcher(sessionId).matches() ? sessions.get(sessionId) : null;
+        LiveSession s = SESSION_ID.matcher(sessionId).matches() ? sessions.get(sessionId) : null;
         if (s == null || s.isExpired(clock.millis())) {
             throw new SessionException(
                     SessionException.Reason.NOT_FOUND,
-                    "Session not found: " + sessionId + " (unknown, closed or expired); create a new one.");
+                    "LiveSession not found: " + sessionId + " (unknown, closed or expired); create a new one.");
         }
         return s;
     }
 
     /** The live session, if any, without throwing. */
-    public Optional<Session> find(String sessionId) {
+    public Optional<LiveSession> find(String sessionId) {
         try {
             return Optional.of(peek(sessionId));
         } catch (SessionException e) {
@@ -178,17 +178,18 @@ public final class SessionManager implements AutoCloseable {
     }
 
     /** Durably replaces the client state of a session. */
-    public Session updateState(String sessionId, JsonNode state) {
+    public LiveSession updateState(String sessionId, JsonNode state) {
         if (state == null || !state.isObject()) {
             throw new SessionException(
                     SessionException.Reason.INVALID_REQUEST, "Parameter state_data must be a JSON object.");
         }
-        Session s = get(sessionId);
+        LiveSession s = get(sessionId);
         long now = clock.millis();
         String json = JsonText.write(state);
         synchronized (s) {
             if (!store.updateState(sessionId, json, now)) {
-                throw new SessionException(SessionException.Reason.NOT_FOUND, "Session not found: " + sessionId + ".");
+                throw new SessionException(
+                        SessionException.Reason.NOT_FOUND, "LiveSession not found: " + sessionId + ".");
             }
             s.setState(state, now);
         }
@@ -196,52 +197,42 @@ public final class SessionManager implements AutoCloseable {
     }
 
     /** Marks a session's workspace as changed now (for last_modified). */
-    public void markModified(String sessionId) {
-        Session s = sessions.get(sessionId);
-        if (s != null) {
-            s.modified(clock.millis());
-            accessedSinceFlush.add(sessionId);
-        }
+    public void markModified(LiveSession s) {
+        s.modified(clock.millis());
     }
 
-    /** Durably closes a session and tells the listeners. */
+    /** Durably closes a session; its workspace is closed in its lane. */
     public void close(String sessionId) {
         peek(sessionId);
         end(sessionId, EndReason.CLOSED);
     }
 
     private void end(String sessionId, EndReason reason) {
-        if (sessions.remove(sessionId) == null) {
+        LiveSession s = sessions.remove(sessionId);
+        if (s == null) {
             return;
         }
-        accessedSinceFlush.remove(sessionId);
         store.deleteSession(sessionId);
         log.info(
                 "event=session_ended session_id={} reason={}",
                 sessionId,
                 reason.name().toLowerCase());
-        for (Listener l : listeners) {
-            try {
-                l.sessionEnded(sessionId, reason);
-            } catch (RuntimeException e) {
-                log.warn("event=session_listener_failed session_id={} error=\"{}\"", sessionId, e.toString());
-            }
-        }
+        s.end(lanes);
     }
 
     /** The live sessions of one client, oldest first. */
-    public List<Session> listClient(String clientId) {
+    public List<LiveSession> listClient(String clientId) {
         if (clientId == null || clientId.isEmpty()) {
             throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Missing parameter client_id.");
         }
         long now = clock.millis();
-        List<Session> out = new ArrayList<>();
-        for (Session s : sessions.values()) {
+        List<LiveSession> out = new ArrayList<>();
+        for (LiveSession s : sessions.values()) {
             if (s.clientId().equals(clientId) && !s.isExpired(now)) {
                 out.add(s);
             }
         }
-        out.sort(Comparator.comparingLong(Session::createdAt).thenComparing(Session::id));
+        out.sort(Comparator.comparingLong(LiveSession::createdAt).thenComparing(LiveSession::id));
         return out;
     }
 
@@ -256,7 +247,7 @@ public final class SessionManager implements AutoCloseable {
         long now = clock.millis();
         return (int) sessions.values().stream()
                 .filter(s -> !s.isExpired(now))
-                .map(Session::clientId)
+                .map(LiveSession::clientId)
                 .distinct()
                 .count();
     }
@@ -276,28 +267,42 @@ public final class SessionManager implements AutoCloseable {
         return clock.millis();
     }
 
-    /** Removes expired sessions and records access times; returns how many expired. */
-    public int sweep() {
+    /** What one {@link #sweep} did. */
+    public record Swept(int expired, int parked) {}
+
+    /**
+     * Removes expired sessions, parks the workspaces of sessions idle for {@code parkAfterMillis} (their
+     * evaluation threads are let go; the workspaces stay usable) and writes the access times recorded since the
+     * last sweep.
+     */
+    public Swept sweep(long parkAfterMillis) {
         long now = clock.millis();
         int expired = 0;
-        for (Session s : List.copyOf(sessions.values())) {
+        int parked = 0;
+        for (LiveSession s : List.copyOf(sessions.values())) {
             if (s.isExpired(now)) {
                 end(s.id(), EndReason.EXPIRED);
                 expired++;
+            } else if (now - s.lastAccess() >= parkAfterMillis && s.park(lanes)) {
+                parked++;
             }
         }
         flushAccessTimes();
-        return expired;
+        return new Swept(expired, parked);
+    }
+
+    /** The live sessions, in no particular order (for the save at shutdown). */
+    public List<LiveSession> live() {
+        return List.copyOf(sessions.values());
     }
 
     /** Writes the access times recorded since the last flush. */
     public void flushAccessTimes() {
         Map<String, Long> times = new HashMap<>();
-        for (String id : List.copyOf(accessedSinceFlush)) {
-            accessedSinceFlush.remove(id);
-            Session s = sessions.get(id);
-            if (s != null) {
-                times.put(id, s.lastAccess());
+        for (LiveSession s : sessions.values()) {
+            long access = s.takeAccessToFlush();
+            if (access >= 0) {
+                times.put(s.id(), access);
             }
         }
         store.touch(times);

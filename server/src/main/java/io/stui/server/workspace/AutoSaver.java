@@ -6,18 +6,17 @@ import io.stui.server.store.StoreException;
 import io.stui.server.store.StoredContext;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Saves changed workspaces in the background, coalescing bursts: the first change of a session
- * schedules one save {@code delay} later, and changes until then ride along with it.
+ * schedules one save {@code delay} later, and changes until then ride along with it (the workspace
+ * itself records that a save is scheduled).
  *
  * <p>The snapshot itself is taken inside the session's lane of the {@link KeyedSerialExecutor}, so
  * it never overlaps an evaluation of that session and reflects every request answered before it.
@@ -31,9 +30,8 @@ public final class AutoSaver implements AutoCloseable {
     private final Duration delay;
     private final KeyedSerialExecutor lanes;
     private final SessionStore store;
-    private final Function<String, Optional<StoredContext>> snapshotter;
+    private final BiFunction<String, SessionWorkspace, Optional<StoredContext>> snapshotter;
     private final Runnable onWritten;
-    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private final java.util.concurrent.ExecutorService writer;
 
@@ -46,7 +44,7 @@ public final class AutoSaver implements AutoCloseable {
             Duration delay,
             KeyedSerialExecutor lanes,
             SessionStore store,
-            Function<String, Optional<StoredContext>> snapshotter,
+            BiFunction<String, SessionWorkspace, Optional<StoredContext>> snapshotter,
             Runnable onWritten) {
         this.delay = delay;
         this.onWritten = onWritten;
@@ -64,27 +62,27 @@ public final class AutoSaver implements AutoCloseable {
     }
 
     /** Notes that a session's workspace changed; a save follows within the delay. */
-    public void changed(String sessionId) {
-        if (scheduled.add(sessionId)) {
+    public void changed(String sessionId, SessionWorkspace sw) {
+        if (sw.scheduleSave()) {
             try {
-                timer.schedule(() -> enqueue(sessionId), delay.toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(() -> enqueue(sessionId, sw), delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                scheduled.remove(sessionId); // shutting down: saveAll covers it
+                sw.saveTaken(); // shutting down: the save at shutdown covers it
             }
         }
     }
 
-    /** True while a save of this session is pending. */
-    public boolean isPending(String sessionId) {
-        return scheduled.contains(sessionId);
+    /** True while a save of this workspace is pending. */
+    public boolean isPending(SessionWorkspace sw) {
+        return sw.isSavePending();
     }
 
-    private void enqueue(String sessionId) {
+    private void enqueue(String sessionId, SessionWorkspace sw) {
         boolean queued = lanes.submit(sessionId, () -> {
-            scheduled.remove(sessionId);
+            sw.saveTaken();
             Optional<StoredContext> snap;
             try {
-                snap = snapshotter.apply(sessionId);
+                snap = snapshotter.apply(sessionId, sw);
             } catch (RuntimeException e) {
                 log.warn("event=autosave_snapshot_failed session_id={} error=\"{}\"", sessionId, e.toString());
                 return;
@@ -93,9 +91,9 @@ public final class AutoSaver implements AutoCloseable {
         });
         if (!queued) {
             // the lane is full or the server is stopping: try again later unless stopping
-            scheduled.remove(sessionId);
+            sw.saveTaken();
             if (!timer.isShutdown()) {
-                changed(sessionId);
+                changed(sessionId, sw);
             }
         }
     }

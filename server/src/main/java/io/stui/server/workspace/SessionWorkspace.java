@@ -4,13 +4,15 @@ import io.stui.smalltalk.Workspace;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A session's live Smalltalk workspace plus what the server adds to it: the inspector selection
- * and short descriptions of the object ids handed to the client (for {@code restore_session}).
+ * A session's live Smalltalk workspace plus what the server adds to it: the inspector selection,
+ * short descriptions of the object ids handed to the client (for {@code restore_session}), and its
+ * save state (changed since the last save, an auto-save scheduled, parked, ended).
  *
  * <p>Used only from the session's lane of the worker pool (one thread at a time), and at shutdown
- * after the workers have stopped.
+ * after the workers have stopped; the save-state flags may be read from any thread.
  */
 public final class SessionWorkspace {
 
@@ -25,9 +27,13 @@ public final class SessionWorkspace {
             return size() > MAX_KNOWN_OBJECTS;
         }
     };
-    private boolean dirty;
+    private volatile boolean dirty;
     /** Set when the sweep let go of the evaluation thread; cleared by the next use. */
     private volatile boolean parked;
+    /** Set once the session has ended: nothing more is saved. */
+    private volatile boolean ended;
+
+    private final AtomicBoolean saveScheduled = new AtomicBoolean();
 
     SessionWorkspace(Workspace workspace) {
         this.workspace = workspace;
@@ -82,8 +88,46 @@ public final class SessionWorkspace {
         return parked;
     }
 
-    void parked(boolean value) {
-        parked = value;
+    /** The sweep has queued a {@link #release} in the session's lane. */
+    public void parked() {
+        parked = true;
+    }
+
+    /** The workspace is in use again. */
+    public void unpark() {
+        if (parked) {
+            parked = false;
+        }
+    }
+
+    /** Lets go of the evaluation thread (the workspace stays usable: a thread starts again on its next use). */
+    public void release() {
+        workspace.close();
+    }
+
+    /** The session has ended: the workspace is no longer saved. */
+    public void ended() {
+        ended = true;
+    }
+
+    /** True once the session has ended. */
+    public boolean isEnded() {
+        return ended;
+    }
+
+    /** Claims the one pending auto-save; false when one is already scheduled. */
+    boolean scheduleSave() {
+        return saveScheduled.compareAndSet(false, true);
+    }
+
+    /** The scheduled auto-save is running (or was given up): the next change schedules another. */
+    void saveTaken() {
+        saveScheduled.set(false);
+    }
+
+    /** True while an auto-save of this workspace is scheduled. */
+    boolean isSavePending() {
+        return saveScheduled.get();
     }
 
     /** True when the workspace changed since its last save. */

@@ -12,37 +12,47 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.Command;
 import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
 import io.stui.zmq.ZContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every one of the 19 commands, in both encodings, from a REQ client and from DEALER clients with
  * and without the empty delimiter, over real sockets on loopback.
  */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllCommandsE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    @Parameter
+    FrontMode mode;
 
     StuiServer server;
     ZContext ctx;
 
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServers.start(dir, Map.of("max-sessions-per-client", "5"));
+    @BeforeParameterizedClassInvocation
+    void start(FrontMode mode, @TempDir Path dir) {
+        server = TestServers.start(mode, dir, Map.of("max-sessions-per-client", "5"));
         ctx = new ZContext();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         ctx.close();
         server.close();

@@ -3,6 +3,7 @@ package io.stui.server.e2e;
 import io.stui.protocol.StuiException;
 import io.stui.protocol.client.ClientOptions;
 import io.stui.protocol.client.StuiClient;
+import io.stui.server.config.FrontMode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,12 +36,13 @@ final class ChildServer implements AutoCloseable {
         }
     }
 
-    static ChildServer start(Path dir, int port, String... extraFlags) throws IOException {
-        return start(dir, port, Map.of(), extraFlags);
+    static ChildServer start(FrontMode mode, Path dir, int port, String... extraFlags) throws IOException {
+        return start(mode, dir, port, Map.of(), extraFlags);
     }
 
-    /** As {@link #start(Path, int, String...)} with extra environment variables for the server process. */
-    static ChildServer start(Path dir, int port, Map<String, String> env, String... extraFlags) throws IOException {
+    /** As {@link #start(FrontMode, Path, int, String...)} with extra environment variables for the server process. */
+    static ChildServer start(FrontMode mode, Path dir, int port, Map<String, String> env, String... extraFlags)
+            throws IOException {
         String endpoint = "tcp://127.0.0.1:" + port;
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -56,7 +58,9 @@ final class ChildServer implements AutoCloseable {
                 "--store",
                 dir.resolve("stui.db").toString(),
                 "--workers",
-                "2"));
+                "2",
+                "--front-mode",
+                mode.wireName()));
         cmd.addAll(List.of(extraFlags));
         Path log = Files.createTempFile(dir, "server-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stui.protocol.client.ClientOptions;
 import io.stui.protocol.client.StuiClient;
 import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,16 +17,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Five clients working at once for a few seconds, each in its own session: no error, no crossed state. */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 class ConcurrencyE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    final FrontMode mode;
+
+    ConcurrencyE2ETest(FrontMode mode) {
+        this.mode = mode;
+    }
 
     @TempDir
     Path dir;
 
     @Test
     void fiveConcurrentClientsForAFewSeconds() throws Exception {
-        try (StuiServer server = TestServers.start(dir, Map.of("workers", "2"))) {
+        try (StuiServer server = TestServers.start(mode, dir, Map.of("workers", "2"))) {
             ExecutorService pool = Executors.newFixedThreadPool(5);
             long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             List<Future<Integer>> results = new ArrayList<>();

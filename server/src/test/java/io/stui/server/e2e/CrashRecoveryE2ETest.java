@@ -8,19 +8,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.client.ClientOptions;
 import io.stui.protocol.client.StuiClient;
 import io.stui.protocol.result.RestoreSessionResult;
+import io.stui.server.config.FrontMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The server as a separate process: killed with SIGKILL and started again on the same store, it
  * answers with everything it had acknowledged; a Lazy Pirate client rides over the restart; SIGTERM
  * stops it gracefully with workspaces saved.
  */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 class CrashRecoveryE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    final FrontMode mode;
+
+    CrashRecoveryE2ETest(FrontMode mode) {
+        this.mode = mode;
+    }
 
     @TempDir
     Path dir;
@@ -35,7 +47,7 @@ class CrashRecoveryE2ETest {
                 .withTimeout(Duration.ofSeconds(2))
                 .withTries(15);
         try (StuiClient client = StuiClient.connect(opts)) {
-            try (ChildServer first = ChildServer.start(dir, port, "--autosave-delay-ms", "60000")) {
+            try (ChildServer first = ChildServer.start(mode, dir, port, "--autosave-delay-ms", "60000")) {
                 sid = client.createSession("survivor").sessionId();
                 client.updateSessionState(sid, state);
                 client.evaluate(
@@ -51,7 +63,7 @@ class CrashRecoveryE2ETest {
                 // Lazy Pirate: this call is sent while the server is down and answered once it is back
                 CompletableFuture<JsonNode> pending = CompletableFuture.supplyAsync(() ->
                         client.call(io.stui.protocol.Command.GET_SESSION_INFO, java.util.Map.of("session_id", sid)));
-                try (ChildServer second = ChildServer.start(dir, port)) {
+                try (ChildServer second = ChildServer.start(mode, dir, port)) {
                     JsonNode info = pending.get(30, TimeUnit.SECONDS);
                     assertEquals("survivor", info.path("client_id").asText());
 
@@ -84,7 +96,7 @@ class CrashRecoveryE2ETest {
         try (StuiClient client = StuiClient.connect(opts)) {
             String sid;
             try (ChildServer first = ChildServer.start(
-                    dir, port, "--autosave-delay-ms", "50", "--metrics-port", String.valueOf(metricsPort))) {
+                    mode, dir, port, "--autosave-delay-ms", "50", "--metrics-port", String.valueOf(metricsPort))) {
                 sid = client.createSession("autosaved").sessionId();
                 client.evaluate("words := #('never' 'saved' 'explicitly') inject: '' into: [:a :w | a , w]", sid);
                 // wait for the auto-save the way a monitor would: by reading the metric
@@ -96,7 +108,7 @@ class CrashRecoveryE2ETest {
                 }
                 first.kill9();
             }
-            try (ChildServer second = ChildServer.start(dir, port)) {
+            try (ChildServer second = ChildServer.start(mode, dir, port)) {
                 assertEquals(
                         "'neversavedexplicitly'", client.evaluate("words", sid).result());
             }
@@ -120,7 +132,7 @@ class CrashRecoveryE2ETest {
                 .withTries(3);
         String sid;
         try (StuiClient client = StuiClient.connect(opts)) {
-            try (ChildServer first = ChildServer.start(dir, port, "--autosave-delay-ms", "60000")) {
+            try (ChildServer first = ChildServer.start(mode, dir, port, "--autosave-delay-ms", "60000")) {
                 sid = client.createSession("graceful").sessionId();
                 client.evaluate("kept := 'still here'", sid);
                 int code = first.terminate();
@@ -129,7 +141,7 @@ class CrashRecoveryE2ETest {
                 assertTrue(out.contains("event=workspaces_saved count=1"), out);
                 assertTrue(out.contains("event=server_stopped"), out);
             }
-            try (ChildServer second = ChildServer.start(dir, port)) {
+            try (ChildServer second = ChildServer.start(mode, dir, port)) {
                 assertEquals("'still here'", client.evaluate("kept", sid).result());
             }
         }
@@ -139,7 +151,7 @@ class CrashRecoveryE2ETest {
     void sigtermLetsAcceptedWorkFinishAndAnswer() throws Exception {
         int port = ChildServer.freePort();
         try (ChildServer child =
-                        ChildServer.start(dir, port, "--instruction-budget", "0", "--eval-timeout-ms", "30000");
+                        ChildServer.start(mode, dir, port, "--instruction-budget", "0", "--eval-timeout-ms", "30000");
                 io.stui.zmq.ZContext ctx = new io.stui.zmq.ZContext();
                 Wire w = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, child.endpoint)) {
             w.sendText(Requests.command(

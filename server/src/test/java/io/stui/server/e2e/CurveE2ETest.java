@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
 import io.stui.zmq.Curve;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
@@ -14,14 +15,25 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** With a CURVE key the server only talks to clients that know its public key. */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 class CurveE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    final FrontMode mode;
+
+    CurveE2ETest(FrontMode mode) {
+        this.mode = mode;
+    }
 
     @Test
     void curveClientsAreServedAndPlainOnesAreNot(@TempDir Path dir) {
         Curve.KeyPair serverKeys = Curve.generateKeyPair();
-        try (StuiServer server = TestServers.start(dir, Map.of("curve-secret-key", serverKeys.secretKeyZ85()));
+        try (StuiServer server = TestServers.start(mode, dir, Map.of("curve-secret-key", serverKeys.secretKeyZ85()));
                 ZContext ctx = new ZContext();
                 Wire secure = new Wire(ctx, Wire.Kind.REQ, "inproc://unused-" + System.nanoTime());
                 ZSocket plain = ctx.createSocket(SocketType.REQ)) {

@@ -12,34 +12,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
 import io.stui.zmq.ZContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The front end over real sockets: socket kinds, pipelining, and every kind of bad input. */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrontEndE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    @Parameter
+    FrontMode mode;
 
     StuiServer server;
     ZContext ctx;
 
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServers.start(dir);
+    @BeforeParameterizedClassInvocation
+    void start(FrontMode mode, @TempDir Path dir) {
+        server = TestServers.start(mode, dir);
         ctx = new ZContext();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         ctx.close();
         server.close();
@@ -182,7 +191,7 @@ class FrontEndE2ETest {
 
     @Test
     void anOversizedFrameDropsOnlyThatPeer(@TempDir Path dir) {
-        try (StuiServer small = TestServers.start(dir, java.util.Map.of("max-message-size", "1000"));
+        try (StuiServer small = TestServers.start(mode, dir, java.util.Map.of("max-message-size", "1000"));
                 Wire big = new Wire(ctx, Wire.Kind.DEALER, small.endpoint());
                 Wire other = new Wire(ctx, Wire.Kind.REQ, small.endpoint())) {
             big.socket.setRcvTimeout(500);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZSocket;
@@ -18,9 +19,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Evaluation limits: a loop is stopped by the time limit or the step budget, and ping never waits for it. */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 class LimitsE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    final FrontMode mode;
+
+    LimitsE2ETest(FrontMode mode) {
+        this.mode = mode;
+    }
 
     @TempDir
     Path dir;
@@ -29,11 +41,15 @@ class LimitsE2ETest {
     void loopingEvaluationTimesOutWhilePingsKeepBeingAnswered() throws Exception {
         // the loop runs in place on the front's thread (nothing else is pending), so pings are answered only
         // if another thread takes the sockets over; with one worker the pool could not help either
-        try (StuiServer server =
-                TestServers.start(dir, Map.of("workers", "1", "eval-timeout-ms", "1500", "instruction-budget", "0"))) {
+        try (StuiServer server = TestServers.start(
+                mode, dir, Map.of("workers", "1", "eval-timeout-ms", "1500", "instruction-budget", "0"))) {
             loopTimesOutWhilePingsAreAnswered(server.endpoint());
             assertEquals(1, server.metrics().timeoutCount());
-            assertTrue(server.metrics().handoverCount() >= 1, "the loop should have been handed over");
+            if (mode == FrontMode.FAST) {
+                assertTrue(server.metrics().handoverCount() >= 1, "the loop should have been handed over");
+            } else {
+                assertEquals(0, server.metrics().handoverCount(), "a plain front runs nothing in place");
+            }
         }
     }
 
@@ -41,6 +57,7 @@ class LimitsE2ETest {
     void onTheJeromqBackendTooALoopTimesOutWhilePingsKeepBeingAnswered() throws Exception {
         // the hand-over moves the front's sockets to another thread; JeroMQ sockets must survive that as well
         try (ChildServer server = ChildServer.start(
+                mode,
                 dir,
                 ChildServer.freePort(),
                 Map.of("STUI_ZMQ_BACKEND", "jeromq"),
@@ -88,8 +105,8 @@ class LimitsE2ETest {
 
     @Test
     void instructionBudgetStopsALongComputation() {
-        try (StuiServer server =
-                        TestServers.start(dir, Map.of("instruction-budget", "100000", "eval-timeout-ms", "10000"));
+        try (StuiServer server = TestServers.start(
+                        mode, dir, Map.of("instruction-budget", "100000", "eval-timeout-ms", "10000"));
                 ZContext ctx = new ZContext();
                 Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
             long t0 = System.nanoTime();

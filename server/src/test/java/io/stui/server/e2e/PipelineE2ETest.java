@@ -7,6 +7,7 @@ import io.stui.protocol.client.StuiAsyncClient;
 import io.stui.protocol.client.StuiClient;
 import io.stui.protocol.result.EvaluateResult;
 import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +16,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A pipelining DEALER client: one session's requests run in the order sent, other sessions alongside. */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 class PipelineE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    final FrontMode mode;
+
+    PipelineE2ETest(FrontMode mode) {
+        this.mode = mode;
+    }
 
     @Test
     void pipelinedRequestsOfOneSessionRunInOrder(@TempDir Path dir) throws Exception {
-        try (StuiServer server = TestServers.start(dir);
+        try (StuiServer server = TestServers.start(mode, dir);
                 StuiClient sync = StuiClient.connect(server.endpoint());
                 StuiAsyncClient async = StuiAsyncClient.connect(
                         ClientOptions.defaults(server.endpoint()).withTimeout(Duration.ofSeconds(20)))) {
@@ -49,7 +61,7 @@ class PipelineE2ETest {
     @Test
     void aSessionsQueueIsBoundedAndOverflowIsAnsweredNotDropped(@TempDir Path dir) throws Exception {
         try (StuiServer server = TestServers.start(
-                        dir, java.util.Map.of("session-queue-capacity", "2", "instruction-budget", "0"));
+                        mode, dir, java.util.Map.of("session-queue-capacity", "2", "instruction-budget", "0"));
                 StuiClient sync = StuiClient.connect(server.endpoint());
                 StuiAsyncClient async = StuiAsyncClient.connect(
                         ClientOptions.defaults(server.endpoint()).withTimeout(Duration.ofSeconds(20)))) {

@@ -8,18 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
 import io.stui.zmq.ZContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Session limits, allow/deny lists and expiry as a client sees them. */
+@ParameterizedClass(name = "front-mode {0}")
+@EnumSource(FrontMode.class)
 class SessionRulesE2ETest {
+
+    /** The whole suite runs against both front modes; the plain one is the oracle. */
+    final FrontMode mode;
+
+    SessionRulesE2ETest(FrontMode mode) {
+        this.mode = mode;
+    }
 
     @Test
     void limitsPolicyAndExpiry(@TempDir Path dir) {
         try (StuiServer server = TestServers.start(
+                        mode,
                         dir,
                         Map.of(
                                 "max-sessions-per-client",

@@ -2,6 +2,7 @@ package io.stui.server.e2e;
 
 import io.stui.server.StuiServer;
 import io.stui.server.config.ConfigLoader;
+import io.stui.server.config.FrontMode;
 import io.stui.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,8 +12,9 @@ import java.util.Map;
 final class TestServers {
     private TestServers() {}
 
-    static ServerConfig config(Path dir, Map<String, String> overrides) {
+    static ServerConfig config(FrontMode mode, Path dir, Map<String, String> overrides) {
         Map<String, String> flags = new HashMap<>();
+        flags.put("front-mode", mode.wireName());
         flags.put("endpoint", "tcp://127.0.0.1:*");
         flags.put("store", dir.resolve("stui.db").toString());
         flags.put("workers", "2");
@@ -20,11 +22,11 @@ final class TestServers {
         return ConfigLoader.load(Map.of(), flags);
     }
 
-    static StuiServer start(Path dir, Map<String, String> overrides) {
-        return StuiServer.start(config(dir, overrides));
+    static StuiServer start(FrontMode mode, Path dir, Map<String, String> overrides) {
+        return StuiServer.start(config(mode, dir, overrides));
     }
 
-    static StuiServer start(Path dir) {
-        return start(dir, Map.of());
+    static StuiServer start(FrontMode mode, Path dir) {
+        return start(mode, dir, Map.of());
     }
 }

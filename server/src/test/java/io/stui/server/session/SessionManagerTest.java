@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.store.SessionStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ class SessionManagerTest {
     Path dir;
 
     SessionStore store;
+    KeyedSerialExecutor lanes = new KeyedSerialExecutor(1, 10, 10, 1 << 20);
     MutableClock clock = new MutableClock(1_700_000_000_000L);
 
     @BeforeEach
@@ -33,17 +35,18 @@ class SessionManagerTest {
 
     @AfterEach
     void closeStore() {
+        lanes.close();
         store.close();
     }
 
     private SessionManager manager(List<String> allow, List<String> deny) {
-        return new SessionManager(store, clock, 5, Duration.ofSeconds(3600), new ClientPolicy(allow, deny));
+        return new SessionManager(store, clock, 5, Duration.ofSeconds(3600), new ClientPolicy(allow, deny), lanes);
     }
 
     @Test
     void limitsSessionsPerClientAndFreesASlotOnClose() {
         SessionManager m = manager(List.of(), List.of());
-        List<Session> mine = new ArrayList<>();
+        List<LiveSession> mine = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             mine.add(m.create("alice"));
         }
@@ -61,7 +64,7 @@ class SessionManagerTest {
     @Test
     void idsAre128RandomBitsAndNeverRepeat() {
         SessionManager m = new SessionManager(
-                store, clock, 10_000, Duration.ofSeconds(3600), new ClientPolicy(List.of(), List.of()));
+                store, clock, 10_000, Duration.ofSeconds(3600), new ClientPolicy(List.of(), List.of()), lanes);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             String id = m.create("c" + (i % 100)).id();
@@ -74,18 +77,17 @@ class SessionManagerTest {
     @Test
     void sessionsExpireAfterIdleTimeoutAndAccessExtendsThem() {
         SessionManager m = manager(List.of(), List.of());
-        List<String> ended = new ArrayList<>();
-        m.addListener((id, reason) -> ended.add(id + ":" + reason));
-        Session idle = m.create("alice");
-        Session busy = m.create("alice");
+        LiveSession idle = m.create("alice");
+        LiveSession busy = m.create("alice");
         clock.advanceSeconds(3000);
         m.get(busy.id());
         assertEquals(600, idle.secondsUntilExpiry(clock.millis()));
         clock.advanceSeconds(600);
         SessionException e = assertThrows(SessionException.class, () -> m.get(idle.id()));
         assertEquals(SessionException.Reason.NOT_FOUND, e.reason());
-        assertEquals(1, m.sweep());
-        assertEquals(List.of(idle.id() + ":EXPIRED"), ended);
+        assertEquals(1, m.sweep(Long.MAX_VALUE).expired());
+        assertTrue(idle.isEnded());
+        assertEquals(List.of(busy), m.live());
         assertEquals(busy.id(), m.get(busy.id()).id());
         assertEquals(1, store.loadSessions().size());
     }
@@ -122,8 +124,8 @@ class SessionManagerTest {
     @Test
     void stateAndSessionsSurviveARestartAndExpiredOnesAreDropped() throws Exception {
         SessionManager m = manager(List.of(), List.of());
-        Session keep = m.create("alice");
-        Session old = m.create("alice");
+        LiveSession keep = m.create("alice");
+        LiveSession old = m.create("alice");
         m.updateState(keep.id(), new ObjectMapper().readTree("{\"open_tabs\":[\"a\",\"b\"]}"));
         clock.advanceSeconds(1800);
         m.get(keep.id());
@@ -131,7 +133,7 @@ class SessionManagerTest {
         clock.advanceSeconds(1900);
         SessionManager again = manager(List.of(), List.of());
         assertEquals(1, again.sessionCount());
-        Session back = again.get(keep.id());
+        LiveSession back = again.get(keep.id());
         assertEquals("{\"open_tabs\":[\"a\",\"b\"]}", back.state().toString());
         assertEquals(
                 SessionException.Reason.NOT_FOUND,
@@ -141,14 +143,15 @@ class SessionManagerTest {
     @Test
     void stateMustBeAnObjectAndClientsAreIsolated() throws Exception {
         SessionManager m = manager(List.of(), List.of());
-        Session a = m.create("alice");
-        Session b = m.create("bob");
+        LiveSession a = m.create("alice");
+        LiveSession b = m.create("bob");
         assertEquals(
                 SessionException.Reason.INVALID_REQUEST,
                 assertThrows(SessionException.class, () -> m.updateState(a.id(), new ObjectMapper().readTree("[1]")))
                         .reason());
         assertEquals(
-                List.of(a.id()), m.listClient("alice").stream().map(Session::id).toList());
+                List.of(a.id()),
+                m.listClient("alice").stream().map(LiveSession::id).toList());
         assertNotEquals(a.id(), b.id());
         assertEquals(
                 SessionException.Reason.NOT_FOUND,

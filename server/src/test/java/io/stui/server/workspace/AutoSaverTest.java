@@ -32,11 +32,12 @@ class AutoSaverTest {
             AtomicInteger snapshots = new AtomicInteger();
             AtomicInteger workDone = new AtomicInteger();
             CountDownLatch written = new CountDownLatch(1);
+            SessionWorkspace sw = new SessionWorkspace(null); // the snapshots below never read the engine's workspace
             AutoSaver saver = new AutoSaver(
                     Duration.ofMillis(200),
                     lanes,
                     store,
-                    id -> {
+                    (id, workspace) -> {
                         snapshots.incrementAndGet();
                         // runs in the lane: every request queued before it has finished
                         return Optional.of(new StoredContext(
@@ -45,9 +46,9 @@ class AutoSaverTest {
                     written::countDown);
             for (int i = 0; i < 50; i++) {
                 lanes.submit("s1", workDone::incrementAndGet);
-                saver.changed("s1");
+                saver.changed("s1", sw);
             }
-            assertTrue(saver.isPending("s1"));
+            assertTrue(saver.isPending(sw));
             assertTrue(written.await(10, TimeUnit.SECONDS));
             saver.close();
             assertEquals(1, snapshots.get(), "50 changes within the delay are one save");

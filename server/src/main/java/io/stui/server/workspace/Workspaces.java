@@ -13,47 +13,31 @@ import io.stui.smalltalk.Workspace;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live workspaces of the sessions, created on first use and revived from the store after a
- * restart (from the newer of the session's saved and auto-saved contexts). Also turns a workspace
- * into a {@link StoredContext} and back.
- *
- * <p>The map is thread-safe; each {@link SessionWorkspace} is used from its session's lane only.
+ * Where session workspaces come from and go to: made new, revived from the store after a restart
+ * (from the newer of the session's saved and auto-saved contexts), turned into a {@link StoredContext}
+ * and back. Holds no workspace itself: each belongs to its live session.
  */
-public final class WorkspaceRegistry {
+public final class Workspaces {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkspaceRegistry.class);
+    private static final Logger log = LoggerFactory.getLogger(Workspaces.class);
 
     private final SmalltalkEngine engine;
     private final SessionStore store;
     private final Clock clock;
-    private final Map<String, SessionWorkspace> live = new ConcurrentHashMap<>();
 
-    public WorkspaceRegistry(SmalltalkEngine engine, SessionStore store, Clock clock) {
+    public Workspaces(SmalltalkEngine engine, SessionStore store, Clock clock) {
         this.engine = engine;
         this.store = store;
         this.clock = clock;
     }
 
-    /** The session's workspace: live, revived from the store, or new. */
-    public SessionWorkspace get(String sessionId) {
-        SessionWorkspace sw = live.computeIfAbsent(sessionId, this::revive);
-        sw.parked(false);
-        return sw;
-    }
-
-    /** The session's workspace if it is live. */
-    public Optional<SessionWorkspace> peek(String sessionId) {
-        return Optional.ofNullable(live.get(sessionId));
-    }
-
-    private SessionWorkspace revive(String sessionId) {
+    /** A session's workspace revived from its newest stored context, or a new one. */
+    public SessionWorkspace revive(String sessionId) {
         Optional<StoredContext> stored = store.latestContext(sessionId);
         if (stored.isEmpty()) {
             return new SessionWorkspace(engine.newWorkspace());
@@ -74,19 +58,12 @@ public final class WorkspaceRegistry {
         }
     }
 
-    /** Replaces the live workspace with one rebuilt from a stored context. */
-    public SessionWorkspace load(String sessionId, StoredContext c) {
+    /** Replaces what the session's workspace holds with the state of a stored context. */
+    public void load(SessionWorkspace sw, StoredContext c) {
         Workspace ws = engine.restoreWorkspace(c.snapshot());
-        SessionWorkspace sw = live.get(sessionId);
-        if (sw == null) {
-            sw = new SessionWorkspace(ws);
-            live.put(sessionId, sw);
-        } else {
-            sw.replace(ws);
-            sw.forgetObjects();
-        }
+        sw.replace(ws);
+        sw.forgetObjects();
         applyMeta(sw, c.meta());
-        return sw;
     }
 
     /** Builds a context of the workspace as it is now (call from the session's lane). */
@@ -99,10 +76,9 @@ public final class WorkspaceRegistry {
                 sessionId, kind, clock.millis(), bytes, vars, ws.history().size(), meta(sw));
     }
 
-    /** Takes an auto-save snapshot if the workspace changed since its last save. */
-    public Optional<StoredContext> autoSnapshot(String sessionId) {
-        SessionWorkspace sw = live.get(sessionId);
-        if (sw == null || !sw.isDirty()) {
+    /** Takes an auto-save snapshot if the workspace changed since its last save and its session lives. */
+    public Optional<StoredContext> autoSnapshot(String sessionId, SessionWorkspace sw) {
+        if (sw.isEnded() || !sw.isDirty()) {
             return Optional.empty();
         }
         StoredContext c = snapshot(sessionId, sw, ContextKind.AUTO);
@@ -110,42 +86,25 @@ public final class WorkspaceRegistry {
         return Optional.of(c);
     }
 
-    /** Durably saves every changed workspace (at shutdown, with the workers stopped). */
-    public int saveAllDirty() {
-        int saved = 0;
-        for (var e : live.entrySet()) {
-            if (e.getValue().isDirty()) {
-                try {
-                    store.saveContext(snapshot(e.getKey(), e.getValue(), ContextKind.AUTO));
-                    e.getValue().markSaved();
-                    saved++;
-                } catch (RuntimeException ex) {
-                    log.error("event=save_failed session_id={} error=\"{}\"", e.getKey(), ex.toString());
-                }
-            }
+    /** Durably saves the workspace if it changed (at shutdown, with the workers stopped); true when it saved. */
+    public boolean saveIfDirty(String sessionId, SessionWorkspace sw) {
+        if (sw.isEnded() || !sw.isDirty()) {
+            return false;
         }
-        return saved;
+        try {
+            store.saveContext(snapshot(sessionId, sw, ContextKind.AUTO));
+            sw.markSaved();
+            return true;
+        } catch (RuntimeException ex) {
+            log.error("event=save_failed session_id={} error=\"{}\"", sessionId, ex.toString());
+            return false;
+        }
     }
 
-    /** Empties the server's side of a cleared workspace (selection and known object ids). */
-    public void forgetObjects(SessionWorkspace sw) {
+    /** Empties a workspace and the server's side of it (selection and known object ids). */
+    public void clear(SessionWorkspace sw) {
+        sw.workspace().clear();
         sw.forgetObjects();
-    }
-
-    /** Ids of the sessions whose workspaces are live. */
-    public java.util.Set<String> liveIds() {
-        return java.util.Set.copyOf(live.keySet());
-    }
-
-    /** Forgets a session's workspace and returns it (for closing). */
-    public Optional<SessionWorkspace> remove(String sessionId) {
-        return Optional.ofNullable(live.remove(sessionId));
-    }
-
-    /** Closes every workspace's evaluation thread. */
-    public void closeAll() {
-        live.values().forEach(sw -> sw.workspace().close());
-        live.clear();
     }
 
     private static String meta(SessionWorkspace sw) {

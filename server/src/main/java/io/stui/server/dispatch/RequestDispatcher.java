@@ -1,4 +1,4 @@
-package io.stui.server.front;
+package io.stui.server.dispatch;
 
 import io.stui.protocol.Command;
 import io.stui.protocol.Decoded;
@@ -11,57 +11,38 @@ import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
 import io.stui.protocol.result.CommandResult;
 import io.stui.server.exec.KeyedSerialExecutor;
+import io.stui.server.front.Front;
 import io.stui.server.metrics.ServerMetrics;
 import java.util.List;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns request frames into answers: decodes with the protocol codec, answers malformed input and
- * cheap commands on the front thread, runs the engine's interactive commands there too when the front
- * allows it and the session has nothing else pending (no thread hand-off), and queues the rest on the
- * worker pool, one session's requests in order. Every request gets exactly one answer, error or not;
+ * Turns request frames into answers: decodes with the protocol codec, answers malformed input on the front
+ * thread, and runs each request where its {@link CommandTable} row says ({@link Placement}): inline on the front
+ * thread, in place there when the front allows it and the session has nothing else pending (no thread hand-off),
+ * or on the worker pool, one session's requests in order. Every request gets exactly one answer, error or not;
  * metrics count each.
  */
-public final class RequestDispatcher implements FrontEnd.Dispatcher {
+public final class RequestDispatcher implements Front.Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
 
-    /** Runs one decoded request; throws {@link StuiException} for protocol errors. */
-    public interface Handler {
-        CommandResult handle(Request request);
-    }
-
     private final ProtocolCodec codec;
-    private final Handler handler;
-    private final Predicate<Request> inline;
-    private final Predicate<Request> inPlace;
+    private final CommandTable table;
     private final KeyedSerialExecutor executor;
     private final ServerMetrics metrics;
 
-    /**
-     * @param inline  which requests are cheap enough to answer on the front thread, always
-     * @param inPlace which other requests may run on the front thread when it allows (they may take long; the
-     *                front hands its sockets over then), in their session's order
-     */
     public RequestDispatcher(
-            ProtocolCodec codec,
-            Handler handler,
-            Predicate<Request> inline,
-            Predicate<Request> inPlace,
-            KeyedSerialExecutor executor,
-            ServerMetrics metrics) {
+            ProtocolCodec codec, CommandTable table, KeyedSerialExecutor executor, ServerMetrics metrics) {
         this.codec = codec;
-        this.handler = handler;
-        this.inline = inline;
-        this.inPlace = inPlace;
+        this.table = table;
         this.executor = executor;
         this.metrics = metrics;
     }
 
     @Override
-    public void dispatch(List<byte[]> body, FrontEnd.Reply reply, FrontEnd.InPlace here) {
+    public void dispatch(List<byte[]> body, Front.Reply reply, Front.InPlace here) {
         long start = System.nanoTime();
         try {
             route(body, reply, here, start);
@@ -78,7 +59,7 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         }
     }
 
-    private void route(List<byte[]> body, FrontEnd.Reply reply, FrontEnd.InPlace here, long start) {
+    private void route(List<byte[]> body, Front.Reply reply, Front.InPlace here, long start) {
         if (body.isEmpty()) {
             send(
                     reply,
@@ -105,46 +86,55 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
         }
         switch (decoded) {
             case Decoded.Failed f -> send(reply, error(f.meta(), f.error(), start));
-            case Decoded.Ok ok when inline.test(ok.request()) -> send(reply, answer(ok, start));
-            case Decoded.Ok ok -> {
-                String key = ok.request() instanceof SessionScoped s ? s.sessionId() : null;
-                // in place: the session's turn is held before the front may hand over, and the answer is given
-                // inside the turn, so both the work and its answer keep the session's order
-                if (here.allowed()
-                        && inPlace.test(ok.request())
-                        && executor.runHere(key, new Answering(ok, reply, here, start))) {
-                    return;
-                }
-                if (executor.submit(key, new Answering(ok, reply, null, start))) {
-                    return;
-                }
-                send(
-                        reply,
-                        error(
-                                ok.meta(),
-                                new StuiException(
-                                        ErrorCode.SESSION_ERROR,
-                                        key == null
-                                                ? "Server is busy or shutting down; retry shortly."
-                                                : "Too many requests pending for session " + key
-                                                        + "; wait for answers before sending more."),
-                                start));
-            }
+            case Decoded.Ok ok -> place(ok, reply, here, start);
         }
     }
 
+    private void place(Decoded.Ok ok, Front.Reply reply, Front.InPlace here, long start) {
+        Request request = ok.request();
+        String key = request instanceof SessionScoped s ? s.sessionId() : null;
+        switch (table.placement(request)) {
+            case INLINE -> {
+                send(reply, answer(ok, start));
+                return;
+            }
+            case IN_PLACE -> {
+                // the session's turn is held before the front may hand over, and the answer is given inside the
+                // turn, so both the work and its answer keep the session's order
+                if (here.allowed() && executor.runHere(key, new Answering(ok, reply, here, start))) {
+                    return;
+                }
+            }
+            case SERIAL -> {}
+            case WORKER -> key = null;
+        }
+        if (executor.submit(key, new Answering(ok, reply, null, start))) {
+            return;
+        }
+        send(
+                reply,
+                error(
+                        ok.meta(),
+                        new StuiException(
+                                ErrorCode.SESSION_ERROR,
+                                key == null
+                                        ? "Server is busy or shutting down; retry shortly."
+                                        : "Too many requests pending for session " + key
+                                                + "; wait for answers before sending more."),
+                        start));
+    }
+
     /**
-     * Runs a request and sends its answer, in place ({@code here} is told first) or on a worker. A class rather than
-     * a lambda: the server's profile compiles with C1 only, which allocates each capturing lambda through a call
-     * into the VM.
+     * Runs a request and sends its answer, in place ({@code here} is told first) or on a worker. A named class rather
+     * than a lambda, so it shows in stack traces and profiles as what it is.
      */
     private final class Answering implements Runnable {
         private final Decoded.Ok ok;
-        private final FrontEnd.Reply reply;
-        private final FrontEnd.InPlace here;
+        private final Front.Reply reply;
+        private final Front.InPlace here;
         private final long start;
 
-        Answering(Decoded.Ok ok, FrontEnd.Reply reply, FrontEnd.InPlace here, long start) {
+        Answering(Decoded.Ok ok, Front.Reply reply, Front.InPlace here, long start) {
             this.ok = ok;
             this.reply = reply;
             this.here = here;
@@ -161,7 +151,7 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
     }
 
     /** Sends an answer lent by the codec, before this thread encodes anything else. */
-    private static void send(FrontEnd.Reply reply, EncodedAnswer answer) {
+    private static void send(Front.Reply reply, EncodedAnswer answer) {
         reply.send(answer.array(), answer.length());
     }
 
@@ -172,7 +162,7 @@ public final class RequestDispatcher implements FrontEnd.Dispatcher {
     private EncodedAnswer answer(Decoded.Ok ok, long start) {
         Request request = ok.request();
         try {
-            CommandResult result = handler.handle(request);
+            CommandResult result = table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
             return out;

@@ -22,19 +22,19 @@ import org.junit.jupiter.api.Test;
  * The front end's hand-over: work run in place on the front's thread that takes long makes another
  * thread take the sockets, so other clients keep getting answers and the slow answer still arrives.
  */
-class FrontEndTest {
+class FastFrontTest {
 
     private static final Duration RECEIVE = Duration.ofSeconds(5);
 
     ZContext ctx;
-    FrontEnd front;
+    FastFront front;
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch blocking = new CountDownLatch(1);
     final ConcurrentHashMap<String, Boolean> mayRunHereSeen = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, Thread> threadSeen = new ConcurrentHashMap<>();
 
     /** "block:N" waits for {@link #release} when it may run here; anything else is echoed at once. */
-    private void dispatch(List<byte[]> body, FrontEnd.Reply reply, FrontEnd.InPlace here) {
+    private void dispatch(List<byte[]> body, Front.Reply reply, Front.InPlace here) {
         boolean mayRunHere = here.allowed();
         String text = new String(body.getFirst(), StandardCharsets.UTF_8);
         mayRunHereSeen.put(text, mayRunHere);
@@ -60,7 +60,7 @@ class FrontEndTest {
         Arrays.fill(lent, (byte) '!');
     }
 
-    private static void send(FrontEnd.Reply reply, String answer) {
+    private static void send(Front.Reply reply, String answer) {
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         reply.send(bytes, bytes.length);
     }
@@ -69,9 +69,9 @@ class FrontEndTest {
         ctx = new ZContext();
         ThreadFactory threads =
                 Thread.ofPlatform().name("test-front-", 1).daemon().factory();
-        front = new FrontEnd(
+        front = new FastFront(
                 ctx,
-                new FrontEnd.Settings("tcp://127.0.0.1:*", 1 << 20, null, Duration.ofMillis(1), maxRelieved),
+                new Front.Settings("tcp://127.0.0.1:*", 1 << 20, null, Duration.ofMillis(1), maxRelieved),
                 this::dispatch,
                 threads);
         front.start();

@@ -1,0 +1,306 @@
+package io.stui.server.front;
+
+import io.stui.zmq.ZContext;
+import io.stui.zmq.ZSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fast front: the socket loop of the thread that holds the sockets (the <em>holder</em>), which may run a
+ * request's work in place, on its own thread, when the {@link Front.Dispatcher} asks to.
+ *
+ * <p>For each request the dispatcher answers through the request's {@link Front.Reply} on the holder's thread
+ * (cheap commands, malformed input, and, when {@link Front.InPlace} allows, real work such as an evaluation), the
+ * answer leaving at once from the encoder's buffer, or hands the work elsewhere, which answers through the
+ * {@link AnswerQueue}. Running work in place saves two thread hand-offs per request, which on a small machine are
+ * most of a short request's cost; the {@link HandOver} keeps a long evaluation from stalling the server.
+ *
+ * <p><b>Invariant.</b> One thread at a time runs this loop and touches the sockets; an answer given on that thread
+ * leaves after every answer queued before it, so one session's answers keep their order.
+ *
+ * <p>Shutdown ({@link #close(Duration)}) stops reading requests, forwards the answers of work already accepted for
+ * up to the given time, then closes the sockets.
+ */
+public final class FastFront implements Front {
+
+    private static final Logger log = LoggerFactory.getLogger(FastFront.class);
+    private static final int BATCH = 64;
+
+    private final ZContext context;
+    private final Settings settings;
+    private final Dispatcher dispatcher;
+    private final ThreadFactory threads;
+    private final AnswerQueue answers;
+    private final HandOver handOver;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean accepting = true;
+    private volatile long drainDeadline;
+    private volatile String boundEndpoint;
+    private volatile RuntimeException startFailure;
+    /** Owned by the holder; a hand-over passes them to the next holder. */
+    private FrontSockets sockets;
+    /** The frames of the request being read, reused from one to the next ({@link RoutedMessage} copies them out). */
+    private final List<byte[]> frames = new ArrayList<>(4);
+
+    /**
+     * @param threads makes the front's threads; they run dispatched work in place, so they must be able to
+     *                (the server passes the engine's evaluation threads)
+     */
+    public FastFront(ZContext context, Settings settings, Dispatcher dispatcher, ThreadFactory threads) {
+        this.context = context;
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.threads = threads;
+        this.answers = new AnswerQueue(context);
+        this.handOver = new HandOver(settings.reliefAfter(), settings.maxRelieved(), threads, () -> frontThread(false));
+    }
+
+    @Override
+    public String start() {
+        threads.newThread(this::firstHolder).start();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the front end was starting", e);
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        return boundEndpoint;
+    }
+
+    @Override
+    public String endpoint() {
+        return boundEndpoint;
+    }
+
+    @Override
+    public int inFlight() {
+        return answers.inFlight();
+    }
+
+    @Override
+    public int handovers() {
+        return handOver.handovers();
+    }
+
+    private void firstHolder() {
+        try {
+            sockets = FrontSockets.open(context, settings, answers);
+            boundEndpoint = sockets.endpoint();
+        } catch (RuntimeException e) {
+            startFailure = e;
+            started.countDown();
+            stopped.countDown();
+            return;
+        }
+        log.info("event=listening endpoint={} curve={}", boundEndpoint, settings.curveSecretKeyZ85() != null);
+        handOver.startRelief();
+        started.countDown();
+        frontThread(true);
+    }
+
+    /** Life of one front thread: hold the sockets, or relieve the holder, until shutdown or until not needed. */
+    private void frontThread(boolean startHolding) {
+        boolean holding = startHolding;
+        try {
+            while (true) {
+                if (holding) {
+                    if (serve()) {
+                        shutDownSockets();
+                        return;
+                    }
+                    // relieved during a request: its answer is queued; stay on as the relief if there is none
+                    if (!handOver.relievedHolderDone()) {
+                        return;
+                    }
+                    holding = false;
+                } else {
+                    holding = handOver.watch();
+                    if (!holding) {
+                        return;
+                    }
+                    log.debug("event=front_taken_over");
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("event=front_failed error=\"{}\"", e.toString(), e);
+            if (holding) {
+                // the sockets die with their holder: close them and let close() return
+                shutDownSockets();
+            }
+        } finally {
+            answers.closeOwnPush();
+        }
+    }
+
+    /**
+     * The holder's loop. Returns true when the front has stopped (the caller closes the sockets), false
+     * when a relief took the sockets over during a request.
+     */
+    private boolean serve() {
+        FrontSockets s = sockets;
+        while (true) {
+            if (!accepting) {
+                s.stopPollingRouter();
+                if (answers.inFlight() <= 0 || System.nanoTime() > drainDeadline) {
+                    break;
+                }
+            }
+            if (accepting && answers.inFlight() == 0) {
+                // nothing is out with a worker or a relieved thread, so no answer can come through the
+                // doorbell: wait on the ROUTER alone, as a plain server does (one call per request instead
+                // of a poll and a read); its receive timeout bounds the wait so a shutdown is noticed
+                frames.clear();
+                if (s.router.receiveFrames(frames, 0) && !handle(frames)) {
+                    return false;
+                }
+                continue;
+            }
+            s.poller.poll(accepting ? FrontSockets.WAIT_MS : 20);
+            // drain whatever is ready on both sockets before polling again: under load this
+            // saves a poll call per message
+            if (s.poller.isReadable(s.pull)) {
+                answers.takeDoorbells(s.pull);
+            }
+            boolean busy = true;
+            while (busy) {
+                busy = answers.forward(s) > 0;
+                if (s.routerPolled() && accepting) {
+                    int read = readRequests(s);
+                    if (read < 0) {
+                        return false;
+                    }
+                    busy |= read > 0;
+                }
+            }
+        }
+        answers.takeDoorbells(s.pull);
+        answers.forward(s);
+        return true;
+    }
+
+    /** Reads up to {@link #BATCH} requests without waiting; answers how many, or -1 once relieved. */
+    private int readRequests(FrontSockets s) {
+        int n = 0;
+        while (n < BATCH && accepting) {
+            frames.clear();
+            if (!s.router.receiveFrames(frames, ZSocket.DONTWAIT)) {
+                break;
+            }
+            n++;
+            if (!handle(frames)) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /** Dispatches one request (its frames are copied out first); answers false when a relief took the sockets over meanwhile. */
+    private boolean handle(List<byte[]> received) {
+        RoutedMessage routed = RoutedMessage.split(received);
+        answers.accepted();
+        PendingRequest request = new PendingRequest(routed.envelope(), accepting && handOver.mayRunInPlace());
+        try {
+            dispatcher.dispatch(routed.body(), request, request);
+        } catch (RuntimeException e) {
+            log.error("event=request_dropped error=\"{}\"", e.toString(), e);
+            answers.settled();
+        }
+        return request.end();
+    }
+
+    /**
+     * One request being dispatched: its {@link Front.Reply} and its {@link Front.InPlace}. Answered on the holder's
+     * thread before a relief took over, the answer leaves at once, after the answers queued before it (so one
+     * session's answers keep their order); answered anywhere else, or after a takeover, it is queued.
+     */
+    private final class PendingRequest implements Reply, InPlace {
+        private final List<byte[]> envelope;
+        private final boolean inPlaceAllowed;
+        private final Thread holder = Thread.currentThread();
+        // touched only by the holder's thread
+        private long start = HandOver.NONE;
+        private boolean ended;
+        private boolean stillHolder;
+
+        PendingRequest(List<byte[]> envelope, boolean inPlaceAllowed) {
+            this.envelope = envelope;
+            this.inPlaceAllowed = inPlaceAllowed;
+        }
+
+        @Override
+        public boolean allowed() {
+            return inPlaceAllowed;
+        }
+
+        @Override
+        public void starting() {
+            if (Thread.currentThread() != holder || ended || start != HandOver.NONE) {
+                return;
+            }
+            start = handOver.begin();
+        }
+
+        @Override
+        public void send(byte[] answer, int length) {
+            if (Thread.currentThread() == holder && !ended && end()) {
+                FrontSockets s = sockets;
+                answers.forward(s);
+                answers.settled();
+                s.send(envelope, answer, length);
+            } else {
+                answers.add(envelope, Arrays.copyOf(answer, length));
+            }
+        }
+
+        /** Ends the request on the holder's thread; true when this thread still holds the sockets. */
+        boolean end() {
+            if (!ended) {
+                ended = true;
+                stillHolder = start == HandOver.NONE || handOver.end(start);
+            }
+            return stillHolder;
+        }
+    }
+
+    private void shutDownSockets() {
+        if (answers.inFlight() > 0) {
+            log.warn("event=answers_dropped_at_shutdown count={}", answers.inFlight());
+        }
+        handOver.finish();
+        sockets.close();
+        stopped.countDown();
+    }
+
+    @Override
+    public void close(Duration drain) {
+        drainDeadline = System.nanoTime() + drain.toNanos();
+        accepting = false;
+        try {
+            if (!stopped.await(drain.toMillis() + 2000, TimeUnit.MILLISECONDS)) {
+                log.warn("event=front_stop_slow");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        answers.closeAll();
+    }
+
+    @Override
+    public void stopAccepting() {
+        if (accepting) {
+            drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            accepting = false;
+        }
+    }
+}
