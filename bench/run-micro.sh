@@ -8,7 +8,7 @@
 #   bench/run-micro.sh --include RoundTrip --param pattern=REQ_REP --param transport=tcp --param size=65536 --repeats 5
 #   bench/run-micro.sh --summary-only  rewrite summary.md from the JSON files of the last run
 #   bench/run-micro.sh --keep-cpus-awake   a nice-19 busy loop per CPU during the run (idle vCPUs of a VM
-#                                          halt and make round trips 2-5x slower; see bench/README.md)
+#                                          halt and make round trips 2-5x slower; see docs/perf/2026-11-27-micro.md)
 #
 # Results: bench/target/micro/{jmh.json,c-results.json,summary.md} and runs/*.json (one JMH file per case
 # and repeat) unless --out says otherwise; the files are rewritten after every repeat.

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the typed {@link Request} of a command from its parameters object, applying the defaults
- * of PROTOCOL.md. Knows where each encoding names the session and how it shapes debug operations.
+ * of docs/PROTOCOL.md. Knows where each encoding names the session and how it shapes debug operations.
  */
 final class RequestReader {
     private static final String INFO_TYPES =

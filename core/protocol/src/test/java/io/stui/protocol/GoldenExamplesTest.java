@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The examples of PROTOCOL.md, verbatim, decode to the right records and answers take the documented shapes. */
+/** The examples of docs/PROTOCOL.md, verbatim, decode to the right records and answers take the documented shapes. */
 class GoldenExamplesTest {
     private static final ProtocolCodec CODEC = ProtocolCodec.INSTANCE;
     private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";

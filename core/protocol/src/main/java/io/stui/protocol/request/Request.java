@@ -7,7 +7,7 @@ import io.stui.protocol.StuiException;
 
 /**
  * A decoded, validated STUI request: one record per command of the protocol, with the defaults of
- * PROTOCOL.md applied. The compact constructors validate, so a record that exists is a valid
+ * docs/PROTOCOL.md applied. The compact constructors validate, so a record that exists is a valid
  * request (they throw {@link StuiException} with {@code InvalidRequest} naming the field).
  * Record components are camelCase; on the wire they are the snake_case parameter names.
  */

@@ -4,7 +4,7 @@ import io.stui.protocol.Command;
 
 /**
  * The successful result of one command: one record per command, whose components serialise to
- * exactly the snake_case field names of PROTOCOL.md (camelCase here). Nullable components are
+ * exactly the snake_case field names of docs/PROTOCOL.md (camelCase here). Nullable components are
  * written as JSON null.
  */
 public sealed interface CommandResult
