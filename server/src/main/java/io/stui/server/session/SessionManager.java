@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one registry of {@link LiveSession}s: opens, finds, updates, closes and expires them; every acknowledged change is durable in the
- * {@link SessionStore} before the method returns.
+ * The one registry of {@link LiveSession}s: opens, finds, updates, closes and expires them; every
+ * acknowledged change is durable in the {@link SessionStore} before the method returns.
  *
  * <p>Rules: a client id is 1-128 characters of letters, digits and {@code _ - . : @}; a client may
  * hold {@code maxSessionsPerClient} sessions; the {@link ClientPolicy} decides who may open one;
@@ -163,7 +163,7 @@ public final class SessionManager implements AutoCloseable {
         if (s == null || s.isExpired(clock.millis())) {
             throw new SessionException(
                     SessionException.Reason.NOT_FOUND,
-                    "LiveSession not found: " + sessionId + " (unknown, closed or expired); create a new one.");
+                    "Session not found: " + sessionId + " (unknown, closed or expired); create a new one.");
         }
         return s;
     }
@@ -188,8 +188,7 @@ public final class SessionManager implements AutoCloseable {
         String json = JsonText.write(state);
         synchronized (s) {
             if (!store.updateState(sessionId, json, now)) {
-                throw new SessionException(
-                        SessionException.Reason.NOT_FOUND, "LiveSession not found: " + sessionId + ".");
+                throw new SessionException(SessionException.Reason.NOT_FOUND, "Session not found: " + sessionId + ".");
             }
             s.setState(state, now);
         }
