@@ -252,6 +252,7 @@ public final class StuiServer implements AutoCloseable {
         accepting.set(false);
         front.stopAccepting();
         Duration grace = config.evalTimeout().plusSeconds(5);
+        long graceEnds = System.nanoTime() + grace.toNanos();
         if (!executor.shutdown(grace)) {
             log.warn("event=workers_still_busy_at_shutdown");
         }
@@ -260,7 +261,9 @@ public final class StuiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("event=save_at_shutdown_failed error=\"{}\"", e.toString(), e);
         }
-        front.close(Duration.ofSeconds(2));
+        // work run in place without a session holds no lane, so the workers' shutdown did not wait for it: the
+        // front does, forwarding answers until none is owed or the grace is over (at least 2 s for the last sends)
+        front.close(Duration.ofNanos(Math.max(Duration.ofSeconds(2).toNanos(), graceEnds - System.nanoTime())));
         sweeper.shutdownNow();
         try {
             sessions.close();
