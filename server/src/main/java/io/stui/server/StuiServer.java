@@ -128,7 +128,8 @@ public final class StuiServer implements AutoCloseable {
                     new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
                     smalltalk,
                     new ContextCommands(smalltalk, workspaces, store, sessions));
-            RequestDispatcher dispatcher = new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, metrics);
+            RequestDispatcher dispatcher =
+                    new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics);
             this.front = front(config, context, dispatcher);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);

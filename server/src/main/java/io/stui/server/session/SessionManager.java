@@ -168,6 +168,15 @@ public final class SessionManager implements AutoCloseable {
         return s;
     }
 
+    /**
+     * The lane of a live session, or null for an id no live session has (cheap: no validation, no access
+     * recorded; the front calls it for every request that names a session).
+     */
+    public KeyedSerialExecutor.Lane laneOf(String sessionId) {
+        LiveSession s = sessions.get(sessionId);
+        return s == null ? null : s.lane();
+    }
+
     /** The live session, if any, without throwing. */
     public Optional<LiveSession> find(String sessionId) {
         try {
