@@ -128,7 +128,8 @@ public final class StuiServer implements AutoCloseable {
                     new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
                     smalltalk,
                     new ContextCommands(smalltalk, workspaces, store, sessions));
-            RequestDispatcher dispatcher = new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, metrics);
+            RequestDispatcher dispatcher =
+                    new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics);
             this.front = front(config, context, dispatcher);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
@@ -252,6 +253,7 @@ public final class StuiServer implements AutoCloseable {
         accepting.set(false);
         front.stopAccepting();
         Duration grace = config.evalTimeout().plusSeconds(5);
+        long graceEnds = System.nanoTime() + grace.toNanos();
         if (!executor.shutdown(grace)) {
             log.warn("event=workers_still_busy_at_shutdown");
         }
@@ -260,7 +262,9 @@ public final class StuiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("event=save_at_shutdown_failed error=\"{}\"", e.toString(), e);
         }
-        front.close(Duration.ofSeconds(2));
+        // work run in place without a session holds no lane, so the workers' shutdown did not wait for it: the
+        // front does, forwarding answers until none is owed or the grace is over (at least 2 s for the last sends)
+        front.close(Duration.ofNanos(Math.max(Duration.ofSeconds(2).toNanos(), graceEnds - System.nanoTime())));
         sweeper.shutdownNow();
         try {
             sessions.close();

@@ -105,7 +105,7 @@ public final class SmalltalkCommands implements AutoCloseable {
     void changed(LiveSession session, SessionWorkspace sw) {
         sw.markDirty();
         sessions.markModified(session);
-        autoSaver.changed(session.id(), sw);
+        autoSaver.changed(session.lane(), session.id(), sw);
     }
 
     private EvalResult run(Workspace ws, String code) {

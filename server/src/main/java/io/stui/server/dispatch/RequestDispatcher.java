@@ -14,6 +14,7 @@ import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.front.Front;
 import io.stui.server.metrics.ServerMetrics;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,20 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private final ProtocolCodec codec;
     private final CommandTable table;
     private final KeyedSerialExecutor executor;
+    private final Function<String, KeyedSerialExecutor.Lane> sessionLanes;
     private final ServerMetrics metrics;
 
+    /** @param sessionLanes the lane of a live session by its id, or null when no live session has the id */
     public RequestDispatcher(
-            ProtocolCodec codec, CommandTable table, KeyedSerialExecutor executor, ServerMetrics metrics) {
+            ProtocolCodec codec,
+            CommandTable table,
+            KeyedSerialExecutor executor,
+            Function<String, KeyedSerialExecutor.Lane> sessionLanes,
+            ServerMetrics metrics) {
         this.codec = codec;
         this.table = table;
         this.executor = executor;
+        this.sessionLanes = sessionLanes;
         this.metrics = metrics;
     }
 
@@ -93,22 +101,27 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private void place(Decoded.Ok ok, Front.Reply reply, Front.InPlace here, long start) {
         Request request = ok.request();
         String key = request instanceof SessionScoped s ? s.sessionId() : null;
-        switch (table.placement(request)) {
-            case INLINE -> {
-                send(reply, answer(ok, start));
-                return;
-            }
-            case IN_PLACE -> {
-                // the session's turn is held before the front may hand over, and the answer is given inside the
-                // turn, so both the work and its answer keep the session's order
-                if (here.allowed() && executor.runHere(key, new Answering(ok, reply, here, start))) {
-                    return;
-                }
-            }
-            case SERIAL -> {}
-            case WORKER -> key = null;
+        Placement placement = table.placement(request);
+        if (placement == Placement.INLINE) {
+            send(reply, answer(ok, start));
+            return;
         }
-        if (executor.submit(key, new Answering(ok, reply, null, start))) {
+        if (placement == Placement.WORKER) {
+            key = null;
+        }
+        // a live session's own lane; an id no live session has still gets a lane of its own (its answer is an error)
+        KeyedSerialExecutor.Lane lane = key == null ? null : sessionLanes.apply(key);
+        // in place: the session's turn is held before the front may hand over, and the answer is given inside the
+        // turn, so both the work and its answer keep the session's order
+        if (placement == Placement.IN_PLACE
+                && here.allowed()
+                && (lane != null
+                        ? executor.runHere(lane, new Answering(ok, reply, here, start))
+                        : executor.runHere(key, new Answering(ok, reply, here, start)))) {
+            return;
+        }
+        Answering onWorker = new Answering(ok, reply, null, start);
+        if (lane != null ? executor.submit(lane, onWorker) : executor.submit(key, onWorker)) {
             return;
         }
         send(

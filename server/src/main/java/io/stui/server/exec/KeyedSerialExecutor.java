@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A caller that can afford the work may also run a task of an idle key on its own thread
  * ({@link #runHere}); the key's order holds all the same.
+ *
+ * <p>A key's queue is a {@link Lane}. A live session owns its lane for its whole life and passes it
+ * ({@link #submit(Lane, Runnable)}); other keys get a lane made when work arrives and dropped when it
+ * is done ({@link #submit(String, Runnable)}).
  */
 public final class KeyedSerialExecutor implements AutoCloseable {
 
@@ -32,11 +36,35 @@ public final class KeyedSerialExecutor implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final int perKeyCapacity;
     private final int keylessCapacity;
-    private final Map<String, ArrayDeque<Runnable>> lanes = new HashMap<>();
+    /** The lanes of keys that own none, while they have work; also the lock of every lane. */
+    private final Map<String, Lane> lanes = new HashMap<>();
+    /** Lanes (owned or not) with work queued or running; guarded by {@link #lanes}. */
+    private int busyLanes;
+
     private final AtomicInteger keylessPending = new AtomicInteger();
     private volatile boolean accepting = true;
     /** Head of a lane whose task runs on a caller's thread ({@link #runHere}); never run by the pool. */
     private static final Runnable RUNNING_ELSEWHERE = () -> {};
+
+    /**
+     * The queue of one key's tasks, its head the task running or scheduled. Guarded by the executor; one that a
+     * session owns lives as long as the session.
+     */
+    public static final class Lane {
+        private final String key;
+        private final boolean owned;
+        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+        /** A lane its owner keeps (a live session's), named by its key in logs. */
+        public Lane(String key) {
+            this(key, true);
+        }
+
+        private Lane(String key, boolean owned) {
+            this.key = key;
+            this.owned = owned;
+        }
+    }
 
     /**
      * @param threads         worker threads
@@ -91,31 +119,52 @@ public final class KeyedSerialExecutor implements AutoCloseable {
             return true;
         }
         synchronized (lanes) {
-            ArrayDeque<Runnable> lane = lanes.get(key);
+            Lane lane = lanes.get(key);
             if (lane == null) {
-                lane = new ArrayDeque<>();
+                lane = new Lane(key, false);
                 lanes.put(key, lane);
-                lane.add(task);
-                ArrayDeque<Runnable> l = lane;
-                pool.execute(() -> drainOne(key, l));
-                return true;
             }
-            // the head of a lane is the running (or scheduled) task
-            if (lane.size() > perKeyCapacity) {
-                return false;
-            }
-            lane.add(task);
-            return true;
+            return enqueue(lane, task);
         }
     }
 
-    private void drainOne(String key, ArrayDeque<Runnable> lane) {
+    /**
+     * Queues {@code task} behind the earlier tasks of an owned {@code lane}.
+     *
+     * @return false when the lane is full or the executor is shutting down
+     */
+    public boolean submit(Lane lane, Runnable task) {
+        if (!accepting) {
+            return false;
+        }
+        synchronized (lanes) {
+            return enqueue(lane, task);
+        }
+    }
+
+    /** Adds a task to a lane, scheduling it when the lane was idle; call holding the lock. */
+    private boolean enqueue(Lane lane, Runnable task) {
+        if (lane.tasks.isEmpty()) {
+            lane.tasks.add(task);
+            busyLanes++;
+            pool.execute(() -> drainOne(lane));
+            return true;
+        }
+        // the head of a lane is the running (or scheduled) task
+        if (lane.tasks.size() > perKeyCapacity) {
+            return false;
+        }
+        lane.tasks.add(task);
+        return true;
+    }
+
+    private void drainOne(Lane lane) {
         Runnable task;
         synchronized (lanes) {
-            task = lane.peek();
+            task = lane.tasks.peek();
         }
         runSafely(task);
-        finishHead(key, lane);
+        finishHead(lane);
     }
 
     /**
@@ -133,40 +182,76 @@ public final class KeyedSerialExecutor implements AutoCloseable {
             task.run();
             return true;
         }
-        ArrayDeque<Runnable> lane;
+        Lane lane;
         synchronized (lanes) {
             if (lanes.containsKey(key)) {
                 return false;
             }
-            lane = new ArrayDeque<>();
-            lane.add(RUNNING_ELSEWHERE);
+            lane = new Lane(key, false);
             lanes.put(key, lane);
+            hold(lane);
         }
+        return runHeld(lane, task);
+    }
+
+    /** As {@link #runHere(String, Runnable)} for an owned lane; {@code lane} null runs the task with no order. */
+    public boolean runHere(Lane lane, Runnable task) {
+        if (!accepting) {
+            return false;
+        }
+        if (lane == null) {
+            task.run();
+            return true;
+        }
+        synchronized (lanes) {
+            if (!lane.tasks.isEmpty()) {
+                return false;
+            }
+            hold(lane);
+        }
+        return runHeld(lane, task);
+    }
+
+    /** Marks an idle lane as running a task elsewhere; call holding the lock. */
+    private void hold(Lane lane) {
+        lane.tasks.add(RUNNING_ELSEWHERE);
+        busyLanes++;
+    }
+
+    private boolean runHeld(Lane lane, Runnable task) {
         try {
             task.run();
             return true;
         } finally {
-            finishHead(key, lane);
+            finishHead(lane);
         }
     }
 
     /** Removes the finished head of a lane and schedules the next task, or retires the lane. */
-    private void finishHead(String key, ArrayDeque<Runnable> lane) {
+    private void finishHead(Lane lane) {
         synchronized (lanes) {
-            lane.poll();
-            if (lane.isEmpty()) {
-                lanes.remove(key);
-                lanes.notifyAll();
+            lane.tasks.poll();
+            if (lane.tasks.isEmpty()) {
+                idle(lane);
             } else {
                 try {
-                    pool.execute(() -> drainOne(key, lane));
+                    pool.execute(() -> drainOne(lane));
                 } catch (java.util.concurrent.RejectedExecutionException e) {
-                    log.warn("event=tasks_dropped_at_shutdown session_id={} count={}", key, lane.size());
-                    lanes.remove(key);
-                    lanes.notifyAll();
+                    log.warn("event=tasks_dropped_at_shutdown session_id={} count={}", lane.key, lane.tasks.size());
+                    lane.tasks.clear();
+                    idle(lane);
                 }
             }
         }
+    }
+
+    /** A lane has no more work; call holding the lock. */
+    private void idle(Lane lane) {
+        busyLanes--;
+        if (!lane.owned) {
+            lanes.remove(lane.key);
+        }
+        lanes.notifyAll();
     }
 
     private static void runSafely(Runnable task) {
@@ -177,10 +262,10 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         }
     }
 
-    /** Tasks queued or running. */
+    /** Tasks queued or running without a key or under a key that owns no lane (for tests and diagnostics). */
     public int pending() {
         synchronized (lanes) {
-            return lanes.values().stream().mapToInt(ArrayDeque::size).sum() + keylessPending.get();
+            return lanes.values().stream().mapToInt(l -> l.tasks.size()).sum() + keylessPending.get();
         }
     }
 
@@ -191,7 +276,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         boolean drained;
         synchronized (lanes) {
             long left;
-            while (!lanes.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+            while (busyLanes > 0 && (left = deadline - System.nanoTime()) > 0) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(lanes, left);
                 } catch (InterruptedException e) {
@@ -200,7 +285,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
                 }
             }
             // a lane can be held by work running on a caller's thread (runHere), which the pool does not see
-            drained = lanes.isEmpty();
+            drained = busyLanes == 0;
         }
         pool.shutdown();
         try {

@@ -129,7 +129,6 @@ public final class FastFront implements Front {
                     if (!holding) {
                         return;
                     }
-                    log.debug("event=front_taken_over");
                 }
             }
         } catch (RuntimeException e) {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who holds a {@link FastFront}'s sockets while work runs in place on the holder's thread, and the
@@ -23,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * wake up periodically.
  */
 final class HandOver {
+
+    private static final Logger log = LoggerFactory.getLogger(HandOver.class);
 
     /** The start time while the holder runs nothing in place. */
     static final long NONE = 0;
@@ -106,6 +110,7 @@ final class HandOver {
                     relievedRunning.incrementAndGet();
                     handovers.incrementAndGet();
                     relief.set(null);
+                    log.debug("event=front_taken_over busy_ms={}", (System.nanoTime() - start) / 1_000_000);
                     startRelief();
                     return true;
                 }

@@ -9,9 +9,8 @@ import java.time.Duration;
 
 /**
  * Everything the server knows of one live session, in one object: its metadata (identity, timing, the client's
- * own state), its Smalltalk workspace (made or revived on first use) and, through the workspace, its auto-save
- * state. Its serial lane is the worker pool's lane under {@link #id()}: the lane exists while the session has
- * work queued or running, and a request naming an ended session keeps its order in it too.
+ * own state), its serial lane (its requests run one at a time, in order), its Smalltalk workspace (made or revived
+ * on first use) and, through the workspace, its auto-save state.
  *
  * <p>Thread-safe: the metadata is guarded by the instance; the workspace is used from the session's lane only.
  */
@@ -20,6 +19,7 @@ public final class LiveSession {
     private final String clientId;
     private final long createdAt;
     private final Duration timeout;
+    private final KeyedSerialExecutor.Lane lane;
     private long lastModified;
     private long lastAccess;
     private boolean accessedSinceFlush;
@@ -39,6 +39,7 @@ public final class LiveSession {
         this.clientId = clientId;
         this.createdAt = createdAt;
         this.timeout = timeout;
+        this.lane = new KeyedSerialExecutor.Lane(id);
         this.lastModified = lastModified;
         this.lastAccess = lastAccess;
         this.state = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();
@@ -52,6 +53,11 @@ public final class LiveSession {
     /** The client that opened the session. */
     public String clientId() {
         return clientId;
+    }
+
+    /** The lane of the worker pool the session's requests, auto-saves and clean-ups run in, one at a time. */
+    public KeyedSerialExecutor.Lane lane() {
+        return lane;
     }
 
     /** Creation time, epoch milliseconds. */
@@ -151,7 +157,7 @@ public final class LiveSession {
      */
     boolean park(KeyedSerialExecutor lanes) {
         SessionWorkspace sw = workspace;
-        if (sw == null || sw.isParked() || !lanes.submit(id, sw::release)) {
+        if (sw == null || sw.isParked() || !lanes.submit(lane, sw::release)) {
             return false;
         }
         sw.parked();
@@ -164,7 +170,7 @@ public final class LiveSession {
         SessionWorkspace sw = workspace;
         if (sw != null) {
             sw.ended();
-            if (!lanes.submit(id, sw::release)) {
+            if (!lanes.submit(lane, sw::release)) {
                 sw.release();
             }
         }

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one registry of {@link LiveSession}s: opens, finds, updates, closes and expires them; every acknowledged change is durable in the
- * {@link SessionStore} before the method returns.
+ * The one registry of {@link LiveSession}s: opens, finds, updates, closes and expires them; every
+ * acknowledged change is durable in the {@link SessionStore} before the method returns.
  *
  * <p>Rules: a client id is 1-128 characters of letters, digits and {@code _ - . : @}; a client may
  * hold {@code maxSessionsPerClient} sessions; the {@link ClientPolicy} decides who may open one;
@@ -163,9 +163,18 @@ public final class SessionManager implements AutoCloseable {
         if (s == null || s.isExpired(clock.millis())) {
             throw new SessionException(
                     SessionException.Reason.NOT_FOUND,
-                    "LiveSession not found: " + sessionId + " (unknown, closed or expired); create a new one.");
+                    "Session not found: " + sessionId + " (unknown, closed or expired); create a new one.");
         }
         return s;
+    }
+
+    /**
+     * The lane of a live session, or null for an id no live session has (cheap: no validation, no access
+     * recorded; the front calls it for every request that names a session).
+     */
+    public KeyedSerialExecutor.Lane laneOf(String sessionId) {
+        LiveSession s = sessions.get(sessionId);
+        return s == null ? null : s.lane();
     }
 
     /** The live session, if any, without throwing. */
@@ -188,8 +197,7 @@ public final class SessionManager implements AutoCloseable {
         String json = JsonText.write(state);
         synchronized (s) {
             if (!store.updateState(sessionId, json, now)) {
-                throw new SessionException(
-                        SessionException.Reason.NOT_FOUND, "LiveSession not found: " + sessionId + ".");
+                throw new SessionException(SessionException.Reason.NOT_FOUND, "Session not found: " + sessionId + ".");
             }
             s.setState(state, now);
         }

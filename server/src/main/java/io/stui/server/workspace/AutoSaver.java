@@ -62,10 +62,10 @@ public final class AutoSaver implements AutoCloseable {
     }
 
     /** Notes that a session's workspace changed; a save follows within the delay. */
-    public void changed(String sessionId, SessionWorkspace sw) {
+    public void changed(KeyedSerialExecutor.Lane lane, String sessionId, SessionWorkspace sw) {
         if (sw.scheduleSave()) {
             try {
-                timer.schedule(() -> enqueue(sessionId, sw), delay.toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(() -> enqueue(lane, sessionId, sw), delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 sw.saveTaken(); // shutting down: the save at shutdown covers it
             }
@@ -77,8 +77,8 @@ public final class AutoSaver implements AutoCloseable {
         return sw.isSavePending();
     }
 
-    private void enqueue(String sessionId, SessionWorkspace sw) {
-        boolean queued = lanes.submit(sessionId, () -> {
+    private void enqueue(KeyedSerialExecutor.Lane lane, String sessionId, SessionWorkspace sw) {
+        boolean queued = lanes.submit(lane, () -> {
             sw.saveTaken();
             Optional<StoredContext> snap;
             try {
@@ -93,7 +93,7 @@ public final class AutoSaver implements AutoCloseable {
             // the lane is full or the server is stopping: try again later unless stopping
             sw.saveTaken();
             if (!timer.isShutdown()) {
-                changed(sessionId, sw);
+                changed(lane, sessionId, sw);
             }
         }
     }

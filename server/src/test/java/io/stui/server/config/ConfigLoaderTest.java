@@ -126,4 +126,47 @@ class ConfigLoaderTest {
                 assertThrows(ConfigException.class, () -> ConfigLoader.readFile(list))
                         .getMessage());
     }
+
+    @Test
+    void frontModeAndOldGenerationCeilingAreSettingsLikeAnyOther() throws Exception {
+        ServerConfig d = ConfigLoader.load(Map.of(), Map.of());
+        assertEquals(FrontMode.FAST, d.frontMode());
+        assertEquals(8, d.oldGenFloorMiB());
+        assertEquals(1.15, d.oldGenFactor());
+        ServerConfig c = ConfigLoader.load(
+                Map.of("STUI_FRONT_MODE", "plain", "STUI_OLD_GEN_FACTOR", "1.5"), Map.of("old-gen-floor-mib", "16"));
+        assertEquals(FrontMode.PLAIN, c.frontMode());
+        assertEquals(1.5, c.oldGenFactor());
+        assertEquals(16, c.oldGenFloorMiB());
+        assertEquals("plain", c.nonSecretSettings().get("front_mode"));
+        assertEquals(
+                FrontMode.FAST,
+                ConfigLoader.load(Map.of("STUI_FRONT_MODE", "plain"), Map.of("front-mode", "FAST"))
+                        .frontMode(),
+                "a flag wins over the environment");
+        assertEquals(
+                "Setting front-mode must be plain or fast, got 'quick'.",
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("front-mode", "quick")))
+                        .getMessage());
+        assertEquals(
+                "Setting old-gen-factor must be between 1 and 100, got 0.5.",
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("old-gen-factor", "0.5")))
+                        .getMessage());
+    }
+
+    @Test
+    void aJsonSettingThatIsAnObjectIsRefusedByName() throws Exception {
+        Path nested = dir.resolve("nested.json");
+        Files.writeString(nested, "{\"workers\": {\"count\": 2}}");
+        assertEquals(
+                "Setting workers in " + nested
+                        + " must be a string, a number, a boolean or a list of those, not a JSON object.",
+                assertThrows(ConfigException.class, () -> ConfigLoader.readFile(nested))
+                        .getMessage());
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"workers\": ");
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.readFile(broken))
+                .getMessage()
+                .startsWith("Cannot read configuration file " + broken + ": "));
+    }
 }

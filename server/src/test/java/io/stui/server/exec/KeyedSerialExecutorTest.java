@@ -110,7 +110,7 @@ class KeyedSerialExecutorTest {
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         assertFalse(ex.runHere("busy", () -> ran.add("x")), "a session's work stays in order");
         assertTrue(ex.runHere("idle", () -> ran.add("y")));
-        assertTrue(ex.runHere(null, () -> ran.add("z")), "keyless work has no order to keep");
+        assertTrue(ex.runHere((String) null, () -> ran.add("z")), "keyless work has no order to keep");
         release.countDown();
         assertTrue(ex.shutdown(Duration.ofSeconds(5)));
         assertFalse(ex.runHere("idle", () -> ran.add("late")), "nothing runs once stopping");
@@ -140,6 +140,39 @@ class KeyedSerialExecutorTest {
             release.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anOwnedLaneKeepsItsOrderAcrossIdleSpellsAndRefusesWorkInPlaceWhileBusy() throws Exception {
+        try (KeyedSerialExecutor ex = new KeyedSerialExecutor(2, 10, 10, 1 << 20)) {
+            KeyedSerialExecutor.Lane lane = new KeyedSerialExecutor.Lane("s1");
+            List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            assertTrue(ex.submit(lane, () -> {
+                started.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ran.add(0);
+            }));
+            for (int i = 1; i <= 5; i++) {
+                int n = i;
+                assertTrue(ex.submit(lane, () -> ran.add(n)));
+            }
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertFalse(ex.runHere(lane, () -> ran.add(-1)), "the lane is busy: nothing jumps the queue");
+            release.countDown();
+            CountDownLatch drained = new CountDownLatch(1);
+            assertTrue(ex.submit(lane, drained::countDown));
+            assertTrue(drained.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of(0, 1, 2, 3, 4, 5), ran);
+            assertTrue(ex.runHere(lane, () -> ran.add(6)), "idle again: the same lane runs work in place");
+            assertEquals(6, ran.getLast());
+            assertTrue(ex.shutdown(Duration.ofSeconds(5)));
         }
     }
 }

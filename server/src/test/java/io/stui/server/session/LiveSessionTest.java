@@ -38,7 +38,7 @@ class LiveSessionTest {
 
             assertEquals(1, sessions.sweep(0).parked());
             assertEquals(0, sessions.sweep(0).parked(), "already parked");
-            drain(lanes, session.id());
+            drain(lanes, session.lane());
             assertEquals(
                     "42",
                     session.workspace(workspaces)
@@ -53,13 +53,13 @@ class LiveSessionTest {
             assertTrue(sw.isEnded(), "the workspace ends with its session and is no longer saved");
             assertFalse(workspaces.saveIfDirty(session.id(), sw));
             assertEquals(List.of(), sessions.live());
-            drain(lanes, session.id());
+            drain(lanes, session.lane());
         }
     }
 
-    private static void drain(KeyedSerialExecutor lanes, String key) throws InterruptedException {
+    private static void drain(KeyedSerialExecutor lanes, KeyedSerialExecutor.Lane lane) throws InterruptedException {
         CountDownLatch drained = new CountDownLatch(1);
-        assertTrue(lanes.submit(key, drained::countDown));
+        assertTrue(lanes.submit(lane, drained::countDown));
         assertTrue(drained.await(10, TimeUnit.SECONDS));
     }
 }

@@ -85,6 +85,8 @@ class SessionManagerTest {
         clock.advanceSeconds(600);
         SessionException e = assertThrows(SessionException.class, () -> m.get(idle.id()));
         assertEquals(SessionException.Reason.NOT_FOUND, e.reason());
+        assertEquals(
+                "Session not found: " + idle.id() + " (unknown, closed or expired); create a new one.", e.getMessage());
         assertEquals(1, m.sweep(Long.MAX_VALUE).expired());
         assertTrue(idle.isEnded());
         assertEquals(List.of(busy), m.live());

@@ -32,6 +32,7 @@ class AutoSaverTest {
             AtomicInteger snapshots = new AtomicInteger();
             AtomicInteger workDone = new AtomicInteger();
             CountDownLatch written = new CountDownLatch(1);
+            KeyedSerialExecutor.Lane lane = new KeyedSerialExecutor.Lane("s1");
             SessionWorkspace sw = new SessionWorkspace(null); // the snapshots below never read the engine's workspace
             AutoSaver saver = new AutoSaver(
                     Duration.ofMillis(200),
@@ -45,8 +46,8 @@ class AutoSaverTest {
                     },
                     written::countDown);
             for (int i = 0; i < 50; i++) {
-                lanes.submit("s1", workDone::incrementAndGet);
-                saver.changed("s1", sw);
+                lanes.submit(lane, workDone::incrementAndGet);
+                saver.changed(lane, "s1", sw);
             }
             assertTrue(saver.isPending(sw));
             assertTrue(written.await(10, TimeUnit.SECONDS));
