@@ -81,7 +81,7 @@ public final class SocketOption<T> {
     public static final SocketOption<byte[]> CURVE_SECRETKEY = key(OptionId.CURVE_SECRETKEY);
     /** ZMQ_CURVE_SERVERKEY (clients): the server's public key, 32 bytes. */
     public static final SocketOption<byte[]> CURVE_SERVERKEY = key(OptionId.CURVE_SERVERKEY);
-    /** ZMQ_PLAIN_SERVER: this socket is a PLAIN server (credentials checked by a ZAP handler, e.g. {@code ZAuth}). */
+    /** ZMQ_PLAIN_SERVER: this socket is a PLAIN server (credentials checked by a ZAP handler, e.g. {@link ZAuth}). */
     public static final SocketOption<Boolean> PLAIN_SERVER = bool(OptionId.PLAIN_SERVER);
     /** ZMQ_PLAIN_USERNAME (PLAIN clients). */
     public static final SocketOption<String> PLAIN_USERNAME = text(OptionId.PLAIN_USERNAME);

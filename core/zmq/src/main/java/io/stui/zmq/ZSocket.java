@@ -683,7 +683,7 @@ public final class ZSocket implements AutoCloseable {
         setCurveSecretKey(clientKeys.secretKey());
     }
 
-    /** ZMQ_PLAIN_SERVER: this socket is a PLAIN server (a ZAP handler such as {@code ZAuth} checks passwords). */
+    /** ZMQ_PLAIN_SERVER: this socket is a PLAIN server (a ZAP handler such as {@link ZAuth} checks passwords). */
     public void setPlainServer(boolean server) {
         driver.setInt(OptionId.PLAIN_SERVER, server ? 1 : 0);
     }
