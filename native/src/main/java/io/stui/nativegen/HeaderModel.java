@@ -34,6 +34,31 @@ public record HeaderModel(
     /** A typedef of a builtin type. */
     public record PrimitiveTypedef(String name, CType.Primitive type, String spelling) {}
 
+    /**
+     * This model with only the named functions, as jextract's {@code --include-function}; an empty set
+     * keeps every function. Structs and typedefs stay (the kept functions may use them).
+     *
+     * @throws IllegalArgumentException naming any function the header does not declare
+     */
+    public HeaderModel onlyFunctions(java.util.Set<String> names) {
+        if (names.isEmpty()) {
+            return this;
+        }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        functions.forEach(f -> declared.add(f.name()));
+        java.util.List<String> unknown =
+                names.stream().filter(n -> !declared.contains(n)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--include-function names functions the header does not declare: " + String.join(", ", unknown));
+        }
+        return new HeaderModel(
+                functions.stream().filter(f -> names.contains(f.name())).toList(),
+                structs,
+                functionTypedefs,
+                primitiveTypedefs);
+    }
+
     /** Finds a struct by its C tag, or throws naming it. */
     public Struct struct(String name) {
         return structs.stream()

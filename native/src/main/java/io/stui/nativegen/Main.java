@@ -28,6 +28,7 @@ public final class Main {
         String clang = "clang";
         String ast = null;
         String macros = null;
+        java.util.Set<String> include = new java.util.LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -36,6 +37,7 @@ public final class Main {
                 case "--clang" -> clang = value;
                 case "--ast" -> ast = value;
                 case "--macros" -> macros = value;
+                case "--include-function" -> include.addAll(includeNames(value));
                 default -> usage("unknown argument " + args[i]);
             }
             if (value == null) {
@@ -47,7 +49,7 @@ public final class Main {
             usage("--output is required");
         }
         try {
-            Path written = run(header, Path.of(output), clang, ast, macros);
+            Path written = run(GeneratorConfig.zmq(), header, Path.of(output), clang, ast, macros, include);
             System.out.println("Bindings written to " + written);
         } catch (IOException | RuntimeException e) {
             System.err.println("Binding generation failed: " + e.getMessage());
@@ -68,6 +70,36 @@ public final class Main {
     public static Path run(
             GeneratorConfig config, String header, Path outputRoot, String clang, String astFile, String macroFile)
             throws IOException {
+        return run(config, header, outputRoot, clang, astFile, macroFile, java.util.Set.of());
+    }
+
+    /**
+     * A function name, or as jextract takes it {@code @file}: one name per line, {@code #} comments.
+     */
+    static java.util.List<String> includeNames(String value) {
+        if (value == null || !value.startsWith("@")) {
+            return value == null ? java.util.List.of() : java.util.List.of(value);
+        }
+        try {
+            return Files.readAllLines(Path.of(value.substring(1)), StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + value.substring(1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As above, generating only the functions named in {@code includeFunctions} (all when it is empty). */
+    public static Path run(
+            GeneratorConfig config,
+            String header,
+            Path outputRoot,
+            String clang,
+            String astFile,
+            String macroFile,
+            java.util.Set<String> includeFunctions)
+            throws IOException {
         ClangRunner runner = new ClangRunner(clang);
         String astJson =
                 astFile != null ? Files.readString(Path.of(astFile), StandardCharsets.UTF_8) : runner.astJson(header);
@@ -79,6 +111,7 @@ public final class Main {
             throw new IOException("no function declarations of " + header + " found in the AST; was it dumped from "
                     + "that exact path?");
         }
+        model = model.onlyFunctions(includeFunctions);
         Map<String, String> files = new BindingGenerator(config).generate(model, MacroTable.parse(macroDump));
         return write(files, outputRoot.resolve(config.packageName().replace('.', '/')));
     }
@@ -102,6 +135,7 @@ public final class Main {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: Main --output DIR [--header /usr/include/zmq.h] [--clang clang]"
+                + " [--include-function NAME|@FILE]..."
                 + " [--ast ast.json --macros macros.txt]");
         System.exit(2);
     }

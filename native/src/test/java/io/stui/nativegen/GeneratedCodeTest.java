@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedCodeTest {
 
-    private static final GeneratorConfig CONFIG = new GeneratorConfig(
+    static final GeneratorConfig CONFIG = new GeneratorConfig(
             "sample.bindings",
             "sample_h",
             "sample.h",

@@ -173,7 +173,7 @@ public final class ZContext implements AutoCloseable {
         ensureOpen("create " + type + " socket");
         SocketDriver driver = state.driver.socket(type);
         try {
-            driver.setInt(io.stui.zmq.spi.SocketOption.LINGER, linger);
+            driver.setInt(io.stui.zmq.spi.OptionId.LINGER, linger);
         } catch (RuntimeException e) {
             driver.close();
             throw e;

@@ -1,7 +1,7 @@
 package io.stui.zmq;
 
+import io.stui.zmq.spi.OptionId;
 import io.stui.zmq.spi.SocketDriver;
-import io.stui.zmq.spi.SocketOption;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +62,47 @@ public final class ZSocket implements AutoCloseable {
         return this;
     }
 
-    /** Binds and returns the resolved endpoint (useful with a wildcard port). */
-    public String bindToRandomPort(String host) {
-        driver.bind("tcp://" + host + ":*");
-        return lastEndpoint();
+    /**
+     * Binds to a free port chosen by the system, as JeroMQ's {@code bindToRandomPort} does:
+     * {@code bindToRandomPort("tcp://127.0.0.1")} returns the port; {@link #lastEndpoint()} then gives the
+     * whole endpoint. A bare host ({@code "127.0.0.1"}) is taken as {@code tcp://} too.
+     */
+    public int bindToRandomPort(String address) {
+        String base = address.contains("://") ? address : "tcp://" + address;
+        driver.bind(base + ":*");
+        String endpoint = lastEndpoint();
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * Binds to a free port in {@code [min, max)}, trying them in random order, as JeroMQ's
+     * {@code bindToRandomPort(addr, min, max)}; returns the port.
+     *
+     * @throws ZmqException EADDRINUSE if every port of the range is taken
+     */
+    public int bindToRandomPort(String address, int min, int max) {
+        if (min < 1 || max > 65536 || min >= max) {
+            throw new IllegalArgumentException("ports must satisfy 1 <= min < max <= 65536, got " + min + ", " + max);
+        }
+        String base = address.contains("://") ? address : "tcp://" + address;
+        java.util.List<Integer> ports = new java.util.ArrayList<>(max - min);
+        for (int p = min; p < max; p++) {
+            ports.add(p);
+        }
+        java.util.Collections.shuffle(ports);
+        ZmqException last = null;
+        for (int port : ports) {
+            try {
+                driver.bind(base + ":" + port);
+                return port;
+            } catch (ZmqException e) {
+                if (e.code() != ZmqError.EADDRINUSE) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** Connects to an endpoint. */
@@ -86,7 +123,7 @@ public final class ZSocket implements AutoCloseable {
 
     /** The last endpoint bound or connected, resolved (e.g. {@code tcp://127.0.0.1:40123}). */
     public String lastEndpoint() {
-        return driver.getString(SocketOption.LAST_ENDPOINT);
+        return driver.getString(OptionId.LAST_ENDPOINT);
     }
 
     // ---- sending ----
@@ -325,7 +362,7 @@ public final class ZSocket implements AutoCloseable {
 
     /** SUB/XSUB: receive messages starting with this prefix (empty: all). */
     public void subscribe(byte[] prefix) {
-        driver.setBytes(SocketOption.SUBSCRIBE, prefix);
+        driver.setBytes(OptionId.SUBSCRIBE, prefix);
     }
 
     /** SUB/XSUB: subscribe to a UTF-8 prefix. */
@@ -335,7 +372,7 @@ public final class ZSocket implements AutoCloseable {
 
     /** SUB/XSUB: remove a subscription. */
     public void unsubscribe(byte[] prefix) {
-        driver.setBytes(SocketOption.UNSUBSCRIBE, prefix);
+        driver.setBytes(OptionId.UNSUBSCRIBE, prefix);
     }
 
     /** SUB/XSUB: remove a UTF-8 subscription. */
@@ -357,86 +394,103 @@ public final class ZSocket implements AutoCloseable {
 
     /** ZMQ_EVENTS: a mask of {@link ZPoller#POLLIN} and {@link ZPoller#POLLOUT}. */
     public int getEvents() {
-        return driver.getInt(SocketOption.EVENTS);
+        return driver.getInt(OptionId.EVENTS);
     }
 
     /** ZMQ_FD: the file descriptor that signals (edge-triggered) when {@link #getEvents()} may have changed. */
     public long getFd() {
-        return driver.getLong(SocketOption.FD);
+        return driver.getLong(OptionId.FD);
     }
 
     // ---- options ----
 
+    /**
+     * Sets an option, typed: {@code socket.set(SocketOption.LINGER, Duration.ZERO)}. The setters below
+     * ({@link #setLinger(int)} ...) are the same options with ZeroMQ's plain numbers.
+     *
+     * @return this socket
+     * @throws ZmqException EINVAL for a value out of the option's range, ENOTSOCK once closed
+     */
+    public <T> ZSocket set(SocketOption<T> option, T value) {
+        option.set(driver, value);
+        return this;
+    }
+
+    /** Reads an option, typed: {@code Duration linger = socket.get(SocketOption.LINGER)}. */
+    public <T> T get(SocketOption<T> option) {
+        return option.get(driver);
+    }
+
     /** ZMQ_LINGER in ms: how long close keeps unsent messages (-1 forever, 0 drop). */
     public void setLinger(int millis) {
-        driver.setInt(SocketOption.LINGER, millis);
+        driver.setInt(OptionId.LINGER, millis);
     }
 
     public int getLinger() {
-        return driver.getInt(SocketOption.LINGER);
+        return driver.getInt(OptionId.LINGER);
     }
 
     /** ZMQ_SNDHWM: high water mark of outbound messages (0 = unlimited). */
     public void setSndHwm(int messages) {
-        driver.setInt(SocketOption.SNDHWM, messages);
+        driver.setInt(OptionId.SNDHWM, messages);
     }
 
     public int getSndHwm() {
-        return driver.getInt(SocketOption.SNDHWM);
+        return driver.getInt(OptionId.SNDHWM);
     }
 
     /** ZMQ_RCVHWM: high water mark of inbound messages (0 = unlimited). */
     public void setRcvHwm(int messages) {
-        driver.setInt(SocketOption.RCVHWM, messages);
+        driver.setInt(OptionId.RCVHWM, messages);
     }
 
     public int getRcvHwm() {
-        return driver.getInt(SocketOption.RCVHWM);
+        return driver.getInt(OptionId.RCVHWM);
     }
 
     /** ZMQ_SNDTIMEO in ms: a blocking send gives up (returns false) after this (-1 forever). */
     public void setSndTimeout(int millis) {
-        driver.setInt(SocketOption.SNDTIMEO, millis);
+        driver.setInt(OptionId.SNDTIMEO, millis);
     }
 
     public int getSndTimeout() {
-        return driver.getInt(SocketOption.SNDTIMEO);
+        return driver.getInt(OptionId.SNDTIMEO);
     }
 
     /** ZMQ_RCVTIMEO in ms: a blocking receive gives up (returns empty/-1) after this (-1 forever). */
     public void setRcvTimeout(int millis) {
-        driver.setInt(SocketOption.RCVTIMEO, millis);
+        driver.setInt(OptionId.RCVTIMEO, millis);
     }
 
     public int getRcvTimeout() {
-        return driver.getInt(SocketOption.RCVTIMEO);
+        return driver.getInt(OptionId.RCVTIMEO);
     }
 
     /** ZMQ_ROUTING_ID (formerly IDENTITY): 1 to 255 bytes, not starting with a zero byte. */
     public void setRoutingId(byte[] id) {
-        driver.setBytes(SocketOption.ROUTING_ID, id);
+        driver.setBytes(OptionId.ROUTING_ID, id);
     }
 
     public byte[] getRoutingId() {
-        return driver.getBytes(SocketOption.ROUTING_ID);
+        return driver.getBytes(OptionId.ROUTING_ID);
     }
 
     /** ZMQ_MAXMSGSIZE in bytes: peers sending bigger messages are disconnected (-1 no limit). */
     public void setMaxMsgSize(long bytes) {
-        driver.setLong(SocketOption.MAXMSGSIZE, bytes);
+        driver.setLong(OptionId.MAXMSGSIZE, bytes);
     }
 
     public long getMaxMsgSize() {
-        return driver.getLong(SocketOption.MAXMSGSIZE);
+        return driver.getLong(OptionId.MAXMSGSIZE);
     }
 
     /** ZMQ_IMMEDIATE: queue messages only to completed connections. */
     public void setImmediate(boolean immediate) {
-        driver.setInt(SocketOption.IMMEDIATE, immediate ? 1 : 0);
+        driver.setInt(OptionId.IMMEDIATE, immediate ? 1 : 0);
     }
 
     public boolean getImmediate() {
-        return driver.getInt(SocketOption.IMMEDIATE) != 0;
+        return driver.getInt(OptionId.IMMEDIATE) != 0;
     }
 
     /**
@@ -444,52 +498,52 @@ public final class ZSocket implements AutoCloseable {
      * Write-only: libzmq 4.3 and JeroMQ cannot read it back.
      */
     public void setRouterMandatory(boolean mandatory) {
-        driver.setInt(SocketOption.ROUTER_MANDATORY, mandatory ? 1 : 0);
+        driver.setInt(OptionId.ROUTER_MANDATORY, mandatory ? 1 : 0);
     }
 
     /** ZMQ_RECONNECT_IVL in ms (-1 no reconnection). */
     public void setReconnectIvl(int millis) {
-        driver.setInt(SocketOption.RECONNECT_IVL, millis);
+        driver.setInt(OptionId.RECONNECT_IVL, millis);
     }
 
     public int getReconnectIvl() {
-        return driver.getInt(SocketOption.RECONNECT_IVL);
+        return driver.getInt(OptionId.RECONNECT_IVL);
     }
 
     /** ZMQ_RECONNECT_IVL_MAX in ms (0: no back-off). */
     public void setReconnectIvlMax(int millis) {
-        driver.setInt(SocketOption.RECONNECT_IVL_MAX, millis);
+        driver.setInt(OptionId.RECONNECT_IVL_MAX, millis);
     }
 
     public int getReconnectIvlMax() {
-        return driver.getInt(SocketOption.RECONNECT_IVL_MAX);
+        return driver.getInt(OptionId.RECONNECT_IVL_MAX);
     }
 
     /** ZMQ_HEARTBEAT_IVL in ms: send ZMTP PINGs this often (0 off). */
     public void setHeartbeatIvl(int millis) {
-        driver.setInt(SocketOption.HEARTBEAT_IVL, millis);
+        driver.setInt(OptionId.HEARTBEAT_IVL, millis);
     }
 
     public int getHeartbeatIvl() {
-        return driver.getInt(SocketOption.HEARTBEAT_IVL);
+        return driver.getInt(OptionId.HEARTBEAT_IVL);
     }
 
     /** ZMQ_HEARTBEAT_TTL in ms (rounded down to 100 ms by libzmq): how long the peer waits for traffic. */
     public void setHeartbeatTtl(int millis) {
-        driver.setInt(SocketOption.HEARTBEAT_TTL, millis);
+        driver.setInt(OptionId.HEARTBEAT_TTL, millis);
     }
 
     public int getHeartbeatTtl() {
-        return driver.getInt(SocketOption.HEARTBEAT_TTL);
+        return driver.getInt(OptionId.HEARTBEAT_TTL);
     }
 
     /** ZMQ_HEARTBEAT_TIMEOUT in ms: close the connection if no traffic after a PING. */
     public void setHeartbeatTimeout(int millis) {
-        driver.setInt(SocketOption.HEARTBEAT_TIMEOUT, millis);
+        driver.setInt(OptionId.HEARTBEAT_TIMEOUT, millis);
     }
 
     public int getHeartbeatTimeout() {
-        return driver.getInt(SocketOption.HEARTBEAT_TIMEOUT);
+        return driver.getInt(OptionId.HEARTBEAT_TIMEOUT);
     }
 
     /**
@@ -500,119 +554,119 @@ public final class ZSocket implements AutoCloseable {
      * what retries it (see core/README.md).
      */
     public void setHandshakeIvl(int millis) {
-        driver.setInt(SocketOption.HANDSHAKE_IVL, millis);
+        driver.setInt(OptionId.HANDSHAKE_IVL, millis);
     }
 
     public int getHandshakeIvl() {
-        return driver.getInt(SocketOption.HANDSHAKE_IVL);
+        return driver.getInt(OptionId.HANDSHAKE_IVL);
     }
 
     /** ZMQ_TCP_KEEPALIVE: -1 system default, 0 off, 1 on. */
     public void setTcpKeepAlive(int value) {
-        driver.setInt(SocketOption.TCP_KEEPALIVE, value);
+        driver.setInt(OptionId.TCP_KEEPALIVE, value);
     }
 
     public int getTcpKeepAlive() {
-        return driver.getInt(SocketOption.TCP_KEEPALIVE);
+        return driver.getInt(OptionId.TCP_KEEPALIVE);
     }
 
     /** ZMQ_TCP_KEEPALIVE_IDLE in seconds (-1 system default). */
     public void setTcpKeepAliveIdle(int seconds) {
-        driver.setInt(SocketOption.TCP_KEEPALIVE_IDLE, seconds);
+        driver.setInt(OptionId.TCP_KEEPALIVE_IDLE, seconds);
     }
 
     public int getTcpKeepAliveIdle() {
-        return driver.getInt(SocketOption.TCP_KEEPALIVE_IDLE);
+        return driver.getInt(OptionId.TCP_KEEPALIVE_IDLE);
     }
 
     /** ZMQ_TCP_KEEPALIVE_INTVL in seconds (-1 system default). */
     public void setTcpKeepAliveIntvl(int seconds) {
-        driver.setInt(SocketOption.TCP_KEEPALIVE_INTVL, seconds);
+        driver.setInt(OptionId.TCP_KEEPALIVE_INTVL, seconds);
     }
 
     public int getTcpKeepAliveIntvl() {
-        return driver.getInt(SocketOption.TCP_KEEPALIVE_INTVL);
+        return driver.getInt(OptionId.TCP_KEEPALIVE_INTVL);
     }
 
     /** ZMQ_TCP_KEEPALIVE_CNT (-1 system default). */
     public void setTcpKeepAliveCount(int count) {
-        driver.setInt(SocketOption.TCP_KEEPALIVE_CNT, count);
+        driver.setInt(OptionId.TCP_KEEPALIVE_CNT, count);
     }
 
     public int getTcpKeepAliveCount() {
-        return driver.getInt(SocketOption.TCP_KEEPALIVE_CNT);
+        return driver.getInt(OptionId.TCP_KEEPALIVE_CNT);
     }
 
     /** ZMQ_SNDBUF: kernel send buffer size in bytes (-1 system default). */
     public void setSndBuf(int bytes) {
-        driver.setInt(SocketOption.SNDBUF, bytes);
+        driver.setInt(OptionId.SNDBUF, bytes);
     }
 
     public int getSndBuf() {
-        return driver.getInt(SocketOption.SNDBUF);
+        return driver.getInt(OptionId.SNDBUF);
     }
 
     /** ZMQ_RCVBUF: kernel receive buffer size in bytes (-1 system default). */
     public void setRcvBuf(int bytes) {
-        driver.setInt(SocketOption.RCVBUF, bytes);
+        driver.setInt(OptionId.RCVBUF, bytes);
     }
 
     public int getRcvBuf() {
-        return driver.getInt(SocketOption.RCVBUF);
+        return driver.getInt(OptionId.RCVBUF);
     }
 
     /** ZMQ_BACKLOG: maximum length of the queue of pending connections. */
     public void setBacklog(int connections) {
-        driver.setInt(SocketOption.BACKLOG, connections);
+        driver.setInt(OptionId.BACKLOG, connections);
     }
 
     public int getBacklog() {
-        return driver.getInt(SocketOption.BACKLOG);
+        return driver.getInt(OptionId.BACKLOG);
     }
 
     /** ZMQ_IPV6: use IPv6 (and IPv4) on tcp endpoints. */
     public void setIpv6(boolean ipv6) {
-        driver.setInt(SocketOption.IPV6, ipv6 ? 1 : 0);
+        driver.setInt(OptionId.IPV6, ipv6 ? 1 : 0);
     }
 
     public boolean getIpv6() {
-        return driver.getInt(SocketOption.IPV6) != 0;
+        return driver.getInt(OptionId.IPV6) != 0;
     }
 
     /** ZMQ_CURVE_SERVER: this socket is the CURVE server (needs its secret key). */
     public void setCurveServer(boolean server) {
-        driver.setInt(SocketOption.CURVE_SERVER, server ? 1 : 0);
+        driver.setInt(OptionId.CURVE_SERVER, server ? 1 : 0);
     }
 
     public boolean getCurveServer() {
-        return driver.getInt(SocketOption.CURVE_SERVER) != 0;
+        return driver.getInt(OptionId.CURVE_SERVER) != 0;
     }
 
     /** ZMQ_CURVE_PUBLICKEY: this socket's long-term public key, 32 bytes. */
     public void setCurvePublicKey(byte[] key) {
-        driver.setBytes(SocketOption.CURVE_PUBLICKEY, Curve.checkKey(key));
+        driver.setBytes(OptionId.CURVE_PUBLICKEY, Curve.checkKey(key));
     }
 
     public byte[] getCurvePublicKey() {
-        return driver.getBytes(SocketOption.CURVE_PUBLICKEY);
+        return driver.getBytes(OptionId.CURVE_PUBLICKEY);
     }
 
     /** ZMQ_CURVE_SECRETKEY: this socket's long-term secret key, 32 bytes. */
     public void setCurveSecretKey(byte[] key) {
-        driver.setBytes(SocketOption.CURVE_SECRETKEY, Curve.checkKey(key));
+        driver.setBytes(OptionId.CURVE_SECRETKEY, Curve.checkKey(key));
     }
 
     public byte[] getCurveSecretKey() {
-        return driver.getBytes(SocketOption.CURVE_SECRETKEY);
+        return driver.getBytes(OptionId.CURVE_SECRETKEY);
     }
 
     /** ZMQ_CURVE_SERVERKEY (clients): the server's public key, 32 bytes. */
     public void setCurveServerKey(byte[] key) {
-        driver.setBytes(SocketOption.CURVE_SERVERKEY, Curve.checkKey(key));
+        driver.setBytes(OptionId.CURVE_SERVERKEY, Curve.checkKey(key));
     }
 
     public byte[] getCurveServerKey() {
-        return driver.getBytes(SocketOption.CURVE_SERVERKEY);
+        return driver.getBytes(OptionId.CURVE_SERVERKEY);
     }
 
     /** Makes this socket a CURVE server with the given key pair. */
@@ -629,13 +683,24 @@ public final class ZSocket implements AutoCloseable {
         setCurveSecretKey(clientKeys.secretKey());
     }
 
+    /** ZMQ_PLAIN_SERVER: this socket is a PLAIN server (a ZAP handler such as {@link ZAuth} checks passwords). */
+    public void setPlainServer(boolean server) {
+        driver.setInt(OptionId.PLAIN_SERVER, server ? 1 : 0);
+    }
+
+    /** Makes this socket a PLAIN client with these credentials. */
+    public void setPlainCredentials(String username, String password) {
+        driver.setBytes(OptionId.PLAIN_USERNAME, username.getBytes(StandardCharsets.UTF_8));
+        driver.setBytes(OptionId.PLAIN_PASSWORD, password.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** ZMQ_ZAP_DOMAIN: the ZAP authentication domain. */
     public void setZapDomain(String domain) {
-        driver.setBytes(SocketOption.ZAP_DOMAIN, domain.getBytes(StandardCharsets.UTF_8));
+        driver.setBytes(OptionId.ZAP_DOMAIN, domain.getBytes(StandardCharsets.UTF_8));
     }
 
     public String getZapDomain() {
-        return driver.getString(SocketOption.ZAP_DOMAIN);
+        return driver.getString(OptionId.ZAP_DOMAIN);
     }
 
     /** Closes the socket (idempotent). Unsent messages are kept for LINGER. */

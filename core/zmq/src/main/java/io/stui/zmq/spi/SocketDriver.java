@@ -68,19 +68,19 @@ public interface SocketDriver {
     /** True if the last frame received has more frames after it. */
     boolean hasMore();
 
-    void setInt(SocketOption option, int value);
+    void setInt(OptionId option, int value);
 
-    void setLong(SocketOption option, long value);
+    void setLong(OptionId option, long value);
 
-    void setBytes(SocketOption option, byte[] value);
+    void setBytes(OptionId option, byte[] value);
 
-    int getInt(SocketOption option);
+    int getInt(OptionId option);
 
-    long getLong(SocketOption option);
+    long getLong(OptionId option);
 
-    byte[] getBytes(SocketOption option);
+    byte[] getBytes(OptionId option);
 
-    String getString(SocketOption option);
+    String getString(OptionId option);
 
     /** Starts (endpoint non-null) or stops (null) publishing monitor events to an inproc PAIR endpoint. */
     void monitor(String endpoint, int events);

@@ -1,8 +1,8 @@
 package io.stui.zmq.internal.jeromq;
 
 import io.stui.zmq.ZmqException;
+import io.stui.zmq.spi.OptionId;
 import io.stui.zmq.spi.SocketDriver;
-import io.stui.zmq.spi.SocketOption;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -305,7 +305,7 @@ final class JeromqSocket implements SocketDriver {
 
     // ---- options ----
 
-    private static int code(SocketOption option) {
+    private static int code(OptionId option) {
         return switch (option) {
             case ROUTING_ID -> ZMQ.ZMQ_IDENTITY;
             case SUBSCRIBE -> ZMQ.ZMQ_SUBSCRIBE;
@@ -333,6 +333,9 @@ final class JeromqSocket implements SocketDriver {
             case TCP_KEEPALIVE_INTVL -> ZMQ.ZMQ_TCP_KEEPALIVE_INTVL;
             case IMMEDIATE -> ZMQ.ZMQ_IMMEDIATE;
             case IPV6 -> ZMQ.ZMQ_IPV6;
+            case PLAIN_SERVER -> ZMQ.ZMQ_PLAIN_SERVER;
+            case PLAIN_USERNAME -> ZMQ.ZMQ_PLAIN_USERNAME;
+            case PLAIN_PASSWORD -> ZMQ.ZMQ_PLAIN_PASSWORD;
             case CURVE_SERVER -> ZMQ.ZMQ_CURVE_SERVER;
             case CURVE_PUBLICKEY -> ZMQ.ZMQ_CURVE_PUBLICKEY;
             case CURVE_SECRETKEY -> ZMQ.ZMQ_CURVE_SECRETKEY;
@@ -345,7 +348,7 @@ final class JeromqSocket implements SocketDriver {
         };
     }
 
-    private void set(SocketOption option, Object value) {
+    private void set(OptionId option, Object value) {
         checkOpen("set " + option);
         boolean ok;
         try {
@@ -360,9 +363,9 @@ final class JeromqSocket implements SocketDriver {
         }
     }
 
-    private Object get(SocketOption option) {
+    private Object get(OptionId option) {
         checkOpen("get " + option);
-        if (option == SocketOption.RCVMORE) {
+        if (option == OptionId.RCVMORE) {
             return more ? 1 : 0;
         }
         Object v;
@@ -378,7 +381,7 @@ final class JeromqSocket implements SocketDriver {
     }
 
     /** libzmq's range of an int option where JeroMQ accepts more; a value outside it is EINVAL on both. */
-    private static boolean inRange(SocketOption option, int value) {
+    private static boolean inRange(OptionId option, int value) {
         return switch (option) {
             case LINGER, RCVTIMEO, SNDTIMEO, RECONNECT_IVL, SNDBUF, RCVBUF -> value >= -1;
             case TCP_KEEPALIVE -> value >= -1 && value <= 1;
@@ -391,31 +394,31 @@ final class JeromqSocket implements SocketDriver {
     }
 
     @Override
-    public void setInt(SocketOption option, int value) {
+    public void setInt(OptionId option, int value) {
         if (!inRange(option, value)) {
             checkOpen("set " + option);
             throw JeromqErrors.error("set ZMQ_" + option, ZError.EINVAL, null);
         }
         Object v = switch (option) {
             // JeroMQ parses these as booleans.
-            case IMMEDIATE, ROUTER_MANDATORY, CURVE_SERVER, IPV6 -> value != 0;
+            case IMMEDIATE, ROUTER_MANDATORY, CURVE_SERVER, PLAIN_SERVER, IPV6 -> value != 0;
             default -> value;
         };
         set(option, v);
     }
 
     @Override
-    public void setLong(SocketOption option, long value) {
+    public void setLong(OptionId option, long value) {
         set(option, value);
     }
 
     @Override
-    public void setBytes(SocketOption option, byte[] value) {
-        if (option == SocketOption.ROUTING_ID && (value.length == 0 || value.length > 255)) {
+    public void setBytes(OptionId option, byte[] value) {
+        if (option == OptionId.ROUTING_ID && (value.length == 0 || value.length > 255)) {
             // libzmq's rule (1 to 255 bytes); JeroMQ would accept an empty id and misroute.
             throw JeromqErrors.error("set ZMQ_" + option, ZError.EINVAL, null);
         }
-        if (option == SocketOption.ZAP_DOMAIN) {
+        if (option.kind() == OptionId.Kind.STRING) { // JeroMQ takes text options as String
             set(option, new String(value, StandardCharsets.UTF_8));
         } else {
             set(option, value);
@@ -423,7 +426,7 @@ final class JeromqSocket implements SocketDriver {
     }
 
     @Override
-    public int getInt(SocketOption option) {
+    public int getInt(OptionId option) {
         Object v = get(option);
         return switch (v) {
             case Integer i -> i;
@@ -436,7 +439,7 @@ final class JeromqSocket implements SocketDriver {
     }
 
     @Override
-    public long getLong(SocketOption option) {
+    public long getLong(OptionId option) {
         Object v = get(option);
         return switch (v) {
             case Integer i -> i;
@@ -448,7 +451,7 @@ final class JeromqSocket implements SocketDriver {
     }
 
     @Override
-    public byte[] getBytes(SocketOption option) {
+    public byte[] getBytes(OptionId option) {
         Object v = get(option);
         return switch (v) {
             case byte[] b -> b.clone();
@@ -458,7 +461,7 @@ final class JeromqSocket implements SocketDriver {
     }
 
     @Override
-    public String getString(SocketOption option) {
+    public String getString(OptionId option) {
         Object v = get(option);
         return switch (v) {
             case String s -> s;

@@ -4,8 +4,8 @@ import static io.stui.zmq.internal.panama.Lib.rethrow;
 
 import io.stui.zmq.ZSocket;
 import io.stui.zmq.bindings.zmq_msg_t;
+import io.stui.zmq.spi.OptionId;
 import io.stui.zmq.spi.SocketDriver;
-import io.stui.zmq.spi.SocketOption;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -119,7 +119,7 @@ final class NativeSocket implements SocketDriver {
     }
 
     /** {@link #checkOpen(String)} for an option call, naming the option only when it throws. */
-    private void checkOpen(String verb, SocketOption option) {
+    private void checkOpen(String verb, OptionId option) {
         if (closed.get()) {
             throw NativeErrors.closed(verb + " " + option);
         }
@@ -535,7 +535,7 @@ final class NativeSocket implements SocketDriver {
     // ---- options ----
 
     /** The caller has checked that the socket is open (before writing {@link #optBuf}). */
-    private void setRaw(SocketOption option, MemorySegment value, long len) {
+    private void setRaw(OptionId option, MemorySegment value, long len) {
         try {
             while (true) {
                 int rc = (int) Lib.SETSOCKOPT.invokeExact(capture, handle, option.code(), value, len);
@@ -553,12 +553,12 @@ final class NativeSocket implements SocketDriver {
     }
 
     /** zmq_getsockopt into optBuf with the given capacity; returns the length libzmq wrote. */
-    private long getRaw(SocketOption option, long capacity) {
+    private long getRaw(OptionId option, long capacity) {
         checkOpen("get", option);
         try {
             while (true) {
                 optLen.set(ValueLayout.JAVA_LONG, 0, capacity);
-                int rc = option == SocketOption.EVENTS
+                int rc = option == OptionId.EVENTS
                         ? (int) Lib.GETSOCKOPT_NB.invokeExact(capture, handle, option.code(), optBuf, optLen)
                         : (int) Lib.GETSOCKOPT.invokeExact(capture, handle, option.code(), optBuf, optLen);
                 if (rc == 0) {
@@ -575,21 +575,21 @@ final class NativeSocket implements SocketDriver {
     }
 
     @Override
-    public void setInt(SocketOption option, int value) {
+    public void setInt(OptionId option, int value) {
         checkOpen("set", option);
         optBuf.set(ValueLayout.JAVA_INT, 0, value);
         setRaw(option, optBuf, 4);
     }
 
     @Override
-    public void setLong(SocketOption option, long value) {
+    public void setLong(OptionId option, long value) {
         checkOpen("set", option);
         optBuf.set(ValueLayout.JAVA_LONG, 0, value);
         setRaw(option, optBuf, 8);
     }
 
     @Override
-    public void setBytes(SocketOption option, byte[] value) {
+    public void setBytes(OptionId option, byte[] value) {
         checkOpen("set", option);
         if (value.length <= OPT_SIZE) {
             MemorySegment.copy(value, 0, optBuf, ValueLayout.JAVA_BYTE, 0, value.length);
@@ -604,14 +604,14 @@ final class NativeSocket implements SocketDriver {
     }
 
     @Override
-    public int getInt(SocketOption option) {
+    public int getInt(OptionId option) {
         getRaw(option, 4);
         return optBuf.get(ValueLayout.JAVA_INT, 0);
     }
 
     @Override
-    public long getLong(SocketOption option) {
-        if (option.kind() == SocketOption.Kind.FD || option.kind() == SocketOption.Kind.INT) {
+    public long getLong(OptionId option) {
+        if (option.kind() == OptionId.Kind.FD || option.kind() == OptionId.Kind.INT) {
             return getInt(option); // a POSIX fd is a C int
         }
         getRaw(option, 8);
@@ -619,21 +619,21 @@ final class NativeSocket implements SocketDriver {
     }
 
     @Override
-    public byte[] getBytes(SocketOption option) {
+    public byte[] getBytes(OptionId option) {
         // CURVE keys come back binary only when asked for exactly 32 bytes (41 gives Z85 text).
         long capacity = switch (option) {
             case CURVE_PUBLICKEY, CURVE_SECRETKEY, CURVE_SERVERKEY -> 32;
             default -> OPT_SIZE;
         };
         long n = getRaw(option, capacity);
-        if (option.kind() == SocketOption.Kind.STRING && n > 0 && optBuf.get(ValueLayout.JAVA_BYTE, n - 1) == 0) {
+        if (option.kind() == OptionId.Kind.STRING && n > 0 && optBuf.get(ValueLayout.JAVA_BYTE, n - 1) == 0) {
             n--; // drop the terminating NUL
         }
         return optBuf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
     }
 
     @Override
-    public String getString(SocketOption option) {
+    public String getString(OptionId option) {
         return new String(getBytes(option), StandardCharsets.UTF_8);
     }
 

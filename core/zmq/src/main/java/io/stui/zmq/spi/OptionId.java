@@ -1,10 +1,11 @@
 package io.stui.zmq.spi;
 
 /**
- * The socket options the API exposes, with libzmq's option numbers and value kinds. Backends map
+ * The socket options the backends know, with libzmq's option numbers and value kinds (the public,
+ * typed face of each is {@link io.stui.zmq.SocketOption}). Backends map
  * these to their own numbers (JeroMQ's differ for some, e.g. IMMEDIATE).
  */
-public enum SocketOption {
+public enum OptionId {
     ROUTING_ID(5, Kind.BYTES),
     SUBSCRIBE(6, Kind.BYTES),
     UNSUBSCRIBE(7, Kind.BYTES),
@@ -31,6 +32,9 @@ public enum SocketOption {
     TCP_KEEPALIVE_INTVL(37, Kind.INT),
     IMMEDIATE(39, Kind.INT),
     IPV6(42, Kind.INT),
+    PLAIN_SERVER(44, Kind.INT),
+    PLAIN_USERNAME(45, Kind.STRING),
+    PLAIN_PASSWORD(46, Kind.STRING),
     CURVE_SERVER(47, Kind.INT),
     CURVE_PUBLICKEY(48, Kind.BYTES),
     CURVE_SECRETKEY(49, Kind.BYTES),
@@ -58,7 +62,7 @@ public enum SocketOption {
     private final int code;
     private final Kind kind;
 
-    SocketOption(int code, Kind kind) {
+    OptionId(int code, Kind kind) {
         this.code = code;
         this.kind = kind;
     }
