@@ -1,5 +1,8 @@
 package io.stui.smalltalk;
 
+import io.stui.smalltalk.image.CodeLoader;
+import io.stui.smalltalk.image.LoadResult;
+import io.stui.smalltalk.image.SourceFile;
 import io.stui.smalltalk.runtime.Session;
 import java.time.Duration;
 import java.util.List;
@@ -140,6 +143,27 @@ public final class Workspace implements AutoCloseable {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         if (out.failure() != null) return EvalResult.failed(out.failure(), out.transcript(), elapsed);
         return EvalResult.success(out.printString(), out.className(), out.objectId(), out.transcript(), elapsed);
+    }
+
+    /**
+     * Loads code (Tonel files, chunk-format file-outs) given by contents, all or nothing: on failure the answer
+     * names file, line and column and the workspace is as it was. {@code limits} bound each expression the load
+     * evaluates (class definitions in file-outs, compositions, class-side {@code initialize}).
+     */
+    public LoadResult load(List<SourceFile> files, EvalLimits limits) {
+        return load(files, limits, false);
+    }
+
+    /**
+     * As {@link #load(List, EvalLimits)}; a {@code lenient} load leaves out what it cannot define (a class whose
+     * superclass is missing, a method that does not compile) and lists it in {@link LoadResult#skipped()}, for
+     * running test packages written for a bigger class library. Protocol loads are never lenient.
+     */
+    public LoadResult load(List<SourceFile> files, EvalLimits limits, boolean lenient) {
+        interrupt.set(false);
+        return run(
+                () -> CodeLoader.load(session, files, limits, interrupt, lenient),
+                limits.timeout().multipliedBy(10));
     }
 
     /** Evaluates with {@link EvalLimits#defaults()}. */

@@ -16,6 +16,7 @@ final class Primitives {
         CollectionPrims.register(m);
         ControlPrims.register(m);
         ReflectionPrims.register(m);
+        TraitPrims.register(m);
         return m;
     }
 
