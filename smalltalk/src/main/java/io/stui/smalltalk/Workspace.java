@@ -2,8 +2,8 @@ package io.stui.smalltalk;
 
 import io.stui.smalltalk.image.CodeLoader;
 import io.stui.smalltalk.image.LoadResult;
+import io.stui.smalltalk.image.Session;
 import io.stui.smalltalk.image.SourceFile;
-import io.stui.smalltalk.runtime.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -2,14 +2,12 @@ package io.stui.smalltalk.image;
 
 import io.stui.smalltalk.EvalFailure;
 import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.compiler.Parser;
-import io.stui.smalltalk.compiler.SyntaxError;
 import io.stui.smalltalk.image.Definitions.ClassDef;
 import io.stui.smalltalk.image.Definitions.Doit;
 import io.stui.smalltalk.image.Definitions.MethodDef;
-import io.stui.smalltalk.runtime.LoadSupport;
-import io.stui.smalltalk.runtime.Session;
-import io.stui.smalltalk.runtime.StClass;
+import io.stui.smalltalk.objects.StClass;
+import io.stui.smalltalk.syntax.Parser;
+import io.stui.smalltalk.syntax.SyntaxError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
