@@ -4,6 +4,8 @@ import io.stui.smalltalk.image.CodeLoader;
 import io.stui.smalltalk.image.LoadResult;
 import io.stui.smalltalk.image.Session;
 import io.stui.smalltalk.image.SourceFile;
+import io.stui.smalltalk.image.TestRunResult;
+import io.stui.smalltalk.image.TestRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -165,6 +167,26 @@ public final class Workspace implements AutoCloseable {
                 () -> CodeLoader.load(session, files, limits, interrupt, lenient),
                 limits.timeout().multipliedBy(10));
     }
+
+    /**
+     * Runs SUnit tests in this workspace: the concrete TestCase subclasses whose names match {@code classGlobs}
+     * or whose package is in {@code packages} (both empty: all of this workspace's). Each test is one evaluation
+     * under {@code perTest}; the answer has the counts and every failed, errored or skipped test with its message
+     * and the line in the test method.
+     */
+    public TestRunResult runTests(List<String> classGlobs, List<String> packages, EvalLimits perTest) {
+        interrupt.set(false);
+        return run(() -> TestRunner.run(session, classGlobs, packages, perTest, interrupt), LONG_TASK);
+    }
+
+    /** As {@link #runTests} for classes named exactly (as {@link LoadResult#classesDefined()} lists them). */
+    public TestRunResult runTestClasses(List<String> classNames, EvalLimits perTest) {
+        interrupt.set(false);
+        return run(() -> TestRunner.runClasses(session, classNames, perTest, interrupt), LONG_TASK);
+    }
+
+    /** Loads and test runs are bounded per evaluation; this only bounds how long a caller waits for the whole. */
+    private static final Duration LONG_TASK = Duration.ofHours(1);
 
     /** Evaluates with {@link EvalLimits#defaults()}. */
     public EvalResult evaluate(String code) {
