@@ -92,7 +92,7 @@ public final class CodeLoader {
 
     // ------------------------------------------------------------ reading (no change to the workspace)
 
-    private static Definitions.ReadFile read(SourceFile f) throws Failed {
+    private Definitions.ReadFile read(SourceFile f) throws Failed {
         String name = f.name();
         boolean tonel = name.endsWith(".class.st")
                 || name.endsWith(".trait.st")
@@ -107,31 +107,40 @@ public final class CodeLoader {
             } catch (TonelReader.Malformed e) {
                 throw new Failed(Definitions.Where.at(f, e.offset, e.getMessage()));
             }
-            for (MethodDef m : r.methods()) parse(m);
+            List<MethodDef> parsed = new ArrayList<>();
+            for (MethodDef m : r.methods()) if (parse(m)) parsed.add(m);
+            r = new Definitions.ReadFile(f, r.declaration(), parsed, List.of());
         } else {
             r = ChunkFileReader.read(f);
+            List<Object> kept = new ArrayList<>();
             for (Object item : r.chunkItems()) {
-                if (item instanceof MethodDef m) parse(m);
-                else if (item instanceof Doit d) {
+                if (item instanceof MethodDef m) {
+                    if (parse(m)) kept.add(m);
+                } else if (item instanceof Doit d) {
                     try {
                         Parser.parseDoit(d.code());
+                        kept.add(d);
                     } catch (SyntaxError e) {
-                        throw new Failed(Definitions.Where.at(f, d.where().offset() + e.offset(), e.getMessage()));
+                        problem(Definitions.Where.at(f, d.where().offset() + e.offset(), e.getMessage()));
                     }
                 }
             }
+            r = new Definitions.ReadFile(f, null, List.of(), kept);
         }
         return r;
     }
 
-    private static void parse(MethodDef m) throws Failed {
+    /** Parses a method; false when a lenient load leaves it out for a syntax error. */
+    private boolean parse(MethodDef m) throws Failed {
         try {
             Parser.parseMethod(m.source());
+            return true;
         } catch (SyntaxError e) {
-            throw new Failed(m.failure(e.offset(), e.getMessage()));
+            problem(m.failure(e.offset(), m.target() + " " + e.getMessage()));
         } catch (StackOverflowError e) {
-            throw new Failed(m.failure(0, "the method is nested too deeply"));
+            problem(m.failure(0, m.target() + " the method is nested too deeply"));
         }
+        return false;
     }
 
     // ------------------------------------------------------------ Tonel

@@ -121,7 +121,11 @@ final class TonelReader {
         skipSpace();
         int patternStart = p;
         while (p < s.length() && s.charAt(p) != '[') {
-            if (s.charAt(p) == ']' || s.charAt(p) == '"' || s.charAt(p) == '\'')
+            if (s.charAt(p) == '"') {
+                comment();
+                continue;
+            }
+            if (s.charAt(p) == ']' || s.charAt(p) == '\'')
                 throw new Malformed("'[' expected after the message pattern", p);
             p++;
         }
