@@ -32,7 +32,7 @@ final class TraitPrims {
     private TraitPrims() {}
 
     static void register(Map<String, Primitive> m) {
-        m.put("classIsTrait", (in, r, a, s) -> bool(((StClass) r).isTrait));
+        m.put("classIsTrait", (in, r, a, s) -> bool(((StClass) r).thisClass.isTrait));
         m.put("classTraitComposition", (in, r, a, s) -> ((StClass) r).traitComposition);
         m.put("classPackageName", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
