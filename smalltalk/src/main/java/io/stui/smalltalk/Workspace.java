@@ -1,12 +1,15 @@
 package io.stui.smalltalk;
 
 import io.stui.smalltalk.image.CodeLoader;
+import io.stui.smalltalk.image.Doits;
 import io.stui.smalltalk.image.LoadResult;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.SnapshotCodec;
 import io.stui.smalltalk.image.SourceFile;
 import io.stui.smalltalk.image.TestRunResult;
 import io.stui.smalltalk.image.TestRunner;
+import io.stui.smalltalk.image.WorkspaceState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,16 +35,19 @@ public final class Workspace implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(2);
     static final EvalLimits TOOL_LIMITS = new EvalLimits(Duration.ofSeconds(10), 0, 0);
 
-    private final Session session;
+    private final WorkspaceState state;
+    private final Evaluator evaluator;
+    private final Inspector inspector;
+    private final ClassBrowser browser;
     private final AtomicBoolean interrupt = new AtomicBoolean();
     private ExecutorService worker;
 
-    Workspace(Session session) {
-        this.session = session;
-    }
-
-    Session session() {
-        return session;
+    Workspace(WorkspaceState state) {
+        this.state = state;
+        ResultPrinter printer = new ResultPrinter(state.classes(), state.environment());
+        this.evaluator = new Evaluator(state, printer);
+        this.inspector = new Inspector(state, printer);
+        this.browser = new ClassBrowser(state.environment());
     }
 
     /** One big-stack daemon thread, retired after 30 s idle so forgotten workspaces do not pin threads. */
@@ -123,13 +129,13 @@ public final class Workspace implements AutoCloseable {
     private EvalResult evaluate(String code, EvalLimits limits, boolean record) {
         interrupt.set(false);
         long t0 = System.nanoTime();
-        Session.Outcome out;
+        Evaluator.Outcome out;
         try {
-            // already on an evaluation thread (a server's front or worker): evaluate here, without the task
-            // object, which C1-only code would allocate through a call into the VM
+            // already on an evaluation thread (a server's front or worker): evaluate here, without a task
+            // object and two thread hand-offs
             out = EvaluationThreads.isCurrent()
-                    ? session.evaluate(code, limits, interrupt, record)
-                    : run(() -> session.evaluate(code, limits, interrupt, record), limits.timeout());
+                    ? evaluator.evaluate(code, limits, interrupt, record)
+                    : run(() -> evaluator.evaluate(code, limits, interrupt, record), limits.timeout());
         } catch (Abandoned a) {
             return EvalResult.failed(
                     new EvalFailure(
@@ -164,7 +170,7 @@ public final class Workspace implements AutoCloseable {
     public LoadResult load(List<SourceFile> files, EvalLimits limits, boolean lenient) {
         interrupt.set(false);
         return run(
-                () -> CodeLoader.load(session, files, limits, interrupt, lenient),
+                () -> CodeLoader.load(state, doits(limits), files, lenient),
                 limits.timeout().multipliedBy(10));
     }
 
@@ -176,13 +182,21 @@ public final class Workspace implements AutoCloseable {
      */
     public TestRunResult runTests(List<String> classGlobs, List<String> packages, EvalLimits perTest) {
         interrupt.set(false);
-        return run(() -> TestRunner.run(session, classGlobs, packages, perTest, interrupt), LONG_TASK);
+        return run(() -> TestRunner.run(state, doits(perTest), classGlobs, packages), LONG_TASK);
     }
 
     /** As {@link #runTests} for classes named exactly (as {@link LoadResult#classesDefined()} lists them). */
     public TestRunResult runTestClasses(List<String> classNames, EvalLimits perTest) {
         interrupt.set(false);
-        return run(() -> TestRunner.runClasses(session, classNames, perTest, interrupt), LONG_TASK);
+        return run(() -> TestRunner.runClasses(state, doits(perTest), classNames), LONG_TASK);
+    }
+
+    /** Evaluations for the loader and the test runner: one-shot (no history, no ids), under {@code limits}. */
+    private Doits doits(EvalLimits limits) {
+        return code -> {
+            Evaluator.Outcome o = evaluator.evaluate(code, limits, interrupt, false);
+            return new Doits.Evaluated(o.value(), o.printString(), o.failure());
+        };
     }
 
     /** Loads and test runs are bounded per evaluation; this only bounds how long a caller waits for the whole. */
@@ -209,17 +223,17 @@ public final class Workspace implements AutoCloseable {
 
     /** Workspace variables (auto-declared by top-level assignments), in declaration order. */
     public List<Reflection.VariableInfo> variables() {
-        return tool(session::variables);
+        return tool(inspector::variables);
     }
 
     /** Registers a value (as answered by this workspace) in the object registry; answers its stable id. */
     public String register(Object value) {
-        return session.registry().register(value);
+        return state.registry().register(value);
     }
 
     /** Inspects a registered object: named instance variables when {@code includePrivate}, plus its selectors when asked. */
     public Optional<Reflection.Inspection> inspect(String objectId, boolean includePrivate, boolean includeMethods) {
-        return Optional.ofNullable(tool(() -> session.inspect(objectId, includePrivate, includeMethods)));
+        return Optional.ofNullable(tool(() -> inspector.inspect(objectId, includePrivate, includeMethods)));
     }
 
     public Optional<Reflection.Inspection> inspect(String objectId, boolean includePrivate) {
@@ -228,34 +242,38 @@ public final class Workspace implements AutoCloseable {
 
     /** Classes whose names match a glob ({@code *} and {@code ?}); system classes only when asked. */
     public List<Reflection.ClassInfo> listClasses(String glob, boolean includeSystem) {
-        return session.listClasses(glob, includeSystem);
+        return browser.listClasses(glob, includeSystem);
     }
 
     public Optional<Reflection.ClassDescription> describeClass(String name) {
-        return Optional.ofNullable(session.describeClass(name));
+        return Optional.ofNullable(browser.describeClass(name));
     }
 
     public Optional<Reflection.MethodInfo> method(String className, String selector, boolean classSide) {
-        return Optional.ofNullable(session.method(className, selector, classSide));
+        return Optional.ofNullable(browser.method(className, selector, classSide));
     }
 
     public List<Reflection.HistoryEntry> history() {
-        return session.history();
+        List<Reflection.HistoryEntry> out = new ArrayList<>();
+        for (WorkspaceState.HistoryEntry e : state.history())
+            out.add(new Reflection.HistoryEntry(e.code(), e.result(), e.ok(), e.timestamp()));
+        return out;
     }
 
     public Optional<Reflection.FailureReport> lastFailure() {
-        return Optional.ofNullable(session.lastFailure());
+        return Optional.ofNullable(evaluator.lastFailure());
     }
 
     /** Forgets everything defined in this workspace. */
     public void clear() {
-        session.clear();
+        state.clear();
+        evaluator.forgetLastFailure();
     }
 
     /** Serializes variables (with their object graphs), classes, methods, history and registry. */
     public byte[] snapshot() {
         // object graphs can be deep: walk them on the big-stack evaluation thread
-        return tool(() -> io.stui.smalltalk.snapshot.SnapshotWriter.write(session));
+        return tool(() -> SnapshotCodec.write(state));
     }
 
     /** Loads snapshot bytes into this (fresh) workspace, on the evaluation thread. */
@@ -263,7 +281,7 @@ public final class Workspace implements AutoCloseable {
         try {
             run(
                     () -> {
-                        io.stui.smalltalk.snapshot.SnapshotReader.restore(session, bytes);
+                        SnapshotCodec.read(state, bytes);
                         return null;
                     },
                     TOOL_LIMITS.timeout().multipliedBy(3));

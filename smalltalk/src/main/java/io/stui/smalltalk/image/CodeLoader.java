@@ -1,10 +1,10 @@
 package io.stui.smalltalk.image;
 
 import io.stui.smalltalk.EvalFailure;
-import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.image.Definitions.ClassDef;
 import io.stui.smalltalk.image.Definitions.Doit;
 import io.stui.smalltalk.image.Definitions.MethodDef;
+import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.syntax.Parser;
 import io.stui.smalltalk.syntax.SyntaxError;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,20 +31,18 @@ import java.util.regex.Pattern;
 public final class CodeLoader {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
-    private final Session session;
-    private final EvalLimits limits;
-    private final AtomicBoolean interrupt;
+    private final Environment env;
+    private final Doits doits;
     private final boolean lenient;
     private final List<LoadFailure> skipped = new ArrayList<>();
     private final List<String> classes = new ArrayList<>();
     private final List<String> traits = new ArrayList<>();
     private int methods;
-    private int doits;
+    private int doitsEvaluated;
 
-    private CodeLoader(Session session, EvalLimits limits, AtomicBoolean interrupt, boolean lenient) {
-        this.session = session;
-        this.limits = limits;
-        this.interrupt = interrupt;
+    private CodeLoader(Environment env, Doits doits, boolean lenient) {
+        this.env = env;
+        this.doits = doits;
         this.lenient = lenient;
     }
 
@@ -59,10 +56,12 @@ public final class CodeLoader {
         }
     }
 
-    /** Loads {@code files} into the session on the calling thread (an evaluation thread). */
-    public static LoadResult load(
-            Session session, List<SourceFile> files, EvalLimits limits, AtomicBoolean interrupt, boolean lenient) {
-        return new CodeLoader(session, limits, interrupt, lenient).run(files);
+    /**
+     * Loads {@code files} into a workspace on the calling thread (an evaluation thread); {@code doits} evaluates
+     * the expressions a load runs (file-out definitions, compositions, class-side initialize) in that workspace.
+     */
+    public static LoadResult load(WorkspaceState state, Doits doits, List<SourceFile> files, boolean lenient) {
+        return new CodeLoader(state.environment(), doits, lenient).run(files);
     }
 
     private LoadResult run(List<SourceFile> files) {
@@ -76,7 +75,7 @@ public final class CodeLoader {
         } catch (Failed e) {
             return LoadResult.failed(e.failure);
         }
-        LoadSupport.Checkpoint checkpoint = LoadSupport.checkpoint(session);
+        LoadSupport.Checkpoint checkpoint = LoadSupport.checkpoint(env);
         try {
             loadTonel(tonel);
             for (Definitions.ReadFile f : chunks) loadChunks(f);
@@ -87,7 +86,8 @@ public final class CodeLoader {
             checkpoint.restore();
             throw e;
         }
-        return new LoadResult(null, List.copyOf(classes), List.copyOf(traits), methods, doits, List.copyOf(skipped));
+        return new LoadResult(
+                null, List.copyOf(classes), List.copyOf(traits), methods, doitsEvaluated, List.copyOf(skipped));
     }
 
     // ------------------------------------------------------------ reading (no change to the workspace)
@@ -161,17 +161,17 @@ public final class CodeLoader {
         }
         for (ClassDef d : traitDefs) {
             try {
-                LoadSupport.defineTrait(session, d.name, d.instVars, d.effectiveCategory(), d.packageName);
+                LoadSupport.defineTrait(env, d.name, d.instVars, d.effectiveCategory(), d.packageName);
             } catch (IllegalArgumentException e) {
                 throw new Failed(d.where.failure(e.getMessage()));
             }
             traits.add(d.name);
-            if (d.comment != null) LoadSupport.setComment(LoadSupport.classNamed(session, d.name), d.comment);
+            if (d.comment != null) LoadSupport.setComment(LoadSupport.classNamed(env, d.name), d.comment);
         }
         Set<String> left = defineClasses(classDefs);
         for (Map.Entry<String, List<MethodDef>> e : methodsOf.entrySet()) {
             if (left.contains(e.getKey())) continue;
-            StClass c = LoadSupport.classNamed(session, e.getKey());
+            StClass c = LoadSupport.classNamed(env, e.getKey());
             for (MethodDef m : e.getValue()) {
                 if (c == null) {
                     problem(Definitions.Where.at(
@@ -189,7 +189,7 @@ public final class CodeLoader {
         }
         for (ClassDef d : classDefs) {
             if (left.contains(d.name)) continue;
-            StClass c = LoadSupport.classNamed(session, d.name);
+            StClass c = LoadSupport.classNamed(env, d.name);
             if (c != null && hasOwnClassSideInitialize(d.name, methodsOf))
                 evaluate(d.name + " initialize", d, "initialize");
         }
@@ -209,7 +209,7 @@ public final class CodeLoader {
                 String sup = superclassName(d);
                 boolean ready = sup == null
                         || done.contains(sup)
-                        || (!byName.containsKey(sup) && LoadSupport.classNamed(session, sup) != null)
+                        || (!byName.containsKey(sup) && LoadSupport.classNamed(env, sup) != null)
                         || (byName.containsKey(sup) && left.contains(sup));
                 if (!ready) continue;
                 pending.remove(d);
@@ -251,7 +251,7 @@ public final class CodeLoader {
         }
         try {
             StClass c = LoadSupport.defineClass(
-                    session,
+                    env,
                     d.name,
                     sup,
                     d.instVars,
@@ -270,7 +270,7 @@ public final class CodeLoader {
 
     private void compile(StClass c, MethodDef m) throws Failed {
         try {
-            LoadSupport.compile(session, m.classSide() ? c.metaclass() : c, m.source(), m.category());
+            LoadSupport.compile(env, m.classSide() ? c.metaclass() : c, m.source(), m.category());
             methods++;
         } catch (SyntaxError e) {
             problem(m.failure(e.offset(), m.target() + " " + e.getMessage()));
@@ -313,7 +313,7 @@ public final class CodeLoader {
     }
 
     private void evaluate(String code, ClassDef d, String what) throws Failed {
-        Session.Outcome out = session.evaluate(code, limits, interrupt, false);
+        Doits.Evaluated out = doits.evaluate(code);
         if (out.failure() != null)
             problem(d.where.failure(
                     d.name + ": " + what + " failed: " + out.failure().describe()));
@@ -324,8 +324,8 @@ public final class CodeLoader {
     private void loadChunks(Definitions.ReadFile f) throws Failed {
         for (Object item : f.chunkItems()) {
             if (item instanceof Doit d) {
-                Session.Outcome out = session.evaluate(d.code(), limits, interrupt, false);
-                doits++;
+                Doits.Evaluated out = doits.evaluate(d.code());
+                doitsEvaluated++;
                 EvalFailure failure = out.failure();
                 if (failure != null) problem(d.where().failure(failure.describe()));
                 StClass defined = out.value() instanceof StClass c ? c : null;
@@ -333,7 +333,7 @@ public final class CodeLoader {
                     (defined.isTrait ? traits : classes).add(defined.name);
                 }
             } else if (item instanceof MethodDef m) {
-                StClass c = LoadSupport.classNamed(session, m.className());
+                StClass c = LoadSupport.classNamed(env, m.className());
                 if (c == null) {
                     problem(Definitions.Where.at(
                             m.file(), m.patternOffset(), m.target() + ": " + m.className() + " is not defined"));

@@ -1,6 +1,8 @@
 package io.stui.smalltalk.image;
 
+import io.stui.smalltalk.compiler.ClassBuilder;
 import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
@@ -114,13 +116,13 @@ public final class LoadSupport {
         }
     }
 
-    public static Checkpoint checkpoint(Session session) {
-        return new Checkpoint(session.env);
+    public static Checkpoint checkpoint(Environment env) {
+        return new Checkpoint(env);
     }
 
     /** The class or trait of that name visible in the session, or null. */
-    public static StClass classNamed(Session session, String name) {
-        return session.env.classNamed(name);
+    public static StClass classNamed(Environment env, String name) {
+        return env.classNamed(name);
     }
 
     /**
@@ -128,7 +130,7 @@ public final class LoadSupport {
      * class. Throws IllegalArgumentException with a user-facing reason.
      */
     public static StClass defineClass(
-            Session session,
+            Environment env,
             String name,
             String superclassName,
             List<String> instVars,
@@ -137,7 +139,6 @@ public final class LoadSupport {
             String category,
             String packageName,
             boolean variable) {
-        Environment env = session.env;
         StClass sup = null;
         if (superclassName != null) {
             sup = env.classNamed(superclassName);
@@ -149,7 +150,7 @@ public final class LoadSupport {
             throw new IllegalArgumentException(name + " is a kernel class and cannot be redefined here");
         if (existing != null && existing.isTrait)
             throw new IllegalArgumentException(name + " is already defined as a trait");
-        StClass c = env.kernel.defineClass(
+        StClass c = ClassBuilder.defineClass(
                 env,
                 sup,
                 name,
@@ -164,13 +165,8 @@ public final class LoadSupport {
 
     /** Defines or redefines a trait: a method holder with no superclass, whose class side inherits from {@code Trait}. */
     public static StClass defineTrait(
-            Session session, String name, List<String> instVars, String category, String packageName) {
-        return defineTrait(session.env, name, instVars, category, packageName);
-    }
-
-    public static StClass defineTrait(
             Environment env, String name, List<String> instVars, String category, String packageName) {
-        Kernel k = env.kernel;
+        ClassTable k = env.classes;
         StClass existing = env.classNamed(name);
         StClass t;
         if (existing != null && existing.isTrait && existing.owner == env) {
@@ -195,8 +191,8 @@ public final class LoadSupport {
     }
 
     /** Compiles a method into a class (or its metaclass); throws SyntaxError with offsets in {@code source}. */
-    public static void compile(Session session, StClass cls, String source, String category) throws SyntaxError {
-        session.env.kernel.compile(session.env, cls, source, category);
+    public static void compile(Environment env, StClass cls, String source, String category) throws SyntaxError {
+        ClassBuilder.compile(env, cls, source, category);
     }
 
     /** Sets a class comment (the loader's, kernel classes excepted). */
@@ -205,7 +201,7 @@ public final class LoadSupport {
     }
 
     /** Workspace classes and traits, in definition order. */
-    public static List<StClass> userClasses(Session session) {
-        return List.copyOf(session.env.userClasses);
+    public static List<StClass> userClasses(Environment env) {
+        return List.copyOf(env.userClasses);
     }
 }

@@ -1,13 +1,12 @@
 package io.stui.smalltalk.image;
 
-import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StString;
 import io.stui.smalltalk.objects.StSymbol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -16,14 +15,12 @@ import java.util.regex.Pattern;
  * that test's error and the run goes on.
  */
 public final class TestRunner {
-    private final Session session;
-    private final EvalLimits perTest;
-    private final AtomicBoolean interrupt;
+    private final Environment env;
+    private final Doits doits;
 
-    private TestRunner(Session session, EvalLimits perTest, AtomicBoolean interrupt) {
-        this.session = session;
-        this.perTest = perTest;
-        this.interrupt = interrupt;
+    private TestRunner(Environment env, Doits doits) {
+        this.env = env;
+        this.doits = doits;
     }
 
     /**
@@ -31,30 +28,24 @@ public final class TestRunner {
      * package is one of {@code packages} (a package also takes in its tags: {@code Kernel-Tests} covers
      * {@code Kernel-Tests-Objects}); both empty: every test class of the workspace (not the kernel's).
      */
-    public static TestRunResult run(
-            Session session,
-            List<String> classGlobs,
-            List<String> packages,
-            EvalLimits perTest,
-            AtomicBoolean interrupt) {
-        return new TestRunner(session, perTest, interrupt).run(select(session, classGlobs, packages));
+    public static TestRunResult run(WorkspaceState state, Doits doits, List<String> classGlobs, List<String> packages) {
+        return new TestRunner(state.environment(), doits).run(select(state.environment(), classGlobs, packages));
     }
 
     /** Runs the tests of the named classes, in that order (those that are not concrete test classes are passed over). */
-    public static TestRunResult runClasses(
-            Session session, List<String> classNames, EvalLimits perTest, AtomicBoolean interrupt) {
+    public static TestRunResult runClasses(WorkspaceState state, Doits doits, List<String> classNames) {
         List<StClass> classes = new ArrayList<>();
         for (String n : classNames) {
-            StClass c = session.environment().classNamed(n);
+            StClass c = state.environment().classNamed(n);
             if (c != null) classes.add(c);
         }
-        return new TestRunner(session, perTest, interrupt).run(classes);
+        return new TestRunner(state.environment(), doits).run(classes);
     }
 
-    private static List<StClass> select(Session session, List<String> globs, List<String> packages) {
-        List<Pattern> patterns = globs.stream().map(ClassBrowser::globPattern).toList();
+    private static List<StClass> select(Environment env, List<String> globs, List<String> packages) {
+        List<Pattern> patterns = globs.stream().map(TestRunner::globPattern).toList();
         List<StClass> out = new ArrayList<>();
-        for (StClass c : session.environment().visibleClasses()) {
+        for (StClass c : env.visibleClasses()) {
             boolean byName = patterns.stream().anyMatch(p -> p.matcher(c.name).matches());
             String pkg = c.packageName != null ? c.packageName : c.category;
             boolean byPackage = packages.stream()
@@ -67,19 +58,28 @@ public final class TestRunner {
         return out;
     }
 
+    private static Pattern globPattern(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            switch (ch) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+
     private TestRunResult run(List<StClass> classes) {
         long t0 = System.nanoTime();
-        StClass testCase = session.environment().classNamed("TestCase");
+        StClass testCase = env.classNamed("TestCase");
         int passed = 0, failed = 0, skipped = 0;
         List<TestRunResult.TestProblem> problems = new ArrayList<>();
         List<TestRunResult.ClassCount> perClass = new ArrayList<>();
         for (StClass c : classes) {
             if (c.isTrait || !c.inheritsFrom(testCase)) continue;
-            Session.Outcome sels = session.evaluate(
-                    c.name + " isAbstract ifTrue: [#()] ifFalse: [" + c.name + " allTestSelectors asArray]",
-                    perTest,
-                    interrupt,
-                    false);
+            Doits.Evaluated sels = doits.evaluate(
+                    c.name + " isAbstract ifTrue: [#()] ifFalse: [" + c.name + " allTestSelectors asArray]");
             if (!(sels.value() instanceof Object[] selectors)) {
                 problems.add(new TestRunResult.TestProblem(
                         c.name, "allTestSelectors", TestRunResult.Kind.ERROR, describe(sels), 0));
@@ -115,11 +115,8 @@ public final class TestRunner {
 
     /** Runs one test; answers null when it passed (or failed as expected). */
     private TestRunResult.TestProblem runOne(String className, String selector) {
-        Session.Outcome out = session.evaluate(
-                "TestResult new runAndReport: (" + className + " selector: #" + quoteSelector(selector) + ")",
-                perTest,
-                interrupt,
-                false);
+        Doits.Evaluated out = doits.evaluate(
+                "TestResult new runAndReport: (" + className + " selector: #" + quoteSelector(selector) + ")");
         if (!(out.value() instanceof Object[] r) || r.length != 3 || !(r[0] instanceof StSymbol kind))
             return new TestRunResult.TestProblem(className, selector, TestRunResult.Kind.ERROR, describe(out), 0);
         String message = r[1] instanceof StString m ? m.str() : "";
@@ -141,7 +138,7 @@ public final class TestRunner {
                 : "'" + selector.replace("'", "''") + "'";
     }
 
-    private static String describe(Session.Outcome out) {
+    private static String describe(Doits.Evaluated out) {
         return out.failure() != null ? out.failure().describe() : "the test runner answered " + out.printString();
     }
 }

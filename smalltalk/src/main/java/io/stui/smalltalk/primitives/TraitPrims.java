@@ -4,7 +4,7 @@ import static io.stui.smalltalk.primitives.Primitives.FAIL;
 import static io.stui.smalltalk.primitives.Primitives.bool;
 import static io.stui.smalltalk.primitives.Primitives.text;
 
-import io.stui.smalltalk.image.Kernel;
+import io.stui.smalltalk.compiler.ClassBuilder;
 import io.stui.smalltalk.image.LoadSupport;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
@@ -64,8 +64,7 @@ final class TraitPrims {
             StClass c = (StClass) r;
             if (!(a[1] instanceof Object[] pairs)) return FAIL;
             if (c.isKernel() && !in.env.isKernel) {
-                Kernel.refuseKernelMutation(s, c.thisClass);
-                return r;
+                return in.refuseKernelMutation(s, c.thisClass);
             }
             c.traitComposition = a[0];
             apply(in.env, c, pairs);
@@ -96,7 +95,7 @@ final class TraitPrims {
             String source = conflict ? conflictSource(sel.name) : renamed(first.source, first.selector, sel.name);
             if (source == null) continue;
             try {
-                env.kernel.compile(env, c, source, first.category);
+                ClassBuilder.compile(env, c, source, first.category);
             } catch (SyntaxError bad) {
                 // the trait method does not compile in this class (say, it assigns a variable the class lacks):
                 // leave it out, as a send of it will then tell

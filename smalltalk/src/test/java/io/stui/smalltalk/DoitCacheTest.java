@@ -1,12 +1,13 @@
-package io.stui.smalltalk.compiler;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.compiler.DoitCache;
+import io.stui.smalltalk.image.KernelLoader;
+import io.stui.smalltalk.image.WorkspaceState;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,20 +19,35 @@ import org.junit.jupiter.api.Test;
  * the answer the user sees and whether the cached doit was reused.
  */
 class DoitCacheTest {
-    private static Kernel kernel;
+    private static ClassTable kernel;
 
     @BeforeAll
     static void boot() {
-        kernel = Kernel.boot();
+        kernel = KernelLoader.boot();
+    }
+
+    /** A workspace's state and its evaluator, as a {@link Workspace} holds them, without the thread. */
+    private static final class Session {
+        final WorkspaceState state;
+        final Evaluator evaluator;
+
+        Session(ClassTable kernel) {
+            state = new WorkspaceState(kernel);
+            evaluator = new Evaluator(state, new ResultPrinter(kernel, state.environment()));
+        }
+
+        void clear() {
+            state.clear();
+        }
     }
 
     private static String eval(Session s, String code) {
-        Session.Outcome out = s.evaluate(code, EvalLimits.defaults(), new AtomicBoolean());
+        Evaluator.Outcome out = s.evaluator.evaluate(code, EvalLimits.defaults(), new AtomicBoolean(), true);
         return out.failure() != null ? out.failure().errorClass() : out.printString();
     }
 
     private static CompiledMethod compiled(Session s, DoitCache cache, String code) {
-        return cache.compile(code, kernel, s.env, s.variables, s.resolver());
+        return cache.compile(code, s.state.environment(), s.state.variables(), s.state.resolver());
     }
 
     @Test
