@@ -241,4 +241,16 @@ class CodeLoaderTest {
                     "nil", ws.evaluate("Smalltalk at: #Greeter ifAbsent: [nil]").printString());
         }
     }
+
+    @Test
+    void theBenchmarksGeneratedPackageLoadsAndRuns() {
+        try (Workspace ws = engine.newWorkspace()) {
+            LoadResult r = ws.load(io.stui.smalltalk.bench.LoadBenchmarks.generatedPackage(), EvalLimits.defaults());
+            assertTrue(r.ok(), () -> r.failure().describe());
+            assertEquals(50, r.classesDefined().size());
+            assertEquals(50 * 12 + 1, r.methodsDefined());
+            assertEquals(
+                    "'Gen49: 220'", ws.evaluate("(Gen49 withA: 5) describe").printString());
+        }
+    }
 }
