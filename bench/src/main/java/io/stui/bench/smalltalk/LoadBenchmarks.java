@@ -1,10 +1,10 @@
-package io.stui.smalltalk.bench;
+package io.stui.bench.smalltalk;
 
 import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.LoadResult;
 import io.stui.smalltalk.SmalltalkEngine;
+import io.stui.smalltalk.SourceFile;
 import io.stui.smalltalk.Workspace;
-import io.stui.smalltalk.image.LoadResult;
-import io.stui.smalltalk.image.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

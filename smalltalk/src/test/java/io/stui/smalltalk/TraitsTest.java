@@ -1,11 +1,8 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.SmalltalkEngine;
-import io.stui.smalltalk.Workspace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

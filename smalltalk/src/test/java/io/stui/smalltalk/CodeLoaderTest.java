@@ -1,13 +1,9 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.Reflection;
-import io.stui.smalltalk.SmalltalkEngine;
-import io.stui.smalltalk.Workspace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -239,18 +235,6 @@ class CodeLoaderTest {
             assertEquals(8, r.failure().line());
             assertEquals(
                     "nil", ws.evaluate("Smalltalk at: #Greeter ifAbsent: [nil]").printString());
-        }
-    }
-
-    @Test
-    void theBenchmarksGeneratedPackageLoadsAndRuns() {
-        try (Workspace ws = engine.newWorkspace()) {
-            LoadResult r = ws.load(io.stui.smalltalk.bench.LoadBenchmarks.generatedPackage(), EvalLimits.defaults());
-            assertTrue(r.ok(), () -> r.failure().describe());
-            assertEquals(50, r.classesDefined().size());
-            assertEquals(50 * 12 + 1, r.methodsDefined());
-            assertEquals(
-                    "'Gen49: 220'", ws.evaluate("(Gen49 withA: 5) describe").printString());
         }
     }
 }
