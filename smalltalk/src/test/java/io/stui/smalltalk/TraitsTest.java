@@ -125,4 +125,15 @@ class TraitsTest {
             assertEquals("TNamed classTrait", eval(ws, "Widget class traitComposition"));
         }
     }
+
+    @Test
+    void aSnapshotKeepsWhatTraitsGaveTheClass() {
+        try (Workspace ws = engine.newWorkspace()) {
+            defineGreeting(ws);
+            eval(ws, "Object subclass: #Kept uses: TCounts instanceVariableNames: '' classVariableNames: '' package: 'Demo'");
+            try (Workspace back = engine.restoreWorkspace(ws.snapshot())) {
+                assertEquals("42", eval(back, "Kept new count"));
+            }
+        }
+    }
 }
