@@ -130,7 +130,9 @@ class TraitsTest {
     void aSnapshotKeepsWhatTraitsGaveTheClass() {
         try (Workspace ws = engine.newWorkspace()) {
             defineGreeting(ws);
-            eval(ws, "Object subclass: #Kept uses: TCounts instanceVariableNames: '' classVariableNames: '' package: 'Demo'");
+            eval(
+                    ws,
+                    "Object subclass: #Kept uses: TCounts instanceVariableNames: '' classVariableNames: '' package: 'Demo'");
             try (Workspace back = engine.restoreWorkspace(ws.snapshot())) {
                 assertEquals("42", eval(back, "Kept new count"));
             }
