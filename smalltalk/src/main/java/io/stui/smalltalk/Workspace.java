@@ -30,6 +30,7 @@ public final class Workspace implements AutoCloseable {
     private final Session session;
     private final AtomicBoolean interrupt = new AtomicBoolean();
     private ExecutorService worker;
+    private volatile io.stui.smalltalk.debug.Debugger debugger;
 
     Workspace(Session session) {
         this.session = session;
@@ -147,6 +148,21 @@ public final class Workspace implements AutoCloseable {
         return evaluate(code, EvalLimits.defaults());
     }
 
+    /**
+     * This workspace's debugger: breakpoints, debug-mode evaluations ({@code debugger().debug(code, limits)}) and
+     * the operations on a suspended one. Created on first use.
+     */
+    public io.stui.smalltalk.debug.Debugger debugger() {
+        io.stui.smalltalk.debug.Debugger d = debugger;
+        if (d == null) {
+            synchronized (this) {
+                if (debugger == null) debugger = new io.stui.smalltalk.debug.Debugger(session, interrupt);
+                d = debugger;
+            }
+        }
+        return d;
+    }
+
     /** Asks the running evaluation (if any) to stop; it ends with an {@code INTERRUPTED} failure. Thread-safe. */
     public void interrupt() {
         interrupt.set(true);
@@ -229,6 +245,7 @@ public final class Workspace implements AutoCloseable {
     /** Stops the evaluation thread. The workspace can still be used afterwards (a new thread is started). */
     @Override
     public void close() {
+        if (debugger != null) debugger.terminateAll();
         interrupt.set(true);
         if (worker != null) {
             worker.shutdownNow();

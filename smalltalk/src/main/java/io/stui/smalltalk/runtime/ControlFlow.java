@@ -78,7 +78,7 @@ public abstract class ControlFlow extends RuntimeException {
         public final String reason;
         public final Context context;
 
-        Termination(String errorClass, String reason, Context context) {
+        public Termination(String errorClass, String reason, Context context) {
             this.errorClass = errorClass;
             this.reason = reason;
             this.context = context;
@@ -87,6 +87,15 @@ public abstract class ControlFlow extends RuntimeException {
         @Override
         public String getMessage() {
             return errorClass + ": " + reason;
+        }
+    }
+
+    /** A debugger's Restart: unwind (running ensure blocks) to the frame, which then runs again from its start. */
+    public static final class Restart extends ControlFlow {
+        public final Context frame;
+
+        public Restart(Context frame) {
+            this.frame = frame;
         }
     }
 }

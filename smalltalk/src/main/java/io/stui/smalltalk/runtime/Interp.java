@@ -1,5 +1,6 @@
 package io.stui.smalltalk.runtime;
 
+import io.stui.smalltalk.debug.DebugHook;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,7 +15,10 @@ public final class Interp {
     public final Kernel k;
     public final StringBuilder transcript = new StringBuilder();
     final AtomicBoolean interruptFlag;
-    private final long deadlineNanos;
+    /** The debugger of a debug-mode evaluation; null otherwise, and then the send path pays one null check. */
+    public final DebugHook debug;
+
+    private long deadlineNanos;
     private final long budget;
     private final long maxAllocation;
     final int maxDepth;
@@ -32,6 +36,18 @@ public final class Interp {
             long maxAllocation,
             int maxDepth,
             AtomicBoolean interruptFlag) {
+        this(env, timeoutNanos, budget, maxAllocation, maxDepth, interruptFlag, null);
+    }
+
+    public Interp(
+            Environment env,
+            long timeoutNanos,
+            long budget,
+            long maxAllocation,
+            int maxDepth,
+            AtomicBoolean interruptFlag,
+            DebugHook debug) {
+        this.debug = debug;
         this.env = env;
         this.k = env.kernel;
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
@@ -44,6 +60,11 @@ public final class Interp {
 
     public long steps() {
         return steps;
+    }
+
+    /** Moves the time limit later: a debugger calls this with the time the evaluation spent suspended. */
+    public void extendDeadline(long nanos) {
+        deadlineNanos += nanos;
     }
 
     // ---------------------------------------------------------------- limits
@@ -127,6 +148,9 @@ public final class Interp {
         } catch (ControlFlow.NonLocalReturn nlr) {
             if (nlr.home == ctx) return nlr.value;
             throw nlr;
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return invoke(m, rcvr, Arrays.copyOf(temps, m.numArgs), sender);
         } finally {
             ctx.dead = true;
         }
@@ -148,7 +172,12 @@ public final class Interp {
         Context ctx = new Context(code, b.receiver, temps, b.outer, sender, this);
         if (ctx.depth > maxDepth) throw depthExceeded(ctx);
         if (++steps >= nextCheck) checkLimits(ctx);
-        return code.body.eval(ctx);
+        try {
+            return code.body.eval(ctx);
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return callBlock(b, Arrays.copyOf(temps, code.numArgs), sender);
+        }
     }
 
     public Object value(StBlock b, Context sender) {

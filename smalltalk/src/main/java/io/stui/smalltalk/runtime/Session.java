@@ -3,7 +3,9 @@ package io.stui.smalltalk.runtime;
 import io.stui.smalltalk.EvalFailure;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.Reflection;
+import io.stui.smalltalk.compiler.Parser;
 import io.stui.smalltalk.compiler.SyntaxError;
+import io.stui.smalltalk.debug.DebugHook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,14 +99,15 @@ public final class Session {
         return lastFailure;
     }
 
-    Interp newInterp(EvalLimits limits, AtomicBoolean interrupt) {
+    Interp newInterp(EvalLimits limits, AtomicBoolean interrupt, DebugHook debug) {
         return new Interp(
                 env,
                 limits.timeout().toNanos(),
                 limits.instructionBudget(),
                 limits.maxAllocationBytes(),
                 limits.maxDepth(),
-                interrupt);
+                interrupt,
+                debug);
     }
 
     /** Prints the result: same time and memory limits, but a deep stack so cyclic structures reach the character limit first. */
@@ -134,25 +137,98 @@ public final class Session {
      * id) nor added to the history, for a one-shot evaluation whose workspace is cleared right after.
      */
     public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record) {
+        return evaluate(code, limits, interrupt, record, null);
+    }
+
+    /** As {@link #evaluate(String, EvalLimits, AtomicBoolean, boolean)}, under a debugger when {@code debug} is not null. */
+    public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record, DebugHook debug) {
         long t0 = System.nanoTime();
         CompiledMethod doit;
         try {
             doit = doits.compile(code, kernel, env, variables, resolver);
         } catch (SyntaxError e) {
-            EvalFailure f = new EvalFailure(
-                    EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
-            return fail(code, f, List.of(), "");
+            return syntaxFailure(code, e);
         } catch (StackOverflowError e) {
-            EvalFailure f = new EvalFailure(
-                    EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
-            return fail(code, f, List.of(), "");
+            return nestedTooDeeply(code);
         }
-        Interp in = newInterp(limits, interrupt);
+        return run(code, doit, null, limits, interrupt, record, debug, t0);
+    }
+
+    /**
+     * Evaluates {@code code} with {@code self} bound to {@code receiver} (its instance variables readable and
+     * assignable, as in Pharo's inspector) and with {@code locals} visible before the workspace variables (a
+     * debugger's frame temporaries; assignments to them land in the given bindings). Never cached.
+     */
+    public Outcome evaluateIn(
+            String code,
+            Object receiver,
+            Map<String, Binding> locals,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            Map<String, Binding> scope) {
+        long t0 = System.nanoTime();
+        Map<String, Binding> vars = scope == null ? variables : scope;
+        Compiler.VariableResolver r = new Compiler.VariableResolver() {
+            @Override
+            public Binding existing(String name) {
+                Binding b = locals.get(name);
+                return b != null ? b : vars.get(name);
+            }
+
+            @Override
+            public Binding declare(String name) {
+                return vars.computeIfAbsent(name, n -> new Binding(n, null));
+            }
+
+            @Override
+            public boolean isClass(String name) {
+                return resolver.isClass(name);
+            }
+
+            @Override
+            public boolean isGlobal(String name) {
+                return resolver.isGlobal(name);
+            }
+        };
+        CompiledMethod doit;
         try {
-            Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
+            doit = new CompiledMethod(Parser.parseDoit(code), Kernel.classOf(receiver), "doits", null, false, r);
+            doit.ensureCompiled();
+        } catch (SyntaxError e) {
+            return syntaxFailure(code, e);
+        } catch (StackOverflowError e) {
+            return nestedTooDeeply(code);
+        }
+        return run(code, doit, receiver, limits, interrupt, true, null, t0);
+    }
+
+    private Outcome syntaxFailure(String code, SyntaxError e) {
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
+        return fail(code, f, List.of(), "");
+    }
+
+    private Outcome nestedTooDeeply(String code) {
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
+        return fail(code, f, List.of(), "");
+    }
+
+    private Outcome run(
+            String code,
+            CompiledMethod doit,
+            Object receiver,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            boolean record,
+            DebugHook debug,
+            long t0) {
+        Interp in = newInterp(limits, interrupt, debug);
+        try {
+            Object value = in.invoke(doit, receiver, Interp.NO_ARGS, null);
             String ps = directPrint(value);
             if (ps == null) ps = resultPrintString(value, printInterp(limits, interrupt));
-            if (System.nanoTime() - t0 > limits.timeout().toNanos()) {
+            if (debug == null && System.nanoTime() - t0 > limits.timeout().toNanos()) {
                 // the interpreter checks its deadline between steps; a long Java primitive (printing a huge
                 // integer, say) can carry an evaluation past it without a check, and that is still a time-out
                 EvalFailure f = new EvalFailure(
@@ -221,8 +297,15 @@ public final class Session {
         List<Context> frames = frames(e.signalContext);
         List<String> trace = new ArrayList<>();
         for (Context c : frames) trace.add(c.describe());
-        EvalFailure f = new EvalFailure(EvalFailure.Kind.ERROR, errorClass, text, 0, 0, trace);
-        return fail(code, f, frames, in.transcript.toString());
+        Context doit = doitFrame(frames);
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.ERROR,
+                errorClass,
+                text,
+                doit == null ? 0 : doit.line(),
+                doit == null ? 0 : doit.column(),
+                trace);
+        return fail(code, f, frames, in.transcript.toString(), detached(in));
     }
 
     private Outcome failTermination(String code, ControlFlow.Termination t, Interp in) {
@@ -232,31 +315,51 @@ public final class Session {
             case "InstructionBudgetExceeded" -> EvalFailure.Kind.BUDGET;
             case "RecursionDepthExceeded" -> EvalFailure.Kind.RECURSION;
             case "AllocationLimitExceeded" -> EvalFailure.Kind.ALLOCATION;
+            case "Terminated" -> EvalFailure.Kind.INTERRUPTED;
             default -> EvalFailure.Kind.INTERNAL;
         };
         List<Context> frames = frames(t.context);
+        if (kind == EvalFailure.Kind.RECURSION) frames = frames.subList(0, Math.min(frames.size(), 20));
         List<String> trace = new ArrayList<>();
-        for (int i = 0; i < Math.min(frames.size(), 20); i++)
-            trace.add(frames.get(i).describe());
-        EvalFailure f = new EvalFailure(kind, t.errorClass, t.reason, 0, 0, trace);
-        // locals of a runaway evaluation are not printed: printing could run away too
-        return fail(
-                code,
-                f,
-                kind == EvalFailure.Kind.RECURSION ? frames.subList(0, Math.min(frames.size(), 20)) : frames,
-                in.transcript.toString());
+        for (Context c : frames) trace.add(c.describe());
+        Context doit = doitFrame(frames);
+        EvalFailure f = new EvalFailure(
+                kind, t.errorClass, t.reason, doit == null ? 0 : doit.line(), doit == null ? 0 : doit.column(), trace);
+        return fail(code, f, frames, in.transcript.toString(), detached(in));
     }
+
+    /** Frames kept in a failure report; deeper stacks are recursion, cut to their innermost frames. */
+    static final int MAX_REPORTED_FRAMES = 1_000;
 
     private static List<Context> frames(Context c) {
         List<Context> out = new ArrayList<>();
-        for (Context x = c; x != null && out.size() < 100; x = x.sender) out.add(x);
+        for (Context x = c; x != null && out.size() < MAX_REPORTED_FRAMES; x = x.sender) out.add(x);
         return out;
     }
 
+    /** The frame of the evaluated code itself (the outermost doit), whose line is the user's line. */
+    private static Context doitFrame(List<Context> frames) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            Context c = frames.get(i);
+            if (c.code.method().isDoit && c.pos >= 0) return c;
+        }
+        return null;
+    }
+
+    /** A debug run terminated by its suspension time-out unwinds while other calls may use the workspace. */
+    private static boolean detached(Interp in) {
+        return in.debug != null && in.debug.detached();
+    }
+
     private Outcome fail(String code, EvalFailure f, List<Context> frames, String transcript) {
+        return fail(code, f, frames, transcript, false);
+    }
+
+    private Outcome fail(String code, EvalFailure f, List<Context> frames, String transcript, boolean detached) {
+        if (detached) return new Outcome(null, null, null, null, transcript, f);
         List<Reflection.Frame> fr = new ArrayList<>();
         Interp tool = frames.isEmpty() ? null : toolInterp(null);
-        for (Context c : frames.subList(0, Math.min(frames.size(), 30))) {
+        for (Context c : frames) {
             Map<String, String> locals = new LinkedHashMap<>();
             Map<String, String> ids = new LinkedHashMap<>();
             String[] names = c.code.tempNames;
