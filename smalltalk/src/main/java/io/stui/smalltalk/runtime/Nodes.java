@@ -677,6 +677,16 @@ final class Nodes {
 
         @Override
         Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Interp in = c.interp;
             Object expected = whileTrue ? Boolean.TRUE : Boolean.FALSE;
             while (true) {
@@ -705,6 +715,16 @@ final class Nodes {
 
         @Override
         Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Interp in = c.interp;
             while (true) {
                 body.eval(c);
@@ -730,6 +750,16 @@ final class Nodes {
 
         @Override
         Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Object f = from.eval(c);
             Object t = to.eval(c);
             Object s = by == null ? (Object) 1L : by.eval(c);
@@ -782,6 +812,16 @@ final class Nodes {
 
         @Override
         Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Object n = count.eval(c);
             Interp in = c.interp;
             if (!(n instanceof Long ln)) {
