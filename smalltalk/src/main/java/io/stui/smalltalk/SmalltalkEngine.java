@@ -1,7 +1,7 @@
 package io.stui.smalltalk;
 
-import io.stui.smalltalk.runtime.Kernel;
-import io.stui.smalltalk.runtime.Session;
+import io.stui.smalltalk.image.Kernel;
+import io.stui.smalltalk.image.Session;
 
 /**
  * The embedded Smalltalk: boots the shared, immutable kernel once per JVM and creates workspaces.

@@ -1,6 +1,6 @@
 package io.stui.smalltalk;
 
-import io.stui.smalltalk.runtime.Session;
+import io.stui.smalltalk.image.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -160,7 +160,7 @@ class WorkspaceTest {
     void theRegistryForgetsItsOldestObjectsBeyondItsCapacity() {
         try (Workspace ws = engine.newWorkspace()) {
             List<String> ids = new java.util.ArrayList<>();
-            for (int i = 0; i <= io.stui.smalltalk.runtime.ObjectRegistry.CAPACITY; i++) {
+            for (int i = 0; i <= io.stui.smalltalk.image.ObjectRegistry.CAPACITY; i++) {
                 ids.add(ws.evaluate("Array new: 3").objectId()); // a new object each time, so a new id
             }
             assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "distinct ids");

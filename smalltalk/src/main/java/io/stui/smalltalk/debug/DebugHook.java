@@ -1,7 +1,7 @@
 package io.stui.smalltalk.debug;
 
-import io.stui.smalltalk.runtime.Context;
-import io.stui.smalltalk.runtime.StObject;
+import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.StObject;
 
 /**
  * What the interpreter tells a debugger. Only a debug-mode evaluation has one ({@code Interp.debug}); every

@@ -1,7 +1,7 @@
 package io.stui.smalltalk.snapshot;
 
-import io.stui.smalltalk.runtime.Session;
-import io.stui.smalltalk.runtime.SnapshotCodec;
+import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.SnapshotCodec;
 
 /** Restores a workspace snapshot into a fresh session; throws {@link IllegalArgumentException} on bad data. */
 public final class SnapshotReader {

@@ -1,7 +1,7 @@
 package io.stui.smalltalk.snapshot;
 
-import io.stui.smalltalk.runtime.Session;
-import io.stui.smalltalk.runtime.SnapshotCodec;
+import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.SnapshotCodec;
 
 /** Writes a workspace snapshot (format described in {@link SnapshotCodec}). */
 public final class SnapshotWriter {

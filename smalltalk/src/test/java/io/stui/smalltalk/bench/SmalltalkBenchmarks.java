@@ -4,7 +4,7 @@ import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
-import io.stui.smalltalk.runtime.Kernel;
+import io.stui.smalltalk.image.Kernel;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

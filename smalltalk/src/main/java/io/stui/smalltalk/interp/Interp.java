@@ -1,0 +1,307 @@
+package io.stui.smalltalk.interp;
+
+import io.stui.smalltalk.debug.DebugHook;
+import io.stui.smalltalk.image.Kernel;
+import io.stui.smalltalk.objects.CompiledBlock;
+import io.stui.smalltalk.objects.CompiledMethod;
+import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.Environment;
+import io.stui.smalltalk.objects.Primitive;
+import io.stui.smalltalk.objects.StBlock;
+import io.stui.smalltalk.objects.StClass;
+import io.stui.smalltalk.objects.StObject;
+import io.stui.smalltalk.objects.StString;
+import io.stui.smalltalk.objects.StSymbol;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The execution state of one evaluation: environment, limits, step and allocation counters, the exception
+ * handler stack and the captured Transcript. Used by exactly one thread.
+ */
+public final class Interp {
+    public static final Object[] NO_ARGS = new Object[0];
+
+    public final Environment env;
+    public final Kernel k;
+    public final StringBuilder transcript = new StringBuilder();
+    public final AtomicBoolean interruptFlag;
+    /** The debugger of a debug-mode evaluation; null otherwise, and then the send path pays one null check. */
+    public final DebugHook debug;
+
+    private long deadlineNanos;
+    private final long budget;
+    private final long maxAllocation;
+    final int maxDepth;
+    long steps;
+    private long nextCheck;
+    long allocated;
+    Context.HandlerInfo handlers;
+    /** Context of the most recent unhandled error, for post-mortem inspection. */
+    public ControlFlow.UnhandledError lastUnhandled;
+
+    public Interp(
+            Environment env,
+            long timeoutNanos,
+            long budget,
+            long maxAllocation,
+            int maxDepth,
+            AtomicBoolean interruptFlag) {
+        this(env, timeoutNanos, budget, maxAllocation, maxDepth, interruptFlag, null);
+    }
+
+    public Interp(
+            Environment env,
+            long timeoutNanos,
+            long budget,
+            long maxAllocation,
+            int maxDepth,
+            AtomicBoolean interruptFlag,
+            DebugHook debug) {
+        this.debug = debug;
+        this.env = env;
+        this.k = env.kernel;
+        this.deadlineNanos = System.nanoTime() + timeoutNanos;
+        this.budget = budget <= 0 ? Long.MAX_VALUE : budget;
+        this.maxAllocation = maxAllocation <= 0 ? Long.MAX_VALUE : maxAllocation;
+        this.maxDepth = maxDepth;
+        this.interruptFlag = interruptFlag;
+        this.nextCheck = Math.min(this.budget, 4096);
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    /** Moves the time limit later: a debugger calls this with the time the evaluation spent suspended. */
+    public void extendDeadline(long nanos) {
+        deadlineNanos += nanos;
+    }
+
+    // ---------------------------------------------------------------- limits
+
+    public void step(Context c) {
+        if (++steps >= nextCheck) checkLimits(c);
+    }
+
+    void checkLimits(Context c) {
+        if (steps >= budget)
+            throw new ControlFlow.Termination(
+                    "InstructionBudgetExceeded", "the evaluation used its budget of " + budget + " steps", c);
+        if (interruptFlag != null && interruptFlag.get())
+            throw new ControlFlow.Termination("Interrupted", "the evaluation was interrupted", c);
+        if (System.nanoTime() - deadlineNanos > 0)
+            throw new ControlFlow.Termination("Timeout", "the evaluation ran past its time limit", c);
+        nextCheck = Math.min(budget, steps + 4096);
+    }
+
+    /** Accounts for an allocation of roughly {@code bytes}; ends the evaluation when over the limit. */
+    public void allocate(long bytes, Context c) {
+        allocated += bytes;
+        if (bytes > maxAllocation || allocated > maxAllocation)
+            throw new ControlFlow.Termination(
+                    "AllocationLimitExceeded",
+                    "the evaluation tried to allocate more than " + maxAllocation + " bytes",
+                    c);
+        if (bytes > 4096) checkLimits(c);
+    }
+
+    // ---------------------------------------------------------------- sends
+
+    public Object send(Object rcvr, StSymbol sel, Object[] args, Context sender) {
+        StClass cls = Kernel.classOf(rcvr);
+        CompiledMethod m = env.lookup(cls, sel);
+        if (m == null) return dnu(rcvr, sel, args, sender);
+        return invoke(m, rcvr, args, sender);
+    }
+
+    public Object send0(Object rcvr, String sel, Context sender) {
+        return send(rcvr, StSymbol.of(sel), NO_ARGS, sender);
+    }
+
+    public Object send1(Object rcvr, String sel, Object a, Context sender) {
+        return send(rcvr, StSymbol.of(sel), new Object[] {a}, sender);
+    }
+
+    Object superSend(StClass start, Object rcvr, StSymbol sel, Object[] args, Context sender) {
+        CompiledMethod m = start == null ? null : env.lookup(start, sel);
+        if (m == null) return dnu(rcvr, sel, args, sender);
+        return invoke(m, rcvr, args, sender);
+    }
+
+    Object dnu(Object rcvr, StSymbol sel, Object[] args, Context sender) {
+        StObject msg = new StObject(k.messageClass, k.messageClass.instSize());
+        msg.slots[0] = sel;
+        msg.slots[1] = args.clone();
+        CompiledMethod m = env.lookup(Kernel.classOf(rcvr), k.symDnu);
+        if (m == null) throw new IllegalStateException("doesNotUnderstand: missing for " + Kernel.classOf(rcvr));
+        return invoke(m, rcvr, new Object[] {msg}, sender);
+    }
+
+    public Object invoke(CompiledMethod m, Object rcvr, Object[] args, Context sender) {
+        Primitive p = m.primitive;
+        if (p != null) {
+            Object v = p.call(this, rcvr, args, sender);
+            if (v != Primitive.FAIL) return v;
+        }
+        m.ensureCompiled();
+        Object[] temps = args.length == m.numTemps ? args : Arrays.copyOf(args, m.numTemps);
+        Context ctx = new Context(m, rcvr, temps, null, sender, this);
+        if (ctx.depth > maxDepth) throw depthExceeded(ctx);
+        if (++steps >= nextCheck) checkLimits(ctx);
+        try {
+            Object v = m.body.eval(ctx);
+            if (ctx.returning) return ctx.returnValue;
+            return m.isDoit ? v : rcvr;
+        } catch (ControlFlow.LocalReturn lr) {
+            if (lr.home == ctx) return lr.value;
+            throw lr;
+        } catch (ControlFlow.NonLocalReturn nlr) {
+            if (nlr.home == ctx) return nlr.value;
+            throw nlr;
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return invoke(m, rcvr, Arrays.copyOf(temps, m.numArgs), sender);
+        } finally {
+            ctx.dead = true;
+        }
+    }
+
+    ControlFlow.Termination depthExceeded(Context ctx) {
+        return new ControlFlow.Termination(
+                "RecursionDepthExceeded",
+                "the call stack grew deeper than " + maxDepth + " frames (infinite recursion?)",
+                ctx);
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    public Object callBlock(StBlock b, Object[] args, Context sender) {
+        CompiledBlock code = b.code;
+        if (args.length != code.numArgs) return wrongArgCount(b, args.length, sender);
+        Object[] temps = args.length == code.numTemps ? args : Arrays.copyOf(args, code.numTemps);
+        Context ctx = new Context(code, b.receiver, temps, b.outer, sender, this);
+        if (ctx.depth > maxDepth) throw depthExceeded(ctx);
+        if (++steps >= nextCheck) checkLimits(ctx);
+        try {
+            return code.body.eval(ctx);
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return callBlock(b, Arrays.copyOf(temps, code.numArgs), sender);
+        }
+    }
+
+    public Object value(StBlock b, Context sender) {
+        return callBlock(b, NO_ARGS, sender);
+    }
+
+    public Object value(StBlock b, Object a, Context sender) {
+        return callBlock(b, new Object[] {a}, sender);
+    }
+
+    public Object value(StBlock b, Object a, Object a2, Context sender) {
+        return callBlock(b, new Object[] {a, a2}, sender);
+    }
+
+    /** Evaluates any "valuable": a block, or any object answering #value (Pharo's cull semantics for blocks). */
+    public Object cull(Object valuable, Object arg, Context sender) {
+        if (valuable instanceof StBlock b)
+            return b.numArgs() == 0 ? callBlock(b, NO_ARGS, sender) : callBlock(b, new Object[] {arg}, sender);
+        return send(valuable, StSymbol.of("cull:"), new Object[] {arg}, sender);
+    }
+
+    private Object wrongArgCount(StBlock b, int given, Context sender) {
+        return signalError(
+                "ArgumentsCountMismatch",
+                "This block accepts " + b.numArgs() + " argument" + (b.numArgs() == 1 ? "" : "s")
+                        + ", but was called with " + given + " argument" + (given == 1 ? "" : "s") + ".",
+                sender);
+    }
+
+    public static boolean truthy(Object v) {
+        return v == Boolean.TRUE;
+    }
+
+    /**
+     * A context standing for a primitive method that calls blocks (do:, ensure:...), so stack traces show it as
+     * Pharo's would; falls back to the sender when the method cannot be found.
+     */
+    public Context primContext(Object rcvr, StSymbol selector, Object[] args, Context sender) {
+        CompiledMethod m = env.lookup(Kernel.classOf(rcvr), selector);
+        if (m == null) return sender;
+        return new Context(m, rcvr, args, null, sender, this);
+    }
+
+    // ---------------------------------------------------------------- exceptions
+
+    /** Instantiates the named exception class with a message text and signals it; answers the resumption value. */
+    public Object signalError(String className, String messageText, Context sender) {
+        // always the kernel's exception classes, even if the workspace defines classes of the same names
+        StClass c = k.bootEnv.classNamed(className);
+        if (c == null) c = k.errorClass;
+        StObject ex = (StObject) instantiate(c, sender);
+        ex.setSlot(k.exMessageText, messageText == null ? null : new StString(messageText));
+        return signal(ex, sender);
+    }
+
+    public Object instantiate(StClass c, Context sender) {
+        allocate(16L + 8L * c.instSize(), sender);
+        return new StObject(c, c.instSize());
+    }
+
+    public Object signal(StObject ex, Context sender) {
+        ex.setSlot(k.exSignalContext, sender);
+        return signalFrom(ex, handlers, sender);
+    }
+
+    public Object signalFrom(StObject ex, Context.HandlerInfo start, Context sender) {
+        for (Context.HandlerInfo h = start; h != null; h = h.next) {
+            if (handles(h.exceptionSelector, ex, sender)) return runHandler(h, ex, sender);
+        }
+        return send(ex, k.symDefaultAction, NO_ARGS, sender);
+    }
+
+    private boolean handles(Object selector, StObject ex, Context sender) {
+        if (selector instanceof StClass c && !c.isMeta)
+            return Kernel.classOf(ex).includesBehavior(c);
+        return truthy(send(selector, k.symHandles, new Object[] {ex}, sender));
+    }
+
+    private Object runHandler(Context.HandlerInfo h, StObject ex, Context sender) {
+        ex.setSlot(k.exHandlerContext, h.context);
+        Context.HandlerInfo saved = handlers;
+        handlers = h.next;
+        try {
+            Object v = cull(h.handlerBlock, ex, sender);
+            throw new ControlFlow.HandlerReturn(h.context, v);
+        } catch (ControlFlow.Resume r) {
+            if (r.exception == ex) return r.value;
+            throw r;
+        } finally {
+            handlers = saved;
+        }
+    }
+
+    public Object onDo(StBlock body, Object selector, StBlock handlerBlock, Context sender) {
+        Context hctx = new Context(k.onDoMethod, body, new Object[] {selector, handlerBlock}, null, sender, this);
+        Context.HandlerInfo h = new Context.HandlerInfo(selector, handlerBlock, handlers, hctx);
+        hctx.handler = h;
+        StBlock current = body;
+        while (true) {
+            Context.HandlerInfo saved = handlers;
+            handlers = h;
+            try {
+                return callBlock(current, NO_ARGS, hctx);
+            } catch (ControlFlow.HandlerReturn hr) {
+                if (hr.handlerContext == hctx) return hr.value;
+                throw hr;
+            } catch (ControlFlow.Retry r) {
+                if (r.handlerContext != hctx) throw r;
+                if (r.replacement != null) current = r.replacement;
+                step(hctx);
+            } finally {
+                handlers = saved;
+            }
+        }
+    }
+}

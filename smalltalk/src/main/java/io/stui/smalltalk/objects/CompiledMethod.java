@@ -1,0 +1,79 @@
+package io.stui.smalltalk.objects;
+
+import io.stui.smalltalk.compiler.Compiler;
+import io.stui.smalltalk.syntax.Ast;
+
+/** A method of a class: its source, selector, category, optional primitive, compiled lazily on first call. */
+public final class CompiledMethod extends CodeUnit {
+    public final StSymbol selector;
+    public final StClass methodClass;
+    public final String source;
+    public final String category;
+    public final String[] argNames;
+    public final Primitive primitive;
+    public final String primitiveName;
+    public final boolean isDoit;
+    public final boolean isKernel;
+    /** Block literals in compilation order (their index identifies them in snapshots). */
+    public final java.util.List<CompiledBlock> blocks = new java.util.ArrayList<>();
+
+    private Ast.Method ast;
+    private volatile boolean compiled;
+    /** Workspace variables a doit may reference; null for class methods. */
+    final Compiler.VariableResolver doitResolver;
+
+    public CompiledMethod(
+            Ast.Method ast,
+            StClass methodClass,
+            String category,
+            Primitive primitive,
+            boolean isKernel,
+            Compiler.VariableResolver doitResolver) {
+        this.ast = ast;
+        this.selector = StSymbol.of(ast.selector());
+        this.methodClass = methodClass;
+        this.source = ast.source();
+        this.category = category;
+        this.argNames = ast.params().toArray(new String[0]);
+        this.numArgs = argNames.length;
+        this.primitiveName = ast.primitive();
+        this.primitive = primitive;
+        this.isDoit = doitResolver != null;
+        this.isKernel = isKernel;
+        this.doitResolver = doitResolver;
+    }
+
+    @Override
+    public CompiledMethod method() {
+        return this;
+    }
+
+    /** The method comment: the first double-quoted comment in the source, if any. */
+    public String comment() {
+        if (source == null) return null;
+        int q = source.indexOf('"');
+        if (q < 0) return null;
+        int e = source.indexOf('"', q + 1);
+        return e < 0 ? null : source.substring(q + 1, e);
+    }
+
+    /** Compiles the AST to executable nodes once (kernel methods are shared, so this is synchronized). */
+    public void ensureCompiled() {
+        if (compiled) return;
+        synchronized (this) {
+            if (compiled) return;
+            new Compiler(this, ast, doitResolver).compileMethod();
+            ast = null;
+            compiled = true;
+        }
+    }
+
+    public String printName() {
+        return methodClass.printName() + ">>" + selector.name;
+    }
+
+    @Override
+    public String toString() {
+        return printName();
+    }
+}

@@ -1,0 +1,131 @@
+package io.stui.smalltalk.objects;
+
+import io.stui.smalltalk.image.Kernel;
+import io.stui.smalltalk.interp.Interp;
+
+/** An activation of a method or block: temporaries, receiver, lexical outer context and sender. */
+public final class Context {
+    public final CodeUnit code;
+    public final Object receiver;
+    public final Object[] temps;
+    /** Lexically enclosing context (blocks only); set once (late only when a snapshot is restored). */
+    public Context outer;
+    /** The method context a {@code ^} returns from. */
+    public Context home;
+
+    public final Context sender;
+    public final Interp interp;
+    public final int depth;
+    /** Set by a statement-level {@code ^}; checked after each statement. */
+    public boolean returning;
+
+    public Object returnValue;
+    /** True once the method activation has returned; a {@code ^} to it is then a BlockCannotReturn. */
+    public boolean dead;
+    /** Source offset of the send being executed (for frame line numbers); -1 before the first send. */
+    public int pos = -1;
+    /** Exception handler data when this is an on:do: activation. */
+    public HandlerInfo handler;
+
+    public Context(CodeUnit code, Object receiver, Object[] temps, Context outer, Context sender, Interp interp) {
+        this.code = code;
+        this.receiver = receiver;
+        this.temps = temps;
+        this.outer = outer;
+        this.home = outer == null ? this : outer.home;
+        this.sender = sender;
+        this.interp = interp;
+        this.depth = sender == null ? 0 : sender.depth + 1;
+    }
+
+    /** Handler registration made by {@code on:do:}. */
+    public static final class HandlerInfo {
+        public final Object exceptionSelector;
+        public final StBlock handlerBlock;
+        public final HandlerInfo next;
+        public final Context context;
+
+        public HandlerInfo(Object exceptionSelector, StBlock handlerBlock, HandlerInfo next, Context context) {
+            this.exceptionSelector = exceptionSelector;
+            this.handlerBlock = handlerBlock;
+            this.next = next;
+            this.context = context;
+        }
+    }
+
+    /** Source offset, in the method's source, of the send this frame is executing; -1 before its first send. */
+    public int pos() {
+        return pos;
+    }
+
+    /** Number of senders below this frame. */
+    public int depth() {
+        return depth;
+    }
+
+    /** The method activation a {@code ^} in this frame returns from (itself for a method). */
+    public Context home() {
+        return home;
+    }
+
+    /** The lexically enclosing frame of a block activation; null for a method. */
+    public Context outer() {
+        return outer;
+    }
+
+    /**
+     * Whether a debugger can restart this frame: an activation of a block or of a method without a primitive
+     * (the frames standing for primitives such as {@code do:} or {@code on:do:} are not re-entered).
+     */
+    public boolean isRestartable() {
+        return code instanceof CompiledBlock || (code instanceof CompiledMethod m && m.primitive == null);
+    }
+
+    public boolean isBlock() {
+        return code instanceof CompiledBlock;
+    }
+
+    /** 1-based line, within the method's source, of the send this frame is executing; 0 when unknown. */
+    public int line() {
+        String src = code.method().source;
+        if (pos < 0 || src == null) return 0;
+        int line = 1;
+        for (int i = 0; i < Math.min(pos, src.length()); i++) if (src.charAt(i) == '\n') line++;
+        return line;
+    }
+
+    /** 1-based column, within its line, of the send this frame is executing; 0 when unknown. */
+    public int column() {
+        String src = code.method().source;
+        if (pos < 0 || src == null) return 0;
+        int nl = src.lastIndexOf('\n', Math.min(pos, src.length()) - 1);
+        return pos - nl;
+    }
+
+    /** The interpreter running this frame (null for a frame restored from a snapshot). */
+    public Interp interp() {
+        return interp;
+    }
+
+    /** Pharo-style frame description, e.g. {@code SmallInteger(Integer)>>factorial} or {@code [] in UndefinedObject>>DoIt}. */
+    public String describe() {
+        CompiledMethod m = code.method();
+        StClass rc = Kernel.classOf(receiver);
+        String cls = rc == m.methodClass ? rc.printName() : rc.printName() + "(" + m.methodClass.printName() + ")";
+        StringBuilder prefix = new StringBuilder();
+        for (Context x = this; x != null && x.isBlock(); x = x.outer) prefix.append("[] in ");
+        String d = prefix + cls + ">>" + m.selector.name;
+        // as Pharo's debugger shows it: SmallInteger(Object)>>doesNotUnderstand: #foo
+        if (!isBlock()
+                && m.selector.name.equals("doesNotUnderstand:")
+                && temps.length > 0
+                && temps[0] instanceof StObject msg
+                && msg.slot(0) instanceof StSymbol sel) d += " #" + sel.name;
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

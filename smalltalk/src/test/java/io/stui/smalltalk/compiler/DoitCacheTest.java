@@ -1,0 +1,121 @@
+package io.stui.smalltalk.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.image.Kernel;
+import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.objects.CompiledMethod;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Re-evaluating the same source reuses its compiled doit only while everything it was compiled
+ * against is unchanged: each test changes one such thing between two evaluations and checks both
+ * the answer the user sees and whether the cached doit was reused.
+ */
+class DoitCacheTest {
+    private static Kernel kernel;
+
+    @BeforeAll
+    static void boot() {
+        kernel = Kernel.boot();
+    }
+
+    private static String eval(Session s, String code) {
+        Session.Outcome out = s.evaluate(code, EvalLimits.defaults(), new AtomicBoolean());
+        return out.failure() != null ? out.failure().errorClass() : out.printString();
+    }
+
+    private static CompiledMethod compiled(Session s, DoitCache cache, String code) {
+        return cache.compile(code, kernel, s.env, s.variables, s.resolver());
+    }
+
+    @Test
+    void sameSourceInAnUnchangedWorkspaceIsCompiledOnce() {
+        Session s = new Session(kernel);
+        DoitCache cache = new DoitCache();
+        CompiledMethod first = compiled(s, cache, "3 + 4");
+        assertSame(first, compiled(s, cache, "3 + 4"));
+        assertNotSame(first, compiled(s, cache, "3 + 5"));
+        assertEquals(2, cache.size());
+    }
+
+    @Test
+    void repeatedEvaluationKeepsUpdatingTheSameVariable() {
+        Session s = new Session(kernel);
+        eval(s, "x := 0");
+        DoitCache cache = new DoitCache();
+        assertSame(compiled(s, cache, "x := x + 1"), compiled(s, cache, "x := x + 1"));
+        for (int i = 0; i < 3; i++) {
+            eval(s, "x := x + 1");
+        }
+        assertEquals("3", eval(s, "x"));
+    }
+
+    @Test
+    void clearingTheWorkspaceDropsTheVariablesACachedDoitWasBoundTo() {
+        Session s = new Session(kernel);
+        DoitCache cache = new DoitCache();
+        CompiledMethod before = compiled(s, cache, "y");
+        assertEquals("5", eval(s, "y := 5"));
+        assertEquals("5", eval(s, "y"));
+        s.clear();
+        assertNotSame(before, compiled(s, cache, "y"));
+        assertEquals("nil", eval(s, "y"), "a variable from before clear() must not come back");
+    }
+
+    @Test
+    void aNameThatBecomesAVariableIsNoLongerReadAsAGlobal() {
+        Session s = new Session(kernel);
+        assertEquals("UndeclaredVariableRead", eval(s, "Zork"));
+        assertEquals("3", eval(s, "Zork := 3"));
+        assertEquals("3", eval(s, "Zork"));
+    }
+
+    @Test
+    void aDefinitionInTheWorkspaceRecompiles() {
+        Session s = new Session(kernel);
+        DoitCache cache = new DoitCache();
+        CompiledMethod before = compiled(s, cache, "Counter + 1"); // a global read: no workspace variable involved
+        assertSame(before, compiled(s, cache, "Counter + 1"));
+        eval(s, "Smalltalk at: #Counter put: 41");
+        assertNotSame(
+                before, compiled(s, cache, "Counter + 1"), "the environment changed, so the doit is compiled again");
+        assertEquals("42", eval(s, "Counter + 1"));
+    }
+
+    @Test
+    void aClassDefinedAfterAFailedUseIsFound() {
+        Session s = new Session(kernel);
+        assertEquals("UndeclaredVariableRead", eval(s, "Gadget new"));
+        eval(s, "Object subclass: #Gadget instanceVariableNames: '' classVariableNames: '' package: 'T'");
+        assertEquals("a Gadget", eval(s, "Gadget new"));
+    }
+
+    @Test
+    void literalsStayFreshAcrossReusedDoits() {
+        Session s = new Session(kernel);
+        String code = "| t | t := 'abc'. t at: 1 put: $z. t";
+        assertEquals("'zbc'", eval(s, code));
+        assertEquals("'zbc'", eval(s, code));
+        assertEquals("'abc'", eval(s, "'abc'"));
+    }
+
+    @Test
+    void syntaxErrorsAreNotCachedAndLongSourcesAreNotKept() {
+        Session s = new Session(kernel);
+        DoitCache cache = new DoitCache();
+        assertEquals("SyntaxError", eval(s, "3 +"));
+        String longSource = "1" + " + 1".repeat(DoitCache.MAX_SOURCE_LENGTH / 4);
+        compiled(s, cache, longSource);
+        assertEquals(0, cache.size());
+        for (int i = 0; i < DoitCache.CAPACITY + 5; i++) {
+            compiled(s, cache, i + " + 1");
+        }
+        assertEquals(DoitCache.CAPACITY, cache.size());
+    }
+}

@@ -1,0 +1,96 @@
+package io.stui.smalltalk.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.CompiledMethod;
+import io.stui.smalltalk.objects.StClass;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The kernel sources: every method compiles, every class is documented by its category, sources are retrievable. */
+class KernelSourcesTest {
+    @Test
+    void everyKernelMethodCompiles() {
+        Kernel k = Kernel.boot();
+        List<String> broken = new ArrayList<>();
+        int count = 0;
+        for (StClass c : k.classes) {
+            for (StClass side : List.of(c, c.cls)) {
+                for (CompiledMethod m : side.methods.values()) {
+                    count++;
+                    try {
+                        m.ensureCompiled();
+                    } catch (RuntimeException e) {
+                        broken.add(m.printName() + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+        assertTrue(count > 900, "only " + count + " kernel methods");
+    }
+
+    @Test
+    void kernelIsFrozenAndComplete() {
+        Kernel k = Kernel.boot();
+        assertTrue(k.isFrozen());
+        for (String name : List.of(
+                "Object",
+                "Boolean",
+                "SmallInteger",
+                "LargePositiveInteger",
+                "LargeNegativeInteger",
+                "Fraction",
+                "Float",
+                "ScaledDecimal",
+                "Character",
+                "String",
+                "Symbol",
+                "Array",
+                "ByteArray",
+                "OrderedCollection",
+                "Interval",
+                "Set",
+                "Bag",
+                "Dictionary",
+                "IdentityDictionary",
+                "Association",
+                "SortedCollection",
+                "Point",
+                "ReadStream",
+                "WriteStream",
+                "BlockClosure",
+                "Exception",
+                "Error",
+                "ZeroDivide",
+                "MessageNotUnderstood",
+                "SubscriptOutOfBounds",
+                "KeyNotFound",
+                "Date",
+                "Time",
+                "DateAndTime",
+                "Duration",
+                "SystemDictionary",
+                "TranscriptStream")) {
+            Binding b = k.globals.get(name);
+            assertNotNull(b, name);
+            StClass c = (StClass) b.value;
+            assertFalse(c.category == null || c.category.isBlank(), name);
+        }
+        assertTrue(Kernel.kernelFile("Collections.st").contains("OrderedCollection"));
+    }
+
+    @Test
+    void primitivesNamedInSourcesExist() {
+        Kernel k = Kernel.boot();
+        for (StClass c : k.classes)
+            for (StClass side : List.of(c, c.cls))
+                for (CompiledMethod m : side.methods.values())
+                    if (m.primitiveName != null) assertNotNull(m.primitive, m.printName());
+    }
+}
