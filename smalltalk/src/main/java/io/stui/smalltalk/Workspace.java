@@ -117,6 +117,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     private EvalResult evaluate(String code, EvalLimits limits, boolean record) {
+        WorkspaceListener l = listener;
+        if (l == null) return evaluateQuietly(code, limits, record);
+        l.busy();
+        try {
+            return evaluateQuietly(code, limits, record);
+        } finally {
+            l.idle();
+        }
+    }
+
+    private EvalResult evaluateQuietly(String code, EvalLimits limits, boolean record) {
         interrupt.set(false);
         long t0 = System.nanoTime();
         Session.Outcome out;
@@ -298,5 +309,113 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException("the definition answered " + r.printString() + ", not a class");
         return describeClass(r.printString())
                 .orElseThrow(() -> new IllegalArgumentException("the definition answered an unnamed class"));
+    }
+
+    // ------------------------------------------------------------ workspace tools: modes, scopes, inspector, listener
+
+    private volatile WorkspaceListener listener;
+
+    /** Streams Transcript output and busy/idle to {@code l} (null: stop). See {@link WorkspaceListener}. */
+    public void setListener(WorkspaceListener l) {
+        listener = l;
+        session.transcriptListener = l == null ? null : l::transcript;
+    }
+
+    /**
+     * Evaluates as a tool asks: in {@code mode} (EXECUTE builds no printString), in the variables of tool
+     * {@code toolId} (null: the workspace's own; each tool id has its own scope, not kept in snapshots), with
+     * {@code self} bound to the registered object {@code receiverId} (null: nil) whose instance variables the code
+     * can read and assign, as Pharo's inspector evaluator does.
+     *
+     * @throws IllegalArgumentException when {@code receiverId} names no registered object
+     */
+    public EvalResult evaluate(String code, EvalLimits limits, EvalMode mode, String toolId, String receiverId) {
+        boolean print = mode != EvalMode.EXECUTE;
+        if (toolId == null && receiverId == null && print) return evaluate(code, limits);
+        Object receiver = null;
+        if (receiverId != null) {
+            if (!session.registry().contains(receiverId))
+                throw new IllegalArgumentException(
+                        "no object with id " + receiverId + " (ids are kept for the newest 1,000)");
+            receiver = session.registry().get(receiverId);
+        }
+        Object self = receiver;
+        WorkspaceListener l = listener;
+        if (l != null) l.busy();
+        interrupt.set(false);
+        long t0 = System.nanoTime();
+        try {
+            Session.Outcome out = toolId == null && receiverId == null
+                    ? run(() -> session.evaluate(code, limits, interrupt, true, null, false), limits.timeout())
+                    : run(
+                            () -> session.evaluateIn(
+                                    code, self, java.util.Map.of(), limits, interrupt, session.scope(toolId), print),
+                            limits.timeout());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            if (out.failure() != null) return EvalResult.failed(out.failure(), out.transcript(), elapsed);
+            return EvalResult.success(out.printString(), out.className(), out.objectId(), out.transcript(), elapsed);
+        } catch (Abandoned a) {
+            return EvalResult.failed(
+                    new EvalFailure(
+                            EvalFailure.Kind.TIMEOUT,
+                            "Timeout",
+                            "the evaluation did not stop within its time limit and was abandoned",
+                            0,
+                            0,
+                            List.of()),
+                    "",
+                    Duration.ofNanos(System.nanoTime() - t0));
+        } finally {
+            if (l != null) l.idle();
+        }
+    }
+
+    /** The variables of tool {@code toolId} (null: the workspace's), as {@link #variables()}. */
+    public List<Reflection.VariableInfo> variables(String toolId) {
+        if (toolId == null) return variables();
+        return tool(() -> {
+            List<Reflection.VariableInfo> out = new java.util.ArrayList<>();
+            for (io.stui.smalltalk.objects.Binding b :
+                    List.copyOf(session.scope(toolId).values()))
+                out.add(new Reflection.VariableInfo(
+                        b.name,
+                        io.stui.smalltalk.image.Kernel.classOf(b.value).printName(),
+                        session.safePrint(b.value, null),
+                        session.registry().register(b.value)));
+            return out;
+        });
+    }
+
+    /** A page of the elements (or, for a dictionary, the keys and values) of a registered object, each with an id. */
+    public io.stui.smalltalk.tools.Page<io.stui.smalltalk.tools.Inspector.Element> elements(
+            String objectId, int offset, int limit) {
+        return tool(() -> new io.stui.smalltalk.tools.Inspector(session).elements(objectId, offset, limit));
+    }
+
+    /**
+     * Assigns the value of {@code expression} (evaluated with self bound to the object) to the instance variable
+     * {@code name} of the registered object {@code objectId}, or to its element {@code name} when that is an index.
+     *
+     * @throws IllegalArgumentException for an unknown object or a name that is neither an instance variable nor an index
+     */
+    public EvalResult setVariable(String objectId, String name, String expression, EvalLimits limits) {
+        if (!session.registry().contains(objectId))
+            throw new IllegalArgumentException(
+                    "no object with id " + objectId + " (ids are kept for the newest 1,000)");
+        Object o = session.registry().get(objectId);
+        String code;
+        if (name != null && !name.isEmpty() && name.chars().allMatch(Character::isDigit))
+            code = "self at: " + name + " put: (" + expression + "\n)";
+        else if (io.stui.smalltalk.image.Kernel.classOf(o).allInstVarNames().contains(name))
+            code = name + " := (" + expression + "\n)";
+        else
+            throw new IllegalArgumentException(
+                    io.stui.smalltalk.image.Kernel.classOf(o).printName() + " has no instance variable named " + name);
+        return evaluate(code, limits, EvalMode.DISPLAY, null, objectId);
+    }
+
+    /** A page of the history, oldest first. */
+    public io.stui.smalltalk.tools.Page<Reflection.HistoryEntry> history(int offset, int limit) {
+        return io.stui.smalltalk.tools.Page.of(session.history(), offset, limit);
     }
 }

@@ -79,6 +79,18 @@ public final class Session {
         };
     }
 
+    /** Variables of the tools that asked for their own scope (by tool id), apart from the workspace's. */
+    private final Map<String, Map<String, Binding>> toolScopes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Receives Transcript output as it is written, on the evaluation's thread; null for none. */
+    public volatile java.util.function.Consumer<String> transcriptListener;
+
+    /** The variables of tool {@code toolId} (created empty on first use); null answers the workspace's own. */
+    public Map<String, Binding> scope(String toolId) {
+        if (toolId == null) return variables;
+        return toolScopes.computeIfAbsent(toolId, k -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()));
+    }
+
     public Environment environment() {
         return env;
     }
@@ -156,6 +168,12 @@ public final class Session {
 
     /** As {@link #evaluate(String, EvalLimits, AtomicBoolean, boolean)}, under a debugger when {@code debug} is not null. */
     public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record, DebugHook debug) {
+        return evaluate(code, limits, interrupt, record, debug, true);
+    }
+
+    /** As above; with {@code print} false no printString is built (a do-it: the outcome's printString is null). */
+    public Outcome evaluate(
+            String code, EvalLimits limits, AtomicBoolean interrupt, boolean record, DebugHook debug, boolean print) {
         long t0 = System.nanoTime();
         CompiledMethod doit;
         try {
@@ -165,7 +183,7 @@ public final class Session {
         } catch (StackOverflowError e) {
             return nestedTooDeeply(code);
         }
-        return run(code, doit, null, limits, interrupt, record, debug, t0);
+        return run(code, doit, null, limits, interrupt, record, debug, print, t0);
     }
 
     /**
@@ -180,6 +198,18 @@ public final class Session {
             EvalLimits limits,
             AtomicBoolean interrupt,
             Map<String, Binding> scope) {
+        return evaluateIn(code, receiver, locals, limits, interrupt, scope, true);
+    }
+
+    /** As above, in the variable {@code scope} of a tool (null: the workspace's), printing the result when asked. */
+    public Outcome evaluateIn(
+            String code,
+            Object receiver,
+            Map<String, Binding> locals,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            Map<String, Binding> scope,
+            boolean print) {
         long t0 = System.nanoTime();
         Map<String, Binding> vars = scope == null ? variables : scope;
         Compiler.VariableResolver r = new Compiler.VariableResolver() {
@@ -213,7 +243,7 @@ public final class Session {
         } catch (StackOverflowError e) {
             return nestedTooDeeply(code);
         }
-        return run(code, doit, receiver, limits, interrupt, true, null, t0);
+        return run(code, doit, receiver, limits, interrupt, true, null, print, t0);
     }
 
     private Outcome syntaxFailure(String code, SyntaxError e) {
@@ -236,12 +266,14 @@ public final class Session {
             AtomicBoolean interrupt,
             boolean record,
             DebugHook debug,
+            boolean print,
             long t0) {
         Interp in = newInterp(limits, interrupt, debug);
+        in.transcriptListener = transcriptListener;
         try {
             Object value = in.invoke(doit, receiver, Interp.NO_ARGS, null);
-            String ps = directPrint(value);
-            if (ps == null) ps = resultPrintString(value, printInterp(limits, interrupt));
+            String ps = print ? directPrint(value) : null;
+            if (ps == null && print) ps = resultPrintString(value, printInterp(limits, interrupt));
             if (debug == null && System.nanoTime() - t0 > limits.timeout().toNanos()) {
                 // the interpreter checks its deadline between steps; a long Java primitive (printing a huge
                 // integer, say) can carry an evaluation past it without a check, and that is still a time-out
@@ -258,7 +290,10 @@ public final class Session {
             if (record) {
                 id = registry.register(value);
                 addHistory(new Reflection.HistoryEntry(
-                        code, ps, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                        code,
+                        ps == null ? "" : ps,
+                        true,
+                        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             }
             String cls = Kernel.classOf(value).printName();
             return new Outcome(value, ps, cls, id, in.transcript.toString(), null);
@@ -554,6 +589,7 @@ public final class Session {
     /** Forgets variables, workspace classes, extensions, history, registry and the last failure. */
     public void clear() {
         variables.clear();
+        toolScopes.clear();
         env.clearDefinitions();
         synchronized (history) {
             history.clear();

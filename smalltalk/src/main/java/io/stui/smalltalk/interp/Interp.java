@@ -25,6 +25,9 @@ public final class Interp {
     public final Environment env;
     public final Kernel k;
     public final StringBuilder transcript = new StringBuilder();
+    /** Told each piece of Transcript output as it is written (the host streams it); null when nobody listens. */
+    public java.util.function.Consumer<String> transcriptListener;
+
     public final AtomicBoolean interruptFlag;
     /** The debugger of a debug-mode evaluation; null otherwise, and then the send path pays one null check. */
     public final DebugHook debug;
