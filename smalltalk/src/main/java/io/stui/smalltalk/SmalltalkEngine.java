@@ -1,7 +1,8 @@
 package io.stui.smalltalk;
 
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.KernelLoader;
+import io.stui.smalltalk.image.WorkspaceState;
+import io.stui.smalltalk.objects.ClassTable;
 
 /**
  * The embedded Smalltalk: boots the shared, immutable kernel once per JVM and creates workspaces.
@@ -9,9 +10,9 @@ import io.stui.smalltalk.image.Session;
  */
 public final class SmalltalkEngine {
     private static volatile SmalltalkEngine instance;
-    private final Kernel kernel;
+    private final ClassTable kernel;
 
-    private SmalltalkEngine(Kernel kernel) {
+    private SmalltalkEngine(ClassTable kernel) {
         this.kernel = kernel;
     }
 
@@ -20,18 +21,18 @@ public final class SmalltalkEngine {
         SmalltalkEngine e = instance;
         if (e != null) return e;
         synchronized (SmalltalkEngine.class) {
-            if (instance == null) instance = new SmalltalkEngine(Kernel.boot());
+            if (instance == null) instance = new SmalltalkEngine(KernelLoader.boot());
             return instance;
         }
     }
 
     public Workspace newWorkspace() {
-        return new Workspace(new Session(kernel));
+        return new Workspace(new WorkspaceState(kernel));
     }
 
     /** Rebuilds a workspace from {@link Workspace#snapshot()} bytes. */
     public Workspace restoreWorkspace(byte[] snapshot) {
-        Workspace ws = new Workspace(new Session(kernel));
+        Workspace ws = new Workspace(new WorkspaceState(kernel));
         try {
             ws.restore(snapshot);
         } catch (RuntimeException e) {
@@ -42,11 +43,11 @@ public final class SmalltalkEngine {
     }
 
     public String version() {
-        return Kernel.VERSION;
+        return ClassTable.VERSION;
     }
 
     /** Number of classes in the shared kernel. */
     public int kernelClassCount() {
-        return kernel.classes.size();
+        return kernel.kernelClasses.size();
     }
 }

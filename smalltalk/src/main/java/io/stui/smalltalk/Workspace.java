@@ -1,7 +1,9 @@
 package io.stui.smalltalk;
 
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.SnapshotCodec;
+import io.stui.smalltalk.image.WorkspaceState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,17 +29,21 @@ public final class Workspace implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(2);
     static final EvalLimits TOOL_LIMITS = new EvalLimits(Duration.ofSeconds(10), 0, 0);
 
-    private final Session session;
+    private final WorkspaceState state;
+    private final Evaluator evaluator;
+    private final Inspector inspector;
+    private final ClassBrowser browser;
+    private final ResultPrinter printer;
     private final AtomicBoolean interrupt = new AtomicBoolean();
     private ExecutorService worker;
-    private volatile io.stui.smalltalk.debug.Debugger debugger;
+    private volatile Debugger debugger;
 
-    Workspace(Session session) {
-        this.session = session;
-    }
-
-    Session session() {
-        return session;
+    Workspace(WorkspaceState state) {
+        this.state = state;
+        this.printer = new ResultPrinter(state.classes(), state.environment());
+        this.evaluator = new Evaluator(state, printer);
+        this.inspector = new Inspector(state, printer);
+        this.browser = new ClassBrowser(state.environment());
     }
 
     /** One big-stack daemon thread, retired after 30 s idle so forgotten workspaces do not pin threads. */
@@ -130,13 +136,13 @@ public final class Workspace implements AutoCloseable {
     private EvalResult evaluateQuietly(String code, EvalLimits limits, boolean record) {
         interrupt.set(false);
         long t0 = System.nanoTime();
-        Session.Outcome out;
+        Evaluator.Outcome out;
         try {
-            // already on an evaluation thread (a server's front or worker): evaluate here, without the task
-            // object, which C1-only code would allocate through a call into the VM
+            // already on an evaluation thread (a server's front or worker): evaluate here, without a task
+            // object and two thread hand-offs
             out = EvaluationThreads.isCurrent()
-                    ? session.evaluate(code, limits, interrupt, record)
-                    : run(() -> session.evaluate(code, limits, interrupt, record), limits.timeout());
+                    ? evaluator.evaluate(code, limits, interrupt, record)
+                    : run(() -> evaluator.evaluate(code, limits, interrupt, record), limits.timeout());
         } catch (Abandoned a) {
             return EvalResult.failed(
                     new EvalFailure(
@@ -163,11 +169,11 @@ public final class Workspace implements AutoCloseable {
      * This workspace's debugger: breakpoints, debug-mode evaluations ({@code debugger().debug(code, limits)}) and
      * the operations on a suspended one. Created on first use.
      */
-    public io.stui.smalltalk.debug.Debugger debugger() {
-        io.stui.smalltalk.debug.Debugger d = debugger;
+    public Debugger debugger() {
+        Debugger d = debugger;
         if (d == null) {
             synchronized (this) {
-                if (debugger == null) debugger = new io.stui.smalltalk.debug.Debugger(session, interrupt);
+                if (debugger == null) debugger = new Debugger(state, evaluator, printer, interrupt);
                 d = debugger;
             }
         }
@@ -190,17 +196,17 @@ public final class Workspace implements AutoCloseable {
 
     /** Workspace variables (auto-declared by top-level assignments), in declaration order. */
     public List<Reflection.VariableInfo> variables() {
-        return tool(session::variables);
+        return tool(inspector::variables);
     }
 
     /** Registers a value (as answered by this workspace) in the object registry; answers its stable id. */
     public String register(Object value) {
-        return session.registry().register(value);
+        return state.registry().register(value);
     }
 
     /** Inspects a registered object: named instance variables when {@code includePrivate}, plus its selectors when asked. */
     public Optional<Reflection.Inspection> inspect(String objectId, boolean includePrivate, boolean includeMethods) {
-        return Optional.ofNullable(tool(() -> session.inspect(objectId, includePrivate, includeMethods)));
+        return Optional.ofNullable(tool(() -> inspector.inspect(objectId, includePrivate, includeMethods)));
     }
 
     public Optional<Reflection.Inspection> inspect(String objectId, boolean includePrivate) {
@@ -209,34 +215,38 @@ public final class Workspace implements AutoCloseable {
 
     /** Classes whose names match a glob ({@code *} and {@code ?}); system classes only when asked. */
     public List<Reflection.ClassInfo> listClasses(String glob, boolean includeSystem) {
-        return session.listClasses(glob, includeSystem);
+        return browser.listClasses(glob, includeSystem);
     }
 
     public Optional<Reflection.ClassDescription> describeClass(String name) {
-        return Optional.ofNullable(session.describeClass(name));
+        return Optional.ofNullable(browser.describeClass(name));
     }
 
     public Optional<Reflection.MethodInfo> method(String className, String selector, boolean classSide) {
-        return Optional.ofNullable(session.method(className, selector, classSide));
+        return Optional.ofNullable(browser.method(className, selector, classSide));
     }
 
     public List<Reflection.HistoryEntry> history() {
-        return session.history();
+        List<Reflection.HistoryEntry> out = new ArrayList<>();
+        for (WorkspaceState.HistoryEntry e : state.history())
+            out.add(new Reflection.HistoryEntry(e.code(), e.result(), e.ok(), e.timestamp()));
+        return out;
     }
 
     public Optional<Reflection.FailureReport> lastFailure() {
-        return Optional.ofNullable(session.lastFailure());
+        return Optional.ofNullable(evaluator.lastFailure());
     }
 
     /** Forgets everything defined in this workspace. */
     public void clear() {
-        session.clear();
+        state.clear();
+        evaluator.forgetLastFailure();
     }
 
     /** Serializes variables (with their object graphs), classes, methods, history and registry. */
     public byte[] snapshot() {
         // object graphs can be deep: walk them on the big-stack evaluation thread
-        return tool(() -> io.stui.smalltalk.snapshot.SnapshotWriter.write(session));
+        return tool(() -> SnapshotCodec.write(state));
     }
 
     /** Loads snapshot bytes into this (fresh) workspace, on the evaluation thread. */
@@ -244,7 +254,7 @@ public final class Workspace implements AutoCloseable {
         try {
             run(
                     () -> {
-                        io.stui.smalltalk.snapshot.SnapshotReader.restore(session, bytes);
+                        SnapshotCodec.read(state, bytes);
                         return null;
                     },
                     TOOL_LIMITS.timeout().multipliedBy(3));
@@ -270,7 +280,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Senders, implementors, references, hierarchy, method search and inherited-method lookup over all this workspace sees. */
     public synchronized io.stui.smalltalk.tools.Navigation navigation() {
-        if (navigation == null) navigation = new io.stui.smalltalk.tools.Navigation(session.environment());
+        if (navigation == null) navigation = new io.stui.smalltalk.tools.Navigation(state.environment());
         return navigation;
     }
 
@@ -282,7 +292,7 @@ public final class Workspace implements AutoCloseable {
     /** Completion in the source of a method of {@code className} being edited (self, its variables are known). */
     public io.stui.smalltalk.tools.Completions complete(
             String source, int cursor, String className, boolean classSide) {
-        return new io.stui.smalltalk.tools.Completion(session.environment(), session.variableBindings(), navigation())
+        return new io.stui.smalltalk.tools.Completion(state.environment(), state.variables(), navigation())
                 .complete(source, cursor, className, classSide);
     }
 
@@ -293,7 +303,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Compiling, defining and removing methods and classes in this workspace. */
     public io.stui.smalltalk.tools.Editor editor() {
-        return new io.stui.smalltalk.tools.Editor(session.environment());
+        return new io.stui.smalltalk.tools.Editor(state.environment());
     }
 
     /**
@@ -318,7 +328,7 @@ public final class Workspace implements AutoCloseable {
     /** Streams Transcript output and busy/idle to {@code l} (null: stop). See {@link WorkspaceListener}. */
     public void setListener(WorkspaceListener l) {
         listener = l;
-        session.transcriptListener = l == null ? null : l::transcript;
+        evaluator.transcriptListener = l == null ? null : l::transcript;
     }
 
     /**
@@ -334,10 +344,10 @@ public final class Workspace implements AutoCloseable {
         if (toolId == null && receiverId == null && print) return evaluate(code, limits);
         Object receiver = null;
         if (receiverId != null) {
-            if (!session.registry().contains(receiverId))
+            if (!state.registry().contains(receiverId))
                 throw new IllegalArgumentException(
                         "no object with id " + receiverId + " (ids are kept for the newest 1,000)");
-            receiver = session.registry().get(receiverId);
+            receiver = state.registry().get(receiverId);
         }
         Object self = receiver;
         WorkspaceListener l = listener;
@@ -345,11 +355,11 @@ public final class Workspace implements AutoCloseable {
         interrupt.set(false);
         long t0 = System.nanoTime();
         try {
-            Session.Outcome out = toolId == null && receiverId == null
-                    ? run(() -> session.evaluate(code, limits, interrupt, true, null, false), limits.timeout())
+            Evaluator.Outcome out = toolId == null && receiverId == null
+                    ? run(() -> evaluator.evaluate(code, limits, interrupt, true, null, false), limits.timeout())
                     : run(
-                            () -> session.evaluateIn(
-                                    code, self, java.util.Map.of(), limits, interrupt, session.scope(toolId), print),
+                            () -> evaluator.evaluateIn(
+                                    code, self, java.util.Map.of(), limits, interrupt, state.scope(toolId), print),
                             limits.timeout());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             if (out.failure() != null) return EvalResult.failed(out.failure(), out.transcript(), elapsed);
@@ -376,20 +386,19 @@ public final class Workspace implements AutoCloseable {
         return tool(() -> {
             List<Reflection.VariableInfo> out = new java.util.ArrayList<>();
             for (io.stui.smalltalk.objects.Binding b :
-                    List.copyOf(session.scope(toolId).values()))
+                    List.copyOf(state.scope(toolId).values()))
                 out.add(new Reflection.VariableInfo(
                         b.name,
-                        io.stui.smalltalk.image.Kernel.classOf(b.value).printName(),
-                        session.safePrint(b.value, null),
-                        session.registry().register(b.value)));
+                        printer.className(b.value),
+                        printer.safePrint(b.value, null),
+                        state.registry().register(b.value)));
             return out;
         });
     }
 
     /** A page of the elements (or, for a dictionary, the keys and values) of a registered object, each with an id. */
-    public io.stui.smalltalk.tools.Page<io.stui.smalltalk.tools.Inspector.Element> elements(
-            String objectId, int offset, int limit) {
-        return tool(() -> new io.stui.smalltalk.tools.Inspector(session).elements(objectId, offset, limit));
+    public io.stui.smalltalk.tools.Page<Reflection.Element> elements(String objectId, int offset, int limit) {
+        return tool(() -> new CollectionPager(state, printer).elements(objectId, offset, limit));
     }
 
     /**
@@ -399,23 +408,43 @@ public final class Workspace implements AutoCloseable {
      * @throws IllegalArgumentException for an unknown object or a name that is neither an instance variable nor an index
      */
     public EvalResult setVariable(String objectId, String name, String expression, EvalLimits limits) {
-        if (!session.registry().contains(objectId))
+        if (!state.registry().contains(objectId))
             throw new IllegalArgumentException(
                     "no object with id " + objectId + " (ids are kept for the newest 1,000)");
-        Object o = session.registry().get(objectId);
+        Object o = state.registry().get(objectId);
         String code;
         if (name != null && !name.isEmpty() && name.chars().allMatch(Character::isDigit))
             code = "self at: " + name + " put: (" + expression + "\n)";
-        else if (io.stui.smalltalk.image.Kernel.classOf(o).allInstVarNames().contains(name))
+        else if (state.classes().classOf(o).allInstVarNames().contains(name))
             code = name + " := (" + expression + "\n)";
         else
             throw new IllegalArgumentException(
-                    io.stui.smalltalk.image.Kernel.classOf(o).printName() + " has no instance variable named " + name);
+                    state.classes().classOf(o).printName() + " has no instance variable named " + name);
         return evaluate(code, limits, EvalMode.DISPLAY, null, objectId);
     }
 
     /** A page of the history, oldest first. */
     public io.stui.smalltalk.tools.Page<Reflection.HistoryEntry> history(int offset, int limit) {
-        return io.stui.smalltalk.tools.Page.of(session.history(), offset, limit);
+        return io.stui.smalltalk.tools.Page.of(history(), offset, limit);
+    }
+
+    /**
+     * The method a class answers for {@code selector}, its own or inherited: {@code className} in the answer is
+     * the class that defines it ({@code Array>>at:} answers {@code Object}); {@code classSide} says on which side.
+     */
+    public Optional<Reflection.MethodInfo> lookupMethod(String className, String selector, boolean classSide) {
+        io.stui.smalltalk.objects.Environment env = state.environment();
+        io.stui.smalltalk.objects.StClass c = env.classNamed(className);
+        io.stui.smalltalk.objects.StSymbol sel = io.stui.smalltalk.objects.StSymbol.existing(selector);
+        if (c == null || sel == null) return Optional.empty();
+        for (io.stui.smalltalk.objects.StClass x = classSide ? c.metaclass() : c; x != null; x = x.superclass) {
+            io.stui.smalltalk.objects.CompiledMethod m = x.localMethods(env).get(sel);
+            if (m != null) {
+                io.stui.smalltalk.objects.StClass definer = x.isMeta ? x.thisClass : x;
+                return Optional.of(new Reflection.MethodInfo(
+                        definer.name, selector, m.source, m.category, x.isMeta, List.of(m.argNames), m.comment()));
+            }
+        }
+        return Optional.empty();
     }
 }

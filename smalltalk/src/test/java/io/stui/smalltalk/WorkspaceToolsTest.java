@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stui.smalltalk.tools.Inspector;
 import io.stui.smalltalk.tools.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,11 +79,11 @@ class WorkspaceToolsTest {
     @Test
     void everyElementOfALargeCollectionHasAnIdPageByPage() {
         String id = ws.evaluate("(1 to: 5000) asOrderedCollection").objectId();
-        Page<Inspector.Element> page = ws.elements(id, 4000, 3);
+        Page<Reflection.Element> page = ws.elements(id, 4000, 3);
         assertEquals(5000, page.totalCount());
         assertEquals(
                 List.of(4001, 4002, 4003),
-                page.items().stream().map(Inspector.Element::index).toList());
+                page.items().stream().map(Reflection.Element::index).toList());
         assertEquals("4001", page.items().get(0).value().printString());
         String elementId = page.items().get(0).value().objectId();
         assertEquals("4002", eval("self + 1", EvalMode.DISPLAY, null, elementId).printString());
@@ -95,10 +94,10 @@ class WorkspaceToolsTest {
     void dictionaryKeysAndValuesEachHaveAnId() {
         String id = ws.evaluate("Dictionary new at: #a put: 1; at: #b put: 2; yourself")
                 .objectId();
-        Page<Inspector.Element> page = ws.elements(id, 0, 10);
+        Page<Reflection.Element> page = ws.elements(id, 0, 10);
         assertEquals(2, page.totalCount());
         List<String> pairs = new ArrayList<>();
-        for (Inspector.Element e : page.items()) {
+        for (Reflection.Element e : page.items()) {
             pairs.add(e.key().printString() + "->" + e.value().printString());
             assertNotNull(e.key().objectId());
             assertNotNull(e.value().objectId());

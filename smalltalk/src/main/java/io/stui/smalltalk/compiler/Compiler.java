@@ -1,14 +1,17 @@
 package io.stui.smalltalk.compiler;
 
-import io.stui.smalltalk.image.Kernel;
 import io.stui.smalltalk.interp.Nodes;
 import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.BodyCompiler;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledBlock;
 import io.stui.smalltalk.objects.CompiledMethod;
+import io.stui.smalltalk.objects.Node;
 import io.stui.smalltalk.objects.Num;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StString;
 import io.stui.smalltalk.objects.StSymbol;
+import io.stui.smalltalk.objects.VariableResolver;
 import io.stui.smalltalk.syntax.Ast;
 import io.stui.smalltalk.syntax.SyntaxError;
 import java.util.ArrayList;
@@ -21,24 +24,20 @@ import java.util.Map;
  * inlines control-flow messages whose arguments are literal blocks, and picks the cheapest return form.
  */
 public final class Compiler {
-    /** Resolves doit variables to workspace bindings, declaring them on first use. */
-    public interface VariableResolver {
-        /** The workspace variable of that name, or null. */
-        Binding existing(String name);
-        /** Declares a new workspace variable. */
-        Binding declare(String name);
-        /** True when the name is a class visible in the workspace (assignment is refused). */
-        boolean isClass(String name);
-        /** True when the name is a global (class or Smalltalk at:put: value) visible in the workspace. */
-        boolean isGlobal(String name);
-    }
 
+    private final ClassTable classes;
     private final CompiledMethod method;
     private final Ast.Method ast;
     private final VariableResolver resolver;
     private final StClass cls;
 
-    public Compiler(CompiledMethod method, Ast.Method ast, VariableResolver resolver) {
+    /** Compiles bodies for methods of the kernel in {@code classes} and of workspaces over it. */
+    public static BodyCompiler bodies(ClassTable classes) {
+        return (method, ast) -> new Compiler(classes, method, ast, method.doitResolver).compileMethod();
+    }
+
+    private Compiler(ClassTable classes, CompiledMethod method, Ast.Method ast, VariableResolver resolver) {
+        this.classes = classes;
         this.method = method;
         this.ast = ast;
         this.resolver = resolver;
@@ -75,12 +74,12 @@ public final class Compiler {
 
     private Frame methodFrame;
 
-    public void compileMethod() {
+    private void compileMethod() {
         methodFrame = new Frame(null);
         Scope s = new Scope(null, methodFrame);
         for (String p : ast.params()) declare(s, p, true, ast.pos());
         for (String t : ast.temps()) declare(s, t, false, ast.pos());
-        Nodes.Node body = seq(ast.statements(), s, true, null, ast.pos());
+        Node body = seq(ast.statements(), s, true, null, ast.pos());
         method.numTemps = methodFrame.names.size();
         method.tempNames = methodFrame.names.toArray(new String[0]);
         method.body = body;
@@ -106,21 +105,21 @@ public final class Compiler {
         };
     }
 
-    private Nodes.Node seq(List<Ast> stmts, Scope s, boolean stmtLevel, int[] clear, int pos) {
-        Nodes.Node[] nodes = new Nodes.Node[stmts.size()];
+    private Node seq(List<Ast> stmts, Scope s, boolean stmtLevel, int[] clear, int pos) {
+        Node[] nodes = new Node[stmts.size()];
         for (int i = 0; i < nodes.length; i++) nodes[i] = expr(stmts.get(i), s, stmtLevel);
         if (clear == null && nodes.length == 1 && !(nodes[0] instanceof Nodes.FlagReturn)) return nodes[0];
         return new Nodes.Seq(nodes, clear, pos);
     }
 
-    private Nodes.Node expr(Ast a, Scope s, boolean stmtLevel) {
+    private Node expr(Ast a, Scope s, boolean stmtLevel) {
         return switch (a) {
-            case Ast.Literal l -> literal(l.value(), l.pos());
+            case Ast.Literal l -> literal(Literals.runtimeValue(l.value()), l.pos());
             case Ast.ScaledLiteral sl ->
                 new Nodes.Send(
                         new Nodes.ReadGlobal("ScaledDecimal", true, sl.pos()),
                         StSymbol.of("newFromNumerator:denominator:scale:"),
-                        new Nodes.Node[] {
+                        new Node[] {
                             literal(Num.norm(sl.numerator()), sl.pos()),
                             literal(Num.norm(sl.denominator()), sl.pos()),
                             literal((long) sl.scale(), sl.pos())
@@ -131,7 +130,7 @@ public final class Compiler {
             case Ast.Return r -> ret(r, s, stmtLevel);
             case Ast.Block b -> block(b, s);
             case Ast.Brace br -> {
-                Nodes.Node[] el = new Nodes.Node[br.elements().size()];
+                Node[] el = new Node[br.elements().size()];
                 for (int i = 0; i < el.length; i++) el[i] = expr(br.elements().get(i), s, false);
                 yield new Nodes.Brace(el, br.pos());
             }
@@ -141,14 +140,14 @@ public final class Compiler {
         };
     }
 
-    private static Nodes.Node literal(Object v, int pos) {
+    private static Node literal(Object v, int pos) {
         if (v instanceof StSymbol || !(v instanceof StString || v instanceof Object[] || v instanceof byte[]))
             return new Nodes.Lit(v, pos);
         return new Nodes.CopyLit(v, pos);
     }
 
-    private Nodes.Node ret(Ast.Return r, Scope s, boolean stmtLevel) {
-        Nodes.Node v = expr(r.value(), s, false);
+    private Node ret(Ast.Return r, Scope s, boolean stmtLevel) {
+        Node v = expr(r.value(), s, false);
         if (s.frame != methodFrame) return new Nodes.NonLocalReturn(v, r.pos());
         return stmtLevel ? new Nodes.FlagReturn(v, r.pos()) : new Nodes.ThrowReturn(v, r.pos());
     }
@@ -171,7 +170,7 @@ public final class Compiler {
         return d;
     }
 
-    private Nodes.Node read(String name, Scope s, int pos) {
+    private Node read(String name, Scope s, int pos) {
         switch (name) {
             case "self", "super":
                 return new Nodes.Self(pos);
@@ -197,14 +196,14 @@ public final class Compiler {
         }
         if (method.isKernel) {
             // kernel code always means the kernel's globals, whatever a workspace defines under the same name
-            Binding kb = Kernel.K.globals.get(name);
-            if (kb != null && Kernel.K.isFrozen()) return new Nodes.ReadBinding(kb, pos);
+            Binding kb = classes.globals.get(name);
+            if (kb != null && classes.isFrozen()) return new Nodes.ReadBinding(kb, pos);
             return new Nodes.ReadGlobal(name, true, pos);
         }
         return new Nodes.ReadGlobal(name, false, pos);
     }
 
-    private Nodes.Node store(String name, Nodes.Node value, Scope s, int pos) {
+    private Node store(String name, Node value, Scope s, int pos) {
         if (isReserved(name)) throw error("Cannot store into '" + name + "'", pos);
         Found f = find(name, s);
         if (f != null) {
@@ -235,7 +234,7 @@ public final class Compiler {
 
     // ------------------------------------------------------------ blocks
 
-    private Nodes.Node block(Ast.Block b, Scope s) {
+    private Node block(Ast.Block b, Scope s) {
         CompiledBlock cb = new CompiledBlock(method, b.pos(), b.end());
         method.blocks.add(cb);
         Frame f = new Frame(s.frame);
@@ -243,7 +242,7 @@ public final class Compiler {
         for (String p : b.params()) declare(bs, p, true, b.pos());
         for (String t : b.temps()) declare(bs, t, false, b.pos());
         cb.numArgs = b.params().size();
-        Nodes.Node body =
+        Node body =
                 b.statements().isEmpty() ? new Nodes.Lit(null, b.pos()) : seq(b.statements(), bs, true, null, b.pos());
         cb.body = body;
         cb.numTemps = f.names.size();
@@ -252,7 +251,7 @@ public final class Compiler {
     }
 
     /** Compiles a literal block in place: its variables become slots of the enclosing frame. */
-    private Nodes.Node inlined(Ast.Block b, Scope s, boolean stmtLevel, int[] paramSlots) {
+    private Node inlined(Ast.Block b, Scope s, boolean stmtLevel, int[] paramSlots) {
         Scope is = new Scope(s, s.frame);
         List<Integer> clear = new ArrayList<>();
         for (int i = 0; i < b.params().size(); i++)
@@ -265,7 +264,7 @@ public final class Compiler {
         return seq(b.statements(), is, stmtLevel, c, b.pos());
     }
 
-    private Nodes.Node inlined(Ast a, Scope s, boolean stmtLevel) {
+    private Node inlined(Ast a, Scope s, boolean stmtLevel) {
         return inlined((Ast.Block) a, s, stmtLevel, new int[0]);
     }
 
@@ -275,23 +274,23 @@ public final class Compiler {
 
     // ------------------------------------------------------------ sends
 
-    private Nodes.Node[] args(List<Ast> args, Scope s) {
-        Nodes.Node[] out = new Nodes.Node[args.size()];
+    private Node[] args(List<Ast> args, Scope s) {
+        Node[] out = new Node[args.size()];
         for (int i = 0; i < out.length; i++) out[i] = expr(args.get(i), s, false);
         return out;
     }
 
-    private Nodes.Node send(Ast.Send sd, Scope s, boolean stmtLevel) {
+    private Node send(Ast.Send sd, Scope s, boolean stmtLevel) {
         String sel = sd.selector();
         List<Ast> a = sd.args();
         int pos = sd.pos();
         boolean isSuper = sd.receiver() instanceof Ast.Variable v && v.name().equals("super");
         if (!isSuper) {
-            Nodes.Node inl = tryInline(sd, s, stmtLevel);
+            Node inl = tryInline(sd, s, stmtLevel);
             if (inl != null) return inl;
         }
         if (isSuper) return new Nodes.SuperSend(StSymbol.of(sel), args(a, s), cls, pos);
-        Nodes.Node r = expr(sd.receiver(), s, false);
+        Node r = expr(sd.receiver(), s, false);
         StSymbol sym = StSymbol.of(sel);
         if (a.size() == 1) {
             int op = switch (sel) {
@@ -319,7 +318,7 @@ public final class Compiler {
         return new Nodes.Send(r, sym, args(a, s), pos);
     }
 
-    private Nodes.Node tryInline(Ast.Send sd, Scope s, boolean st) {
+    private Node tryInline(Ast.Send sd, Scope s, boolean st) {
         List<Ast> a = sd.args();
         int pos = sd.pos();
         switch (sd.selector()) {
@@ -390,19 +389,21 @@ public final class Compiler {
                 break;
             case "to:do:":
                 if (isBlock(a.get(1), 1)) {
-                    Nodes.Node from = expr(sd.receiver(), s, false), to = expr(a.get(0), s, false);
+                    Node from = expr(sd.receiver(), s, false), to = expr(a.get(0), s, false);
                     int[] slot = new int[1];
-                    Nodes.Node body = inlined((Ast.Block) a.get(1), s, st, slot);
+                    Node body = inlined((Ast.Block) a.get(1), s, st, slot);
                     return new Nodes.ToDo(from, to, null, slot[0], body, pos);
                 }
                 break;
             case "to:by:do:":
-                if (isBlock(a.get(2), 1) && a.get(1) instanceof Ast.Literal l && l.value() instanceof Long) {
-                    Nodes.Node from = expr(sd.receiver(), s, false),
+                if (isBlock(a.get(2), 1)
+                        && a.get(1) instanceof Ast.Literal l
+                        && Literals.runtimeValue(l.value()) instanceof Long) {
+                    Node from = expr(sd.receiver(), s, false),
                             to = expr(a.get(0), s, false),
                             by = expr(a.get(1), s, false);
                     int[] slot = new int[1];
-                    Nodes.Node body = inlined((Ast.Block) a.get(2), s, st, slot);
+                    Node body = inlined((Ast.Block) a.get(2), s, st, slot);
                     return new Nodes.ToDo(from, to, by, slot[0], body, pos);
                 }
                 break;
@@ -412,18 +413,18 @@ public final class Compiler {
         return null;
     }
 
-    private Nodes.Node ifNotNil(Ast receiver, Ast.Block nilBlock, Ast.Block notNil, Scope s, boolean st, int pos) {
-        Nodes.Node r = expr(receiver, s, false);
-        Nodes.Node n = nilBlock == null ? null : inlined(nilBlock, s, st);
+    private Node ifNotNil(Ast receiver, Ast.Block nilBlock, Ast.Block notNil, Scope s, boolean st, int pos) {
+        Node r = expr(receiver, s, false);
+        Node n = nilBlock == null ? null : inlined(nilBlock, s, st);
         int[] slot = new int[notNil.params().size()];
-        Nodes.Node nn = inlined(notNil, s, st, slot);
+        Node nn = inlined(notNil, s, st, slot);
         return new Nodes.IfNil(r, n, nn, slot.length == 1 ? slot[0] : -1, pos);
     }
 
-    private Nodes.Node cascade(Ast.Cascade cs, Scope s) {
-        Nodes.Node r = expr(cs.receiver(), s, false);
+    private Node cascade(Ast.Cascade cs, Scope s) {
+        Node r = expr(cs.receiver(), s, false);
         int slot = s.frame.alloc("(cascade)");
-        Nodes.Node[] msgs = new Nodes.Node[cs.messages().size()];
+        Node[] msgs = new Node[cs.messages().size()];
         for (int i = 0; i < msgs.length; i++) {
             Ast.Send m = cs.messages().get(i);
             msgs[i] = new Nodes.Send(

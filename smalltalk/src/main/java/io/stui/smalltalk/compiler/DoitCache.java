@@ -1,9 +1,9 @@
 package io.stui.smalltalk.compiler;
 
-import io.stui.smalltalk.image.Kernel;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
+import io.stui.smalltalk.objects.VariableResolver;
 import io.stui.smalltalk.syntax.Parser;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,9 +26,9 @@ import java.util.Set;
  */
 public final class DoitCache {
     /** Entries kept per session; a re-run is usually of something evaluated moments ago. */
-    static final int CAPACITY = 16;
+    public static final int CAPACITY = 16;
     /** Longer sources are compiled every time: re-running them is rare and their trees are large. */
-    static final int MAX_SOURCE_LENGTH = 2_048;
+    public static final int MAX_SOURCE_LENGTH = 2_048;
 
     private record Cached(CompiledMethod method, Object token, String[] names, Binding[] bindings) {}
 
@@ -46,11 +46,7 @@ public final class DoitCache {
      * @throws io.stui.smalltalk.syntax.SyntaxError when the code does not parse or compile
      */
     public CompiledMethod compile(
-            String code,
-            Kernel kernel,
-            Environment env,
-            Map<String, Binding> variables,
-            Compiler.VariableResolver resolver) {
+            String code, Environment env, Map<String, Binding> variables, VariableResolver resolver) {
         Object token = env.token;
         Cached cached = entries.get(code);
         if (cached != null && cached.token == token && stillBound(cached, variables)) {
@@ -59,7 +55,13 @@ public final class DoitCache {
         boolean cacheable = code.length() <= MAX_SOURCE_LENGTH;
         Recording recording = cacheable ? new Recording(resolver) : null;
         CompiledMethod doit = new CompiledMethod(
-                Parser.parseDoit(code), kernel.undefinedObject, "doits", null, false, cacheable ? recording : resolver);
+                Parser.parseDoit(code),
+                env.classes.undefinedObject,
+                "doits",
+                null,
+                false,
+                cacheable ? recording : resolver,
+                Compiler.bodies(env.classes));
         doit.ensureCompiled();
         if (cacheable && env.token == token) {
             String[] names = recording.names.toArray(new String[0]);
@@ -84,16 +86,16 @@ public final class DoitCache {
     }
 
     /** Number of cached doits (for tests). */
-    int size() {
+    public int size() {
         return entries.size();
     }
 
     /** Passes every question on, noting each name the compiler asked about. */
-    private static final class Recording implements Compiler.VariableResolver {
-        private final Compiler.VariableResolver delegate;
+    private static final class Recording implements VariableResolver {
+        private final VariableResolver delegate;
         private final Set<String> names = new LinkedHashSet<>();
 
-        Recording(Compiler.VariableResolver delegate) {
+        Recording(VariableResolver delegate) {
             this.delegate = delegate;
         }
 

@@ -1,5 +1,6 @@
 package io.stui.smalltalk.image;
 
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.primitives.ObjectPrims;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class ObjectRegistry {
     private record Key(Object o) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key k && Kernel.identical(o, k.o);
+            return other instanceof Key k && ClassTable.identical(o, k.o);
         }
 
         @Override

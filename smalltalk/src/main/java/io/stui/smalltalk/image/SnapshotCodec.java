@@ -1,6 +1,7 @@
 package io.stui.smalltalk.image;
 
-import io.stui.smalltalk.Reflection;
+import io.stui.smalltalk.compiler.ClassBuilder;
+import io.stui.smalltalk.compiler.Compiler;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.Char;
 import io.stui.smalltalk.objects.CodeUnit;
@@ -66,7 +67,7 @@ public final class SnapshotCodec {
 
     // ================================================================ writing
 
-    public static byte[] write(Session s) {
+    public static byte[] write(WorkspaceState s) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -81,12 +82,12 @@ public final class SnapshotCodec {
     }
 
     private static final class Writer {
-        final Session s;
+        final WorkspaceState s;
         final DataOutputStream out;
         final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>();
         final IdentityHashMap<CompiledMethod, Integer> doits = new IdentityHashMap<>();
 
-        Writer(Session s, DataOutputStream out) {
+        Writer(WorkspaceState s, DataOutputStream out) {
             this.s = s;
             this.out = out;
         }
@@ -94,7 +95,7 @@ public final class SnapshotCodec {
         void writeAll() throws IOException {
             out.writeLong(MAGIC);
             out.writeInt(VERSION);
-            Environment env = s.env;
+            Environment env = s.environment();
             List<StClass> classes = env.userClasses;
             out.writeInt(classes.size());
             for (StClass c : classes) {
@@ -120,9 +121,9 @@ public final class SnapshotCodec {
                 writeLong(m.source);
             }
             // ---- object graph
-            out.writeInt(s.variables.size());
-            for (Binding b : s.variables.values()) out.writeUTF(b.name);
-            for (Binding b : s.variables.values()) value(b.value);
+            out.writeInt(s.variables().size());
+            for (Binding b : s.variables().values()) out.writeUTF(b.name);
+            for (Binding b : s.variables().values()) value(b.value);
             List<Binding> globals = new ArrayList<>();
             for (Binding b : env.globals.values())
                 if (!(b.value instanceof StClass c && c.owner == env && c.name.equals(b.name))) globals.add(b);
@@ -140,16 +141,16 @@ public final class SnapshotCodec {
                 out.writeInt(c.slots.length);
                 for (Object o : c.slots) value(o);
             }
-            Map<String, Object> reg = s.registry.entries();
+            Map<String, Object> reg = s.registry().entries();
             out.writeInt(reg.size());
             for (Map.Entry<String, Object> e : reg.entrySet()) {
                 out.writeUTF(e.getKey());
                 value(e.getValue());
             }
             // ---- history
-            List<Reflection.HistoryEntry> history = s.history();
+            List<WorkspaceState.HistoryEntry> history = s.history();
             out.writeInt(history.size());
-            for (Reflection.HistoryEntry h : history) {
+            for (WorkspaceState.HistoryEntry h : history) {
                 writeLong(h.code());
                 writeLong(h.result());
                 out.writeBoolean(h.ok());
@@ -313,7 +314,7 @@ public final class SnapshotCodec {
 
     // ================================================================ reading
 
-    public static void read(Session s, byte[] bytes) {
+    public static void read(WorkspaceState s, byte[] bytes) {
         try {
             new Reader(s, new DataInputStream(new ByteArrayInputStream(bytes))).readAll();
         } catch (IOException | RuntimeException e) {
@@ -324,14 +325,14 @@ public final class SnapshotCodec {
     }
 
     private static final class Reader {
-        final Session s;
+        final WorkspaceState s;
         final DataInputStream in;
         final List<Object> objects = new ArrayList<>();
         final List<CompiledMethod> doits = new ArrayList<>();
         final Map<String, StClass> userClasses = new HashMap<>();
         final List<Context> contexts = new ArrayList<>();
 
-        Reader(Session s, DataInputStream in) {
+        Reader(WorkspaceState s, DataInputStream in) {
             this.s = s;
             this.in = in;
         }
@@ -340,8 +341,7 @@ public final class SnapshotCodec {
             if (in.readLong() != MAGIC) throw new IOException("bad magic");
             int version = in.readInt();
             if (version != VERSION) throw new IOException("unsupported snapshot version " + version);
-            Kernel k = s.kernel;
-            Environment env = s.env;
+            Environment env = s.environment();
             int nClasses = in.readInt();
             List<StClass> order = new ArrayList<>();
             for (int i = 0; i < nClasses; i++) {
@@ -353,7 +353,7 @@ public final class SnapshotCodec {
                 String comment = in.readUTF();
                 StClass.Format fmt = StClass.Format.valueOf(in.readUTF());
                 List<String> civ = strings();
-                StClass c = k.defineClass(
+                StClass c = ClassBuilder.defineClass(
                         env,
                         sup,
                         name,
@@ -371,14 +371,14 @@ public final class SnapshotCodec {
                 StClass c = classRef();
                 String category = in.readUTF();
                 String source = readLong();
-                k.compile(env, c, source, category);
+                ClassBuilder.compile(env, c, source, category);
             }
             int nVars = in.readInt();
             List<Binding> vars = new ArrayList<>();
             for (int i = 0; i < nVars; i++) {
                 String name = in.readUTF();
                 Binding b = new Binding(name, null);
-                s.variables.put(name, b);
+                s.variables().put(name, b);
                 vars.add(b);
             }
             // values last: restored doit blocks bind to these variables while they are read
@@ -403,7 +403,7 @@ public final class SnapshotCodec {
             int nReg = in.readInt();
             for (int i = 0; i < nReg; i++) {
                 String id = in.readUTF();
-                s.registry.put(id, value());
+                s.registry().put(id, value());
             }
             int nHist = in.readInt();
             for (int i = 0; i < nHist; i++) {
@@ -411,7 +411,7 @@ public final class SnapshotCodec {
                 String result = readLong();
                 boolean ok = in.readBoolean();
                 long ts = in.readLong();
-                s.history.add(new Reflection.HistoryEntry(code, result, ok, Instant.ofEpochMilli(ts)));
+                s.addHistory(new WorkspaceState.HistoryEntry(code, result, ok, Instant.ofEpochMilli(ts)));
             }
             for (Context c : contexts) {
                 Context h = c;
@@ -442,7 +442,7 @@ public final class SnapshotCodec {
             boolean meta = in.readBoolean();
             StClass c;
             if (kind == 1) {
-                Binding b = s.kernel.globals.get(name);
+                Binding b = s.classes().globals.get(name);
                 if (b == null || !(b.value instanceof StClass kc))
                     throw new IOException("unknown system class " + name);
                 c = kc;
@@ -459,16 +459,22 @@ public final class SnapshotCodec {
             if (kind == 1) {
                 String source = readLong();
                 Ast.Method ast = Parser.parseDoit(source);
-                CompiledMethod m =
-                        new CompiledMethod(ast, s.kernel.undefinedObject, "doits", null, false, s.resolver());
+                CompiledMethod m = new CompiledMethod(
+                        ast,
+                        s.classes().undefinedObject,
+                        "doits",
+                        null,
+                        false,
+                        s.resolver(),
+                        Compiler.bodies(s.classes()));
                 m.ensureCompiled();
                 doits.add(m);
                 return m;
             }
             StClass c = classRef();
             String sel = readLong();
-            CompiledMethod m = c.localMethods(s.env).get(StSymbol.of(sel));
-            if (m == null) m = s.env.lookup(c, StSymbol.of(sel));
+            CompiledMethod m = c.localMethods(s.environment()).get(StSymbol.of(sel));
+            if (m == null) m = s.environment().lookup(c, StSymbol.of(sel));
             if (m == null) throw new IOException("unknown method " + c.printName() + ">>" + sel);
             m.ensureCompiled();
             return m;

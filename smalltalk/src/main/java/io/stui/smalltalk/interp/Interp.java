@@ -1,11 +1,11 @@
 package io.stui.smalltalk.interp;
 
-import io.stui.smalltalk.debug.DebugHook;
-import io.stui.smalltalk.image.Kernel;
 import io.stui.smalltalk.objects.CompiledBlock;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.DebugHook;
 import io.stui.smalltalk.objects.Environment;
+import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Primitive;
 import io.stui.smalltalk.objects.StBlock;
 import io.stui.smalltalk.objects.StClass;
@@ -19,19 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The execution state of one evaluation: environment, limits, step and allocation counters, the exception
  * handler stack and the captured Transcript. Used by exactly one thread.
  */
-public final class Interp {
+public final class Interp extends Interpreter {
     public static final Object[] NO_ARGS = new Object[0];
 
-    public final Environment env;
-    public final Kernel k;
-    public final StringBuilder transcript = new StringBuilder();
-    /** Told each piece of Transcript output as it is written (the host streams it); null when nobody listens. */
-    public java.util.function.Consumer<String> transcriptListener;
-
     public final AtomicBoolean interruptFlag;
-    /** The debugger of a debug-mode evaluation; null otherwise, and then the send path pays one null check. */
-    public final DebugHook debug;
-
     private long deadlineNanos;
     private final long budget;
     private final long maxAllocation;
@@ -40,8 +31,6 @@ public final class Interp {
     private long nextCheck;
     long allocated;
     Context.HandlerInfo handlers;
-    /** Context of the most recent unhandled error, for post-mortem inspection. */
-    public ControlFlow.UnhandledError lastUnhandled;
 
     public Interp(
             Environment env,
@@ -53,6 +42,7 @@ public final class Interp {
         this(env, timeoutNanos, budget, maxAllocation, maxDepth, interruptFlag, null);
     }
 
+    /** An interpreter for a debug-mode evaluation when {@code debug} is not null. */
     public Interp(
             Environment env,
             long timeoutNanos,
@@ -61,9 +51,7 @@ public final class Interp {
             int maxDepth,
             AtomicBoolean interruptFlag,
             DebugHook debug) {
-        this.debug = debug;
-        this.env = env;
-        this.k = env.kernel;
+        super(env, debug);
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
         this.budget = budget <= 0 ? Long.MAX_VALUE : budget;
         this.maxAllocation = maxAllocation <= 0 ? Long.MAX_VALUE : maxAllocation;
@@ -83,6 +71,7 @@ public final class Interp {
 
     // ---------------------------------------------------------------- limits
 
+    @Override
     public void step(Context c) {
         if (++steps >= nextCheck) checkLimits(c);
     }
@@ -99,6 +88,7 @@ public final class Interp {
     }
 
     /** Accounts for an allocation of roughly {@code bytes}; ends the evaluation when over the limit. */
+    @Override
     public void allocate(long bytes, Context c) {
         allocated += bytes;
         if (bytes > maxAllocation || allocated > maxAllocation)
@@ -111,8 +101,9 @@ public final class Interp {
 
     // ---------------------------------------------------------------- sends
 
+    @Override
     public Object send(Object rcvr, StSymbol sel, Object[] args, Context sender) {
-        StClass cls = Kernel.classOf(rcvr);
+        StClass cls = classes.classOf(rcvr);
         CompiledMethod m = env.lookup(cls, sel);
         if (m == null) return dnu(rcvr, sel, args, sender);
         return invoke(m, rcvr, args, sender);
@@ -126,21 +117,24 @@ public final class Interp {
         return send(rcvr, StSymbol.of(sel), new Object[] {a}, sender);
     }
 
-    Object superSend(StClass start, Object rcvr, StSymbol sel, Object[] args, Context sender) {
+    @Override
+    public Object superSend(StClass start, Object rcvr, StSymbol sel, Object[] args, Context sender) {
         CompiledMethod m = start == null ? null : env.lookup(start, sel);
         if (m == null) return dnu(rcvr, sel, args, sender);
         return invoke(m, rcvr, args, sender);
     }
 
-    Object dnu(Object rcvr, StSymbol sel, Object[] args, Context sender) {
-        StObject msg = new StObject(k.messageClass, k.messageClass.instSize());
+    @Override
+    public Object dnu(Object rcvr, StSymbol sel, Object[] args, Context sender) {
+        StObject msg = new StObject(classes.messageClass, classes.messageClass.instSize());
         msg.slots[0] = sel;
         msg.slots[1] = args.clone();
-        CompiledMethod m = env.lookup(Kernel.classOf(rcvr), k.symDnu);
-        if (m == null) throw new IllegalStateException("doesNotUnderstand: missing for " + Kernel.classOf(rcvr));
+        CompiledMethod m = env.lookup(classes.classOf(rcvr), classes.symDnu);
+        if (m == null) throw new IllegalStateException("doesNotUnderstand: missing for " + classes.classOf(rcvr));
         return invoke(m, rcvr, new Object[] {msg}, sender);
     }
 
+    @Override
     public Object invoke(CompiledMethod m, Object rcvr, Object[] args, Context sender) {
         Primitive p = m.primitive;
         if (p != null) {
@@ -179,6 +173,7 @@ public final class Interp {
 
     // ---------------------------------------------------------------- blocks
 
+    @Override
     public Object callBlock(StBlock b, Object[] args, Context sender) {
         CompiledBlock code = b.code;
         if (args.length != code.numArgs) return wrongArgCount(b, args.length, sender);
@@ -194,6 +189,7 @@ public final class Interp {
         }
     }
 
+    @Override
     public Object value(StBlock b, Context sender) {
         return callBlock(b, NO_ARGS, sender);
     }
@@ -229,8 +225,9 @@ public final class Interp {
      * A context standing for a primitive method that calls blocks (do:, ensure:...), so stack traces show it as
      * Pharo's would; falls back to the sender when the method cannot be found.
      */
+    @Override
     public Context primContext(Object rcvr, StSymbol selector, Object[] args, Context sender) {
-        CompiledMethod m = env.lookup(Kernel.classOf(rcvr), selector);
+        CompiledMethod m = env.lookup(classes.classOf(rcvr), selector);
         if (m == null) return sender;
         return new Context(m, rcvr, args, null, sender, this);
     }
@@ -238,12 +235,13 @@ public final class Interp {
     // ---------------------------------------------------------------- exceptions
 
     /** Instantiates the named exception class with a message text and signals it; answers the resumption value. */
+    @Override
     public Object signalError(String className, String messageText, Context sender) {
         // always the kernel's exception classes, even if the workspace defines classes of the same names
-        StClass c = k.bootEnv.classNamed(className);
-        if (c == null) c = k.errorClass;
+        StClass c = classes.bootEnv.classNamed(className);
+        if (c == null) c = classes.errorClass();
         StObject ex = (StObject) instantiate(c, sender);
-        ex.setSlot(k.exMessageText, messageText == null ? null : new StString(messageText));
+        ex.setSlot(classes.exMessageText(), messageText == null ? null : new StString(messageText));
         return signal(ex, sender);
     }
 
@@ -252,26 +250,28 @@ public final class Interp {
         return new StObject(c, c.instSize());
     }
 
+    @Override
     public Object signal(StObject ex, Context sender) {
-        ex.setSlot(k.exSignalContext, sender);
+        ex.setSlot(classes.exSignalContext(), sender);
         return signalFrom(ex, handlers, sender);
     }
 
+    @Override
     public Object signalFrom(StObject ex, Context.HandlerInfo start, Context sender) {
         for (Context.HandlerInfo h = start; h != null; h = h.next) {
             if (handles(h.exceptionSelector, ex, sender)) return runHandler(h, ex, sender);
         }
-        return send(ex, k.symDefaultAction, NO_ARGS, sender);
+        return send(ex, classes.symDefaultAction, NO_ARGS, sender);
     }
 
     private boolean handles(Object selector, StObject ex, Context sender) {
         if (selector instanceof StClass c && !c.isMeta)
-            return Kernel.classOf(ex).includesBehavior(c);
-        return truthy(send(selector, k.symHandles, new Object[] {ex}, sender));
+            return classes.classOf(ex).includesBehavior(c);
+        return truthy(send(selector, classes.symHandles, new Object[] {ex}, sender));
     }
 
     private Object runHandler(Context.HandlerInfo h, StObject ex, Context sender) {
-        ex.setSlot(k.exHandlerContext, h.context);
+        ex.setSlot(classes.exHandlerContext(), h.context);
         Context.HandlerInfo saved = handlers;
         handlers = h.next;
         try {
@@ -285,8 +285,10 @@ public final class Interp {
         }
     }
 
+    @Override
     public Object onDo(StBlock body, Object selector, StBlock handlerBlock, Context sender) {
-        Context hctx = new Context(k.onDoMethod, body, new Object[] {selector, handlerBlock}, null, sender, this);
+        Context hctx =
+                new Context(classes.onDoMethod(), body, new Object[] {selector, handlerBlock}, null, sender, this);
         Context.HandlerInfo h = new Context.HandlerInfo(selector, handlerBlock, handlers, hctx);
         hctx.handler = h;
         StBlock current = body;

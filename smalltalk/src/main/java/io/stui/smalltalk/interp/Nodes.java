@@ -1,31 +1,23 @@
 package io.stui.smalltalk.interp;
 
-import io.stui.smalltalk.compiler.Compiler;
-import io.stui.smalltalk.image.Kernel;
 import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledBlock;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
 import io.stui.smalltalk.objects.Environment;
+import io.stui.smalltalk.objects.Interpreter;
+import io.stui.smalltalk.objects.Node;
 import io.stui.smalltalk.objects.Num;
 import io.stui.smalltalk.objects.StBlock;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StObject;
+import io.stui.smalltalk.objects.StString;
 import io.stui.smalltalk.objects.StSymbol;
 
-/** The executable tree: each node evaluates itself in a {@link Context}. Built by {@link Compiler}. */
+/** The executable tree: each node evaluates itself in a {@link Context}. Built by the compiler package. */
 public final class Nodes {
     private Nodes() {}
-
-    public abstract static class Node {
-        final int pos;
-
-        public Node(int pos) {
-            this.pos = pos;
-        }
-
-        abstract Object eval(Context c);
-    }
 
     // ------------------------------------------------------------ constants and variables
 
@@ -38,7 +30,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return value;
         }
     }
@@ -53,8 +45,21 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
-            return Kernel.copyLiteral(value);
+        public Object eval(Context c) {
+            return copyLiteral(value);
+        }
+
+        /** A fresh copy of a mutable literal (strings, byte arrays, arrays), so no evaluation can change another's. */
+        private static Object copyLiteral(Object v) {
+            if (v instanceof StSymbol) return v;
+            if (v instanceof StString s) return new StString(s.chars.clone());
+            if (v instanceof byte[] b) return b.clone();
+            if (v instanceof Object[] a) {
+                Object[] c = new Object[a.length];
+                for (int i = 0; i < a.length; i++) c[i] = copyLiteral(a[i]);
+                return c;
+            }
+            return v;
         }
     }
 
@@ -64,7 +69,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return c.receiver;
         }
     }
@@ -75,7 +80,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return c;
         }
     }
@@ -89,7 +94,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return c.temps[index];
         }
     }
@@ -104,7 +109,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Context x = c;
             for (int d = depth; d > 0; d--) x = x.outer;
             return x.temps[index];
@@ -122,7 +127,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return c.temps[index] = value.eval(c);
         }
     }
@@ -139,7 +144,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = value.eval(c);
             Context x = c;
             for (int d = depth; d > 0; d--) x = x.outer;
@@ -156,7 +161,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return ((StObject) c.receiver).slot(index);
         }
     }
@@ -172,10 +177,10 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = value.eval(c);
             StObject o = (StObject) c.receiver;
-            if (o.cls.owner == null && o instanceof StClass) Kernel.refuseKernelMutation(c, o);
+            if (o.cls.owner == null && o instanceof StClass) c.interp.refuseKernelMutation(c, o);
             o.setSlot(index, v);
             return v;
         }
@@ -190,7 +195,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return binding.value;
         }
     }
@@ -208,9 +213,9 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = value.eval(c);
-            if (kernelOwned && !c.interp.env.isKernel) Kernel.refuseKernelMutation(c, binding.name);
+            if (kernelOwned && !c.interp.env.isKernel) c.interp.refuseKernelMutation(c, binding.name);
             return binding.value = v;
         }
     }
@@ -230,8 +235,8 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
-            Environment env = kernelOnly ? c.interp.k.bootEnv : c.interp.env;
+        public Object eval(Context c) {
+            Environment env = kernelOnly ? c.interp.classes.bootEnv : c.interp.env;
             Object tok = env.token;
             GlobalCache gc = cache;
             Binding b;
@@ -260,7 +265,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = value.eval(c);
             c.interp.env.defineGlobal(name, v);
             return v;
@@ -293,16 +298,16 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object r = receiver.eval(c);
             return dispatch(c, r, evalArgs(c));
         }
 
         final Object dispatch(Context c, Object r, Object[] a) {
             c.pos = pos;
-            Interp in = c.interp;
+            Interpreter in = c.interp;
             if (in.debug != null) in.debug.beforeSend(c);
-            StClass cls = Kernel.classOf(r);
+            StClass cls = in.classes.classOf(r);
             Object tok = in.env.token;
             CacheEntry e = cache;
             CompiledMethod m;
@@ -329,7 +334,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object[] a = new Object[args.length];
             for (int i = 0; i < a.length; i++) a[i] = args[i].eval(c);
             c.pos = pos;
@@ -345,7 +350,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object r = receiver.eval(c);
             Object[] a = evalArgs(c);
             if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extensions.isEmpty()) {
@@ -380,7 +385,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object r = receiver.eval(c);
             Object a = args[0].eval(c);
             // under a debugger every arithmetic send is a real send, so that it can be stepped
@@ -472,8 +477,8 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
-            return Kernel.identical(left.eval(c), right.eval(c)) != negate;
+        public Object eval(Context c) {
+            return ClassTable.identical(left.eval(c), right.eval(c)) != negate;
         }
     }
 
@@ -490,7 +495,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             c.temps[slot] = receiver.eval(c);
             Object r = null;
             for (Node m : messages) r = m.eval(c);
@@ -507,7 +512,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             return new StBlock(code, c, c.receiver);
         }
     }
@@ -521,7 +526,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object[] a = new Object[elements.length];
             for (int i = 0; i < a.length; i++) a[i] = elements[i].eval(c);
             c.interp.allocate(16L + 8L * a.length, c);
@@ -543,7 +548,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             if (clear != null) for (int i : clear) c.temps[i] = null;
             Object v = null;
             for (Node s : statements) {
@@ -564,7 +569,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = value.eval(c);
             c.returnValue = v;
             c.returning = true;
@@ -582,7 +587,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             throw new ControlFlow.LocalReturn(c, value.eval(c));
         }
     }
@@ -597,7 +602,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = value.eval(c);
             Context home = c.home;
             if (home.dead)
@@ -627,7 +632,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = cond.eval(c);
             if (v == Boolean.TRUE) return ifTrue == null ? null : ifTrue.eval(c);
             if (v == Boolean.FALSE) return ifFalse == null ? null : ifFalse.eval(c);
@@ -647,7 +652,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = left.eval(c);
             if (v == Boolean.TRUE) return isAnd ? right.eval(c) : Boolean.TRUE;
             if (v == Boolean.FALSE) return isAnd ? Boolean.FALSE : right.eval(c);
@@ -668,7 +673,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             Object v = value.eval(c);
             if (v == null) return ifNil == null ? null : ifNil.eval(c);
             if (ifNotNil == null) return v;
@@ -689,7 +694,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             try {
                 return loop(c);
             } catch (ControlFlow.Termination t) {
@@ -700,7 +705,7 @@ public final class Nodes {
         }
 
         private Object loop(Context c) {
-            Interp in = c.interp;
+            Interpreter in = c.interp;
             Object expected = whileTrue ? Boolean.TRUE : Boolean.FALSE;
             while (true) {
                 Object v = cond.eval(c);
@@ -727,7 +732,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             try {
                 return loop(c);
             } catch (ControlFlow.Termination t) {
@@ -738,7 +743,7 @@ public final class Nodes {
         }
 
         private Object loop(Context c) {
-            Interp in = c.interp;
+            Interpreter in = c.interp;
             while (true) {
                 body.eval(c);
                 if (c.returning) return null;
@@ -762,7 +767,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             try {
                 return loop(c);
             } catch (ControlFlow.Termination t) {
@@ -776,7 +781,7 @@ public final class Nodes {
             Object f = from.eval(c);
             Object t = to.eval(c);
             Object s = by == null ? (Object) 1L : by.eval(c);
-            Interp in = c.interp;
+            Interpreter in = c.interp;
             if (f instanceof Long fl && t instanceof Long tl && s instanceof Long sl) {
                 long step = sl;
                 if (step == 0) return in.signalError("Error", "step must not be zero", c);
@@ -824,7 +829,7 @@ public final class Nodes {
         }
 
         @Override
-        Object eval(Context c) {
+        public Object eval(Context c) {
             try {
                 return loop(c);
             } catch (ControlFlow.Termination t) {
@@ -836,7 +841,7 @@ public final class Nodes {
 
         private Object loop(Context c) {
             Object n = count.eval(c);
-            Interp in = c.interp;
+            Interpreter in = c.interp;
             if (!(n instanceof Long ln)) {
                 // any other number: count with real sends, as Number>>timesRepeat: would
                 StSymbol le = StSymbol.of("<="), plus = StSymbol.of("+");

@@ -1,6 +1,5 @@
 package io.stui.smalltalk.objects;
 
-import io.stui.smalltalk.compiler.Compiler;
 import io.stui.smalltalk.syntax.Ast;
 
 /** A method of a class: its source, selector, category, optional primitive, compiled lazily on first call. */
@@ -20,7 +19,9 @@ public final class CompiledMethod extends CodeUnit {
     private Ast.Method ast;
     private volatile boolean compiled;
     /** Workspace variables a doit may reference; null for class methods. */
-    final Compiler.VariableResolver doitResolver;
+    public final VariableResolver doitResolver;
+
+    private final BodyCompiler compiler;
 
     public CompiledMethod(
             Ast.Method ast,
@@ -28,7 +29,8 @@ public final class CompiledMethod extends CodeUnit {
             String category,
             Primitive primitive,
             boolean isKernel,
-            Compiler.VariableResolver doitResolver) {
+            VariableResolver doitResolver,
+            BodyCompiler compiler) {
         this.ast = ast;
         this.selector = StSymbol.of(ast.selector());
         this.methodClass = methodClass;
@@ -41,6 +43,7 @@ public final class CompiledMethod extends CodeUnit {
         this.isDoit = doitResolver != null;
         this.isKernel = isKernel;
         this.doitResolver = doitResolver;
+        this.compiler = compiler;
     }
 
     @Override
@@ -62,7 +65,7 @@ public final class CompiledMethod extends CodeUnit {
         if (compiled) return;
         synchronized (this) {
             if (compiled) return;
-            new Compiler(this, ast, doitResolver).compileMethod();
+            compiler.compileBody(this, ast);
             ast = null;
             compiled = true;
         }

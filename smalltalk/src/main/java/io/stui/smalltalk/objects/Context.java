@@ -1,8 +1,5 @@
 package io.stui.smalltalk.objects;
 
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.interp.Interp;
-
 /** An activation of a method or block: temporaries, receiver, lexical outer context and sender. */
 public final class Context {
     public final CodeUnit code;
@@ -14,7 +11,9 @@ public final class Context {
     public Context home;
 
     public final Context sender;
-    public final Interp interp;
+    /** The evaluation running this activation; null for one restored from a snapshot until it runs again. */
+    public final Interpreter interp;
+
     public final int depth;
     /** Set by a statement-level {@code ^}; checked after each statement. */
     public boolean returning;
@@ -27,7 +26,7 @@ public final class Context {
     /** Exception handler data when this is an on:do: activation. */
     public HandlerInfo handler;
 
-    public Context(CodeUnit code, Object receiver, Object[] temps, Context outer, Context sender, Interp interp) {
+    public Context(CodeUnit code, Object receiver, Object[] temps, Context outer, Context sender, Interpreter interp) {
         this.code = code;
         this.receiver = receiver;
         this.temps = temps;
@@ -103,14 +102,14 @@ public final class Context {
     }
 
     /** The interpreter running this frame (null for a frame restored from a snapshot). */
-    public Interp interp() {
+    public Interpreter interp() {
         return interp;
     }
 
     /** Pharo-style frame description, e.g. {@code SmallInteger(Integer)>>factorial} or {@code [] in UndefinedObject>>DoIt}. */
-    public String describe() {
+    public String describe(ClassTable classes) {
         CompiledMethod m = code.method();
-        StClass rc = Kernel.classOf(receiver);
+        StClass rc = classes.classOf(receiver);
         String cls = rc == m.methodClass ? rc.printName() : rc.printName() + "(" + m.methodClass.printName() + ")";
         StringBuilder prefix = new StringBuilder();
         for (Context x = this; x != null && x.isBlock(); x = x.outer) prefix.append("[] in ");
@@ -126,6 +125,6 @@ public final class Context {
 
     @Override
     public String toString() {
-        return describe();
+        return (isBlock() ? "[] in " : "") + code.method().printName();
     }
 }

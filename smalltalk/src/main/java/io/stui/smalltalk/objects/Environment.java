@@ -1,6 +1,5 @@
 package io.stui.smalltalk.objects;
 
-import io.stui.smalltalk.image.Kernel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +11,9 @@ import java.util.Map;
  * a workspace environment overlays globals, classes and methods on the frozen kernel without touching it.
  */
 public final class Environment {
-    public final Kernel kernel;
+    /** The kernel this environment overlays. */
+    public final ClassTable classes;
+
     public final boolean isKernel;
     /** Globals defined in this environment (for the kernel environment: the kernel globals). */
     public final Map<String, Binding> globals;
@@ -25,14 +26,10 @@ public final class Environment {
 
     private final HashMap<StClass, HashMap<StSymbol, CompiledMethod>> lookupCache = new HashMap<>();
 
-    public Environment(Kernel kernel, boolean isKernel) {
-        this.kernel = kernel;
+    public Environment(ClassTable classes, boolean isKernel) {
+        this.classes = classes;
         this.isKernel = isKernel;
-        this.globals = isKernel ? kernel.globals : new LinkedHashMap<>();
-    }
-
-    public Kernel kernel() {
-        return kernel;
+        this.globals = isKernel ? classes.globals : new LinkedHashMap<>();
     }
 
     public List<StClass> userClasses() {
@@ -98,7 +95,7 @@ public final class Environment {
     public Binding binding(String name) {
         Binding b = globals.get(name);
         if (b != null || isKernel) return b;
-        return kernel.globals.get(name);
+        return classes.globals.get(name);
     }
 
     public Object global(String name) {
@@ -144,7 +141,7 @@ public final class Environment {
     /** All classes visible here: kernel classes (unless shadowed) and this environment's classes. */
     public List<StClass> visibleClasses() {
         List<StClass> out = new ArrayList<>();
-        for (StClass c : kernel.classes) {
+        for (StClass c : classes.kernelClasses) {
             Binding b = binding(c.name);
             if (b != null && b.value == c) out.add(c);
         }

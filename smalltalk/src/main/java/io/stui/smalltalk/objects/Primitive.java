@@ -1,7 +1,5 @@
 package io.stui.smalltalk.objects;
 
-import io.stui.smalltalk.interp.Interp;
-
 /** A Java primitive behind a Smalltalk method; answers {@link #FAIL} to run the method's Smalltalk fallback code. */
 @FunctionalInterface
 public interface Primitive {
@@ -12,5 +10,5 @@ public interface Primitive {
         }
     };
 
-    Object call(Interp in, Object receiver, Object[] args, Context sender);
+    Object call(Interpreter in, Object receiver, Object[] args, Context sender);
 }

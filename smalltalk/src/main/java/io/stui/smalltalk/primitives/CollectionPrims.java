@@ -3,9 +3,11 @@ package io.stui.smalltalk.primitives;
 import static io.stui.smalltalk.primitives.Primitives.FAIL;
 import static io.stui.smalltalk.primitives.Primitives.bool;
 
+import io.stui.smalltalk.compiler.Literals;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Char;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Primitive;
 import io.stui.smalltalk.objects.StBlock;
 import io.stui.smalltalk.objects.StClass;
@@ -51,7 +53,7 @@ final class CollectionPrims {
             if (n > MAX_INDEXED) return FAIL;
             StClass c = (StClass) r;
             if (c.format == StClass.Format.INDEXED) return new StIndexed(c, c.instSize(), (int) (long) n);
-            if (c != in.k.array) return FAIL;
+            if (c != in.classes.array) return FAIL;
             return new Object[(int) (long) n];
         });
         m.put("stringNew", (in, r, a, s) -> {
@@ -195,7 +197,7 @@ final class CollectionPrims {
                         && ast.statements().get(0) instanceof io.stui.smalltalk.syntax.Ast.Literal l
                         && (l.value() instanceof Long
                                 || l.value() instanceof java.math.BigInteger
-                                || l.value() instanceof Double)) return l.value();
+                                || l.value() instanceof Double)) return Literals.runtimeValue(l.value());
             } catch (RuntimeException e) {
                 return null;
             }
@@ -279,16 +281,16 @@ final class CollectionPrims {
         });
     }
 
-    private static boolean lessOrEqual(Interp in, Object block, Object x, Object y, Context s) {
+    private static boolean lessOrEqual(Interpreter in, Object block, Object x, Object y, Context s) {
         in.step(s);
         if (block == null) return Interp.truthy(in.send(x, StSymbol.of("<="), new Object[] {y}, s));
         Object v = block instanceof StBlock b
-                ? in.value(b, x, y, s)
+                ? in.callBlock(b, new Object[] {x, y}, s)
                 : in.send(block, StSymbol.of("value:value:"), new Object[] {x, y}, s);
         return Interp.truthy(v);
     }
 
-    private static void mergeSort(Interp in, Object[] a, Object[] tmp, int lo, int hi, Object block, Context s) {
+    private static void mergeSort(Interpreter in, Object[] a, Object[] tmp, int lo, int hi, Object block, Context s) {
         if (hi - lo < 2) return;
         if (hi - lo <= 8) {
             for (int i = lo + 1; i < hi; i++) {

@@ -5,6 +5,7 @@ import static io.stui.smalltalk.primitives.Primitives.FAIL;
 import io.stui.smalltalk.interp.ControlFlow;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.Context;
 import io.stui.smalltalk.objects.Primitive;
 import io.stui.smalltalk.objects.StBlock;
@@ -70,39 +71,38 @@ final class ControlPrims {
         m.put("exSignal", (in, r, a, s) -> in.signal((StObject) r, s));
         m.put("exPass", (in, r, a, s) -> {
             StObject ex = (StObject) r;
-            Context hc = (Context) ex.slot(in.k.exHandlerContext);
+            Context hc = (Context) ex.slot(in.classes.exHandlerContext());
             if (hc == null || hc.handler == null) return FAIL;
             Object v = in.signalFrom(ex, hc.handler.next, s);
             throw new ControlFlow.Resume(ex, v);
         });
         m.put("exOuter", (in, r, a, s) -> {
             StObject ex = (StObject) r;
-            Context hc = (Context) ex.slot(in.k.exHandlerContext);
+            Context hc = (Context) ex.slot(in.classes.exHandlerContext());
             if (hc == null || hc.handler == null) return FAIL;
             return in.signalFrom(ex, hc.handler.next, s);
         });
         m.put("exReturn", (in, r, a, s) -> {
-            Context hc = (Context) ((StObject) r).slot(in.k.exHandlerContext);
+            Context hc = (Context) ((StObject) r).slot(in.classes.exHandlerContext());
             if (hc == null) return FAIL;
             throw new ControlFlow.HandlerReturn(hc, a[0]);
         });
         m.put("exRetry", (in, r, a, s) -> {
-            Context hc = (Context) ((StObject) r).slot(in.k.exHandlerContext);
+            Context hc = (Context) ((StObject) r).slot(in.classes.exHandlerContext());
             if (hc == null) return FAIL;
             throw new ControlFlow.Retry(hc, a.length > 0 && a[0] instanceof StBlock b ? b : null);
         });
         m.put("exResume", (in, r, a, s) -> {
-            Context hc = (Context) ((StObject) r).slot(in.k.exHandlerContext);
+            Context hc = (Context) ((StObject) r).slot(in.classes.exHandlerContext());
             if (hc == null) return FAIL;
             throw new ControlFlow.Resume((StObject) r, a[0]);
         });
         m.put("exUnhandled", (in, r, a, s) -> {
             StObject ex = (StObject) r;
-            Context sc = ex.slot(in.k.exSignalContext) instanceof Context c ? c : s;
+            Context sc = ex.slot(in.classes.exSignalContext()) instanceof Context c ? c : s;
             // in debug mode the evaluation suspends here; a resumed halt answers nil, anything else fails as usual
             if (in.debug != null && in.debug.unhandled(ex, sc)) return null;
             ControlFlow.UnhandledError e = new ControlFlow.UnhandledError(ex, sc);
-            in.lastUnhandled = e;
             throw e;
         });
 
@@ -111,7 +111,7 @@ final class ControlPrims {
         m.put("ctxReceiver", (in, r, a, s) -> ((Context) r).receiver);
         m.put("ctxMethod", (in, r, a, s) -> ((Context) r).code.method());
         m.put("ctxSelector", (in, r, a, s) -> ((Context) r).code.method().selector);
-        m.put("ctxDescription", (in, r, a, s) -> new StString(((Context) r).describe()));
+        m.put("ctxDescription", (in, r, a, s) -> new StString(((Context) r).describe(in.classes)));
         m.put("ctxTempNamed", (in, r, a, s) -> {
             Context c = (Context) r;
             if (!(a[0] instanceof StString n)) return FAIL;
@@ -142,11 +142,11 @@ final class ControlPrims {
             return b.value;
         });
         m.put("sysGlobalNames", (in, r, a, s) -> {
-            java.util.TreeSet<String> names = new java.util.TreeSet<>(in.k.globals.keySet());
+            java.util.TreeSet<String> names = new java.util.TreeSet<>(in.classes.globals.keySet());
             names.addAll(in.env.globals.keySet());
             return names.stream().map(StSymbol::of).toArray();
         });
-        m.put("sysVersion", (in, r, a, s) -> new StString(io.stui.smalltalk.image.Kernel.VERSION));
+        m.put("sysVersion", (in, r, a, s) -> new StString(ClassTable.VERSION));
 
         // ---- clock
         m.put("clockMillis", (in, r, a, s) -> System.nanoTime() / 1_000_000);

@@ -4,8 +4,8 @@ import static io.stui.smalltalk.primitives.Primitives.FAIL;
 import static io.stui.smalltalk.primitives.Primitives.bool;
 
 import io.stui.smalltalk.interp.ControlFlow;
-import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Num;
 import io.stui.smalltalk.objects.Primitive;
 import io.stui.smalltalk.objects.StObject;
@@ -27,7 +27,7 @@ final class NumberPrims {
         return Num.big(o);
     }
 
-    private static Object track(Interp in, Object result, Context s) {
+    private static Object track(Interpreter in, Object result, Context s) {
         if (result instanceof BigInteger b && b.bitLength() > 4096) in.allocate(b.bitLength() / 8, s);
         return result;
     }
@@ -59,7 +59,7 @@ final class NumberPrims {
         };
     }
 
-    static void tooLarge(Interp in, Context s) {
+    static void tooLarge(Interpreter in, Context s) {
         throw new ControlFlow.Termination(
                 "AllocationLimitExceeded", "an integer result would exceed " + MAX_INTEGER_BITS + " bits", s);
     }

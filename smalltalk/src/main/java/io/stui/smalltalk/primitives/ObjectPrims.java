@@ -3,10 +3,10 @@ package io.stui.smalltalk.primitives;
 import static io.stui.smalltalk.primitives.Primitives.FAIL;
 import static io.stui.smalltalk.primitives.Primitives.bool;
 
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Char;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Primitive;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StIndexed;
@@ -20,8 +20,8 @@ public final class ObjectPrims {
     private ObjectPrims() {}
 
     static void register(Map<String, Primitive> m) {
-        m.put("identical", (in, r, a, s) -> bool(Kernel.identical(r, a[0])));
-        m.put("class", (in, r, a, s) -> Kernel.classOf(r));
+        m.put("identical", (in, r, a, s) -> bool(ClassTable.identical(r, a[0])));
+        m.put("class", (in, r, a, s) -> in.classes.classOf(r));
         m.put("identityHash", (in, r, a, s) -> (long) identityHash(r));
         m.put("shallowCopy", (in, r, a, s) -> shallowCopy(in, r, s));
         m.put("instVarAt", (in, r, a, s) -> {
@@ -31,7 +31,7 @@ public final class ObjectPrims {
         m.put("instVarAtPut", (in, r, a, s) -> {
             if (!(r instanceof StObject o) || !(a[0] instanceof Long i) || i < 1 || i > o.cls.instSize()) return FAIL;
             if (o instanceof StClass c && c.isKernel()) {
-                Kernel.refuseKernelMutation(s, c);
+                in.refuseKernelMutation(s, c);
                 return FAIL;
             }
             o.setSlot((int) (i - 1), a[1]);
@@ -63,7 +63,8 @@ public final class ObjectPrims {
         });
         m.put(
                 "respondsTo",
-                (in, r, a, s) -> bool(a[0] instanceof StSymbol sel && in.env.lookup(Kernel.classOf(r), sel) != null));
+                (in, r, a, s) ->
+                        bool(a[0] instanceof StSymbol sel && in.env.lookup(in.classes.classOf(r), sel) != null));
         m.put("basicSize", (in, r, a, s) -> (long) indexedSize(r));
         m.put("basicAt", (in, r, a, s) -> at(r, a[0]));
         m.put("basicAtPut", (in, r, a, s) -> atPut(in, r, a[0], a[1], s));
@@ -102,7 +103,7 @@ public final class ObjectPrims {
         return System.identityHashCode(r) & 0x3FFFFF;
     }
 
-    static Object shallowCopy(Interp in, Object r, Context s) {
+    static Object shallowCopy(Interpreter in, Object r, Context s) {
         if (r instanceof StClass) return r;
         if (r instanceof StIndexed x) {
             StIndexed c = new StIndexed(x.cls, 0, 0);
@@ -151,7 +152,7 @@ public final class ObjectPrims {
         return FAIL;
     }
 
-    static Object atPut(Interp in, Object r, Object index, Object v, Context s) {
+    static Object atPut(Interpreter in, Object r, Object index, Object v, Context s) {
         if (!(index instanceof Long l)) return FAIL;
         long i = l - 1;
         if (r instanceof Object[] arr) {

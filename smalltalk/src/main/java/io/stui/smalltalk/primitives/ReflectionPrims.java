@@ -4,11 +4,11 @@ import static io.stui.smalltalk.primitives.Primitives.FAIL;
 import static io.stui.smalltalk.primitives.Primitives.bool;
 import static io.stui.smalltalk.primitives.Primitives.text;
 
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.interp.Interp;
+import io.stui.smalltalk.compiler.ClassBuilder;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Primitive;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StIndexed;
@@ -52,7 +52,7 @@ final class ReflectionPrims {
         m.put("classSetComment", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
             if (c.isKernel() && !in.env.isKernel) {
-                Kernel.refuseKernelMutation(s, c);
+                in.refuseKernelMutation(s, c);
                 return r;
             }
             c.comment = text(a[0]);
@@ -61,7 +61,7 @@ final class ReflectionPrims {
         m.put("classSetCategory", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
             if (c.isKernel() && !in.env.isKernel) {
-                Kernel.refuseKernelMutation(s, c);
+                in.refuseKernelMutation(s, c);
                 return r;
             }
             c.category = text(a[0]);
@@ -104,7 +104,7 @@ final class ReflectionPrims {
             if (src == null) return FAIL;
             String cat = a.length > 1 && text(a[1]) != null ? text(a[1]) : "as yet unclassified";
             try {
-                CompiledMethod cm = in.k.compile(in.env, (StClass) r, src, cat);
+                CompiledMethod cm = ClassBuilder.compile(in.env, (StClass) r, src, cat);
                 return cm.selector;
             } catch (SyntaxError e) {
                 return in.signalError(
@@ -119,7 +119,7 @@ final class ReflectionPrims {
             if (c.isKernel() && !in.env.isKernel) {
                 Map<StSymbol, CompiledMethod> ext = in.env.extensionsFor(c);
                 if (ext == null || !ext.containsKey(sel)) {
-                    Kernel.refuseKernelMutation(s, c);
+                    in.refuseKernelMutation(s, c);
                     return null;
                 }
             }
@@ -134,11 +134,11 @@ final class ReflectionPrims {
             String names = text(a[0]);
             if (!meta.isMeta || names == null) return FAIL;
             if (meta.isKernel() && !in.env.isKernel) {
-                Kernel.refuseKernelMutation(s, meta.thisClass);
+                in.refuseKernelMutation(s, meta.thisClass);
                 return r;
             }
             StClass c = meta.thisClass;
-            in.k.defineClass(
+            ClassBuilder.defineClass(
                     in.env,
                     c.superclass,
                     c.name,
@@ -154,7 +154,7 @@ final class ReflectionPrims {
             String name = text(a[0]);
             if (name == null) return FAIL;
             if (c.isKernel() && !in.env.isKernel) {
-                Kernel.refuseKernelMutation(s, c);
+                in.refuseKernelMutation(s, c);
                 return r;
             }
             c.classVars.putIfAbsent(name, new Binding(name, null));
@@ -177,7 +177,7 @@ final class ReflectionPrims {
         return out;
     }
 
-    private static Object defineSubclass(Interp in, StClass sup, Object[] a, boolean variable, Context s) {
+    private static Object defineSubclass(Interpreter in, StClass sup, Object[] a, boolean variable, Context s) {
         String name = text(a[0]);
         String ivars = text(a[1]);
         String cvars = text(a[2]);
@@ -193,7 +193,7 @@ final class ReflectionPrims {
             if (!v.isEmpty() && !v.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_'))
                 return in.signalError("Error", "Invalid instance variable name '" + v + "'", s);
         try {
-            return in.k.defineClass(in.env, sup, name, ivars, cvars, pkg, variable, null);
+            return ClassBuilder.defineClass(in.env, sup, name, ivars, cvars, pkg, variable, null);
         } catch (IllegalArgumentException e) {
             return in.signalError("Error", e.getMessage(), s);
         }

@@ -6,8 +6,23 @@ import java.util.List;
 public sealed interface Ast {
     int pos();
 
-    /** A literal value (runtime representation: Long, BigInteger, Double, Char, StString, StSymbol, Object[], byte[], Boolean, null). */
+    /**
+     * A literal value: Long or BigInteger (a Long whenever it fits), Double, String, {@link SymbolValue},
+     * {@link CharValue}, Object[] of these, byte[], Boolean, null. The compiler turns it into the runtime
+     * representation, so that the syntax depends on nothing of the object model.
+     */
     record Literal(Object value, int pos) implements Ast {}
+
+    /** A symbol in a literal ({@code #foo}, {@code #at:put:}, or a bare name inside a literal array). */
+    record SymbolValue(String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A character literal ({@code $a}); a code point, since characters beyond U+FFFF exist. */
+    record CharValue(int codePoint) {}
     /** A scaled decimal literal such as {@code 3.14s2}: numerator/denominator and scale. */
     record ScaledLiteral(java.math.BigInteger numerator, java.math.BigInteger denominator, int scale, int pos)
             implements Ast {}

@@ -1,6 +1,5 @@
 package io.stui.smalltalk.syntax;
 
-import io.stui.smalltalk.objects.StSymbol;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -381,29 +380,38 @@ public final class Parser {
                         case "nil" -> elems.add(null);
                         case "true" -> elems.add(Boolean.TRUE);
                         case "false" -> elems.add(Boolean.FALSE);
-                        default -> elems.add(StSymbol.of(t.text()));
+                        default -> elems.add(new Ast.SymbolValue(t.text()));
                     }
                 }
                 case KEYWORD -> {
                     StringBuilder sb = new StringBuilder(advance().text());
                     while (tok.is(Token.Kind.KEYWORD) && tok.pos() == prev.end())
                         sb.append(advance().text());
-                    elems.add(StSymbol.of(sb.toString()));
+                    elems.add(new Ast.SymbolValue(sb.toString()));
                 }
                 case BINARY -> {
                     advance();
                     if (t.text().equals("-") && tok.is(Token.Kind.LITERAL) && tok.pos() == t.end()) {
                         Object v = advance().value();
-                        elems.add(io.stui.smalltalk.objects.Num.negate(v));
-                    } else elems.add(StSymbol.of(t.text()));
+                        elems.add(negate(v));
+                    } else elems.add(new Ast.SymbolValue(t.text()));
                 }
                 case CARET -> {
                     advance();
-                    elems.add(StSymbol.of("^"));
+                    elems.add(new Ast.SymbolValue("^"));
                 }
                 default -> throw scanner.error("Invalid literal array element", t.pos());
             }
         }
+    }
+
+    /** {@code -} before a number inside a literal array. */
+    private static Object negate(Object v) {
+        if (v instanceof Long l)
+            return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : (Object) (-l);
+        if (v instanceof BigInteger b) return Scanner.integer(b.negate());
+        if (v instanceof Double d) return -d;
+        return v;
     }
 
     private byte[] byteArray(int start) {

@@ -1,8 +1,5 @@
 package io.stui.smalltalk.syntax;
 
-import io.stui.smalltalk.objects.Char;
-import io.stui.smalltalk.objects.StString;
-import io.stui.smalltalk.objects.StSymbol;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -77,13 +74,13 @@ final class Scanner {
         if (Character.isDigit(c)) return number(s, false);
         switch (c) {
             case '\'':
-                return new Token(Token.Kind.LITERAL, null, new StString(string()), s, p);
+                return new Token(Token.Kind.LITERAL, null, string(), s, p);
             case '$': {
                 p++;
                 if (p >= src.length()) throw error("Character expected after $", s);
                 int cp = src.codePointAt(p);
                 p += Character.charCount(cp);
-                return new Token(Token.Kind.LITERAL, null, Char.of(cp), s, p);
+                return new Token(Token.Kind.LITERAL, null, new Ast.CharValue(cp), s, p);
             }
             case '#':
                 return hash(s);
@@ -175,16 +172,16 @@ final class Scanner {
             Token t = hash(p);
             return new Token(t.kind(), t.text(), t.value(), s, t.end());
         }
-        if (c == '\'') return new Token(Token.Kind.LITERAL, null, StSymbol.of(string()), s, p);
+        if (c == '\'') return new Token(Token.Kind.LITERAL, null, new Ast.SymbolValue(string()), s, p);
         if (isIdStart(c)) {
             int b = p;
             while (p < src.length() && (isIdPart(src.charAt(p)) || (src.charAt(p) == ':' && peek(1) != '='))) p++;
-            return new Token(Token.Kind.LITERAL, null, StSymbol.of(src.substring(b, p)), s, p);
+            return new Token(Token.Kind.LITERAL, null, new Ast.SymbolValue(src.substring(b, p)), s, p);
         }
         if (isBinaryChar(c)) {
             int b = p;
             while (p < src.length() && isBinaryChar(src.charAt(p))) p++;
-            return new Token(Token.Kind.LITERAL, null, StSymbol.of(src.substring(b, p)), s, p);
+            return new Token(Token.Kind.LITERAL, null, new Ast.SymbolValue(src.substring(b, p)), s, p);
         }
         throw error("Invalid literal after #", s);
     }
@@ -231,7 +228,7 @@ final class Scanner {
         if (radix == 10 && fracPart == null && !hasExp && intPart.length() <= 18 && peek(0) != 's') {
             // a plain decimal integer that fits a long (the common case): no BigInteger on the way
             long v = Long.parseLong(intPart);
-            return new Token(Token.Kind.LITERAL, null, io.stui.smalltalk.objects.Num.norm(neg ? -v : v), s, p);
+            return new Token(Token.Kind.LITERAL, null, neg ? -v : v, s, p);
         }
         BigInteger mant = new BigInteger(intPart + (fracPart == null ? "" : fracPart), radix);
         int fracDigits = fracPart == null ? 0 : fracPart.length();
@@ -272,8 +269,7 @@ final class Scanner {
         } else if (hasExp && exp < 0) {
             // Integer with a negative exponent is an exact Fraction in Pharo; the parser builds it
             value = new Object[] {
-                io.stui.smalltalk.objects.Num.norm(mant),
-                io.stui.smalltalk.objects.Num.norm(BigInteger.valueOf(radix).pow(-exp))
+                integer(mant), integer(BigInteger.valueOf(radix).pow(-exp))
             };
             return new Token(Token.Kind.LITERAL, "fraction", value, s, p);
         } else {
@@ -281,9 +277,14 @@ final class Scanner {
                 if (exp > 100000) throw error("Exponent too large", s);
                 mant = mant.multiply(BigInteger.valueOf(radix).pow(exp));
             }
-            value = io.stui.smalltalk.objects.Num.norm(mant);
+            value = integer(mant);
         }
         return new Token(Token.Kind.LITERAL, null, value, s, p);
+    }
+
+    /** An integer literal's value: a Long whenever it fits, so the parser and compiler test one type. */
+    static Object integer(BigInteger b) {
+        return b.bitLength() <= 63 ? (Object) b.longValue() : b;
     }
 
     private static boolean digitIn(char c, int radix, boolean anyUpper) {

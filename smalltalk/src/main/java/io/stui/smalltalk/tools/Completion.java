@@ -1,7 +1,7 @@
 package io.stui.smalltalk.tools;
 
-import io.stui.smalltalk.image.Kernel;
 import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
@@ -104,7 +104,7 @@ public final class Completion {
     private StClass operandClass(List<Lexer.Tok> t, int i, StClass self) {
         Lexer.Tok tok = t.get(i);
         if (i > 0 && endsOperand(t.get(i - 1)) && tok.kind() == Lexer.Kind.WORD) return null; // a unary send's result
-        Kernel k = env.kernel();
+        ClassTable k = env.classes;
         return switch (tok.kind()) {
             case LITERAL -> literalClass(tok.text());
             case CLOSE ->
@@ -114,16 +114,16 @@ public final class Completion {
                     case "self" -> self != null ? self : k.undefinedObject;
                     case "super" -> self != null ? self.superclass : null;
                     case "nil" -> k.undefinedObject;
-                    case "true" -> Kernel.classOf(Boolean.TRUE);
-                    case "false" -> Kernel.classOf(Boolean.FALSE);
+                    case "true" -> env.classes.classOf(Boolean.TRUE);
+                    case "false" -> env.classes.classOf(Boolean.FALSE);
                     case "thisContext" -> k.context;
                     default -> {
                         if (Character.isUpperCase(tok.text().charAt(0))) {
                             Binding b = env.binding(tok.text());
-                            yield b == null ? null : Kernel.classOf(b.value);
+                            yield b == null ? null : env.classes.classOf(b.value);
                         }
                         Binding b = variables.get(tok.text());
-                        yield b == null || declaredTemp(t, tok.text()) ? null : Kernel.classOf(b.value);
+                        yield b == null || declaredTemp(t, tok.text()) ? null : env.classes.classOf(b.value);
                     }
                 };
             default -> null;
@@ -133,15 +133,15 @@ public final class Completion {
     /** A literal's class, from its text: string, character, symbol, literal array, float, scaled or integer. */
     private StClass literalClass(String text) {
         char c = text.charAt(0);
-        if (c == '\'') return Kernel.classOf(new io.stui.smalltalk.objects.StString(""));
-        if (c == '$') return Kernel.classOf(io.stui.smalltalk.objects.Char.of('a'));
-        if (text.startsWith("#(") || text.startsWith("#{")) return Kernel.classOf(new Object[0]);
-        if (text.startsWith("#[")) return Kernel.classOf(new byte[0]);
-        if (c == '#') return Kernel.classOf(StSymbol.of("x"));
+        if (c == '\'') return env.classes.classOf(new io.stui.smalltalk.objects.StString(""));
+        if (c == '$') return env.classes.classOf(io.stui.smalltalk.objects.Char.of('a'));
+        if (text.startsWith("#(") || text.startsWith("#{")) return env.classes.classOf(new Object[0]);
+        if (text.startsWith("#[")) return env.classes.classOf(new byte[0]);
+        if (c == '#') return env.classes.classOf(StSymbol.of("x"));
         if (text.contains("r")) return null; // a radix integer: small or large, unknown here
-        if (text.contains("s")) return env.kernel().bootEnv.classNamed("ScaledDecimal");
-        if (text.contains(".") || text.contains("e")) return Kernel.classOf(0.0);
-        return text.length() > 15 ? null : Kernel.classOf(0L);
+        if (text.contains("s")) return env.classes.bootEnv.classNamed("ScaledDecimal");
+        if (text.contains(".") || text.contains("e")) return env.classes.classOf(0.0);
+        return text.length() > 15 ? null : env.classes.classOf(0L);
     }
 
     private static boolean declaredTemp(List<Lexer.Tok> t, String name) {
@@ -257,18 +257,18 @@ public final class Completion {
             for (String iv : self.allInstVarNames()) addName(iv, "variable", "instance variable", lower, found);
         }
         for (Binding b : variables.values())
-            addName(b.name, "variable", Kernel.classOf(b.value).printName(), lower, found);
+            addName(b.name, "variable", env.classes.classOf(b.value).printName(), lower, found);
         for (String p : PSEUDO) addName(p, "variable", "pseudo-variable", lower, found);
         for (StClass c : env.visibleClasses()) addName(c.name, "class", c.category, lower, found);
         for (String g : globalNames()) {
             Binding b = env.binding(g);
             if (b != null && !(b.value instanceof StClass))
-                addName(g, "global", Kernel.classOf(b.value).printName(), lower, found);
+                addName(g, "global", env.classes.classOf(b.value).printName(), lower, found);
         }
     }
 
     private List<String> globalNames() {
-        List<String> out = new ArrayList<>(env.kernel().globals.keySet());
+        List<String> out = new ArrayList<>(env.classes.globals.keySet());
         out.addAll(env.globals.keySet());
         return out;
     }

@@ -1,5 +1,6 @@
 package io.stui.smalltalk.tools;
 
+import io.stui.smalltalk.compiler.ClassBuilder;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StSymbol;
@@ -35,7 +36,7 @@ public final class Editor {
         StClass target = classSide ? c.metaclass() : c;
         String cat = category == null || category.isBlank() ? "as yet unclassified" : category;
         try {
-            return CompileOutcome.compiled(env.kernel().compile(env, target, source, cat).selector.name);
+            return CompileOutcome.compiled(ClassBuilder.compile(env, target, source, cat).selector.name);
         } catch (SyntaxError e) {
             return CompileOutcome.failed(e.getMessage(), e.line(), e.column());
         } catch (StackOverflowError e) {
@@ -73,16 +74,15 @@ public final class Editor {
                     throw new IllegalArgumentException("invalid variable name '" + v + "'");
         }
         String pkg = packageName == null || packageName.isBlank() ? "Unclassified" : packageName;
-        return env.kernel()
-                .defineClass(
-                        env,
-                        sup,
-                        name,
-                        instanceVariables == null ? "" : instanceVariables,
-                        classVariables == null ? "" : classVariables,
-                        pkg,
-                        false,
-                        classInstanceVariables == null ? "" : classInstanceVariables);
+        return ClassBuilder.defineClass(
+                env,
+                sup,
+                name,
+                instanceVariables == null ? "" : instanceVariables,
+                classVariables == null ? "" : classVariables,
+                pkg,
+                false,
+                classInstanceVariables == null ? "" : classInstanceVariables);
     }
 
     /**

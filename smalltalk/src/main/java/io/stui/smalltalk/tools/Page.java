@@ -8,11 +8,6 @@ public record Page<T>(List<T> items, int totalCount, int offset, int limit) {
         items = List.copyOf(items);
     }
 
-    /** The same items, reported as the page at {@code offset} of {@code totalCount}. */
-    Page<T> withFrame(int totalCount, int offset, int limit) {
-        return new Page<>(items, totalCount, offset, limit);
-    }
-
     /** The page of {@code all} from {@code offset}, at most {@code limit} long. */
     public static <T> Page<T> of(List<T> all, int offset, int limit) {
         if (offset < 0) throw new IllegalArgumentException("offset must not be negative");

@@ -1,6 +1,6 @@
 package io.stui.smalltalk.tools;
 
-import io.stui.smalltalk.image.Kernel;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
@@ -40,7 +40,7 @@ final class SystemIndex {
 
     /** Every method visible in the workspace, with its uses: kernel methods not replaced, then the workspace's. */
     synchronized List<Entry> entries() {
-        List<Entry> kernel = kernelEntries(env.kernel());
+        List<Entry> kernel = kernelEntries(env.classes);
         if (builtFor != env.token) {
             List<Entry> own = new ArrayList<>();
             for (StClass c : env.userClasses()) {
@@ -72,13 +72,13 @@ final class SystemIndex {
         return ext == null || !ext.containsKey(e.method.selector);
     }
 
-    private static List<Entry> kernelEntries(Kernel k) {
+    private static List<Entry> kernelEntries(ClassTable k) {
         List<Entry> e = kernelEntries;
         if (e != null) return e;
         synchronized (SystemIndex.class) {
             if (kernelEntries == null) {
                 List<Entry> out = new ArrayList<>();
-                for (StClass c : k.classes)
+                for (StClass c : k.kernelClasses)
                     for (StClass side : List.of(c, c.metaclass()))
                         for (CompiledMethod m : side.methods.values()) out.add(entry(side, m));
                 kernelEntries = List.copyOf(out);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.StClass;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class KernelSourcesTest {
     @Test
     void everyKernelMethodCompiles() {
-        Kernel k = Kernel.boot();
+        ClassTable k = KernelLoader.boot();
         List<String> broken = new ArrayList<>();
         int count = 0;
-        for (StClass c : k.classes) {
+        for (StClass c : k.kernelClasses) {
             for (StClass side : List.of(c, c.cls)) {
                 for (CompiledMethod m : side.methods.values()) {
                     count++;
@@ -37,7 +38,7 @@ class KernelSourcesTest {
 
     @Test
     void kernelIsFrozenAndComplete() {
-        Kernel k = Kernel.boot();
+        ClassTable k = KernelLoader.boot();
         assertTrue(k.isFrozen());
         for (String name : List.of(
                 "Object",
@@ -82,13 +83,13 @@ class KernelSourcesTest {
             StClass c = (StClass) b.value;
             assertFalse(c.category == null || c.category.isBlank(), name);
         }
-        assertTrue(Kernel.kernelFile("Collections.st").contains("OrderedCollection"));
+        assertTrue(KernelLoader.kernelFile("Collections.st").contains("OrderedCollection"));
     }
 
     @Test
     void primitivesNamedInSourcesExist() {
-        Kernel k = Kernel.boot();
-        for (StClass c : k.classes)
+        ClassTable k = KernelLoader.boot();
+        for (StClass c : k.kernelClasses)
             for (StClass side : List.of(c, c.cls))
                 for (CompiledMethod m : side.methods.values())
                     if (m.primitiveName != null) assertNotNull(m.primitive, m.printName());

@@ -1,15 +1,12 @@
-package io.stui.smalltalk.debug;
+package io.stui.smalltalk;
 
-import io.stui.smalltalk.EvalFailure;
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.EvalResult;
-import io.stui.smalltalk.EvaluationThreads;
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.interp.ControlFlow;
+import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.DebugHook;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StObject;
 import java.time.Duration;
@@ -42,7 +39,9 @@ final class DebugRun implements DebugHook {
 
     private final String id;
     private final String code;
-    private final Session session;
+    private final WorkspaceState state;
+    private final Evaluator evaluator;
+    private final ResultPrinter printer;
     private final EvalLimits limits;
     private final AtomicBoolean interrupt;
     private final Debugger debugger;
@@ -67,14 +66,18 @@ final class DebugRun implements DebugHook {
     DebugRun(
             String id,
             String code,
-            Session session,
+            WorkspaceState state,
+            Evaluator evaluator,
+            ResultPrinter printer,
             EvalLimits limits,
             AtomicBoolean interrupt,
             Debugger debugger,
             Duration suspendTimeout) {
         this.id = id;
         this.code = code;
-        this.session = session;
+        this.state = state;
+        this.evaluator = evaluator;
+        this.printer = printer;
         this.limits = limits;
         this.interrupt = interrupt;
         this.debugger = debugger;
@@ -267,7 +270,8 @@ final class DebugRun implements DebugHook {
                 }
             }
             long t0 = System.nanoTime();
-            Session.Outcome out = session.evaluateIn(source, f.receiver, locals, limits, new AtomicBoolean(), null);
+            Evaluator.Outcome out =
+                    evaluator.evaluateIn(source, f.receiver, locals, limits, new AtomicBoolean(), null, true);
             for (Map.Entry<Binding, Object[]> e : homes.entrySet())
                 e.getValue()[slots.get(e.getKey())] = e.getKey().value;
             return Debugger.result(out, Duration.ofNanos(System.nanoTime() - t0));
@@ -292,12 +296,12 @@ final class DebugRun implements DebugHook {
     private DebugVariable variable(String name, Object value) {
         return new DebugVariable(
                 name,
-                Kernel.classOf(value).printName(),
-                session.safePrint(value, null),
-                session.registry().register(value));
+                printer.className(value),
+                printer.safePrint(value, null),
+                state.registry().register(value));
     }
 
-    private static DebugFrame describe(int index, Context c) {
+    private DebugFrame describe(int index, Context c) {
         CompiledMethod m = c.code.method();
         int line = c.line();
         int col = c.column();
@@ -305,11 +309,11 @@ final class DebugRun implements DebugHook {
         StClass mc = m.methodClass;
         return new DebugFrame(
                 index,
-                c.describe(),
+                c.describe(state.classes()),
                 mc.isMeta ? mc.thisClass.name : mc.name,
                 m.selector.name,
                 mc.isMeta,
-                Kernel.classOf(c.receiver).printName(),
+                printer.className(c.receiver),
                 line,
                 col,
                 end,
@@ -334,11 +338,11 @@ final class DebugRun implements DebugHook {
 
     private void runEvaluation() {
         long t0 = System.nanoTime();
-        Session.Outcome out;
+        Evaluator.Outcome out;
         try {
-            out = session.evaluate(code, limits, interrupt, true, this);
+            out = evaluator.evaluate(code, limits, interrupt, true, this, true);
         } catch (RuntimeException | Error e) {
-            out = new Session.Outcome(
+            out = new Evaluator.Outcome(
                     null,
                     null,
                     null,
@@ -396,9 +400,9 @@ final class DebugRun implements DebugHook {
 
     @Override
     public boolean unhandled(StObject exception, Context signalContext) {
-        boolean halt = isHalt(Kernel.classOf(exception));
+        boolean halt = isHalt(state.classes().classOf(exception));
         Context top = halt && signalContext.sender != null ? signalContext.sender : signalContext;
-        String text = halt ? null : session.safePrint(exception, null);
+        String text = halt ? null : printer.safePrint(exception, null);
         suspend(top, halt ? "halt" : "exception", text);
         if (!halt && mode != Mode.RESTART) mode = Mode.CONTINUE; // resuming an error lets it fail
         return halt;
@@ -463,7 +467,7 @@ final class DebugRun implements DebugHook {
                 lock.notifyAll(); // a task's answer is ready
             }
         }
-        if (c.interp() != null) c.interp().extendDeadline(System.nanoTime() - t0);
+        if (c.interp() instanceof Interp in) in.extendDeadline(System.nanoTime() - t0);
         if (unwind != null) throw unwind;
     }
 

@@ -1,12 +1,13 @@
-package io.stui.smalltalk.compiler;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.compiler.DoitCache;
+import io.stui.smalltalk.image.KernelLoader;
+import io.stui.smalltalk.image.WorkspaceState;
+import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,25 +19,40 @@ import org.junit.jupiter.api.Test;
  * the answer the user sees and whether the cached doit was reused.
  */
 class DoitCacheTest {
-    private static Kernel kernel;
+    private static ClassTable kernel;
 
     @BeforeAll
     static void boot() {
-        kernel = Kernel.boot();
+        kernel = KernelLoader.boot();
     }
 
-    private static String eval(Session s, String code) {
-        Session.Outcome out = s.evaluate(code, EvalLimits.defaults(), new AtomicBoolean());
+    /** A workspace's state and its evaluator, as a {@link Workspace} holds them, without the thread. */
+    private static final class Ws {
+        final WorkspaceState state;
+        final Evaluator evaluator;
+
+        Ws(ClassTable kernel) {
+            state = new WorkspaceState(kernel);
+            evaluator = new Evaluator(state, new ResultPrinter(kernel, state.environment()));
+        }
+
+        void clear() {
+            state.clear();
+        }
+    }
+
+    private static String eval(Ws s, String code) {
+        Evaluator.Outcome out = s.evaluator.evaluate(code, EvalLimits.defaults(), new AtomicBoolean(), true);
         return out.failure() != null ? out.failure().errorClass() : out.printString();
     }
 
-    private static CompiledMethod compiled(Session s, DoitCache cache, String code) {
-        return cache.compile(code, kernel, s.env, s.variables, s.resolver());
+    private static CompiledMethod compiled(Ws s, DoitCache cache, String code) {
+        return cache.compile(code, s.state.environment(), s.state.variables(), s.state.resolver());
     }
 
     @Test
     void sameSourceInAnUnchangedWorkspaceIsCompiledOnce() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         CompiledMethod first = compiled(s, cache, "3 + 4");
         assertSame(first, compiled(s, cache, "3 + 4"));
@@ -46,7 +62,7 @@ class DoitCacheTest {
 
     @Test
     void repeatedEvaluationKeepsUpdatingTheSameVariable() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         eval(s, "x := 0");
         DoitCache cache = new DoitCache();
         assertSame(compiled(s, cache, "x := x + 1"), compiled(s, cache, "x := x + 1"));
@@ -58,7 +74,7 @@ class DoitCacheTest {
 
     @Test
     void clearingTheWorkspaceDropsTheVariablesACachedDoitWasBoundTo() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         CompiledMethod before = compiled(s, cache, "y");
         assertEquals("5", eval(s, "y := 5"));
@@ -70,7 +86,7 @@ class DoitCacheTest {
 
     @Test
     void aNameThatBecomesAVariableIsNoLongerReadAsAGlobal() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         assertEquals("UndeclaredVariableRead", eval(s, "Zork"));
         assertEquals("3", eval(s, "Zork := 3"));
         assertEquals("3", eval(s, "Zork"));
@@ -78,7 +94,7 @@ class DoitCacheTest {
 
     @Test
     void aDefinitionInTheWorkspaceRecompiles() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         CompiledMethod before = compiled(s, cache, "Counter + 1"); // a global read: no workspace variable involved
         assertSame(before, compiled(s, cache, "Counter + 1"));
@@ -90,7 +106,7 @@ class DoitCacheTest {
 
     @Test
     void aClassDefinedAfterAFailedUseIsFound() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         assertEquals("UndeclaredVariableRead", eval(s, "Gadget new"));
         eval(s, "Object subclass: #Gadget instanceVariableNames: '' classVariableNames: '' package: 'T'");
         assertEquals("a Gadget", eval(s, "Gadget new"));
@@ -98,7 +114,7 @@ class DoitCacheTest {
 
     @Test
     void literalsStayFreshAcrossReusedDoits() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         String code = "| t | t := 'abc'. t at: 1 put: $z. t";
         assertEquals("'zbc'", eval(s, code));
         assertEquals("'zbc'", eval(s, code));
@@ -107,7 +123,7 @@ class DoitCacheTest {
 
     @Test
     void syntaxErrorsAreNotCachedAndLongSourcesAreNotKept() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         assertEquals("SyntaxError", eval(s, "3 +"));
         String longSource = "1" + " + 1".repeat(DoitCache.MAX_SOURCE_LENGTH / 4);

@@ -1,6 +1,5 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
-import io.stui.smalltalk.Reflection;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;

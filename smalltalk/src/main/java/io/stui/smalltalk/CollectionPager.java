@@ -1,12 +1,11 @@
-package io.stui.smalltalk.tools;
+package io.stui.smalltalk;
 
-import io.stui.smalltalk.Reflection;
-import io.stui.smalltalk.image.Kernel;
-import io.stui.smalltalk.image.Session;
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.StIndexed;
 import io.stui.smalltalk.objects.StObject;
 import io.stui.smalltalk.objects.StString;
+import io.stui.smalltalk.tools.Page;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,14 +15,14 @@ import java.util.List;
  * and, for dictionaries, every key and value. Runs Smalltalk (printString, asArray), so it runs on an evaluation
  * thread.
  */
-public final class Inspector {
-    /** One element: its 1-based position, its key (dictionaries only, else null) and its value. */
-    public record Element(int index, Reflection.Slot key, Reflection.Slot value) {}
+final class CollectionPager {
 
-    private final Session session;
+    private final WorkspaceState state;
+    private final ResultPrinter printer;
 
-    public Inspector(Session session) {
-        this.session = session;
+    CollectionPager(WorkspaceState state, ResultPrinter printer) {
+        this.state = state;
+        this.printer = printer;
     }
 
     /**
@@ -31,13 +30,13 @@ public final class Inspector {
      *
      * @throws IllegalArgumentException when no object has that id
      */
-    public Page<Element> elements(String objectId, int offset, int limit) {
+    Page<Reflection.Element> elements(String objectId, int offset, int limit) {
         if (offset < 0 || limit <= 0) throw new IllegalArgumentException("offset must be >= 0 and limit > 0");
-        if (!session.registry().contains(objectId))
+        if (!state.registry().contains(objectId))
             throw new IllegalArgumentException(
                     "no object with id " + objectId + " (ids are kept for the newest 1,000)");
-        Object o = session.registry().get(objectId);
-        Interp tool = new Interp(session.environment(), 2_000_000_000L, 20_000_000L, 64L << 20, 2_000, null);
+        Object o = state.registry().get(objectId);
+        Interp tool = printer.toolInterp(null);
         Object[] items = null;
         boolean dictionary = false;
         if (o instanceof Object[] a) items = a;
@@ -46,17 +45,17 @@ public final class Inspector {
             dictionary = truthy(send(o, "isDictionary", tool));
             if (send(o, dictionary ? "associations" : "asArray", tool) instanceof Object[] a) items = a;
         }
-        List<Element> out = new ArrayList<>();
+        List<Reflection.Element> out = new ArrayList<>();
         if (items != null) {
             int to = (int) Math.min((long) Math.max(offset, 0) + limit, items.length);
             for (int i = Math.max(offset, 0); i < to; i++) {
                 Object v = items[i];
                 if (dictionary && v instanceof StObject assoc)
-                    out.add(new Element(
+                    out.add(new Reflection.Element(
                             i + 1,
                             slot("key", send(assoc, "key", tool), tool),
                             slot("value", send(assoc, "value", tool), tool)));
-                else out.add(new Element(i + 1, null, slot(String.valueOf(i + 1), v, tool)));
+                else out.add(new Reflection.Element(i + 1, null, slot(String.valueOf(i + 1), v, tool)));
             }
             return new Page<>(out, items.length, offset, limit);
         }
@@ -66,9 +65,9 @@ public final class Inspector {
             Object v = o instanceof StString s
                     ? io.stui.smalltalk.objects.Char.of(s.chars[i])
                     : (long) (((byte[]) o)[i] & 0xff);
-            out.add(new Element(i + 1, null, slot(String.valueOf(i + 1), v, tool)));
+            out.add(new Reflection.Element(i + 1, null, slot(String.valueOf(i + 1), v, tool)));
         }
-        return Page.of(out, 0, Math.max(1, limit)).withFrame(size, offset, limit);
+        return new Page<>(out, size, offset, limit);
     }
 
     private static boolean truthy(Object v) {
@@ -90,8 +89,8 @@ public final class Inspector {
     private Reflection.Slot slot(String name, Object v, Interp tool) {
         return new Reflection.Slot(
                 name,
-                Kernel.classOf(v).printName(),
-                session.safePrint(v, tool),
-                session.registry().register(v));
+                printer.className(v),
+                printer.safePrint(v, tool),
+                state.registry().register(v));
     }
 }

@@ -1,0 +1,116 @@
+package io.stui.smalltalk.compiler;
+
+import io.stui.smalltalk.objects.Binding;
+import io.stui.smalltalk.objects.ClassTable;
+import io.stui.smalltalk.objects.CompiledMethod;
+import io.stui.smalltalk.objects.Environment;
+import io.stui.smalltalk.objects.Primitive;
+import io.stui.smalltalk.objects.StClass;
+import io.stui.smalltalk.syntax.Ast;
+import io.stui.smalltalk.syntax.Parser;
+import io.stui.smalltalk.syntax.SyntaxError;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Defines classes and compiles methods into them, in the kernel while it boots or in a workspace's overlay:
+ * what {@code subclass:instanceVariableNames:...} and {@code compile:} do.
+ */
+public final class ClassBuilder {
+    private ClassBuilder() {}
+
+    /** Compiles method source into a class for the given environment (kernel or workspace overlay). */
+    public static CompiledMethod compile(Environment env, StClass cls, String source, String category) {
+        Ast.Method ast = Parser.parseMethod(source);
+        Primitive prim = null;
+        if (ast.primitive() != null) {
+            prim = env.classes.primitive(ast.primitive());
+            if (prim == null) throw new SyntaxError("Unknown primitive '" + ast.primitive() + "'", source, ast.pos());
+            if (!env.isKernel) throw new SyntaxError("Primitives are reserved to the kernel", source, ast.pos());
+        }
+        CompiledMethod m =
+                new CompiledMethod(ast, cls, category, prim, env.isKernel, null, Compiler.bodies(env.classes));
+        // kernel methods compile on their first call (most are never called); a workspace's now, so errors show
+        if (!env.isKernel) m.ensureCompiled();
+        env.install(cls, m);
+        return m;
+    }
+
+    /** Defines (or redefines in place) a class in an environment, as {@code subclass:instanceVariableNames:...} does. */
+    public static StClass defineClass(
+            Environment env,
+            StClass sup,
+            String name,
+            String ivars,
+            String cvars,
+            String category,
+            boolean variable,
+            String classIvars) {
+        ClassTable classes = env.classes;
+        String[] iv =
+                ivars == null || ivars.isBlank() ? new String[0] : ivars.trim().split("\\s+");
+        StClass.Format fmt = StClass.Format.OBJECT;
+        if (sup != null) {
+            switch (sup.format) {
+                case ARRAY, INDEXED -> fmt = StClass.Format.INDEXED;
+                case OBJECT -> fmt = variable ? StClass.Format.INDEXED : StClass.Format.OBJECT;
+                default -> {
+                    if (!env.isKernel)
+                        throw new IllegalArgumentException(
+                                sup.name + " cannot be subclassed here: its instances are built-in values");
+                    fmt = sup.format;
+                }
+            }
+        }
+        Binding existing = env.globals.get(name);
+        StClass c;
+        if (existing != null
+                && existing.value instanceof StClass old
+                && !old.isMeta
+                && (old.owner == env || env.isKernel && old.owner == null)) {
+            c = old;
+            boolean layoutChanged = c.superclass != sup || !Arrays.equals(c.instVarNames, iv);
+            c.superclass = sup;
+            c.cls.superclass = sup == null ? classes.classClass : sup.cls;
+            c.instVarNames = iv;
+            c.recomputeInstSize();
+            c.format = fmt;
+            c.category = category;
+            if (layoutChanged && !env.isKernel) recompileHierarchy(env, c);
+            env.changed();
+        } else {
+            c = classes.makeClass(name, sup, iv, fmt, category, env.isKernel ? null : env);
+            classes.register(c, env);
+        }
+        if (cvars != null && !cvars.isBlank()) {
+            for (String cv : cvars.trim().split("\\s+")) c.classVars.putIfAbsent(cv, new Binding(cv, null));
+        }
+        if (classIvars != null) {
+            c.cls.instVarNames =
+                    classIvars.isBlank() ? new String[0] : classIvars.trim().split("\\s+");
+            c.cls.recomputeInstSize();
+            if (c.slots.length < c.cls.instSize()) c.slots = Arrays.copyOf(c.slots, c.cls.instSize());
+        }
+        return c;
+    }
+
+    /** After a class changed shape, recompiles its methods and its subclasses' so slot indexes stay right. */
+    private static void recompileHierarchy(Environment env, StClass c) {
+        for (StClass x : new ArrayList<>(env.userClasses)) {
+            if (x != c && !x.inheritsFrom(c)) continue;
+            x.recomputeInstSize();
+            for (StClass side : List.of(x, x.cls)) {
+                for (CompiledMethod m : new ArrayList<>(side.methods.values())) {
+                    try {
+                        compile(env, side, m.source, m.category);
+                    } catch (SyntaxError e) {
+                        // the method refers to a variable the new shape lacks: drop it, as the class no longer supports
+                        // it
+                        side.methods.remove(m.selector);
+                    }
+                }
+            }
+        }
+    }
+}

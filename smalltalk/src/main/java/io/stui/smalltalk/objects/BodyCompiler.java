@@ -1,0 +1,13 @@
+package io.stui.smalltalk.objects;
+
+import io.stui.smalltalk.syntax.Ast;
+
+/**
+ * Turns a method's syntax tree into its executable body, temporaries and blocks. A {@link CompiledMethod}
+ * carries one so that kernel methods compile on their first call without the object model depending on the
+ * compiler package, which implements it.
+ */
+@FunctionalInterface
+public interface BodyCompiler {
+    void compileBody(CompiledMethod method, Ast.Method ast);
+}
