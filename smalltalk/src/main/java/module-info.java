@@ -1,6 +1,7 @@
 /**
  * The embedded Smalltalk. Only the API ({@code io.stui.smalltalk}: engine, workspace, results, limits,
- * reflection records, evaluation threads) and the command line ({@code io.stui.smalltalk.cli}, which the
+ * reflection records, evaluation threads, the debugger), the IDE tools' value types ({@code io.stui.smalltalk.tools}:
+ * completion, navigation, editing) and the command line ({@code io.stui.smalltalk.cli}, which the
  * server's {@code stui st} runs) are exported; syntax, objects, interp, compiler, primitives and image are
  * the interpreter's inside.
  */
@@ -9,4 +10,5 @@ module io.stui.smalltalk {
 
     exports io.stui.smalltalk;
     exports io.stui.smalltalk.cli;
+    exports io.stui.smalltalk.tools;
 }

@@ -4,8 +4,12 @@ import io.stui.smalltalk.compiler.DoitCache;
 import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.interp.ControlFlow;
 import io.stui.smalltalk.interp.Interp;
+import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.DebugHook;
+import io.stui.smalltalk.objects.VariableResolver;
+import io.stui.smalltalk.syntax.Parser;
 import io.stui.smalltalk.syntax.SyntaxError;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +40,8 @@ final class Evaluator {
     private final ResultPrinter printer;
     private final DoitCache doits = new DoitCache();
     private volatile Reflection.FailureReport lastFailure;
+    /** Receives Transcript output as it is written, on the evaluation's thread; null for none. */
+    volatile java.util.function.Consumer<String> transcriptListener;
 
     Evaluator(WorkspaceState state, ResultPrinter printer) {
         this.state = state;
@@ -50,14 +56,17 @@ final class Evaluator {
         lastFailure = null;
     }
 
-    private Interp newInterp(EvalLimits limits, AtomicBoolean interrupt) {
-        return new Interp(
+    private Interp newInterp(EvalLimits limits, AtomicBoolean interrupt, DebugHook debug) {
+        Interp in = new Interp(
                 state.environment(),
                 limits.timeout().toNanos(),
                 limits.instructionBudget(),
                 limits.maxAllocationBytes(),
                 limits.maxDepth(),
-                interrupt);
+                interrupt,
+                debug);
+        in.transcriptListener = transcriptListener;
+        return in;
     }
 
     /** Prints the result: same time and memory limits, but a deep stack so cyclic structures reach the character limit first. */
@@ -76,25 +85,113 @@ final class Evaluator {
      * id) nor added to the history, for a one-shot evaluation whose workspace is cleared right after.
      */
     Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record) {
+        return evaluate(code, limits, interrupt, record, null, true);
+    }
+
+    /**
+     * As above, under a debugger when {@code debug} is not null; with {@code print} false no printString is built
+     * (a do-it: the outcome's printString is null).
+     */
+    Outcome evaluate(
+            String code, EvalLimits limits, AtomicBoolean interrupt, boolean record, DebugHook debug, boolean print) {
         long t0 = System.nanoTime();
         CompiledMethod doit;
         try {
             doit = doits.compile(code, state.environment(), state.variables(), state.resolver());
         } catch (SyntaxError e) {
-            EvalFailure f = new EvalFailure(
-                    EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
-            return fail(code, f, List.of(), "");
+            return syntaxFailure(code, e);
         } catch (StackOverflowError e) {
-            EvalFailure f = new EvalFailure(
-                    EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
-            return fail(code, f, List.of(), "");
+            return nestedTooDeeply(code);
         }
-        Interp in = newInterp(limits, interrupt);
+        return run(code, doit, null, limits, interrupt, record, debug, print, t0);
+    }
+
+    /**
+     * Evaluates {@code code} with {@code self} bound to {@code receiver} (its instance variables readable and
+     * assignable, as in Pharo's inspector), with {@code locals} visible before the variables of {@code scope}
+     * (a debugger's frame temporaries; assignments to them land in the given bindings), in the variable scope
+     * {@code scope} (null: the workspace's). Never cached.
+     */
+    Outcome evaluateIn(
+            String code,
+            Object receiver,
+            Map<String, Binding> locals,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            Map<String, Binding> scope,
+            boolean print) {
+        long t0 = System.nanoTime();
+        Map<String, Binding> vars = scope == null ? state.variables() : scope;
+        VariableResolver base = state.resolver();
+        VariableResolver r = new VariableResolver() {
+            @Override
+            public Binding existing(String name) {
+                Binding b = locals.get(name);
+                return b != null ? b : vars.get(name);
+            }
+
+            @Override
+            public Binding declare(String name) {
+                return vars.computeIfAbsent(name, n -> new Binding(n, null));
+            }
+
+            @Override
+            public boolean isClass(String name) {
+                return base.isClass(name);
+            }
+
+            @Override
+            public boolean isGlobal(String name) {
+                return base.isGlobal(name);
+            }
+        };
+        CompiledMethod doit;
         try {
-            Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
-            String ps = printer.directPrint(value);
-            if (ps == null) ps = printer.resultPrintString(value, printInterp(limits, interrupt), interrupt);
-            if (System.nanoTime() - t0 > limits.timeout().toNanos()) {
+            doit = new CompiledMethod(
+                    Parser.parseDoit(code),
+                    state.classes().classOf(receiver),
+                    "doits",
+                    null,
+                    false,
+                    r,
+                    io.stui.smalltalk.compiler.Compiler.bodies(state.classes()));
+            doit.ensureCompiled();
+        } catch (SyntaxError e) {
+            return syntaxFailure(code, e);
+        } catch (StackOverflowError e) {
+            return nestedTooDeeply(code);
+        }
+        return run(code, doit, receiver, limits, interrupt, true, null, print, t0);
+    }
+
+    private Outcome syntaxFailure(String code, SyntaxError e) {
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
+        return fail(code, f, List.of(), "");
+    }
+
+    private Outcome nestedTooDeeply(String code) {
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
+        return fail(code, f, List.of(), "");
+    }
+
+    private Outcome run(
+            String code,
+            CompiledMethod doit,
+            Object receiver,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            boolean record,
+            DebugHook debug,
+            boolean print,
+            long t0) {
+        Interp in = newInterp(limits, interrupt, debug);
+        try {
+            Object value = in.invoke(doit, receiver, Interp.NO_ARGS, null);
+            String ps = print ? printer.directPrint(value) : null;
+            if (ps == null && print) ps = printer.resultPrintString(value, printInterp(limits, interrupt), interrupt);
+            if (debug == null && System.nanoTime() - t0 > limits.timeout().toNanos()) {
                 // the interpreter checks its deadline between steps; a long Java primitive (printing a huge
                 // integer, say) can carry an evaluation past it without a check, and that is still a time-out
                 EvalFailure f = new EvalFailure(
@@ -109,7 +206,7 @@ final class Evaluator {
             String id = null;
             if (record) {
                 id = state.registry().register(value);
-                state.addHistory(new WorkspaceState.HistoryEntry(code, ps, true, now()));
+                state.addHistory(new WorkspaceState.HistoryEntry(code, ps == null ? "" : ps, true, now()));
             }
             return new Outcome(value, ps, printer.className(value), id, in.transcript.toString(), null);
         } catch (ControlFlow.UnhandledError e) {
@@ -165,8 +262,15 @@ final class Evaluator {
         List<Context> frames = frames(e.signalContext);
         List<String> trace = new ArrayList<>();
         for (Context c : frames) trace.add(c.describe(state.classes()));
-        EvalFailure f = new EvalFailure(EvalFailure.Kind.ERROR, errorClass, text, 0, 0, trace);
-        return fail(code, f, frames, in.transcript.toString());
+        Context doit = doitFrame(frames);
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.ERROR,
+                errorClass,
+                text,
+                doit == null ? 0 : doit.line(),
+                doit == null ? 0 : doit.column(),
+                trace);
+        return fail(code, f, frames, in.transcript.toString(), detached(in));
     }
 
     private Outcome failTermination(String code, ControlFlow.Termination t, Interp in) {
@@ -176,31 +280,51 @@ final class Evaluator {
             case "InstructionBudgetExceeded" -> EvalFailure.Kind.BUDGET;
             case "RecursionDepthExceeded" -> EvalFailure.Kind.RECURSION;
             case "AllocationLimitExceeded" -> EvalFailure.Kind.ALLOCATION;
+            case "Terminated" -> EvalFailure.Kind.INTERRUPTED;
             default -> EvalFailure.Kind.INTERNAL;
         };
         List<Context> frames = frames(t.context);
+        if (kind == EvalFailure.Kind.RECURSION) frames = frames.subList(0, Math.min(frames.size(), 20));
         List<String> trace = new ArrayList<>();
-        for (int i = 0; i < Math.min(frames.size(), 20); i++)
-            trace.add(frames.get(i).describe(state.classes()));
-        EvalFailure f = new EvalFailure(kind, t.errorClass, t.reason, 0, 0, trace);
-        // locals of a runaway evaluation are not printed: printing could run away too
-        return fail(
-                code,
-                f,
-                kind == EvalFailure.Kind.RECURSION ? frames.subList(0, Math.min(frames.size(), 20)) : frames,
-                in.transcript.toString());
+        for (Context c : frames) trace.add(c.describe(state.classes()));
+        Context doit = doitFrame(frames);
+        EvalFailure f = new EvalFailure(
+                kind, t.errorClass, t.reason, doit == null ? 0 : doit.line(), doit == null ? 0 : doit.column(), trace);
+        return fail(code, f, frames, in.transcript.toString(), detached(in));
     }
+
+    /** Frames kept in a failure report; deeper stacks are recursion, cut to their innermost frames. */
+    static final int MAX_REPORTED_FRAMES = 1_000;
 
     private static List<Context> frames(Context c) {
         List<Context> out = new ArrayList<>();
-        for (Context x = c; x != null && out.size() < 100; x = x.sender) out.add(x);
+        for (Context x = c; x != null && out.size() < MAX_REPORTED_FRAMES; x = x.sender) out.add(x);
         return out;
     }
 
+    /** The frame of the evaluated code itself (the outermost doit), whose line is the user's line. */
+    private static Context doitFrame(List<Context> frames) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            Context c = frames.get(i);
+            if (c.code.method().isDoit && c.pos >= 0) return c;
+        }
+        return null;
+    }
+
+    /** A debug run terminated by its suspension time-out unwinds while other calls may use the workspace. */
+    private static boolean detached(Interp in) {
+        return in.debug != null && in.debug.detached();
+    }
+
     private Outcome fail(String code, EvalFailure f, List<Context> frames, String transcript) {
+        return fail(code, f, frames, transcript, false);
+    }
+
+    private Outcome fail(String code, EvalFailure f, List<Context> frames, String transcript, boolean detached) {
+        if (detached) return new Outcome(null, null, null, null, transcript, f);
         List<Reflection.Frame> fr = new ArrayList<>();
         Interp tool = frames.isEmpty() ? null : printer.toolInterp(null);
-        for (Context c : frames.subList(0, Math.min(frames.size(), 30))) {
+        for (Context c : frames) {
             Map<String, String> locals = new LinkedHashMap<>();
             Map<String, String> ids = new LinkedHashMap<>();
             String[] names = c.code.tempNames;

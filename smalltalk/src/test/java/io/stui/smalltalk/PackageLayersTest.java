@@ -31,7 +31,7 @@ class PackageLayersTest {
      * ordered too: the compiler builds interp's nodes, primitives compile methods and run blocks.
      */
     private static final List<String> LAYERS =
-            List.of("syntax", "objects", "interp", "compiler", "primitives", "image", "", "cli");
+            List.of("syntax", "objects", "interp", "compiler", "primitives", "image", "tools", "", "cli");
 
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.stui\\.smalltalk((?:\\.[a-z]\\w*)*)\\.[A-Z]");

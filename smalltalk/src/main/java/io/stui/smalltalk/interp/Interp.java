@@ -3,6 +3,7 @@ package io.stui.smalltalk.interp;
 import io.stui.smalltalk.objects.CompiledBlock;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.DebugHook;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Primitive;
@@ -22,7 +23,7 @@ public final class Interp extends Interpreter {
     public static final Object[] NO_ARGS = new Object[0];
 
     public final AtomicBoolean interruptFlag;
-    private final long deadlineNanos;
+    private long deadlineNanos;
     private final long budget;
     private final long maxAllocation;
     final int maxDepth;
@@ -38,7 +39,19 @@ public final class Interp extends Interpreter {
             long maxAllocation,
             int maxDepth,
             AtomicBoolean interruptFlag) {
-        super(env);
+        this(env, timeoutNanos, budget, maxAllocation, maxDepth, interruptFlag, null);
+    }
+
+    /** An interpreter for a debug-mode evaluation when {@code debug} is not null. */
+    public Interp(
+            Environment env,
+            long timeoutNanos,
+            long budget,
+            long maxAllocation,
+            int maxDepth,
+            AtomicBoolean interruptFlag,
+            DebugHook debug) {
+        super(env, debug);
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
         this.budget = budget <= 0 ? Long.MAX_VALUE : budget;
         this.maxAllocation = maxAllocation <= 0 ? Long.MAX_VALUE : maxAllocation;
@@ -49,6 +62,11 @@ public final class Interp extends Interpreter {
 
     public long steps() {
         return steps;
+    }
+
+    /** Moves the time limit later: a debugger calls this with the time the evaluation spent suspended. */
+    public void extendDeadline(long nanos) {
+        deadlineNanos += nanos;
     }
 
     // ---------------------------------------------------------------- limits
@@ -138,6 +156,9 @@ public final class Interp extends Interpreter {
         } catch (ControlFlow.NonLocalReturn nlr) {
             if (nlr.home == ctx) return nlr.value;
             throw nlr;
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return invoke(m, rcvr, Arrays.copyOf(temps, m.numArgs), sender);
         } finally {
             ctx.dead = true;
         }
@@ -160,7 +181,12 @@ public final class Interp extends Interpreter {
         Context ctx = new Context(code, b.receiver, temps, b.outer, sender, this);
         if (ctx.depth > maxDepth) throw depthExceeded(ctx);
         if (++steps >= nextCheck) checkLimits(ctx);
-        return code.body.eval(ctx);
+        try {
+            return code.body.eval(ctx);
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return callBlock(b, Arrays.copyOf(temps, code.numArgs), sender);
+        }
     }
 
     @Override
