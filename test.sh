@@ -17,3 +17,6 @@ if [ -n "$skipped" ]; then
   echo "$skipped" >&2
   exit 1
 fi
+
+# A few seconds of fuzzing for each reader of untrusted input (Jazzer; bench/fuzz.sh N runs longer).
+bench/fuzz.sh 1

@@ -33,6 +33,33 @@ class ErrorsTest {
     }
 
     @Test
+    void nestingIsBoundedWithASyntaxErrorNotAStackOverflow() {
+        int max = io.stui.smalltalk.syntax.Parser.MAX_NESTING;
+        assertEquals(
+                "3",
+                ws.evaluate("(".repeat(max - 1) + "3" + ")".repeat(max - 1)).printString());
+        EvalFailure parens = fail("(".repeat(max + 1) + "3" + ")".repeat(max + 1));
+        assertEquals(EvalFailure.Kind.SYNTAX, parens.kind());
+        assertTrue(parens.messageText().contains("Nested more than " + max), parens.messageText());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("[".repeat(100_000)).kind());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("#(".repeat(100_000)).kind());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("x := ".repeat(10_000) + "3").kind());
+    }
+
+    @Test
+    void numberLiteralsAreBoundedWithASyntaxError() {
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("99999999999r1").kind());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("37r1").kind());
+        assertTrue(fail("1e99999999999").messageText().contains("Exponent too large"));
+        assertTrue(fail("1e-200000").messageText().contains("Exponent too large"));
+        assertTrue(fail("1s99999999999").messageText().contains("Scale too large"));
+        assertTrue(fail("7".repeat(10_001)).messageText().contains("longer than 10000 digits"));
+        assertEquals("true", ws.evaluate("7".repeat(10_000) + " > 0").printString());
+        assertEquals("(1/1000)", ws.evaluate("1e-3").printString());
+        assertEquals("0.0", ws.evaluate("1.0e-400").printString());
+    }
+
+    @Test
     void unmatchedBracketsAndQuotes() {
         assertEquals(EvalFailure.Kind.SYNTAX, fail("[:x | x + 1").kind());
         EvalFailure q = fail("'abc");

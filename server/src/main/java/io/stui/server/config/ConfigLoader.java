@@ -111,6 +111,9 @@ public final class ConfigLoader {
                 Properties p = new Properties();
                 try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                     p.load(r);
+                } catch (IllegalArgumentException malformedEscape) {
+                    throw new ConfigException("Configuration file " + path + " is not a valid properties file ("
+                            + malformedEscape.getMessage() + "); fix the \\u escape or write the character itself.");
                 }
                 for (String name : p.stringPropertyNames()) {
                     out.put(name, p.getProperty(name).trim());

@@ -54,6 +54,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPropertiesFileWithABrokenEscapeIsRefusedWithWhatToFix() throws Exception {
+        Path file = dir.resolve("broken.properties");
+        Files.writeString(file, "endpoint=\\u12");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.readFile(file));
+        assertTrue(e.getMessage().contains("not a valid properties file"), e.getMessage());
+    }
+
+    @Test
     void jsonFilesWithListsAndTheConfigFlag() throws Exception {
         Path file = dir.resolve("stui.json");
         Files.writeString(file, """

@@ -342,7 +342,7 @@ public final class SnapshotCodec {
             int version = in.readInt();
             if (version != VERSION) throw new IOException("unsupported snapshot version " + version);
             Environment env = s.environment();
-            int nClasses = in.readInt();
+            int nClasses = count();
             List<StClass> order = new ArrayList<>();
             for (int i = 0; i < nClasses; i++) {
                 String name = in.readUTF();
@@ -366,14 +366,14 @@ public final class SnapshotCodec {
                 userClasses.put(name, c);
                 order.add(c);
             }
-            int nMethods = in.readInt();
+            int nMethods = count();
             for (int i = 0; i < nMethods; i++) {
                 StClass c = classRef();
                 String category = in.readUTF();
                 String source = readLong();
                 ClassBuilder.compile(env, c, source, category);
             }
-            int nVars = in.readInt();
+            int nVars = count();
             List<Binding> vars = new ArrayList<>();
             for (int i = 0; i < nVars; i++) {
                 String name = in.readUTF();
@@ -383,29 +383,29 @@ public final class SnapshotCodec {
             }
             // values last: restored doit blocks bind to these variables while they are read
             for (Binding b : vars) b.value = value();
-            int nGlobals = in.readInt();
+            int nGlobals = count();
             for (int i = 0; i < nGlobals; i++) {
                 String name = in.readUTF();
                 env.defineGlobal(name, value());
             }
             for (StClass c : order) {
-                int ncv = in.readInt();
+                int ncv = count();
                 for (int i = 0; i < ncv; i++) {
                     String name = in.readUTF();
                     Object v = value();
                     c.classVars.computeIfAbsent(name, n -> new Binding(n, null)).value = v;
                 }
-                int nslots = in.readInt();
+                int nslots = count();
                 Object[] slots = new Object[nslots];
                 for (int i = 0; i < nslots; i++) slots[i] = value();
                 c.slots = slots;
             }
-            int nReg = in.readInt();
+            int nReg = count();
             for (int i = 0; i < nReg; i++) {
                 String id = in.readUTF();
                 s.registry().put(id, value());
             }
-            int nHist = in.readInt();
+            int nHist = count();
             for (int i = 0; i < nHist; i++) {
                 String code = readLong();
                 String result = readLong();
@@ -422,14 +422,25 @@ public final class SnapshotCodec {
         }
 
         String readLong() throws IOException {
-            int n = in.readInt();
+            int n = count();
             byte[] b = in.readNBytes(n);
             if (b.length != n) throw new IOException("truncated");
             return new String(b, java.nio.charset.StandardCharsets.UTF_8);
         }
 
-        List<String> strings() throws IOException {
+        /**
+         * A count or a length read from the snapshot. Each element it counts takes at least one more byte, so a
+         * count beyond the bytes left is corrupt: refused before anything is allocated or looped over for it.
+         */
+        int count() throws IOException {
             int n = in.readInt();
+            if (n < 0 || n > in.available())
+                throw new IOException("bad count " + n + " with " + in.available() + " bytes left");
+            return n;
+        }
+
+        List<String> strings() throws IOException {
+            int n = count();
             List<String> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) out.add(in.readUTF());
             return out;
@@ -497,7 +508,7 @@ public final class SnapshotCodec {
                 case INT:
                     return in.readLong();
                 case BIG: {
-                    int n = in.readInt();
+                    int n = count();
                     return Num.norm(new BigInteger(in.readNBytes(n)));
                 }
                 case FLOAT:
@@ -516,14 +527,14 @@ public final class SnapshotCodec {
                 }
                 case ARRAY: {
                     int i = reserve();
-                    Object[] a = new Object[in.readInt()];
+                    Object[] a = new Object[count()];
                     objects.set(i, a);
                     for (int j = 0; j < a.length; j++) a[j] = value();
                     return a;
                 }
                 case BYTES: {
                     int i = reserve();
-                    byte[] b = in.readNBytes(in.readInt());
+                    byte[] b = in.readNBytes(count());
                     objects.set(i, b);
                     return b;
                 }
@@ -534,10 +545,10 @@ public final class SnapshotCodec {
                     StClass c = classRef();
                     StIndexed x = new StIndexed(c, 0, 0);
                     objects.set(i, x);
-                    Object[] slots = new Object[in.readInt()];
+                    Object[] slots = new Object[count()];
                     x.slots = slots;
                     for (int j = 0; j < slots.length; j++) slots[j] = value();
-                    Object[] items = new Object[in.readInt()];
+                    Object[] items = new Object[count()];
                     x.items = items;
                     for (int j = 0; j < items.length; j++) items[j] = value();
                     return x;
@@ -547,7 +558,7 @@ public final class SnapshotCodec {
                     StClass c = classRef();
                     StObject o = new StObject(c, 0);
                     objects.set(i, o);
-                    Object[] slots = new Object[in.readInt()];
+                    Object[] slots = new Object[count()];
                     o.slots = slots;
                     for (int j = 0; j < slots.length; j++) slots[j] = value();
                     return o;
@@ -568,7 +579,7 @@ public final class SnapshotCodec {
                     CompiledMethod m = methodRef();
                     CodeUnit code = isBlock ? m.blocks.get(in.readInt()) : m;
                     Object receiver = value();
-                    Object[] temps = new Object[in.readInt()];
+                    Object[] temps = new Object[count()];
                     Context c = new Context(code, receiver, temps, null, null, null);
                     c.dead = true;
                     objects.set(i, c);

@@ -7,9 +7,17 @@ import java.util.List;
 
 /** Recursive-descent parser for Smalltalk-80 methods and doits. */
 public final class Parser {
+    /**
+     * How deeply expressions (parentheses, blocks, brace arrays, assignment chains) and literal arrays may nest. The
+     * parser, the compiler and the interpreter all recurse on nesting, so an unbounded source could take a thread's
+     * whole stack (and the memory it touches); real code stays far below this.
+     */
+    public static final int MAX_NESTING = 256;
+
     private final Scanner scanner;
     private Token tok;
     private Token prev;
+    private int nesting;
 
     private Parser(String source) {
         this.scanner = new Scanner(source);
@@ -168,7 +176,22 @@ public final class Parser {
         return list;
     }
 
+    private void enterNesting() {
+        if (++nesting > MAX_NESTING) {
+            throw error("Nested more than " + MAX_NESTING + " levels deep; split the expression");
+        }
+    }
+
     private Ast expression() {
+        enterNesting();
+        try {
+            return unnestedExpression();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Ast unnestedExpression() {
         if (tok.is(Token.Kind.IDENT)) {
             Token save = tok;
             int savePos = scanner.position();
@@ -383,7 +406,9 @@ public final class Parser {
                 case SCALED -> throw scanner.error("Scaled decimal not allowed in a literal array", t.pos());
                 case LPAREN, HASH_PAREN -> {
                     advance();
+                    enterNesting();
                     elems.add(literalArray(t.pos()));
+                    nesting--;
                 }
                 case LBRACKET, HASH_BRACKET -> {
                     advance();

@@ -5,6 +5,11 @@ import java.math.BigInteger;
 
 /** Turns Smalltalk-80 source into tokens, including all literal forms (radix, exponent, scaled numbers). */
 final class Scanner {
+    /** Digits in one number literal: converting them costs their number squared (100,000 took 1.7 s here). */
+    static final int MAX_LITERAL_DIGITS = 10_000;
+    /** Exponents and scales of number literals. */
+    static final int MAX_EXPONENT = 100_000;
+
     private final String src;
     private int p;
 
@@ -193,8 +198,8 @@ final class Scanner {
         while (Character.isDigit(peek(0))) p++;
         String intPart = src.substring(b, p);
         if (peek(0) == 'r' && digitIn(peek(1), 36, true)) {
-            radix = Integer.parseInt(intPart);
-            if (radix < 2 || radix > 36) throw error("Invalid radix " + radix, s);
+            radix = intPart.length() > 2 ? 0 : Integer.parseInt(intPart);
+            if (radix < 2 || radix > 36) throw error("Invalid radix " + intPart + " (2 to 36)", s);
             p++;
             boolean rneg = false;
             if (peek(0) == '-') {
@@ -222,13 +227,17 @@ final class Scanner {
             b = p;
             if (peek(0) == '-') p++;
             while (Character.isDigit(peek(0))) p++;
-            exp = Integer.parseInt(src.substring(b, p));
+            exp = boundedInt(src.substring(b, p), "Exponent", s);
             hasExp = true;
         }
         if (radix == 10 && fracPart == null && !hasExp && intPart.length() <= 18 && peek(0) != 's') {
             // a plain decimal integer that fits a long (the common case): no BigInteger on the way
             long v = Long.parseLong(intPart);
             return new Token(Token.Kind.LITERAL, null, neg ? -v : v, s, p);
+        }
+        if (intPart.length() + (fracPart == null ? 0 : fracPart.length()) > MAX_LITERAL_DIGITS) {
+            // converting digits costs the square of their number, before any evaluation limit applies
+            throw error("Number literal longer than " + MAX_LITERAL_DIGITS + " digits; compute it instead", s);
         }
         BigInteger mant = new BigInteger(intPart + (fracPart == null ? "" : fracPart), radix);
         int fracDigits = fracPart == null ? 0 : fracPart.length();
@@ -240,7 +249,7 @@ final class Scanner {
             if (Character.isDigit(peek(0))) {
                 b = p;
                 while (Character.isDigit(peek(0))) p++;
-                scale = Integer.parseInt(src.substring(b, p));
+                scale = boundedInt(src.substring(b, p), "Scale", s);
             }
             BigInteger den = BigInteger.valueOf(radix).pow(fracDigits);
             BigInteger num = mant;
@@ -274,12 +283,23 @@ final class Scanner {
             return new Token(Token.Kind.LITERAL, "fraction", value, s, p);
         } else {
             if (hasExp) {
-                if (exp > 100000) throw error("Exponent too large", s);
                 mant = mant.multiply(BigInteger.valueOf(radix).pow(exp));
             }
             value = integer(mant);
         }
         return new Token(Token.Kind.LITERAL, null, value, s, p);
+    }
+
+    /**
+     * An exponent or a scale: at most {@link #MAX_EXPONENT} in magnitude, since integer, fraction and scaled literals
+     * raise the radix to it exactly.
+     */
+    private int boundedInt(String digits, String what, int s) {
+        String magnitude = digits.startsWith("-") ? digits.substring(1) : digits;
+        if (magnitude.length() > 6 || Integer.parseInt(magnitude) > MAX_EXPONENT) {
+            throw error(what + " too large (at most " + MAX_EXPONENT + ")", s);
+        }
+        return Integer.parseInt(digits);
     }
 
     /** An integer literal's value: a Long whenever it fits, so the parser and compiler test one type. */
