@@ -197,8 +197,9 @@ final class Lib {
             int.class);
     /*
      * The same calls, non-waiting and without errno capture, tried first by every send and receive: a
-     * call that captures errno makes and checks a slice of the capture segment each time, which the
-     * server's C1-only profile neither removes nor inlines (40 bytes and several calls per downcall).
+     * call that captures errno makes and checks a slice of the capture segment each time, which code
+     * without escape analysis (C1, the interpreter, C2 before the call site is hot) neither removes nor
+     * inlines (40 bytes and several calls per downcall); a library cannot choose its users' JIT.
      * Only success is read from them; a failing one is followed by the capturing call, waiting or not as
      * the caller asked (libzmq leaves the message untouched and queues nothing when a call fails).
      *

@@ -78,7 +78,7 @@ final class NativeSocket implements SocketDriver {
      * The read-only view {@link #receive(ZSocket.FrameReader, int)} lent last, reused while the frame lies at
      * the same address with the same size: libzmq keeps a small frame (up to 33 bytes) inside the zmq_msg_t
      * itself, so for small frames it is always the same view and no segment is made per frame, which
-     * matters where no escape analysis removes them (C1 only, {@code -XX:TieredStopAtLevel=1}).
+     * matters wherever no escape analysis removes them (C1, the interpreter, code C2 has not compiled yet).
      */
     private MemorySegment lent;
 
