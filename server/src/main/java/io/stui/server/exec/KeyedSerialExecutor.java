@@ -269,11 +269,12 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         }
     }
 
-    /** Stops accepting tasks; returns once every accepted task has run or {@code wait} has passed. */
-    public boolean shutdown(Duration wait) {
-        accepting = false;
+    /**
+     * Waits until no lane has work queued or running (a lane's last task has finished and the lane is idle again),
+     * at most {@code wait}; answers whether that happened.
+     */
+    public boolean awaitIdle(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        boolean drained;
         synchronized (lanes) {
             long left;
             while (busyLanes > 0 && (left = deadline - System.nanoTime()) > 0) {
@@ -285,8 +286,15 @@ public final class KeyedSerialExecutor implements AutoCloseable {
                 }
             }
             // a lane can be held by work running on a caller's thread (runHere), which the pool does not see
-            drained = busyLanes == 0;
+            return busyLanes == 0;
         }
+    }
+
+    /** Stops accepting tasks; returns once every accepted task has run or {@code wait} has passed. */
+    public boolean shutdown(Duration wait) {
+        accepting = false;
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean drained = awaitIdle(wait);
         pool.shutdown();
         try {
             return pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) && drained;

@@ -170,6 +170,8 @@ class KeyedSerialExecutorTest {
             assertTrue(ex.submit(lane, drained::countDown));
             assertTrue(drained.await(5, TimeUnit.SECONDS));
             assertEquals(List.of(0, 1, 2, 3, 4, 5), ran);
+            // the last task has run; its worker retires the lane just after
+            assertTrue(ex.awaitIdle(Duration.ofSeconds(5)));
             assertTrue(ex.runHere(lane, () -> ran.add(6)), "idle again: the same lane runs work in place");
             assertEquals(6, ran.getLast());
             assertTrue(ex.shutdown(Duration.ofSeconds(5)));
