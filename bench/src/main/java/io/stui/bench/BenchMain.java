@@ -1,5 +1,6 @@
 package io.stui.bench;
 
+import io.stui.bench.cli.BaselineCommand;
 import io.stui.bench.cli.GateCommand;
 import io.stui.bench.cli.LoadCommand;
 import io.stui.bench.micro.MicroCommand;
@@ -16,7 +17,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "stui-bench 0.1.0",
         description = "Benchmarks for STUI: protocol load, a CI performance gate, and ZeroMQ microbenchmarks.",
-        subcommands = {LoadCommand.class, GateCommand.class, MicroCommand.class, NoGcCommand.class})
+        subcommands = {
+            LoadCommand.class,
+            GateCommand.class,
+            BaselineCommand.class,
+            MicroCommand.class,
+            NoGcCommand.class
+        })
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
