@@ -3,6 +3,8 @@ package io.stui.bench;
 import io.stui.bench.cli.BaselineCommand;
 import io.stui.bench.cli.GateCommand;
 import io.stui.bench.cli.LoadCommand;
+import io.stui.bench.cli.SoakCommand;
+import io.stui.bench.cli.StartupCommand;
 import io.stui.bench.micro.MicroCommand;
 import io.stui.bench.micro.NoGcCommand;
 import picocli.CommandLine;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
             LoadCommand.class,
             GateCommand.class,
             BaselineCommand.class,
+            StartupCommand.class,
+            SoakCommand.class,
             MicroCommand.class,
             NoGcCommand.class
         })

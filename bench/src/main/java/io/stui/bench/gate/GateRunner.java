@@ -177,9 +177,14 @@ public final class GateRunner {
         List<GateEvaluator.Check> latencyMisses = report.verdict().misses().stream()
                 .filter(c -> c.threshold().metric().endsWith("_ms"))
                 .toList();
-        if (latencyMisses.isEmpty()
-                || latencyMisses.size() < report.verdict().misses().size()) {
-            return report; // a miss that is not about latency (errors, rate) stands as it is
+        // Misses of a comparison with the C ceiling that stayed too noisy are not a verdict either.
+        boolean noisyRatios = report.ratios() != null && report.ratios().noisy();
+        long otherMisses = report.verdict().misses().stream()
+                .filter(c -> !c.threshold().metric().endsWith("_ms"))
+                .filter(c -> !(noisyRatios && isRatioFigure(c.threshold())))
+                .count();
+        if (latencyMisses.isEmpty() || otherMisses > 0) {
+            return report; // a miss that is not about latency (errors, rate, memory) stands as it is
         }
         LoadResult control;
         try {

@@ -124,7 +124,7 @@ public final class LatencyChart {
             String measured = Double.isNaN(c.measured()) ? "not measured" : GateFormat.number(c.measured());
             String line = String.format(
                     Locale.ROOT,
-                    "%-5s %-28s measured %-12s %s",
+                    "%-5s %-32s measured %-10s %s",
                     c.passed() ? "pass" : "MISS",
                     t.describe(),
                     measured,
