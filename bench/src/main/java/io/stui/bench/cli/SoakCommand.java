@@ -150,8 +150,8 @@ public final class SoakCommand implements Callable<Integer> {
                     rows.add(new Window(r, rss));
                     out.printf(
                             Locale.ROOT,
-                            "%6.1f %10.0f %8d %9.3f %9.3f %8.1f%n",
-                            (i + 1) * window.toMillis() / 60_000.0,
+                            "%6s %10.0f %8d %9.3f %9.3f %8.1f%n",
+                            clock(window.multipliedBy(i + 1)),
                             r.rps(),
                             r.errors(),
                             r.response().p50Ms(),
@@ -167,11 +167,11 @@ public final class SoakCommand implements Callable<Integer> {
             long errors = rows.stream().mapToLong(w -> w.result().errors()).sum();
             out.printf(
                     Locale.ROOT,
-                    "%nFirst %d min: p99 %.3f ms, RSS up to %.1f MiB; last %d min: p99 %.3f ms, RSS up to %.1f MiB%n",
-                    compare.toMinutes(),
+                    "%nFirst %s: p99 %.3f ms, RSS up to %.1f MiB; last %s: p99 %.3f ms, RSS up to %.1f MiB%n",
+                    clock(compare),
                     first.p99Ms,
                     first.rssMib,
-                    compare.toMinutes(),
+                    clock(compare),
                     last.p99Ms,
                     last.rssMib);
             boolean flat = p99Growth <= tolerance && !(rssGrowth > tolerance) && errors == 0;
@@ -186,6 +186,11 @@ public final class SoakCommand implements Callable<Integer> {
             out.flush();
             return flat ? 0 : 1;
         }
+    }
+
+    /** e.g. {@code 5:00} for five minutes, {@code 0:01} for one second. */
+    static String clock(Duration d) {
+        return String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
     }
 
     /** A stretch of windows: p99 over all their requests, the largest resident memory seen. */
