@@ -33,7 +33,7 @@ public final class LatencyChart {
     private static final double STEP = 0.02;
     private static final int WIDTH = 1000;
     private static final int LEFT = 80;
-    private static final int RIGHT = 260;
+    private static final int RIGHT = 290;
     private static final int TOP = 64;
     private static final int PLOT_HEIGHT = 420;
     private static final Color MISS = new Color(0xD0, 0x10, 0x10);
@@ -72,7 +72,7 @@ public final class LatencyChart {
             plot.axes(g);
             plot.series(g, "all", report.result().histogram());
             report.result().histogramByKind().forEach((k, h) -> plot.series(g, k.label(), h));
-            plot.limits(g, latency);
+            plot.limits(g, latency, report.outcome() == GateOutcome.INCONCLUSIVE ? INCONCLUSIVE : MISS);
             plot.legend(g, report.result().histogramByKind());
             table(g, others, TOP + PLOT_HEIGHT + 50);
         } finally {
@@ -239,7 +239,8 @@ public final class LatencyChart {
             g.setStroke(new BasicStroke(1));
         }
 
-        void limits(Graphics2D g, List<GateEvaluator.Check> checks) {
+        /** The limits, each missed one in {@code missed} (red, or amber when the run was not judged). */
+        void limits(Graphics2D g, List<GateEvaluator.Check> checks, Color missed) {
             int labelY = y1 + 14;
             List<GateEvaluator.Check> topDown = new ArrayList<>(checks);
             topDown.sort(java.util.Comparator.comparingDouble(
@@ -266,7 +267,7 @@ public final class LatencyChart {
                     if (c.passed()) {
                         g.fillOval(xx - 5, my - 5, 10, 10);
                     } else {
-                        g.setColor(MISS);
+                        g.setColor(missed);
                         g.setStroke(new BasicStroke(4));
                         g.drawLine(xx - 10, my - 10, xx + 10, my + 10);
                         g.drawLine(xx - 10, my + 10, xx + 10, my - 10);
@@ -276,7 +277,7 @@ public final class LatencyChart {
                     }
                 }
                 // the limit's name to the right of the plot, joined to its line
-                g.setColor(c.passed() ? col : MISS);
+                g.setColor(c.passed() ? col : missed);
                 g.setFont(new Font(Font.SANS_SERIF, c.passed() ? Font.PLAIN : Font.BOLD, 12));
                 int ty = Math.max(labelY, Math.min(y0, yy + 4));
                 g.drawLine(x1, yy, x1 + 6, ty - 4);
