@@ -95,7 +95,8 @@ public record GateConfig(
             "warmup_seconds",
             "duration_seconds",
             "max_noise",
-            "attempts");
+            "attempts",
+            "code");
     /** Longest comparison with the C ceiling one attempt may take: the gate stays a few minutes. */
     public static final Duration MAX_RATIO_ATTEMPT = Duration.ofSeconds(90);
 
@@ -279,7 +280,8 @@ public record GateConfig(
         Duration duration = seconds(r.path("duration_seconds"), "versus_ceiling.duration_seconds", 0.5, 2.5);
         double maxNoise = number(r.path("max_noise"), "versus_ceiling.max_noise", 0.01, 10, 0.25);
         int attempts = (int) integer(r.path("attempts"), "versus_ceiling.attempts", 1, 5, 3);
-        RatioLoad load = new RatioLoad(commands, clients, pairs, warmup, duration, maxNoise, attempts);
+        String code = r.has("code") ? text(r.get("code"), "versus_ceiling.code", null) : null;
+        RatioLoad load = new RatioLoad(commands, clients, pairs, warmup, duration, maxNoise, attempts, code);
         if (load.secondsPerAttempt() > MAX_RATIO_ATTEMPT.toSeconds()) {
             throw new GateConfigException("versus_ceiling: commands x pairs x 2 x (warmup_seconds + duration_seconds) "
                     + "must be at most " + MAX_RATIO_ATTEMPT.toSeconds() + " (a gate is a short check), got "

@@ -79,7 +79,7 @@ public final class GateRunner {
                 try (CeilingServer ceiling = ceilings.start(load.attempts() * load.secondsPerAttempt() + 60)) {
                     ratios = RatioRun.run(
                             load,
-                            config.load().code(),
+                            load.code() != null ? load.code() : config.load().code(),
                             config.load().timeout(),
                             server.endpoint(),
                             ceiling.endpoint(),

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param maxNoise  largest spread of the ceiling's requests/s over the pairs, (max - min) / median,
  *                  for which the figures are trusted
  * @param attempts  how many times a too noisy comparison is run before the gate gives up on it
+ * @param code      Smalltalk the evaluate runs send, or null for the floors' {@code load.code}: with
+ *                  {@code 3 + 4} the evaluation is a small part of an evaluate request, so code with
+ *                  more work makes {@code evaluate.share} follow the evaluator's speed more closely
  */
 public record RatioLoad(
         List<CommandKind> commands,
@@ -30,7 +33,8 @@ public record RatioLoad(
         Duration warmup,
         Duration duration,
         double maxNoise,
-        int attempts) {
+        int attempts,
+        String code) {
 
     public RatioLoad {
         commands = List.copyOf(commands);
