@@ -1,7 +1,10 @@
 package io.stui.bench;
 
+import io.stui.bench.cli.BaselineCommand;
 import io.stui.bench.cli.GateCommand;
 import io.stui.bench.cli.LoadCommand;
+import io.stui.bench.cli.SoakCommand;
+import io.stui.bench.cli.StartupCommand;
 import io.stui.bench.micro.MicroCommand;
 import io.stui.bench.micro.NoGcCommand;
 import picocli.CommandLine;
@@ -16,7 +19,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "stui-bench 0.1.0",
         description = "Benchmarks for STUI: protocol load, a CI performance gate, and ZeroMQ microbenchmarks.",
-        subcommands = {LoadCommand.class, GateCommand.class, MicroCommand.class, NoGcCommand.class})
+        subcommands = {
+            LoadCommand.class,
+            GateCommand.class,
+            BaselineCommand.class,
+            StartupCommand.class,
+            SoakCommand.class,
+            MicroCommand.class,
+            NoGcCommand.class
+        })
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

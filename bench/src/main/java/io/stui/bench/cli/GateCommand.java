@@ -1,5 +1,6 @@
 package io.stui.bench.cli;
 
+import io.stui.bench.gate.Baseline;
 import io.stui.bench.gate.CeilingUnderTest;
 import io.stui.bench.gate.ChildServer;
 import io.stui.bench.gate.ExternalServer;
@@ -32,16 +33,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code stui bench gate}: starts a STUI server on a free loopback port, runs the short load of a
- * gate file, checks its thresholds and writes report.json, report.md and latency.png. Exit code 0
- * on pass, 1 on a missed threshold, 2 when the run itself broke.
+ * gate file and its comparison with the C ceiling, checks the floors of the file and the figures of
+ * its baseline, and writes report.json, report.md, junit.xml and latency.png. Exit code 0 on pass,
+ * 1 on a missed check, 2 when the run broke or the machine was too noisy to judge.
  */
 @Command(
         name = "gate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "CI performance gate: short load against a server it starts, thresholds from a file.",
-            "Exit code: 0 pass, 1 a threshold missed, 2 the run broke (bad file, server did not start)."
+            "CI performance gate: short load against a server it starts, floors from a file, ratios to the C "
+                    + "ceiling held to a baseline.",
+            "Exit code: 0 pass, 1 a check missed, 2 the run broke (bad file, server did not start) or was "
+                    + "inconclusive (machine too noisy, see report.md)."
         })
 public final class GateCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Gate file, e.g. bench/gates.json.")
@@ -56,8 +60,14 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--c-ceiling", description = "Gate the C ROUTER ceiling server instead (checks the gate itself).")
     boolean cCeiling;
 
-    @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (for --c-ceiling).")
+    @Option(names = "--native-dir", paramLabel = "DIR", description = "The native/c directory (the C ceiling server).")
     Path nativeDir;
+
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description = "Judge against this baseline instead of the one the gate file names.")
+    Path baselineFile;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
@@ -68,8 +78,11 @@ public final class GateCommand implements Callable<Integer> {
         PrintWriter err = cmd.commandLine().getErr();
         Instant started = Instant.now();
         GateConfig cfg;
+        Baseline baseline;
         try {
             cfg = GateConfig.read(config);
+            Path b = baselineFile != null ? baselineFile : cfg.baseline();
+            baseline = b == null ? null : Baseline.read(b);
         } catch (GateConfigException e) {
             err.println("stui bench gate: " + e.getMessage());
             GateReportWriter.write(GateReport.broken(started, "(not started)", e.getMessage()), this.out);
@@ -87,7 +100,7 @@ public final class GateCommand implements Callable<Integer> {
                     + cfg.load().at(server.endpoint(), server.fixedReplies()).describe());
             out.println("Server: " + server.description());
             out.flush();
-            report = GateRunner.run(cfg, server, clientBackend);
+            report = GateRunner.run(cfg, baseline, server, clientBackend, this::startCeiling, out);
         } catch (Exception e) {
             report = GateReport.broken(
                     started,
@@ -110,15 +123,19 @@ public final class GateCommand implements Callable<Integer> {
             for (GateEvaluator.Check miss : report.verdict().misses()) {
                 err.printf(
                         Locale.ROOT,
-                        "missed: %s (measured %s)%n",
+                        "missed: %s (measured %s)%s%n",
                         miss.threshold().describe(),
-                        Double.isNaN(miss.measured())
-                                ? "nothing"
-                                : String.format(Locale.ROOT, "%.3f", miss.measured()));
+                        Double.isNaN(miss.measured()) ? "nothing" : String.format(Locale.ROOT, "%.3f", miss.measured()),
+                        miss.threshold().why().isEmpty()
+                                ? ""
+                                : "; " + miss.threshold().why());
             }
         }
         if (report.outcome() == GateOutcome.BROKEN) {
             err.println("stui bench gate: the run broke: " + report.problem());
+        }
+        if (report.outcome() == GateOutcome.INCONCLUSIVE) {
+            err.println("stui bench gate: inconclusive: " + report.problem());
         }
         out.flush();
         return report.outcome().exitCode();
@@ -132,6 +149,10 @@ public final class GateCommand implements Callable<Integer> {
             LoadSpec spec = cfg.load().at(ceiling.endpoint(), true, Duration.ofSeconds(1));
             return new LoadGenerator(spec, context, Encoding.COMMAND).run();
         }
+    }
+
+    private CeilingServer startCeiling(double seconds) throws java.io.IOException {
+        return CPrograms.locate(nativeDir).startCeiling(seconds);
     }
 
     private ServerUnderTest startServer(GateConfig cfg) throws Exception {

@@ -7,6 +7,7 @@ import io.stui.bench.load.CeilingComparison;
 import io.stui.bench.load.CommandKind;
 import io.stui.bench.load.CommandMix;
 import io.stui.bench.load.CpuAffinity;
+import io.stui.bench.load.IdleConnections;
 import io.stui.bench.load.LatencyStats;
 import io.stui.bench.load.LoadGenerator;
 import io.stui.bench.load.LoadResult;
@@ -148,6 +149,14 @@ public final class LoadCommand implements Callable<Integer> {
                     + "a comparison then run under the same placement instead of wherever the scheduler puts them.")
     String cpus;
 
+    @Option(
+            names = "--idle",
+            paramLabel = "N",
+            description = "Also hold N idle connections to the server (--endpoint) for the whole run: each pings once "
+                    + "when it opens, then stays silent. With --versus-ceiling the ceiling gets none, so comparing a run "
+                    + "with and one without says what idle connections cost the active clients (default: 0).")
+    int idle;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
 
@@ -173,15 +182,23 @@ public final class LoadCommand implements Callable<Integer> {
                     cmd.commandLine(),
                     "--ceiling-busy-ns: give 0 to 1000000000 " + "nanoseconds, with --c-ceiling or --versus-ceiling.");
         }
+        if (idle < 0 || idle > IdleConnections.MAX || (idle > 0 && target.cCeiling)) {
+            throw new CommandLine.ParameterException(
+                    cmd.commandLine(),
+                    "--idle: give 0 to " + IdleConnections.MAX
+                            + " connections, with --endpoint (the server to hold them)");
+        }
         BitSet pinTo = pinTo();
         PrintWriter out = cmd.commandLine().getOut();
         if (versusCeiling > 0) {
-            try (ZContext context = new ZContext(backend)) {
+            try (ZContext context = context();
+                    IdleConnections held = holdIdle(context, out)) {
                 return compareWithCeiling(out, context, commandMix, window, pinTo);
             }
         }
         CeilingServer ceiling = null;
-        try (ZContext context = new ZContext(backend)) {
+        try (ZContext context = context();
+                IdleConnections held = holdIdle(context, out)) {
             String endpoint = target.endpoint;
             Long pid = serverPid;
             if (target.cCeiling) {
@@ -213,6 +230,32 @@ public final class LoadCommand implements Callable<Integer> {
                 ceiling.summary().ifPresent(s -> out.println("C ceiling server: " + s));
             }
         }
+    }
+
+    /** The clients' context, with room for the idle connections. */
+    private ZContext context() {
+        ZContext context = new ZContext(backend);
+        if (idle > 0) {
+            context.setMaxSockets(Math.max(context.getMaxSockets(), IdleConnections.socketsNeeded(idle, clients)));
+        }
+        return context;
+    }
+
+    /** {@code --idle}: the connections held open for the whole run, or null for none. */
+    private IdleConnections holdIdle(ZContext context, PrintWriter out) throws Exception {
+        if (idle == 0) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        IdleConnections held = IdleConnections.open(context, target.endpoint, idle, Duration.ofSeconds(60));
+        out.printf(
+                Locale.ROOT,
+                "Holding %d idle connections to %s (opened and answered in %.1f s)%n",
+                held.size(),
+                target.endpoint,
+                (System.nanoTime() - t0) / 1e9);
+        out.flush();
+        return held;
     }
 
     /** {@code --cpus} checked before anything starts: a list of CPUs this machine has, and a process to pin. */

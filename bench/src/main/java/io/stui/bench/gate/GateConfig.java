@@ -38,6 +38,9 @@ import java.util.Set;
  * @param thresholds the limits to check
  * @param calibrate  when latency limits are missed, run the same load against the C ceiling server
  *                   to tell a slow server from a busy machine (key {@code "calibrate"}, default true)
+ * @param ratios     the comparison with the C ceiling (key {@code "versus_ceiling"}), or null for none
+ * @param baseline   the baseline file the ratios are judged against (key {@code "baseline"}, relative
+ *                   to the gate file), or null for none
  */
 public record GateConfig(
         LoadTemplate load,
@@ -45,7 +48,9 @@ public record GateConfig(
         int workers,
         List<String> jvmArgs,
         List<Threshold> thresholds,
-        boolean calibrate) {
+        boolean calibrate,
+        RatioLoad ratios,
+        Path baseline) {
 
     /** Longest warm-up plus measurement a gate may run: a gate is a short check. */
     public static final Duration MAX_RUN = Duration.ofSeconds(55);
@@ -80,7 +85,21 @@ public record GateConfig(
         }
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("description", "load", "server", "thresholds", "calibrate");
+    private static final Set<String> TOP_KEYS =
+            Set.of("description", "load", "server", "thresholds", "calibrate", "versus_ceiling", "baseline");
+    private static final Set<String> RATIO_KEYS = Set.of(
+            "description",
+            "commands",
+            "clients",
+            "pairs",
+            "warmup_seconds",
+            "duration_seconds",
+            "max_noise",
+            "attempts",
+            "code");
+    /** Longest comparison with the C ceiling one attempt may take: the gate stays a few minutes. */
+    public static final Duration MAX_RATIO_ATTEMPT = Duration.ofSeconds(90);
+
     private static final Set<String> LOAD_KEYS = Set.of(
             "clients",
             "socket",
@@ -133,7 +152,8 @@ public record GateConfig(
             }
             args.add(a);
         }
-        return new GateConfig(load, backend, workers, List.copyOf(args), thresholds, calibrate);
+        Path baselineFile = baseline == null ? null : dir.resolve(baseline).normalize();
+        return new GateConfig(load, backend, workers, List.copyOf(args), thresholds, calibrate, ratios, baselineFile);
     }
 
     /** Parses and validates a configuration document. */
@@ -209,9 +229,18 @@ public record GateConfig(
         if (!list.isArray() || list.isEmpty()) {
             throw new GateConfigException("thresholds must be a non-empty array of {\"metric\": ..., \"below\": ...}");
         }
+        RatioLoad ratios = top.has("versus_ceiling") ? ratios(top.get("versus_ceiling")) : null;
         List<Threshold> thresholds = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            thresholds.add(threshold(list.get(i), "thresholds[" + i + "]", mix));
+            thresholds.add(threshold(list.get(i), "thresholds[" + i + "]", mix, ratios));
+        }
+        Path baseline = null;
+        if (top.has("baseline")) {
+            baseline = Path.of(text(top.get("baseline"), "baseline", null));
+            if (ratios == null) {
+                throw new GateConfigException("baseline needs \"versus_ceiling\": the baseline holds ratios to the C "
+                        + "ceiling, measured by that section");
+            }
         }
         boolean calibrate = true;
         if (top.has("calibrate")) {
@@ -220,14 +249,53 @@ public record GateConfig(
             }
             calibrate = top.get("calibrate").booleanValue();
         }
-        return new GateConfig(template, backend, workers, jvmArgs, List.copyOf(thresholds), calibrate);
+        return new GateConfig(
+                template, backend, workers, jvmArgs, List.copyOf(thresholds), calibrate, ratios, baseline);
     }
 
-    private static Threshold threshold(JsonNode node, String where, CommandMix mix) throws GateConfigException {
+    private static RatioLoad ratios(JsonNode node) throws GateConfigException {
+        ObjectNode r = object(node, "versus_ceiling");
+        checkKeys(r, RATIO_KEYS, "versus_ceiling");
+        JsonNode list = required(r, "commands", "versus_ceiling");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new GateConfigException(
+                    "versus_ceiling.commands must be a non-empty array, e.g. [\"ping\", \"evaluate\"]");
+        }
+        List<CommandKind> commands = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String label = text(list.get(i), "versus_ceiling.commands[" + i + "]", null);
+            try {
+                CommandKind kind = CommandKind.fromLabel(label);
+                if (commands.contains(kind)) {
+                    throw new GateConfigException("versus_ceiling.commands names " + label + " twice");
+                }
+                commands.add(kind);
+            } catch (IllegalArgumentException e) {
+                throw new GateConfigException("versus_ceiling.commands[" + i + "]: " + e.getMessage());
+            }
+        }
+        int clients = (int) integer(r.path("clients"), "versus_ceiling.clients", 1, 1024, 8);
+        int pairs = (int) integer(r.path("pairs"), "versus_ceiling.pairs", 1, 9, 3);
+        Duration warmup = seconds(r.path("warmup_seconds"), "versus_ceiling.warmup_seconds", 0, 0.5);
+        Duration duration = seconds(r.path("duration_seconds"), "versus_ceiling.duration_seconds", 0.5, 2.5);
+        double maxNoise = number(r.path("max_noise"), "versus_ceiling.max_noise", 0.01, 10, 0.25);
+        int attempts = (int) integer(r.path("attempts"), "versus_ceiling.attempts", 1, 5, 3);
+        String code = r.has("code") ? text(r.get("code"), "versus_ceiling.code", null) : null;
+        RatioLoad load = new RatioLoad(commands, clients, pairs, warmup, duration, maxNoise, attempts, code);
+        if (load.secondsPerAttempt() > MAX_RATIO_ATTEMPT.toSeconds()) {
+            throw new GateConfigException("versus_ceiling: commands x pairs x 2 x (warmup_seconds + duration_seconds) "
+                    + "must be at most " + MAX_RATIO_ATTEMPT.toSeconds() + " (a gate is a short check), got "
+                    + GateFormat.number(load.secondsPerAttempt()));
+        }
+        return load;
+    }
+
+    private static Threshold threshold(JsonNode node, String where, CommandMix mix, RatioLoad ratios)
+            throws GateConfigException {
         ObjectNode t = object(node, where);
         checkKeys(t, THRESHOLD_KEYS, where);
         String metric = text(required(t, "metric", where), where + ".metric", null);
-        checkMetric(metric, where, mix);
+        checkMetric(metric, where, mix, ratios);
         Threshold.Comparator comparator = null;
         double limit = 0;
         for (Threshold.Comparator c : Threshold.Comparator.values()) {
@@ -251,8 +319,18 @@ public record GateConfig(
     private static final Set<String> TOTALS =
             Set.of("rps", "requests", "errors", "clients", "service_p99_ms", "server_peak_rss_mib");
 
-    private static void checkMetric(String metric, String where, CommandMix mix) throws GateConfigException {
+    /** Figures of the comparison with the C ceiling, after a command name: {@code ping.share}. */
+    public static final Set<String> RATIOS = Set.of("share", "p99_ratio");
+
+    private static void checkMetric(String metric, String where, CommandMix mix, RatioLoad ratios)
+            throws GateConfigException {
         if (TOTALS.contains(metric) || PERCENTILES.contains(metric)) {
+            return;
+        }
+        if (metric.equals(RatioRun.NOISE)) {
+            if (ratios == null) {
+                throw new GateConfigException(where + ".metric \"" + metric + "\" needs a \"versus_ceiling\" section");
+            }
             return;
         }
         int dot = metric.indexOf('.');
@@ -264,10 +342,17 @@ public record GateConfig(
                 throw new GateConfigException(where + ".metric \"" + metric + "\": " + e.getMessage());
             }
             String figure = metric.substring(dot + 1);
+            if (RATIOS.contains(figure)) {
+                if (ratios == null || !ratios.commands().contains(kind)) {
+                    throw new GateConfigException(where + ".metric \"" + metric + "\" needs " + kind.label()
+                            + " in versus_ceiling.commands (the comparison with the C ceiling)");
+                }
+                return;
+            }
             if (!PERCENTILES.contains(figure) && !figure.equals("requests")) {
                 throw new GateConfigException(
                         where + ".metric \"" + metric + "\": after the command name expected one of "
-                                + String.join(", ", sorted(PERCENTILES)) + " or requests");
+                                + String.join(", ", sorted(PERCENTILES)) + ", requests, share or p99_ratio");
             }
             if (!mix.includes(kind)) {
                 throw new GateConfigException(

@@ -7,7 +7,12 @@ public enum GateOutcome {
     /** The run worked but at least one threshold was missed. */
     MISS(1),
     /** The run itself failed (bad configuration, server did not start, no answer at all). */
-    BROKEN(2);
+    BROKEN(2),
+    /**
+     * The machine was too noisy to judge: the C ceiling server, which does no work, itself moved or
+     * missed the limits, even after retries. Not a verdict on the server; CI reports it and goes on.
+     */
+    INCONCLUSIVE(2);
 
     private final int exitCode;
 

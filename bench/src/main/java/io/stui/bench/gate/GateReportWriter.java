@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Writes a gate run as {@code report.json} (machine-readable), {@code report.md} (fit for a CI
- * job summary) and {@code latency.png} (response time by percentile) into one directory.
+ * job summary), {@code junit.xml} (one test case per check) and {@code latency.png} (response time
+ * by percentile, with the limits) into one directory.
  */
 public final class GateReportWriter {
     /** File names inside the output directory. */
@@ -23,6 +24,7 @@ public final class GateReportWriter {
 
     public static final String MARKDOWN = "report.md";
     public static final String CHART = "latency.png";
+    public static final String JUNIT = "junit.xml";
 
     private GateReportWriter() {}
 
@@ -32,19 +34,16 @@ public final class GateReportWriter {
         Path json = dir.resolve(JSON);
         Path md = dir.resolve(MARKDOWN);
         Path png = dir.resolve(CHART);
+        Path junit = dir.resolve(JUNIT);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toJson(report));
         Files.writeString(md, toMarkdown(report));
+        Files.writeString(junit, GateJUnitWriter.toXml(report));
         if (report.result() != null) {
-            LatencyChart.write(
-                    png,
-                    "STUI gate: response time by percentile ("
-                            + report.outcome().name().toLowerCase(Locale.ROOT) + ")",
-                    report.result().histogram(),
-                    report.result().histogramByKind());
-            return List.of(json, md, png);
+            LatencyChart.write(png, report);
+            return List.of(json, md, junit, png);
         }
         Files.deleteIfExists(png); // never leave a chart of an earlier run next to this report
-        return List.of(json, md);
+        return List.of(json, md, junit);
     }
 
     /** The JSON document of a report. */
@@ -75,6 +74,16 @@ public final class GateReportWriter {
         if (r.calibration() != null) {
             root.set("calibration", LoadResultJson.of(r.calibration()).get("results"));
         }
+        if (r.ratios() != null) {
+            ObjectNode ratios = root.putObject("versus_ceiling");
+            ratios.put("noise", r.ratios().noise());
+            ratios.put("max_noise", r.ratios().maxNoise());
+            ratios.put("noisy", r.ratios().noisy());
+            ArrayNode attempts = ratios.putArray("noise_by_attempt");
+            r.ratios().noiseByAttempt().forEach(attempts::add);
+            ObjectNode by = ratios.putObject("by_command");
+            r.ratios().comparisons().forEach((k, c) -> by.set(k.label(), c.toJson()));
+        }
         if (r.verdict() != null) {
             ArrayNode checks = root.putArray("checks");
             for (GateEvaluator.Check c : r.verdict().checks()) {
@@ -89,6 +98,7 @@ public final class GateReportWriter {
                 }
                 n.put("passed", c.passed());
                 n.put("why", c.threshold().why());
+                n.put("source", c.threshold().baseline() ? "baseline" : "floor");
             }
         }
         return root;
@@ -101,6 +111,7 @@ public final class GateReportWriter {
             case PASS -> "PASS";
             case MISS -> "MISS";
             case BROKEN -> "BROKEN";
+            case INCONCLUSIVE -> "INCONCLUSIVE (the machine was too noisy to judge)";
         };
         md.append("## STUI performance gate: ").append(badge).append("\n\n");
         md.append("- Server: ").append(r.server()).append('\n');
@@ -145,9 +156,47 @@ public final class GateReportWriter {
                         .append(" | ")
                         .append(Double.isNaN(c.measured()) ? "not measured" : GateFormat.number(c.measured()))
                         .append(" | ")
-                        .append(c.passed() ? "pass" : "**MISS**")
+                        .append(
+                                c.passed()
+                                        ? "pass"
+                                        : r.outcome() == GateOutcome.INCONCLUSIVE ? "not judged" : "**MISS**")
                         .append(" |\n");
             }
+        }
+        if (r.ratios() != null) {
+            md.append("\nVersus the C ceiling, closed loop, each pair the ceiling then the server (share = server "
+                            + "req/s over the ceiling's; the median pair is judged; the pairs spread by ")
+                    .append(r.ratios().describeNoise())
+                    .append(" by attempt, trusted up to ")
+                    .append(GateFormat.number(100 * r.ratios().maxNoise()))
+                    .append("%):\n\n| command | pair | ceiling req/s | server req/s | share | ceiling p99 ms | "
+                            + "server p99 ms | p99 ratio |\n|---|---|---|---|---|---|---|---|\n");
+            r.ratios().comparisons().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> {
+                        int i = 1;
+                        for (var p : e.getValue().pairs()) {
+                            md.append("| ")
+                                    .append(e.getKey().label())
+                                    .append(" | ")
+                                    .append(i++)
+                                    .append(" | ")
+                                    .append(GateFormat.number(p.ceiling().rps()))
+                                    .append(" | ")
+                                    .append(GateFormat.number(p.server().rps()))
+                                    .append(" | ")
+                                    .append(GateFormat.number(p.share()))
+                                    .append(" | ")
+                                    .append(GateFormat.number(
+                                            p.ceiling().response().p99Ms()))
+                                    .append(" | ")
+                                    .append(GateFormat.number(
+                                            p.server().response().p99Ms()))
+                                    .append(" | ")
+                                    .append(GateFormat.number(p.p99Ratio()))
+                                    .append(" |\n");
+                        }
+                    });
         }
         if (r.calibration() != null) {
             LoadResult c = r.calibration();

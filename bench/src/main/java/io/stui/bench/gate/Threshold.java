@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param comparator how the measured value must relate to {@code limit}
  * @param limit      the limit
  * @param why        where the limit comes from, shown in reports (may be empty)
+ * @param baseline   true for a limit derived from {@code bench/baseline.json} (a regression check),
+ *                   false for a floor written in the gate file
  */
-public record Threshold(String metric, Comparator comparator, double limit, String why) {
+public record Threshold(String metric, Comparator comparator, double limit, String why, boolean baseline) {
 
     /** The relations a measured value can be required to have with its limit. */
     public enum Comparator {
@@ -51,6 +53,11 @@ public record Threshold(String metric, Comparator comparator, double limit, Stri
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(comparator, "comparator");
         why = why == null ? "" : why;
+    }
+
+    /** A floor of the gate file. */
+    public Threshold(String metric, Comparator comparator, double limit, String why) {
+        this(metric, comparator, limit, why, false);
     }
 
     /** Checks a measured value. */

@@ -66,7 +66,7 @@ class CalibrationTest {
     void aLatencyMissThatTheCeilingAlsoMissesBreaksTheRun() throws Exception {
         GateConfig cfg = GateConfig.parse(CONFIG);
         GateReport checked = GateRunner.calibrateMisses(report(cfg, result(40, 0)), cfg, c -> result(35, 0));
-        assertEquals(GateOutcome.BROKEN, checked.outcome());
+        assertEquals(GateOutcome.INCONCLUSIVE, checked.outcome());
         assertEquals(2, checked.outcome().exitCode());
         assertTrue(checked.problem().contains("too busy to judge latency"), checked.problem());
         assertTrue(checked.problem().contains("ping.p99_ms < 10"), checked.problem());
@@ -104,5 +104,26 @@ class CalibrationTest {
         });
         assertEquals(GateOutcome.MISS, checked.outcome());
         assertTrue(checked.problem().contains("calibration against the C ceiling server failed: no gcc"));
+    }
+
+    /** A latency miss next to misses of a comparison that stayed too noisy: judged by the calibration alone. */
+    private static GateReport withNoisyRatioMiss(GateConfig cfg, LoadResult res) {
+        java.util.Map<String, Double> judged = new java.util.HashMap<>(res.metrics());
+        judged.put("evaluate.share", 0.4);
+        List<Threshold> checks = new java.util.ArrayList<>(cfg.thresholds());
+        checks.add(new Threshold("evaluate.share", Threshold.Comparator.AT_LEAST, 0.8, "baseline", true));
+        GateEvaluator.Verdict v = GateEvaluator.evaluate(checks, judged);
+        RatioRun noisy = new RatioRun(java.util.Map.of(), List.of(0.9), 0.25);
+        return new GateReport(
+                v.outcome(), Instant.now(), "server", res, List.of(res), judged, v, null, 50, null, noisy);
+    }
+
+    @Test
+    void aBusyMachineMakesLatencyAndNoisyRatioMissesInconclusive() throws Exception {
+        GateConfig cfg = GateConfig.parse(CONFIG);
+        GateReport busy = GateRunner.calibrateMisses(withNoisyRatioMiss(cfg, result(40, 0)), cfg, c -> result(35, 0));
+        assertEquals(GateOutcome.INCONCLUSIVE, busy.outcome());
+        GateReport quiet = GateRunner.calibrateMisses(withNoisyRatioMiss(cfg, result(40, 0)), cfg, c -> result(0.3, 0));
+        assertEquals(GateOutcome.MISS, quiet.outcome());
     }
 }

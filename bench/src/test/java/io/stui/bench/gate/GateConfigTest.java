@@ -123,4 +123,36 @@ class GateConfigTest {
         GateConfigException e = assertThrows(GateConfigException.class, () -> GateConfig.read(f));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
     }
+
+    @Test
+    void theCheckedInGateComparesWithTheCeilingAndHoldsMemory() throws Exception {
+        GateConfig c = GateConfig.read(Path.of("gates.json"));
+        assertEquals(List.of(CommandKind.PING, CommandKind.EVALUATE), c.ratios().commands());
+        assertTrue(c.ratios().secondsPerAttempt() <= 60, "an attempt stays short: " + c.ratios());
+        assertTrue(Files.isRegularFile(c.baseline()), c.baseline().toString());
+        assertTrue(
+                c.thresholds().stream().map(Threshold::describe).toList().contains("server_peak_rss_mib < 100"),
+                c.thresholds().toString());
+    }
+
+    @Test
+    void aRatioNeedsItsCommandComparedAndABaselineNeedsAComparison() {
+        GateConfigException noRatio = assertThrows(GateConfigException.class, () -> GateConfig.parse("""
+                {"load": {"clients": 5, "duration_seconds": 5, "mix": {"ping": 1}},
+                 "versus_ceiling": {"commands": ["ping"]},
+                 "thresholds": [{"metric": "evaluate.share", "at_least": 0.8}]}
+                """));
+        assertTrue(noRatio.getMessage().contains("needs evaluate in versus_ceiling.commands"), noRatio.getMessage());
+        GateConfigException noComparison = assertThrows(GateConfigException.class, () -> GateConfig.parse("""
+                {"load": {"clients": 5, "duration_seconds": 5, "mix": {"ping": 1}}, "baseline": "b.json",
+                 "thresholds": [{"metric": "rps", "above": 1}]}
+                """));
+        assertTrue(noComparison.getMessage().contains("baseline needs \"versus_ceiling\""), noComparison.getMessage());
+        GateConfigException tooLong = assertThrows(GateConfigException.class, () -> GateConfig.parse("""
+                {"load": {"clients": 5, "duration_seconds": 5, "mix": {"ping": 1}},
+                 "versus_ceiling": {"commands": ["ping", "evaluate"], "pairs": 9, "duration_seconds": 5},
+                 "thresholds": [{"metric": "rps", "above": 1}]}
+                """));
+        assertTrue(tooLong.getMessage().contains("must be at most 90"), tooLong.getMessage());
+    }
 }

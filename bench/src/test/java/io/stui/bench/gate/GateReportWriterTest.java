@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +68,7 @@ class GateReportWriterTest {
 
         List<Path> files = GateReportWriter.write(report, dir.resolve("out"));
 
-        assertEquals(3, files.size());
+        assertEquals(4, files.size());
         JsonNode json =
                 new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals("miss", json.path("outcome").asText());
@@ -93,6 +94,11 @@ class GateReportWriterTest {
         assertTrue(md.contains("| rps (more than 100 requests/s) | > 100 | 200 | pass |"), md);
         assertTrue(md.contains("| evaluate | 1000 |"), md);
 
+        String junit = Files.readString(dir.resolve("out/junit.xml"));
+        assertTrue(junit.contains("tests=\"2\" failures=\"1\""), junit);
+        assertTrue(junit.contains("<testcase classname=\"stui.gate.floors\" name=\"rps &gt; 100\">"), junit);
+        assertTrue(junit.contains("<failure message=\"errors measured 1, limit &lt;= 0 (zero errors)\"/>"), junit);
+
         byte[] png = Files.readAllBytes(dir.resolve("out/latency.png"));
         assertTrue(png.length > 1000);
         assertEquals((byte) 0x89, png[0]);
@@ -106,8 +112,11 @@ class GateReportWriterTest {
         Files.writeString(dir.resolve(GateReportWriter.CHART), "old chart");
         GateReport report = GateReport.broken(Instant.now(), "(did not start)", "the STUI server exited with code 1");
         List<Path> files = GateReportWriter.write(report, dir);
-        assertEquals(2, files.size());
+        assertEquals(3, files.size());
         assertFalse(Files.exists(dir.resolve(GateReportWriter.CHART)));
+        String junit = Files.readString(dir.resolve(GateReportWriter.JUNIT));
+        assertTrue(junit.contains("errors=\"1\""), junit);
+        assertTrue(junit.contains("<error message=\"the STUI server exited with code 1\"/>"), junit);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertEquals("broken", json.path("outcome").asText());
         assertEquals(2, json.path("exit_code").asInt());
@@ -118,9 +127,54 @@ class GateReportWriterTest {
     @Test
     void chartLabelsNameThePercentiles() {
         assertEquals("0%", LatencyChart.percentileLabel(0));
+        assertEquals("50%", LatencyChart.percentileLabel(LatencyChart.ninesOf(50)));
         assertEquals("90%", LatencyChart.percentileLabel(1));
         assertEquals("99%", LatencyChart.percentileLabel(2));
         assertEquals("99.9%", LatencyChart.percentileLabel(3));
         assertEquals("99.99%", LatencyChart.percentileLabel(4));
+        for (double p : LatencyChart.TICKS) {
+            assertEquals(
+                    LatencyChart.percentileLabel(LatencyChart.ninesOf(p)),
+                    (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%");
+        }
+    }
+
+    /**
+     * A miss of a latency limit and of a baseline figure, drawn where a person can look at it
+     * ({@code target/gate-chart-sample/latency.png}): the limits as dashed lines, the misses in red.
+     */
+    @Test
+    void aMissIsVisibleOnTheChart() throws Exception {
+        LoadResult res = result();
+        Map<String, Double> judged = new java.util.HashMap<>(res.metrics());
+        judged.put("evaluate.share", 0.43);
+        judged.put("server_peak_rss_mib", 91.0);
+        GateEvaluator.Verdict verdict = GateEvaluator.evaluate(
+                List.of(
+                        new Threshold("ping.p99_ms", Threshold.Comparator.BELOW, 1, "ping p99 under 1 ms"),
+                        new Threshold("evaluate.p99_ms", Threshold.Comparator.BELOW, 100, "evaluation p99"),
+                        new Threshold("p95_ms", Threshold.Comparator.BELOW, 50, "p95 under 50 ms"),
+                        new Threshold("evaluate.share", Threshold.Comparator.AT_LEAST, 0.78, "baseline 0.86", true),
+                        new Threshold("server_peak_rss_mib", Threshold.Comparator.BELOW, 100, "under 100 MB")),
+                judged);
+        GateReport report = new GateReport(
+                verdict.outcome(), Instant.now(), "test server", res, List.of(res), judged, verdict, null, 91, null);
+        Path dir = Path.of("target", "gate-chart-sample");
+        List<Path> files = GateReportWriter.write(report, dir);
+        assertTrue(files.contains(dir.resolve(GateReportWriter.CHART)));
+        assertEquals(
+                List.of("ping.p99_ms", "evaluate.share"),
+                verdict.misses().stream().map(c -> c.threshold().metric()).toList());
+        java.awt.image.BufferedImage img =
+                javax.imageio.ImageIO.read(dir.resolve(GateReportWriter.CHART).toFile());
+        int red = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                if (img.getRGB(x, y) == 0xFFD01010) {
+                    red++;
+                }
+            }
+        }
+        assertTrue(red > 200, "the misses are drawn in red: " + red + " red pixels");
     }
 }
