@@ -1,11 +1,16 @@
 package io.stui.smalltalk;
 
+import io.stui.smalltalk.compiler.Compiler;
 import io.stui.smalltalk.compiler.DoitCache;
+import io.stui.smalltalk.debug.DebugHook;
 import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.interp.ControlFlow;
 import io.stui.smalltalk.interp.Interp;
+import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.VariableResolver;
+import io.stui.smalltalk.syntax.Parser;
 import io.stui.smalltalk.syntax.SyntaxError;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * Evaluates doits in one workspace: compiles (through the workspace's doit cache), runs under the limits,
  * prints the result, and turns every way an evaluation can end into an {@link EvalFailure} with a post-mortem
  * of its frames. Runs Smalltalk only on the calling thread; {@link Workspace} supplies the big-stack thread,
- * the time limits and the interrupt flag.
+ * the time limits and the interrupt flag. Public for the debugger ({@code io.stui.smalltalk.debug}), which
+ * runs doits under a {@link DebugHook} and evaluates in a suspended frame.
  */
-final class Evaluator {
+public final class Evaluator {
     /** Raw outcome of an evaluation, before {@link Workspace} adds the elapsed time. */
-    record Outcome(
+    public record Outcome(
             Object value,
             String printString,
             String className,
@@ -50,14 +56,25 @@ final class Evaluator {
         lastFailure = null;
     }
 
-    private Interp newInterp(EvalLimits limits, AtomicBoolean interrupt) {
+    /** The workspace this evaluator runs in (the debugger registers objects and finds classes there). */
+    public WorkspaceState state() {
+        return state;
+    }
+
+    /** The value's printString, bounded, never failing (a failure is described instead). */
+    public String safePrint(Object value) {
+        return printer.safePrint(value, null);
+    }
+
+    private Interp newInterp(EvalLimits limits, AtomicBoolean interrupt, DebugHook debug) {
         return new Interp(
                 state.environment(),
                 limits.timeout().toNanos(),
                 limits.instructionBudget(),
                 limits.maxAllocationBytes(),
                 limits.maxDepth(),
-                interrupt);
+                interrupt,
+                debug);
     }
 
     /** Prints the result: same time and memory limits, but a deep stack so cyclic structures reach the character limit first. */
@@ -76,25 +93,106 @@ final class Evaluator {
      * id) nor added to the history, for a one-shot evaluation whose workspace is cleared right after.
      */
     Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record) {
+        return evaluate(code, limits, interrupt, record, null);
+    }
+
+    /** As {@link #evaluate(String, EvalLimits, AtomicBoolean, boolean)}, under a debugger when {@code debug} is not null. */
+    public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record, DebugHook debug) {
         long t0 = System.nanoTime();
         CompiledMethod doit;
         try {
             doit = doits.compile(code, state.environment(), state.variables(), state.resolver());
         } catch (SyntaxError e) {
-            EvalFailure f = new EvalFailure(
-                    EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
-            return fail(code, f, List.of(), "");
+            return syntaxFailure(code, e);
         } catch (StackOverflowError e) {
-            EvalFailure f = new EvalFailure(
-                    EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
-            return fail(code, f, List.of(), "");
+            return nestedTooDeeply(code);
         }
-        Interp in = newInterp(limits, interrupt);
+        return run(code, doit, null, limits, interrupt, record, debug, t0);
+    }
+
+    /**
+     * Evaluates {@code code} with {@code self} bound to {@code receiver} (its instance variables readable and
+     * assignable, as in Pharo's inspector) and with {@code locals} visible before the workspace variables (a
+     * debugger's frame temporaries; assignments to them land in the given bindings). Never cached.
+     */
+    public Outcome evaluateIn(
+            String code,
+            Object receiver,
+            Map<String, Binding> locals,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            Map<String, Binding> scope) {
+        long t0 = System.nanoTime();
+        Map<String, Binding> vars = scope == null ? state.variables() : scope;
+        VariableResolver base = state.resolver();
+        VariableResolver r = new VariableResolver() {
+            @Override
+            public Binding existing(String name) {
+                Binding b = locals.get(name);
+                return b != null ? b : vars.get(name);
+            }
+
+            @Override
+            public Binding declare(String name) {
+                return vars.computeIfAbsent(name, n -> new Binding(n, null));
+            }
+
+            @Override
+            public boolean isClass(String name) {
+                return base.isClass(name);
+            }
+
+            @Override
+            public boolean isGlobal(String name) {
+                return base.isGlobal(name);
+            }
+        };
+        CompiledMethod doit;
         try {
-            Object value = in.invoke(doit, null, Interp.NO_ARGS, null);
+            doit = new CompiledMethod(
+                    Parser.parseDoit(code),
+                    state.classes().classOf(receiver),
+                    "doits",
+                    null,
+                    false,
+                    r,
+                    Compiler.bodies(state.classes()));
+            doit.ensureCompiled();
+        } catch (SyntaxError e) {
+            return syntaxFailure(code, e);
+        } catch (StackOverflowError e) {
+            return nestedTooDeeply(code);
+        }
+        return run(code, doit, receiver, limits, interrupt, true, null, t0);
+    }
+
+    private Outcome syntaxFailure(String code, SyntaxError e) {
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.SYNTAX, "SyntaxError", e.getMessage(), e.line(), e.column(), List.of());
+        return fail(code, f, List.of(), "");
+    }
+
+    private Outcome nestedTooDeeply(String code) {
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.SYNTAX, "SyntaxError", "the code is nested too deeply", 1, 1, List.of());
+        return fail(code, f, List.of(), "");
+    }
+
+    private Outcome run(
+            String code,
+            CompiledMethod doit,
+            Object receiver,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            boolean record,
+            DebugHook debug,
+            long t0) {
+        Interp in = newInterp(limits, interrupt, debug);
+        try {
+            Object value = in.invoke(doit, receiver, Interp.NO_ARGS, null);
             String ps = printer.directPrint(value);
             if (ps == null) ps = printer.resultPrintString(value, printInterp(limits, interrupt), interrupt);
-            if (System.nanoTime() - t0 > limits.timeout().toNanos()) {
+            if (debug == null && System.nanoTime() - t0 > limits.timeout().toNanos()) {
                 // the interpreter checks its deadline between steps; a long Java primitive (printing a huge
                 // integer, say) can carry an evaluation past it without a check, and that is still a time-out
                 EvalFailure f = new EvalFailure(
@@ -165,8 +263,15 @@ final class Evaluator {
         List<Context> frames = frames(e.signalContext);
         List<String> trace = new ArrayList<>();
         for (Context c : frames) trace.add(c.describe(state.classes()));
-        EvalFailure f = new EvalFailure(EvalFailure.Kind.ERROR, errorClass, text, 0, 0, trace);
-        return fail(code, f, frames, in.transcript.toString());
+        Context doit = doitFrame(frames);
+        EvalFailure f = new EvalFailure(
+                EvalFailure.Kind.ERROR,
+                errorClass,
+                text,
+                doit == null ? 0 : doit.line(),
+                doit == null ? 0 : doit.column(),
+                trace);
+        return fail(code, f, frames, in.transcript.toString(), detached(in));
     }
 
     private Outcome failTermination(String code, ControlFlow.Termination t, Interp in) {
@@ -176,31 +281,51 @@ final class Evaluator {
             case "InstructionBudgetExceeded" -> EvalFailure.Kind.BUDGET;
             case "RecursionDepthExceeded" -> EvalFailure.Kind.RECURSION;
             case "AllocationLimitExceeded" -> EvalFailure.Kind.ALLOCATION;
+            case "Terminated" -> EvalFailure.Kind.INTERRUPTED;
             default -> EvalFailure.Kind.INTERNAL;
         };
         List<Context> frames = frames(t.context);
+        if (kind == EvalFailure.Kind.RECURSION) frames = frames.subList(0, Math.min(frames.size(), 20));
         List<String> trace = new ArrayList<>();
-        for (int i = 0; i < Math.min(frames.size(), 20); i++)
-            trace.add(frames.get(i).describe(state.classes()));
-        EvalFailure f = new EvalFailure(kind, t.errorClass, t.reason, 0, 0, trace);
-        // locals of a runaway evaluation are not printed: printing could run away too
-        return fail(
-                code,
-                f,
-                kind == EvalFailure.Kind.RECURSION ? frames.subList(0, Math.min(frames.size(), 20)) : frames,
-                in.transcript.toString());
+        for (Context c : frames) trace.add(c.describe(state.classes()));
+        Context doit = doitFrame(frames);
+        EvalFailure f = new EvalFailure(
+                kind, t.errorClass, t.reason, doit == null ? 0 : doit.line(), doit == null ? 0 : doit.column(), trace);
+        return fail(code, f, frames, in.transcript.toString(), detached(in));
     }
+
+    /** Frames kept in a failure report; deeper stacks are recursion, cut to their innermost frames. */
+    static final int MAX_REPORTED_FRAMES = 1_000;
 
     private static List<Context> frames(Context c) {
         List<Context> out = new ArrayList<>();
-        for (Context x = c; x != null && out.size() < 100; x = x.sender) out.add(x);
+        for (Context x = c; x != null && out.size() < MAX_REPORTED_FRAMES; x = x.sender) out.add(x);
         return out;
     }
 
+    /** The frame of the evaluated code itself (the outermost doit), whose line is the user's line. */
+    private static Context doitFrame(List<Context> frames) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            Context c = frames.get(i);
+            if (c.code.method().isDoit && c.pos() >= 0) return c;
+        }
+        return null;
+    }
+
+    /** A debug run terminated by its suspension time-out unwinds while other calls may use the workspace. */
+    private static boolean detached(Interp in) {
+        return in.debug != null && in.debug.detached();
+    }
+
     private Outcome fail(String code, EvalFailure f, List<Context> frames, String transcript) {
+        return fail(code, f, frames, transcript, false);
+    }
+
+    private Outcome fail(String code, EvalFailure f, List<Context> frames, String transcript, boolean detached) {
+        if (detached) return new Outcome(null, null, null, null, transcript, f);
         List<Reflection.Frame> fr = new ArrayList<>();
         Interp tool = frames.isEmpty() ? null : printer.toolInterp(null);
-        for (Context c : frames.subList(0, Math.min(frames.size(), 30))) {
+        for (Context c : frames) {
             Map<String, String> locals = new LinkedHashMap<>();
             Map<String, String> ids = new LinkedHashMap<>();
             String[] names = c.code.tempNames;

@@ -35,6 +35,7 @@ public final class Workspace implements AutoCloseable {
     private final ClassBrowser browser;
     private final AtomicBoolean interrupt = new AtomicBoolean();
     private ExecutorService worker;
+    private volatile io.stui.smalltalk.debug.Debugger debugger;
 
     Workspace(WorkspaceState state) {
         this.state = state;
@@ -152,6 +153,21 @@ public final class Workspace implements AutoCloseable {
         return evaluate(code, EvalLimits.defaults());
     }
 
+    /**
+     * This workspace's debugger: breakpoints, debug-mode evaluations ({@code debugger().debug(code, limits)}) and
+     * the operations on a suspended one. Created on first use.
+     */
+    public io.stui.smalltalk.debug.Debugger debugger() {
+        io.stui.smalltalk.debug.Debugger d = debugger;
+        if (d == null) {
+            synchronized (this) {
+                if (debugger == null) debugger = new io.stui.smalltalk.debug.Debugger(evaluator, interrupt);
+                d = debugger;
+            }
+        }
+        return d;
+    }
+
     /** Asks the running evaluation (if any) to stop; it ends with an {@code INTERRUPTED} failure. Thread-safe. */
     public void interrupt() {
         interrupt.set(true);
@@ -238,10 +254,58 @@ public final class Workspace implements AutoCloseable {
     /** Stops the evaluation thread. The workspace can still be used afterwards (a new thread is started). */
     @Override
     public void close() {
+        if (debugger != null) debugger.terminateAll();
         interrupt.set(true);
         if (worker != null) {
             worker.shutdownNow();
             worker = null;
         }
+    }
+
+    // ------------------------------------------------------------ IDE tools (see io.stui.smalltalk.tools)
+
+    private io.stui.smalltalk.tools.Navigation navigation;
+
+    /** Senders, implementors, references, hierarchy, method search and inherited-method lookup over all this workspace sees. */
+    public synchronized io.stui.smalltalk.tools.Navigation navigation() {
+        if (navigation == null) navigation = new io.stui.smalltalk.tools.Navigation(state.environment());
+        return navigation;
+    }
+
+    /** Completion of workspace code at {@code cursor} (0-based offset into {@code source}). */
+    public io.stui.smalltalk.tools.Completions complete(String source, int cursor) {
+        return complete(source, cursor, null, false);
+    }
+
+    /** Completion in the source of a method of {@code className} being edited (self, its variables are known). */
+    public io.stui.smalltalk.tools.Completions complete(
+            String source, int cursor, String className, boolean classSide) {
+        return new io.stui.smalltalk.tools.Completion(state.environment(), state.variables(), navigation())
+                .complete(source, cursor, className, classSide);
+    }
+
+    /** Whether {@code source} is complete, incomplete (with the next line's indent) or invalid; runs nothing. */
+    public static io.stui.smalltalk.tools.InputStatus isComplete(String source) {
+        return io.stui.smalltalk.tools.InputStatus.of(source);
+    }
+
+    /** Compiling, defining and removing methods and classes in this workspace. */
+    public io.stui.smalltalk.tools.Editor editor() {
+        return new io.stui.smalltalk.tools.Editor(state.environment());
+    }
+
+    /**
+     * Defines a class from a Pharo class-definition expression ({@code Object subclass: #Foo instanceVariableNames: ...}
+     * or {@code Object << #Foo slots: {...}; package: 'P'}) and describes it.
+     *
+     * @throws IllegalArgumentException when the expression fails or does not answer a class
+     */
+    public Reflection.ClassDescription defineClass(String definition) {
+        EvalResult r = evaluate(definition, TOOL_LIMITS, false);
+        if (!r.ok()) throw new IllegalArgumentException(r.failure().describe());
+        if (r.className() == null || !r.className().endsWith(" class"))
+            throw new IllegalArgumentException("the definition answered " + r.printString() + ", not a class");
+        return describeClass(r.printString())
+                .orElseThrow(() -> new IllegalArgumentException("the definition answered an unnamed class"));
     }
 }

@@ -93,4 +93,13 @@ public abstract class ControlFlow extends RuntimeException {
             return errorClass + ": " + reason;
         }
     }
+
+    /** A debugger's Restart: unwind (running ensure blocks) to the frame, which then runs again from its start. */
+    public static final class Restart extends ControlFlow {
+        public final Context frame;
+
+        public Restart(Context frame) {
+            this.frame = frame;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.stui.smalltalk.interp;
 
+import io.stui.smalltalk.debug.DebugHook;
 import io.stui.smalltalk.objects.CompiledBlock;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
@@ -22,7 +23,10 @@ public final class Interp extends Interpreter {
     public static final Object[] NO_ARGS = new Object[0];
 
     public final AtomicBoolean interruptFlag;
-    private final long deadlineNanos;
+    /** The debugger of a debug-mode evaluation; null otherwise, and then the send path pays one null check. */
+    public final DebugHook debug;
+
+    private long deadlineNanos;
     private final long budget;
     private final long maxAllocation;
     final int maxDepth;
@@ -38,7 +42,19 @@ public final class Interp extends Interpreter {
             long maxAllocation,
             int maxDepth,
             AtomicBoolean interruptFlag) {
+        this(env, timeoutNanos, budget, maxAllocation, maxDepth, interruptFlag, null);
+    }
+
+    public Interp(
+            Environment env,
+            long timeoutNanos,
+            long budget,
+            long maxAllocation,
+            int maxDepth,
+            AtomicBoolean interruptFlag,
+            DebugHook debug) {
         super(env);
+        this.debug = debug;
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
         this.budget = budget <= 0 ? Long.MAX_VALUE : budget;
         this.maxAllocation = maxAllocation <= 0 ? Long.MAX_VALUE : maxAllocation;
@@ -49,6 +65,11 @@ public final class Interp extends Interpreter {
 
     public long steps() {
         return steps;
+    }
+
+    /** Moves the time limit later: a debugger calls this with the time the evaluation spent suspended. */
+    public void extendDeadline(long nanos) {
+        deadlineNanos += nanos;
     }
 
     // ---------------------------------------------------------------- limits
@@ -138,6 +159,9 @@ public final class Interp extends Interpreter {
         } catch (ControlFlow.NonLocalReturn nlr) {
             if (nlr.home == ctx) return nlr.value;
             throw nlr;
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return invoke(m, rcvr, Arrays.copyOf(temps, m.numArgs), sender);
         } finally {
             ctx.dead = true;
         }
@@ -160,7 +184,12 @@ public final class Interp extends Interpreter {
         Context ctx = new Context(code, b.receiver, temps, b.outer, sender, this);
         if (ctx.depth > maxDepth) throw depthExceeded(ctx);
         if (++steps >= nextCheck) checkLimits(ctx);
-        return code.body.eval(ctx);
+        try {
+            return code.body.eval(ctx);
+        } catch (ControlFlow.Restart r) {
+            if (r.frame != ctx) throw r;
+            return callBlock(b, Arrays.copyOf(temps, code.numArgs), sender);
+        }
     }
 
     @Override

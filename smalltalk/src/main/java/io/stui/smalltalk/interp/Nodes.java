@@ -306,6 +306,7 @@ public final class Nodes {
         final Object dispatch(Context c, Object r, Object[] a) {
             c.pos = pos;
             Interpreter in = c.interp;
+            if (in instanceof Interp i && i.debug != null) i.debug.beforeSend(c);
             StClass cls = in.classes.classOf(r);
             Object tok = in.env.token;
             CacheEntry e = cache;
@@ -337,6 +338,7 @@ public final class Nodes {
             Object[] a = new Object[args.length];
             for (int i = 0; i < a.length; i++) a[i] = args[i].eval(c);
             c.pos = pos;
+            if (c.interp instanceof Interp i && i.debug != null) i.debug.beforeSend(c);
             return c.interp.superSend(methodClass.superclass, c.receiver, selector, a, c);
         }
     }
@@ -353,6 +355,7 @@ public final class Nodes {
             Object[] a = evalArgs(c);
             if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extensions.isEmpty()) {
                 c.pos = pos;
+                if (c.interp instanceof Interp i && i.debug != null) i.debug.beforeSend(c);
                 return c.interp.callBlock(b, a, c);
             }
             return dispatch(c, r, a);
@@ -385,6 +388,8 @@ public final class Nodes {
         public Object eval(Context c) {
             Object r = receiver.eval(c);
             Object a = args[0].eval(c);
+            // under a debugger every arithmetic send is a real send, so that it can be stepped
+            if (c.interp instanceof Interp i && i.debug != null) return dispatch(c, r, new Object[] {a});
             if (r instanceof Long x && a instanceof Long y) {
                 long xv = x, yv = y;
                 switch (op) {
@@ -690,6 +695,16 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Interpreter in = c.interp;
             Object expected = whileTrue ? Boolean.TRUE : Boolean.FALSE;
             while (true) {
@@ -718,6 +733,16 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Interpreter in = c.interp;
             while (true) {
                 body.eval(c);
@@ -743,6 +768,16 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Object f = from.eval(c);
             Object t = to.eval(c);
             Object s = by == null ? (Object) 1L : by.eval(c);
@@ -795,6 +830,16 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        private Object loop(Context c) {
             Object n = count.eval(c);
             Interpreter in = c.interp;
             if (!(n instanceof Long ln)) {

@@ -52,6 +52,34 @@ public final class Context {
         }
     }
 
+    /** Source offset, in the method's source, of the send this frame is executing; -1 before its first send. */
+    public int pos() {
+        return pos;
+    }
+
+    /** Number of senders below this frame. */
+    public int depth() {
+        return depth;
+    }
+
+    /** The method activation a {@code ^} in this frame returns from (itself for a method). */
+    public Context home() {
+        return home;
+    }
+
+    /** The lexically enclosing frame of a block activation; null for a method. */
+    public Context outer() {
+        return outer;
+    }
+
+    /**
+     * Whether a debugger can restart this frame: an activation of a block or of a method without a primitive
+     * (the frames standing for primitives such as {@code do:} or {@code on:do:} are not re-entered).
+     */
+    public boolean isRestartable() {
+        return code instanceof CompiledBlock || (code instanceof CompiledMethod m && m.primitive == null);
+    }
+
     public boolean isBlock() {
         return code instanceof CompiledBlock;
     }
@@ -63,6 +91,19 @@ public final class Context {
         int line = 1;
         for (int i = 0; i < Math.min(pos, src.length()); i++) if (src.charAt(i) == '\n') line++;
         return line;
+    }
+
+    /** 1-based column, within its line, of the send this frame is executing; 0 when unknown. */
+    public int column() {
+        String src = code.method().source;
+        if (pos < 0 || src == null) return 0;
+        int nl = src.lastIndexOf('\n', Math.min(pos, src.length()) - 1);
+        return pos - nl;
+    }
+
+    /** The interpreter running this frame (null for a frame restored from a snapshot). */
+    public Interpreter interp() {
+        return interp;
     }
 
     /** Pharo-style frame description, e.g. {@code SmallInteger(Integer)>>factorial} or {@code [] in UndefinedObject>>DoIt}. */
