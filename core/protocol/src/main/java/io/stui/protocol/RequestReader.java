@@ -21,6 +21,9 @@ final class RequestReader {
             .map(DebugOperation.Kind::pascalName)
             .collect(Collectors.joining(", "));
 
+    /** Page size of the paged IDE queries when the request gives no {@code limit}. */
+    static final int DEFAULT_PAGE = 100;
+
     private RequestReader() {}
 
     static Request read(Command command, Encoding encoding, Params params) {
@@ -77,6 +80,67 @@ final class RequestReader {
             case LOAD_CONTEXT -> new Request.LoadContext(requiredSession(p, encoding));
             case GET_CONTEXT_SUMMARY -> new Request.GetContextSummary(requiredSession(p, encoding));
             case CLEAR_CONTEXT -> new Request.ClearContext(requiredSession(p, encoding));
+            // ---- IDE tools (issue #15)
+            case CODE_COMPLETION ->
+                new Request.CodeCompletion(p.requiredString("code"), p.integer("cursor"), optionalSession(p, encoding));
+            case IS_COMPLETE -> new Request.IsComplete(p.requiredString("code"));
+            case INTERRUPT -> new Request.Interrupt(requiredSession(p, encoding), p.string("request_id"));
+            case SENDERS ->
+                new Request.Senders(
+                        p.requiredString("selector"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case IMPLEMENTORS ->
+                new Request.Implementors(
+                        p.requiredString("selector"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case REFERENCES ->
+                new Request.References(
+                        p.requiredString("name"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case CLASS_HIERARCHY ->
+                new Request.ClassHierarchy(
+                        p.requiredString("class_name"), p.integer("depth"), optionalSession(p, encoding));
+            case SEARCH_METHODS ->
+                new Request.SearchMethods(
+                        p.string("pattern"),
+                        p.string("text"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case COMPILE_METHOD ->
+                new Request.CompileMethod(
+                        p.requiredString("class_name"),
+                        p.requiredString("source"),
+                        p.string("category"),
+                        p.bool("is_class_method", false),
+                        optionalSession(p, encoding));
+            case DEFINE_CLASS ->
+                new Request.DefineClass(
+                        p.string("definition"),
+                        p.string("name"),
+                        p.string("superclass"),
+                        p.string("instance_vars"),
+                        p.string("class_vars"),
+                        p.string("class_instance_vars"),
+                        p.string("package"),
+                        optionalSession(p, encoding));
+            case REMOVE_METHOD ->
+                new Request.RemoveMethod(
+                        p.requiredString("class_name"),
+                        p.requiredString("method_name"),
+                        p.bool("is_class_method", false),
+                        optionalSession(p, encoding));
+            case REMOVE_CLASS -> new Request.RemoveClass(p.requiredString("class_name"), optionalSession(p, encoding));
+            case GET_HISTORY ->
+                new Request.GetHistory(
+                        requiredSession(p, encoding), p.integer("offset", 0), p.integer("limit", DEFAULT_PAGE));
+            case DESCRIBE -> new Request.Describe();
         };
     }
 

@@ -166,12 +166,14 @@ public final class SmalltalkCommands implements AutoCloseable {
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
+        sw.evaluationStarted();
         try {
             EvalResult r = run(sw.workspace(), req.code());
             sw.remember(r.objectId(), r.className(), r.printString());
             return new EvaluateResult(
                     r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
         } finally {
+            sw.evaluationEnded();
             changed(session, sw);
         }
     }
@@ -253,7 +255,7 @@ public final class SmalltalkCommands implements AutoCloseable {
      * Runs a class query in the session's workspace (its own classes and methods as well as the
      * kernel's; called in the session's lane), or without a session in the shared kernel workspace.
      */
-    private <T> T classQuery(String sessionId, java.util.function.Function<Workspace, T> query) {
+    <T> T classQuery(String sessionId, java.util.function.Function<Workspace, T> query) {
         if (sessionId != null) {
             return query.apply(workspace(session(sessionId)).workspace());
         }
@@ -323,7 +325,7 @@ public final class SmalltalkCommands implements AutoCloseable {
         return out;
     }
 
-    private static StuiException classNotFound(String name) {
+    static StuiException classNotFound(String name) {
         return new StuiException(
                 ErrorCode.CLASS_NOT_FOUND,
                 "Class not found: " + name + "; list_classes shows the classes this server knows.",

@@ -5,6 +5,7 @@ import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
 import io.stui.server.command.ContextCommands;
+import io.stui.server.command.IdeCommands;
 import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
 import io.stui.server.command.SmalltalkCommands;
@@ -31,7 +32,11 @@ public final class CommandTable implements Handler {
     private final Row[] rows = new Row[Command.values().length];
 
     public CommandTable(
-            InfoCommands info, SessionCommands sessions, SmalltalkCommands smalltalk, ContextCommands contexts) {
+            InfoCommands info,
+            SessionCommands sessions,
+            SmalltalkCommands smalltalk,
+            ContextCommands contexts,
+            IdeCommands ide) {
         for (Command c : Command.values()) {
             rows[c.ordinal()] = switch (c) {
                 case PING -> row(Request.Ping.class, Placement.INLINE, info::ping);
@@ -56,6 +61,23 @@ public final class CommandTable implements Handler {
                 case SAVE_CONTEXT -> row(Request.SaveContext.class, Placement.SERIAL, contexts::save);
                 case LOAD_CONTEXT -> row(Request.LoadContext.class, Placement.SERIAL, contexts::load);
                 case CLEAR_CONTEXT -> row(Request.ClearContext.class, Placement.SERIAL, contexts::clear);
+                // ---- IDE tools (issue #15)
+                case CODE_COMPLETION -> row(Request.CodeCompletion.class, Placement.IN_PLACE, ide::complete);
+                case IS_COMPLETE -> row(Request.IsComplete.class, Placement.WORKER, ide::isComplete);
+                // it only raises a flag, and must never wait behind the evaluation it interrupts
+                case INTERRUPT -> row(Request.Interrupt.class, Placement.INLINE, ide::interrupt);
+                case SENDERS -> row(Request.Senders.class, Placement.IN_PLACE, ide::senders);
+                case IMPLEMENTORS -> row(Request.Implementors.class, Placement.IN_PLACE, ide::implementors);
+                case REFERENCES -> row(Request.References.class, Placement.IN_PLACE, ide::references);
+                case CLASS_HIERARCHY -> row(Request.ClassHierarchy.class, Placement.IN_PLACE, ide::classHierarchy);
+                case SEARCH_METHODS -> row(Request.SearchMethods.class, Placement.IN_PLACE, ide::searchMethods);
+                case COMPILE_METHOD -> row(Request.CompileMethod.class, Placement.IN_PLACE, ide::compileMethod);
+                case DEFINE_CLASS -> row(Request.DefineClass.class, Placement.IN_PLACE, ide::defineClass);
+                case REMOVE_METHOD -> row(Request.RemoveMethod.class, Placement.IN_PLACE, ide::removeMethod);
+                case REMOVE_CLASS -> row(Request.RemoveClass.class, Placement.IN_PLACE, ide::removeClass);
+                case GET_HISTORY -> row(Request.GetHistory.class, Placement.IN_PLACE, ide::history);
+                case DESCRIBE ->
+                    row(Request.Describe.class, Placement.WORKER, r -> ide.describe(cmd -> row(cmd).type()));
             };
         }
     }

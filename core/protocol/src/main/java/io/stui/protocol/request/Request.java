@@ -1,6 +1,7 @@
 package io.stui.protocol.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.Command;
 import io.stui.protocol.StuiException;
@@ -288,6 +289,222 @@ public sealed interface Request {
 
         public Command command() {
             return Command.CLEAR_CONTEXT;
+        }
+    }
+
+    // ---------------------------------------------------------------- IDE tools (issue #15)
+
+    /** Largest {@code limit} of a paged IDE query. */
+    int MAX_PAGE = 10_000;
+
+    /** {@code complete}: completion candidates at {@code cursor} (0-based offset; null: the end of the code). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CodeCompletion(String code, Integer cursor, String sessionId) implements Request, SessionScoped {
+        public CodeCompletion {
+            Checks.required("code", code, "complete");
+            if (cursor != null) {
+                Checks.range("cursor", cursor, 0, code.length());
+            }
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.CODE_COMPLETION;
+        }
+    }
+
+    /** {@code is_complete}: whether source is complete, incomplete or invalid; runs nothing. */
+    record IsComplete(String code) implements Request {
+        public IsComplete {
+            Checks.required("code", code, "is_complete");
+        }
+
+        public Command command() {
+            return Command.IS_COMPLETE;
+        }
+    }
+
+    /** {@code interrupt}: stops the evaluation running in a session (only the one with {@code requestId}, if given). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Interrupt(String sessionId, String requestId) implements Request, SessionScoped {
+        public Interrupt {
+            Checks.sessionId(sessionId, "interrupt");
+        }
+
+        public Command command() {
+            return Command.INTERRUPT;
+        }
+    }
+
+    /** {@code senders}: methods that send a selector, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Senders(String selector, String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public Senders {
+            Checks.nonBlank("selector", selector, "senders");
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.SENDERS;
+        }
+    }
+
+    /** {@code implementors}: methods with a selector, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Implementors(String selector, String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public Implementors {
+            Checks.nonBlank("selector", selector, "implementors");
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.IMPLEMENTORS;
+        }
+    }
+
+    /** {@code references}: methods that name a class or global, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record References(String name, String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public References {
+            Checks.nonBlank("name", name, "references");
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.REFERENCES;
+        }
+    }
+
+    /** {@code class_hierarchy}: superclass chain and subclasses to {@code depth} levels (null: all). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ClassHierarchy(String className, Integer depth, String sessionId) implements Request, SessionScoped {
+        public ClassHierarchy {
+            Checks.nonBlank("class_name", className, "class_hierarchy");
+            if (depth != null) {
+                Checks.range("depth", depth, 0, 1_000);
+            }
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.CLASS_HIERARCHY;
+        }
+    }
+
+    /** {@code search_methods}: methods whose selector matches a glob and/or whose source contains a text, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SearchMethods(String pattern, String text, String sessionId, int offset, int limit)
+            implements Request, SessionScoped {
+        public SearchMethods {
+            if (pattern == null && text == null) {
+                throw StuiException.invalidField(
+                        "pattern", "search_methods needs 'pattern' (a selector glob) or 'text'.");
+            }
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.SEARCH_METHODS;
+        }
+    }
+
+    /** {@code compile_method}: compiles method source into a class (its class side with {@code isClassMethod}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CompileMethod(String className, String source, String category, boolean isClassMethod, String sessionId)
+            implements Request, SessionScoped {
+        public CompileMethod {
+            Checks.nonBlank("class_name", className, "compile_method");
+            Checks.nonBlank("source", source, "compile_method");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.COMPILE_METHOD;
+        }
+    }
+
+    /**
+     * {@code define_class}: a Pharo class-definition expression ({@code definition}), or the parts ({@code name},
+     * {@code superclass}, variables as space-separated names, {@code packageName}); not both.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DefineClass(
+            String definition,
+            String name,
+            String superclass,
+            String instanceVars,
+            String classVars,
+            String classInstanceVars,
+            @JsonProperty("package") String packageName,
+            String sessionId)
+            implements Request, SessionScoped {
+        public DefineClass {
+            if ((definition == null) == (name == null)) {
+                throw StuiException.invalidField(
+                        "definition",
+                        "define_class takes 'definition' (a class-definition expression) or 'name', one of them.");
+            }
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.DEFINE_CLASS;
+        }
+    }
+
+    /** {@code remove_method}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RemoveMethod(String className, String methodName, boolean isClassMethod, String sessionId)
+            implements Request, SessionScoped {
+        public RemoveMethod {
+            Checks.nonBlank("class_name", className, "remove_method");
+            Checks.nonBlank("method_name", methodName, "remove_method");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.REMOVE_METHOD;
+        }
+    }
+
+    /** {@code remove_class}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RemoveClass(String className, String sessionId) implements Request, SessionScoped {
+        public RemoveClass {
+            Checks.nonBlank("class_name", className, "remove_class");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.REMOVE_CLASS;
+        }
+    }
+
+    /** {@code get_history}: a session's evaluations, oldest first, paged. */
+    record GetHistory(String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public GetHistory {
+            Checks.sessionId(sessionId, "get_history");
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.GET_HISTORY;
+        }
+    }
+
+    /** {@code describe}: what this server offers; no parameters. */
+    record Describe() implements Request {
+        public Command command() {
+            return Command.DESCRIBE;
         }
     }
 }
