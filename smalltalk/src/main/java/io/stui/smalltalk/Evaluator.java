@@ -1,14 +1,13 @@
 package io.stui.smalltalk;
 
-import io.stui.smalltalk.compiler.Compiler;
 import io.stui.smalltalk.compiler.DoitCache;
-import io.stui.smalltalk.debug.DebugHook;
 import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.interp.ControlFlow;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.DebugHook;
 import io.stui.smalltalk.objects.VariableResolver;
 import io.stui.smalltalk.syntax.Parser;
 import io.stui.smalltalk.syntax.SyntaxError;
@@ -25,12 +24,11 @@ import org.slf4j.LoggerFactory;
  * Evaluates doits in one workspace: compiles (through the workspace's doit cache), runs under the limits,
  * prints the result, and turns every way an evaluation can end into an {@link EvalFailure} with a post-mortem
  * of its frames. Runs Smalltalk only on the calling thread; {@link Workspace} supplies the big-stack thread,
- * the time limits and the interrupt flag. Public for the debugger ({@code io.stui.smalltalk.debug}), which
- * runs doits under a {@link DebugHook} and evaluates in a suspended frame.
+ * the time limits and the interrupt flag.
  */
-public final class Evaluator {
+final class Evaluator {
     /** Raw outcome of an evaluation, before {@link Workspace} adds the elapsed time. */
-    public record Outcome(
+    record Outcome(
             Object value,
             String printString,
             String className,
@@ -42,6 +40,8 @@ public final class Evaluator {
     private final ResultPrinter printer;
     private final DoitCache doits = new DoitCache();
     private volatile Reflection.FailureReport lastFailure;
+    /** Receives Transcript output as it is written, on the evaluation's thread; null for none. */
+    volatile java.util.function.Consumer<String> transcriptListener;
 
     Evaluator(WorkspaceState state, ResultPrinter printer) {
         this.state = state;
@@ -56,18 +56,8 @@ public final class Evaluator {
         lastFailure = null;
     }
 
-    /** The workspace this evaluator runs in (the debugger registers objects and finds classes there). */
-    public WorkspaceState state() {
-        return state;
-    }
-
-    /** The value's printString, bounded, never failing (a failure is described instead). */
-    public String safePrint(Object value) {
-        return printer.safePrint(value, null);
-    }
-
     private Interp newInterp(EvalLimits limits, AtomicBoolean interrupt, DebugHook debug) {
-        return new Interp(
+        Interp in = new Interp(
                 state.environment(),
                 limits.timeout().toNanos(),
                 limits.instructionBudget(),
@@ -75,6 +65,8 @@ public final class Evaluator {
                 limits.maxDepth(),
                 interrupt,
                 debug);
+        in.transcriptListener = transcriptListener;
+        return in;
     }
 
     /** Prints the result: same time and memory limits, but a deep stack so cyclic structures reach the character limit first. */
@@ -93,11 +85,15 @@ public final class Evaluator {
      * id) nor added to the history, for a one-shot evaluation whose workspace is cleared right after.
      */
     Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record) {
-        return evaluate(code, limits, interrupt, record, null);
+        return evaluate(code, limits, interrupt, record, null, true);
     }
 
-    /** As {@link #evaluate(String, EvalLimits, AtomicBoolean, boolean)}, under a debugger when {@code debug} is not null. */
-    public Outcome evaluate(String code, EvalLimits limits, AtomicBoolean interrupt, boolean record, DebugHook debug) {
+    /**
+     * As above, under a debugger when {@code debug} is not null; with {@code print} false no printString is built
+     * (a do-it: the outcome's printString is null).
+     */
+    Outcome evaluate(
+            String code, EvalLimits limits, AtomicBoolean interrupt, boolean record, DebugHook debug, boolean print) {
         long t0 = System.nanoTime();
         CompiledMethod doit;
         try {
@@ -107,21 +103,23 @@ public final class Evaluator {
         } catch (StackOverflowError e) {
             return nestedTooDeeply(code);
         }
-        return run(code, doit, null, limits, interrupt, record, debug, t0);
+        return run(code, doit, null, limits, interrupt, record, debug, print, t0);
     }
 
     /**
      * Evaluates {@code code} with {@code self} bound to {@code receiver} (its instance variables readable and
-     * assignable, as in Pharo's inspector) and with {@code locals} visible before the workspace variables (a
-     * debugger's frame temporaries; assignments to them land in the given bindings). Never cached.
+     * assignable, as in Pharo's inspector), with {@code locals} visible before the variables of {@code scope}
+     * (a debugger's frame temporaries; assignments to them land in the given bindings), in the variable scope
+     * {@code scope} (null: the workspace's). Never cached.
      */
-    public Outcome evaluateIn(
+    Outcome evaluateIn(
             String code,
             Object receiver,
             Map<String, Binding> locals,
             EvalLimits limits,
             AtomicBoolean interrupt,
-            Map<String, Binding> scope) {
+            Map<String, Binding> scope,
+            boolean print) {
         long t0 = System.nanoTime();
         Map<String, Binding> vars = scope == null ? state.variables() : scope;
         VariableResolver base = state.resolver();
@@ -156,14 +154,14 @@ public final class Evaluator {
                     null,
                     false,
                     r,
-                    Compiler.bodies(state.classes()));
+                    io.stui.smalltalk.compiler.Compiler.bodies(state.classes()));
             doit.ensureCompiled();
         } catch (SyntaxError e) {
             return syntaxFailure(code, e);
         } catch (StackOverflowError e) {
             return nestedTooDeeply(code);
         }
-        return run(code, doit, receiver, limits, interrupt, true, null, t0);
+        return run(code, doit, receiver, limits, interrupt, true, null, print, t0);
     }
 
     private Outcome syntaxFailure(String code, SyntaxError e) {
@@ -186,12 +184,13 @@ public final class Evaluator {
             AtomicBoolean interrupt,
             boolean record,
             DebugHook debug,
+            boolean print,
             long t0) {
         Interp in = newInterp(limits, interrupt, debug);
         try {
             Object value = in.invoke(doit, receiver, Interp.NO_ARGS, null);
-            String ps = printer.directPrint(value);
-            if (ps == null) ps = printer.resultPrintString(value, printInterp(limits, interrupt), interrupt);
+            String ps = print ? printer.directPrint(value) : null;
+            if (ps == null && print) ps = printer.resultPrintString(value, printInterp(limits, interrupt), interrupt);
             if (debug == null && System.nanoTime() - t0 > limits.timeout().toNanos()) {
                 // the interpreter checks its deadline between steps; a long Java primitive (printing a huge
                 // integer, say) can carry an evaluation past it without a check, and that is still a time-out
@@ -207,7 +206,7 @@ public final class Evaluator {
             String id = null;
             if (record) {
                 id = state.registry().register(value);
-                state.addHistory(new WorkspaceState.HistoryEntry(code, ps, true, now()));
+                state.addHistory(new WorkspaceState.HistoryEntry(code, ps == null ? "" : ps, true, now()));
             }
             return new Outcome(value, ps, printer.className(value), id, in.transcript.toString(), null);
         } catch (ControlFlow.UnhandledError e) {
@@ -307,7 +306,7 @@ public final class Evaluator {
     private static Context doitFrame(List<Context> frames) {
         for (int i = frames.size() - 1; i >= 0; i--) {
             Context c = frames.get(i);
-            if (c.code.method().isDoit && c.pos() >= 0) return c;
+            if (c.code.method().isDoit && c.pos >= 0) return c;
         }
         return null;
     }

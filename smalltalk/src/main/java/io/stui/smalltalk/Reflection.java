@@ -62,4 +62,7 @@ public final class Reflection {
 
     /** The last failed evaluation with its frames, for post-mortem debugging. */
     public record FailureReport(String code, EvalFailure failure, List<Frame> frames, Instant timestamp) {}
+
+    /** An element of an inspected collection: its 1-based position, its key (dictionaries only, else null), its value. */
+    public record Element(int index, Slot key, Slot value) {}
 }

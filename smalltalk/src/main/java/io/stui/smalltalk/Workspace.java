@@ -33,13 +33,14 @@ public final class Workspace implements AutoCloseable {
     private final Evaluator evaluator;
     private final Inspector inspector;
     private final ClassBrowser browser;
+    private final ResultPrinter printer;
     private final AtomicBoolean interrupt = new AtomicBoolean();
     private ExecutorService worker;
-    private volatile io.stui.smalltalk.debug.Debugger debugger;
+    private volatile Debugger debugger;
 
     Workspace(WorkspaceState state) {
         this.state = state;
-        ResultPrinter printer = new ResultPrinter(state.classes(), state.environment());
+        this.printer = new ResultPrinter(state.classes(), state.environment());
         this.evaluator = new Evaluator(state, printer);
         this.inspector = new Inspector(state, printer);
         this.browser = new ClassBrowser(state.environment());
@@ -122,6 +123,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     private EvalResult evaluate(String code, EvalLimits limits, boolean record) {
+        WorkspaceListener l = listener;
+        if (l == null) return evaluateQuietly(code, limits, record);
+        l.busy();
+        try {
+            return evaluateQuietly(code, limits, record);
+        } finally {
+            l.idle();
+        }
+    }
+
+    private EvalResult evaluateQuietly(String code, EvalLimits limits, boolean record) {
         interrupt.set(false);
         long t0 = System.nanoTime();
         Evaluator.Outcome out;
@@ -157,11 +169,11 @@ public final class Workspace implements AutoCloseable {
      * This workspace's debugger: breakpoints, debug-mode evaluations ({@code debugger().debug(code, limits)}) and
      * the operations on a suspended one. Created on first use.
      */
-    public io.stui.smalltalk.debug.Debugger debugger() {
-        io.stui.smalltalk.debug.Debugger d = debugger;
+    public Debugger debugger() {
+        Debugger d = debugger;
         if (d == null) {
             synchronized (this) {
-                if (debugger == null) debugger = new io.stui.smalltalk.debug.Debugger(evaluator, interrupt);
+                if (debugger == null) debugger = new Debugger(state, evaluator, printer, interrupt);
                 d = debugger;
             }
         }
@@ -307,5 +319,132 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException("the definition answered " + r.printString() + ", not a class");
         return describeClass(r.printString())
                 .orElseThrow(() -> new IllegalArgumentException("the definition answered an unnamed class"));
+    }
+
+    // ------------------------------------------------------------ workspace tools: modes, scopes, inspector, listener
+
+    private volatile WorkspaceListener listener;
+
+    /** Streams Transcript output and busy/idle to {@code l} (null: stop). See {@link WorkspaceListener}. */
+    public void setListener(WorkspaceListener l) {
+        listener = l;
+        evaluator.transcriptListener = l == null ? null : l::transcript;
+    }
+
+    /**
+     * Evaluates as a tool asks: in {@code mode} (EXECUTE builds no printString), in the variables of tool
+     * {@code toolId} (null: the workspace's own; each tool id has its own scope, not kept in snapshots), with
+     * {@code self} bound to the registered object {@code receiverId} (null: nil) whose instance variables the code
+     * can read and assign, as Pharo's inspector evaluator does.
+     *
+     * @throws IllegalArgumentException when {@code receiverId} names no registered object
+     */
+    public EvalResult evaluate(String code, EvalLimits limits, EvalMode mode, String toolId, String receiverId) {
+        boolean print = mode != EvalMode.EXECUTE;
+        if (toolId == null && receiverId == null && print) return evaluate(code, limits);
+        Object receiver = null;
+        if (receiverId != null) {
+            if (!state.registry().contains(receiverId))
+                throw new IllegalArgumentException(
+                        "no object with id " + receiverId + " (ids are kept for the newest 1,000)");
+            receiver = state.registry().get(receiverId);
+        }
+        Object self = receiver;
+        WorkspaceListener l = listener;
+        if (l != null) l.busy();
+        interrupt.set(false);
+        long t0 = System.nanoTime();
+        try {
+            Evaluator.Outcome out = toolId == null && receiverId == null
+                    ? run(() -> evaluator.evaluate(code, limits, interrupt, true, null, false), limits.timeout())
+                    : run(
+                            () -> evaluator.evaluateIn(
+                                    code, self, java.util.Map.of(), limits, interrupt, state.scope(toolId), print),
+                            limits.timeout());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            if (out.failure() != null) return EvalResult.failed(out.failure(), out.transcript(), elapsed);
+            return EvalResult.success(out.printString(), out.className(), out.objectId(), out.transcript(), elapsed);
+        } catch (Abandoned a) {
+            return EvalResult.failed(
+                    new EvalFailure(
+                            EvalFailure.Kind.TIMEOUT,
+                            "Timeout",
+                            "the evaluation did not stop within its time limit and was abandoned",
+                            0,
+                            0,
+                            List.of()),
+                    "",
+                    Duration.ofNanos(System.nanoTime() - t0));
+        } finally {
+            if (l != null) l.idle();
+        }
+    }
+
+    /** The variables of tool {@code toolId} (null: the workspace's), as {@link #variables()}. */
+    public List<Reflection.VariableInfo> variables(String toolId) {
+        if (toolId == null) return variables();
+        return tool(() -> {
+            List<Reflection.VariableInfo> out = new java.util.ArrayList<>();
+            for (io.stui.smalltalk.objects.Binding b :
+                    List.copyOf(state.scope(toolId).values()))
+                out.add(new Reflection.VariableInfo(
+                        b.name,
+                        printer.className(b.value),
+                        printer.safePrint(b.value, null),
+                        state.registry().register(b.value)));
+            return out;
+        });
+    }
+
+    /** A page of the elements (or, for a dictionary, the keys and values) of a registered object, each with an id. */
+    public io.stui.smalltalk.tools.Page<Reflection.Element> elements(String objectId, int offset, int limit) {
+        return tool(() -> new CollectionPager(state, printer).elements(objectId, offset, limit));
+    }
+
+    /**
+     * Assigns the value of {@code expression} (evaluated with self bound to the object) to the instance variable
+     * {@code name} of the registered object {@code objectId}, or to its element {@code name} when that is an index.
+     *
+     * @throws IllegalArgumentException for an unknown object or a name that is neither an instance variable nor an index
+     */
+    public EvalResult setVariable(String objectId, String name, String expression, EvalLimits limits) {
+        if (!state.registry().contains(objectId))
+            throw new IllegalArgumentException(
+                    "no object with id " + objectId + " (ids are kept for the newest 1,000)");
+        Object o = state.registry().get(objectId);
+        String code;
+        if (name != null && !name.isEmpty() && name.chars().allMatch(Character::isDigit))
+            code = "self at: " + name + " put: (" + expression + "\n)";
+        else if (state.classes().classOf(o).allInstVarNames().contains(name))
+            code = name + " := (" + expression + "\n)";
+        else
+            throw new IllegalArgumentException(
+                    state.classes().classOf(o).printName() + " has no instance variable named " + name);
+        return evaluate(code, limits, EvalMode.DISPLAY, null, objectId);
+    }
+
+    /** A page of the history, oldest first. */
+    public io.stui.smalltalk.tools.Page<Reflection.HistoryEntry> history(int offset, int limit) {
+        return io.stui.smalltalk.tools.Page.of(history(), offset, limit);
+    }
+
+    /**
+     * The method a class answers for {@code selector}, its own or inherited: {@code className} in the answer is
+     * the class that defines it ({@code Array>>at:} answers {@code Object}); {@code classSide} says on which side.
+     */
+    public Optional<Reflection.MethodInfo> lookupMethod(String className, String selector, boolean classSide) {
+        io.stui.smalltalk.objects.Environment env = state.environment();
+        io.stui.smalltalk.objects.StClass c = env.classNamed(className);
+        io.stui.smalltalk.objects.StSymbol sel = io.stui.smalltalk.objects.StSymbol.existing(selector);
+        if (c == null || sel == null) return Optional.empty();
+        for (io.stui.smalltalk.objects.StClass x = classSide ? c.metaclass() : c; x != null; x = x.superclass) {
+            io.stui.smalltalk.objects.CompiledMethod m = x.localMethods(env).get(sel);
+            if (m != null) {
+                io.stui.smalltalk.objects.StClass definer = x.isMeta ? x.thisClass : x;
+                return Optional.of(new Reflection.MethodInfo(
+                        definer.name, selector, m.source, m.category, x.isMeta, List.of(m.argNames), m.comment()));
+            }
+        }
+        return Optional.empty();
     }
 }

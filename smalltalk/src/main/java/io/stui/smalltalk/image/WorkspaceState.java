@@ -55,6 +55,15 @@ public final class WorkspaceState {
         };
     }
 
+    /** Variables of the tools that asked for their own scope (by tool id), apart from the workspace's. */
+    private final Map<String, Map<String, Binding>> toolScopes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The variables of tool {@code toolId} (created empty on first use; not kept in snapshots); null: the workspace's. */
+    public Map<String, Binding> scope(String toolId) {
+        if (toolId == null) return variables;
+        return toolScopes.computeIfAbsent(toolId, k -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()));
+    }
+
     public ClassTable classes() {
         return classes;
     }
@@ -94,6 +103,7 @@ public final class WorkspaceState {
     /** Forgets variables, workspace classes, extensions, globals, history and registry. */
     public void clear() {
         variables.clear();
+        toolScopes.clear();
         env.clearDefinitions();
         synchronized (history) {
             history.clear();

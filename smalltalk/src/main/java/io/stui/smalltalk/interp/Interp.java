@@ -1,9 +1,9 @@
 package io.stui.smalltalk.interp;
 
-import io.stui.smalltalk.debug.DebugHook;
 import io.stui.smalltalk.objects.CompiledBlock;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.DebugHook;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Primitive;
@@ -23,9 +23,6 @@ public final class Interp extends Interpreter {
     public static final Object[] NO_ARGS = new Object[0];
 
     public final AtomicBoolean interruptFlag;
-    /** The debugger of a debug-mode evaluation; null otherwise, and then the send path pays one null check. */
-    public final DebugHook debug;
-
     private long deadlineNanos;
     private final long budget;
     private final long maxAllocation;
@@ -45,6 +42,7 @@ public final class Interp extends Interpreter {
         this(env, timeoutNanos, budget, maxAllocation, maxDepth, interruptFlag, null);
     }
 
+    /** An interpreter for a debug-mode evaluation when {@code debug} is not null. */
     public Interp(
             Environment env,
             long timeoutNanos,
@@ -53,8 +51,7 @@ public final class Interp extends Interpreter {
             int maxDepth,
             AtomicBoolean interruptFlag,
             DebugHook debug) {
-        super(env);
-        this.debug = debug;
+        super(env, debug);
         this.deadlineNanos = System.nanoTime() + timeoutNanos;
         this.budget = budget <= 0 ? Long.MAX_VALUE : budget;
         this.maxAllocation = maxAllocation <= 0 ? Long.MAX_VALUE : maxAllocation;

@@ -306,7 +306,7 @@ public final class Nodes {
         final Object dispatch(Context c, Object r, Object[] a) {
             c.pos = pos;
             Interpreter in = c.interp;
-            if (in instanceof Interp i && i.debug != null) i.debug.beforeSend(c);
+            if (in.debug != null) in.debug.beforeSend(c);
             StClass cls = in.classes.classOf(r);
             Object tok = in.env.token;
             CacheEntry e = cache;
@@ -338,7 +338,7 @@ public final class Nodes {
             Object[] a = new Object[args.length];
             for (int i = 0; i < a.length; i++) a[i] = args[i].eval(c);
             c.pos = pos;
-            if (c.interp instanceof Interp i && i.debug != null) i.debug.beforeSend(c);
+            if (c.interp.debug != null) c.interp.debug.beforeSend(c);
             return c.interp.superSend(methodClass.superclass, c.receiver, selector, a, c);
         }
     }
@@ -355,7 +355,7 @@ public final class Nodes {
             Object[] a = evalArgs(c);
             if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extensions.isEmpty()) {
                 c.pos = pos;
-                if (c.interp instanceof Interp i && i.debug != null) i.debug.beforeSend(c);
+                if (c.interp.debug != null) c.interp.debug.beforeSend(c);
                 return c.interp.callBlock(b, a, c);
             }
             return dispatch(c, r, a);
@@ -389,7 +389,7 @@ public final class Nodes {
             Object r = receiver.eval(c);
             Object a = args[0].eval(c);
             // under a debugger every arithmetic send is a real send, so that it can be stepped
-            if (c.interp instanceof Interp i && i.debug != null) return dispatch(c, r, new Object[] {a});
+            if (c.interp.debug != null) return dispatch(c, r, new Object[] {a});
             if (r instanceof Long x && a instanceof Long y) {
                 long xv = x, yv = y;
                 switch (op) {

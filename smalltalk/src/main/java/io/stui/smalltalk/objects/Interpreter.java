@@ -14,9 +14,19 @@ public abstract class Interpreter {
     /** What {@code Transcript} wrote during this evaluation. */
     public final StringBuilder transcript = new StringBuilder();
 
+    /** The debugger of a debug-mode evaluation; null otherwise, and then the send path pays one null check. */
+    public final DebugHook debug;
+    /** Told each piece of Transcript output as it is written (the host streams it); null when nobody listens. */
+    public java.util.function.Consumer<String> transcriptListener;
+
     protected Interpreter(Environment env) {
+        this(env, null);
+    }
+
+    protected Interpreter(Environment env, DebugHook debug) {
         this.env = env;
         this.classes = env.classes;
+        this.debug = debug;
     }
 
     /** Counts one interpreter step (a send, a block activation, a loop iteration) and checks the limits now and then. */

@@ -101,7 +101,7 @@ final class ControlPrims {
             StObject ex = (StObject) r;
             Context sc = ex.slot(in.classes.exSignalContext()) instanceof Context c ? c : s;
             // in debug mode the evaluation suspends here; a resumed halt answers nil, anything else fails as usual
-            if (in instanceof Interp i && i.debug != null && i.debug.unhandled(ex, sc)) return null;
+            if (in.debug != null && in.debug.unhandled(ex, sc)) return null;
             ControlFlow.UnhandledError e = new ControlFlow.UnhandledError(ex, sc);
             throw e;
         });

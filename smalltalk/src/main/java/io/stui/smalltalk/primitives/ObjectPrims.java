@@ -84,6 +84,7 @@ public final class ObjectPrims {
                 return r;
             }
             in.transcript.append(str.chars);
+            if (in.transcriptListener != null) in.transcriptListener.accept(new String(str.chars));
             return r;
         });
         m.put("transcriptContents", (in, r, a, s) -> new StString(in.transcript.toString()));

@@ -1,6 +1,5 @@
 package io.stui.smalltalk.tools;
 
-import io.stui.smalltalk.Reflection;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
@@ -115,32 +114,6 @@ public final class Navigation {
         List<ClassTree> out = new ArrayList<>();
         for (StClass s : subs) out.add(tree(s, children, depth - 1));
         return new ClassTree(c.name, out, false);
-    }
-
-    /**
-     * The method a class answers for {@code selector}, its own or inherited: {@code className} in the answer is
-     * the class that defines it ({@code Array>>at:} answers {@code Object}).
-     */
-    public java.util.Optional<Reflection.MethodInfo> lookupMethod(
-            String className, String selector, boolean classSide) {
-        StClass c = env.classNamed(className);
-        StSymbol sel = StSymbol.existing(selector);
-        if (c == null || sel == null) return java.util.Optional.empty();
-        for (StClass x = classSide ? c.metaclass() : c; x != null; x = x.superclass) {
-            CompiledMethod m = x.localMethods(env).get(sel);
-            if (m != null) {
-                StClass definer = x.isMeta ? x.thisClass : x;
-                return java.util.Optional.of(new Reflection.MethodInfo(
-                        definer == null ? x.printName() : definer.name,
-                        selector,
-                        m.source,
-                        m.category,
-                        x.isMeta,
-                        List.of(m.argNames),
-                        m.comment()));
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     static Pattern glob(String glob) {

@@ -8,7 +8,8 @@ public record Page<T>(List<T> items, int totalCount, int offset, int limit) {
         items = List.copyOf(items);
     }
 
-    static <T> Page<T> of(List<T> all, int offset, int limit) {
+    /** The page of {@code all} from {@code offset}, at most {@code limit} long. */
+    public static <T> Page<T> of(List<T> all, int offset, int limit) {
         if (offset < 0) throw new IllegalArgumentException("offset must not be negative");
         if (limit <= 0) throw new IllegalArgumentException("limit must be positive");
         int from = Math.min(offset, all.size());

@@ -56,12 +56,12 @@ class NavigationTest {
         Navigation nav = ws.navigation();
         List<MethodRef> impl = nav.implementors("factorial", 0, 100).items();
         assertEquals(List.of(new MethodRef("Integer", "factorial", false, 1)), impl);
-        Reflection.MethodInfo at = nav.lookupMethod("Array", "at:", false).orElseThrow();
+        Reflection.MethodInfo at = ws.lookupMethod("Array", "at:", false).orElseThrow();
         assertEquals("Object", at.className());
         assertTrue(at.source().startsWith("at:"));
-        assertTrue(nav.lookupMethod("Array", "noSuchSelectorAnywhere", false).isEmpty());
+        assertTrue(ws.lookupMethod("Array", "noSuchSelectorAnywhere", false).isEmpty());
         Reflection.MethodInfo basicNew =
-                nav.lookupMethod("Array", "basicNew", true).orElseThrow();
+                ws.lookupMethod("Array", "basicNew", true).orElseThrow();
         assertEquals("Behavior", basicNew.className()); // Array class inherits it through Class
         assertFalse(basicNew.classSide());
     }

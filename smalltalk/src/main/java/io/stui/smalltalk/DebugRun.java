@@ -1,15 +1,12 @@
-package io.stui.smalltalk.debug;
+package io.stui.smalltalk;
 
-import io.stui.smalltalk.EvalFailure;
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.EvalResult;
-import io.stui.smalltalk.EvaluationThreads;
-import io.stui.smalltalk.Evaluator;
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.interp.ControlFlow;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
+import io.stui.smalltalk.objects.DebugHook;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StObject;
 import java.time.Duration;
@@ -42,7 +39,9 @@ final class DebugRun implements DebugHook {
 
     private final String id;
     private final String code;
-    private final Evaluator session;
+    private final WorkspaceState state;
+    private final Evaluator evaluator;
+    private final ResultPrinter printer;
     private final EvalLimits limits;
     private final AtomicBoolean interrupt;
     private final Debugger debugger;
@@ -67,14 +66,18 @@ final class DebugRun implements DebugHook {
     DebugRun(
             String id,
             String code,
-            Evaluator session,
+            WorkspaceState state,
+            Evaluator evaluator,
+            ResultPrinter printer,
             EvalLimits limits,
             AtomicBoolean interrupt,
             Debugger debugger,
             Duration suspendTimeout) {
         this.id = id;
         this.code = code;
-        this.session = session;
+        this.state = state;
+        this.evaluator = evaluator;
+        this.printer = printer;
         this.limits = limits;
         this.interrupt = interrupt;
         this.debugger = debugger;
@@ -267,7 +270,8 @@ final class DebugRun implements DebugHook {
                 }
             }
             long t0 = System.nanoTime();
-            Evaluator.Outcome out = session.evaluateIn(source, f.receiver, locals, limits, new AtomicBoolean(), null);
+            Evaluator.Outcome out =
+                    evaluator.evaluateIn(source, f.receiver, locals, limits, new AtomicBoolean(), null, true);
             for (Map.Entry<Binding, Object[]> e : homes.entrySet())
                 e.getValue()[slots.get(e.getKey())] = e.getKey().value;
             return Debugger.result(out, Duration.ofNanos(System.nanoTime() - t0));
@@ -292,9 +296,9 @@ final class DebugRun implements DebugHook {
     private DebugVariable variable(String name, Object value) {
         return new DebugVariable(
                 name,
-                session.state().classes().classOf(value).printName(),
-                session.safePrint(value),
-                session.state().registry().register(value));
+                printer.className(value),
+                printer.safePrint(value, null),
+                state.registry().register(value));
     }
 
     private DebugFrame describe(int index, Context c) {
@@ -305,11 +309,11 @@ final class DebugRun implements DebugHook {
         StClass mc = m.methodClass;
         return new DebugFrame(
                 index,
-                c.describe(session.state().classes()),
+                c.describe(state.classes()),
                 mc.isMeta ? mc.thisClass.name : mc.name,
                 m.selector.name,
                 mc.isMeta,
-                session.state().classes().classOf(c.receiver).printName(),
+                printer.className(c.receiver),
                 line,
                 col,
                 end,
@@ -336,7 +340,7 @@ final class DebugRun implements DebugHook {
         long t0 = System.nanoTime();
         Evaluator.Outcome out;
         try {
-            out = session.evaluate(code, limits, interrupt, true, this);
+            out = evaluator.evaluate(code, limits, interrupt, true, this, true);
         } catch (RuntimeException | Error e) {
             out = new Evaluator.Outcome(
                     null,
@@ -396,9 +400,9 @@ final class DebugRun implements DebugHook {
 
     @Override
     public boolean unhandled(StObject exception, Context signalContext) {
-        boolean halt = isHalt(session.state().classes().classOf(exception));
+        boolean halt = isHalt(state.classes().classOf(exception));
         Context top = halt && signalContext.sender != null ? signalContext.sender : signalContext;
-        String text = halt ? null : session.safePrint(exception);
+        String text = halt ? null : printer.safePrint(exception, null);
         suspend(top, halt ? "halt" : "exception", text);
         if (!halt && mode != Mode.RESTART) mode = Mode.CONTINUE; // resuming an error lets it fail
         return halt;

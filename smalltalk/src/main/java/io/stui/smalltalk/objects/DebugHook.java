@@ -1,7 +1,4 @@
-package io.stui.smalltalk.debug;
-
-import io.stui.smalltalk.objects.Context;
-import io.stui.smalltalk.objects.StObject;
+package io.stui.smalltalk.objects;
 
 /**
  * What the interpreter tells a debugger. Only a debug-mode evaluation has one ({@code Interp.debug}); every

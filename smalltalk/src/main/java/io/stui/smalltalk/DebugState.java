@@ -1,6 +1,5 @@
-package io.stui.smalltalk.debug;
+package io.stui.smalltalk;
 
-import io.stui.smalltalk.EvalResult;
 import java.util.List;
 
 /**

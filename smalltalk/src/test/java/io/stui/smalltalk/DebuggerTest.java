@@ -1,15 +1,10 @@
-package io.stui.smalltalk.debug;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stui.smalltalk.EvalFailure;
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.EvalResult;
-import io.stui.smalltalk.SmalltalkEngine;
-import io.stui.smalltalk.Workspace;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.stui.smalltalk.debug;
+package io.stui.smalltalk;
 
 /**
  * One frame of a suspended evaluation, innermost first ({@code index} 0).

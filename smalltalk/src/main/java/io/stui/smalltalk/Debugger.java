@@ -1,8 +1,6 @@
-package io.stui.smalltalk.debug;
+package io.stui.smalltalk;
 
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.EvalResult;
-import io.stui.smalltalk.Evaluator;
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
 import io.stui.smalltalk.objects.StClass;
@@ -30,15 +28,19 @@ public final class Debugger {
     /** How long a suspended evaluation waits for the next operation before it is terminated. */
     public static final Duration DEFAULT_SUSPEND_TIMEOUT = Duration.ofMinutes(10);
 
-    private final Evaluator session;
+    private final WorkspaceState state;
+    private final Evaluator evaluator;
+    private final ResultPrinter printer;
     private final AtomicBoolean interrupt;
     private final List<Breakpoint> breakpoints = new CopyOnWriteArrayList<>();
     private final Map<String, DebugRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Duration suspendTimeout = DEFAULT_SUSPEND_TIMEOUT;
 
-    public Debugger(Evaluator session, AtomicBoolean interrupt) {
-        this.session = session;
+    Debugger(WorkspaceState state, Evaluator evaluator, ResultPrinter printer, AtomicBoolean interrupt) {
+        this.state = state;
+        this.evaluator = evaluator;
+        this.printer = printer;
         this.interrupt = interrupt;
     }
 
@@ -59,7 +61,7 @@ public final class Debugger {
      */
     public DebugState debug(String code, EvalLimits limits) {
         String id = "d" + ids.incrementAndGet();
-        DebugRun run = new DebugRun(id, code, session, limits, interrupt, this, suspendTimeout);
+        DebugRun run = new DebugRun(id, code, state, evaluator, printer, limits, interrupt, this, suspendTimeout);
         runs.put(id, run);
         return run.start();
     }
@@ -158,13 +160,12 @@ public final class Debugger {
      * @throws IllegalArgumentException when the class or method does not exist or has no send from that line on
      */
     public Breakpoint setBreakpoint(String className, String selector, boolean classSide, int line) {
-        StClass c = session.state().environment().classNamed(className);
+        StClass c = state.environment().classNamed(className);
         if (c == null) throw new IllegalArgumentException("no class named " + className);
         StClass side = classSide ? c.metaclass() : c;
         StSymbol sel = StSymbol.existing(selector);
-        CompiledMethod m = sel == null
-                ? null
-                : side.localMethods(session.state().environment()).get(sel);
+        CompiledMethod m =
+                sel == null ? null : side.localMethods(state.environment()).get(sel);
         if (m == null) throw new IllegalArgumentException(side.printName() + " does not define #" + selector);
         int at = firstSendLine(m.source, Math.max(line, 1));
         if (at == 0)

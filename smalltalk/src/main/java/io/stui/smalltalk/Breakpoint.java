@@ -1,4 +1,4 @@
-package io.stui.smalltalk.debug;
+package io.stui.smalltalk;
 
 /**
  * A line breakpoint in a method: {@code line} is 1-based in the method's source (the selector's line is 1) and is
