@@ -32,7 +32,13 @@ final class RequestReader {
             case PING -> new Request.Ping(p.string("message"));
             case EVALUATE ->
                 new Request.Evaluate(
-                        p.requiredString("code"), optionalSession(p, encoding), p.bool("return_string", true));
+                        p.requiredString("code"),
+                        optionalSession(p, encoding),
+                        p.bool("return_string", true),
+                        p.string("evaluation_mode"),
+                        p.string("tool_id"),
+                        p.string("receiver_id"),
+                        p.bool("debug", false));
             case INSPECT ->
                 new Request.Inspect(
                         p.string("target"),
@@ -61,7 +67,16 @@ final class RequestReader {
                         p.bool("is_class_method", false),
                         optionalSession(p, encoding));
             case SYSTEM_INFO -> new Request.SystemInfo(infoType(p));
-            case DEBUG -> new Request.Debug(debugOperation(p), requiredSession(p, encoding));
+            case DEBUG ->
+                new Request.Debug(
+                        debugOperation(p),
+                        requiredSession(p, encoding),
+                        p.string("debug_id"),
+                        p.string("class_name"),
+                        p.string("method_name"),
+                        p.has("is_class_method") ? p.bool("is_class_method", false) : null,
+                        p.integer("frame"),
+                        p.string("code"));
             case CREATE_SESSION -> new Request.CreateSession(p.requiredString("client_id"));
             case RESTORE_SESSION -> new Request.RestoreSession(requiredSession(p, encoding));
             case UPDATE_SESSION_STATE -> {

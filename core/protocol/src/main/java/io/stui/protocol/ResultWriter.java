@@ -164,6 +164,8 @@ final class ResultWriter {
                 g.writeBoolean(r.hasError());
                 field(g, TRANSCRIPT, r.transcript());
                 field(g, OBJECT_ID, r.objectId());
+                fieldIfSet(g, "suspended", r.suspended());
+                fieldIfSet(g, "debug_id", r.debugId());
             }
             case PingResult r -> {
                 field(g, MESSAGE, r.message());
@@ -225,6 +227,11 @@ final class ResultWriter {
                 field(g, "current_method", r.currentMethod());
                 field(g, "local_vars", r.localVars());
                 field(g, "stack_trace", r.stackTrace());
+                fieldIfSet(g, "debug_id", r.debugId());
+                fieldIfSet(g, "state", r.state());
+                fieldIfSet(g, "reason", r.reason());
+                fieldIfSet(g, "frames", r.frames());
+                fieldIfSet(g, "result", r.result());
             }
             case CreateSessionResult r -> {
                 field(g, "session_id", r.sessionId());

@@ -39,6 +39,19 @@ final class IdeSamples {
         caps.put("completion", true);
         caps.put("events_endpoint", null);
         return List.of(
+                new io.stui.protocol.result.EvaluateResult(null, null, 3, false, "", null, true, "d1"),
+                new io.stui.protocol.result.DebugResult(
+                        "Suspended at a breakpoint",
+                        new io.stui.protocol.result.DebugInfo(
+                                2,
+                                "Foo>>bar",
+                                Map.of("x", "3"),
+                                null,
+                                "d1",
+                                "suspended",
+                                "breakpoint",
+                                List.of(new io.stui.protocol.result.StackFrame(0, "Foo>>bar", "Foo", 2, 5, 9)),
+                                null)),
                 new CompletionResult(List.of(new CompletionCandidate("factorial", "selector", "Integer")), 2, 6),
                 new IsCompleteResult("incomplete", "    "),
                 new InterruptResult(true),

@@ -296,7 +296,7 @@ public final class IdeCommands {
         capabilities.put("interrupt", true);
         capabilities.put("navigation", true);
         capabilities.put("editing", true);
-        capabilities.put("debugger", "post-mortem");
+        capabilities.put("debugger", "live");
         capabilities.put("events_endpoint", null);
         return new DescribeResult(
                 serverVersion, PROTOCOL_VERSION, List.of("command", "envelope"), commands, limits, capabilities);

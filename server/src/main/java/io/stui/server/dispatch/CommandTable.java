@@ -5,6 +5,7 @@ import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
 import io.stui.server.command.ContextCommands;
+import io.stui.server.command.DebugCommands;
 import io.stui.server.command.IdeCommands;
 import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
@@ -36,7 +37,8 @@ public final class CommandTable implements Handler {
             SessionCommands sessions,
             SmalltalkCommands smalltalk,
             ContextCommands contexts,
-            IdeCommands ide) {
+            IdeCommands ide,
+            DebugCommands debug) {
         for (Command c : Command.values()) {
             rows[c.ordinal()] = switch (c) {
                 case PING -> row(Request.Ping.class, Placement.INLINE, info::ping);
@@ -50,12 +52,16 @@ public final class CommandTable implements Handler {
                     row(Request.UpdateSessionState.class, Placement.SERIAL, sessions::updateState);
                 case CLOSE_SESSION -> row(Request.CloseSession.class, Placement.SERIAL, sessions::close);
                 case GET_SESSION_INFO -> row(Request.GetSessionInfo.class, Placement.SERIAL, sessions::info);
-                case EVALUATE -> row(Request.Evaluate.class, Placement.IN_PLACE, smalltalk::evaluate);
+                case EVALUATE ->
+                    row(
+                            Request.Evaluate.class,
+                            Placement.IN_PLACE,
+                            r -> r.debugging() ? debug.evaluate(r) : smalltalk.evaluate(r));
                 case INSPECT -> row(Request.Inspect.class, Placement.IN_PLACE, smalltalk::inspect);
                 case BROWSE_CLASS -> row(Request.BrowseClass.class, Placement.IN_PLACE, smalltalk::browseClass);
                 case LIST_CLASSES -> row(Request.ListClasses.class, Placement.IN_PLACE, smalltalk::listClasses);
                 case GET_METHOD -> row(Request.GetMethod.class, Placement.IN_PLACE, smalltalk::getMethod);
-                case DEBUG -> row(Request.Debug.class, Placement.IN_PLACE, smalltalk::debug);
+                case DEBUG -> row(Request.Debug.class, Placement.IN_PLACE, debug::debug);
                 case GET_CONTEXT_SUMMARY -> row(Request.GetContextSummary.class, Placement.IN_PLACE, contexts::summary);
                 // these write the store durably (an fsync): never on the front thread
                 case SAVE_CONTEXT -> row(Request.SaveContext.class, Placement.SERIAL, contexts::save);

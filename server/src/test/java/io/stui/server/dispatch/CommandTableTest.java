@@ -9,6 +9,7 @@ import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
 import io.stui.server.command.ContextCommands;
+import io.stui.server.command.DebugCommands;
 import io.stui.server.command.IdeCommands;
 import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
@@ -45,7 +46,8 @@ class CommandTableTest {
                 new SessionCommands(null, s -> null, Duration.ofSeconds(1)),
                 smalltalk,
                 new ContextCommands(smalltalk, null, null, null),
-                new IdeCommands(smalltalk, config, "test"));
+                new IdeCommands(smalltalk, config, "test"),
+                new DebugCommands(smalltalk, SmalltalkCommands.limits(config)));
     }
 
     @AfterAll

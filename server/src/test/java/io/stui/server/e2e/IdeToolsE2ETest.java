@@ -307,4 +307,84 @@ class IdeToolsE2ETest {
                             .asText());
         }
     }
+
+    /** A breakpoint hit, three steps, the locals read, then continue to the value. */
+    @ParameterizedTest(name = "envelope={0}")
+    @ValueSource(booleans = {false, true})
+    void aBreakpointThreeStepsLocalsAndContinue(boolean envelope) {
+        try (Talk t = new Talk(envelope)) {
+            String sid = t.session();
+            t.ok(Command.DEFINE_CLASS, params("name", "Calc", "session_id", sid));
+            t.ok(
+                    Command.COMPILE_METHOD,
+                    params(
+                            "class_name", "Calc",
+                            "source", "sumTo: n\n\t| s |\n\ts := 0.\n\t1 to: n do: [:i | s := s + i].\n\t^s",
+                            "session_id", sid));
+            JsonNode bp = t.ok(
+                    Command.DEBUG,
+                    params(
+                            "operation",
+                            "SetBreakpoint",
+                            "class_name",
+                            "Calc",
+                            "method_name",
+                            "sumTo:",
+                            "line",
+                            4,
+                            "session_id",
+                            sid));
+            assertEquals(4, bp.at("/debug_info/current_line").asInt(), bp.toString());
+
+            JsonNode started =
+                    t.ok(Command.EVALUATE, params("code", "Calc new sumTo: 10", "debug", true, "session_id", sid));
+            assertTrue(started.path("suspended").asBoolean(), started.toString());
+            String debugId = started.path("debug_id").asText();
+            // the session still evaluates while one evaluation is suspended
+            assertEquals(
+                    "7",
+                    t.ok(Command.EVALUATE, params("code", "3 + 4", "session_id", sid))
+                            .path("result")
+                            .asText());
+
+            JsonNode at =
+                    t.ok(Command.DEBUG, params("operation", "GetStackTrace", "debug_id", debugId, "session_id", sid));
+            assertEquals("suspended", at.at("/debug_info/state").asText(), at.toString());
+            assertEquals("breakpoint", at.at("/debug_info/reason").asText(), at.toString());
+            assertEquals(4, at.at("/debug_info/current_line").asInt(), at.toString());
+            assertTrue(at.at("/debug_info/current_method").asText().contains("sumTo:"), at.toString());
+            assertTrue(at.at("/debug_info/frames").size() >= 2, at.toString());
+
+            for (int i = 0; i < 3; i++) {
+                JsonNode step =
+                        t.ok(Command.DEBUG, params("operation", "StepOver", "debug_id", debugId, "session_id", sid));
+                assertEquals("suspended", step.at("/debug_info/state").asText(), step.toString());
+            }
+            JsonNode locals =
+                    t.ok(Command.DEBUG, params("operation", "GetLocalVars", "debug_id", debugId, "session_id", sid));
+            assertEquals("10", locals.at("/debug_info/local_vars/n").asText(), locals.toString());
+            assertTrue(locals.at("/debug_info/local_vars").has("s"), locals.toString());
+
+            t.ok(
+                    Command.DEBUG,
+                    params(
+                            "operation",
+                            "RemoveBreakpoint",
+                            "class_name",
+                            "Calc",
+                            "method_name",
+                            "sumTo:",
+                            "line",
+                            4,
+                            "session_id",
+                            sid));
+            JsonNode done =
+                    t.ok(Command.DEBUG, params("operation", "Continue", "debug_id", debugId, "session_id", sid));
+            assertEquals("finished", done.at("/debug_info/state").asText(), done.toString());
+            assertEquals("55", done.at("/debug_info/result").asText(), done.toString());
+            // post-mortem debug keeps its meaning
+            assertTrue(t.ok(Command.DEBUG, params("operation", "GetStackTrace", "session_id", sid))
+                    .has("debug_info"));
+        }
+    }
 }

@@ -27,10 +27,39 @@ public sealed interface Request {
 
     /** {@code evaluate}: Smalltalk source, run in a session's workspace when one is named. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Evaluate(String code, String sessionId, boolean returnString) implements Request, SessionScoped {
+    record Evaluate(
+            String code,
+            String sessionId,
+            boolean returnString,
+            String evaluationMode,
+            String toolId,
+            String receiverId,
+            boolean debug)
+            implements Request, SessionScoped {
+        /** The values of {@code evaluation_mode}: do-it, print-it (the default), inspect-it, debug-it. */
+        public static final java.util.List<String> MODES = java.util.List.of("Execute", "Display", "Inspect", "Debug");
+
         public Evaluate {
             Checks.required("code", code, "evaluate");
             Checks.optionalId("session_id", sessionId);
+            if (evaluationMode != null && !MODES.contains(evaluationMode)) {
+                throw StuiException.invalidField(
+                        "evaluation_mode",
+                        "Unknown evaluation_mode '" + evaluationMode + "'; use one of " + String.join(", ", MODES)
+                                + ".");
+            }
+            Checks.optionalId("tool_id", toolId);
+            Checks.optionalId("receiver_id", receiverId);
+        }
+
+        /** An evaluation as before the IDE tools: print-it, in the session's own variables. */
+        public Evaluate(String code, String sessionId, boolean returnString) {
+            this(code, sessionId, returnString, null, null, null, false);
+        }
+
+        /** Whether this evaluation runs under the debugger ({@code debug: true} or {@code evaluation_mode: Debug}). */
+        public boolean debugging() {
+            return debug || "Debug".equals(evaluationMode);
         }
 
         /** An evaluation outside any session, answering the printString. */
@@ -162,11 +191,34 @@ public sealed interface Request {
         }
     }
 
-    /** {@code debug}: one debugger operation in a session. */
-    record Debug(DebugOperation operation, String sessionId) implements Request, SessionScoped {
+    /**
+     * {@code debug}: one debugger operation in a session. Without {@code debugId}, GetStackTrace and GetLocalVars
+     * describe the session's last failed evaluation (post-mortem); with it they, and the stepping operations, act
+     * on that suspended evaluation. Breakpoints name a method ({@code className}, {@code methodName}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Debug(
+            DebugOperation operation,
+            String sessionId,
+            String debugId,
+            String className,
+            String methodName,
+            Boolean isClassMethod,
+            Integer frame,
+            String code)
+            implements Request, SessionScoped {
         public Debug {
             Checks.required("operation", operation, "debug");
             Checks.sessionId(sessionId, "debug");
+            Checks.optionalId("debug_id", debugId);
+            if (frame != null) {
+                Checks.range("frame", frame, 0, 100_000);
+            }
+        }
+
+        /** A post-mortem operation, or a breakpoint without a method, as before the live debugger. */
+        public Debug(DebugOperation operation, String sessionId) {
+            this(operation, sessionId, null, null, null, null, null, null);
         }
 
         public Command command() {
