@@ -98,8 +98,14 @@ final class DebugRun implements DebugHook {
         }
         interrupt.set(false);
         Thread t = EvaluationThreads.factory("smalltalk-debug-" + id).newThread(this::runEvaluation);
-        t.start();
-        return awaitStop(before);
+        WorkspaceListener l = debugger.listener();
+        if (l != null) l.busy();
+        try {
+            t.start();
+            return awaitStop(before);
+        } finally {
+            if (l != null) l.idle();
+        }
     }
 
     DebugState state() {
@@ -108,15 +114,21 @@ final class DebugRun implements DebugHook {
         }
     }
 
-    /** Hands an action to the parked thread and waits for the next stop (or the end). */
+    /** Hands an action that resumes the run to the parked thread and waits for the next stop (or the end). */
     private DebugState command(Supplier<?> action) {
+        WorkspaceListener l = debugger.listener();
         synchronized (lock) {
             requireSuspended();
             long before = stops;
             interrupt.set(false);
-            pending = action;
-            lock.notifyAll();
-            return awaitStop(before);
+            if (l != null) l.busy();
+            try {
+                pending = action;
+                lock.notifyAll();
+                return awaitStop(before);
+            } finally {
+                if (l != null) l.idle();
+            }
         }
     }
 

@@ -37,7 +37,15 @@ public final class Debugger {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Duration suspendTimeout = DEFAULT_SUSPEND_TIMEOUT;
 
-    Debugger(WorkspaceState state, Evaluator evaluator, ResultPrinter printer, AtomicBoolean interrupt) {
+    private final java.util.function.Supplier<WorkspaceListener> listener;
+
+    Debugger(
+            WorkspaceState state,
+            Evaluator evaluator,
+            ResultPrinter printer,
+            AtomicBoolean interrupt,
+            java.util.function.Supplier<WorkspaceListener> listener) {
+        this.listener = listener;
         this.state = state;
         this.evaluator = evaluator;
         this.printer = printer;
@@ -145,6 +153,11 @@ public final class Debugger {
                 // already ended
             }
         }
+    }
+
+    /** The workspace's listener, told busy/idle around each run of a debugged evaluation; null for none. */
+    WorkspaceListener listener() {
+        return listener.get();
     }
 
     void ended(DebugRun r) {

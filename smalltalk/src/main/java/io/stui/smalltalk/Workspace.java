@@ -173,7 +173,7 @@ public final class Workspace implements AutoCloseable {
         Debugger d = debugger;
         if (d == null) {
             synchronized (this) {
-                if (debugger == null) debugger = new Debugger(state, evaluator, printer, interrupt);
+                if (debugger == null) debugger = new Debugger(state, evaluator, printer, interrupt, () -> listener);
                 d = debugger;
             }
         }

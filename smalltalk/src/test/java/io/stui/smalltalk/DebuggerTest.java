@@ -203,4 +203,29 @@ class DebuggerTest {
         assertTrue(dbg.removeBreakpoint("Calc", "add:", false, 3));
         assertEquals(List.of(), dbg.breakpoints());
     }
+
+    @Test
+    void theListenerHearsBusyIdleAndTranscriptAroundEachRunOfADebuggedEvaluation() {
+        List<String> events = new java.util.ArrayList<>();
+        ws.setListener(new WorkspaceListener() {
+            @Override
+            public void transcript(String text) {
+                events.add("t:" + text);
+            }
+
+            @Override
+            public void busy() {
+                events.add("busy");
+            }
+
+            @Override
+            public void idle() {
+                events.add("idle");
+            }
+        });
+        DebugState s = dbg.debug("Transcript show: 'a'. self halt. Transcript show: 'b'. 1", EvalLimits.defaults());
+        assertEquals(List.of("busy", "t:a", "idle"), events);
+        dbg.resume(s.debugId());
+        assertEquals(List.of("busy", "t:a", "idle", "busy", "t:b", "idle"), events);
+    }
 }

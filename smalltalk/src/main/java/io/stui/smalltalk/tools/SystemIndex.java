@@ -41,7 +41,7 @@ final class SystemIndex {
     /** Every method visible in the workspace, with its uses: kernel methods not replaced, then the workspace's. */
     synchronized List<Entry> entries() {
         List<Entry> kernel = kernelEntries(env.classes);
-        if (builtFor != env.token) {
+        if (builtFor != env.token()) {
             List<Entry> own = new ArrayList<>();
             for (StClass c : env.userClasses()) {
                 if (env.classNamed(c.name) != c) continue;
@@ -52,7 +52,7 @@ final class SystemIndex {
                     env.extensions().entrySet())
                 for (CompiledMethod m : e.getValue().values()) own.add(entry(e.getKey(), m));
             ownEntries = own;
-            builtFor = env.token;
+            builtFor = env.token();
         }
         List<Entry> all = new ArrayList<>(kernel.size() + ownEntries.size());
         boolean overlay = !env.extensions().isEmpty() || !env.userClasses().isEmpty();
@@ -165,11 +165,11 @@ final class SystemIndex {
     /** How many visible methods send each selector (completion ranks by it). */
     synchronized Map<String, Integer> sendCounts() {
         List<Entry> all = entries();
-        if (counts == null || countsFor != env.token) {
+        if (counts == null || countsFor != env.token()) {
             Map<String, Integer> c = new HashMap<>();
             for (Entry e : all) for (String s : e.sends.keySet()) c.merge(s, 1, Integer::sum);
             counts = c;
-            countsFor = env.token;
+            countsFor = env.token();
         }
         return counts;
     }
