@@ -2,6 +2,8 @@ package io.stui.server;
 
 import io.stui.protocol.ProtocolCodec;
 import io.stui.server.command.ContextCommands;
+import io.stui.server.command.DebugCommands;
+import io.stui.server.command.IdeCommands;
 import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
 import io.stui.server.command.SmalltalkCommands;
@@ -127,7 +129,9 @@ public final class StuiServer implements AutoCloseable {
                     info,
                     new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
                     smalltalk,
-                    new ContextCommands(smalltalk, workspaces, store, sessions));
+                    new ContextCommands(smalltalk, workspaces, store, sessions),
+                    new IdeCommands(smalltalk, config, VERSION),
+                    new DebugCommands(smalltalk, SmalltalkCommands.limits(config)));
             RequestDispatcher dispatcher =
                     new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics);
             this.front = front(config, context, dispatcher);

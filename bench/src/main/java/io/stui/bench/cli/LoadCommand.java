@@ -92,7 +92,8 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(
             names = "--mix",
-            description = "Command weights: ping, evaluate, inspect, session (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Command weights: ping, evaluate, inspect, session, complete, senders (default: ${DEFAULT-VALUE}).")
     String mix = "ping=100";
 
     @Option(

@@ -12,7 +12,11 @@ public enum CommandKind {
     PING,
     EVALUATE,
     INSPECT,
-    SESSION;
+    SESSION,
+    /** {@code complete} of {@code 3 fact} outside any session (issue #15). */
+    COMPLETE,
+    /** {@code senders} of {@code printOn:} over the whole image, first page (issue #15). */
+    SENDERS;
 
     /** The name used in mixes, reports and threshold metrics, e.g. {@code evaluate}. */
     public String label() {

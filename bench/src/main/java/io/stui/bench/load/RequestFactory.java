@@ -24,6 +24,8 @@ final class RequestFactory {
             case EVALUATE -> new Request.Evaluate(code, sessionId, true);
             case INSPECT -> new Request.Inspect(code, null, sessionId, 1, false, false);
             case SESSION -> new Request.GetSessionInfo(sessionId);
+            case COMPLETE -> new Request.CodeCompletion("3 fact", null, null);
+            case SENDERS -> new Request.Senders("printOn:", null, 0, 100);
         };
         return ClientCodec.INSTANCE.encode(encoding, id, request);
     }

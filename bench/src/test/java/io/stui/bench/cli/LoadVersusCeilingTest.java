@@ -52,7 +52,7 @@ class LoadVersusCeilingTest {
                     "-c",
                     "2",
                     "--mix",
-                    "ping=1,evaluate=1",
+                    "ping=1,evaluate=1,complete=1,senders=1",
                     "-d",
                     "300ms",
                     "--warmup",

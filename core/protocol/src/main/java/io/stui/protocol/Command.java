@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The 19 commands of the STUI protocol. Each has a snake_case name (command encoding) and a
+ * The commands of the STUI protocol. Each has a snake_case name (command encoding) and a
  * PascalCase name (envelope encoding); {@link #fromName(String)} accepts either.
  */
 public enum Command {
@@ -27,7 +27,22 @@ public enum Command {
     SAVE_CONTEXT("save_context", "SaveContext"),
     LOAD_CONTEXT("load_context", "LoadContext"),
     GET_CONTEXT_SUMMARY("get_context_summary", "GetContextSummary"),
-    CLEAR_CONTEXT("clear_context", "ClearContext");
+    CLEAR_CONTEXT("clear_context", "ClearContext"),
+    // ---- IDE tools (issue #15)
+    CODE_COMPLETION("complete", "CodeCompletion"),
+    IS_COMPLETE("is_complete", "IsComplete"),
+    INTERRUPT("interrupt", "Interrupt"),
+    SENDERS("senders", "Senders"),
+    IMPLEMENTORS("implementors", "Implementors"),
+    REFERENCES("references", "References"),
+    CLASS_HIERARCHY("class_hierarchy", "ClassHierarchy"),
+    SEARCH_METHODS("search_methods", "SearchMethods"),
+    COMPILE_METHOD("compile_method", "CompileMethod"),
+    DEFINE_CLASS("define_class", "DefineClass"),
+    REMOVE_METHOD("remove_method", "RemoveMethod"),
+    REMOVE_CLASS("remove_class", "RemoveClass"),
+    GET_HISTORY("get_history", "GetHistory"),
+    DESCRIBE("describe", "Describe");
 
     private static final Map<String, Command> BY_NAME = new HashMap<>();
 

@@ -17,7 +17,10 @@ public enum ErrorCode {
     TIMEOUT("Timeout"),
     UNSUPPORTED_OPERATION("UnsupportedOperation"),
     SESSION_ERROR("SessionError"),
-    SESSION_NOT_FOUND("SessionNotFound");
+    SESSION_NOT_FOUND("SessionNotFound"),
+    // IDE tools (issue #15)
+    COMPILATION_ERROR("CompilationError"),
+    INTERRUPTED("Interrupted");
 
     private final String wireName;
 

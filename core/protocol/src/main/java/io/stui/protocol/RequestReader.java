@@ -21,6 +21,9 @@ final class RequestReader {
             .map(DebugOperation.Kind::pascalName)
             .collect(Collectors.joining(", "));
 
+    /** Page size of the paged IDE queries when the request gives no {@code limit}. */
+    static final int DEFAULT_PAGE = 100;
+
     private RequestReader() {}
 
     static Request read(Command command, Encoding encoding, Params params) {
@@ -29,7 +32,13 @@ final class RequestReader {
             case PING -> new Request.Ping(p.string("message"));
             case EVALUATE ->
                 new Request.Evaluate(
-                        p.requiredString("code"), optionalSession(p, encoding), p.bool("return_string", true));
+                        p.requiredString("code"),
+                        optionalSession(p, encoding),
+                        p.bool("return_string", true),
+                        p.string("evaluation_mode"),
+                        p.string("tool_id"),
+                        p.string("receiver_id"),
+                        p.bool("debug", false));
             case INSPECT ->
                 new Request.Inspect(
                         p.string("target"),
@@ -58,7 +67,16 @@ final class RequestReader {
                         p.bool("is_class_method", false),
                         optionalSession(p, encoding));
             case SYSTEM_INFO -> new Request.SystemInfo(infoType(p));
-            case DEBUG -> new Request.Debug(debugOperation(p), requiredSession(p, encoding));
+            case DEBUG ->
+                new Request.Debug(
+                        debugOperation(p),
+                        requiredSession(p, encoding),
+                        p.string("debug_id"),
+                        p.string("class_name"),
+                        p.string("method_name"),
+                        p.has("is_class_method") ? p.bool("is_class_method", false) : null,
+                        p.integer("frame"),
+                        p.string("code"));
             case CREATE_SESSION -> new Request.CreateSession(p.requiredString("client_id"));
             case RESTORE_SESSION -> new Request.RestoreSession(requiredSession(p, encoding));
             case UPDATE_SESSION_STATE -> {
@@ -77,6 +95,67 @@ final class RequestReader {
             case LOAD_CONTEXT -> new Request.LoadContext(requiredSession(p, encoding));
             case GET_CONTEXT_SUMMARY -> new Request.GetContextSummary(requiredSession(p, encoding));
             case CLEAR_CONTEXT -> new Request.ClearContext(requiredSession(p, encoding));
+            // ---- IDE tools (issue #15)
+            case CODE_COMPLETION ->
+                new Request.CodeCompletion(p.requiredString("code"), p.integer("cursor"), optionalSession(p, encoding));
+            case IS_COMPLETE -> new Request.IsComplete(p.requiredString("code"));
+            case INTERRUPT -> new Request.Interrupt(requiredSession(p, encoding), p.string("request_id"));
+            case SENDERS ->
+                new Request.Senders(
+                        p.requiredString("selector"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case IMPLEMENTORS ->
+                new Request.Implementors(
+                        p.requiredString("selector"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case REFERENCES ->
+                new Request.References(
+                        p.requiredString("name"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case CLASS_HIERARCHY ->
+                new Request.ClassHierarchy(
+                        p.requiredString("class_name"), p.integer("depth"), optionalSession(p, encoding));
+            case SEARCH_METHODS ->
+                new Request.SearchMethods(
+                        p.string("pattern"),
+                        p.string("text"),
+                        optionalSession(p, encoding),
+                        p.integer("offset", 0),
+                        p.integer("limit", DEFAULT_PAGE));
+            case COMPILE_METHOD ->
+                new Request.CompileMethod(
+                        p.requiredString("class_name"),
+                        p.requiredString("source"),
+                        p.string("category"),
+                        p.bool("is_class_method", false),
+                        optionalSession(p, encoding));
+            case DEFINE_CLASS ->
+                new Request.DefineClass(
+                        p.string("definition"),
+                        p.string("name"),
+                        p.string("superclass"),
+                        p.string("instance_vars"),
+                        p.string("class_vars"),
+                        p.string("class_instance_vars"),
+                        p.string("package"),
+                        optionalSession(p, encoding));
+            case REMOVE_METHOD ->
+                new Request.RemoveMethod(
+                        p.requiredString("class_name"),
+                        p.requiredString("method_name"),
+                        p.bool("is_class_method", false),
+                        optionalSession(p, encoding));
+            case REMOVE_CLASS -> new Request.RemoveClass(p.requiredString("class_name"), optionalSession(p, encoding));
+            case GET_HISTORY ->
+                new Request.GetHistory(
+                        requiredSession(p, encoding), p.integer("offset", 0), p.integer("limit", DEFAULT_PAGE));
+            case DESCRIBE -> new Request.Describe();
         };
     }
 

@@ -66,6 +66,8 @@ final class ResultWriter {
     private static final SerializableString SERVER_VERSION = new SerializedString("server_version");
     private static final SerializableString ZMQ_BACKEND = new SerializedString("zmq_backend");
 
+    private static final String RESULT_PACKAGE = "io.stui.protocol.result";
+
     private ResultWriter() {}
 
     /** Writes {@code value}: a result record, or a plain value as listed in the class comment. */
@@ -162,6 +164,8 @@ final class ResultWriter {
                 g.writeBoolean(r.hasError());
                 field(g, TRANSCRIPT, r.transcript());
                 field(g, OBJECT_ID, r.objectId());
+                fieldIfSet(g, "suspended", r.suspended());
+                fieldIfSet(g, "debug_id", r.debugId());
             }
             case PingResult r -> {
                 field(g, MESSAGE, r.message());
@@ -223,6 +227,11 @@ final class ResultWriter {
                 field(g, "current_method", r.currentMethod());
                 field(g, "local_vars", r.localVars());
                 field(g, "stack_trace", r.stackTrace());
+                fieldIfSet(g, "debug_id", r.debugId());
+                fieldIfSet(g, "state", r.state());
+                fieldIfSet(g, "reason", r.reason());
+                fieldIfSet(g, "frames", r.frames());
+                fieldIfSet(g, "result", r.result());
             }
             case CreateSessionResult r -> {
                 field(g, "session_id", r.sessionId());
@@ -317,11 +326,48 @@ final class ResultWriter {
                 field(g, "session_id", r.sessionId());
                 field(g, "cleared", r.cleared());
             }
-            default ->
-                throw new IllegalArgumentException(
-                        "no JSON form for a " + value.getClass().getName());
+            default -> {
+                if (!value.getClass().getPackageName().equals(RESULT_PACKAGE)) {
+                    throw new IllegalArgumentException(
+                            "no JSON form for a " + value.getClass().getName());
+                }
+                components(g, value);
+            }
         }
         g.writeEndObject();
+    }
+
+    /**
+     * Any other record (the IDE tools' results, issue #15), component by component under its snake_case name.
+     * Reflection here is off the hot path (ping and evaluate are written above) and loads no mapper class.
+     */
+    private static void components(JsonGenerator g, Record value) throws IOException {
+        for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("cannot read " + c.getName() + " of a " + value.getClass(), e);
+            }
+            field(g, snakeCase(c.getName()), v);
+        }
+    }
+
+    /** {@code totalCount} to {@code total_count}, as the mapper's SNAKE_CASE strategy names it. */
+    static String snakeCase(String camel) {
+        StringBuilder b = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char ch = camel.charAt(i);
+            if (Character.isUpperCase(ch)) {
+                if (i > 0) {
+                    b.append('_');
+                }
+                b.append(Character.toLowerCase(ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     /** {@code system_info}'s info: the fields that are set, then the extra entries flat beside them. */

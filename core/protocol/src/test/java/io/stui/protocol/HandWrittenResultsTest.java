@@ -55,6 +55,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HandWrittenResultsTest {
 
     static Stream<CommandResult> results() {
+        return Stream.concat(handWritten(), IdeSamples.results().stream());
+    }
+
+    private static Stream<CommandResult> handWritten() {
         return Stream.of(
                 new EvaluateResult("7", "SmallInteger", 0, false, "", null),
                 new EvaluateResult(

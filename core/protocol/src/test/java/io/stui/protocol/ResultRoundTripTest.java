@@ -72,7 +72,7 @@ class ResultRoundTripTest {
         Map<String, String> ivars = new LinkedHashMap<>();
         ivars.put("x", "3");
         ivars.put("y", "'four'");
-        return List.of(
+        List<CommandResult> all = new ArrayList<>(List.of(
                 new PingResult("pong", "ready", 12, "0.1.0", "native"),
                 new EvaluateResult("7", "SmallInteger", 3, false, "hello\n", "o-1"),
                 new InspectResult(
@@ -115,7 +115,9 @@ class ResultRoundTripTest {
                         4,
                         new LastEvaluation("x + 4", "7", T1),
                         new InspectorState(null)),
-                new ClearContextResult("s-1", true));
+                new ClearContextResult("s-1", true)));
+        all.addAll(IdeSamples.results());
+        return all;
     }
 
     @Test

@@ -46,7 +46,7 @@ final class EvalErrors {
                         null);
             case INTERRUPTED ->
                 new StuiException(
-                        ErrorCode.TIMEOUT,
+                        ErrorCode.INTERRUPTED,
                         "Evaluation was interrupted: " + f.messageText() + ".",
                         details,
                         trace,

@@ -113,7 +113,7 @@ public final class SmalltalkCommands implements AutoCloseable {
     }
 
     /** The result of an evaluation, or the protocol error its failure maps to. */
-    private EvalResult checked(EvalResult r) {
+    EvalResult checked(EvalResult r) {
         if (!r.ok()) {
             if (EvalErrors.isLimit(r.failure())) {
                 metrics.evaluationTimeout();
@@ -162,17 +162,43 @@ public final class SmalltalkCommands implements AutoCloseable {
 
     public EvaluateResult evaluate(Request.Evaluate req) {
         if (req.sessionId() == null) {
+            if (req.toolId() != null || req.receiverId() != null) {
+                throw StuiException.invalidField(
+                        "session_id", "tool_id and receiver_id name things in a session: give its session_id.");
+            }
             return withScratch(req, scratchEvaluation);
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
+        sw.evaluationStarted();
         try {
-            EvalResult r = run(sw.workspace(), req.code());
+            EvalResult r = req.evaluationMode() == null && req.toolId() == null && req.receiverId() == null
+                    ? run(sw.workspace(), req.code())
+                    : asTool(sw.workspace(), req);
             sw.remember(r.objectId(), r.className(), r.printString());
             return new EvaluateResult(
                     r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
         } finally {
+            sw.evaluationEnded();
             changed(session, sw);
+        }
+    }
+
+    /** An evaluation with a mode, a tool's own variables or a receiver (issue #15). */
+    private EvalResult asTool(Workspace ws, Request.Evaluate req) {
+        io.stui.smalltalk.EvalMode mode = switch (req.evaluationMode() == null ? "Display" : req.evaluationMode()) {
+            case "Execute" -> io.stui.smalltalk.EvalMode.EXECUTE;
+            case "Inspect" -> io.stui.smalltalk.EvalMode.INSPECT;
+            default -> io.stui.smalltalk.EvalMode.DISPLAY;
+        };
+        try {
+            return checked(ws.evaluate(req.code(), limits, mode, req.toolId(), req.receiverId()));
+        } catch (IllegalArgumentException e) {
+            throw new StuiException(
+                    ErrorCode.OBJECT_NOT_FOUND,
+                    "No object " + req.receiverId() + " in session " + req.sessionId()
+                            + "; use an object_id answered by evaluate or inspect in this session.",
+                    Map.of("object_id", String.valueOf(req.receiverId())));
         }
     }
 
@@ -253,7 +279,7 @@ public final class SmalltalkCommands implements AutoCloseable {
      * Runs a class query in the session's workspace (its own classes and methods as well as the
      * kernel's; called in the session's lane), or without a session in the shared kernel workspace.
      */
-    private <T> T classQuery(String sessionId, java.util.function.Function<Workspace, T> query) {
+    <T> T classQuery(String sessionId, java.util.function.Function<Workspace, T> query) {
         if (sessionId != null) {
             return query.apply(workspace(session(sessionId)).workspace());
         }
@@ -323,7 +349,7 @@ public final class SmalltalkCommands implements AutoCloseable {
         return out;
     }
 
-    private static StuiException classNotFound(String name) {
+    static StuiException classNotFound(String name) {
         return new StuiException(
                 ErrorCode.CLASS_NOT_FOUND,
                 "Class not found: " + name + "; list_classes shows the classes this server knows.",

@@ -5,6 +5,8 @@ import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
 import io.stui.server.command.ContextCommands;
+import io.stui.server.command.DebugCommands;
+import io.stui.server.command.IdeCommands;
 import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
 import io.stui.server.command.SmalltalkCommands;
@@ -31,7 +33,12 @@ public final class CommandTable implements Handler {
     private final Row[] rows = new Row[Command.values().length];
 
     public CommandTable(
-            InfoCommands info, SessionCommands sessions, SmalltalkCommands smalltalk, ContextCommands contexts) {
+            InfoCommands info,
+            SessionCommands sessions,
+            SmalltalkCommands smalltalk,
+            ContextCommands contexts,
+            IdeCommands ide,
+            DebugCommands debug) {
         for (Command c : Command.values()) {
             rows[c.ordinal()] = switch (c) {
                 case PING -> row(Request.Ping.class, Placement.INLINE, info::ping);
@@ -45,17 +52,38 @@ public final class CommandTable implements Handler {
                     row(Request.UpdateSessionState.class, Placement.SERIAL, sessions::updateState);
                 case CLOSE_SESSION -> row(Request.CloseSession.class, Placement.SERIAL, sessions::close);
                 case GET_SESSION_INFO -> row(Request.GetSessionInfo.class, Placement.SERIAL, sessions::info);
-                case EVALUATE -> row(Request.Evaluate.class, Placement.IN_PLACE, smalltalk::evaluate);
+                case EVALUATE ->
+                    row(
+                            Request.Evaluate.class,
+                            Placement.IN_PLACE,
+                            r -> r.debugging() ? debug.evaluate(r) : smalltalk.evaluate(r));
                 case INSPECT -> row(Request.Inspect.class, Placement.IN_PLACE, smalltalk::inspect);
                 case BROWSE_CLASS -> row(Request.BrowseClass.class, Placement.IN_PLACE, smalltalk::browseClass);
                 case LIST_CLASSES -> row(Request.ListClasses.class, Placement.IN_PLACE, smalltalk::listClasses);
                 case GET_METHOD -> row(Request.GetMethod.class, Placement.IN_PLACE, smalltalk::getMethod);
-                case DEBUG -> row(Request.Debug.class, Placement.IN_PLACE, smalltalk::debug);
+                case DEBUG -> row(Request.Debug.class, Placement.IN_PLACE, debug::debug);
                 case GET_CONTEXT_SUMMARY -> row(Request.GetContextSummary.class, Placement.IN_PLACE, contexts::summary);
                 // these write the store durably (an fsync): never on the front thread
                 case SAVE_CONTEXT -> row(Request.SaveContext.class, Placement.SERIAL, contexts::save);
                 case LOAD_CONTEXT -> row(Request.LoadContext.class, Placement.SERIAL, contexts::load);
                 case CLEAR_CONTEXT -> row(Request.ClearContext.class, Placement.SERIAL, contexts::clear);
+                // ---- IDE tools (issue #15)
+                case CODE_COMPLETION -> row(Request.CodeCompletion.class, Placement.IN_PLACE, ide::complete);
+                case IS_COMPLETE -> row(Request.IsComplete.class, Placement.WORKER, ide::isComplete);
+                // it only raises a flag, and must never wait behind the evaluation it interrupts
+                case INTERRUPT -> row(Request.Interrupt.class, Placement.INLINE, ide::interrupt);
+                case SENDERS -> row(Request.Senders.class, Placement.IN_PLACE, ide::senders);
+                case IMPLEMENTORS -> row(Request.Implementors.class, Placement.IN_PLACE, ide::implementors);
+                case REFERENCES -> row(Request.References.class, Placement.IN_PLACE, ide::references);
+                case CLASS_HIERARCHY -> row(Request.ClassHierarchy.class, Placement.IN_PLACE, ide::classHierarchy);
+                case SEARCH_METHODS -> row(Request.SearchMethods.class, Placement.IN_PLACE, ide::searchMethods);
+                case COMPILE_METHOD -> row(Request.CompileMethod.class, Placement.IN_PLACE, ide::compileMethod);
+                case DEFINE_CLASS -> row(Request.DefineClass.class, Placement.IN_PLACE, ide::defineClass);
+                case REMOVE_METHOD -> row(Request.RemoveMethod.class, Placement.IN_PLACE, ide::removeMethod);
+                case REMOVE_CLASS -> row(Request.RemoveClass.class, Placement.IN_PLACE, ide::removeClass);
+                case GET_HISTORY -> row(Request.GetHistory.class, Placement.IN_PLACE, ide::history);
+                case DESCRIBE ->
+                    row(Request.Describe.class, Placement.WORKER, r -> ide.describe(cmd -> row(cmd).type()));
             };
         }
     }

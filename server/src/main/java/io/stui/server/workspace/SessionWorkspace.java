@@ -35,6 +35,10 @@ public final class SessionWorkspace {
 
     private final AtomicBoolean saveScheduled = new AtomicBoolean();
 
+    /** Evaluations running now (read by {@code interrupt} on the front thread, so it can say whether it stopped one). */
+    private final java.util.concurrent.atomic.AtomicInteger evaluating =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     SessionWorkspace(Workspace workspace) {
         this.workspace = workspace;
     }
@@ -49,6 +53,19 @@ public final class SessionWorkspace {
         Workspace old = workspace;
         workspace = next;
         old.close();
+    }
+
+    public void evaluationStarted() {
+        evaluating.incrementAndGet();
+    }
+
+    public void evaluationEnded() {
+        evaluating.decrementAndGet();
+    }
+
+    /** True while an evaluation runs in this workspace. */
+    public boolean isEvaluating() {
+        return evaluating.get() > 0;
     }
 
     /** Object id of the last inspected object, or null. */

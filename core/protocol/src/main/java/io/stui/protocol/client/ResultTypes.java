@@ -48,6 +48,20 @@ public final class ResultTypes {
             case LOAD_CONTEXT -> LoadContextResult.class;
             case GET_CONTEXT_SUMMARY -> ContextSummaryResult.class;
             case CLEAR_CONTEXT -> ClearContextResult.class;
+            case CODE_COMPLETION -> io.stui.protocol.result.CompletionResult.class;
+            case IS_COMPLETE -> io.stui.protocol.result.IsCompleteResult.class;
+            case INTERRUPT -> io.stui.protocol.result.InterruptResult.class;
+            case SENDERS -> io.stui.protocol.result.SendersResult.class;
+            case IMPLEMENTORS -> io.stui.protocol.result.ImplementorsResult.class;
+            case REFERENCES -> io.stui.protocol.result.ReferencesResult.class;
+            case CLASS_HIERARCHY -> io.stui.protocol.result.ClassHierarchyResult.class;
+            case SEARCH_METHODS -> io.stui.protocol.result.SearchMethodsResult.class;
+            case COMPILE_METHOD -> io.stui.protocol.result.CompileMethodResult.class;
+            case DEFINE_CLASS -> io.stui.protocol.result.DefineClassResult.class;
+            case REMOVE_METHOD -> io.stui.protocol.result.RemoveMethodResult.class;
+            case REMOVE_CLASS -> io.stui.protocol.result.RemoveClassResult.class;
+            case GET_HISTORY -> io.stui.protocol.result.GetHistoryResult.class;
+            case DESCRIBE -> io.stui.protocol.result.DescribeResult.class;
         };
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record DebugOperation(Kind kind, Integer line, String file) {
 
-    /** The eight debug operations. */
+    /** The debug operations. */
     public enum Kind {
         STEP_INTO("step_into", "StepInto"),
         STEP_OVER("step_over", "StepOver"),
@@ -22,7 +22,11 @@ public record DebugOperation(Kind kind, Integer line, String file) {
         SET_BREAKPOINT("set_breakpoint", "SetBreakpoint"),
         REMOVE_BREAKPOINT("remove_breakpoint", "RemoveBreakpoint"),
         GET_STACK_TRACE("get_stack_trace", "GetStackTrace"),
-        GET_LOCAL_VARS("get_local_vars", "GetLocalVars");
+        GET_LOCAL_VARS("get_local_vars", "GetLocalVars"),
+        // the live debugger (issue #15)
+        RESTART("restart", "Restart"),
+        EVALUATE_IN_FRAME("evaluate_in_frame", "EvaluateInFrame"),
+        TERMINATE("terminate", "Terminate");
 
         private final String snakeName;
         private final String pascalName;

@@ -1,6 +1,7 @@
 package io.stui.protocol.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.Command;
 import io.stui.protocol.StuiException;
@@ -26,10 +27,39 @@ public sealed interface Request {
 
     /** {@code evaluate}: Smalltalk source, run in a session's workspace when one is named. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Evaluate(String code, String sessionId, boolean returnString) implements Request, SessionScoped {
+    record Evaluate(
+            String code,
+            String sessionId,
+            boolean returnString,
+            String evaluationMode,
+            String toolId,
+            String receiverId,
+            boolean debug)
+            implements Request, SessionScoped {
+        /** The values of {@code evaluation_mode}: do-it, print-it (the default), inspect-it, debug-it. */
+        public static final java.util.List<String> MODES = java.util.List.of("Execute", "Display", "Inspect", "Debug");
+
         public Evaluate {
             Checks.required("code", code, "evaluate");
             Checks.optionalId("session_id", sessionId);
+            if (evaluationMode != null && !MODES.contains(evaluationMode)) {
+                throw StuiException.invalidField(
+                        "evaluation_mode",
+                        "Unknown evaluation_mode '" + evaluationMode + "'; use one of " + String.join(", ", MODES)
+                                + ".");
+            }
+            Checks.optionalId("tool_id", toolId);
+            Checks.optionalId("receiver_id", receiverId);
+        }
+
+        /** An evaluation as before the IDE tools: print-it, in the session's own variables. */
+        public Evaluate(String code, String sessionId, boolean returnString) {
+            this(code, sessionId, returnString, null, null, null, false);
+        }
+
+        /** Whether this evaluation runs under the debugger ({@code debug: true} or {@code evaluation_mode: Debug}). */
+        public boolean debugging() {
+            return debug || "Debug".equals(evaluationMode);
         }
 
         /** An evaluation outside any session, answering the printString. */
@@ -161,11 +191,34 @@ public sealed interface Request {
         }
     }
 
-    /** {@code debug}: one debugger operation in a session. */
-    record Debug(DebugOperation operation, String sessionId) implements Request, SessionScoped {
+    /**
+     * {@code debug}: one debugger operation in a session. Without {@code debugId}, GetStackTrace and GetLocalVars
+     * describe the session's last failed evaluation (post-mortem); with it they, and the stepping operations, act
+     * on that suspended evaluation. Breakpoints name a method ({@code className}, {@code methodName}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Debug(
+            DebugOperation operation,
+            String sessionId,
+            String debugId,
+            String className,
+            String methodName,
+            Boolean isClassMethod,
+            Integer frame,
+            String code)
+            implements Request, SessionScoped {
         public Debug {
             Checks.required("operation", operation, "debug");
             Checks.sessionId(sessionId, "debug");
+            Checks.optionalId("debug_id", debugId);
+            if (frame != null) {
+                Checks.range("frame", frame, 0, 100_000);
+            }
+        }
+
+        /** A post-mortem operation, or a breakpoint without a method, as before the live debugger. */
+        public Debug(DebugOperation operation, String sessionId) {
+            this(operation, sessionId, null, null, null, null, null, null);
         }
 
         public Command command() {
@@ -288,6 +341,222 @@ public sealed interface Request {
 
         public Command command() {
             return Command.CLEAR_CONTEXT;
+        }
+    }
+
+    // ---------------------------------------------------------------- IDE tools (issue #15)
+
+    /** Largest {@code limit} of a paged IDE query. */
+    int MAX_PAGE = 10_000;
+
+    /** {@code complete}: completion candidates at {@code cursor} (0-based offset; null: the end of the code). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CodeCompletion(String code, Integer cursor, String sessionId) implements Request, SessionScoped {
+        public CodeCompletion {
+            Checks.required("code", code, "complete");
+            if (cursor != null) {
+                Checks.range("cursor", cursor, 0, code.length());
+            }
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.CODE_COMPLETION;
+        }
+    }
+
+    /** {@code is_complete}: whether source is complete, incomplete or invalid; runs nothing. */
+    record IsComplete(String code) implements Request {
+        public IsComplete {
+            Checks.required("code", code, "is_complete");
+        }
+
+        public Command command() {
+            return Command.IS_COMPLETE;
+        }
+    }
+
+    /** {@code interrupt}: stops the evaluation running in a session (only the one with {@code requestId}, if given). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Interrupt(String sessionId, String requestId) implements Request, SessionScoped {
+        public Interrupt {
+            Checks.sessionId(sessionId, "interrupt");
+        }
+
+        public Command command() {
+            return Command.INTERRUPT;
+        }
+    }
+
+    /** {@code senders}: methods that send a selector, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Senders(String selector, String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public Senders {
+            Checks.nonBlank("selector", selector, "senders");
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.SENDERS;
+        }
+    }
+
+    /** {@code implementors}: methods with a selector, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Implementors(String selector, String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public Implementors {
+            Checks.nonBlank("selector", selector, "implementors");
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.IMPLEMENTORS;
+        }
+    }
+
+    /** {@code references}: methods that name a class or global, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record References(String name, String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public References {
+            Checks.nonBlank("name", name, "references");
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.REFERENCES;
+        }
+    }
+
+    /** {@code class_hierarchy}: superclass chain and subclasses to {@code depth} levels (null: all). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ClassHierarchy(String className, Integer depth, String sessionId) implements Request, SessionScoped {
+        public ClassHierarchy {
+            Checks.nonBlank("class_name", className, "class_hierarchy");
+            if (depth != null) {
+                Checks.range("depth", depth, 0, 1_000);
+            }
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.CLASS_HIERARCHY;
+        }
+    }
+
+    /** {@code search_methods}: methods whose selector matches a glob and/or whose source contains a text, paged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SearchMethods(String pattern, String text, String sessionId, int offset, int limit)
+            implements Request, SessionScoped {
+        public SearchMethods {
+            if (pattern == null && text == null) {
+                throw StuiException.invalidField(
+                        "pattern", "search_methods needs 'pattern' (a selector glob) or 'text'.");
+            }
+            Checks.optionalId("session_id", sessionId);
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.SEARCH_METHODS;
+        }
+    }
+
+    /** {@code compile_method}: compiles method source into a class (its class side with {@code isClassMethod}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CompileMethod(String className, String source, String category, boolean isClassMethod, String sessionId)
+            implements Request, SessionScoped {
+        public CompileMethod {
+            Checks.nonBlank("class_name", className, "compile_method");
+            Checks.nonBlank("source", source, "compile_method");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.COMPILE_METHOD;
+        }
+    }
+
+    /**
+     * {@code define_class}: a Pharo class-definition expression ({@code definition}), or the parts ({@code name},
+     * {@code superclass}, variables as space-separated names, {@code packageName}); not both.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DefineClass(
+            String definition,
+            String name,
+            String superclass,
+            String instanceVars,
+            String classVars,
+            String classInstanceVars,
+            @JsonProperty("package") String packageName,
+            String sessionId)
+            implements Request, SessionScoped {
+        public DefineClass {
+            if ((definition == null) == (name == null)) {
+                throw StuiException.invalidField(
+                        "definition",
+                        "define_class takes 'definition' (a class-definition expression) or 'name', one of them.");
+            }
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.DEFINE_CLASS;
+        }
+    }
+
+    /** {@code remove_method}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RemoveMethod(String className, String methodName, boolean isClassMethod, String sessionId)
+            implements Request, SessionScoped {
+        public RemoveMethod {
+            Checks.nonBlank("class_name", className, "remove_method");
+            Checks.nonBlank("method_name", methodName, "remove_method");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.REMOVE_METHOD;
+        }
+    }
+
+    /** {@code remove_class}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RemoveClass(String className, String sessionId) implements Request, SessionScoped {
+        public RemoveClass {
+            Checks.nonBlank("class_name", className, "remove_class");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.REMOVE_CLASS;
+        }
+    }
+
+    /** {@code get_history}: a session's evaluations, oldest first, paged. */
+    record GetHistory(String sessionId, int offset, int limit) implements Request, SessionScoped {
+        public GetHistory {
+            Checks.sessionId(sessionId, "get_history");
+            Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            Checks.range("limit", limit, 1, MAX_PAGE);
+        }
+
+        public Command command() {
+            return Command.GET_HISTORY;
+        }
+    }
+
+    /** {@code describe}: what this server offers; no parameters. */
+    record Describe() implements Request {
+        public Command command() {
+            return Command.DESCRIBE;
         }
     }
 }

@@ -26,7 +26,22 @@ public sealed interface CommandResult
                 SaveContextResult,
                 LoadContextResult,
                 ContextSummaryResult,
-                ClearContextResult {
+                ClearContextResult,
+                // IDE tools (issue #15)
+                CompletionResult,
+                IsCompleteResult,
+                InterruptResult,
+                SendersResult,
+                ImplementorsResult,
+                ReferencesResult,
+                ClassHierarchyResult,
+                SearchMethodsResult,
+                CompileMethodResult,
+                DefineClassResult,
+                RemoveMethodResult,
+                RemoveClassResult,
+                GetHistoryResult,
+                DescribeResult {
 
     /** The command this is the result of (its PascalCase name is the envelope's {@code response_type}). */
     Command command();

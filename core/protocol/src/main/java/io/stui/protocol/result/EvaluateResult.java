@@ -1,5 +1,6 @@
 package io.stui.protocol.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stui.protocol.Command;
 
 /**
@@ -11,10 +12,30 @@ import io.stui.protocol.Command;
  * @param hasError      false for a result (failures are error answers)
  * @param transcript    text written to Transcript during this evaluation ("" when none)
  * @param objectId      the value's id in the session's object registry, or null outside a session
+ * @param suspended     true when a debug-mode evaluation stopped (breakpoint, halt, error); absent otherwise
+ * @param debugId       the suspended evaluation's id for {@code debug}; absent unless suspended
  */
 public record EvaluateResult(
-        String result, String resultType, long executionTime, boolean hasError, String transcript, String objectId)
+        String result,
+        String resultType,
+        long executionTime,
+        boolean hasError,
+        String transcript,
+        String objectId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean suspended,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String debugId)
         implements CommandResult {
+    /** An evaluation that answered (the only kind before the live debugger). */
+    public EvaluateResult(
+            String result,
+            String resultType,
+            long executionTime,
+            boolean hasError,
+            String transcript,
+            String objectId) {
+        this(result, resultType, executionTime, hasError, transcript, objectId, null, null);
+    }
+
     public Command command() {
         return Command.EVALUATE;
     }
