@@ -1,6 +1,12 @@
 package io.stui.smalltalk;
 
+import io.stui.smalltalk.image.CodeLoader;
+import io.stui.smalltalk.image.Doits;
+import io.stui.smalltalk.image.LoadResult;
 import io.stui.smalltalk.image.SnapshotCodec;
+import io.stui.smalltalk.image.SourceFile;
+import io.stui.smalltalk.image.TestRunResult;
+import io.stui.smalltalk.image.TestRunner;
 import io.stui.smalltalk.image.WorkspaceState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,6 +152,55 @@ public final class Workspace implements AutoCloseable {
         if (out.failure() != null) return EvalResult.failed(out.failure(), out.transcript(), elapsed);
         return EvalResult.success(out.printString(), out.className(), out.objectId(), out.transcript(), elapsed);
     }
+
+    /**
+     * Loads code (Tonel files, chunk-format file-outs) given by contents, all or nothing: on failure the answer
+     * names file, line and column and the workspace is as it was. {@code limits} bound each expression the load
+     * evaluates (class definitions in file-outs, compositions, class-side {@code initialize}).
+     */
+    public LoadResult load(List<SourceFile> files, EvalLimits limits) {
+        return load(files, limits, false);
+    }
+
+    /**
+     * As {@link #load(List, EvalLimits)}; a {@code lenient} load leaves out what it cannot define (a class whose
+     * superclass is missing, a method that does not compile) and lists it in {@link LoadResult#skipped()}, for
+     * running test packages written for a bigger class library. Protocol loads are never lenient.
+     */
+    public LoadResult load(List<SourceFile> files, EvalLimits limits, boolean lenient) {
+        interrupt.set(false);
+        return run(
+                () -> CodeLoader.load(state, doits(limits), files, lenient),
+                limits.timeout().multipliedBy(10));
+    }
+
+    /**
+     * Runs SUnit tests in this workspace: the concrete TestCase subclasses whose names match {@code classGlobs}
+     * or whose package is in {@code packages} (both empty: all of this workspace's). Each test is one evaluation
+     * under {@code perTest}; the answer has the counts and every failed, errored or skipped test with its message
+     * and the line in the test method.
+     */
+    public TestRunResult runTests(List<String> classGlobs, List<String> packages, EvalLimits perTest) {
+        interrupt.set(false);
+        return run(() -> TestRunner.run(state, doits(perTest), classGlobs, packages), LONG_TASK);
+    }
+
+    /** As {@link #runTests} for classes named exactly (as {@link LoadResult#classesDefined()} lists them). */
+    public TestRunResult runTestClasses(List<String> classNames, EvalLimits perTest) {
+        interrupt.set(false);
+        return run(() -> TestRunner.runClasses(state, doits(perTest), classNames), LONG_TASK);
+    }
+
+    /** Evaluations for the loader and the test runner: one-shot (no history, no ids), under {@code limits}. */
+    private Doits doits(EvalLimits limits) {
+        return code -> {
+            Evaluator.Outcome o = evaluator.evaluate(code, limits, interrupt, false);
+            return new Doits.Evaluated(o.value(), o.printString(), o.failure());
+        };
+    }
+
+    /** Loads and test runs are bounded per evaluation; this only bounds how long a caller waits for the whole. */
+    private static final Duration LONG_TASK = Duration.ofHours(1);
 
     /** Evaluates with {@link EvalLimits#defaults()}. */
     public EvalResult evaluate(String code) {

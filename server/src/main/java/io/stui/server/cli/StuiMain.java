@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code stui} launcher: {@code serve}, {@code call}, {@code eval}, {@code repl}, {@code st},
+ * The {@code stui} launcher: {@code serve}, {@code call}, {@code eval}, {@code repl}, {@code st}, {@code test},
  * {@code demo} and {@code keygen}. Run {@code stui help <subcommand>} for each one's flags.
  */
 @Command(
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             ReplCommand.class,
             StCommand.class,
+            TestCommand.class,
             DemoCommand.class,
             KeygenCommand.class,
             CommandLine.HelpCommand.class

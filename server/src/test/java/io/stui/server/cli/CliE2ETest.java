@@ -214,4 +214,22 @@ class CliE2ETest {
             System.setErr(savedErr);
         }
     }
+
+    @Test
+    void testLoadsATonelPackageAndRunsItsTests() throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("Demo-Tests"));
+        Files.writeString(pkg.resolve("package.st"), "Package { #name : 'Demo-Tests' }\n");
+        Files.writeString(pkg.resolve("DemoTest.class.st"), """
+                Class { #name : 'DemoTest', #superclass : 'TestCase', #package : 'Demo-Tests' }
+
+                DemoTest >> testSum [ self assert: 3 + 4 equals: 7 ]
+
+                DemoTest >> testWrong [ self assert: 3 + 4 equals: 8 ]
+                """);
+        Object[] r = run("test", pkg.toString());
+        assertEquals(1, r[0], "a failed test makes the exit code 1");
+        List<String> lines = List.of(((String) r[1]).split("\n"));
+        assertEquals("FAIL DemoTest>>#testWrong (line 1): Got 7 instead of 8.", lines.get(0));
+        assertEquals("1 passed, 1 failed", lines.get(lines.size() - 1));
+    }
 }

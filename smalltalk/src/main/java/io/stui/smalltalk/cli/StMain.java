@@ -4,6 +4,8 @@ import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
+import io.stui.smalltalk.image.LoadResult;
+import io.stui.smalltalk.image.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,6 +22,7 @@ import java.util.List;
  *   StMain '3 + 4' '100 factorial'      evaluate each argument
  *   StMain -f file.st                   evaluate the chunks of a file (separated by lines holding only '!')
  *   StMain -                            the same from standard input
+ *   StMain --load PATH ... '3 + 4'      load a Tonel package directory or a file first (repeatable)
  *   options: -t seconds (time limit per chunk, default 10), -q (print results only, no Transcript)
  * </pre>
  * Prints one printString per chunk (Transcript output first); failures print as "Error: ..." on standard output
@@ -38,13 +41,14 @@ public final class StMain {
      */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) throws IOException {
         List<String> chunks = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
         Duration timeout = Duration.ofSeconds(10);
         boolean quiet = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> {
-                    out.println("usage: st [-t seconds] [-q] (expression... | -f file | -)");
+                    out.println("usage: st [-t seconds] [-q] [--load PATH]... (expression... | -f file | -)");
                     return 0;
                 }
                 case "-t" -> {
@@ -56,6 +60,10 @@ public final class StMain {
                     }
                 }
                 case "-q" -> quiet = true;
+                case "--load" -> {
+                    if (i + 1 >= args.length) return usage(err, "--load needs a file or package directory");
+                    loads.add(args[++i]);
+                }
                 case "-f" -> {
                     if (i + 1 >= args.length) return usage(err, "-f needs a file name");
                     chunks.addAll(split(Files.readString(Path.of(args[++i]), StandardCharsets.UTF_8)));
@@ -64,11 +72,28 @@ public final class StMain {
                 default -> chunks.add(a);
             }
         }
-        if (chunks.isEmpty()) return usage(err, "nothing to evaluate");
+        if (chunks.isEmpty() && loads.isEmpty()) return usage(err, "nothing to evaluate");
+        List<SourceFile> files;
+        try {
+            files = SourceFiles.read(loads);
+        } catch (IOException e) {
+            err.println("st: " + e.getMessage());
+            return 2;
+        }
         SmalltalkEngine engine = SmalltalkEngine.boot();
         EvalLimits limits = EvalLimits.defaults().withTimeout(timeout);
         boolean failed = false;
         try (Workspace ws = engine.newWorkspace()) {
+            if (!files.isEmpty()) {
+                LoadResult loaded = ws.load(files, limits);
+                if (!loaded.ok()) {
+                    out.println("Error: load failed: " + loaded.failure().describe());
+                    return 1;
+                }
+                if (!quiet)
+                    out.println("Loaded " + loaded.classesDefined().size() + " classes, "
+                            + loaded.traitsDefined().size() + " traits, " + loaded.methodsDefined() + " methods");
+            }
             for (String chunk : chunks) {
                 if (chunk.isBlank()) continue;
                 EvalResult r = ws.evaluate(chunk, limits);

@@ -122,6 +122,7 @@ public final class Environment {
 
     /** Installs a method: into the class itself for kernel boot or workspace classes, as an extension otherwise. */
     public void install(StClass cls, CompiledMethod m) {
+        if (cls.traitOrigins != null) cls.traitOrigins.remove(m.selector);
         if (isKernel || cls.owner == this) cls.methods.put(m.selector, m);
         else extensions.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(m.selector, m);
         changed();

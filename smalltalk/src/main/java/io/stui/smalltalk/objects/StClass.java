@@ -35,6 +35,14 @@ public final class StClass extends StObject {
     public Format format = Format.OBJECT;
     /** Owning workspace environment; null for kernel classes. */
     public Environment owner;
+    /** The package a loaded definition named (Tonel {@code #package}); null: the category stands for it. */
+    public String packageName;
+    /** True for a trait: a holder of methods that classes copy in through their trait composition. */
+    public boolean isTrait;
+    /** The trait composition this class or trait uses (a Smalltalk object), or null. */
+    public Object traitComposition;
+    /** Selectors whose methods came from a trait, with the trait each came from; null when none did. */
+    public Map<StSymbol, StClass> traitOrigins;
 
     public StClass(StClass metaclass, boolean isMeta) {
         super(metaclass, 0);

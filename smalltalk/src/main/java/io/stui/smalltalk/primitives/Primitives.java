@@ -18,6 +18,7 @@ public final class Primitives {
         CollectionPrims.register(m);
         ControlPrims.register(m);
         ReflectionPrims.register(m);
+        TraitPrims.register(m);
         return m;
     }
 

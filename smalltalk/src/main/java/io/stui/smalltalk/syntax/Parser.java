@@ -38,6 +38,21 @@ public final class Parser {
         return p.pattern(params);
     }
 
+    /** The offset just past a method's message pattern (where its body starts), or throws SyntaxError. */
+    public static int patternEnd(String source) {
+        Parser p = new Parser(source);
+        p.pattern(new ArrayList<>());
+        return p.prev.end();
+    }
+
+    /** The argument names of a method's message pattern, or throws SyntaxError. */
+    public static List<String> patternArguments(String source) {
+        Parser p = new Parser(source);
+        List<String> params = new ArrayList<>();
+        p.pattern(params);
+        return params;
+    }
+
     private SyntaxError error(String msg) {
         return scanner.error(msg, tok.pos());
     }

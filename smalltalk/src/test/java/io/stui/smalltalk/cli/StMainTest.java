@@ -75,4 +75,23 @@ class StMainTest {
         assertEquals(1, r.code());
         assertTrue(r.out().startsWith("Error: Timeout"), r.out());
     }
+
+    @Test
+    void loadsAPackageBeforeTheExpressions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path pkg = java.nio.file.Files.createDirectories(dir.resolve("Demo"));
+        java.nio.file.Files.writeString(pkg.resolve("package.st"), "Package { #name : 'Demo' }\n");
+        java.nio.file.Files.writeString(
+                pkg.resolve("Doubler.class.st"),
+                "Class { #name : 'Doubler', #superclass : 'Object', #package : 'Demo' }\n\n"
+                        + "Doubler class >> double: n [ ^ n * 2 ]\n");
+        Run r = run("", "--load", pkg.toString(), "Doubler double: 21");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Loaded 1 classes, 0 traits, 1 methods\n42\n", r.out());
+
+        java.nio.file.Files.writeString(pkg.resolve("Broken.class.st"), "Class { #name : 'Broken' \n");
+        Run bad = run("", "-q", "--load", pkg.toString(), "3 + 4");
+        assertEquals(1, bad.code());
+        assertEquals("Error: load failed: Demo/Broken.class.st:2:1: ',' or '}' expected\n", bad.out());
+    }
 }
