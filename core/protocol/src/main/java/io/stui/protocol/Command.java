@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The 19 commands of the STUI protocol. Each has a snake_case name (command encoding) and a
+ * The commands of the STUI protocol. Each has a snake_case name (command encoding) and a
  * PascalCase name (envelope encoding); {@link #fromName(String)} accepts either.
  */
 public enum Command {
@@ -27,7 +27,10 @@ public enum Command {
     SAVE_CONTEXT("save_context", "SaveContext"),
     LOAD_CONTEXT("load_context", "LoadContext"),
     GET_CONTEXT_SUMMARY("get_context_summary", "GetContextSummary"),
-    CLEAR_CONTEXT("clear_context", "ClearContext");
+    CLEAR_CONTEXT("clear_context", "ClearContext"),
+    // code in the image (issue #14)
+    LOAD_CODE("load_code", "LoadCode"),
+    RUN_TESTS("run_tests", "RunTests");
 
     private static final Map<String, Command> BY_NAME = new HashMap<>();
 

@@ -17,7 +17,9 @@ public enum ErrorCode {
     TIMEOUT("Timeout"),
     UNSUPPORTED_OPERATION("UnsupportedOperation"),
     SESSION_ERROR("SessionError"),
-    SESSION_NOT_FOUND("SessionNotFound");
+    SESSION_NOT_FOUND("SessionNotFound"),
+    /** load_code: a file does not parse or compile; details name file, line and column (issue #14). */
+    COMPILATION_ERROR("CompilationError");
 
     private final String wireName;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.request.CodeFile;
 import io.stui.protocol.request.DebugOperation;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
@@ -60,6 +61,11 @@ class CommandTableTest {
         put(Command.LOAD_CONTEXT, "{'session_id': 's-1'}", new Request.LoadContext("s-1"));
         put(Command.GET_CONTEXT_SUMMARY, "{'session_id': 's-1'}", new Request.GetContextSummary("s-1"));
         put(Command.CLEAR_CONTEXT, "{'session_id': 's-1'}", new Request.ClearContext("s-1"));
+        put(
+                Command.LOAD_CODE,
+                "{'files': [{'name': 'A.class.st', 'contents': 'Class { #name : #A }'}]}",
+                new Request.LoadCode(List.of(new CodeFile("A.class.st", "Class { #name : #A }")), null));
+        put(Command.RUN_TESTS, "{'classes': 'A*'}", new Request.RunTests("A*", null, null));
     }
 
     private static void put(Command c, String params, Request expected) {
@@ -68,8 +74,8 @@ class CommandTableTest {
     }
 
     @Test
-    void thereAreNineteenCommandsAllInTheTable() {
-        assertEquals(19, Command.values().length);
+    void thereAreTwentyOneCommandsAllInTheTable() {
+        assertEquals(21, Command.values().length);
         assertEquals(EnumSet.allOf(Command.class), PARAMS.keySet());
     }
 
@@ -187,7 +193,13 @@ class CommandTableTest {
 
     /** Requests whose session is optional: the table's minimal parameters give none. */
     private static final EnumSet<Command> OPTIONAL_SESSION = EnumSet.of(
-            Command.EVALUATE, Command.INSPECT, Command.BROWSE_CLASS, Command.LIST_CLASSES, Command.GET_METHOD);
+            Command.EVALUATE,
+            Command.INSPECT,
+            Command.BROWSE_CLASS,
+            Command.LIST_CLASSES,
+            Command.GET_METHOD,
+            Command.LOAD_CODE,
+            Command.RUN_TESTS);
 
     @Test
     void sessionScopedRequestsExposeTheirSession() {

@@ -4,6 +4,7 @@ import io.stui.protocol.Command;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
+import io.stui.server.command.CodeCommands;
 import io.stui.server.command.ContextCommands;
 import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
@@ -31,7 +32,11 @@ public final class CommandTable implements Handler {
     private final Row[] rows = new Row[Command.values().length];
 
     public CommandTable(
-            InfoCommands info, SessionCommands sessions, SmalltalkCommands smalltalk, ContextCommands contexts) {
+            InfoCommands info,
+            SessionCommands sessions,
+            SmalltalkCommands smalltalk,
+            ContextCommands contexts,
+            CodeCommands code) {
         for (Command c : Command.values()) {
             rows[c.ordinal()] = switch (c) {
                 case PING -> row(Request.Ping.class, Placement.INLINE, info::ping);
@@ -56,6 +61,10 @@ public final class CommandTable implements Handler {
                 case SAVE_CONTEXT -> row(Request.SaveContext.class, Placement.SERIAL, contexts::save);
                 case LOAD_CONTEXT -> row(Request.LoadContext.class, Placement.SERIAL, contexts::load);
                 case CLEAR_CONTEXT -> row(Request.ClearContext.class, Placement.SERIAL, contexts::clear);
+                // code in the image (issue #14): loads and test runs take seconds, so a worker, in the session's
+                // lane when one is named
+                case LOAD_CODE -> row(Request.LoadCode.class, Placement.SERIAL, code::loadCode);
+                case RUN_TESTS -> row(Request.RunTests.class, Placement.SERIAL, code::runTests);
             };
         }
     }

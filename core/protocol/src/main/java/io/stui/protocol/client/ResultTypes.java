@@ -48,6 +48,8 @@ public final class ResultTypes {
             case LOAD_CONTEXT -> LoadContextResult.class;
             case GET_CONTEXT_SUMMARY -> ContextSummaryResult.class;
             case CLEAR_CONTEXT -> ClearContextResult.class;
+            case LOAD_CODE -> io.stui.protocol.result.LoadCodeResult.class;
+            case RUN_TESTS -> io.stui.protocol.result.RunTestsResult.class;
         };
     }
 }

@@ -26,7 +26,9 @@ public sealed interface CommandResult
                 SaveContextResult,
                 LoadContextResult,
                 ContextSummaryResult,
-                ClearContextResult {
+                ClearContextResult,
+                LoadCodeResult,
+                RunTestsResult {
 
     /** The command this is the result of (its PascalCase name is the envelope's {@code response_type}). */
     Command command();
