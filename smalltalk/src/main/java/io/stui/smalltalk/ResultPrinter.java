@@ -66,7 +66,7 @@ final class ResultPrinter {
      * has added no methods to kernel classes: it could have redefined printString/printOn: on them or Object.
      */
     String directPrint(Object value) {
-        return (value instanceof Long || value instanceof Boolean) && env.extensions.isEmpty()
+        return (value instanceof Long || value instanceof Boolean) && env.extendsNoKernelClass()
                 ? value.toString()
                 : null;
     }

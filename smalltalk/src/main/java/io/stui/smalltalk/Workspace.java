@@ -1,12 +1,6 @@
 package io.stui.smalltalk;
 
-import io.stui.smalltalk.image.CodeLoader;
-import io.stui.smalltalk.image.Doits;
-import io.stui.smalltalk.image.LoadResult;
 import io.stui.smalltalk.image.SnapshotCodec;
-import io.stui.smalltalk.image.SourceFile;
-import io.stui.smalltalk.image.TestRunResult;
-import io.stui.smalltalk.image.TestRunner;
 import io.stui.smalltalk.image.WorkspaceState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,7 +164,7 @@ public final class Workspace implements AutoCloseable {
     public LoadResult load(List<SourceFile> files, EvalLimits limits, boolean lenient) {
         interrupt.set(false);
         return run(
-                () -> CodeLoader.load(state, doits(limits), files, lenient),
+                () -> CodeLoader.load(state, evaluator, limits, interrupt, files, lenient),
                 limits.timeout().multipliedBy(10));
     }
 
@@ -182,21 +176,13 @@ public final class Workspace implements AutoCloseable {
      */
     public TestRunResult runTests(List<String> classGlobs, List<String> packages, EvalLimits perTest) {
         interrupt.set(false);
-        return run(() -> TestRunner.run(state, doits(perTest), classGlobs, packages), LONG_TASK);
+        return run(() -> TestRunner.run(state, evaluator, perTest, interrupt, classGlobs, packages), LONG_TASK);
     }
 
     /** As {@link #runTests} for classes named exactly (as {@link LoadResult#classesDefined()} lists them). */
     public TestRunResult runTestClasses(List<String> classNames, EvalLimits perTest) {
         interrupt.set(false);
-        return run(() -> TestRunner.runClasses(state, doits(perTest), classNames), LONG_TASK);
-    }
-
-    /** Evaluations for the loader and the test runner: one-shot (no history, no ids), under {@code limits}. */
-    private Doits doits(EvalLimits limits) {
-        return code -> {
-            Evaluator.Outcome o = evaluator.evaluate(code, limits, interrupt, false);
-            return new Doits.Evaluated(o.value(), o.printString(), o.failure());
-        };
+        return run(() -> TestRunner.runClasses(state, evaluator, perTest, interrupt, classNames), LONG_TASK);
     }
 
     /** Loads and test runs are bounded per evaluation; this only bounds how long a caller waits for the whole. */

@@ -27,11 +27,11 @@ class DoitCacheTest {
     }
 
     /** A workspace's state and its evaluator, as a {@link Workspace} holds them, without the thread. */
-    private static final class Session {
+    private static final class Ws {
         final WorkspaceState state;
         final Evaluator evaluator;
 
-        Session(ClassTable kernel) {
+        Ws(ClassTable kernel) {
             state = new WorkspaceState(kernel);
             evaluator = new Evaluator(state, new ResultPrinter(kernel, state.environment()));
         }
@@ -41,18 +41,18 @@ class DoitCacheTest {
         }
     }
 
-    private static String eval(Session s, String code) {
+    private static String eval(Ws s, String code) {
         Evaluator.Outcome out = s.evaluator.evaluate(code, EvalLimits.defaults(), new AtomicBoolean(), true);
         return out.failure() != null ? out.failure().errorClass() : out.printString();
     }
 
-    private static CompiledMethod compiled(Session s, DoitCache cache, String code) {
+    private static CompiledMethod compiled(Ws s, DoitCache cache, String code) {
         return cache.compile(code, s.state.environment(), s.state.variables(), s.state.resolver());
     }
 
     @Test
     void sameSourceInAnUnchangedWorkspaceIsCompiledOnce() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         CompiledMethod first = compiled(s, cache, "3 + 4");
         assertSame(first, compiled(s, cache, "3 + 4"));
@@ -62,7 +62,7 @@ class DoitCacheTest {
 
     @Test
     void repeatedEvaluationKeepsUpdatingTheSameVariable() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         eval(s, "x := 0");
         DoitCache cache = new DoitCache();
         assertSame(compiled(s, cache, "x := x + 1"), compiled(s, cache, "x := x + 1"));
@@ -74,7 +74,7 @@ class DoitCacheTest {
 
     @Test
     void clearingTheWorkspaceDropsTheVariablesACachedDoitWasBoundTo() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         CompiledMethod before = compiled(s, cache, "y");
         assertEquals("5", eval(s, "y := 5"));
@@ -86,7 +86,7 @@ class DoitCacheTest {
 
     @Test
     void aNameThatBecomesAVariableIsNoLongerReadAsAGlobal() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         assertEquals("UndeclaredVariableRead", eval(s, "Zork"));
         assertEquals("3", eval(s, "Zork := 3"));
         assertEquals("3", eval(s, "Zork"));
@@ -94,7 +94,7 @@ class DoitCacheTest {
 
     @Test
     void aDefinitionInTheWorkspaceRecompiles() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         CompiledMethod before = compiled(s, cache, "Counter + 1"); // a global read: no workspace variable involved
         assertSame(before, compiled(s, cache, "Counter + 1"));
@@ -106,7 +106,7 @@ class DoitCacheTest {
 
     @Test
     void aClassDefinedAfterAFailedUseIsFound() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         assertEquals("UndeclaredVariableRead", eval(s, "Gadget new"));
         eval(s, "Object subclass: #Gadget instanceVariableNames: '' classVariableNames: '' package: 'T'");
         assertEquals("a Gadget", eval(s, "Gadget new"));
@@ -114,7 +114,7 @@ class DoitCacheTest {
 
     @Test
     void literalsStayFreshAcrossReusedDoits() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         String code = "| t | t := 'abc'. t at: 1 put: $z. t";
         assertEquals("'zbc'", eval(s, code));
         assertEquals("'zbc'", eval(s, code));
@@ -123,7 +123,7 @@ class DoitCacheTest {
 
     @Test
     void syntaxErrorsAreNotCachedAndLongSourcesAreNotKept() {
-        Session s = new Session(kernel);
+        Ws s = new Ws(kernel);
         DoitCache cache = new DoitCache();
         assertEquals("SyntaxError", eval(s, "3 +"));
         String longSource = "1" + " + 1".repeat(DoitCache.MAX_SOURCE_LENGTH / 4);

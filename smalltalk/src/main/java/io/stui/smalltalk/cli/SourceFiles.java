@@ -1,6 +1,6 @@
 package io.stui.smalltalk.cli;
 
-import io.stui.smalltalk.image.SourceFile;
+import io.stui.smalltalk.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package io.stui.smalltalk.cli;
 
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
+import io.stui.smalltalk.LoadResult;
 import io.stui.smalltalk.SmalltalkEngine;
+import io.stui.smalltalk.SourceFile;
 import io.stui.smalltalk.Workspace;
-import io.stui.smalltalk.image.LoadResult;
-import io.stui.smalltalk.image.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

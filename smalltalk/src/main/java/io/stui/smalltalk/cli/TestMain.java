@@ -1,12 +1,12 @@
 package io.stui.smalltalk.cli;
 
 import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.LoadFailure;
+import io.stui.smalltalk.LoadResult;
 import io.stui.smalltalk.SmalltalkEngine;
+import io.stui.smalltalk.SourceFile;
+import io.stui.smalltalk.TestRunResult;
 import io.stui.smalltalk.Workspace;
-import io.stui.smalltalk.image.LoadFailure;
-import io.stui.smalltalk.image.LoadResult;
-import io.stui.smalltalk.image.SourceFile;
-import io.stui.smalltalk.image.TestRunResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -97,7 +97,7 @@ public final class ClassBuilder {
 
     /** After a class changed shape, recompiles its methods and its subclasses' so slot indexes stay right. */
     private static void recompileHierarchy(Environment env, StClass c) {
-        for (StClass x : new ArrayList<>(env.userClasses)) {
+        for (StClass x : new ArrayList<>(env.userClasses())) {
             if (x != c && !x.inheritsFrom(c)) continue;
             x.recomputeInstSize();
             for (StClass side : List.of(x, x.cls)) {

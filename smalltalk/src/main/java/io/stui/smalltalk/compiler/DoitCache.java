@@ -47,7 +47,7 @@ public final class DoitCache {
      */
     public CompiledMethod compile(
             String code, Environment env, Map<String, Binding> variables, VariableResolver resolver) {
-        Object token = env.token;
+        Object token = env.token();
         Cached cached = entries.get(code);
         if (cached != null && cached.token == token && stillBound(cached, variables)) {
             return cached.method;
@@ -63,7 +63,7 @@ public final class DoitCache {
                 cacheable ? recording : resolver,
                 Compiler.bodies(env.classes));
         doit.ensureCompiled();
-        if (cacheable && env.token == token) {
+        if (cacheable && env.token() == token) {
             String[] names = recording.names.toArray(new String[0]);
             Binding[] bindings = new Binding[names.length];
             for (int i = 0; i < names.length; i++) {

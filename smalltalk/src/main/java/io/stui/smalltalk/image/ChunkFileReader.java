@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * opens a section of method chunks that an empty chunk closes; every other chunk is an expression (a class
  * definition, a comment, an initialisation), evaluated in file order.
  */
-final class ChunkFileReader {
+public final class ChunkFileReader {
     private static final Pattern METHODS_FOR = Pattern.compile(
             "(\\w+)( class)?\\s+methodsFor:\\s*'((?:[^']|'')*)'(\\s+stamp:\\s*'[^']*')?\\s*", Pattern.DOTALL);
 
@@ -23,7 +23,7 @@ final class ChunkFileReader {
     /** A chunk: its text with {@code !!} undoubled and stripped, and the file offset where that text starts. */
     private record Chunk(String text, int offset) {}
 
-    static Definitions.ReadFile read(SourceFile file) {
+    public static Definitions.ReadFile read(SourceText file) {
         List<Chunk> chunks = split(file.contents());
         List<Object> items = new ArrayList<>();
         int i = 0;

@@ -1,12 +1,11 @@
 package io.stui.smalltalk.image;
 
 import io.stui.smalltalk.compiler.ClassBuilder;
+import io.stui.smalltalk.compiler.TraitBuilder;
 import io.stui.smalltalk.objects.Binding;
-import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
-import io.stui.smalltalk.objects.StObject;
 import io.stui.smalltalk.objects.StSymbol;
 import io.stui.smalltalk.syntax.SyntaxError;
 import java.util.ArrayList;
@@ -37,8 +36,8 @@ public final class LoadSupport {
             this.env = env;
             this.globals = new LinkedHashMap<>(env.globals);
             for (Binding b : globals.values()) values.put(b, b.value);
-            this.userClasses = new ArrayList<>(env.userClasses);
-            env.extensions.forEach((c, m) -> extensions.put(c, new LinkedHashMap<>(m)));
+            this.userClasses = new ArrayList<>(env.userClasses());
+            env.extensions().forEach((c, m) -> extensions.put(c, new LinkedHashMap<>(m)));
             for (StClass c : userClasses) {
                 classes.add(new ClassState(c));
                 classes.add(new ClassState(c.cls));
@@ -51,10 +50,10 @@ public final class LoadSupport {
             env.globals.clear();
             env.globals.putAll(globals);
             values.forEach((b, v) -> b.value = v);
-            env.userClasses.clear();
-            env.userClasses.addAll(userClasses);
-            env.extensions.clear();
-            extensions.forEach((c, m) -> env.extensions.put(c, new LinkedHashMap<>(m)));
+            env.userClasses().clear();
+            env.userClasses().addAll(userClasses);
+            env.extensions().clear();
+            extensions.forEach((c, m) -> env.extensions().put(c, new LinkedHashMap<>(m)));
             for (ClassState s : classes) s.restore();
             for (StClass c : userClasses) {
                 recompute(c);
@@ -163,31 +162,10 @@ public final class LoadSupport {
         return c;
     }
 
-    /** Defines or redefines a trait: a method holder with no superclass, whose class side inherits from {@code Trait}. */
+    /** Defines or redefines a trait (see {@link TraitBuilder#defineTrait}). */
     public static StClass defineTrait(
             Environment env, String name, List<String> instVars, String category, String packageName) {
-        ClassTable k = env.classes;
-        StClass existing = env.classNamed(name);
-        StClass t;
-        if (existing != null && existing.isTrait && existing.owner == env) {
-            t = existing;
-            t.instVarNames = instVars.toArray(new String[0]);
-            t.recomputeInstSize();
-            t.category = category;
-            env.changed();
-        } else {
-            if (existing != null && existing.isKernel())
-                throw new IllegalArgumentException(name + " is a kernel class and cannot be redefined here");
-            t = k.makeClass(name, null, instVars.toArray(new String[0]), StClass.Format.OBJECT, category, env);
-            t.isTrait = true;
-            t.cls.superclass = (StClass) k.globals.get("Trait").value;
-            t.cls.recomputeInstSize();
-            t.slots = t.cls.instSize() == 0 ? StObject.EMPTY : new Object[t.cls.instSize()];
-            if (existing != null) env.userClasses.remove(existing);
-            k.register(t, env);
-        }
-        t.packageName = packageName;
-        return t;
+        return TraitBuilder.defineTrait(env, name, instVars, category, packageName);
     }
 
     /** Compiles a method into a class (or its metaclass); throws SyntaxError with offsets in {@code source}. */
@@ -202,6 +180,6 @@ public final class LoadSupport {
 
     /** Workspace classes and traits, in definition order. */
     public static List<StClass> userClasses(Environment env) {
-        return List.copyOf(env.userClasses);
+        return List.copyOf(env.userClasses());
     }
 }

@@ -96,7 +96,7 @@ public final class SnapshotCodec {
             out.writeLong(MAGIC);
             out.writeInt(VERSION);
             Environment env = s.environment();
-            List<StClass> classes = env.userClasses;
+            List<StClass> classes = env.userClasses();
             out.writeInt(classes.size());
             for (StClass c : classes) {
                 out.writeUTF(c.name);
@@ -113,7 +113,7 @@ public final class SnapshotCodec {
                 methods.addAll(c.methods.values());
                 methods.addAll(c.cls.methods.values());
             }
-            for (Map<StSymbol, CompiledMethod> ext : env.extensions.values()) methods.addAll(ext.values());
+            for (Map<StSymbol, CompiledMethod> ext : env.extensions().values()) methods.addAll(ext.values());
             out.writeInt(methods.size());
             for (CompiledMethod m : methods) {
                 classRef(m.methodClass);

@@ -16,10 +16,10 @@ import java.util.Map;
  * {@code Foo classSide >> ...} for the class side). Throws {@link Malformed} with the offset of what it could not
  * read.
  */
-final class TonelReader {
+public final class TonelReader {
     /** The file is not Tonel as this reader knows it. */
-    static final class Malformed extends Exception {
-        final int offset;
+    public static final class Malformed extends Exception {
+        public final int offset;
 
         Malformed(String message, int offset) {
             super(message, null, false, false);
@@ -27,18 +27,18 @@ final class TonelReader {
         }
     }
 
-    private final SourceFile file;
+    private final SourceText file;
     private final String s;
     private int p;
 
-    private TonelReader(SourceFile file) {
+    private TonelReader(SourceText file) {
         this.file = file;
         this.s = file.contents();
     }
 
     /** True when the contents start as a Tonel file does (after an optional comment). */
-    static boolean looksLikeTonel(String text) {
-        TonelReader r = new TonelReader(new SourceFile("", text));
+    public static boolean looksLikeTonel(String text) {
+        TonelReader r = new TonelReader(new SourceText("", text));
         try {
             r.skipSpace();
             if (r.peek() == '"') r.comment();
@@ -55,7 +55,7 @@ final class TonelReader {
         }
     }
 
-    static Definitions.ReadFile read(SourceFile file) throws Malformed {
+    public static Definitions.ReadFile read(SourceText file) throws Malformed {
         return new TonelReader(file).readFile();
     }
 

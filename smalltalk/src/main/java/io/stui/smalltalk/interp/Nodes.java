@@ -237,7 +237,7 @@ public final class Nodes {
         @Override
         public Object eval(Context c) {
             Environment env = kernelOnly ? c.interp.classes.bootEnv : c.interp.env;
-            Object tok = env.token;
+            Object tok = env.token();
             GlobalCache gc = cache;
             Binding b;
             if (gc != null && gc.token == tok) b = gc.binding;
@@ -307,7 +307,7 @@ public final class Nodes {
             c.pos = pos;
             Interpreter in = c.interp;
             StClass cls = in.classes.classOf(r);
-            Object tok = in.env.token;
+            Object tok = in.env.token();
             CacheEntry e = cache;
             CompiledMethod m;
             if (e != null && e.cls == cls && e.token == tok) m = e.method;
@@ -351,7 +351,7 @@ public final class Nodes {
         public Object eval(Context c) {
             Object r = receiver.eval(c);
             Object[] a = evalArgs(c);
-            if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extensions.isEmpty()) {
+            if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extendsNoKernelClass()) {
                 c.pos = pos;
                 return c.interp.callBlock(b, a, c);
             }

@@ -162,7 +162,7 @@ public final class ClassTable {
     /** Makes a new class a global of {@code env} (and one of the kernel's classes when env is the kernel's). */
     public void register(StClass c, Environment env) {
         if (env.isKernel) kernelClasses.add(c);
-        else env.userClasses.add(c);
+        else env.userClasses().add(c);
         env.globals.put(c.name, new Binding(c.name, c));
         env.changed();
     }

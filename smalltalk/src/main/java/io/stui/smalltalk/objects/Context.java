@@ -1,6 +1,10 @@
 package io.stui.smalltalk.objects;
 
-/** An activation of a method or block: temporaries, receiver, lexical outer context and sender. */
+/**
+ * An activation of a method or block: temporaries, receiver, lexical outer context and sender. Its fields are
+ * public because the interpreter (another package) reads and writes them on every activation and return; only
+ * the interpreter writes {@code returning}, {@code returnValue}, {@code dead}, {@code handler} and {@code pos}.
+ */
 public final class Context {
     public final CodeUnit code;
     public final Object receiver;

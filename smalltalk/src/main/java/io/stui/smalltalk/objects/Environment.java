@@ -18,11 +18,11 @@ public final class Environment {
     /** Globals defined in this environment (for the kernel environment: the kernel globals). */
     public final Map<String, Binding> globals;
     /** Methods this environment added to kernel classes. */
-    public final Map<StClass, Map<StSymbol, CompiledMethod>> extensions = new LinkedHashMap<>();
+    private final Map<StClass, Map<StSymbol, CompiledMethod>> extensions = new LinkedHashMap<>();
     /** Classes defined in this environment, in definition order. */
-    public final List<StClass> userClasses = new ArrayList<>();
+    private final List<StClass> userClasses = new ArrayList<>();
     /** Identity token of the current method/global state; changes on every definition. */
-    public volatile Object token = new Object();
+    private volatile Object token = new Object();
 
     private final HashMap<StClass, HashMap<StSymbol, CompiledMethod>> lookupCache = new HashMap<>();
 
@@ -30,6 +30,19 @@ public final class Environment {
         this.classes = classes;
         this.isKernel = isKernel;
         this.globals = isKernel ? classes.globals : new LinkedHashMap<>();
+    }
+
+    /**
+     * Identity token of the current method and global state: send-site caches and compiled doits are valid while
+     * it is the one they saw.
+     */
+    public Object token() {
+        return token;
+    }
+
+    /** True when this environment has added no method to a kernel class (so kernel behaviour is the kernel's). */
+    public boolean extendsNoKernelClass() {
+        return extensions.isEmpty();
     }
 
     public List<StClass> userClasses() {

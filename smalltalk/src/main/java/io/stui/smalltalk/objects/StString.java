@@ -6,7 +6,7 @@ import java.util.Arrays;
 public class StString {
     public char[] chars;
     /** True when some character needs more than 8 bits (a WideString in Pharo's terms). */
-    public boolean wide;
+    private boolean wide;
 
     public StString(String s) {
         this.chars = s.toCharArray();
@@ -27,6 +27,12 @@ public class StString {
                 break;
             }
         wide = w;
+    }
+
+    /** Keeps the byte/wide representation right after a character of this code point was stored. */
+    public final void stored(int codePoint) {
+        if (codePoint > 255) wide = true;
+        else if (wide) refresh();
     }
 
     public int size() {

@@ -163,8 +163,7 @@ public final class ObjectPrims {
         if (r instanceof StString str) {
             if (i < 0 || i >= str.chars.length || !(v instanceof Char c) || c.value > 0xFFFF) return FAIL;
             str.chars[(int) i] = (char) c.value;
-            if (c.value > 255 && !str.wide) str.wide = true;
-            else if (str.wide && c.value <= 255) str.refresh();
+            str.stored(c.value);
             return v;
         }
         if (r instanceof byte[] b) {

@@ -5,7 +5,7 @@ import static io.stui.smalltalk.primitives.Primitives.bool;
 import static io.stui.smalltalk.primitives.Primitives.text;
 
 import io.stui.smalltalk.compiler.ClassBuilder;
-import io.stui.smalltalk.image.LoadSupport;
+import io.stui.smalltalk.compiler.TraitBuilder;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
 import io.stui.smalltalk.objects.Environment;
@@ -55,7 +55,7 @@ final class TraitPrims {
             if (name == null || pkg == null || name.isEmpty() || !Character.isUpperCase(name.charAt(0))) return FAIL;
             if (in.env.isKernel) return FAIL;
             try {
-                return LoadSupport.defineTrait(in.env, name, List.of(), pkg, pkg);
+                return TraitBuilder.defineTrait(in.env, name, List.of(), pkg, pkg);
             } catch (IllegalArgumentException e) {
                 return in.signalError("Error", e.getMessage(), s);
             }

@@ -1,11 +1,8 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.SmalltalkEngine;
-import io.stui.smalltalk.Workspace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +123,19 @@ class TraitsTest {
             assertEquals(List.of("TNamed"), r.traitsDefined());
             assertEquals("'I am Widget'", eval(ws, "Widget make label"));
             assertEquals("TNamed classTrait", eval(ws, "Widget class traitComposition"));
+        }
+    }
+
+    @Test
+    void aSnapshotKeepsWhatTraitsGaveTheClass() {
+        try (Workspace ws = engine.newWorkspace()) {
+            defineGreeting(ws);
+            eval(
+                    ws,
+                    "Object subclass: #Kept uses: TCounts instanceVariableNames: '' classVariableNames: '' package: 'Demo'");
+            try (Workspace back = engine.restoreWorkspace(ws.snapshot())) {
+                assertEquals("42", eval(back, "Kept new count"));
+            }
         }
     }
 }

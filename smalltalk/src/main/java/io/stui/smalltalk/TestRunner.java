@@ -1,5 +1,6 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StString;
@@ -7,6 +8,7 @@ import io.stui.smalltalk.objects.StSymbol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -14,13 +16,17 @@ import java.util.regex.Pattern;
  * package, each test in its own evaluation with its own limits, so a test that loops or recurses without end is
  * that test's error and the run goes on.
  */
-public final class TestRunner {
+final class TestRunner {
     private final Environment env;
-    private final Doits doits;
+    private final Evaluator evaluator;
+    private final EvalLimits perTest;
+    private final AtomicBoolean interrupt;
 
-    private TestRunner(Environment env, Doits doits) {
+    private TestRunner(Environment env, Evaluator evaluator, EvalLimits perTest, AtomicBoolean interrupt) {
         this.env = env;
-        this.doits = doits;
+        this.evaluator = evaluator;
+        this.perTest = perTest;
+        this.interrupt = interrupt;
     }
 
     /**
@@ -28,18 +34,30 @@ public final class TestRunner {
      * package is one of {@code packages} (a package also takes in its tags: {@code Kernel-Tests} covers
      * {@code Kernel-Tests-Objects}); both empty: every test class of the workspace (not the kernel's).
      */
-    public static TestRunResult run(WorkspaceState state, Doits doits, List<String> classGlobs, List<String> packages) {
-        return new TestRunner(state.environment(), doits).run(select(state.environment(), classGlobs, packages));
+    static TestRunResult run(
+            WorkspaceState state,
+            Evaluator evaluator,
+            EvalLimits perTest,
+            AtomicBoolean interrupt,
+            List<String> classGlobs,
+            List<String> packages) {
+        return new TestRunner(state.environment(), evaluator, perTest, interrupt)
+                .run(select(state.environment(), classGlobs, packages));
     }
 
     /** Runs the tests of the named classes, in that order (those that are not concrete test classes are passed over). */
-    public static TestRunResult runClasses(WorkspaceState state, Doits doits, List<String> classNames) {
+    static TestRunResult runClasses(
+            WorkspaceState state,
+            Evaluator evaluator,
+            EvalLimits perTest,
+            AtomicBoolean interrupt,
+            List<String> classNames) {
         List<StClass> classes = new ArrayList<>();
         for (String n : classNames) {
             StClass c = state.environment().classNamed(n);
             if (c != null) classes.add(c);
         }
-        return new TestRunner(state.environment(), doits).run(classes);
+        return new TestRunner(state.environment(), evaluator, perTest, interrupt).run(classes);
     }
 
     private static List<StClass> select(Environment env, List<String> globs, List<String> packages) {
@@ -78,8 +96,11 @@ public final class TestRunner {
         List<TestRunResult.ClassCount> perClass = new ArrayList<>();
         for (StClass c : classes) {
             if (c.isTrait || !c.inheritsFrom(testCase)) continue;
-            Doits.Evaluated sels = doits.evaluate(
-                    c.name + " isAbstract ifTrue: [#()] ifFalse: [" + c.name + " allTestSelectors asArray]");
+            Evaluator.Outcome sels = evaluator.evaluate(
+                    c.name + " isAbstract ifTrue: [#()] ifFalse: [" + c.name + " allTestSelectors asArray]",
+                    perTest,
+                    interrupt,
+                    false);
             if (!(sels.value() instanceof Object[] selectors)) {
                 problems.add(new TestRunResult.TestProblem(
                         c.name, "allTestSelectors", TestRunResult.Kind.ERROR, describe(sels), 0));
@@ -115,8 +136,11 @@ public final class TestRunner {
 
     /** Runs one test; answers null when it passed (or failed as expected). */
     private TestRunResult.TestProblem runOne(String className, String selector) {
-        Doits.Evaluated out = doits.evaluate(
-                "TestResult new runAndReport: (" + className + " selector: #" + quoteSelector(selector) + ")");
+        Evaluator.Outcome out = evaluator.evaluate(
+                "TestResult new runAndReport: (" + className + " selector: #" + quoteSelector(selector) + ")",
+                perTest,
+                interrupt,
+                false);
         if (!(out.value() instanceof Object[] r) || r.length != 3 || !(r[0] instanceof StSymbol kind))
             return new TestRunResult.TestProblem(className, selector, TestRunResult.Kind.ERROR, describe(out), 0);
         String message = r[1] instanceof StString m ? m.str() : "";
@@ -138,7 +162,7 @@ public final class TestRunner {
                 : "'" + selector.replace("'", "''") + "'";
     }
 
-    private static String describe(Doits.Evaluated out) {
+    private static String describe(Evaluator.Outcome out) {
         return out.failure() != null ? out.failure().describe() : "the test runner answered " + out.printString();
     }
 }

@@ -1,4 +1,4 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
 /** Why a load failed, and where: the file's name as given, a 1-based line and column (0 when not known). */
 public record LoadFailure(String file, int line, int column, String message) {

@@ -1,9 +1,15 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
-import io.stui.smalltalk.EvalFailure;
+import io.stui.smalltalk.image.ChunkFileReader;
+import io.stui.smalltalk.image.Definitions;
 import io.stui.smalltalk.image.Definitions.ClassDef;
 import io.stui.smalltalk.image.Definitions.Doit;
 import io.stui.smalltalk.image.Definitions.MethodDef;
+import io.stui.smalltalk.image.LoadSupport;
+import io.stui.smalltalk.image.Problem;
+import io.stui.smalltalk.image.SourceText;
+import io.stui.smalltalk.image.TonelReader;
+import io.stui.smalltalk.image.WorkspaceState;
 import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.syntax.Parser;
@@ -15,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,11 +35,13 @@ import java.util.regex.Pattern;
  * cannot define, a class whose superclass is missing with its subclasses and methods, a method whose class is
  * missing, a composition that fails, and reports each in {@link LoadResult#skipped()}.
  */
-public final class CodeLoader {
+final class CodeLoader {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
     private final Environment env;
-    private final Doits doits;
+    private final Evaluator evaluator;
+    private final EvalLimits limits;
+    private final AtomicBoolean interrupt;
     private final boolean lenient;
     private final List<LoadFailure> skipped = new ArrayList<>();
     private final List<String> classes = new ArrayList<>();
@@ -40,9 +49,12 @@ public final class CodeLoader {
     private int methods;
     private int doitsEvaluated;
 
-    private CodeLoader(Environment env, Doits doits, boolean lenient) {
+    private CodeLoader(
+            Environment env, Evaluator evaluator, EvalLimits limits, AtomicBoolean interrupt, boolean lenient) {
         this.env = env;
-        this.doits = doits;
+        this.evaluator = evaluator;
+        this.limits = limits;
+        this.interrupt = interrupt;
         this.lenient = lenient;
     }
 
@@ -50,18 +62,25 @@ public final class CodeLoader {
     private static final class Failed extends Exception {
         final LoadFailure failure;
 
-        Failed(LoadFailure failure) {
-            super(failure.message(), null, false, false);
-            this.failure = failure;
+        Failed(Problem p) {
+            super(p.message(), null, false, false);
+            this.failure = failure(p);
         }
     }
 
     /**
-     * Loads {@code files} into a workspace on the calling thread (an evaluation thread); {@code doits} evaluates
-     * the expressions a load runs (file-out definitions, compositions, class-side initialize) in that workspace.
+     * Loads {@code files} into a workspace on the calling thread (an evaluation thread); the expressions a load
+     * runs (file-out definitions, compositions, class-side initialize) go through the workspace's evaluator under
+     * {@code limits}.
      */
-    public static LoadResult load(WorkspaceState state, Doits doits, List<SourceFile> files, boolean lenient) {
-        return new CodeLoader(state.environment(), doits, lenient).run(files);
+    static LoadResult load(
+            WorkspaceState state,
+            Evaluator evaluator,
+            EvalLimits limits,
+            AtomicBoolean interrupt,
+            List<SourceFile> files,
+            boolean lenient) {
+        return new CodeLoader(state.environment(), evaluator, limits, interrupt, lenient).run(files);
     }
 
     private LoadResult run(List<SourceFile> files) {
@@ -92,7 +111,8 @@ public final class CodeLoader {
 
     // ------------------------------------------------------------ reading (no change to the workspace)
 
-    private Definitions.ReadFile read(SourceFile f) throws Failed {
+    private Definitions.ReadFile read(SourceFile source) throws Failed {
+        SourceText f = new SourceText(source.name(), source.contents());
         String name = f.name();
         boolean tonel = name.endsWith(".class.st")
                 || name.endsWith(".trait.st")
@@ -313,7 +333,7 @@ public final class CodeLoader {
     }
 
     private void evaluate(String code, ClassDef d, String what) throws Failed {
-        Doits.Evaluated out = doits.evaluate(code);
+        Evaluator.Outcome out = evaluator.evaluate(code, limits, interrupt, false);
         if (out.failure() != null)
             problem(d.where.failure(
                     d.name + ": " + what + " failed: " + out.failure().describe()));
@@ -324,7 +344,7 @@ public final class CodeLoader {
     private void loadChunks(Definitions.ReadFile f) throws Failed {
         for (Object item : f.chunkItems()) {
             if (item instanceof Doit d) {
-                Doits.Evaluated out = doits.evaluate(d.code());
+                Evaluator.Outcome out = evaluator.evaluate(d.code(), limits, interrupt, false);
                 doitsEvaluated++;
                 EvalFailure failure = out.failure();
                 if (failure != null) problem(d.where().failure(failure.describe()));
@@ -349,8 +369,12 @@ public final class CodeLoader {
     }
 
     /** Strict: the load fails here. Lenient: the problem is reported and the load goes on. */
-    private void problem(LoadFailure f) throws Failed {
-        if (!lenient) throw new Failed(f);
-        skipped.add(f);
+    private void problem(Problem p) throws Failed {
+        if (!lenient) throw new Failed(p);
+        skipped.add(failure(p));
+    }
+
+    private static LoadFailure failure(Problem p) {
+        return new LoadFailure(p.file(), p.line(), p.column(), p.message());
     }
 }

@@ -1,11 +1,14 @@
-package io.stui.smalltalk.bench;
+package io.stui.bench.smalltalk;
 
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
 
-/** A quick timing run of the README figures (the JMH benchmarks in this package are the reference). */
+/**
+ * A quick timing run of the embedded Smalltalk's README figures, without JMH ({@link SmalltalkBenchmarks} is the
+ * reference): {@code java -Xss8m -cp bench/target/stui-bench.jar io.stui.bench.smalltalk.QuickBench}.
+ */
 public final class QuickBench {
     private QuickBench() {}
 

@@ -1,4 +1,4 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
 import java.util.List;
 

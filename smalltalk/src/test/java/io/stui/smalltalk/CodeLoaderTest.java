@@ -1,13 +1,9 @@
-package io.stui.smalltalk.image;
+package io.stui.smalltalk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stui.smalltalk.EvalLimits;
-import io.stui.smalltalk.Reflection;
-import io.stui.smalltalk.SmalltalkEngine;
-import io.stui.smalltalk.Workspace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
