@@ -130,7 +130,8 @@ public final class StuiServer implements AutoCloseable {
                     sessions::sessionCount,
                     accepting::get,
                     smalltalk::packages,
-                    image::savedAt);
+                    image::savedAt,
+                    image::hasUnsavedChanges);
             CommandTable table = new CommandTable(
                     info,
                     new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),

@@ -38,21 +38,25 @@ public final class InfoCommands {
     private final Supplier<Boolean> accepting;
     private final Supplier<List<Map<String, Object>>> packages;
     private final java.util.function.LongSupplier imageSavedAt;
+    private final java.util.function.BooleanSupplier imageUnsaved;
 
     /**
      * @param sessions  live session count
      * @param accepting false while the server shuts down
      * @param packages  the engine's packages (name, class count), for {@code Packages}
      * @param imageSavedAt when the default image was last written to the store (epoch ms, 0: not since start)
+     * @param imageUnsaved  true while the image has changes the store may not hold yet
      */
     public InfoCommands(
             ServerFacts facts,
             IntSupplier sessions,
             Supplier<Boolean> accepting,
             Supplier<List<Map<String, Object>>> packages,
-            java.util.function.LongSupplier imageSavedAt) {
+            java.util.function.LongSupplier imageSavedAt,
+            java.util.function.BooleanSupplier imageUnsaved) {
         this.facts = facts;
         this.imageSavedAt = imageSavedAt;
+        this.imageUnsaved = imageUnsaved;
         this.sessions = sessions;
         this.accepting = accepting;
         this.packages = packages;
@@ -83,6 +87,7 @@ public final class InfoCommands {
         extra.put("image_id", facts.imageId());
         long saved = imageSavedAt.getAsLong();
         extra.put("image_saved_at", saved == 0 ? null : java.time.Instant.ofEpochMilli(saved));
+        extra.put("image_unsaved_changes", imageUnsaved.getAsBoolean());
         if (type == InfoType.MEMORY || type == InfoType.ALL) {
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();

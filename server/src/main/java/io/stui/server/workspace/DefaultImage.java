@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,7 +37,10 @@ public final class DefaultImage implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final SessionStore store;
     private final Clock clock;
-    private final AtomicBoolean used = new AtomicBoolean();
+    /** Requests that used the image so far; {@link #savedUses} is how many of them the store is known to hold. */
+    private final AtomicLong uses = new AtomicLong();
+
+    private volatile long savedUses;
     private final ScheduledExecutorService timer;
     /** What the store holds (guarded by this object's monitor). */
     private byte[] lastSaved;
@@ -84,19 +87,27 @@ public final class DefaultImage implements AutoCloseable {
             return work.apply(workspace);
         } finally {
             lock.unlock();
-            if (!used.get()) {
-                used.set(true);
-            }
+            uses.incrementAndGet();
         }
     }
 
     private void saveIfUsed() {
-        if (used.getAndSet(false)) {
-            save();
+        // read before the snapshot: a use counted later may be missing from it, and is saved at the next tick
+        long u = uses.get();
+        if (u != savedUses && save()) {
+            savedUses = u;
         }
     }
 
-    /** Writes the image to the store now if it differs from what the store holds; true when it wrote. */
+    /** True while a request has used the image since the last snapshot the store holds. */
+    public boolean hasUnsavedChanges() {
+        return uses.get() != savedUses;
+    }
+
+    /**
+     * Writes the image to the store now if it differs from what the store holds; true when the store holds the
+     * image as it is now (written, or already equal).
+     */
     public boolean save() {
         byte[] bytes;
         lock.lock();
@@ -110,7 +121,7 @@ public final class DefaultImage implements AutoCloseable {
         }
         synchronized (this) {
             if (Arrays.equals(bytes, lastSaved)) {
-                return false;
+                return true;
             }
             try {
                 store.saveImage(bytes, clock.millis());

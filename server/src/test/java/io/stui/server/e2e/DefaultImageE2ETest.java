@@ -96,9 +96,8 @@ class DefaultImageE2ETest {
                                 cls, inspected.at("/object_info/class_name").asText());
                     }
                     imageId = imageId(w);
-                    // kill -9 loses at most the auto-save window: wait for a save that follows the last definition
-                    long defined = System.currentTimeMillis();
-                    awaitSavedAfter(w, defined);
+                    // kill -9 loses at most the auto-save window: wait until the store holds the last definition
+                    awaitSaved(w);
                 }
                 first.kill9();
             }
@@ -129,14 +128,14 @@ class DefaultImageE2ETest {
         return id;
     }
 
-    /** Asks system_info until the image's last save is later than {@code after} (the auto-save delay is 20 ms). */
-    private static void awaitSavedAfter(Wire w, long after) {
+    /** Asks system_info until the store holds every change made to the image (the auto-save delay is 20 ms). */
+    private static void awaitSaved(Wire w) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode info = result(w.call(Requests.command("s", "system_info", params())))
                     .path("info");
-            JsonNode saved = info.path("image_saved_at");
-            if (saved.isTextual() && java.time.Instant.parse(saved.asText()).toEpochMilli() > after) {
+            if (!info.path("image_unsaved_changes").asBoolean(true)
+                    && info.path("image_saved_at").isTextual()) {
                 return;
             }
             Thread.onSpinWait();
