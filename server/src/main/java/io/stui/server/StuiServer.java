@@ -1,6 +1,7 @@
 package io.stui.server;
 
 import io.stui.protocol.ProtocolCodec;
+import io.stui.server.command.CodeCommands;
 import io.stui.server.command.ContextCommands;
 import io.stui.server.command.DebugCommands;
 import io.stui.server.command.IdeCommands;
@@ -21,9 +22,11 @@ import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionManager;
 import io.stui.server.store.SessionStore;
 import io.stui.server.workspace.AutoSaver;
+import io.stui.server.workspace.DefaultImage;
 import io.stui.server.workspace.OldGenerationCeiling;
 import io.stui.server.workspace.SessionWorkspace;
 import io.stui.server.workspace.Workspaces;
+import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvaluationThreads;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.zmq.ZContext;
@@ -100,7 +103,8 @@ public final class StuiServer implements AutoCloseable {
                     config.maxSessionsPerClient(),
                     config.sessionTimeout(),
                     new ClientPolicy(config.allowClients(), config.denyClients()),
-                    executor);
+                    executor,
+                    config.contextRetention());
             this.metrics = opened(new ServerMetrics(sessions::sessionCount));
             SmalltalkEngine engine = SmalltalkEngine.boot();
             log.info(
@@ -108,8 +112,10 @@ public final class StuiServer implements AutoCloseable {
             this.workspaces = new Workspaces(engine, store, Clock.systemUTC());
             this.autoSaver = opened(new AutoSaver(
                     config.autosaveDelay(), executor, store, workspaces::autoSnapshot, metrics::autosaved));
-            this.smalltalk = opened(new SmalltalkCommands(
-                    engine, sessions, workspaces, autoSaver, metrics, SmalltalkCommands.limits(config)));
+            EvalLimits limits = SmalltalkCommands.limits(config);
+            DefaultImage image = DefaultImage.open(engine, store, Clock.systemUTC(), config.autosaveDelay());
+            this.smalltalk =
+                    opened(new SmalltalkCommands(engine, sessions, workspaces, autoSaver, metrics, limits, image));
             // session requests promote history entries into the old generation; keep it collected
             this.oldGenCeiling = OldGenerationCeiling.install(config.oldGenFloorMiB() << 20, config.oldGenFactor());
             oldGenCeiling.ifPresent(this::opened);
@@ -121,17 +127,21 @@ public final class StuiServer implements AutoCloseable {
                             context.backend().name().toLowerCase(Locale.ROOT),
                             context.libzmqVersion(),
                             engine.version(),
+                            store.imageId(),
                             config),
                     sessions::sessionCount,
                     accepting::get,
-                    smalltalk::packages);
+                    smalltalk::packages,
+                    image::savedAt,
+                    image::hasUnsavedChanges);
             CommandTable table = new CommandTable(
                     info,
                     new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
                     smalltalk,
                     new ContextCommands(smalltalk, workspaces, store, sessions),
                     new IdeCommands(smalltalk, config, VERSION),
-                    new DebugCommands(smalltalk, SmalltalkCommands.limits(config)));
+                    new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
+                    new CodeCommands(smalltalk, image, limits));
             RequestDispatcher dispatcher =
                     new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics);
             this.front = front(config, context, dispatcher);

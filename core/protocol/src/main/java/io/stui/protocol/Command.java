@@ -42,7 +42,10 @@ public enum Command {
     REMOVE_METHOD("remove_method", "RemoveMethod"),
     REMOVE_CLASS("remove_class", "RemoveClass"),
     GET_HISTORY("get_history", "GetHistory"),
-    DESCRIBE("describe", "Describe");
+    DESCRIBE("describe", "Describe"),
+    // code in the image (issue #14)
+    LOAD_CODE("load_code", "LoadCode"),
+    RUN_TESTS("run_tests", "RunTests");
 
     private static final Map<String, Command> BY_NAME = new HashMap<>();
 

@@ -18,8 +18,9 @@ public enum ErrorCode {
     UNSUPPORTED_OPERATION("UnsupportedOperation"),
     SESSION_ERROR("SessionError"),
     SESSION_NOT_FOUND("SessionNotFound"),
-    // IDE tools (issue #15)
+    /** A method or a loaded file does not parse or compile; details name the line and column (and the file). */
     COMPILATION_ERROR("CompilationError"),
+    /** The evaluation was stopped by an {@code interrupt}. */
     INTERRUPTED("Interrupted");
 
     private final String wireName;

@@ -2,6 +2,7 @@ package io.stui.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.request.CodeFile;
 import io.stui.protocol.request.DebugOperation;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
@@ -156,6 +157,9 @@ final class RequestReader {
                 new Request.GetHistory(
                         requiredSession(p, encoding), p.integer("offset", 0), p.integer("limit", DEFAULT_PAGE));
             case DESCRIBE -> new Request.Describe();
+            case LOAD_CODE -> new Request.LoadCode(codeFiles(p), optionalSession(p, encoding));
+            case RUN_TESTS ->
+                new Request.RunTests(p.string("classes"), p.string("packages"), optionalSession(p, encoding));
         };
     }
 
@@ -179,6 +183,25 @@ final class RequestReader {
             throw p.missing("session_id");
         }
         return session;
+    }
+
+    /** {@code files}: an array of {@code {"name": ..., "contents": ...}} objects. */
+    private static java.util.List<CodeFile> codeFiles(ParamReader p) {
+        JsonNode files = p.raw("files");
+        if (files == null) {
+            throw p.missing("files");
+        }
+        if (!files.isArray()) {
+            throw p.wrongType("files", "an array of {\"name\": ..., \"contents\": ...} objects", files);
+        }
+        java.util.List<CodeFile> out = new java.util.ArrayList<>(files.size());
+        for (JsonNode f : files) {
+            if (!f.isObject()) {
+                throw p.wrongType("files", "an array of {\"name\": ..., \"contents\": ...} objects", f);
+            }
+            out.add(new CodeFile(p.string("name", f.get("name")), p.string("contents", f.get("contents"))));
+        }
+        return out;
     }
 
     private static InfoType infoType(ParamReader p) {

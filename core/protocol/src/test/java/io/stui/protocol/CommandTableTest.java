@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stui.protocol.request.CodeFile;
 import io.stui.protocol.request.DebugOperation;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
@@ -84,6 +85,11 @@ class CommandTableTest {
         put(Command.REMOVE_CLASS, "{'class_name': 'Foo'}", new Request.RemoveClass("Foo", null));
         put(Command.GET_HISTORY, "{'session_id': 's-1'}", new Request.GetHistory("s-1", 0, 100));
         put(Command.DESCRIBE, "{}", new Request.Describe());
+        put(
+                Command.LOAD_CODE,
+                "{'files': [{'name': 'A.class.st', 'contents': 'Class { #name : #A }'}]}",
+                new Request.LoadCode(List.of(new CodeFile("A.class.st", "Class { #name : #A }")), null));
+        put(Command.RUN_TESTS, "{'classes': 'A*'}", new Request.RunTests("A*", null, null));
     }
 
     private static void put(Command c, String params, Request expected) {
@@ -225,7 +231,11 @@ class CommandTableTest {
             Command.COMPILE_METHOD,
             Command.DEFINE_CLASS,
             Command.REMOVE_METHOD,
-            Command.REMOVE_CLASS);
+            Command.REMOVE_CLASS,
+            // code in the image (issue #14)
+
+            Command.LOAD_CODE,
+            Command.RUN_TESTS);
 
     @Test
     void sessionScopedRequestsExposeTheirSession() {

@@ -20,17 +20,20 @@ import io.stui.protocol.result.InspectorState;
 import io.stui.protocol.result.LastEvaluation;
 import io.stui.protocol.result.ListClassesResult;
 import io.stui.protocol.result.ListClientSessionsResult;
+import io.stui.protocol.result.LoadCodeResult;
 import io.stui.protocol.result.LoadContextResult;
 import io.stui.protocol.result.MethodInfo;
 import io.stui.protocol.result.ObjectInfo;
 import io.stui.protocol.result.PingResult;
 import io.stui.protocol.result.RestoreSessionResult;
+import io.stui.protocol.result.RunTestsResult;
 import io.stui.protocol.result.SaveContextResult;
 import io.stui.protocol.result.SessionInfoResult;
 import io.stui.protocol.result.SessionStatisticsResult;
 import io.stui.protocol.result.SessionSummary;
 import io.stui.protocol.result.SystemInfo;
 import io.stui.protocol.result.SystemInfoResult;
+import io.stui.protocol.result.TestFailure;
 import io.stui.protocol.result.UpdateSessionStateResult;
 import io.stui.protocol.result.VariableSummary;
 import io.stui.protocol.result.WorkspaceContext;
@@ -135,7 +138,9 @@ class HandWrittenResultsTest {
                         new LastEvaluation("x := 3", "3", Instant.EPOCH),
                         new InspectorState("o-1")),
                 new ContextSummaryResult("s-1", List.of(), 0, null, null),
-                new ClearContextResult("s-1", false));
+                new ClearContextResult("s-1", false),
+                new LoadCodeResult(List.of(), List.of(), 0, 2),
+                new RunTestsResult(0, 0, 1, 1, List.of(new TestFailure("T", "testA", "skipped", "not yet", 0))));
     }
 
     /** A map that keeps its order and takes nulls, like the ones results carry. */

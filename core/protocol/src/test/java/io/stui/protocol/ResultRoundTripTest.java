@@ -25,17 +25,20 @@ import io.stui.protocol.result.InspectorState;
 import io.stui.protocol.result.LastEvaluation;
 import io.stui.protocol.result.ListClassesResult;
 import io.stui.protocol.result.ListClientSessionsResult;
+import io.stui.protocol.result.LoadCodeResult;
 import io.stui.protocol.result.LoadContextResult;
 import io.stui.protocol.result.MethodInfo;
 import io.stui.protocol.result.ObjectInfo;
 import io.stui.protocol.result.PingResult;
 import io.stui.protocol.result.RestoreSessionResult;
+import io.stui.protocol.result.RunTestsResult;
 import io.stui.protocol.result.SaveContextResult;
 import io.stui.protocol.result.SessionInfoResult;
 import io.stui.protocol.result.SessionStatisticsResult;
 import io.stui.protocol.result.SessionSummary;
 import io.stui.protocol.result.SystemInfo;
 import io.stui.protocol.result.SystemInfoResult;
+import io.stui.protocol.result.TestFailure;
 import io.stui.protocol.result.UpdateSessionStateResult;
 import io.stui.protocol.result.VariableSummary;
 import io.stui.protocol.result.WorkspaceContext;
@@ -115,7 +118,16 @@ class ResultRoundTripTest {
                         4,
                         new LastEvaluation("x + 4", "7", T1),
                         new InspectorState(null)),
-                new ClearContextResult("s-1", true)));
+                new ClearContextResult("s-1", true),
+                new LoadCodeResult(List.of("Counter", "CounterTest"), List.of("TCountable"), 7, 0),
+                new RunTestsResult(
+                        3,
+                        1,
+                        1,
+                        0,
+                        List.of(
+                                new TestFailure("CounterTest", "testDown", "failure", "Assertion failed", 4),
+                                new TestFailure("CounterTest", "testZero", "error", "ZeroDivide", 2)))));
         all.addAll(IdeSamples.results());
         return all;
     }

@@ -228,12 +228,58 @@ final class DemoCommand implements Callable<Integer> {
                 Command.GET_CONTEXT_SUMMARY,
                 params("session_id", sid),
                 r -> r.path("variables").size() >= 1 && r.path("history_size").asInt() >= 4);
+        imageScript(c);
         exchange(
                 c,
                 "Close the session",
                 Command.CLOSE_SESSION,
                 params("session_id", sid),
                 r -> r.path("closed").asBoolean());
+    }
+
+    /** The default image: a small Tonel package loaded by contents, its tests run there, its class used. */
+    private void imageScript(StuiClient c) {
+        com.fasterxml.jackson.databind.node.ArrayNode files = Mappers.JSON.createArrayNode();
+        for (String name : java.util.List.of("package.st", "Counter.class.st", "CounterTest.class.st")) {
+            try (java.io.InputStream in =
+                    DemoCommand.class.getResourceAsStream("/io/stui/server/demo/DemoCounter/" + name)) {
+                files.addObject()
+                        .put("name", "DemoCounter/" + name)
+                        .put("contents", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException | NullPointerException e) {
+                failures++;
+                out.println("!! the demo package is missing from the jar: " + name);
+                return;
+            }
+        }
+        ObjectNode load = params();
+        load.set("files", files);
+        exchange(
+                c,
+                "Load a small Tonel package into the server's image (no session: the default image)",
+                Command.LOAD_CODE,
+                load,
+                r -> r.path("classes_defined").toString().equals("[\"Counter\",\"CounterTest\"]"));
+        exchange(
+                c,
+                "Run its SUnit tests in the image",
+                Command.RUN_TESTS,
+                params("packages", "DemoCounter"),
+                r -> r.path("passed").asInt() == 4
+                        && r.path("failed").asInt() == 0
+                        && r.path("errors").asInt() == 0);
+        exchange(
+                c,
+                "Use the loaded class in a later request, still without a session",
+                Command.EVALUATE,
+                params("code", "Counter new increment; incrementBy: 41; count"),
+                r -> r.path("result").asText().equals("42"));
+        exchange(
+                c,
+                "Which image is this? (an id made once per store)",
+                Command.SYSTEM_INFO,
+                params(),
+                r -> !r.path("info").path("image_id").asText().isEmpty());
     }
 
     /**

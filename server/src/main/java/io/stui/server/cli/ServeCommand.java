@@ -98,6 +98,11 @@ final class ServeCommand implements Callable<Integer> {
                     "Old-generation ceiling as a multiple of what survived the last full collection (default 1.15).")
     String oldGenFactor;
 
+    @Option(
+            names = "--context-retention-days",
+            description = "Days an expired session stays restorable with its saved context (default 30).")
+    String contextRetentionDays;
+
     /** The flags given, by setting key. */
     Map<String, String> flags() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -122,6 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         put(m, "front-mode", frontMode);
         put(m, "old-gen-floor-mib", oldGenFloorMib);
         put(m, "old-gen-factor", oldGenFactor);
+        put(m, "context-retention-days", contextRetentionDays);
         return m;
     }
 

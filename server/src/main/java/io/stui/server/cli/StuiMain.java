@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ReplCommand.class,
             StCommand.class,
             TestCommand.class,
+            LoadCommand.class,
             DemoCommand.class,
             KeygenCommand.class,
             CommandLine.HelpCommand.class

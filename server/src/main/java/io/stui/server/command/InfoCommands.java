@@ -30,24 +30,33 @@ public final class InfoCommands {
             String zmqBackend,
             String zmqVersion,
             String smalltalkVersion,
+            String imageId,
             ServerConfig config) {}
 
     private final ServerFacts facts;
     private final IntSupplier sessions;
     private final Supplier<Boolean> accepting;
     private final Supplier<List<Map<String, Object>>> packages;
+    private final java.util.function.LongSupplier imageSavedAt;
+    private final java.util.function.BooleanSupplier imageUnsaved;
 
     /**
      * @param sessions  live session count
      * @param accepting false while the server shuts down
      * @param packages  the engine's packages (name, class count), for {@code Packages}
+     * @param imageSavedAt when the default image was last written to the store (epoch ms, 0: not since start)
+     * @param imageUnsaved  true while the image has changes the store may not hold yet
      */
     public InfoCommands(
             ServerFacts facts,
             IntSupplier sessions,
             Supplier<Boolean> accepting,
-            Supplier<List<Map<String, Object>>> packages) {
+            Supplier<List<Map<String, Object>>> packages,
+            java.util.function.LongSupplier imageSavedAt,
+            java.util.function.BooleanSupplier imageUnsaved) {
         this.facts = facts;
+        this.imageSavedAt = imageSavedAt;
+        this.imageUnsaved = imageUnsaved;
         this.sessions = sessions;
         this.accepting = accepting;
         this.packages = packages;
@@ -74,6 +83,11 @@ public final class InfoCommands {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("info_type", type.wireName());
         extra.put("server_version", facts.serverVersion());
+        // which image this server holds: made once per store, so a client with several servers keeps them apart
+        extra.put("image_id", facts.imageId());
+        long saved = imageSavedAt.getAsLong();
+        extra.put("image_saved_at", saved == 0 ? null : java.time.Instant.ofEpochMilli(saved));
+        extra.put("image_unsaved_changes", imageUnsaved.getAsBoolean());
         if (type == InfoType.MEMORY || type == InfoType.ALL) {
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();

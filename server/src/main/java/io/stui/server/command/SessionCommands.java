@@ -52,7 +52,7 @@ public final class SessionCommands {
 
     public RestoreSessionResult restore(Request.RestoreSession r) {
         try {
-            LiveSession s = sessions.get(r.sessionId());
+            LiveSession s = sessions.revive(r.sessionId());
             WorkspaceFacts facts = workspaceFacts.apply(s);
             return new RestoreSessionResult(
                     s.id(),

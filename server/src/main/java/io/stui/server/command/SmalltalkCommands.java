@@ -20,6 +20,7 @@ import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionException;
 import io.stui.server.session.SessionManager;
 import io.stui.server.workspace.AutoSaver;
+import io.stui.server.workspace.DefaultImage;
 import io.stui.server.workspace.SessionWorkspace;
 import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.EvalLimits;
@@ -39,10 +40,10 @@ import java.util.TreeMap;
  *
  * <p>With a {@code session_id}, evaluate and inspect run in the session's workspace (variables
  * persist, results get object ids, the workspace is auto-saved afterwards). Without one they run in
- * a scratch workspace taken from a pool and emptied after every request, so nothing persists from one
- * request to the next and no object id is answered. Class queries ({@code browse_class}, {@code list_classes},
+ * the server's {@link DefaultImage}: variables, globals and definitions persist there as in a Pharo image
+ * (no object id is answered). Class queries ({@code browse_class}, {@code list_classes},
  * {@code get_method}) with a session see the session's own classes and methods too; without one, the
- * shared kernel's classes.
+ * image's (the kernel's and whatever was defined or loaded in the image).
  */
 public final class SmalltalkCommands implements AutoCloseable {
 
@@ -55,13 +56,7 @@ public final class SmalltalkCommands implements AutoCloseable {
     private final AutoSaver autoSaver;
     private final ServerMetrics metrics;
     private final EvalLimits limits;
-    private final Workspace system;
-    /**
-     * Idle scratch workspaces, emptied after each use (see {@link #withScratch}). A pool, not one per thread:
-     * requests run on workers and on the front's threads, which come and go, and the pool holds no more
-     * workspaces than ever ran at once.
-     */
-    private final java.util.Queue<Workspace> idleScratch = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final DefaultImage image;
 
     public SmalltalkCommands(
             SmalltalkEngine engine,
@@ -69,14 +64,15 @@ public final class SmalltalkCommands implements AutoCloseable {
             Workspaces workspaces,
             AutoSaver autoSaver,
             ServerMetrics metrics,
-            EvalLimits limits) {
+            EvalLimits limits,
+            DefaultImage image) {
         this.engine = engine;
         this.sessions = sessions;
         this.workspaces = workspaces;
         this.autoSaver = autoSaver;
         this.metrics = metrics;
         this.limits = limits;
-        this.system = engine.newWorkspace();
+        this.image = image;
     }
 
     /** The limits of one evaluation under {@code config}. */
@@ -123,50 +119,17 @@ public final class SmalltalkCommands implements AutoCloseable {
         return r;
     }
 
-    /**
-     * Runs {@code work} in a scratch workspace and empties it afterwards, so nothing outlives the
-     * request. A workspace whose evaluation hit a limit is discarded instead (its evaluation thread
-     * may have been abandoned still running).
-     */
-    private <A, T> T withScratch(A request, java.util.function.BiFunction<Workspace, A, T> work) {
-        Workspace ws = idleScratch.poll();
-        if (ws == null) {
-            ws = engine.newWorkspace();
-        }
-        boolean reusable = false;
-        try {
-            T out = work.apply(ws, request);
-            reusable = true;
-            return out;
-        } catch (StuiException e) {
-            reusable = e.code() != ErrorCode.TIMEOUT && e.code() != ErrorCode.INTERNAL_ERROR;
-            throw e;
-        } finally {
-            if (reusable) {
-                ws.clear();
-                idleScratch.add(ws);
-            } else {
-                ws.close();
-            }
-        }
-    }
-
-    /** An evaluation without a session, in a scratch workspace; made once, so the hot path allocates no lambda. */
-    private final java.util.function.BiFunction<Workspace, Request.Evaluate, EvaluateResult> scratchEvaluation =
-            this::evaluateInScratch;
-
-    private EvaluateResult evaluateInScratch(Workspace ws, Request.Evaluate req) {
-        EvalResult r = checked(ws.evaluateOnce(req.code(), limits)); // the workspace is cleared next: nothing to keep
-        return new EvaluateResult(r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
-    }
-
     public EvaluateResult evaluate(Request.Evaluate req) {
         if (req.sessionId() == null) {
             if (req.toolId() != null || req.receiverId() != null) {
                 throw StuiException.invalidField(
                         "session_id", "tool_id and receiver_id name things in a session: give its session_id.");
             }
-            return withScratch(req, scratchEvaluation);
+            // evaluateOnce: the value gets no object id and no history entry, so the image does not fill up with
+            // the results of a stream of evaluations; the variables and definitions they make persist
+            EvalResult r = checked(image.use(ws -> ws.evaluateOnce(req.code(), limits)));
+            return new EvaluateResult(
+                    r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
@@ -208,9 +171,9 @@ public final class SmalltalkCommands implements AutoCloseable {
                 throw StuiException.invalidField(
                         "session_id", "inspect by object_id needs the session_id the id belongs to.");
             }
-            return withScratch(req, (ws, inspect) -> {
-                EvalResult r = run(ws, inspect.target());
-                Reflection.Inspection i = inspectRegistered(ws, r.objectId(), inspect.includeMethods())
+            return image.use(ws -> {
+                EvalResult r = run(ws, req.target());
+                Reflection.Inspection i = inspectRegistered(ws, r.objectId(), req.includeMethods())
                         .orElseThrow(() -> new StuiException(
                                 ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
                 return result(i, null);
@@ -283,9 +246,7 @@ public final class SmalltalkCommands implements AutoCloseable {
         if (sessionId != null) {
             return query.apply(workspace(session(sessionId)).workspace());
         }
-        synchronized (system) {
-            return query.apply(system);
-        }
+        return image.use(query);
     }
 
     /** The kernel's packages, name and class count each (for system_info's Packages report). */
@@ -418,13 +379,11 @@ public final class SmalltalkCommands implements AutoCloseable {
                         kind == DebugOperation.Kind.GET_STACK_TRACE ? trace : null));
     }
 
-    /** Stops the class-query workspace's thread and closes the idle scratch workspaces. */
+    /** Saves and closes the default image. */
     @Override
     public void close() {
-        system.close();
-        Workspace ws;
-        while ((ws = idleScratch.poll()) != null) {
-            ws.close();
+        if (image != null) { // null only in tests of the command table, which never run a handler
+            image.close();
         }
     }
 }

@@ -55,7 +55,8 @@ public final class ConfigLoader {
             "autosave-delay-ms",
             "front-mode",
             "old-gen-floor-mib",
-            "old-gen-factor");
+            "old-gen-factor",
+            "context-retention-days");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -218,7 +219,9 @@ public final class ConfigLoader {
                         nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())),
                 frontMode(s, d.frontMode()),
                 positive(s, "old-gen-floor-mib", d.oldGenFloorMiB()),
-                factor(s, "old-gen-factor", d.oldGenFactor()));
+                factor(s, "old-gen-factor", d.oldGenFactor()),
+                Duration.ofDays(positive(
+                        s, "context-retention-days", d.contextRetention().toDays())));
         checkBindSafety(c);
         return c;
     }

@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param oldGenFloorMiB        lowest old-generation ceiling of the serial collector, in MiB
  *                              ({@code OldGenerationCeiling})
  * @param oldGenFactor          the old-generation ceiling as a multiple of what survived the last full collection
+ * @param contextRetention      how long a session that expired stays restorable with its saved context
  */
 public record ServerConfig(
         String endpoint,
@@ -56,7 +57,8 @@ public record ServerConfig(
         Duration autosaveDelay,
         FrontMode frontMode,
         long oldGenFloorMiB,
-        double oldGenFactor) {
+        double oldGenFactor,
+        Duration contextRetention) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -69,6 +71,7 @@ public record ServerConfig(
         Objects.requireNonNull(storePath, "storePath");
         Objects.requireNonNull(autosaveDelay, "autosaveDelay");
         Objects.requireNonNull(frontMode, "frontMode");
+        Objects.requireNonNull(contextRetention, "contextRetention");
         allowClients = List.copyOf(allowClients);
         denyClients = List.copyOf(denyClients);
         if (metricsHost == null || metricsHost.isBlank()) {
@@ -101,7 +104,8 @@ public record ServerConfig(
                 Duration.ofMillis(500),
                 FrontMode.FAST,
                 8,
-                1.15);
+                1.15,
+                Duration.ofDays(30));
     }
 
     /** True when CURVE encryption is configured. */
@@ -130,6 +134,7 @@ public record ServerConfig(
         m.put("front_mode", frontMode.wireName());
         m.put("old_gen_floor_mib", oldGenFloorMiB);
         m.put("old_gen_factor", oldGenFactor);
+        m.put("context_retention_days", contextRetention.toDays());
         return m;
     }
 

@@ -4,6 +4,7 @@ import io.stui.protocol.Command;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.result.CommandResult;
+import io.stui.server.command.CodeCommands;
 import io.stui.server.command.ContextCommands;
 import io.stui.server.command.DebugCommands;
 import io.stui.server.command.IdeCommands;
@@ -38,7 +39,8 @@ public final class CommandTable implements Handler {
             SmalltalkCommands smalltalk,
             ContextCommands contexts,
             IdeCommands ide,
-            DebugCommands debug) {
+            DebugCommands debug,
+            CodeCommands code) {
         for (Command c : Command.values()) {
             rows[c.ordinal()] = switch (c) {
                 case PING -> row(Request.Ping.class, Placement.INLINE, info::ping);
@@ -84,6 +86,10 @@ public final class CommandTable implements Handler {
                 case GET_HISTORY -> row(Request.GetHistory.class, Placement.IN_PLACE, ide::history);
                 case DESCRIBE ->
                     row(Request.Describe.class, Placement.WORKER, r -> ide.describe(cmd -> row(cmd).type()));
+                // code in the image (issue #14): loads and test runs take seconds, so a worker, in the session's
+                // lane when one is named
+                case LOAD_CODE -> row(Request.LoadCode.class, Placement.SERIAL, code::loadCode);
+                case RUN_TESTS -> row(Request.RunTests.class, Placement.SERIAL, code::runTests);
             };
         }
     }

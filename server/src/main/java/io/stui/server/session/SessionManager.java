@@ -56,6 +56,11 @@ public final class SessionManager implements AutoCloseable {
 
     private final Object createLock = new Object();
 
+    /** How long an expired session stays restorable when no setting says otherwise. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+    private final Duration retention;
+
     /**
      * Loads the sessions in {@code store}, dropping those that expired while the server was down.
      *
@@ -68,6 +73,22 @@ public final class SessionManager implements AutoCloseable {
             Duration timeout,
             ClientPolicy policy,
             KeyedSerialExecutor lanes) {
+        this(store, clock, maxPerClient, timeout, policy, lanes, DEFAULT_RETENTION);
+    }
+
+    /**
+     * As above, keeping an expired session's row and contexts for {@code retention} after its last use, so
+     * {@code restore_session} can bring it back.
+     */
+    public SessionManager(
+            SessionStore store,
+            Clock clock,
+            int maxPerClient,
+            Duration timeout,
+            ClientPolicy policy,
+            KeyedSerialExecutor lanes,
+            Duration retention) {
+        this.retention = retention;
         this.store = store;
         this.lanes = lanes;
         this.clock = clock;
@@ -86,7 +107,10 @@ public final class SessionManager implements AutoCloseable {
                     s.lastAccess(),
                     parseState(s.stateJson()));
             if (session.isExpired(now)) {
-                store.deleteSession(s.sessionId());
+                // expired while the server was down: not live, but restorable until its retention ends
+                if (s.lastAccess() < now - retention.toMillis()) {
+                    store.deleteSession(s.sessionId());
+                }
                 expired++;
             } else {
                 sessions.put(s.sessionId(), session);
@@ -152,6 +176,46 @@ public final class SessionManager implements AutoCloseable {
         LiveSession s = peek(sessionId);
         s.touch(clock.millis());
         return s;
+    }
+
+    /**
+     * The session for {@code restore_session}: the live one, or one that expired less than the retention period
+     * ago, made live again (with its stored state; its workspace is revived from its saved contexts on first use).
+     */
+    public LiveSession revive(String sessionId) {
+        Optional<LiveSession> live = find(sessionId);
+        if (live.isPresent()) {
+            return get(sessionId);
+        }
+        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+            return get(sessionId); // throws the usual answer
+        }
+        synchronized (createLock) {
+            long now = clock.millis();
+            LiveSession expired = sessions.get(sessionId);
+            if (expired != null && expired.isExpired(now)) {
+                end(sessionId, EndReason.EXPIRED);
+            } else if (expired != null) {
+                return get(sessionId);
+            }
+            Optional<StoredSession> row = store.loadSession(sessionId);
+            if (row.isEmpty() || row.get().lastAccess() < now - retention.toMillis()) {
+                return get(sessionId); // throws NOT_FOUND
+            }
+            StoredSession s = row.get();
+            LiveSession revived = new LiveSession(
+                    s.sessionId(),
+                    s.clientId(),
+                    s.createdAt(),
+                    Duration.ofSeconds(s.timeoutSeconds()),
+                    s.lastModified(),
+                    now,
+                    parseState(s.stateJson()));
+            store.touch(Map.of(sessionId, now));
+            sessions.put(sessionId, revived);
+            log.info("event=session_revived session_id={}", sessionId);
+            return revived;
+        }
     }
 
     /** Finds a live session without recording an access. */
@@ -220,7 +284,9 @@ public final class SessionManager implements AutoCloseable {
         if (s == null) {
             return;
         }
-        store.deleteSession(sessionId);
+        if (reason == EndReason.CLOSED) {
+            store.deleteSession(sessionId);
+        } // an expired session's row and contexts stay for the retention period (restore_session revives it)
         log.info(
                 "event=session_ended session_id={} reason={}",
                 sessionId,
@@ -296,6 +362,10 @@ public final class SessionManager implements AutoCloseable {
             }
         }
         flushAccessTimes();
+        int purged = store.deleteSessionsIdleBefore(now - retention.toMillis());
+        if (purged > 0) {
+            log.info("event=sessions_purged count={} retention_days={}", purged, retention.toDays());
+        }
         return new Swept(expired, parked);
     }
 

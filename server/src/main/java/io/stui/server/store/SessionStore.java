@@ -58,7 +58,11 @@ public final class SessionStore implements AutoCloseable {
                       history_size INTEGER NOT NULL,
                       PRIMARY KEY (session_id, kind))"""),
             // v2: server-side metadata of a context (inspector selection, known object ids)
-            List.of("ALTER TABLE contexts ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'"));
+            List.of("ALTER TABLE contexts ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'"),
+            // v3: the default image (one row) and facts about the store itself, such as its image id
+            List.of(
+                    "CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    "CREATE TABLE image (name TEXT PRIMARY KEY, saved_at INTEGER NOT NULL, snapshot BLOB NOT NULL)"));
 
     /** Schema version this code reads and writes. */
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
@@ -227,6 +231,40 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** One stored session (live, or expired and still retained), if its row exists. */
+    public synchronized Optional<StoredSession> loadSession(String sessionId) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("SELECT session_id, client_id, created_at, last_modified, last_access, timeout_s,"
+                        + " state_json FROM sessions WHERE session_id=?")) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredSession(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getString(7)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot load session " + sessionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Durably deletes the sessions (and their contexts) last used before {@code cutoff}; answers how many. */
+    public synchronized int deleteSessionsIdleBefore(long cutoff) {
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sessions WHERE last_access < ?")) {
+            ps.setLong(1, cutoff);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot delete old sessions: " + e.getMessage(), e);
+        }
+    }
+
     /** All stored sessions. */
     public synchronized List<StoredSession> loadSessions() {
         List<StoredSession> out = new ArrayList<>();
@@ -310,6 +348,53 @@ public final class SessionStore implements AutoCloseable {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("Cannot delete context of session " + sessionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The store's image id: made once, the first time a server opens the store (a store older than the id gets
+     * one then), and the same for as long as the file lives, so clients can tell servers' images apart.
+     */
+    public synchronized String imageId() {
+        try {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM store_info WHERE key='image_id'");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            String id = java.util.UUID.randomUUID().toString();
+            try (PreparedStatement ps =
+                    conn.prepareStatement("INSERT INTO store_info(key, value) VALUES ('image_id', ?)")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return id;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the image id: " + e.getMessage(), e);
+        }
+    }
+
+    /** Durably replaces the default image's snapshot. */
+    public synchronized void saveImage(byte[] snapshot, long savedAt) {
+        String sql = "INSERT INTO image(name, saved_at, snapshot) VALUES ('default', ?, ?)"
+                + " ON CONFLICT(name) DO UPDATE SET saved_at=excluded.saved_at, snapshot=excluded.snapshot";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, savedAt);
+            ps.setBytes(2, snapshot);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot save the image: " + e.getMessage(), e);
+        }
+    }
+
+    /** The default image's last saved snapshot, if it was ever saved. */
+    public synchronized Optional<byte[]> loadImage() {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT snapshot FROM image WHERE name='default'");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot load the image: " + e.getMessage(), e);
         }
     }
 

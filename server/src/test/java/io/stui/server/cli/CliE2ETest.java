@@ -60,6 +60,47 @@ class CliE2ETest {
         assertEquals("", p.path("empty").asText());
     }
 
+    /** The demo's Tonel package, copied out as a user's package directory would be. */
+    private Path demoPackage() throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("src").resolve("DemoCounter"));
+        for (String name : List.of("package.st", "Counter.class.st", "CounterTest.class.st")) {
+            try (var in = CliE2ETest.class.getResourceAsStream("/io/stui/server/demo/DemoCounter/" + name)) {
+                Files.write(pkg.resolve(name), in.readAllBytes());
+            }
+        }
+        return pkg;
+    }
+
+    @Test
+    void loadAndTestSendTheUsersFilesToTheServersImage() throws Exception {
+        Path pkg = demoPackage();
+        try (StuiServer server = server()) {
+            Object[] loaded = run("load", "--endpoint", server.endpoint(), pkg.toString());
+            assertEquals(0, loaded[0], (String) loaded[1]);
+            assertTrue(((String) loaded[1]).contains("Counter CounterTest"), (String) loaded[1]);
+            Object[] used = run("eval", "--endpoint", server.endpoint(), "Counter new increment; count");
+            assertEquals("1", ((String) used[1]).strip(), "the loaded class is in the image");
+
+            Files.writeString(
+                    pkg.resolve("CounterTest.class.st"),
+                    Files.readString(pkg.resolve("CounterTest.class.st"))
+                            + "\n{ #category : 'tests' }\nCounterTest >> testWrong [\n\n\tself assert: counter count equals: 9\n]\n");
+            Object[] tested = run(
+                    "test", "--endpoint", server.endpoint(), dir.resolve("src").toString());
+            String[] lines = ((String) tested[1]).strip().split("\n");
+            assertEquals(1, tested[0], (String) tested[1]);
+            assertTrue(lines[0].startsWith("FAIL CounterTest>>#testWrong (line 3): "), lines[0]);
+            assertEquals("4 passed, 1 failed", lines[lines.length - 1]);
+
+            Object[] info = run("call", "--endpoint", server.endpoint(), "system_info");
+            String imageId = new ObjectMapper()
+                    .readTree((String) info[1])
+                    .at("/result/info/image_id")
+                    .asText();
+            assertTrue(imageId.matches("[0-9a-f-]{36}"), (String) info[1]);
+        }
+    }
+
     @Test
     void callAndEvalTalkToAServer() throws Exception {
         try (StuiServer server = server()) {

@@ -8,6 +8,7 @@ import io.stui.protocol.Command;
 import io.stui.protocol.request.InfoType;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
+import io.stui.server.command.CodeCommands;
 import io.stui.server.command.ContextCommands;
 import io.stui.server.command.DebugCommands;
 import io.stui.server.command.IdeCommands;
@@ -35,19 +36,22 @@ class CommandTableTest {
     @BeforeAll
     static void build() {
         ServerConfig config = ServerConfig.defaults();
-        smalltalk =
-                new SmalltalkCommands(SmalltalkEngine.boot(), null, null, null, null, SmalltalkCommands.limits(config));
+        smalltalk = new SmalltalkCommands(
+                SmalltalkEngine.boot(), null, null, null, null, SmalltalkCommands.limits(config), null);
         table = new CommandTable(
                 new InfoCommands(
-                        new InfoCommands.ServerFacts("test", 0, "native", "4.3.4", "st", config),
+                        new InfoCommands.ServerFacts("test", 0, "native", "4.3.4", "st", "image-1", config),
                         () -> 0,
                         () -> true,
-                        List::of),
+                        List::of,
+                        () -> 0,
+                        () -> false),
                 new SessionCommands(null, s -> null, Duration.ofSeconds(1)),
                 smalltalk,
                 new ContextCommands(smalltalk, null, null, null),
                 new IdeCommands(smalltalk, config, "test"),
-                new DebugCommands(smalltalk, SmalltalkCommands.limits(config)));
+                new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
+                new CodeCommands(smalltalk, null, null));
     }
 
     @AfterAll

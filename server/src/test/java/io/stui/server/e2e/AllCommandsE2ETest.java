@@ -287,23 +287,39 @@ class AllCommandsE2ETest {
     }
 
     @org.junit.jupiter.api.Test
-    void evaluationsWithoutASessionShareNothing() {
+    void evaluationsWithoutASessionShareTheImageAndSessionsStayPrivate() {
         try (Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
             Talk t = new Talk(w, false);
             for (int round = 0; round < 3; round++) {
-                // both workers get to run these, so each worker's scratch workspace is checked
+                // both workers (and the front, in fast mode) get to run these: every one of them sees the one image
                 t.ok(
                         Command.EVALUATE,
                         params(
                                 "code",
-                                "Object subclass: #Leaky instanceVariableNames: '' classVariableNames: '' package: 'X'. leak := 5"));
+                                "Object subclass: #Shared instanceVariableNames: '' classVariableNames: '' package: 'X'."
+                                        + " shared := " + round));
                 assertEquals(
-                        "nil",
-                        t.ok(Command.EVALUATE, params("code", "leak"))
+                        String.valueOf(round),
+                        t.ok(Command.EVALUATE, params("code", "shared"))
                                 .path("result")
                                 .asText());
-                assertEquals("EvaluationError", t.fails(Command.EVALUATE, params("code", "Leaky new")));
+                assertEquals(
+                        "a Shared",
+                        t.ok(Command.EVALUATE, params("code", "Shared new"))
+                                .path("result")
+                                .asText());
             }
+            String sid = t.ok(Command.CREATE_SESSION, params("client_id", "image-private"))
+                    .path("session_id")
+                    .asText();
+            t.ok(Command.EVALUATE, params("session_id", sid, "code", "mine := 1"));
+            assertEquals(
+                    "nil",
+                    t.ok(Command.EVALUATE, params("code", "mine"))
+                            .path("result")
+                            .asText(),
+                    "a session's variables stay in the session");
+            t.ok(Command.CLOSE_SESSION, params("session_id", sid));
         }
     }
 

@@ -56,7 +56,9 @@ class SessionRulesE2ETest {
             String first = result(w.call(command("3", "create_session", params("client_id", "ide-1"))))
                     .path("session_id")
                     .asText();
-            result(w.call(command("4", "create_session", params("client_id", "ide-1"))));
+            String second = result(w.call(command("4", "create_session", params("client_id", "ide-1"))))
+                    .path("session_id")
+                    .asText();
             assertEquals(
                     "SessionError", errorCode(w.call(command("5", "create_session", params("client_id", "ide-1")))));
             result(w.call(command("6", "create_session", params("client_id", "ide-2"))));
@@ -68,9 +70,16 @@ class SessionRulesE2ETest {
                     > 0) {
                 assertTrue(System.nanoTime() < deadline, "sessions did not expire");
             }
+            // expired: gone for every command but restore_session, which revives it within the retention period
             assertEquals(
-                    "SessionNotFound", errorCode(w.call(command("7", "restore_session", params("session_id", first)))));
-            result(w.call(command("8", "create_session", params("client_id", "ide-1"))));
+                    "SessionNotFound",
+                    errorCode(w.call(command("7", "get_session_info", params("session_id", second)))));
+            assertEquals(
+                    first,
+                    result(w.call(command("8", "restore_session", params("session_id", first))))
+                            .path("session_id")
+                            .asText());
+            result(w.call(command("9", "create_session", params("client_id", "ide-1"))));
         }
     }
 }

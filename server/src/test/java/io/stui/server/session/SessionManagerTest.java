@@ -91,7 +91,37 @@ class SessionManagerTest {
         assertTrue(idle.isEnded());
         assertEquals(List.of(busy), m.live());
         assertEquals(busy.id(), m.get(busy.id()).id());
-        assertEquals(1, store.loadSessions().size());
+        assertEquals(2, store.loadSessions().size(), "the expired session stays restorable for its retention");
+    }
+
+    @Test
+    void anExpiredSessionIsRestorableUntilItsRetentionEnds() {
+        SessionManager m = manager(List.of(), List.of());
+        LiveSession idle = m.create("alice");
+        m.updateState(
+                idle.id(),
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put("tab", "Inspector"));
+        clock.advanceSeconds(3601);
+        assertEquals(1, m.sweep(Long.MAX_VALUE).expired());
+        assertEquals(
+                SessionException.Reason.NOT_FOUND,
+                assertThrows(SessionException.class, () -> m.get(idle.id())).reason(),
+                "expired: not live");
+        LiveSession back = m.revive(idle.id());
+        assertEquals("Inspector", back.state().path("tab").asText(), "restore_session brings it back with its state");
+        assertEquals(back, m.get(idle.id()));
+
+        clock.advanceSeconds(3601);
+        m.sweep(Long.MAX_VALUE);
+        clock.advanceSeconds(SessionManager.DEFAULT_RETENTION.toSeconds());
+        m.sweep(Long.MAX_VALUE);
+        assertEquals(
+                SessionException.Reason.NOT_FOUND,
+                assertThrows(SessionException.class, () -> m.revive(idle.id())).reason(),
+                "after the retention period it is gone");
+        assertEquals(0, store.loadSessions().size());
     }
 
     @Test

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * itself; a Tonel package directory (one holding {@code package.st}) is its {@code .st} files; any other directory
  * is the package directories and {@code .st} files directly inside it (a repository's {@code src/}).
  */
-final class SourceFiles {
+public final class SourceFiles {
     private SourceFiles() {}
 
-    static List<SourceFile> read(List<String> paths) throws IOException {
+    public static List<SourceFile> read(List<String> paths) throws IOException {
         List<SourceFile> out = new ArrayList<>();
         for (String p : paths) read(Path.of(p), out, true);
         return out;

@@ -62,6 +62,8 @@ public final class ResultTypes {
             case REMOVE_CLASS -> io.stui.protocol.result.RemoveClassResult.class;
             case GET_HISTORY -> io.stui.protocol.result.GetHistoryResult.class;
             case DESCRIBE -> io.stui.protocol.result.DescribeResult.class;
+            case LOAD_CODE -> io.stui.protocol.result.LoadCodeResult.class;
+            case RUN_TESTS -> io.stui.protocol.result.RunTestsResult.class;
         };
     }
 }

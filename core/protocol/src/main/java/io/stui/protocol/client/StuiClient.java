@@ -301,6 +301,17 @@ public final class StuiClient implements AutoCloseable {
         return call(new Request.ClearContext(sessionId), ClearContextResult.class);
     }
 
+    /** {@code load_code}: files by contents, into the session's workspace, or the default image when null. */
+    public io.stui.protocol.result.LoadCodeResult loadCode(
+            java.util.List<io.stui.protocol.request.CodeFile> files, String sessionId) {
+        return call(new Request.LoadCode(files, sessionId), io.stui.protocol.result.LoadCodeResult.class);
+    }
+
+    /** {@code run_tests}: class and package globs (null: all), in the session, or the default image when null. */
+    public io.stui.protocol.result.RunTestsResult runTests(String classes, String packages, String sessionId) {
+        return call(new Request.RunTests(classes, packages, sessionId), io.stui.protocol.result.RunTestsResult.class);
+    }
+
     // ------------------------------------------------------------------ Lazy Pirate
 
     private Answer exchange(byte[] frame, String id, Command command) {

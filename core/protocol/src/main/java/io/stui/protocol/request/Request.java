@@ -559,4 +559,41 @@ public sealed interface Request {
             return Command.DESCRIBE;
         }
     }
+
+    // ---- code in the image (issue #14) ----
+
+    /**
+     * {@code load_code}: Tonel files or chunk-format file-outs, given by contents (never server paths), loaded all
+     * or nothing into the session's workspace, or the server's default image without a session.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LoadCode(java.util.List<CodeFile> files, String sessionId) implements Request, SessionScoped {
+        public LoadCode {
+            Checks.required("files", files, "load_code");
+            if (files.isEmpty()) {
+                throw StuiException.invalidField("files", "load_code needs at least one file in 'files'.");
+            }
+            files = java.util.List.copyOf(files);
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.LOAD_CODE;
+        }
+    }
+
+    /**
+     * {@code run_tests}: the SUnit tests already in the session's workspace or the default image whose class
+     * matches {@code classes} or whose package matches {@code packages} (globs; neither: every test class).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RunTests(String classes, String packages, String sessionId) implements Request, SessionScoped {
+        public RunTests {
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.RUN_TESTS;
+        }
+    }
 }

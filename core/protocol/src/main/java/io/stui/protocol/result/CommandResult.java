@@ -41,7 +41,11 @@ public sealed interface CommandResult
                 RemoveMethodResult,
                 RemoveClassResult,
                 GetHistoryResult,
-                DescribeResult {
+                DescribeResult,
+                // code in the image (issue #14)
+
+                LoadCodeResult,
+                RunTestsResult {
 
     /** The command this is the result of (its PascalCase name is the envelope's {@code response_type}). */
     Command command();
