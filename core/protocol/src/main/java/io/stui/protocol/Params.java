@@ -36,7 +36,8 @@ final class Params {
 
     private void add(String name, JsonNode value) {
         if (indexOf(name) >= 0) {
-            throw StuiException.invalidField(name, "Duplicate key '" + name + "' in a request object.");
+            throw StuiException.invalidField(
+                    name, "Duplicate key '" + StuiException.shown(name) + "' in a request object.");
         }
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);

@@ -227,7 +227,8 @@ public final class ProtocolCodec {
     /** Rejects a second occurrence of a field the decoder reads (JSON leaves duplicates undefined). */
     private static void once(Frame f, int bit, String field) {
         if ((f.seen & bit) != 0) {
-            throw StuiException.invalidField(field, "Duplicate key '" + field + "' in the request.");
+            throw StuiException.invalidField(
+                    field, "Duplicate key '" + StuiException.shown(field) + "' in the request.");
         }
         f.seen |= bit;
     }
@@ -383,8 +384,8 @@ public final class ProtocolCodec {
             return fail(
                     meta,
                     encoding == Encoding.COMMAND ? "command" : "request_type",
-                    "Unknown " + (encoding == Encoding.COMMAND ? "command" : "request_type") + " '" + name
-                            + "'; known commands: " + knownCommands(encoding) + ".");
+                    "Unknown " + (encoding == Encoding.COMMAND ? "command" : "request_type") + " '"
+                            + StuiException.shown(name) + "'; known commands: " + knownCommands(encoding) + ".");
         }
         RequestMeta full = new RequestMeta(encoding, f.id, command);
         try {

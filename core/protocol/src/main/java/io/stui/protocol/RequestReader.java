@@ -211,7 +211,8 @@ final class RequestReader {
         }
         return InfoType.fromName(name)
                 .orElseThrow(() -> StuiException.invalidField(
-                        "info_type", "Unknown info_type '" + name + "'; use one of " + INFO_TYPES + "."));
+                        "info_type",
+                        "Unknown info_type '" + StuiException.shown(name) + "'; use one of " + INFO_TYPES + "."));
     }
 
     /**
@@ -270,6 +271,8 @@ final class RequestReader {
     private static DebugOperation.Kind debugKind(String name) {
         return DebugOperation.Kind.fromName(name)
                 .orElseThrow(() -> StuiException.invalidField(
-                        "operation", "Unknown debug operation '" + name + "'; use one of " + DEBUG_KINDS + "."));
+                        "operation",
+                        "Unknown debug operation '" + StuiException.shown(name) + "'; use one of " + DEBUG_KINDS
+                                + "."));
     }
 }

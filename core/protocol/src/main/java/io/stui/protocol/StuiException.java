@@ -43,9 +43,19 @@ public class StuiException extends RuntimeException {
         this.stackTraceText = stackTraceText;
     }
 
+    /**
+     * Text from a request as an error message quotes it: at most 64 characters, so an answer never echoes an
+     * input of unbounded length.
+     */
+    public static String shown(String fromRequest) {
+        return fromRequest.length() <= 64
+                ? fromRequest
+                : fromRequest.substring(0, 64) + "... (" + fromRequest.length() + " characters)";
+    }
+
     /** An {@code InvalidRequest} naming the offending field (recorded in details as {@code field}). */
     public static StuiException invalidField(String field, String message) {
-        return new StuiException(ErrorCode.INVALID_REQUEST, message, Map.of("field", field));
+        return new StuiException(ErrorCode.INVALID_REQUEST, message, Map.of("field", shown(field)));
     }
 
     /** The protocol error code. */

@@ -25,7 +25,8 @@ final class TreeReader {
         String name;
         while ((name = p.nextFieldName()) != null) {
             if (node.replace(name, readValue(p, p.nextToken())) != null) {
-                throw StuiException.invalidField(name, "Duplicate key '" + name + "' in a request object.");
+                throw StuiException.invalidField(
+                        name, "Duplicate key '" + StuiException.shown(name) + "' in a request object.");
             }
         }
         return node;

@@ -493,6 +493,24 @@ class BadInputTest {
     }
 
     @Test
+    void anUnknownCommandOfAnyLengthIsEchoedShort() {
+        String name = "x".repeat(200_000);
+        Decoded.Failed command = failed(q("{'command': '" + name + "'}"));
+        assertTrue(
+                command.error().getMessage().length() < 1024,
+                "an error text of " + command.error().getMessage().length());
+        assertTrue(
+                command.error().getMessage().contains("(200000 characters)"),
+                command.error().getMessage());
+        Decoded.Failed envelope =
+                failed(q("{'id': 'e', 'version': '1.0', 'timestamp': 't', 'payload': {'type': 'Request',"
+                        + " 'data': {'request_type': '" + name + "', 'params': {}}}}"));
+        assertTrue(
+                envelope.error().getMessage().length() < 1024,
+                "an error text of " + envelope.error().getMessage().length());
+    }
+
+    @Test
     void decodingHonoursOffsetAndLength() {
         byte[] inner = q("{'id': 'o', 'command': 'ping'}");
         byte[] padded = new byte[inner.length + 10];

@@ -1,6 +1,5 @@
 package io.stui.protocol;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +7,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * The request decoder against arbitrary frames (Jazzer). Whatever arrives, decoding answers a request or an error
- * (never throws), the error text stays short and never echoes a long number, and the answer encodes to one JSON
+ * (never throws), the error text stays short whatever the request held, and the answer encodes to one JSON
  * object. In the normal test run only the committed inputs under {@code RequestDecoderFuzzTestInputs/} are replayed;
  * {@code JAZZER_FUZZ=1} fuzzes (./test.sh does for a few seconds, {@code bench/fuzz.sh} for longer).
  */
@@ -21,8 +19,6 @@ class RequestDecoderFuzzTest {
     private static final ProtocolCodec CODEC = ProtocolCodec.INSTANCE;
     /** Error texts name a field or a reason; a request can be 1 MiB, its error must not be. */
     private static final int MAX_ERROR_TEXT = 1024;
-
-    private static final Pattern LONG_NUMBER = Pattern.compile("\\d{25,}");
 
     @FuzzTest(maxDuration = "5s")
     void anyFrameGetsOneBoundedAnswer(byte[] frame) {
@@ -61,7 +57,6 @@ class RequestDecoderFuzzTest {
         if (decoded instanceof Decoded.Failed failed) {
             String text = failed.error().getMessage();
             assertTrue(text.length() <= MAX_ERROR_TEXT, () -> "error text of " + text.length() + " characters");
-            assertFalse(LONG_NUMBER.matcher(text).find(), () -> "error text echoes a long number: " + text);
             JsonNode answer = Json.tree(CODEC.encodeError(failed.meta(), failed.error()));
             assertTrue(answer.isObject(), answer::toString);
         }

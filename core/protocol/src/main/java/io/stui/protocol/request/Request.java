@@ -45,8 +45,8 @@ public sealed interface Request {
             if (evaluationMode != null && !MODES.contains(evaluationMode)) {
                 throw StuiException.invalidField(
                         "evaluation_mode",
-                        "Unknown evaluation_mode '" + evaluationMode + "'; use one of " + String.join(", ", MODES)
-                                + ".");
+                        "Unknown evaluation_mode '" + StuiException.shown(evaluationMode) + "'; use one of "
+                                + String.join(", ", MODES) + ".");
             }
             Checks.optionalId("tool_id", toolId);
             Checks.optionalId("receiver_id", receiverId);
