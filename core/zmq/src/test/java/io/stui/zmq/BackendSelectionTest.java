@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Backend choice, and the features JeroMQ lacks (each asserted, so the list in core/README.md stays true). */
+/** Backend choice, and the features JeroMQ lacks (each asserted, so the list in docs/zmq-native-backend.md stays true). */
 class BackendSelectionTest {
 
     @Test
