@@ -45,7 +45,12 @@ class IdeToolsE2ETest {
     @BeforeParameterizedClassInvocation
     void start(FrontMode mode, @TempDir Path dir) {
         // a long evaluation limit: the interrupt, not the time-out, must stop the loop
-        server = TestServers.start(mode, dir, Map.of("eval-timeout-ms", "30000", "max-sessions-per-client", "20"));
+        // no step budget: `[true] whileTrue` spends 100 million steps in about 0.15 s, sooner than an interrupt may
+        // arrive; the 30 s time limit still bounds every evaluation
+        server = TestServers.start(
+                mode,
+                dir,
+                Map.of("eval-timeout-ms", "30000", "instruction-budget", "0", "max-sessions-per-client", "20"));
         ctx = new ZContext();
     }
 
