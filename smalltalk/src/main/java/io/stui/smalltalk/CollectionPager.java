@@ -42,8 +42,9 @@ final class CollectionPager {
         if (o instanceof Object[] a) items = a;
         else if (o instanceof StIndexed x && !isCollectionInSmalltalk(o, tool)) items = x.items;
         else if (o instanceof StObject && isCollectionInSmalltalk(o, tool)) {
-            dictionary = truthy(send(o, "isDictionary", tool));
-            if (send(o, dictionary ? "associations" : "asArray", tool) instanceof Object[] a) items = a;
+            dictionary = Interp.truthy(ResultPrinter.safeSend(o, "isDictionary", tool));
+            if (ResultPrinter.safeSend(o, dictionary ? "associations" : "asArray", tool) instanceof Object[] a)
+                items = a;
         }
         List<Reflection.Element> out = new ArrayList<>();
         if (items != null) {
@@ -53,9 +54,12 @@ final class CollectionPager {
                 if (dictionary && v instanceof StObject assoc)
                     out.add(new Reflection.Element(
                             i + 1,
-                            slot("key", send(assoc, "key", tool), tool),
-                            slot("value", send(assoc, "value", tool), tool)));
-                else out.add(new Reflection.Element(i + 1, null, slot(String.valueOf(i + 1), v, tool)));
+                            printer.slot("key", ResultPrinter.safeSend(assoc, "key", tool), tool, state.registry()),
+                            printer.slot(
+                                    "value", ResultPrinter.safeSend(assoc, "value", tool), tool, state.registry())));
+                else
+                    out.add(new Reflection.Element(
+                            i + 1, null, printer.slot(String.valueOf(i + 1), v, tool, state.registry())));
             }
             return new Page<>(out, items.length, offset, limit);
         }
@@ -65,32 +69,13 @@ final class CollectionPager {
             Object v = o instanceof StString s
                     ? io.stui.smalltalk.objects.Char.of(s.chars[i])
                     : (long) (((byte[]) o)[i] & 0xff);
-            out.add(new Reflection.Element(i + 1, null, slot(String.valueOf(i + 1), v, tool)));
+            out.add(new Reflection.Element(
+                    i + 1, null, printer.slot(String.valueOf(i + 1), v, tool, state.registry())));
         }
         return new Page<>(out, size, offset, limit);
     }
 
-    private static boolean truthy(Object v) {
-        return v == Boolean.TRUE;
-    }
-
     private static boolean isCollectionInSmalltalk(Object o, Interp tool) {
-        return truthy(send(o, "isCollection", tool));
-    }
-
-    private static Object send(Object o, String selector, Interp tool) {
-        try {
-            return tool.send0(o, selector, null);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private Reflection.Slot slot(String name, Object v, Interp tool) {
-        return new Reflection.Slot(
-                name,
-                printer.className(v),
-                printer.safePrint(v, tool),
-                state.registry().register(v));
+        return Interp.truthy(ResultPrinter.safeSend(o, "isCollection", tool));
     }
 }

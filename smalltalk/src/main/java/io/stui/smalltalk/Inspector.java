@@ -42,16 +42,17 @@ final class Inspector {
         List<Reflection.Slot> named = new ArrayList<>();
         if (includePrivate && o instanceof StObject so && !(o instanceof StClass)) {
             List<String> names = cls.allInstVarNames();
-            for (int i = 0; i < names.size(); i++) named.add(slot(names.get(i), so.slot(i), tool));
+            for (int i = 0; i < names.size(); i++)
+                named.add(printer.slot(names.get(i), so.slot(i), tool, state.registry()));
         }
         List<Reflection.Slot> indexed = new ArrayList<>();
         int size = ObjectPrims.indexedSize(o);
         Object[] elems = null;
         if (o instanceof StObject so && !(o instanceof StIndexed)) {
             // collections implemented in Smalltalk: show their elements as the inspector does
-            boolean dict = Interp.truthy(safeSend(o, "isDictionary", tool));
-            Object arr = safeSend(o, dict ? "associations" : "asArray", tool);
-            if (arr instanceof Object[] a && Interp.truthy(safeSend(o, "isCollection", tool))) {
+            boolean dict = Interp.truthy(ResultPrinter.safeSend(o, "isDictionary", tool));
+            Object arr = ResultPrinter.safeSend(o, dict ? "associations" : "asArray", tool);
+            if (arr instanceof Object[] a && Interp.truthy(ResultPrinter.safeSend(o, "isCollection", tool))) {
                 elems = a;
                 size = a.length;
             }
@@ -59,10 +60,10 @@ final class Inspector {
         else if (o instanceof StIndexed x) elems = x.items;
         if (elems != null) {
             for (int i = 0; i < Math.min(100, elems.length); i++)
-                indexed.add(slot(String.valueOf(i + 1), elems[i], tool));
+                indexed.add(printer.slot(String.valueOf(i + 1), elems[i], tool, state.registry()));
         } else if (size > 0) {
             for (int i = 1; i <= Math.min(100, size); i++)
-                indexed.add(slot(String.valueOf(i), ObjectPrims.at(o, (long) i), tool));
+                indexed.add(printer.slot(String.valueOf(i), ObjectPrims.at(o, (long) i), tool, state.registry()));
         }
         List<String> selectors = new ArrayList<>();
         if (includeMethods) {
@@ -80,21 +81,5 @@ final class Inspector {
                 named,
                 indexed,
                 selectors);
-    }
-
-    private static Object safeSend(Object o, String sel, Interp tool) {
-        try {
-            return tool.send0(o, sel, null);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private Reflection.Slot slot(String name, Object v, Interp tool) {
-        return new Reflection.Slot(
-                name,
-                printer.className(v),
-                printer.safePrint(v, tool),
-                state.registry().register(v));
     }
 }

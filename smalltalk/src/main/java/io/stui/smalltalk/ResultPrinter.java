@@ -1,5 +1,6 @@
 package io.stui.smalltalk;
 
+import io.stui.smalltalk.image.ObjectRegistry;
 import io.stui.smalltalk.interp.ControlFlow;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.ClassTable;
@@ -90,5 +91,19 @@ final class ResultPrinter {
 
     String className(Object value) {
         return classes.classOf(value).printName();
+    }
+
+    /** One named part of an inspected object: its class, its printString and its id in {@code registry}. */
+    Reflection.Slot slot(String name, Object value, Interp tool, ObjectRegistry registry) {
+        return new Reflection.Slot(name, className(value), safePrint(value, tool), registry.register(value));
+    }
+
+    /** A unary send from a tool (inspector, pager) that answers null instead of failing. */
+    static Object safeSend(Object receiver, String selector, Interp tool) {
+        try {
+            return tool.send0(receiver, selector, null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -20,20 +20,17 @@ import io.stui.protocol.result.InspectorState;
 import io.stui.protocol.result.LastEvaluation;
 import io.stui.protocol.result.ListClassesResult;
 import io.stui.protocol.result.ListClientSessionsResult;
-import io.stui.protocol.result.LoadCodeResult;
 import io.stui.protocol.result.LoadContextResult;
 import io.stui.protocol.result.MethodInfo;
 import io.stui.protocol.result.ObjectInfo;
 import io.stui.protocol.result.PingResult;
 import io.stui.protocol.result.RestoreSessionResult;
-import io.stui.protocol.result.RunTestsResult;
 import io.stui.protocol.result.SaveContextResult;
 import io.stui.protocol.result.SessionInfoResult;
 import io.stui.protocol.result.SessionStatisticsResult;
 import io.stui.protocol.result.SessionSummary;
 import io.stui.protocol.result.SystemInfo;
 import io.stui.protocol.result.SystemInfoResult;
-import io.stui.protocol.result.TestFailure;
 import io.stui.protocol.result.UpdateSessionStateResult;
 import io.stui.protocol.result.VariableSummary;
 import io.stui.protocol.result.WorkspaceContext;
@@ -329,27 +326,6 @@ final class ResultWriter {
                 field(g, "session_id", r.sessionId());
                 field(g, "cleared", r.cleared());
             }
-            // code in the image (issue #14)
-            case LoadCodeResult r -> {
-                field(g, "classes_defined", r.classesDefined());
-                field(g, "traits_defined", r.traitsDefined());
-                field(g, "methods_defined", r.methodsDefined());
-                field(g, "doits_evaluated", r.doitsEvaluated());
-            }
-            case RunTestsResult r -> {
-                field(g, "passed", r.passed());
-                field(g, "failed", r.failed());
-                field(g, "errors", r.errors());
-                field(g, "skipped", r.skipped());
-                field(g, "failures", r.failures());
-            }
-            case TestFailure r -> {
-                field(g, "class_name", r.className());
-                field(g, "selector", r.selector());
-                field(g, "kind", r.kind());
-                field(g, "message", r.message());
-                field(g, "line", r.line());
-            }
             default -> {
                 if (!value.getClass().getPackageName().equals(RESULT_PACKAGE)) {
                     throw new IllegalArgumentException(
@@ -362,7 +338,7 @@ final class ResultWriter {
     }
 
     /**
-     * Any other record (the IDE tools' results, issue #15), component by component under its snake_case name.
+     * Any other result record (the IDE tools', load_code's, run_tests'), component by component under its snake_case name.
      * Reflection here is off the hot path (ping and evaluate are written above) and loads no mapper class.
      */
     private static void components(JsonGenerator g, Record value) throws IOException {

@@ -39,12 +39,10 @@ public final class FastFront implements Front {
     private final ThreadFactory threads;
     private final AnswerQueue answers;
     private final HandOver handOver;
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final FrontStart start = new FrontStart();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean accepting = true;
     private volatile long drainDeadline;
-    private volatile String boundEndpoint;
-    private volatile RuntimeException startFailure;
     /** Owned by the holder; a hand-over passes them to the next holder. */
     private FrontSockets sockets;
     /** The frames of the request being read, reused from one to the next ({@link RoutedMessage} copies them out). */
@@ -66,21 +64,12 @@ public final class FastFront implements Front {
     @Override
     public String start() {
         threads.newThread(this::firstHolder).start();
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the front end was starting", e);
-        }
-        if (startFailure != null) {
-            throw startFailure;
-        }
-        return boundEndpoint;
+        return start.await();
     }
 
     @Override
     public String endpoint() {
-        return boundEndpoint;
+        return start.endpoint();
     }
 
     @Override
@@ -96,16 +85,14 @@ public final class FastFront implements Front {
     private void firstHolder() {
         try {
             sockets = FrontSockets.open(context, settings, answers);
-            boundEndpoint = sockets.endpoint();
         } catch (RuntimeException e) {
-            startFailure = e;
-            started.countDown();
+            start.failed(e);
             stopped.countDown();
             return;
         }
-        log.info("event=listening endpoint={} curve={}", boundEndpoint, settings.curveSecretKeyZ85() != null);
+        log.info("event=listening endpoint={} curve={}", sockets.endpoint(), settings.curveSecretKeyZ85() != null);
         handOver.startRelief();
-        started.countDown();
+        start.bound(sockets.endpoint());
         frontThread(true);
     }
 

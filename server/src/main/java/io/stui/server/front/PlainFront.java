@@ -43,12 +43,10 @@ public final class PlainFront implements Front {
     private final Dispatcher dispatcher;
     private final ThreadFactory threads;
     private final AnswerQueue answers;
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final FrontStart start = new FrontStart();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean accepting = true;
     private volatile long drainDeadline;
-    private volatile String boundEndpoint;
-    private volatile RuntimeException startFailure;
     private volatile Thread frontThread;
     private FrontSockets sockets;
     private final List<byte[]> frames = new ArrayList<>(4);
@@ -64,21 +62,12 @@ public final class PlainFront implements Front {
     @Override
     public String start() {
         threads.newThread(this::run).start();
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the front end was starting", e);
-        }
-        if (startFailure != null) {
-            throw startFailure;
-        }
-        return boundEndpoint;
+        return start.await();
     }
 
     @Override
     public String endpoint() {
-        return boundEndpoint;
+        return start.endpoint();
     }
 
     @Override
@@ -94,19 +83,17 @@ public final class PlainFront implements Front {
     private void run() {
         try {
             sockets = FrontSockets.open(context, settings, answers);
-            boundEndpoint = sockets.endpoint();
             frontThread = Thread.currentThread();
         } catch (RuntimeException e) {
-            startFailure = e;
-            started.countDown();
+            start.failed(e);
             stopped.countDown();
             return;
         }
         log.info(
                 "event=listening endpoint={} curve={} front_mode=plain",
-                boundEndpoint,
+                sockets.endpoint(),
                 settings.curveSecretKeyZ85() != null);
-        started.countDown();
+        start.bound(sockets.endpoint());
         try {
             serve();
         } catch (RuntimeException e) {
