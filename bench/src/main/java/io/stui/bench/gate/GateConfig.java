@@ -258,21 +258,16 @@ public record GateConfig(
         checkKeys(r, RATIO_KEYS, "versus_ceiling");
         JsonNode list = required(r, "commands", "versus_ceiling");
         if (!list.isArray() || list.isEmpty()) {
-            throw new GateConfigException(
-                    "versus_ceiling.commands must be a non-empty array, e.g. [\"ping\", \"evaluate\"]");
+            throw new GateConfigException("versus_ceiling.commands must be a non-empty array, e.g. [\"ping\", "
+                    + "\"evaluate\", {\"name\": \"evaluate_loop\", \"command\": \"evaluate\", \"code\": \"...\"}]");
         }
-        List<CommandKind> commands = new ArrayList<>();
+        List<RatioCase> cases = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            String label = text(list.get(i), "versus_ceiling.commands[" + i + "]", null);
-            try {
-                CommandKind kind = CommandKind.fromLabel(label);
-                if (commands.contains(kind)) {
-                    throw new GateConfigException("versus_ceiling.commands names " + label + " twice");
-                }
-                commands.add(kind);
-            } catch (IllegalArgumentException e) {
-                throw new GateConfigException("versus_ceiling.commands[" + i + "]: " + e.getMessage());
+            RatioCase rc = ratioCase(list.get(i), "versus_ceiling.commands[" + i + "]");
+            if (cases.stream().anyMatch(c -> c.name().equals(rc.name()))) {
+                throw new GateConfigException("versus_ceiling.commands names " + rc.name() + " twice");
             }
+            cases.add(rc);
         }
         int clients = (int) integer(r.path("clients"), "versus_ceiling.clients", 1, 1024, 8);
         int pairs = (int) integer(r.path("pairs"), "versus_ceiling.pairs", 1, 9, 3);
@@ -281,13 +276,41 @@ public record GateConfig(
         double maxNoise = number(r.path("max_noise"), "versus_ceiling.max_noise", 0.01, 10, 0.25);
         int attempts = (int) integer(r.path("attempts"), "versus_ceiling.attempts", 1, 5, 3);
         String code = r.has("code") ? text(r.get("code"), "versus_ceiling.code", null) : null;
-        RatioLoad load = new RatioLoad(commands, clients, pairs, warmup, duration, maxNoise, attempts, code);
+        RatioLoad load = new RatioLoad(cases, clients, pairs, warmup, duration, maxNoise, attempts, code);
         if (load.secondsPerAttempt() > MAX_RATIO_ATTEMPT.toSeconds()) {
             throw new GateConfigException("versus_ceiling: commands x pairs x 2 x (warmup_seconds + duration_seconds) "
                     + "must be at most " + MAX_RATIO_ATTEMPT.toSeconds() + " (a gate is a short check), got "
                     + GateFormat.number(load.secondsPerAttempt()));
         }
         return load;
+    }
+
+    private static final Set<String> RATIO_CASE_KEYS = Set.of("name", "command", "code");
+
+    /** A bare command name ({@code "ping"}), or a named load: {@code {"name", "command", "code"}}. */
+    private static RatioCase ratioCase(JsonNode node, String where) throws GateConfigException {
+        if (node.isTextual()) {
+            return RatioCase.of(kind(text(node, where, null), where));
+        }
+        ObjectNode o = object(node, where);
+        checkKeys(o, RATIO_CASE_KEYS, where);
+        String name = text(required(o, "name", where), where + ".name", null);
+        if (!name.matches("[a-z][a-z0-9_]{0,31}")) {
+            throw new GateConfigException(where
+                    + ".name must be a lower-case word of letters, digits and _ (it prefixes figure names), got \""
+                    + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "\"");
+        }
+        CommandKind kind = kind(text(required(o, "command", where), where + ".command", null), where + ".command");
+        String code = o.has("code") ? text(o.get("code"), where + ".code", null) : null;
+        return new RatioCase(name, kind, code);
+    }
+
+    private static CommandKind kind(String label, String where) throws GateConfigException {
+        try {
+            return CommandKind.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new GateConfigException(where + ": " + e.getMessage());
+        }
     }
 
     private static Threshold threshold(JsonNode node, String where, CommandMix mix, RatioLoad ratios)
@@ -334,6 +357,16 @@ public record GateConfig(
             return;
         }
         int dot = metric.indexOf('.');
+        RatioCase named = dot > 0 && ratios != null ? ratios.caseNamed(metric.substring(0, dot)) : null;
+        if (named != null
+                && (RATIOS.contains(metric.substring(dot + 1))
+                        || !named.name().equals(named.command().label()))) {
+            if (!RATIOS.contains(metric.substring(dot + 1))) {
+                throw new GateConfigException(where + ".metric \"" + metric + "\": a load of versus_ceiling has only "
+                        + String.join(", ", sorted(RATIOS)));
+            }
+            return;
+        }
         if (dot > 0) {
             CommandKind kind;
             try {
@@ -343,7 +376,7 @@ public record GateConfig(
             }
             String figure = metric.substring(dot + 1);
             if (RATIOS.contains(figure)) {
-                if (ratios == null || !ratios.commands().contains(kind)) {
+                if (ratios == null || ratios.caseNamed(kind.label()) == null) {
                     throw new GateConfigException(where + ".metric \"" + metric + "\" needs " + kind.label()
                             + " in versus_ceiling.commands (the comparison with the C ceiling)");
                 }

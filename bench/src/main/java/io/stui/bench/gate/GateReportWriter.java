@@ -82,7 +82,7 @@ public final class GateReportWriter {
             ArrayNode attempts = ratios.putArray("noise_by_attempt");
             r.ratios().noiseByAttempt().forEach(attempts::add);
             ObjectNode by = ratios.putObject("by_command");
-            r.ratios().comparisons().forEach((k, c) -> by.set(k.label(), c.toJson()));
+            r.ratios().comparisons().forEach((k, c) -> by.set(k, c.toJson()));
         }
         if (r.verdict() != null) {
             ArrayNode checks = root.putArray("checks");
@@ -171,32 +171,28 @@ public final class GateReportWriter {
                     .append(GateFormat.number(100 * r.ratios().maxNoise()))
                     .append("%):\n\n| command | pair | ceiling req/s | server req/s | share | ceiling p99 ms | "
                             + "server p99 ms | p99 ratio |\n|---|---|---|---|---|---|---|---|\n");
-            r.ratios().comparisons().entrySet().stream()
-                    .sorted(java.util.Map.Entry.comparingByKey())
-                    .forEach(e -> {
-                        int i = 1;
-                        for (var p : e.getValue().pairs()) {
-                            md.append("| ")
-                                    .append(e.getKey().label())
-                                    .append(" | ")
-                                    .append(i++)
-                                    .append(" | ")
-                                    .append(GateFormat.number(p.ceiling().rps()))
-                                    .append(" | ")
-                                    .append(GateFormat.number(p.server().rps()))
-                                    .append(" | ")
-                                    .append(GateFormat.number(p.share()))
-                                    .append(" | ")
-                                    .append(GateFormat.number(
-                                            p.ceiling().response().p99Ms()))
-                                    .append(" | ")
-                                    .append(GateFormat.number(
-                                            p.server().response().p99Ms()))
-                                    .append(" | ")
-                                    .append(GateFormat.number(p.p99Ratio()))
-                                    .append(" |\n");
-                        }
-                    });
+            r.ratios().comparisons().entrySet().stream().forEach(e -> {
+                int i = 1;
+                for (var p : e.getValue().pairs()) {
+                    md.append("| ")
+                            .append(e.getKey())
+                            .append(" | ")
+                            .append(i++)
+                            .append(" | ")
+                            .append(GateFormat.number(p.ceiling().rps()))
+                            .append(" | ")
+                            .append(GateFormat.number(p.server().rps()))
+                            .append(" | ")
+                            .append(GateFormat.number(p.share()))
+                            .append(" | ")
+                            .append(GateFormat.number(p.ceiling().response().p99Ms()))
+                            .append(" | ")
+                            .append(GateFormat.number(p.server().response().p99Ms()))
+                            .append(" | ")
+                            .append(GateFormat.number(p.p99Ratio()))
+                            .append(" |\n");
+                }
+            });
         }
         if (r.calibration() != null) {
             LoadResult c = r.calibration();

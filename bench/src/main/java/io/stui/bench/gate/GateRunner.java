@@ -71,7 +71,7 @@ public final class GateRunner {
             }
             if (config.ratios() != null && rounds.stream().anyMatch(r -> r.requests() > 0)) {
                 RatioLoad load = config.ratios();
-                progress.println("Versus the C ceiling: " + load.commands().size() + " commands x " + load.pairs()
+                progress.println("Versus the C ceiling: " + load.cases().size() + " loads x " + load.pairs()
                         + " pairs of " + load.clients() + " REQ clients, closed loop, "
                         + GateFormat.number(load.duration().toMillis() / 1000.0) + " s each after "
                         + GateFormat.number(load.warmup().toMillis() / 1000.0) + " s");

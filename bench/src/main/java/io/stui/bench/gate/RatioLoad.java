@@ -14,7 +14,7 @@ import java.util.Map;
  * ratios to the ceiling measured in the same minute, so they hold from one machine to another where
  * absolute rates do not; the ceiling's own spread over the pairs says how noisy the machine was.
  *
- * @param commands  the commands compared, each in its own runs (e.g. ping and evaluate)
+ * @param cases     the loads compared, each in its own runs (e.g. ping, evaluate, evaluate with a loop)
  * @param clients   concurrent REQ clients of each run
  * @param pairs     ceiling-then-server pairs per command (the median pair is judged)
  * @param warmup    unmeasured time at the start of each run
@@ -22,12 +22,11 @@ import java.util.Map;
  * @param maxNoise  largest spread of the ceiling's requests/s over the pairs, (max - min) / median,
  *                  for which the figures are trusted
  * @param attempts  how many times a too noisy comparison is run before the gate gives up on it
- * @param code      Smalltalk the evaluate runs send, or null for the floors' {@code load.code}: with
- *                  {@code 3 + 4} the evaluation is a small part of an evaluate request, so code with
- *                  more work makes {@code evaluate.share} follow the evaluator's speed more closely
+ * @param code      Smalltalk the evaluate runs of a case without its own code send, or null for the
+ *                  floors' {@code load.code}
  */
 public record RatioLoad(
-        List<CommandKind> commands,
+        List<RatioCase> cases,
         int clients,
         int pairs,
         Duration warmup,
@@ -37,7 +36,7 @@ public record RatioLoad(
         String code) {
 
     public RatioLoad {
-        commands = List.copyOf(commands);
+        cases = List.copyOf(cases);
     }
 
     /** One run of {@code command} alone against {@code endpoint}. */
@@ -57,8 +56,13 @@ public record RatioLoad(
                 fixedReplies);
     }
 
+    /** The case named {@code name}, or null. */
+    public RatioCase caseNamed(String name) {
+        return cases.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
     /** Seconds one attempt takes at most, without the time to start anything. */
     public double secondsPerAttempt() {
-        return commands.size() * pairs * 2 * (warmup.toMillis() + duration.toMillis()) / 1000.0;
+        return cases.size() * pairs * 2 * (warmup.toMillis() + duration.toMillis()) / 1000.0;
     }
 }

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,17 +19,17 @@ import java.util.Map;
 /**
  * The comparison with the C ceiling of one gate run (see {@link RatioLoad}), after its retries.
  *
- * @param comparisons    the pairs of the last attempt, by command
+ * @param comparisons    the pairs of the last attempt, by case name, in the gate file's order
  * @param noiseByAttempt the spread of each attempt's pairs (see {@link #noise(CeilingComparison)})
  * @param maxNoise       the spread above which an attempt was not trusted
  */
-public record RatioRun(Map<CommandKind, CeilingComparison> comparisons, List<Double> noiseByAttempt, double maxNoise) {
+public record RatioRun(Map<String, CeilingComparison> comparisons, List<Double> noiseByAttempt, double maxNoise) {
 
     /** Metric name of the ceiling's spread, as thresholds and reports name it. */
     public static final String NOISE = "ceiling_noise";
 
     public RatioRun {
-        comparisons = Map.copyOf(comparisons);
+        comparisons = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisons));
         noiseByAttempt = List.copyOf(noiseByAttempt);
     }
 
@@ -47,9 +46,9 @@ public record RatioRun(Map<CommandKind, CeilingComparison> comparisons, List<Dou
     /** {@code ping.share}, {@code ping.p99_ratio}, ... (medians over the pairs) and {@link #NOISE}. */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
-        comparisons.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            m.put(e.getKey().label() + ".share", e.getValue().medianShare());
-            m.put(e.getKey().label() + ".p99_ratio", e.getValue().medianP99Ratio());
+        comparisons.forEach((name, c) -> {
+            m.put(name + ".share", c.medianShare());
+            m.put(name + ".p99_ratio", c.medianP99Ratio());
         });
         m.put(NOISE, noise());
         return m;
@@ -80,9 +79,10 @@ public record RatioRun(Map<CommandKind, CeilingComparison> comparisons, List<Dou
     }
 
     /**
-     * Runs the comparison: per command, the pairs, ceiling first; again while the ceiling's spread is
+     * Runs the comparison: per case, the pairs, ceiling first; again while the ceiling's spread is
      * above {@link RatioLoad#maxNoise()}, up to {@link RatioLoad#attempts()} times.
      *
+     * @param code     what evaluate requests of a case without its own code send
      * @param progress where each pair's line is printed as it ends
      */
     public static RatioRun run(
@@ -95,21 +95,23 @@ public record RatioRun(Map<CommandKind, CeilingComparison> comparisons, List<Dou
             PrintWriter progress)
             throws LoadException, InterruptedException {
         List<Double> noises = new ArrayList<>();
-        Map<CommandKind, CeilingComparison> comparisons = new EnumMap<>(CommandKind.class);
+        Map<String, CeilingComparison> comparisons = new LinkedHashMap<>();
         for (int attempt = 1; attempt <= load.attempts(); attempt++) {
             comparisons.clear();
             double noise = 0;
-            for (CommandKind kind : load.commands()) {
+            for (RatioCase rc : load.cases()) {
+                CommandKind kind = rc.command();
+                String caseCode = rc.code() != null ? rc.code() : code;
                 List<CeilingComparison.Pair> pairs = new ArrayList<>();
                 for (int i = 0; i < load.pairs(); i++) {
-                    LoadResult ceiling = once(load.spec(ceilingEndpoint, true, kind, code, timeout), context);
-                    LoadResult server = once(load.spec(serverEndpoint, false, kind, code, timeout), context);
+                    LoadResult ceiling = once(load.spec(ceilingEndpoint, true, kind, caseCode, timeout), context);
+                    LoadResult server = once(load.spec(serverEndpoint, false, kind, caseCode, timeout), context);
                     CeilingComparison.Pair p = new CeilingComparison.Pair(ceiling, server);
                     pairs.add(p);
                     progress.printf(
                             Locale.ROOT,
-                            "  %-8s pair %d: ceiling %.0f req/s, server %.0f req/s, share %.3f, p99 ratio %.2f%n",
-                            kind.label(),
+                            "  %-13s pair %d: ceiling %.0f req/s, server %.0f req/s, share %.3f, p99 ratio %.2f%n",
+                            rc.name(),
                             i + 1,
                             ceiling.rps(),
                             server.rps(),
@@ -118,7 +120,7 @@ public record RatioRun(Map<CommandKind, CeilingComparison> comparisons, List<Dou
                     progress.flush();
                 }
                 CeilingComparison c = new CeilingComparison(pairs);
-                comparisons.put(kind, c);
+                comparisons.put(rc.name(), c);
                 noise = Math.max(noise, noise(c));
             }
             noises.add(noise);

@@ -127,12 +127,61 @@ class GateConfigTest {
     @Test
     void theCheckedInGateComparesWithTheCeilingAndHoldsMemory() throws Exception {
         GateConfig c = GateConfig.read(Path.of("gates.json"));
-        assertEquals(List.of(CommandKind.PING, CommandKind.EVALUATE), c.ratios().commands());
+        assertEquals(
+                List.of("ping", "evaluate", "evaluate_loop"),
+                c.ratios().cases().stream().map(RatioCase::name).toList());
+        assertEquals(CommandKind.EVALUATE, c.ratios().caseNamed("evaluate_loop").command());
+        assertTrue(c.ratios().caseNamed("evaluate_loop").code().contains("inject:"));
         assertTrue(c.ratios().secondsPerAttempt() <= 60, "an attempt stays short: " + c.ratios());
         assertTrue(Files.isRegularFile(c.baseline()), c.baseline().toString());
         assertTrue(
                 c.thresholds().stream().map(Threshold::describe).toList().contains("server_peak_rss_mib < 100"),
                 c.thresholds().toString());
+    }
+
+    @Test
+    void aNamedLoadSendsItsOwnCodeAndNamesItsFigures(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("g.json");
+        Files.writeString(f, """
+                {"load": {"clients": 5, "socket": "req", "rate": 300, "warmup_seconds": 2, "duration_seconds": 10, "mix": {"ping": 1, "evaluate": 1}, "code": "3 + 4", "timeout_ms": 1500},
+                 "versus_ceiling": {"commands": ["ping", {"name": "loop", "command": "evaluate", "code": "1 + 1"}]},
+                 "thresholds": [{"metric": "loop.share", "above": 0.2}, {"metric": "ping.share", "above": 0.5}]}
+                """);
+        GateConfig c = GateConfig.read(f);
+        assertEquals(
+                new RatioCase("loop", CommandKind.EVALUATE, "1 + 1"), c.ratios().caseNamed("loop"));
+        assertEquals(
+                List.of("ping.share > 0.5", "loop.share > 0.2").size(),
+                c.thresholds().size());
+    }
+
+    private static final String LOAD = """
+            {"load": {"clients": 5, "socket": "req", "rate": 300, "warmup_seconds": 2, "duration_seconds": 10, "mix": {"ping": 1, "evaluate": 1}, "code": "3 + 4", "timeout_ms": 1500},
+            """;
+
+    @Test
+    void aNamedLoadIsCheckedLikeTheRest(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("g.json");
+        for (String[] bad : new String[][] {
+            {"{\"name\": \"Loop!\", \"command\": \"evaluate\"}", "lower-case word"},
+            {"{\"name\": \"loop\", \"command\": \"frobnicate\"}", "frobnicate"},
+            {"{\"name\": \"loop\", \"command\": \"evaluate\", \"cod\": \"1\"}", "cod"},
+            {"\"ping\", {\"name\": \"ping\", \"command\": \"ping\"}", "names ping twice"}
+        }) {
+            Files.writeString(
+                    f,
+                    LOAD + "\"thresholds\": [{\"metric\": \"rps\", \"above\": 1}], \"versus_ceiling\": {\"commands\": ["
+                            + bad[0] + "]}}");
+            GateConfigException e = assertThrows(GateConfigException.class, () -> GateConfig.read(f), bad[0]);
+            assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+        }
+        Files.writeString(f, """
+                {"load": {"clients": 5, "socket": "req", "rate": 300, "warmup_seconds": 2, "duration_seconds": 10, "mix": {"ping": 1, "evaluate": 1}, "code": "3 + 4", "timeout_ms": 1500},
+                 "versus_ceiling": {"commands": [{"name": "loop", "command": "evaluate"}]},
+                 "thresholds": [{"metric": "loop.p99_ms", "below": 1}]}
+                """);
+        GateConfigException e = assertThrows(GateConfigException.class, () -> GateConfig.read(f));
+        assertTrue(e.getMessage().contains("share, p99_ratio") || e.getMessage().contains("p99_ratio"), e.getMessage());
     }
 
     @Test

@@ -49,7 +49,7 @@ class RatioRunTest {
     @Test
     void theFiguresAreTheMedianPairsAndTheNoiseTheCeilingsSpread() {
         CeilingComparison ping = pairs(CommandKind.PING, new int[] {1000, 1100, 1050}, new int[] {950, 990, 1000});
-        RatioRun r = new RatioRun(Map.of(CommandKind.PING, ping), List.of(RatioRun.noise(ping)), 0.25);
+        RatioRun r = new RatioRun(Map.of("ping", ping), List.of(RatioRun.noise(ping)), 0.25);
         assertEquals(0.1 / 1.05, r.noise(), 1e-9);
         assertFalse(r.noisy());
         Map<String, Double> m = r.metrics();
@@ -62,7 +62,7 @@ class RatioRunTest {
     void aBaselineMissOnANoisyMachineIsInconclusiveNotAMiss() {
         CeilingComparison evaluate =
                 pairs(CommandKind.EVALUATE, new int[] {1000, 600, 1200}, new int[] {500, 300, 600});
-        RatioRun noisy = new RatioRun(Map.of(CommandKind.EVALUATE, evaluate), List.of(0.9, 0.6), 0.25);
+        RatioRun noisy = new RatioRun(Map.of("evaluate", evaluate), List.of(0.9, 0.6), 0.25);
         assertTrue(noisy.noisy());
         List<Threshold> checks = List.of(
                 new Threshold("evaluate.share", Threshold.Comparator.AT_LEAST, 0.8, "baseline", true),
@@ -75,7 +75,7 @@ class RatioRunTest {
         assertEquals("90.0%, 60.0%", noisy.describeNoise());
 
         // the same miss on a quiet machine is a miss
-        RatioRun quiet = new RatioRun(Map.of(CommandKind.EVALUATE, evaluate), List.of(0.1), 0.25);
+        RatioRun quiet = new RatioRun(Map.of("evaluate", evaluate), List.of(0.1), 0.25);
         assertEquals(GateOutcome.MISS, GateRunner.outcome(v, quiet));
 
         // an error is a miss however noisy the machine was
