@@ -40,7 +40,9 @@ class MissingFunctionTest {
     void aFunctionTheLibraryLacksFailsWhenCalledNamingItAndTheVersion() throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
             SymbolLookup libzmq = SymbolLookup.libraryLookup("libzmq.so.5", arena);
-            assumeTrue(libzmq.find("zmq_poller_new").isEmpty(), "this libzmq has the draft API: nothing is missing");
+            assumeTrue(
+                    libzmq.find("zmq_poller_new").isEmpty(),
+                    "the installed library is built with the draft API: no function is missing");
             MethodType type = MethodType.methodType(MemorySegment.class);
 
             MethodHandle missing = resolve(libzmq, "zmq_poller_new", type);
