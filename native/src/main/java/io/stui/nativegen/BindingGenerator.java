@@ -18,17 +18,28 @@ public final class BindingGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(BindingGenerator.class);
 
     private final GeneratorConfig config;
+    private final GenerationOptions options;
 
     /** @param config what to generate */
     public BindingGenerator(GeneratorConfig config) {
+        this(config, GenerationOptions.ALL);
+    }
+
+    /**
+     * @param config  what to generate
+     * @param options the run's defines (named in every banner) and its constant filter; the function
+     *                filter is applied to the model before ({@link Main#run})
+     */
+    public BindingGenerator(GeneratorConfig config, GenerationOptions options) {
         this.config = config;
+        this.options = options;
     }
 
     /** Generates all files; the map is sorted by file name. */
     public Map<String, String> generate(HeaderModel model, MacroTable macros) {
         MacroEvaluator evaluator = new MacroEvaluator(macros);
-        String version = version(evaluator);
-        List<HeaderClassWriter.Constant> constants = constants(macros, evaluator);
+        String version = version(evaluator) + options.definesLabel();
+        List<HeaderClassWriter.Constant> constants = constants(macros, evaluator, version);
         Map<String, String> files = new TreeMap<>();
         files.put(config.headerClassName() + ".java", new HeaderClassWriter(config, version).write(model, constants));
         StructLayouter layouter = new StructLayouter(model);
@@ -63,10 +74,22 @@ public final class BindingGenerator {
                 + patch.get().value();
     }
 
-    private List<HeaderClassWriter.Constant> constants(MacroTable macros, MacroEvaluator evaluator) {
+    private List<HeaderClassWriter.Constant> constants(MacroTable macros, MacroEvaluator evaluator, String version) {
+        java.util.Set<String> included = options.includeConstants();
+        if (!included.isEmpty()) {
+            java.util.Set<String> evaluable = new java.util.HashSet<>();
+            for (String name : included) {
+                if (macros.get(name) != null && evaluator.evaluate(name).isPresent()) {
+                    evaluable.add(name);
+                }
+            }
+            included = options.declaredOnly("constant", included, evaluable, config.headerFileName() + " " + version);
+        }
         List<HeaderClassWriter.Constant> constants = new ArrayList<>();
         for (MacroTable.Macro macro : macros.all()) {
-            if (!config.isConstant(macro.name())) {
+            if (options.includeConstants().isEmpty()
+                    ? !config.isConstant(macro.name())
+                    : !included.contains(macro.name())) {
                 continue;
             }
             Optional<IntegerConstant> value = evaluator.evaluate(macro.name());

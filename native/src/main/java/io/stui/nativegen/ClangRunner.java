@@ -34,12 +34,31 @@ public final class ClangRunner {
 
     /** The JSON AST of {@code header}. */
     public String astJson(String header) throws IOException {
-        return run(List.of(clang, "-Xclang", "-ast-dump=json", "-fsyntax-only", header));
+        return astJson(header, List.of());
+    }
+
+    /** The JSON AST of {@code header}, with further clang arguments (e.g. {@code -DZMQ_BUILD_DRAFT_API}). */
+    public String astJson(String header, List<String> clangArguments) throws IOException {
+        return run(command(List.of("-Xclang", "-ast-dump=json", "-fsyntax-only"), clangArguments, header));
     }
 
     /** The macro definitions in effect after {@code header}. */
     public String macroDump(String header) throws IOException {
-        return run(List.of(clang, "-dM", "-E", header));
+        return macroDump(header, List.of());
+    }
+
+    /** The macro definitions in effect after {@code header}, with further clang arguments. */
+    public String macroDump(String header, List<String> clangArguments) throws IOException {
+        return run(command(List.of("-dM", "-E"), clangArguments, header));
+    }
+
+    private List<String> command(List<String> mode, List<String> clangArguments, String header) {
+        List<String> command = new ArrayList<>();
+        command.add(clang);
+        command.addAll(mode);
+        command.addAll(clangArguments);
+        command.add(header);
+        return command;
     }
 
     private static String run(List<String> command) throws IOException {

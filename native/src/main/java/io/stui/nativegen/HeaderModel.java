@@ -52,11 +52,23 @@ public record HeaderModel(
             throw new IllegalArgumentException(
                     "--include-function names functions the header does not declare: " + String.join(", ", unknown));
         }
+        return keepFunctions(names);
+    }
+
+    /** This model with exactly the functions named (none if the set is empty); structs and typedefs stay. */
+    public HeaderModel keepFunctions(java.util.Set<String> names) {
         return new HeaderModel(
                 functions.stream().filter(f -> names.contains(f.name())).toList(),
                 structs,
                 functionTypedefs,
                 primitiveTypedefs);
+    }
+
+    /** The names of the functions declared. */
+    public java.util.Set<String> functionNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        functions.forEach(f -> names.add(f.name()));
+        return names;
     }
 
     /** Finds a struct by its C tag, or throws naming it. */

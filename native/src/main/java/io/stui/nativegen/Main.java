@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp ... io.stui.nativegen.Main --header /usr/include/zmq.h --output bindings/src/main/java
- *      [--clang clang] [--ast saved.json --macros saved.txt]
+ *      [--clang clang] [-D NAME[=VALUE]]... [--include-function NAME|@FILE]...
+ *      [--include-constant NAME|@FILE]... [--allow-absent] [--ast saved.json --macros saved.txt]
  * </pre>
  */
 public final class Main {
@@ -28,28 +29,45 @@ public final class Main {
         String clang = "clang";
         String ast = null;
         String macros = null;
-        java.util.Set<String> include = new java.util.LinkedHashSet<>();
+        java.util.List<String> defines = new java.util.ArrayList<>();
+        java.util.Set<String> functions = new java.util.LinkedHashSet<>();
+        java.util.Set<String> constants = new java.util.LinkedHashSet<>();
+        boolean allowAbsent = false;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--allow-absent")) {
+                allowAbsent = true;
+                continue;
+            }
+            if (args[i].startsWith("-D") && args[i].length() > 2) {
+                defines.add(args[i].substring(2));
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) {
+                usage(args[i] + " needs a value");
+            }
             switch (args[i]) {
                 case "--header" -> header = value;
                 case "--output" -> output = value;
                 case "--clang" -> clang = value;
                 case "--ast" -> ast = value;
                 case "--macros" -> macros = value;
-                case "--include-function" -> include.addAll(includeNames(value));
+                case "-D", "--define-macro" -> defines.add(value);
+                case "--include-function" -> functions.addAll(includeNames(value));
+                case "--include-constant" -> constants.addAll(includeNames(value));
                 default -> usage("unknown argument " + args[i]);
-            }
-            if (value == null) {
-                usage(args[i] + " needs a value");
             }
             i++;
         }
         if (output == null) {
             usage("--output is required");
         }
+        if (!defines.isEmpty() && (ast != null || macros != null)) {
+            usage("-D applies when clang runs; saved --ast/--macros dumps already carry their defines");
+        }
         try {
-            Path written = run(GeneratorConfig.zmq(), header, Path.of(output), clang, ast, macros, include);
+            GenerationOptions options = new GenerationOptions(defines, functions, constants, allowAbsent);
+            Path written = run(GeneratorConfig.zmq(), header, Path.of(output), clang, ast, macros, options);
             System.out.println("Bindings written to " + written);
         } catch (IOException | RuntimeException e) {
             System.err.println("Binding generation failed: " + e.getMessage());
@@ -70,7 +88,7 @@ public final class Main {
     public static Path run(
             GeneratorConfig config, String header, Path outputRoot, String clang, String astFile, String macroFile)
             throws IOException {
-        return run(config, header, outputRoot, clang, astFile, macroFile, java.util.Set.of());
+        return run(config, header, outputRoot, clang, astFile, macroFile, GenerationOptions.ALL);
     }
 
     /**
@@ -100,20 +118,57 @@ public final class Main {
             String macroFile,
             java.util.Set<String> includeFunctions)
             throws IOException {
+        GenerationOptions options =
+                new GenerationOptions(java.util.List.of(), includeFunctions, java.util.Set.of(), false);
+        return run(config, header, outputRoot, clang, astFile, macroFile, options);
+    }
+
+    /**
+     * As above, with jextract's options: {@code -D} macros for clang, the function and constant filters,
+     * and whether included names the header lacks are skipped (see {@link GenerationOptions}).
+     */
+    public static Path run(
+            GeneratorConfig config,
+            String header,
+            Path outputRoot,
+            String clang,
+            String astFile,
+            String macroFile,
+            GenerationOptions options)
+            throws IOException {
+        Map<String, String> files = generate(config, header, clang, astFile, macroFile, options);
+        return write(files, outputRoot.resolve(config.packageName().replace('.', '/')));
+    }
+
+    /** The generated files by name, without writing them. */
+    static Map<String, String> generate(
+            GeneratorConfig config,
+            String header,
+            String clang,
+            String astFile,
+            String macroFile,
+            GenerationOptions options)
+            throws IOException {
         ClangRunner runner = new ClangRunner(clang);
-        String astJson =
-                astFile != null ? Files.readString(Path.of(astFile), StandardCharsets.UTF_8) : runner.astJson(header);
+        String astJson = astFile != null
+                ? Files.readString(Path.of(astFile), StandardCharsets.UTF_8)
+                : runner.astJson(header, options.clangArguments());
         String macroDump = macroFile != null
                 ? Files.readString(Path.of(macroFile), StandardCharsets.UTF_8)
-                : runner.macroDump(header);
+                : runner.macroDump(header, options.clangArguments());
         HeaderModel model = new ClangAstReader(header).read(astJson);
         if (model.functions().isEmpty()) {
             throw new IOException("no function declarations of " + header + " found in the AST; was it dumped from "
                     + "that exact path?");
         }
-        model = model.onlyFunctions(includeFunctions);
-        Map<String, String> files = new BindingGenerator(config).generate(model, MacroTable.parse(macroDump));
-        return write(files, outputRoot.resolve(config.packageName().replace('.', '/')));
+        if (!options.includeFunctions().isEmpty()) {
+            MacroTable table = MacroTable.parse(macroDump);
+            String label = config.headerFileName() + " "
+                    + new BindingGenerator(config).version(new MacroEvaluator(table)) + options.definesLabel();
+            model = model.keepFunctions(
+                    options.declaredOnly("function", options.includeFunctions(), model.functionNames(), label));
+        }
+        return new BindingGenerator(config, options).generate(model, MacroTable.parse(macroDump));
     }
 
     /** Writes the files and deletes other {@code .java} files in the package directory. */
@@ -135,7 +190,8 @@ public final class Main {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: Main --output DIR [--header /usr/include/zmq.h] [--clang clang]"
-                + " [--include-function NAME|@FILE]..."
+                + " [-D NAME[=VALUE]]... [--include-function NAME|@FILE]... [--include-constant NAME|@FILE]..."
+                + " [--allow-absent]"
                 + " [--ast ast.json --macros macros.txt]");
         System.exit(2);
     }

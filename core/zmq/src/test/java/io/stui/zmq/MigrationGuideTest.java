@@ -68,6 +68,29 @@ class MigrationGuideTest extends BackendTestBase {
     }
 
     @Test
+    void aBackgroundActorWithALoop() {
+        try (ZActor actor = new ZActor(ctx, (context, pipe) -> {
+            try (ZLoop loop = new ZLoop(context)) {
+                int[] ticks = {0};
+                loop.addTimer(Duration.ofMillis(1), 3, (l, timer) -> ++ticks[0] > 0);
+                loop.addReader(pipe, (l, socket) -> {
+                    String command = socket.receiveString().orElseThrow();
+                    if (command.equals(ZActor.TERM)) {
+                        return false; // close() asks the body to end
+                    }
+                    socket.send(command + " after " + ticks[0] + " ticks");
+                    return true;
+                });
+                loop.run();
+            }
+        })) {
+            actor.pipe().send("status");
+            reply = actor.pipe().receiveString().orElseThrow();
+        }
+        assertTrue(reply.matches("status after [0-3] ticks"), reply);
+    }
+
+    @Test
     void everyExampleOfTheGuideIsHere() throws IOException {
         String guide = Files.readString(Path.of("MIGRATING-FROM-JEROMQ.md"));
         String source = squeeze(Files.readString(Path.of("src/test/java/io/stui/zmq/MigrationGuideTest.java")));
@@ -76,7 +99,7 @@ class MigrationGuideTest extends BackendTestBase {
         while (m.find()) {
             blocks.add(m.group(1));
         }
-        assertEquals(3, blocks.size(), "the guide's java blocks");
+        assertEquals(4, blocks.size(), "the guide's java blocks");
         for (String block : blocks) {
             assertTrue(source.contains(squeeze(block)), "not compiled in this test:\n" + block);
         }

@@ -1,5 +1,6 @@
 package io.stui.zmq.internal.panama;
 
+import io.stui.zmq.ZmqException;
 import io.stui.zmq.bindings.zmq_h;
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.FunctionDescriptor;
@@ -9,8 +10,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.util.function.Supplier;
 
 /**
  * The libzmq downcalls the native backend makes, built from the generated bindings' addresses and
@@ -39,8 +42,71 @@ final class Lib {
         CRITICAL_HEAP_ERRNO
     }
 
+    /**
+     * Loads libzmq before any function is resolved: a library that cannot load at all fails this class
+     * (the backend is unavailable), and is not mistaken below for a function the library lacks.
+     */
+    private static final MemoryLayout LIBRARY_LOADED = zmq_h.C_INT;
+
+    private static final MethodHandle MISSING;
+
+    static {
+        try {
+            MISSING = MethodHandles.lookup()
+                    .findStatic(Lib.class, "missingFunction", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The handle {@code resolve} builds, or, when the loaded libzmq lacks the function (an older
+     * release, or a build without the draft API), one of the same type that throws a {@link ZmqException}
+     * naming the function and the library's version at each call. So a missing function costs only the
+     * operations that need it, never this class's initialisation (jextract's holder classes throw an
+     * {@link UnsatisfiedLinkError} when first touched).
+     */
+    static MethodHandle orMissing(String function, Supplier<MethodHandle> resolve, MethodType type) {
+        try {
+            return resolve.get();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            MethodHandle thrower = MethodHandles.insertArguments(MISSING, 0, function)
+                    .asType(MethodType.methodType(type.returnType()));
+            return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+        }
+    }
+
+    private static Object missingFunction(String function) {
+        throw NativeErrors.missingFunction(function, versionOrUnknown());
+    }
+
+    private static String versionOrUnknown() {
+        try {
+            return version();
+        } catch (RuntimeException e) {
+            return "(version unknown)";
+        }
+    }
+
     private static MethodHandle h(
-            MemorySegment address, FunctionDescriptor fd, Mode mode, Class<?> ret, Class<?>... params) {
+            String function,
+            Supplier<MemorySegment> address,
+            Supplier<FunctionDescriptor> fd,
+            Mode mode,
+            Class<?> ret,
+            Class<?>... params) {
+        boolean capture = mode == Mode.ERRNO || mode == Mode.CRITICAL_ERRNO || mode == Mode.CRITICAL_HEAP_ERRNO;
+        Class<?>[] all = params;
+        if (capture) {
+            all = new Class<?>[params.length + 1];
+            all[0] = P;
+            System.arraycopy(params, 0, all, 1, params.length);
+        }
+        MethodType type = MethodType.methodType(ret, all);
+        return orMissing(function, () -> h(address.get(), fd.get(), mode, type), type);
+    }
+
+    private static MethodHandle h(MemorySegment address, FunctionDescriptor fd, Mode mode, MethodType type) {
         MethodHandle mh = switch (mode) {
             case PLAIN -> LINKER.downcallHandle(address, fd);
             case CRITICAL -> LINKER.downcallHandle(address, fd, Linker.Option.critical(false));
@@ -52,14 +118,8 @@ final class Lib {
                 LINKER.downcallHandle(
                         address, fd, Linker.Option.critical(true), Linker.Option.captureCallState("errno"));
         };
-        Class<?>[] all = params;
-        if (mode == Mode.ERRNO || mode == Mode.CRITICAL_ERRNO || mode == Mode.CRITICAL_HEAP_ERRNO) {
-            all = new Class<?>[params.length + 1];
-            all[0] = P;
-            System.arraycopy(params, 0, all, 1, params.length);
-        }
         // Adapt once to the exact types used below, so the bindings may map size_t/int a little differently.
-        return mh.asType(MethodType.methodType(ret, all));
+        return mh.asType(type);
     }
 
     /**
@@ -67,7 +127,17 @@ final class Lib {
      * addresses (the generated descriptor with each address layout made a long; the same registers on
      * every 64-bit ABI the linker supports).
      */
-    private static MethodHandle raw(MemorySegment address, FunctionDescriptor fd, Class<?> ret, Class<?>... params) {
+    private static MethodHandle raw(
+            String function,
+            Supplier<MemorySegment> address,
+            Supplier<FunctionDescriptor> fd,
+            Class<?> ret,
+            Class<?>... params) {
+        MethodType type = MethodType.methodType(ret, params);
+        return orMissing(function, () -> raw(address.get(), fd.get(), type), type);
+    }
+
+    private static MethodHandle raw(MemorySegment address, FunctionDescriptor fd, MethodType type) {
         if (ValueLayout.ADDRESS.byteSize() != Long.BYTES) {
             throw new UnsupportedOperationException("the native backend needs 64-bit addresses");
         }
@@ -77,7 +147,7 @@ final class Lib {
                 .map(r -> FunctionDescriptor.of(addressAsLong(r), args))
                 .orElseGet(() -> FunctionDescriptor.ofVoid(args));
         return LINKER.downcallHandle(address, rawFd, Linker.Option.critical(false))
-                .asType(MethodType.methodType(ret, params));
+                .asType(type);
     }
 
     private static MemoryLayout addressAsLong(MemoryLayout layout) {
@@ -85,38 +155,81 @@ final class Lib {
     }
 
     // ---- context ----
-    static final MethodHandle CTX_NEW = h(zmq_h.zmq_ctx_new$address(), zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
-    static final MethodHandle CTX_TERM =
-            h(zmq_h.zmq_ctx_term$address(), zmq_h.zmq_ctx_term$descriptor(), Mode.ERRNO, int.class, P);
-    static final MethodHandle CTX_SHUTDOWN =
-            h(zmq_h.zmq_ctx_shutdown$address(), zmq_h.zmq_ctx_shutdown$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle CTX_NEW =
+            h("zmq_ctx_new", () -> zmq_h.zmq_ctx_new$address(), () -> zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
+    static final MethodHandle CTX_TERM = h(
+            "zmq_ctx_term",
+            () -> zmq_h.zmq_ctx_term$address(),
+            () -> zmq_h.zmq_ctx_term$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P);
+    static final MethodHandle CTX_SHUTDOWN = h(
+            "zmq_ctx_shutdown",
+            () -> zmq_h.zmq_ctx_shutdown$address(),
+            () -> zmq_h.zmq_ctx_shutdown$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P);
     static final MethodHandle CTX_SET = h(
-            zmq_h.zmq_ctx_set$address(),
-            zmq_h.zmq_ctx_set$descriptor(),
+            "zmq_ctx_set",
+            () -> zmq_h.zmq_ctx_set$address(),
+            () -> zmq_h.zmq_ctx_set$descriptor(),
             Mode.ERRNO,
             int.class,
             P,
             int.class,
             int.class);
-    static final MethodHandle CTX_GET =
-            h(zmq_h.zmq_ctx_get$address(), zmq_h.zmq_ctx_get$descriptor(), Mode.ERRNO, int.class, P, int.class);
+    static final MethodHandle CTX_GET = h(
+            "zmq_ctx_get",
+            () -> zmq_h.zmq_ctx_get$address(),
+            () -> zmq_h.zmq_ctx_get$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            int.class);
 
     // ---- sockets ----
-    static final MethodHandle SOCKET =
-            h(zmq_h.zmq_socket$address(), zmq_h.zmq_socket$descriptor(), Mode.ERRNO, P, P, int.class);
-    static final MethodHandle CLOSE =
-            h(zmq_h.zmq_close$address(), zmq_h.zmq_close$descriptor(), Mode.ERRNO, int.class, P);
-    static final MethodHandle BIND =
-            h(zmq_h.zmq_bind$address(), zmq_h.zmq_bind$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle CONNECT =
-            h(zmq_h.zmq_connect$address(), zmq_h.zmq_connect$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle UNBIND =
-            h(zmq_h.zmq_unbind$address(), zmq_h.zmq_unbind$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle DISCONNECT =
-            h(zmq_h.zmq_disconnect$address(), zmq_h.zmq_disconnect$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle SOCKET = h(
+            "zmq_socket",
+            () -> zmq_h.zmq_socket$address(),
+            () -> zmq_h.zmq_socket$descriptor(),
+            Mode.ERRNO,
+            P,
+            P,
+            int.class);
+    static final MethodHandle CLOSE = h(
+            "zmq_close", () -> zmq_h.zmq_close$address(), () -> zmq_h.zmq_close$descriptor(), Mode.ERRNO, int.class, P);
+    static final MethodHandle BIND = h(
+            "zmq_bind", () -> zmq_h.zmq_bind$address(), () -> zmq_h.zmq_bind$descriptor(), Mode.ERRNO, int.class, P, P);
+    static final MethodHandle CONNECT = h(
+            "zmq_connect",
+            () -> zmq_h.zmq_connect$address(),
+            () -> zmq_h.zmq_connect$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P);
+    static final MethodHandle UNBIND = h(
+            "zmq_unbind",
+            () -> zmq_h.zmq_unbind$address(),
+            () -> zmq_h.zmq_unbind$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P);
+    static final MethodHandle DISCONNECT = h(
+            "zmq_disconnect",
+            () -> zmq_h.zmq_disconnect$address(),
+            () -> zmq_h.zmq_disconnect$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P);
     static final MethodHandle SETSOCKOPT = h(
-            zmq_h.zmq_setsockopt$address(),
-            zmq_h.zmq_setsockopt$descriptor(),
+            "zmq_setsockopt",
+            () -> zmq_h.zmq_setsockopt$address(),
+            () -> zmq_h.zmq_setsockopt$descriptor(),
             Mode.ERRNO,
             int.class,
             P,
@@ -124,8 +237,9 @@ final class Lib {
             P,
             long.class);
     static final MethodHandle GETSOCKOPT = h(
-            zmq_h.zmq_getsockopt$address(),
-            zmq_h.zmq_getsockopt$descriptor(),
+            "zmq_getsockopt",
+            () -> zmq_h.zmq_getsockopt$address(),
+            () -> zmq_h.zmq_getsockopt$descriptor(),
             Mode.ERRNO,
             int.class,
             P,
@@ -134,8 +248,9 @@ final class Lib {
             P);
     /** For ZMQ_EVENTS only: libzmq processes pending commands without waiting, so the call is short. */
     static final MethodHandle GETSOCKOPT_NB = h(
-            zmq_h.zmq_getsockopt$address(),
-            zmq_h.zmq_getsockopt$descriptor(),
+            "zmq_getsockopt",
+            () -> zmq_h.zmq_getsockopt$address(),
+            () -> zmq_h.zmq_getsockopt$descriptor(),
             Mode.CRITICAL_ERRNO,
             int.class,
             P,
@@ -144,8 +259,9 @@ final class Lib {
             P);
 
     static final MethodHandle SOCKET_MONITOR = h(
-            zmq_h.zmq_socket_monitor$address(),
-            zmq_h.zmq_socket_monitor$descriptor(),
+            "zmq_socket_monitor",
+            () -> zmq_h.zmq_socket_monitor$address(),
+            () -> zmq_h.zmq_socket_monitor$descriptor(),
             Mode.ERRNO,
             int.class,
             P,
@@ -154,10 +270,19 @@ final class Lib {
 
     // ---- messages: blocking and DONTWAIT variants ----
     static final MethodHandle SEND = h(
-            zmq_h.zmq_send$address(), zmq_h.zmq_send$descriptor(), Mode.ERRNO, int.class, P, P, long.class, int.class);
+            "zmq_send",
+            () -> zmq_h.zmq_send$address(),
+            () -> zmq_h.zmq_send$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P,
+            long.class,
+            int.class);
     static final MethodHandle SEND_NB = h(
-            zmq_h.zmq_send$address(),
-            zmq_h.zmq_send$descriptor(),
+            "zmq_send",
+            () -> zmq_h.zmq_send$address(),
+            () -> zmq_h.zmq_send$descriptor(),
             Mode.CRITICAL_ERRNO,
             int.class,
             P,
@@ -166,8 +291,9 @@ final class Lib {
             int.class);
     /** zmq_send with DONTWAIT reading a Java array in place (a critical call may take heap segments). */
     static final MethodHandle SEND_HEAP_NB = h(
-            zmq_h.zmq_send$address(),
-            zmq_h.zmq_send$descriptor(),
+            "zmq_send",
+            () -> zmq_h.zmq_send$address(),
+            () -> zmq_h.zmq_send$descriptor(),
             Mode.CRITICAL_HEAP_ERRNO,
             int.class,
             P,
@@ -175,21 +301,37 @@ final class Lib {
             long.class,
             int.class);
 
-    static final MethodHandle MSG_SEND =
-            h(zmq_h.zmq_msg_send$address(), zmq_h.zmq_msg_send$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_SEND = h(
+            "zmq_msg_send",
+            () -> zmq_h.zmq_msg_send$address(),
+            () -> zmq_h.zmq_msg_send$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P,
+            int.class);
     static final MethodHandle MSG_SEND_NB = h(
-            zmq_h.zmq_msg_send$address(),
-            zmq_h.zmq_msg_send$descriptor(),
+            "zmq_msg_send",
+            () -> zmq_h.zmq_msg_send$address(),
+            () -> zmq_h.zmq_msg_send$descriptor(),
             Mode.CRITICAL_ERRNO,
             int.class,
             P,
             P,
             int.class);
-    static final MethodHandle MSG_RECV =
-            h(zmq_h.zmq_msg_recv$address(), zmq_h.zmq_msg_recv$descriptor(), Mode.ERRNO, int.class, P, P, int.class);
+    static final MethodHandle MSG_RECV = h(
+            "zmq_msg_recv",
+            () -> zmq_h.zmq_msg_recv$address(),
+            () -> zmq_h.zmq_msg_recv$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            P,
+            int.class);
     static final MethodHandle MSG_RECV_NB = h(
-            zmq_h.zmq_msg_recv$address(),
-            zmq_h.zmq_msg_recv$descriptor(),
+            "zmq_msg_recv",
+            () -> zmq_h.zmq_msg_recv$address(),
+            () -> zmq_h.zmq_msg_recv$descriptor(),
             Mode.CRITICAL_ERRNO,
             int.class,
             P,
@@ -210,8 +352,9 @@ final class Lib {
      * liveness and thread the segment handles check.
      */
     static final MethodHandle SEND_TRY = h(
-            zmq_h.zmq_send$address(),
-            zmq_h.zmq_send$descriptor(),
+            "zmq_send",
+            () -> zmq_h.zmq_send$address(),
+            () -> zmq_h.zmq_send$descriptor(),
             Mode.CRITICAL,
             int.class,
             P,
@@ -219,69 +362,116 @@ final class Lib {
             long.class,
             int.class);
     static final MethodHandle SEND_TRY_RAW = raw(
-            zmq_h.zmq_send$address(),
-            zmq_h.zmq_send$descriptor(),
+            "zmq_send",
+            () -> zmq_h.zmq_send$address(),
+            () -> zmq_h.zmq_send$descriptor(),
             int.class,
             long.class,
             long.class,
             long.class,
             int.class);
     static final MethodHandle MSG_SEND_TRY_RAW = raw(
-            zmq_h.zmq_msg_send$address(),
-            zmq_h.zmq_msg_send$descriptor(),
+            "zmq_msg_send",
+            () -> zmq_h.zmq_msg_send$address(),
+            () -> zmq_h.zmq_msg_send$descriptor(),
             int.class,
             long.class,
             long.class,
             int.class);
     static final MethodHandle MSG_RECV_TRY_RAW = raw(
-            zmq_h.zmq_msg_recv$address(),
-            zmq_h.zmq_msg_recv$descriptor(),
+            "zmq_msg_recv",
+            () -> zmq_h.zmq_msg_recv$address(),
+            () -> zmq_h.zmq_msg_recv$descriptor(),
             int.class,
             long.class,
             long.class,
             int.class);
-    static final MethodHandle MSG_INIT =
-            h(zmq_h.zmq_msg_init$address(), zmq_h.zmq_msg_init$descriptor(), Mode.CRITICAL, int.class, P);
+    static final MethodHandle MSG_INIT = h(
+            "zmq_msg_init",
+            () -> zmq_h.zmq_msg_init$address(),
+            () -> zmq_h.zmq_msg_init$descriptor(),
+            Mode.CRITICAL,
+            int.class,
+            P);
     static final MethodHandle MSG_INIT_SIZE = h(
-            zmq_h.zmq_msg_init_size$address(),
-            zmq_h.zmq_msg_init_size$descriptor(),
+            "zmq_msg_init_size",
+            () -> zmq_h.zmq_msg_init_size$address(),
+            () -> zmq_h.zmq_msg_init_size$descriptor(),
             Mode.ERRNO,
             int.class,
             P,
             long.class);
-    static final MethodHandle MSG_CLOSE =
-            h(zmq_h.zmq_msg_close$address(), zmq_h.zmq_msg_close$descriptor(), Mode.CRITICAL, int.class, P);
-    static final MethodHandle MSG_DATA =
-            h(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), Mode.CRITICAL, P, P);
+    static final MethodHandle MSG_CLOSE = h(
+            "zmq_msg_close",
+            () -> zmq_h.zmq_msg_close$address(),
+            () -> zmq_h.zmq_msg_close$descriptor(),
+            Mode.CRITICAL,
+            int.class,
+            P);
+    static final MethodHandle MSG_DATA = h(
+            "zmq_msg_data",
+            () -> zmq_h.zmq_msg_data$address(),
+            () -> zmq_h.zmq_msg_data$descriptor(),
+            Mode.CRITICAL,
+            P,
+            P);
     /**
      * zmq_msg_data giving the raw address: the receive path copies from {@link #EVERYTHING} at that
      * address, so no segment object is made per frame (the server's low-memory profile runs without C2,
      * whose escape analysis would otherwise remove them).
      */
-    static final MethodHandle MSG_DATA_RAW =
-            raw(zmq_h.zmq_msg_data$address(), zmq_h.zmq_msg_data$descriptor(), long.class, long.class);
+    static final MethodHandle MSG_DATA_RAW = raw(
+            "zmq_msg_data",
+            () -> zmq_h.zmq_msg_data$address(),
+            () -> zmq_h.zmq_msg_data$descriptor(),
+            long.class,
+            long.class);
     /** All of native memory, to copy from an address libzmq handed out (bounds are the frame size, checked by the caller). */
     static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
-    static final MethodHandle MSG_MORE_RAW =
-            raw(zmq_h.zmq_msg_more$address(), zmq_h.zmq_msg_more$descriptor(), int.class, long.class);
+    static final MethodHandle MSG_MORE_RAW = raw(
+            "zmq_msg_more",
+            () -> zmq_h.zmq_msg_more$address(),
+            () -> zmq_h.zmq_msg_more$descriptor(),
+            int.class,
+            long.class);
 
     // ---- polling, proxy, misc ----
-    static final MethodHandle POLL =
-            h(zmq_h.zmq_poll$address(), zmq_h.zmq_poll$descriptor(), Mode.ERRNO, int.class, P, int.class, long.class);
+    static final MethodHandle POLL = h(
+            "zmq_poll",
+            () -> zmq_h.zmq_poll$address(),
+            () -> zmq_h.zmq_poll$descriptor(),
+            Mode.ERRNO,
+            int.class,
+            P,
+            int.class,
+            long.class);
     static final MethodHandle PROXY_STEERABLE = h(
-            zmq_h.zmq_proxy_steerable$address(),
-            zmq_h.zmq_proxy_steerable$descriptor(),
+            "zmq_proxy_steerable",
+            () -> zmq_h.zmq_proxy_steerable$address(),
+            () -> zmq_h.zmq_proxy_steerable$descriptor(),
             Mode.ERRNO,
             int.class,
             P,
             P,
             P,
             P);
-    static final MethodHandle STRERROR =
-            h(zmq_h.zmq_strerror$address(), zmq_h.zmq_strerror$descriptor(), Mode.PLAIN, P, int.class);
-    static final MethodHandle VERSION =
-            h(zmq_h.zmq_version$address(), zmq_h.zmq_version$descriptor(), Mode.PLAIN, void.class, P, P, P);
+    static final MethodHandle STRERROR = h(
+            "zmq_strerror",
+            () -> zmq_h.zmq_strerror$address(),
+            () -> zmq_h.zmq_strerror$descriptor(),
+            Mode.PLAIN,
+            P,
+            int.class);
+    static final MethodHandle VERSION = h(
+            "zmq_version",
+            () -> zmq_h.zmq_version$address(),
+            () -> zmq_h.zmq_version$descriptor(),
+            Mode.PLAIN,
+            void.class,
+            P,
+            P,
+            P);
 
     /** The errno a call captured into {@code capture}. */
     static int errno(MemorySegment capture) {

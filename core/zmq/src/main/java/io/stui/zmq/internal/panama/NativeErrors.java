@@ -96,6 +96,18 @@ final class NativeErrors {
         return new ZmqException(operation, errno, code(errno), Lib.strerror(errno), endpoint);
     }
 
+    /** A call to a function the loaded libzmq does not export: ENOTSUP, naming the function and version. */
+    static ZmqException missingFunction(String function, String libzmqVersion) {
+        int errno = errno(ZmqError.ENOTSUP);
+        return new ZmqException(
+                function,
+                errno,
+                ZmqError.ENOTSUP,
+                "libzmq " + libzmqVersion + " does not export " + function
+                        + "; this operation needs a libzmq that does (a newer release, or one built with the draft API)",
+                null);
+    }
+
     static ZmqException closed(String operation) {
         return error(operation, ENOTSOCK, null);
     }
