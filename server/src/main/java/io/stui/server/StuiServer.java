@@ -13,6 +13,7 @@ import io.stui.server.config.ServerConfig;
 import io.stui.server.dispatch.CommandTable;
 import io.stui.server.dispatch.RequestDispatcher;
 import io.stui.server.exec.KeyedSerialExecutor;
+import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.FastFront;
 import io.stui.server.front.Front;
 import io.stui.server.front.PlainFront;
@@ -80,6 +81,9 @@ public final class StuiServer implements AutoCloseable {
     private final ZContext context;
     private final Front front;
     private final ScheduledExecutorService sweeper;
+    /** Heap held back for answers and the shutdown's saves when the shared heap runs out (issue #16). */
+    private final MemoryReserve reserve = new MemoryReserve(1 << 20);
+
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stoppedLatch = new CountDownLatch(1);
@@ -143,7 +147,7 @@ public final class StuiServer implements AutoCloseable {
                     new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
                     new CodeCommands(smalltalk, image, limits));
             RequestDispatcher dispatcher =
-                    new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics);
+                    new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics, reserve);
             this.front = front(config, context, dispatcher);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
@@ -214,17 +218,34 @@ public final class StuiServer implements AutoCloseable {
         }
     }
 
+    /** One step of the shutdown: a failure (even of memory) is logged and the next steps still run. */
+    private static void step(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("event=shutdown_step_failed step={} error=\"{}\"", what, e.toString());
+        }
+    }
+
     /** Durably saves every changed workspace of a live session (at shutdown, with the workers stopped). */
     private void saveAll() {
         autoSaver.close();
         int saved = 0;
+        int failed = 0;
         for (LiveSession s : sessions.live()) {
             SessionWorkspace sw = s.workspaceIfLive();
-            if (sw != null && workspaces.saveIfDirty(s.id(), sw)) {
-                saved++;
+            try {
+                if (sw != null && workspaces.saveIfDirty(s.id(), sw)) {
+                    saved++;
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // one workspace too big to snapshot in what the heap has left must not cost the others theirs
+                failed++;
+                reserve.release();
+                log.error("event=save_at_shutdown_failed session_id={} error=\"{}\"", s.id(), e.toString());
             }
         }
-        log.info("event=workspaces_saved count={}", saved);
+        log.info("event=workspaces_saved count={} failed={}", saved, failed);
     }
 
     /** The endpoint the server listens on (wildcard port resolved). */
@@ -271,31 +292,35 @@ public final class StuiServer implements AutoCloseable {
         if (!executor.shutdown(grace)) {
             log.warn("event=workers_still_busy_at_shutdown");
         }
+        // the heap may be short (a session hoarding it): the saves and the log lines below get the reserve's room
+        reserve.release();
         try {
             saveAll();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             log.error("event=save_at_shutdown_failed error=\"{}\"", e.toString(), e);
         }
         // work run in place without a session holds no lane, so the workers' shutdown did not wait for it: the
         // front does, forwarding answers until none is owed or the grace is over (at least 2 s for the last sends)
-        front.close(Duration.ofNanos(Math.max(Duration.ofSeconds(2).toNanos(), graceEnds - System.nanoTime())));
+        step(
+                "front",
+                () -> front.close(
+                        Duration.ofNanos(Math.max(Duration.ofSeconds(2).toNanos(), graceEnds - System.nanoTime()))));
         sweeper.shutdownNow();
-        try {
-            sessions.close();
-        } catch (RuntimeException e) {
-            log.warn("event=session_flush_failed error=\"{}\"", e.toString());
-        }
-        for (LiveSession s : sessions.live()) {
-            SessionWorkspace sw = s.workspaceIfLive();
-            if (sw != null) {
-                sw.release();
+        step("session_flush", sessions::close);
+        step("workspace_release", () -> {
+            for (LiveSession s : sessions.live()) {
+                SessionWorkspace sw = s.workspaceIfLive();
+                if (sw != null) {
+                    sw.release();
+                }
             }
-        }
-        oldGenCeiling.ifPresent(OldGenerationCeiling::close);
-        smalltalk.close();
-        store.close();
-        metrics.close();
-        context.close();
+        });
+        oldGenCeiling.ifPresent(c -> step("old_gen_ceiling", c::close));
+        // saves the default image
+        step("engine", smalltalk::close);
+        step("store", store::close);
+        step("metrics", metrics::close);
+        step("zmq_context", context::close);
         log.info("event=server_stopped endpoint={}", endpoint);
         stoppedLatch.countDown();
     }

@@ -324,6 +324,9 @@ final class Evaluator {
         if (detached) return new Outcome(null, null, null, null, transcript, f);
         List<Reflection.Frame> fr = new ArrayList<>();
         Interp tool = frames.isEmpty() ? null : printer.toolInterp(null);
+        // a refused memory bomb's frames hold what it allocated: registering them would keep it all alive (and
+        // resident) until a thousand newer objects push it out; its report keeps the print strings only
+        boolean register = f.kind() != EvalFailure.Kind.ALLOCATION;
         for (Context c : frames) {
             Map<String, String> locals = new LinkedHashMap<>();
             Map<String, String> ids = new LinkedHashMap<>();
@@ -331,14 +334,14 @@ final class Evaluator {
             for (int i = 0; i < names.length && i < c.temps.length; i++) {
                 if (names[i].startsWith("(")) continue;
                 locals.put(names[i], printer.safePrint(c.temps[i], tool));
-                ids.put(names[i], state.registry().register(c.temps[i]));
+                if (register) ids.put(names[i], state.registry().register(c.temps[i]));
             }
             fr.add(new Reflection.Frame(
                     c.describe(state.classes()),
                     c.line(),
                     printer.className(c.receiver),
                     printer.safePrint(c.receiver, tool),
-                    state.registry().register(c.receiver),
+                    register ? state.registry().register(c.receiver) : null,
                     locals,
                     ids));
         }

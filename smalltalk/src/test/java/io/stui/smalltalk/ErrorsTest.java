@@ -47,6 +47,24 @@ class ErrorsTest {
     }
 
     @Test
+    void leftNestedSendChainsAreBoundedWithASyntaxErrorNotADeepStack() {
+        int max = io.stui.smalltalk.syntax.Parser.MAX_DEPTH;
+        int fits = max - 10;
+        assertEquals(
+                String.valueOf(fits + 1), ws.evaluate("1" + " + 1".repeat(fits)).printString());
+        EvalFailure chain = fail("1" + " + 1".repeat(100_000));
+        assertEquals(EvalFailure.Kind.SYNTAX, chain.kind());
+        assertTrue(chain.messageText().contains("more than " + max + " sends deep"), chain.messageText());
+        assertEquals(EvalFailure.Kind.SYNTAX, fail("3" + " abs".repeat(100_000)).kind());
+        assertEquals(
+                EvalFailure.Kind.SYNTAX,
+                fail("3 yourself; yourself" + " abs".repeat(100_000)).kind());
+        // parentheses add to a chain's depth: each level's chain counts
+        String nested = ("(".repeat(200)) + "1" + (" + 1)".repeat(200));
+        assertEquals("201", ws.evaluate(nested).printString());
+    }
+
+    @Test
     void numberLiteralsAreBoundedWithASyntaxError() {
         assertEquals(EvalFailure.Kind.SYNTAX, fail("99999999999r1").kind());
         assertEquals(EvalFailure.Kind.SYNTAX, fail("37r1").kind());

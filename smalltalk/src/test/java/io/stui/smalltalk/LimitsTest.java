@@ -93,6 +93,24 @@ class LimitsTest {
     }
 
     @Test
+    void aRefusedMemoryBombKeepsNoObjectIdsThatWouldHoldWhatItAllocated() {
+        EvalFailure f = fail(
+                "| o | o := OrderedCollection new. [true] whileTrue: [o add: (Array new: 100000)]",
+                EvalLimits.defaults().withMaxAllocationBytes(64L << 20));
+        assertEquals(EvalFailure.Kind.ALLOCATION, f.kind());
+        Reflection.FailureReport report = ws.lastFailure().orElseThrow();
+        assertTrue(!report.frames().isEmpty());
+        for (Reflection.Frame frame : report.frames()) {
+            assertTrue(frame.localIds().isEmpty(), frame.toString());
+            assertEquals(null, frame.receiverId(), frame.toString());
+        }
+        // other failures keep their ids for the debugger
+        fail("| x | x := 3. x foo", EvalLimits.defaults());
+        assertTrue(ws.lastFailure().orElseThrow().frames().stream()
+                .anyMatch(fr -> !fr.localIds().isEmpty()));
+    }
+
+    @Test
     void hugeAllocationsAreRefused() {
         assertEquals(
                 EvalFailure.Kind.ALLOCATION,

@@ -11,6 +11,7 @@ import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
 import io.stui.protocol.result.CommandResult;
 import io.stui.server.exec.KeyedSerialExecutor;
+import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.Front;
 import io.stui.server.metrics.ServerMetrics;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private final KeyedSerialExecutor executor;
     private final Function<String, KeyedSerialExecutor.Lane> sessionLanes;
     private final ServerMetrics metrics;
+    private final MemoryReserve reserve;
+    /** The lane of the work that names no session and uses the default image (one request at a time under its lock). */
+    private final KeyedSerialExecutor.Lane imageLane = KeyedSerialExecutor.Lane.sharedByClients("default-image");
 
     /** @param sessionLanes the lane of a live session by its id, or null when no live session has the id */
     public RequestDispatcher(
@@ -42,6 +46,18 @@ public final class RequestDispatcher implements Front.Dispatcher {
             KeyedSerialExecutor executor,
             Function<String, KeyedSerialExecutor.Lane> sessionLanes,
             ServerMetrics metrics) {
+        this(codec, table, executor, sessionLanes, metrics, new MemoryReserve(0));
+    }
+
+    /** @param reserve heap held back so that an answer can still be made when the heap runs out */
+    public RequestDispatcher(
+            ProtocolCodec codec,
+            CommandTable table,
+            KeyedSerialExecutor executor,
+            Function<String, KeyedSerialExecutor.Lane> sessionLanes,
+            ServerMetrics metrics,
+            MemoryReserve reserve) {
+        this.reserve = reserve;
         this.codec = codec;
         this.table = table;
         this.executor = executor;
@@ -109,19 +125,22 @@ public final class RequestDispatcher implements Front.Dispatcher {
         if (placement == Placement.WORKER) {
             key = null;
         }
-        // a live session's own lane; an id no live session has still gets a lane of its own (its answer is an error)
-        KeyedSerialExecutor.Lane lane = key == null ? null : sessionLanes.apply(key);
-        // in place: the session's turn is held before the front may hand over, and the answer is given inside the
-        // turn, so both the work and its answer keep the session's order
+        // a live session's own lane; an id no live session has still gets a lane of its own (its answer is an error);
+        // work naming no session runs in the default image, one request at a time, the clients taking turns
+        KeyedSerialExecutor.Lane lane =
+                key != null ? sessionLanes.apply(key) : placement == Placement.WORKER ? null : imageLane;
+        byte[] peer = reply.peer();
+        // in place: the lane's turn is held before the front may hand over, and the answer is given inside the
+        // turn, so both the work and its answer keep the lane's order
         if (placement == Placement.IN_PLACE
                 && here.allowed()
                 && (lane != null
-                        ? executor.runHere(lane, new Answering(ok, reply, here, start))
+                        ? executor.runHere(lane, peer, new Answering(ok, reply, here, start))
                         : executor.runHere(key, new Answering(ok, reply, here, start)))) {
             return;
         }
         Answering onWorker = new Answering(ok, reply, null, start);
-        if (lane != null ? executor.submit(lane, onWorker) : executor.submit(key, onWorker)) {
+        if (lane != null ? executor.submit(lane, peer, onWorker) : executor.submit(key, peer, onWorker)) {
             return;
         }
         send(
@@ -159,7 +178,15 @@ public final class RequestDispatcher implements Front.Dispatcher {
             if (here != null) {
                 here.starting();
             }
-            send(reply, answer(ok, start));
+            EncodedAnswer out = answer(ok, start);
+            try {
+                send(reply, out);
+            } catch (OutOfMemoryError e) {
+                // an answer that must wait is copied: the reserve pays for the copy, the client gets its answer
+                reserve.release();
+                send(reply, out);
+                reserve.replenish();
+            }
         }
     }
 
@@ -181,6 +208,23 @@ public final class RequestDispatcher implements Front.Dispatcher {
             return out;
         } catch (StuiException e) {
             return error(ok.meta(), e, start);
+        } catch (OutOfMemoryError e) {
+            // the shared heap is short (often because of another session): the reserve pays for this answer
+            reserve.release();
+            log.error(
+                    "event=request_failed command={} id={} error=\"{}\"",
+                    request.command(),
+                    ok.meta().idText(),
+                    e.toString());
+            EncodedAnswer out = error(
+                    ok.meta(),
+                    new StuiException(
+                            ErrorCode.INTERNAL_ERROR,
+                            "The server ran short of memory while running " + request.command()
+                                    + "; the error is logged, try again later."),
+                    start);
+            reserve.replenish();
+            return out;
         } catch (RuntimeException | StackOverflowError e) {
             log.error(
                     "event=request_failed command={} id={} error=\"{}\"",

@@ -225,6 +225,11 @@ public final class FastFront implements Front {
         }
 
         @Override
+        public byte[] peer() {
+            return envelope.getFirst();
+        }
+
+        @Override
         public boolean allowed() {
             return inPlaceAllowed;
         }

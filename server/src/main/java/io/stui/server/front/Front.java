@@ -41,6 +41,14 @@ public interface Front extends AutoCloseable {
          * the holder sends at once leaves straight from the caller's array, one that must wait is copied.
          */
         void send(byte[] answer, int length);
+
+        /**
+         * The identity frame of the peer the request came from (not to be changed), so that clients can be served
+         * fairly; null when unknown.
+         */
+        default byte[] peer() {
+            return null;
+        }
     }
 
     /**

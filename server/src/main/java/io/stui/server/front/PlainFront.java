@@ -162,6 +162,11 @@ public final class PlainFront implements Front {
         }
 
         @Override
+        public byte[] peer() {
+            return envelope.getFirst();
+        }
+
+        @Override
         public void send(byte[] answer, int length) {
             if (Thread.currentThread() == frontThread) {
                 FrontSockets s = sockets;

@@ -39,7 +39,7 @@ public final class LiveSession {
         this.clientId = clientId;
         this.createdAt = createdAt;
         this.timeout = timeout;
-        this.lane = new KeyedSerialExecutor.Lane(id);
+        this.lane = new KeyedSerialExecutor.Lane(id, clientId); // a client's sessions share the workers as one
         this.lastModified = lastModified;
         this.lastAccess = lastAccess;
         this.state = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();

@@ -4,7 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -31,6 +36,15 @@ import org.slf4j.LoggerFactory;
  * survived the last full collection, at least {@code floor}. The ceiling follows the live data, so
  * a server that really holds more (big workspaces) is not collected over and over. Other
  * collectors bound their old generation themselves; there {@link #install} does nothing.
+ *
+ * <p>It also gives memory back after a spike (issue #16): a refused memory bomb leaves the old generation
+ * committed (and resident) at the size of the bomb, garbage that no ceiling crossing will ever collect because
+ * nothing is allocated any more. So, every {@link #SETTLE_PERIOD}, when the old generation is committed beyond the
+ * floor and no full collection ran in the last period, it asks for one; the collector then shrinks the generation
+ * to what is live (serve.jvm-options: {@code -XX:-ShrinkHeapInSteps}, {@code -XX:MaxHeapFreeRatio}) and the
+ * pages go back to the system. A collection that finds nearly everything live doubles the wait (up to eight
+ * periods), so a server that really holds a big heap is not collected every period. Under load the ceiling's own
+ * collections come more often than the period, so this adds none there.
  */
 public final class OldGenerationCeiling implements AutoCloseable {
 
@@ -45,6 +59,12 @@ public final class OldGenerationCeiling implements AutoCloseable {
     private final double factor;
     private final NotificationListener listener = this::onNotification;
     private final AtomicLong collections = new AtomicLong();
+    /** How often the old generation is looked at for memory to give back. */
+    static final Duration SETTLE_PERIOD = Duration.ofSeconds(15);
+
+    private volatile long lastFullCollection = System.nanoTime();
+    private long settleWait = SETTLE_PERIOD.toNanos();
+    private ScheduledExecutorService settler;
 
     OldGenerationCeiling(
             MemoryPoolMXBean pool, NotificationEmitter emitter, Runnable fullCollection, long floor, double factor) {
@@ -75,6 +95,13 @@ public final class OldGenerationCeiling implements AutoCloseable {
         }
         OldGenerationCeiling c = new OldGenerationCeiling(old.get(), emitter, System::gc, floorBytes, factor);
         c.start();
+        c.settler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stui-old-gen-settler");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = SETTLE_PERIOD.toMillis();
+        c.settler.scheduleWithFixedDelay(() -> c.settle(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
         return Optional.of(c);
     }
 
@@ -129,12 +156,35 @@ public final class OldGenerationCeiling implements AutoCloseable {
             return; // a collection since the notification already brought it down
         }
         fullCollection.run();
+        lastFullCollection = System.nanoTime();
         collections.incrementAndGet();
         long live = pool.getCollectionUsage().getUsed();
         long next = ceilingFor(live);
         pool.setUsageThreshold(next);
         log.debug(
                 "event=old_gen_collected before_mib={} live_mib={} ceiling_mib={}", mib(before), mib(live), mib(next));
+    }
+
+    /**
+     * Collects when the old generation is committed beyond the floor and no full collection ran for the wait (one
+     * period, longer after collections that freed little), so that a spike's memory is returned; true when it did.
+     */
+    synchronized boolean settle(long now) {
+        MemoryUsage usage = pool.getUsage();
+        if (usage.getCommitted() <= floor || now - lastFullCollection < settleWait) {
+            return false;
+        }
+        long before = usage.getUsed();
+        fullCollection.run();
+        lastFullCollection = now;
+        collections.incrementAndGet();
+        long live = pool.getCollectionUsage().getUsed();
+        pool.setUsageThreshold(ceilingFor(live));
+        // little garbage: what is there is live, look again later; much: back to the period
+        long period = SETTLE_PERIOD.toNanos();
+        settleWait = live > before - before / 10 ? Math.min(settleWait * 2, 8 * period) : period;
+        log.debug("event=old_gen_settled before_mib={} live_mib={}", mib(before), mib(live));
+        return true;
     }
 
     private static String mib(long bytes) {
@@ -144,6 +194,9 @@ public final class OldGenerationCeiling implements AutoCloseable {
     /** Stops watching (the threshold is cleared). */
     @Override
     public void close() {
+        if (settler != null) {
+            settler.shutdownNow();
+        }
         try {
             emitter.removeNotificationListener(listener);
         } catch (ListenerNotFoundException e) {

@@ -177,4 +177,65 @@ class KeyedSerialExecutorTest {
             assertTrue(ex.shutdown(Duration.ofSeconds(5)));
         }
     }
+
+    @Test
+    void inASharedLaneClientsTakeTurnsSoANewcomerWaitsForTheRunningTaskOnly() throws Exception {
+        try (KeyedSerialExecutor ex = new KeyedSerialExecutor(2, 10, 100, 1 << 20)) {
+            KeyedSerialExecutor.Lane image = KeyedSerialExecutor.Lane.sharedByClients("image");
+            List<String> ran = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            byte[] hoarder = {1, 2, 3};
+            assertTrue(ex.submit(image, hoarder.clone(), () -> {
+                started.countDown();
+                awaitRelease(release);
+                ran.add("a1");
+            }));
+            for (int i = 2; i <= 4; i++) {
+                String name = "a" + i;
+                assertTrue(ex.submit(image, hoarder.clone(), () -> ran.add(name)));
+            }
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            CountDownLatch quick = new CountDownLatch(1);
+            assertTrue(ex.submit(image, new byte[] {9}, () -> {
+                ran.add("b");
+                quick.countDown();
+            }));
+            release.countDown();
+            assertTrue(quick.await(5, TimeUnit.SECONDS));
+            assertTrue(ex.awaitIdle(Duration.ofSeconds(5)));
+            assertEquals(List.of("a1", "b", "a2", "a3", "a4"), ran, "one task at a time, the newcomer next");
+        }
+    }
+
+    @Test
+    void aClientWithEveryWorkerBusyDoesNotGetTheNextFreeOneWhileAnotherWaits() throws Exception {
+        try (KeyedSerialExecutor ex = new KeyedSerialExecutor(2, 10, 100, 1 << 20)) {
+            List<String> ran = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch bothStarted = new CountDownLatch(2);
+            List<KeyedSerialExecutor.Lane> sessions = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sessions.add(new KeyedSerialExecutor.Lane("a" + i, "alice"));
+            }
+            for (KeyedSerialExecutor.Lane s : sessions) {
+                assertTrue(ex.submit(s, () -> {
+                    bothStarted.countDown();
+                    awaitRelease(release);
+                    ran.add("alice");
+                }));
+            }
+            assertTrue(bothStarted.await(5, TimeUnit.SECONDS));
+            CountDownLatch bob = new CountDownLatch(1);
+            assertTrue(ex.submit(new KeyedSerialExecutor.Lane("b", "bob"), () -> {
+                ran.add("bob");
+                bob.countDown();
+            }));
+            release.countDown();
+            assertTrue(bob.await(5, TimeUnit.SECONDS));
+            assertTrue(ex.awaitIdle(Duration.ofSeconds(5)));
+            // alice's two running tasks end; the first free worker serves bob, before alice's third and fourth
+            assertTrue(ran.indexOf("bob") <= 2, ran.toString());
+        }
+    }
 }

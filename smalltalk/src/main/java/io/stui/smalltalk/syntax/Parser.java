@@ -2,8 +2,12 @@ package io.stui.smalltalk.syntax;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** Recursive-descent parser for Smalltalk-80 methods and doits. */
 public final class Parser {
@@ -13,6 +17,14 @@ public final class Parser {
      * whole stack (and the memory it touches); real code stays far below this.
      */
     public static final int MAX_NESTING = 256;
+
+    /**
+     * How deep an expression tree may be. Left-nested sends ({@code 1 + 1 + 1 ...}, {@code x abs abs ...}) are
+     * parsed in a loop and need no nesting, but the compiler and the interpreter walk the tree recursively: a chain of
+     * 100,000 sends took about 70 MB of a thread's stack, resident for the thread's life (issue #16). Real code is a
+     * few dozen deep; {@link #MAX_NESTING} levels of parentheses or blocks, each with a few sends, stay well under.
+     */
+    public static final int MAX_DEPTH = 4_096;
 
     private final Scanner scanner;
     private Token tok;
@@ -30,13 +42,60 @@ public final class Parser {
         List<String> temps = p.temporaries();
         List<Ast> body = p.statements(true);
         p.expect(Token.Kind.EOF, "End of input expected");
-        return new Ast.Method("DoIt", List.of(), temps, null, body, source, 0);
+        return p.withinDepth(new Ast.Method("DoIt", List.of(), temps, null, body, source, 0));
     }
 
     /** Parses a method definition: pattern, pragmas, temporaries and statements. */
     public static Ast.Method parseMethod(String source) {
         Parser p = new Parser(source);
-        return p.method();
+        return p.withinDepth(p.method());
+    }
+
+    /**
+     * The method, when no path of its tree is deeper than {@link #MAX_DEPTH}; a syntax error at the first node too
+     * deep otherwise. Walks the tree once, without recursion (it may be deeper than any stack).
+     */
+    private Ast.Method withinDepth(Ast.Method method) {
+        ArrayDeque<Ast> nodes = new ArrayDeque<>();
+        ArrayDeque<Integer> depths = new ArrayDeque<>();
+        Set<Ast> cascadeReceivers = Collections.newSetFromMap(new IdentityHashMap<>());
+        nodes.push(method);
+        depths.push(1);
+        while (!nodes.isEmpty()) {
+            Ast node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                throw scanner.error(
+                        "Expression more than " + MAX_DEPTH + " sends deep; split it with temporaries", node.pos());
+            }
+            List<Ast> children = switch (node) {
+                case Ast.Send send -> {
+                    List<Ast> c = new ArrayList<>(send.args());
+                    if (!cascadeReceivers.contains(send.receiver())) {
+                        c.add(send.receiver());
+                    }
+                    yield c;
+                }
+                case Ast.Cascade cascade -> {
+                    // every message is sent to the cascade's receiver, walked once here and not again below them
+                    cascadeReceivers.add(cascade.receiver());
+                    List<Ast> c = new ArrayList<>(cascade.messages());
+                    c.add(cascade.receiver());
+                    yield c;
+                }
+                case Ast.Assign assign -> List.of(assign.value());
+                case Ast.Return ret -> List.of(ret.value());
+                case Ast.Block block -> block.statements();
+                case Ast.Brace brace -> brace.elements();
+                case Ast.Method m -> m.statements();
+                default -> List.of();
+            };
+            for (Ast child : children) {
+                nodes.push(child);
+                depths.push(depth + 1);
+            }
+        }
+        return method;
     }
 
     /** Answers just the selector of a method source, or throws SyntaxError. */
