@@ -150,6 +150,18 @@ class CommandTableTest {
                 new Request.Debug(DebugOperation.setBreakpoint(42, "Foo.st"), "sess.1"),
                 new Request.Debug(DebugOperation.removeBreakpoint(1, null), "sess.1"),
                 new Request.Debug(DebugOperation.of(DebugOperation.Kind.CONTINUE), "sess.1"),
+                // the live debugger's parameters survive the typed client's encoding too
+                new Request.Debug(
+                        DebugOperation.of(DebugOperation.Kind.EVALUATE_IN_FRAME),
+                        "sess.1",
+                        "d3",
+                        null,
+                        null,
+                        null,
+                        2,
+                        "x + 1"),
+                new Request.Debug(
+                        DebugOperation.setBreakpoint(4, null), "sess.1", null, "Calc", "sumTo:", true, null, null),
                 new Request.UpdateSessionState("sess.1", nested)));
         List<Arguments> args = new ArrayList<>();
         for (Request r : requests) {
