@@ -144,7 +144,7 @@ public final class StuiServer implements AutoCloseable {
                     smalltalk,
                     new ContextCommands(smalltalk, workspaces, store, sessions),
                     new IdeCommands(smalltalk, config, VERSION),
-                    new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
+                    new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
                     new CodeCommands(smalltalk, image, limits));
             RequestDispatcher dispatcher =
                     new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics, reserve);

@@ -3,6 +3,7 @@ package io.stui.bench.load;
 import io.stui.protocol.Answer;
 import io.stui.protocol.ClientCodec;
 import io.stui.protocol.StuiException;
+import io.stui.protocol.request.Request;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
@@ -147,7 +148,53 @@ abstract sealed class ClientLoop implements Runnable permits ReqClientLoop, Deal
 
     /** Does the per-client setup that needs the server (a session when the mix needs one). */
     boolean needsSession() {
-        return spec.mix().includes(CommandKind.INSPECT) || spec.mix().includes(CommandKind.SESSION);
+        return spec.mix().includes(CommandKind.INSPECT)
+                || spec.mix().includes(CommandKind.SESSION)
+                || spec.mix().includes(CommandKind.DEBUG_STEP)
+                || spec.mix().includes(CommandKind.LOAD_CODE);
+    }
+
+    /** One request sent and its answer awaited, outside the measured load (setup and teardown). */
+    interface Exchange {
+        /** The success answer; throws when the request failed or got no answer in time. */
+        Answer call(CommandKind kind, byte[] frame, String id);
+    }
+
+    /** The debug id of the evaluation this client's debug_step requests step, or null. */
+    String debugId;
+
+    /**
+     * Before the load, when the mix has debug_step: suspends this client's own evaluation at a breakpoint in a loop
+     * that never ends, so that each debug_step request is one StepOver of it.
+     */
+    void prepare(Exchange exchange) {
+        if (!spec.mix().includes(CommandKind.DEBUG_STEP) || spec.fifoReplies()) {
+            return;
+        }
+        Answer last = null;
+        for (Request r : RequestFactory.debugSetup(sessionId)) {
+            String id = nextId();
+            last = exchange.call(CommandKind.DEBUG_STEP, requests.encode(id, r), id);
+        }
+        debugId = last.result().path("debug_id").asText(null);
+        if (debugId == null) {
+            throw new IllegalStateException(
+                    "the debug_step evaluation did not stop at its breakpoint: " + last.result());
+        }
+    }
+
+    /** After the load: ends the suspended evaluation, so its thread goes now rather than at the time-out. */
+    void finish(Exchange exchange) {
+        if (debugId == null) {
+            return;
+        }
+        String id = nextId();
+        try {
+            exchange.call(
+                    CommandKind.DEBUG_STEP, requests.encode(id, RequestFactory.debugTeardown(sessionId, debugId)), id);
+        } catch (RuntimeException e) { // tidy up only: the server ends it at its suspension time-out anyway
+            LOG.debug("client {}: the debug_step evaluation was not terminated: {}", index, e.toString());
+        }
     }
 
     /** Reads a session id from a create_session answer; a placeholder against a fixed-reply server. */

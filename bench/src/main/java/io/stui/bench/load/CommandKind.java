@@ -16,7 +16,14 @@ public enum CommandKind {
     /** {@code complete} of {@code 3 fact} outside any session (issue #15). */
     COMPLETE,
     /** {@code senders} of {@code printOn:} over the whole image, first page (issue #15). */
-    SENDERS;
+    SENDERS,
+    /**
+     * One debugger step: {@code debug StepOver} of the client's own evaluation, suspended at a breakpoint in a loop
+     * that never ends, so every request is exactly one step (issue #15).
+     */
+    DEBUG_STEP,
+    /** {@code load_code} of a small chunk-format file-out (a class and two methods) into the client's session. */
+    LOAD_CODE;
 
     /** The name used in mixes, reports and threshold metrics, e.g. {@code evaluate}. */
     public String label() {

@@ -43,8 +43,11 @@ final class DealerClientLoop extends ClientLoop {
         ZSocket socket = open(SocketType.DEALER);
         try (ZPoller poller = new ZPoller(context)) {
             poller.register(socket, ZPoller.POLLIN);
+            Exchange exchange = (kind, frame, id) -> call(socket, poller, kind, frame, id);
             if (needsSession()) {
-                sessionId = createSession(socket, poller);
+                String id = nextId();
+                sessionId = sessionFrom(exchange.call(CommandKind.SESSION, requests.createSession(id, clientId), id));
+                prepare(exchange);
             }
             long timeoutNanos = spec.timeout().toNanos();
             boolean sending = true;
@@ -60,7 +63,7 @@ final class DealerClientLoop extends ClientLoop {
                     }
                     CommandKind kind = pick();
                     String id = nextId();
-                    byte[] frame = requests.encode(kind, id, sessionId);
+                    byte[] frame = requests.encode(kind, id, sessionId, debugId);
                     Pending p = new Pending(id, kind, intended, Math.max(intended, System.nanoTime()));
                     socket.send(frame);
                     byId.put(id, p);
@@ -88,6 +91,9 @@ final class DealerClientLoop extends ClientLoop {
                 if (clock.stopped()) {
                     sending = false;
                 }
+            }
+            if (sessionId != null && !spec.fifoReplies()) {
+                finish(exchange);
             }
         } finally {
             socket.close();
@@ -156,22 +162,22 @@ final class DealerClientLoop extends ClientLoop {
         }
     }
 
-    private String createSession(ZSocket socket, ZPoller poller) {
-        String id = nextId();
+    /** One exchange outside the measured load (nothing else in flight): the success answer, or why not. */
+    private Answer call(ZSocket socket, ZPoller poller, CommandKind kind, byte[] frame, String id) {
         long t = System.nanoTime();
-        socket.send(requests.createSession(id, clientId));
+        socket.send(frame);
         while (System.nanoTime() - t < spec.timeout().toNanos()) {
             if (poller.poll(Math.max(1, spec.timeout().toMillis())) > 0) {
                 byte[] body = socket.receive().orElseThrow();
                 while (socket.hasReceiveMore()) {
                     body = socket.receive().orElseThrow();
                 }
-                Answer a = settle(CommandKind.SESSION, body, id, Long.MIN_VALUE, t, t)
-                        .orElseThrow(() -> new IllegalStateException("create_session failed: " + firstErrorSeen()));
-                return sessionFrom(a);
+                return settle(kind, body, id, Long.MIN_VALUE, t, t)
+                        .orElseThrow(
+                                () -> new IllegalStateException(kind.label() + " setup failed: " + firstErrorSeen()));
             }
         }
         throw new IllegalStateException(
-                "create_session got no answer within " + spec.timeout().toMillis() + " ms");
+                kind.label() + " setup got no answer within " + spec.timeout().toMillis() + " ms");
     }
 }

@@ -43,19 +43,24 @@ final class ReqClientLoop extends ClientLoop {
         return reply;
     }
 
+    /** An exchange outside the measured load: the success answer, or an exception saying why not. */
+    private Answer call(CommandKind kind, byte[] frame, String id) {
+        long t = System.nanoTime();
+        byte[] reply = exchange(frame)
+                .orElseThrow(() -> new IllegalStateException(kind.label() + " setup got no answer within "
+                        + spec.timeout().toMillis() + " ms"));
+        return settle(kind, reply, id, Long.MIN_VALUE, t, t)
+                .orElseThrow(() -> new IllegalStateException(kind.label() + " setup failed: " + firstErrorSeen()));
+    }
+
     @Override
     void loop() {
         reopen();
         try {
             if (needsSession()) {
                 String id = nextId();
-                long t = System.nanoTime();
-                byte[] reply = exchange(requests.createSession(id, clientId))
-                        .orElseThrow(() -> new IllegalStateException("create_session got no answer within "
-                                + spec.timeout().toMillis() + " ms"));
-                Answer a = settle(CommandKind.SESSION, reply, id, Long.MIN_VALUE, t, t)
-                        .orElseThrow(() -> new IllegalStateException("create_session failed: " + firstErrorSeen()));
-                sessionId = sessionFrom(a);
+                sessionId = sessionFrom(call(CommandKind.SESSION, requests.createSession(id, clientId), id));
+                prepare(this::call);
             }
             while (true) {
                 long intended = awaitNextIntended();
@@ -64,7 +69,7 @@ final class ReqClientLoop extends ClientLoop {
                 }
                 CommandKind kind = pick();
                 String id = nextId();
-                byte[] frame = requests.encode(kind, id, sessionId);
+                byte[] frame = requests.encode(kind, id, sessionId, debugId);
                 long sent = Math.max(intended, System.nanoTime());
                 Optional<byte[]> reply = exchange(frame);
                 long done = System.nanoTime();
@@ -77,6 +82,7 @@ final class ReqClientLoop extends ClientLoop {
                 }
             }
             if (sessionId != null && !spec.fifoReplies()) {
+                finish(this::call);
                 exchange(requests.closeSession(nextId(), sessionId)); // tidy up; its outcome does not count
             }
         } finally {

@@ -27,6 +27,14 @@ class CommandMixTest {
     }
 
     @Test
+    void theIdeToolsHaveTheirLabels() {
+        CommandMix mix = CommandMix.parse("complete=1,senders=1,debug_step=2,load_code=1");
+        assertEquals("complete=1,senders=1,debug_step=2,load_code=1", mix.toString());
+        assertEquals(CommandKind.DEBUG_STEP, CommandKind.fromLabel("debug_step"));
+        assertEquals(CommandKind.LOAD_CODE, CommandKind.fromLabel("load_code"));
+    }
+
+    @Test
     void aBareNameWeighsOne() {
         assertEquals("session=1", CommandMix.parse("session").toString());
     }

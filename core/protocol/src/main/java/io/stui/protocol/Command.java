@@ -45,7 +45,9 @@ public enum Command {
     DESCRIBE("describe", "Describe"),
     // code in the image (issue #14)
     LOAD_CODE("load_code", "LoadCode"),
-    RUN_TESTS("run_tests", "RunTests");
+    RUN_TESTS("run_tests", "RunTests"),
+    // the live inspector (issue #15)
+    SET_VARIABLE("set_variable", "SetVariable");
 
     private static final Map<String, Command> BY_NAME = new HashMap<>();
 

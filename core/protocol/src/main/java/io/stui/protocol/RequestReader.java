@@ -47,7 +47,9 @@ final class RequestReader {
                         optionalSession(p, encoding),
                         p.integer("depth", 1),
                         p.bool("include_private", false),
-                        p.bool("include_methods", false));
+                        p.bool("include_methods", false),
+                        p.integer("offset"),
+                        p.integer("limit"));
             case BROWSE_CLASS ->
                 new Request.BrowseClass(
                         p.requiredString("class_name"),
@@ -160,6 +162,12 @@ final class RequestReader {
             case LOAD_CODE -> new Request.LoadCode(codeFiles(p), optionalSession(p, encoding));
             case RUN_TESTS ->
                 new Request.RunTests(p.string("classes"), p.string("packages"), optionalSession(p, encoding));
+            case SET_VARIABLE ->
+                new Request.SetVariable(
+                        p.requiredString("object_id"),
+                        p.requiredString("name"),
+                        p.requiredString("expression"),
+                        optionalSession(p, encoding));
         };
     }
 

@@ -15,6 +15,7 @@ import io.stui.protocol.result.DebugInfo;
 import io.stui.protocol.result.DebugResult;
 import io.stui.protocol.result.EvaluateResult;
 import io.stui.protocol.result.GetMethodResult;
+import io.stui.protocol.result.InspectElement;
 import io.stui.protocol.result.InspectResult;
 import io.stui.protocol.result.InspectorState;
 import io.stui.protocol.result.LastEvaluation;
@@ -166,6 +167,7 @@ final class ResultWriter {
                 field(g, OBJECT_ID, r.objectId());
                 fieldIfSet(g, "suspended", r.suspended());
                 fieldIfSet(g, "debug_id", r.debugId());
+                fieldIfSet(g, "inspection", r.inspection());
             }
             case PingResult r -> {
                 field(g, MESSAGE, r.message());
@@ -182,6 +184,19 @@ final class ResultWriter {
                 field(g, "instance_var_ids", r.instanceVarIds());
                 field(g, "indexed", r.indexed());
                 field(g, "methods", r.methods());
+                fieldIfSet(g, "elements", r.elements());
+                fieldIfSet(g, "offset", r.offset());
+                fieldIfSet(g, "limit", r.limit());
+                fieldIfSet(g, "total_count", r.totalCount());
+            }
+            case InspectElement r -> {
+                field(g, "index", r.index());
+                field(g, "value", r.value());
+                field(g, "value_class", r.valueClass());
+                field(g, "value_id", r.valueId());
+                fieldIfSet(g, "key", r.key());
+                fieldIfSet(g, "key_class", r.keyClass());
+                fieldIfSet(g, "key_id", r.keyId());
             }
             case ObjectInfo r -> {
                 field(g, "class_name", r.className());

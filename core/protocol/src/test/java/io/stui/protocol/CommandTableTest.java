@@ -90,6 +90,10 @@ class CommandTableTest {
                 "{'files': [{'name': 'A.class.st', 'contents': 'Class { #name : #A }'}]}",
                 new Request.LoadCode(List.of(new CodeFile("A.class.st", "Class { #name : #A }")), null));
         put(Command.RUN_TESTS, "{'classes': 'A*'}", new Request.RunTests("A*", null, null));
+        put(
+                Command.SET_VARIABLE,
+                "{'object_id': 'obj-1', 'name': 'x', 'expression': '3 + 4', 'session_id': 's-1'}",
+                new Request.SetVariable("obj-1", "x", "3 + 4", "s-1"));
     }
 
     private static void put(Command c, String params, Request expected) {
@@ -135,6 +139,7 @@ class CommandTableTest {
                 new Request.Ping("hello ünïcödé €"),
                 new Request.Evaluate("x := 3. x + 4", "sess.1", false),
                 new Request.Inspect(null, "obj-7", "sess.1", 3, true, true),
+                new Request.Inspect(null, "obj-7", "sess.1", 1, false, false, 200, 50),
                 new Request.BrowseClass("Array", false, true, false),
                 new Request.ListClasses("Arr*", false, 10),
                 new Request.GetMethod("Object", "new", true),
@@ -145,6 +150,18 @@ class CommandTableTest {
                 new Request.Debug(DebugOperation.setBreakpoint(42, "Foo.st"), "sess.1"),
                 new Request.Debug(DebugOperation.removeBreakpoint(1, null), "sess.1"),
                 new Request.Debug(DebugOperation.of(DebugOperation.Kind.CONTINUE), "sess.1"),
+                // the live debugger's parameters survive the typed client's encoding too
+                new Request.Debug(
+                        DebugOperation.of(DebugOperation.Kind.EVALUATE_IN_FRAME),
+                        "sess.1",
+                        "d3",
+                        null,
+                        null,
+                        null,
+                        2,
+                        "x + 1"),
+                new Request.Debug(
+                        DebugOperation.setBreakpoint(4, null), "sess.1", null, "Calc", "sumTo:", true, null, null),
                 new Request.UpdateSessionState("sess.1", nested)));
         List<Arguments> args = new ArrayList<>();
         for (Request r : requests) {

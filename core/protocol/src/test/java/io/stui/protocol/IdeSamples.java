@@ -30,6 +30,24 @@ import java.util.Map;
 final class IdeSamples {
     private IdeSamples() {}
 
+    /** An inspection with a page of elements: a dictionary entry (key and value) and a plain element. */
+    static io.stui.protocol.result.InspectResult inspection() {
+        return new io.stui.protocol.result.InspectResult(
+                "o-3",
+                new io.stui.protocol.result.ObjectInfo("Dictionary", "a Dictionary(#a->1 )", 12, 0),
+                Map.of("tally", "1"),
+                Map.of("tally", "o-4"),
+                List.of(),
+                null,
+                List.of(
+                        new io.stui.protocol.result.InspectElement(
+                                1, "1", "SmallInteger", "o-6", "#a", "ByteSymbol", "o-5"),
+                        new io.stui.protocol.result.InspectElement(2, "'x'", "ByteString", "o-7", null, null, null)),
+                0,
+                2,
+                2);
+    }
+
     static List<CommandResult> results() {
         MethodReference ref = new MethodReference("Object", "printString", false, 2);
         Map<String, Object> limits = new LinkedHashMap<>();
@@ -68,6 +86,9 @@ final class IdeSamples {
                 new RemoveClassResult(false),
                 new GetHistoryResult(
                         List.of(new HistoryItem("3 + 4", "7", true, Instant.parse("2026-12-05T06:00:00.123Z"))), 1),
+                new io.stui.protocol.result.SetVariableResult("7", inspection()),
+                new io.stui.protocol.result.EvaluateResult(
+                        "a Dictionary(#a->1 )", "Dictionary", 1, false, "", "o-3", null, null, inspection()),
                 new DescribeResult(
                         "0.1.0",
                         "1.0.0",

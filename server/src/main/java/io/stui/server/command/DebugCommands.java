@@ -17,6 +17,7 @@ import io.stui.smalltalk.DebugVariable;
 import io.stui.smalltalk.Debugger;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvalResult;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +38,13 @@ public final class DebugCommands {
 
     private final SmalltalkCommands smalltalk;
     private final EvalLimits limits;
+    private final Duration suspensionTimeout;
 
-    public DebugCommands(SmalltalkCommands smalltalk, EvalLimits limits) {
+    /** @param suspensionTimeout how long a suspended evaluation waits for an operation before it is terminated */
+    public DebugCommands(SmalltalkCommands smalltalk, EvalLimits limits, Duration suspensionTimeout) {
         this.smalltalk = smalltalk;
         this.limits = limits;
+        this.suspensionTimeout = suspensionTimeout;
     }
 
     /** {@code evaluate} with {@code debug: true} or {@code evaluation_mode: "Debug"}. */
@@ -59,7 +63,9 @@ public final class DebugCommands {
                             + " suspended evaluations; continue or terminate one (debug Continue/Terminate) first.",
                     Map.of("suspended", debugger.suspended()));
         }
-        sw.evaluationStarted();
+        // per evaluation, not per workspace: a workspace revived from the store starts with the engine's default
+        debugger.setSuspendTimeout(suspensionTimeout);
+        sw.evaluationStarted(CurrentRequest.id());
         try {
             DebugState st = debugger.debug(req.code(), limits);
             if (st.suspended()) {

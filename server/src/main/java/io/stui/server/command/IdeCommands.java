@@ -89,12 +89,15 @@ public final class IdeCommands {
     /**
      * Runs on the front thread (placement INLINE), never behind the evaluation it stops: it only raises the
      * workspace's interrupt flag, which the interpreter checks between steps. A session runs one evaluation at a
-     * time, so {@code request_id} needs no matching: the running one is the one interrupted.
+     * time; with a {@code request_id}, it is stopped only when it is that request's (another one is left running and
+     * the answer is {@code interrupted: false}).
      */
     public InterruptResult interrupt(Request.Interrupt req) {
         LiveSession session = smalltalk.session(req.sessionId());
         SessionWorkspace sw = session.workspaceIfLive();
-        if (sw == null || !sw.isEvaluating()) {
+        boolean running =
+                sw != null && (req.requestId() == null ? sw.isEvaluating() : sw.isEvaluating(req.requestId()));
+        if (!running) {
             return new InterruptResult(false);
         }
         sw.workspace().interrupt();

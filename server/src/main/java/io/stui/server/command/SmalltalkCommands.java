@@ -10,10 +10,12 @@ import io.stui.protocol.result.DebugInfo;
 import io.stui.protocol.result.DebugResult;
 import io.stui.protocol.result.EvaluateResult;
 import io.stui.protocol.result.GetMethodResult;
+import io.stui.protocol.result.InspectElement;
 import io.stui.protocol.result.InspectResult;
 import io.stui.protocol.result.ListClassesResult;
 import io.stui.protocol.result.MethodInfo;
 import io.stui.protocol.result.ObjectInfo;
+import io.stui.protocol.result.SetVariableResult;
 import io.stui.server.config.ServerConfig;
 import io.stui.server.metrics.ServerMetrics;
 import io.stui.server.session.LiveSession;
@@ -28,6 +30,7 @@ import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.Reflection;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
+import io.stui.smalltalk.tools.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +49,9 @@ import java.util.TreeMap;
  * image's (the kernel's and whatever was defined or loaded in the image).
  */
 public final class SmalltalkCommands implements AutoCloseable {
+
+    /** The {@code evaluation_mode} whose answer carries the inspection of the value. */
+    private static final String INSPECT_MODE = "Inspect";
 
     /** Bytes one evaluation may allocate; keeps the server well under its memory target. */
     private static final long MAX_ALLOCATION_BYTES = 64L << 20;
@@ -125,6 +131,21 @@ public final class SmalltalkCommands implements AutoCloseable {
                 throw StuiException.invalidField(
                         "session_id", "tool_id and receiver_id name things in a session: give its session_id.");
             }
+            if (INSPECT_MODE.equals(req.evaluationMode())) {
+                return image.use(ws -> {
+                    EvalResult r = run(ws, req.code());
+                    return new EvaluateResult(
+                            r.printString(),
+                            r.className(),
+                            r.elapsed().toMillis(),
+                            false,
+                            r.transcript(),
+                            null,
+                            null,
+                            null,
+                            imageInspection(ws, r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT));
+                });
+            }
             // evaluateOnce: the value gets no object id and no history entry, so the image does not fill up with
             // the results of a stream of evaluations; the variables and definitions they make persist
             EvalResult r = checked(image.use(ws -> ws.evaluateOnce(req.code(), limits)));
@@ -133,14 +154,25 @@ public final class SmalltalkCommands implements AutoCloseable {
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
-        sw.evaluationStarted();
+        sw.evaluationStarted(CurrentRequest.id());
         try {
             EvalResult r = req.evaluationMode() == null && req.toolId() == null && req.receiverId() == null
                     ? run(sw.workspace(), req.code())
                     : asTool(sw.workspace(), req);
             sw.remember(r.objectId(), r.className(), r.printString());
+            InspectResult inspection = INSPECT_MODE.equals(req.evaluationMode()) && r.objectId() != null
+                    ? inspection(sw, req.sessionId(), r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT)
+                    : null;
             return new EvaluateResult(
-                    r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
+                    r.printString(),
+                    r.className(),
+                    r.elapsed().toMillis(),
+                    false,
+                    r.transcript(),
+                    r.objectId(),
+                    null,
+                    null,
+                    inspection);
         } finally {
             sw.evaluationEnded();
             changed(session, sw);
@@ -171,13 +203,12 @@ public final class SmalltalkCommands implements AutoCloseable {
                 throw StuiException.invalidField(
                         "session_id", "inspect by object_id needs the session_id the id belongs to.");
             }
-            return image.use(ws -> {
-                EvalResult r = run(ws, req.target());
-                Reflection.Inspection i = inspectRegistered(ws, r.objectId(), req.includeMethods())
-                        .orElseThrow(() -> new StuiException(
-                                ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
-                return result(i, null);
-            });
+            return image.use(ws -> imageInspection(
+                    ws,
+                    run(ws, req.target()).objectId(),
+                    req.includeMethods(),
+                    req.offsetOrDefault(),
+                    req.limitOrDefault()));
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
@@ -190,21 +221,76 @@ public final class SmalltalkCommands implements AutoCloseable {
                 changed(session, sw);
             }
         }
-        String id = objectId;
         // Every instance variable of a Smalltalk object is private by nature, so they are always shown;
         // include_private is accepted for compatibility.
-        Reflection.Inspection i = inspectRegistered(sw.workspace(), id, req.includeMethods())
-                .orElseThrow(() -> new StuiException(
-                        ErrorCode.OBJECT_NOT_FOUND,
-                        "No object " + id + " in session " + req.sessionId()
-                                + "; use an object_id answered by evaluate or inspect in this session.",
-                        Map.of("object_id", id)));
+        return inspection(
+                sw, req.sessionId(), objectId, req.includeMethods(), req.offsetOrDefault(), req.limitOrDefault());
+    }
+
+    /**
+     * The inspection of the session's object {@code objectId} with the page of its elements from {@code offset}, as
+     * {@code inspect} answers it; the object becomes the inspector's selection.
+     */
+    private InspectResult inspection(
+            SessionWorkspace sw, String sessionId, String objectId, boolean includeMethods, int offset, int limit) {
+        Reflection.Inspection i = inspectRegistered(sw.workspace(), objectId, includeMethods)
+                .orElseThrow(() -> objectNotFound(objectId, sessionId));
         sw.select(i.objectId());
         sw.remember(i.objectId(), i.className(), i.printString());
         for (Reflection.Slot s : i.namedVariables()) {
             sw.remember(s.objectId(), s.className(), s.printString());
         }
-        return result(i, i.objectId());
+        return result(i, i.objectId(), sw.workspace().elements(i.objectId(), offset, limit));
+    }
+
+    /** An inspection in the default image: the same fields, without object ids (the image hands none out). */
+    private static InspectResult imageInspection(
+            Workspace ws, String registeredId, boolean includeMethods, int offset, int limit) {
+        Reflection.Inspection i = inspectRegistered(ws, registeredId, includeMethods)
+                .orElseThrow(() ->
+                        new StuiException(ErrorCode.OBJECT_NOT_FOUND, "The inspected value could not be registered."));
+        return result(i, null, ws.elements(registeredId, offset, limit));
+    }
+
+    private static StuiException objectNotFound(String objectId, String sessionId) {
+        return new StuiException(
+                ErrorCode.OBJECT_NOT_FOUND,
+                "No object " + objectId + " in session " + sessionId
+                        + "; use an object_id answered by evaluate or inspect in this session.",
+                Map.of("object_id", objectId));
+    }
+
+    /**
+     * {@code set_variable}: assigns an instance variable (or an indexed slot, named by its index) of a session's object
+     * from an expression evaluated with {@code self} bound to the object, and answers the new inspection.
+     */
+    public SetVariableResult setVariable(Request.SetVariable req) {
+        if (req.sessionId() == null) {
+            throw StuiException.invalidField(
+                    "session_id", "set_variable names an object by its id: give the session_id the id belongs to.");
+        }
+        LiveSession session = session(req.sessionId());
+        SessionWorkspace sw = workspace(session);
+        Workspace ws = sw.workspace();
+        if (ws.inspect(req.objectId(), false).isEmpty()) {
+            throw objectNotFound(req.objectId(), req.sessionId());
+        }
+        sw.evaluationStarted(CurrentRequest.id());
+        EvalResult r;
+        try {
+            r = checked(ws.setVariable(req.objectId(), req.name(), req.expression(), limits));
+        } catch (IllegalArgumentException e) {
+            throw StuiException.invalidField(
+                    "name",
+                    "Cannot assign '" + StuiException.shown(req.name()) + "': " + e.getMessage()
+                            + "; name an instance variable (inspect lists them) or an element's index.");
+        } finally {
+            sw.evaluationEnded();
+            changed(session, sw);
+        }
+        return new SetVariableResult(
+                r.printString(),
+                inspection(sw, req.sessionId(), req.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT));
     }
 
     /** Inspects a registry entry; empty when there is no id (a value that was not registered) or it is unknown. */
@@ -216,7 +302,7 @@ public final class SmalltalkCommands implements AutoCloseable {
         return ws.inspect(objectId, true, includeMethods);
     }
 
-    private static InspectResult result(Reflection.Inspection i, String objectId) {
+    private static InspectResult result(Reflection.Inspection i, String objectId, Page<Reflection.Element> page) {
         Map<String, String> vars = new LinkedHashMap<>();
         Map<String, String> ids = new LinkedHashMap<>();
         for (Reflection.Slot s : i.namedVariables()) {
@@ -229,13 +315,28 @@ public final class SmalltalkCommands implements AutoCloseable {
                 .limit(100)
                 .map(Reflection.Slot::printString)
                 .toList();
+        boolean withIds = objectId != null;
+        List<InspectElement> elements = page.items().stream()
+                .map(e -> new InspectElement(
+                        e.index(),
+                        e.value().printString(),
+                        e.value().className(),
+                        withIds ? e.value().objectId() : null,
+                        e.key() == null ? null : e.key().printString(),
+                        e.key() == null ? null : e.key().className(),
+                        e.key() == null || !withIds ? null : e.key().objectId()))
+                .toList();
         return new InspectResult(
                 objectId,
                 new ObjectInfo(i.className(), i.printString(), i.identityHash(), i.size()),
                 vars,
                 ids,
                 indexed,
-                i.selectors());
+                i.selectors(),
+                elements,
+                page.offset(),
+                page.limit(),
+                page.totalCount());
     }
 
     /**

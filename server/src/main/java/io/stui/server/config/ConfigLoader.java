@@ -56,7 +56,9 @@ public final class ConfigLoader {
             "front-mode",
             "old-gen-floor-mib",
             "old-gen-factor",
-            "context-retention-days");
+            "context-retention-days",
+            // the live debugger (issue #15): seconds a suspended evaluation waits before it is terminated
+            "debug-suspension-timeout");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -221,7 +223,11 @@ public final class ConfigLoader {
                 positive(s, "old-gen-floor-mib", d.oldGenFloorMiB()),
                 factor(s, "old-gen-factor", d.oldGenFactor()),
                 Duration.ofDays(positive(
-                        s, "context-retention-days", d.contextRetention().toDays())));
+                        s, "context-retention-days", d.contextRetention().toDays())),
+                Duration.ofSeconds(positive(
+                        s,
+                        "debug-suspension-timeout",
+                        d.debugSuspensionTimeout().toSeconds())));
         checkBindSafety(c);
         return c;
     }

@@ -90,6 +90,8 @@ public final class CommandTable implements Handler {
                 // lane when one is named
                 case LOAD_CODE -> row(Request.LoadCode.class, Placement.SERIAL, code::loadCode);
                 case RUN_TESTS -> row(Request.RunTests.class, Placement.SERIAL, code::runTests);
+                // the live inspector (issue #15): an evaluation in the session, like inspect
+                case SET_VARIABLE -> row(Request.SetVariable.class, Placement.IN_PLACE, smalltalk::setVariable);
             };
         }
     }

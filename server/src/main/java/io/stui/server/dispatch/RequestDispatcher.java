@@ -10,6 +10,7 @@ import io.stui.protocol.StuiException;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
 import io.stui.protocol.result.CommandResult;
+import io.stui.server.command.CurrentRequest;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.Front;
@@ -201,6 +202,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
      */
     private EncodedAnswer answer(Decoded.Ok ok, long start) {
         Request request = ok.request();
+        CurrentRequest.set(ok.meta().id());
         try {
             CommandResult result = table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
@@ -239,6 +241,8 @@ public final class RequestDispatcher implements Front.Dispatcher {
                             "The server failed while running " + request.command() + " ("
                                     + e.getClass().getSimpleName() + "); the error is logged, try again or report it."),
                     start);
+        } finally {
+            CurrentRequest.clear();
         }
     }
 

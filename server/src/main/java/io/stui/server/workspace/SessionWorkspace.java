@@ -55,12 +55,28 @@ public final class SessionWorkspace {
         old.close();
     }
 
+    /** The id of the request whose evaluation runs now, as sent (null: none, or a request without an id). */
+    private volatile Object runningRequest;
+
     public void evaluationStarted() {
+        evaluationStarted(null);
+    }
+
+    /** An evaluation of request {@code requestId} (as sent; may be null) starts. */
+    public void evaluationStarted(Object requestId) {
+        runningRequest = requestId;
         evaluating.incrementAndGet();
     }
 
     public void evaluationEnded() {
+        runningRequest = null;
         evaluating.decrementAndGet();
+    }
+
+    /** True while the evaluation of the request with this id runs (ids compare as text, as sent). */
+    public boolean isEvaluating(String requestId) {
+        Object running = runningRequest;
+        return isEvaluating() && running != null && running.toString().equals(requestId);
     }
 
     /** True while an evaluation runs in this workspace. */

@@ -50,7 +50,7 @@ class CommandTableTest {
                 smalltalk,
                 new ContextCommands(smalltalk, null, null, null),
                 new IdeCommands(smalltalk, config, "test"),
-                new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
+                new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
                 new CodeCommands(smalltalk, null, null));
     }
 

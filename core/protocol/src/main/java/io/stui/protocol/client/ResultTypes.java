@@ -64,6 +64,7 @@ public final class ResultTypes {
             case DESCRIBE -> io.stui.protocol.result.DescribeResult.class;
             case LOAD_CODE -> io.stui.protocol.result.LoadCodeResult.class;
             case RUN_TESTS -> io.stui.protocol.result.RunTestsResult.class;
+            case SET_VARIABLE -> io.stui.protocol.result.SetVariableResult.class;
         };
     }
 }

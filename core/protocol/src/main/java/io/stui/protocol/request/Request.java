@@ -78,10 +78,45 @@ public sealed interface Request {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Inspect(
-            String target, String objectId, String sessionId, int depth, boolean includePrivate, boolean includeMethods)
+            String target,
+            String objectId,
+            String sessionId,
+            int depth,
+            boolean includePrivate,
+            boolean includeMethods,
+            Integer offset,
+            Integer limit)
             implements Request, SessionScoped {
         /** Largest accepted {@code depth}. */
         public static final int MAX_DEPTH = 10;
+        /** Elements answered when the request gives no {@code limit}. */
+        public static final int DEFAULT_LIMIT = 100;
+        /**
+         * Largest page of elements: each element gets an object id, and a session keeps the newest 1,000 ids, so one
+         * page never pushes the inspected object's own id (or the page's first elements) out.
+         */
+        public static final int MAX_LIMIT = 500;
+
+        /** An inspection of the first page of elements (the request before paging). */
+        public Inspect(
+                String target,
+                String objectId,
+                String sessionId,
+                int depth,
+                boolean includePrivate,
+                boolean includeMethods) {
+            this(target, objectId, sessionId, depth, includePrivate, includeMethods, null, null);
+        }
+
+        /** The first element asked for (0-based). */
+        public int offsetOrDefault() {
+            return offset == null ? 0 : offset;
+        }
+
+        /** How many elements are asked for at most. */
+        public int limitOrDefault() {
+            return limit == null ? DEFAULT_LIMIT : limit;
+        }
 
         public Inspect {
             if (target == null && objectId == null) {
@@ -93,10 +128,36 @@ public sealed interface Request {
             Checks.optionalId("object_id", objectId);
             Checks.optionalId("session_id", sessionId);
             Checks.range("depth", depth, 0, MAX_DEPTH);
+            if (offset != null) {
+                Checks.range("offset", offset, 0, Integer.MAX_VALUE);
+            }
+            if (limit != null) {
+                Checks.range("limit", limit, 1, MAX_LIMIT);
+            }
         }
 
         public Command command() {
             return Command.INSPECT;
+        }
+    }
+
+    /**
+     * {@code set_variable}: assigns the value of {@code expression} (evaluated with {@code self} bound to the object)
+     * to the instance variable {@code name} of the registered object {@code objectId} (an index for an indexed slot).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SetVariable(String objectId, String name, String expression, String sessionId)
+            implements Request, SessionScoped {
+        public SetVariable {
+            Checks.required("object_id", objectId, "set_variable");
+            Checks.optionalId("object_id", objectId);
+            Checks.nonBlank("name", name, "set_variable");
+            Checks.nonBlank("expression", expression, "set_variable");
+            Checks.optionalId("session_id", sessionId);
+        }
+
+        public Command command() {
+            return Command.SET_VARIABLE;
         }
     }
 

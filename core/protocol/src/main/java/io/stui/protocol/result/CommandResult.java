@@ -45,7 +45,9 @@ public sealed interface CommandResult
                 // code in the image (issue #14)
 
                 LoadCodeResult,
-                RunTestsResult {
+                RunTestsResult,
+                // the live inspector (issue #15)
+                SetVariableResult {
 
     /** The command this is the result of (its PascalCase name is the envelope's {@code response_type}). */
     Command command();

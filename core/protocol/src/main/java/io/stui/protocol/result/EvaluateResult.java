@@ -14,6 +14,7 @@ import io.stui.protocol.Command;
  * @param objectId      the value's id in the session's object registry, or null outside a session
  * @param suspended     true when a debug-mode evaluation stopped (breakpoint, halt, error); absent otherwise
  * @param debugId       the suspended evaluation's id for {@code debug}; absent unless suspended
+ * @param inspection    the value inspected, as {@code inspect} answers it; only with {@code evaluation_mode: Inspect}
  */
 public record EvaluateResult(
         String result,
@@ -23,8 +24,22 @@ public record EvaluateResult(
         String transcript,
         String objectId,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean suspended,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String debugId)
+        @JsonInclude(JsonInclude.Include.NON_NULL) String debugId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) InspectResult inspection)
         implements CommandResult {
+    /** An evaluation without an inspection (every mode but Inspect). */
+    public EvaluateResult(
+            String result,
+            String resultType,
+            long executionTime,
+            boolean hasError,
+            String transcript,
+            String objectId,
+            Boolean suspended,
+            String debugId) {
+        this(result, resultType, executionTime, hasError, transcript, objectId, suspended, debugId, null);
+    }
+
     /** An evaluation that answered (the only kind before the live debugger). */
     public EvaluateResult(
             String result,
@@ -33,7 +48,7 @@ public record EvaluateResult(
             boolean hasError,
             String transcript,
             String objectId) {
-        this(result, resultType, executionTime, hasError, transcript, objectId, null, null);
+        this(result, resultType, executionTime, hasError, transcript, objectId, null, null, null);
     }
 
     public Command command() {
