@@ -2,6 +2,8 @@ package io.stui.server.workspace;
 
 import io.stui.server.store.SessionStore;
 import io.stui.server.store.StoreException;
+import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
 import java.time.Clock;
@@ -85,6 +87,21 @@ public final class DefaultImage implements AutoCloseable {
         lock.lock();
         try {
             return work.apply(workspace);
+        } finally {
+            lock.unlock();
+            uses.incrementAndGet();
+        }
+    }
+
+    /**
+     * Evaluates {@code code} in the image, alone, as {@link Workspace#evaluateOnce}: the value gets no object id and
+     * no history entry. The session-less {@code evaluate} path: no object is allocated per call beyond the
+     * evaluation's own.
+     */
+    public EvalResult evaluate(String code, EvalLimits limits) {
+        lock.lock();
+        try {
+            return workspace.evaluateOnce(code, limits);
         } finally {
             lock.unlock();
             uses.incrementAndGet();
