@@ -187,7 +187,9 @@ class LayersTest {
             Future<Integer> reader = pool.submit(() -> {
                 int seen = 0;
                 long last = -1;
-                while (!done.get() || last < changes) {
+                boolean finalRound = false;
+                while (!finalRound) {
+                    finalRound = done.get(); // one more evaluation after the last change
                     String pair = eval(session, "| s | s := Shape new. s a printString , ' ' , s b printString");
                     String[] ab = pair.replace("'", "").split(" ");
                     assertEquals(ab[0], ab[1], "torn view of the image: " + pair);

@@ -182,10 +182,14 @@ public final class IdeCommands {
             try {
                 if (req.definition() != null) {
                     d = ws.defineClass(req.definition());
+                    if (req.traits() != null && !req.traits().isBlank()) {
+                        ws.useTraits(d.info().name(), req.traits());
+                    }
                 } else {
                     if (req.superclass() != null) {
                         requireClass(ws, req.superclass());
                     }
+                    boolean isNew = ws.describeClass(req.name()).isEmpty();
                     ws.editor()
                             .defineClass(
                                     req.name(),
@@ -194,6 +198,16 @@ public final class IdeCommands {
                                     req.classVars(),
                                     req.classInstanceVars(),
                                     req.packageName());
+                    if (req.traits() != null && !req.traits().isBlank()) {
+                        try {
+                            ws.useTraits(req.name(), req.traits());
+                        } catch (IllegalArgumentException e) {
+                            if (isNew) { // a class that cannot take its traits is not left half defined
+                                ws.editor().removeClass(req.name());
+                            }
+                            throw e;
+                        }
+                    }
                     d = ws.describeClass(req.name()).orElseThrow(() -> SmalltalkCommands.classNotFound(req.name()));
                 }
             } catch (IllegalArgumentException e) {

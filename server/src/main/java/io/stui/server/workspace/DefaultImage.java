@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * <p>Requests use it one at a time, under a lock: the engine's workspace is not thread-safe. Uncontended (the fast
  * front runs short evaluations one after another on its thread) the lock costs a few nanoseconds.
  *
+ * <p>Sessions are private layers over the image ({@link Workspaces}): at the end of each use that changed a
+ * definition, the image publishes an immutable view of its classes, methods and globals, and a session takes the
+ * newest view as each of its evaluations starts. A {@code 3 + 4} changes nothing: publishing then costs one
+ * comparison.
+ *
  * <p>Saving is off the request path: a request only notes that the image was used; a timer, once per
  * {@code autosave-delay}, takes a snapshot (under the lock) and writes it to the store only when its bytes differ
  * from the last ones written, so a stream of read-only evaluations ({@code 3 + 4}) costs no disk write. A
@@ -51,6 +56,7 @@ public final class DefaultImage implements AutoCloseable {
 
     private DefaultImage(Workspace workspace, byte[] lastSaved, SessionStore store, Clock clock, Duration delay) {
         this.workspace = workspace;
+        workspace.publish();
         this.lastSaved = lastSaved;
         this.store = store;
         this.clock = clock;
@@ -88,6 +94,7 @@ public final class DefaultImage implements AutoCloseable {
         try {
             return work.apply(workspace);
         } finally {
+            workspace.publish();
             lock.unlock();
             uses.incrementAndGet();
         }
@@ -103,9 +110,18 @@ public final class DefaultImage implements AutoCloseable {
         try {
             return workspace.evaluateOnce(code, limits);
         } finally {
+            workspace.publish();
             lock.unlock();
             uses.incrementAndGet();
         }
+    }
+
+    /**
+     * The image's workspace as the base sessions are layered over. Sessions only read what the image publishes at
+     * the end of each use (under the lock), never the workspace itself: use {@link #use} to run anything in it.
+     */
+    public Workspace base() {
+        return workspace;
     }
 
     private void saveIfUsed() {

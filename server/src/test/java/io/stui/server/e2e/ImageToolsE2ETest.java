@@ -33,7 +33,7 @@ class ImageToolsE2ETest {
     private record Talk(Wire wire, boolean envelope) {
         JsonNode send(Command command, ObjectNode params) {
             String id = Requests.newId();
-            if (envelope && !params.has("context")) {
+            if (envelope && !params.has("context") && !params.has("session_id")) {
                 params.putNull("context");
             }
             return wire.call(
@@ -50,6 +50,18 @@ class ImageToolsE2ETest {
 
         String eval(String code) {
             return ok(Command.EVALUATE, params("code", code)).path("result").asText();
+        }
+
+        String eval(String sessionId, String code) {
+            return ok(Command.EVALUATE, params("code", code, "session_id", sessionId))
+                    .path("result")
+                    .asText();
+        }
+
+        String session() {
+            return ok(Command.CREATE_SESSION, params("client_id", "layers-" + prefix()))
+                    .path("session_id")
+                    .asText();
         }
 
         String prefix() {
@@ -136,6 +148,158 @@ class ImageToolsE2ETest {
                             errorCode(t.send(Command.BROWSE_CLASS, params("class_name", t.prefix() + "Cube"))));
                     assertFalse(t.eval(t.prefix() + "Square name").isEmpty());
                 }
+            }
+        }
+    }
+
+    @Test
+    void sessionsArePrivateLayersOverTheImage() throws Exception {
+        Map<String, String> flags = Map.of("autosave-delay-ms", "20");
+        String[] sessions = new String[2];
+        try (ZContext ctx = new ZContext()) {
+            try (StuiServer server = TestServers.start(FrontMode.FAST, dir, flags);
+                    Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+                Talk image = new Talk(w, false);
+                ObjectNode load = params();
+                load.set("files", shapePackage("Tile"));
+                image.ok(Command.LOAD_CODE, load);
+                for (int i = 0; i < 2; i++) {
+                    Talk t = new Talk(w, i == 1);
+                    String sid = t.session();
+                    sessions[i] = sid;
+                    assertEquals("9", t.eval(sid, "(Tile new side: 3) area"), "a session sees the image's classes");
+                    t.ok(
+                            Command.COMPILE_METHOD,
+                            params("class_name", "Tile", "source", "perimeter\n\t^ side * 4", "session_id", sid));
+                    t.ok(Command.DEFINE_CLASS, params("name", t.prefix() + "Own", "session_id", sid));
+                    assertEquals("12", t.eval(sid, "(Tile new side: 3) perimeter"));
+                    assertEquals(
+                            "false",
+                            image.eval("Tile new respondsTo: #perimeter"),
+                            "what a session compiles stays in it");
+                    assertEquals(
+                            "ClassNotFound",
+                            errorCode(image.send(Command.BROWSE_CLASS, params("class_name", t.prefix() + "Own"))));
+                }
+                Talk cmd = new Talk(w, false);
+                Talk env = new Talk(w, true);
+                assertEquals(
+                        "ClassNotFound",
+                        errorCode(env.send(
+                                Command.BROWSE_CLASS, params("class_name", "CmdOwn", "session_id", sessions[1]))),
+                        "nor does another session see it");
+                // the image changes: sessions see it at their next request
+                image.ok(Command.COMPILE_METHOD, params("class_name", "Tile", "source", "area\n\t^ side * side * 10"));
+                assertEquals("90", cmd.eval(sessions[0], "(Tile new side: 3) area"));
+                JsonNode implementors =
+                        env.ok(Command.IMPLEMENTORS, params("selector", "timesItself:", "session_id", sessions[1]));
+                assertTrue(implementors.path("items").toString().contains("Tile"), implementors.toString());
+                JsonNode senders =
+                        env.ok(Command.SENDERS, params("selector", "timesItself:", "session_id", sessions[1]));
+                assertEquals(0, senders.path("total_count").asInt(), "the image's area no longer sends it: " + senders);
+            }
+            // each session's snapshot holds its own layer; after a restart it sees the image as it is now
+            try (StuiServer server = TestServers.start(FrontMode.PLAIN, dir, flags);
+                    Wire w = new Wire(ctx, Wire.Kind.DEALER, server.endpoint())) {
+                Talk image = new Talk(w, false);
+                image.ok(Command.COMPILE_METHOD, params("class_name", "Tile", "source", "area\n\t^ side * side * 100"));
+                for (int i = 0; i < 2; i++) {
+                    Talk t = new Talk(w, i == 1);
+                    assertEquals("12", t.eval(sessions[i], "(Tile new side: 3) perimeter"));
+                    assertEquals("900", t.eval(sessions[i], "(Tile new side: 3) area"));
+                    assertEquals("true", t.eval(sessions[i], t.prefix() + "Own new class == " + t.prefix() + "Own"));
+                }
+                assertEquals("false", image.eval("Tile new respondsTo: #perimeter"));
+            }
+        }
+    }
+
+    @Test
+    void defineClassTakesATraitCompositionInTheImageAndInASession() throws Exception {
+        try (StuiServer server = TestServers.start(FrontMode.FAST, dir, Map.of());
+                ZContext ctx = new ZContext();
+                Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+            Talk image = new Talk(w, false);
+            image.eval("Trait named: #TGreets uses: {} package: 'Traits'."
+                    + " TGreets compile: 'greet ^''hello'''. TGreets compile: 'wave ^''bye'''."
+                    + " Trait named: #TCounts uses: {} package: 'Traits'. TCounts compile: 'one ^1'");
+            for (boolean envelope : new boolean[] {false, true}) {
+                Talk t = new Talk(w, envelope);
+                String cls = t.prefix() + "Polite";
+                JsonNode defined =
+                        t.ok(Command.DEFINE_CLASS, params("name", cls, "traits", "TGreets - {#wave} + TCounts"));
+                assertEquals(cls, defined.at("/class_info/name").asText(), defined.toString());
+                assertEquals("'hello'", t.eval(cls + " new greet"));
+                assertEquals("1", t.eval(cls + " new one"));
+                assertEquals("false", t.eval(cls + " new respondsTo: #wave"));
+
+                String sid = t.session();
+                String own = t.prefix() + "SessionPolite";
+                t.ok(
+                        Command.DEFINE_CLASS,
+                        params(
+                                "definition",
+                                "Object subclass: #" + own + " instanceVariableNames: '' classVariableNames: ''"
+                                        + " package: 'Mine'",
+                                "traits",
+                                "TGreets",
+                                "session_id",
+                                sid));
+                assertEquals("'bye'", t.eval(sid, own + " new wave"), "a session's class uses the image's trait");
+                assertEquals("ClassNotFound", errorCode(t.send(Command.BROWSE_CLASS, params("class_name", own))));
+                JsonNode bad = t.send(Command.DEFINE_CLASS, params("name", cls + "2", "traits", "NoSuchTrait"));
+                assertEquals("InvalidRequest", errorCode(bad), bad.toString());
+                assertEquals(
+                        "ClassNotFound",
+                        errorCode(t.send(Command.BROWSE_CLASS, params("class_name", cls + "2"))),
+                        "a class whose traits fail is not left defined");
+            }
+        }
+    }
+
+    /**
+     * The image is edited over one connection while a session evaluates over another: each session evaluation sees
+     * the two methods one image request changed together, never one old and one new.
+     */
+    @Test
+    void sessionEvaluationsSeeWholeImageChangesWhileTheImageIsEdited() throws Exception {
+        try (StuiServer server = TestServers.start(FrontMode.FAST, dir, Map.of());
+                ZContext ctx = new ZContext();
+                Wire imageWire = new Wire(ctx, Wire.Kind.REQ, server.endpoint());
+                Wire sessionWire = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
+            Talk image = new Talk(imageWire, false);
+            image.eval("Object subclass: #Pair instanceVariableNames: '' classVariableNames: '' package: 'P'."
+                    + " Pair compile: 'a ^0'. Pair compile: 'b ^0'");
+            Talk session = new Talk(sessionWire, true);
+            String sid = session.session();
+            int changes = 60;
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<?> editor = pool.submit(() -> {
+                    try {
+                        for (int i = 1; i <= changes; i++) {
+                            image.eval("Pair compile: 'a ^" + i + "'. Pair compile: 'b ^" + i + "'");
+                        }
+                    } finally {
+                        done.set(true);
+                    }
+                });
+                long last = -1;
+                boolean finalRound = false;
+                while (!finalRound) {
+                    finalRound = done.get(); // one more evaluation after the last change
+                    String pair = session.eval(sid, "Pair new a printString , ' ' , Pair new b printString");
+                    String[] ab = pair.replace("'", "").split(" ");
+                    assertEquals(ab[0], ab[1], "a session saw half an image change: " + pair);
+                    long now = Long.parseLong(ab[0]);
+                    assertTrue(now >= last, "the image went back in time: " + last + " then " + now);
+                    last = now;
+                }
+                editor.get();
+                assertEquals(changes, last, "the session sees the image's last change");
+            } finally {
+                pool.shutdownNow();
             }
         }
     }
