@@ -113,11 +113,11 @@ public final class StuiServer implements AutoCloseable {
             SmalltalkEngine engine = SmalltalkEngine.boot();
             log.info(
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
-            this.workspaces = new Workspaces(engine, store, Clock.systemUTC());
+            DefaultImage image = DefaultImage.open(engine, store, Clock.systemUTC(), config.autosaveDelay());
+            this.workspaces = new Workspaces(engine, store, Clock.systemUTC(), image.base());
             this.autoSaver = opened(new AutoSaver(
                     config.autosaveDelay(), executor, store, workspaces::autoSnapshot, metrics::autosaved));
             EvalLimits limits = SmalltalkCommands.limits(config);
-            DefaultImage image = DefaultImage.open(engine, store, Clock.systemUTC(), config.autosaveDelay());
             this.smalltalk =
                     opened(new SmalltalkCommands(engine, sessions, workspaces, autoSaver, metrics, limits, image));
             // session requests promote history entries into the old generation; keep it collected

@@ -6,7 +6,7 @@ import io.stui.smalltalk.objects.ClassTable;
 
 /**
  * The embedded Smalltalk: boots the shared, immutable kernel once per JVM and creates workspaces.
- * Thread-safe; workspaces are independent and never change the kernel.
+ * Thread-safe; workspaces never change the kernel, and a layer ({@link #newLayer}) never changes its base.
  */
 public final class SmalltalkEngine {
     private static volatile SmalltalkEngine instance;
@@ -28,6 +28,27 @@ public final class SmalltalkEngine {
 
     public Workspace newWorkspace() {
         return new Workspace(new WorkspaceState(kernel));
+    }
+
+    /**
+     * A new workspace layered over {@code base} (the server's image): it sees the base's classes, globals and
+     * methods as the base last {@linkplain Workspace#publish() published} them, plus its own; what it defines stays
+     * in it. {@code base} must not be a layer itself.
+     */
+    public Workspace newLayer(Workspace base) {
+        return new Workspace(new WorkspaceState(kernel, base.environment()));
+    }
+
+    /** Rebuilds a layer over {@code base} from its snapshot (its own definitions; the base's are the base's now). */
+    public Workspace restoreLayer(Workspace base, byte[] snapshot) {
+        Workspace ws = newLayer(base);
+        try {
+            ws.restore(snapshot);
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
     }
 
     /** Rebuilds a workspace from {@link Workspace#snapshot()} bytes. */

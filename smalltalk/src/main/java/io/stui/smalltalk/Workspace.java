@@ -123,6 +123,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private EvalResult evaluate(String code, EvalLimits limits, boolean record) {
+        sync();
         WorkspaceListener l = listener;
         if (l == null) return evaluateQuietly(code, limits, record);
         l.busy();
@@ -175,6 +176,7 @@ public final class Workspace implements AutoCloseable {
      * running test packages written for a bigger class library. Protocol loads are never lenient.
      */
     public LoadResult load(List<SourceFile> files, EvalLimits limits, boolean lenient) {
+        sync();
         interrupt.set(false);
         return run(
                 () -> CodeLoader.load(state, evaluator, limits, interrupt, files, lenient),
@@ -188,12 +190,14 @@ public final class Workspace implements AutoCloseable {
      * and the line in the test method.
      */
     public TestRunResult runTests(List<String> classGlobs, List<String> packages, EvalLimits perTest) {
+        sync();
         interrupt.set(false);
         return run(() -> TestRunner.run(state, evaluator, perTest, interrupt, classGlobs, packages), LONG_TASK);
     }
 
     /** As {@link #runTests} for classes named exactly (as {@link LoadResult#classesDefined()} lists them). */
     public TestRunResult runTestClasses(List<String> classNames, EvalLimits perTest) {
+        sync();
         interrupt.set(false);
         return run(() -> TestRunner.runClasses(state, evaluator, perTest, interrupt, classNames), LONG_TASK);
     }
@@ -211,6 +215,7 @@ public final class Workspace implements AutoCloseable {
      * the operations on a suspended one. Created on first use.
      */
     public Debugger debugger() {
+        sync();
         Debugger d = debugger;
         if (d == null) {
             synchronized (this) {
@@ -228,6 +233,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Runs a reflection or inspection task (which may print objects with Smalltalk code) on the evaluation thread. */
     private <T> T tool(Callable<T> task) {
+        sync();
         try {
             return run(task, TOOL_LIMITS.timeout());
         } catch (Abandoned a) {
@@ -256,14 +262,17 @@ public final class Workspace implements AutoCloseable {
 
     /** Classes whose names match a glob ({@code *} and {@code ?}); system classes only when asked. */
     public List<Reflection.ClassInfo> listClasses(String glob, boolean includeSystem) {
+        sync();
         return browser.listClasses(glob, includeSystem);
     }
 
     public Optional<Reflection.ClassDescription> describeClass(String name) {
+        sync();
         return Optional.ofNullable(browser.describeClass(name));
     }
 
     public Optional<Reflection.MethodInfo> method(String className, String selector, boolean classSide) {
+        sync();
         return Optional.ofNullable(browser.method(className, selector, classSide));
     }
 
@@ -304,6 +313,34 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------ layers (see Environment)
+
+    /**
+     * A layer takes its base's newest published state as each request starts, so one evaluation sees one state of
+     * the base; for a workspace that is no layer this is a null check.
+     */
+    private void sync() {
+        state.environment().syncParent();
+    }
+
+    /**
+     * Publishes what this workspace defines to the layers over it, if it changed since it last did. Call between
+     * requests, from the thread using the workspace (the server's image does, under its lock, after each use).
+     */
+    public void publish() {
+        state.environment().publishIfChanged();
+    }
+
+    /** The environment layers over this workspace read (engine-internal: {@link SmalltalkEngine#newLayer}). */
+    io.stui.smalltalk.objects.Environment environment() {
+        return state.environment();
+    }
+
+    /** True when this workspace is a layer over another (a server session over the image). */
+    public boolean isLayer() {
+        return state.environment().parent() != null;
+    }
+
     /** Stops the evaluation thread. The workspace can still be used afterwards (a new thread is started). */
     @Override
     public void close() {
@@ -321,6 +358,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Senders, implementors, references, hierarchy, method search and inherited-method lookup over all this workspace sees. */
     public synchronized io.stui.smalltalk.tools.Navigation navigation() {
+        sync();
         if (navigation == null) navigation = new io.stui.smalltalk.tools.Navigation(state.environment());
         return navigation;
     }
@@ -333,6 +371,7 @@ public final class Workspace implements AutoCloseable {
     /** Completion in the source of a method of {@code className} being edited (self, its variables are known). */
     public io.stui.smalltalk.tools.Completions complete(
             String source, int cursor, String className, boolean classSide) {
+        sync();
         return new io.stui.smalltalk.tools.Completion(state.environment(), state.variables(), navigation())
                 .complete(source, cursor, className, classSide);
     }
@@ -344,6 +383,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Compiling, defining and removing methods and classes in this workspace. */
     public io.stui.smalltalk.tools.Editor editor() {
+        sync();
         return new io.stui.smalltalk.tools.Editor(state.environment());
     }
 
@@ -360,6 +400,17 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException("the definition answered " + r.printString() + ", not a class");
         return describeClass(r.printString())
                 .orElseThrow(() -> new IllegalArgumentException("the definition answered an unnamed class"));
+    }
+
+    /**
+     * Sets the trait composition of class {@code className} to {@code composition}, a trait composition expression
+     * ({@code TFoo + TBar - {#baz}}, {@code TFoo @ {#bar -> #foo}}), as {@code uses:} does.
+     *
+     * @throws IllegalArgumentException when the expression fails or the class cannot use it
+     */
+    public void useTraits(String className, String composition) {
+        EvalResult r = evaluate(className + " uses: (" + composition + "\n)", TOOL_LIMITS, false);
+        if (!r.ok()) throw new IllegalArgumentException(r.failure().describe());
     }
 
     // ------------------------------------------------------------ workspace tools: modes, scopes, inspector, listener
@@ -383,6 +434,7 @@ public final class Workspace implements AutoCloseable {
     public EvalResult evaluate(String code, EvalLimits limits, EvalMode mode, String toolId, String receiverId) {
         boolean print = mode != EvalMode.EXECUTE;
         if (toolId == null && receiverId == null && print) return evaluate(code, limits);
+        sync();
         Object receiver = null;
         if (receiverId != null) {
             if (!state.registry().contains(receiverId))
@@ -474,6 +526,7 @@ public final class Workspace implements AutoCloseable {
      * the class that defines it ({@code Array>>at:} answers {@code Object}); {@code classSide} says on which side.
      */
     public Optional<Reflection.MethodInfo> lookupMethod(String className, String selector, boolean classSide) {
+        sync();
         io.stui.smalltalk.objects.Environment env = state.environment();
         io.stui.smalltalk.objects.StClass c = env.classNamed(className);
         io.stui.smalltalk.objects.StSymbol sel = io.stui.smalltalk.objects.StSymbol.existing(selector);

@@ -147,6 +147,7 @@ final class RequestReader {
                         p.string("class_vars"),
                         p.string("class_instance_vars"),
                         p.string("package"),
+                        p.string("traits"),
                         optionalSession(p, encoding));
             case REMOVE_METHOD ->
                 new Request.RemoveMethod(

@@ -77,7 +77,7 @@ class CommandTableTest {
         put(
                 Command.DEFINE_CLASS,
                 "{'name': 'Foo', 'superclass': 'Object', 'package': 'Demo'}",
-                new Request.DefineClass(null, "Foo", "Object", null, null, null, "Demo", null));
+                new Request.DefineClass(null, "Foo", "Object", null, null, null, "Demo", null, null));
         put(
                 Command.REMOVE_METHOD,
                 "{'class_name': 'Foo', 'method_name': 'x'}",

@@ -7,21 +7,17 @@ import io.stui.protocol.request.Request;
 import io.stui.protocol.result.LoadCodeResult;
 import io.stui.protocol.result.RunTestsResult;
 import io.stui.protocol.result.TestFailure;
-import io.stui.server.session.LiveSession;
 import io.stui.server.workspace.DefaultImage;
-import io.stui.server.workspace.SessionWorkspace;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.LoadFailure;
 import io.stui.smalltalk.LoadResult;
 import io.stui.smalltalk.SourceFile;
 import io.stui.smalltalk.TestRunResult;
-import io.stui.smalltalk.Workspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * {@code load_code} and {@code run_tests}: code given by contents loaded into a session's workspace or the default
@@ -41,26 +37,12 @@ public final class CodeCommands {
         this.limits = limits;
     }
 
-    /** Runs {@code work} in the named session's workspace (then auto-saved), or in the default image. */
-    private <T> T in(String sessionId, Function<Workspace, T> work) {
-        if (sessionId == null) {
-            return image.use(work);
-        }
-        LiveSession session = smalltalk.session(sessionId);
-        SessionWorkspace sw = smalltalk.workspace(session);
-        try {
-            return work.apply(sw.workspace());
-        } finally {
-            smalltalk.changed(session, sw);
-        }
-    }
-
     public LoadCodeResult loadCode(Request.LoadCode req) {
         List<SourceFile> files = new ArrayList<>(req.files().size());
         for (CodeFile f : req.files()) {
             files.add(new SourceFile(f.name(), f.contents()));
         }
-        LoadResult r = in(req.sessionId(), ws -> ws.load(files, limits));
+        LoadResult r = smalltalk.inWorkspace(req.sessionId(), true, ws -> ws.load(files, limits));
         if (!r.ok()) {
             LoadFailure f = r.failure();
             Map<String, Object> details = new LinkedHashMap<>();
@@ -78,7 +60,7 @@ public final class CodeCommands {
     public RunTestsResult runTests(Request.RunTests req) {
         List<String> classes = req.classes() == null ? List.of() : List.of(req.classes());
         List<String> packages = req.packages() == null ? List.of() : List.of(req.packages());
-        TestRunResult r = in(req.sessionId(), ws -> ws.runTests(classes, packages, limits));
+        TestRunResult r = smalltalk.inWorkspace(req.sessionId(), true, ws -> ws.runTests(classes, packages, limits));
         return result(r);
     }
 

@@ -51,8 +51,8 @@ import java.util.function.Function;
  * {@code describe}.
  *
  * <p>With a {@code session_id} the tools see and change that session's workspace (called in its lane; edits are
- * auto-saved). Without one, the read-only tools look at the shared kernel workspace; the editing tools need a
- * session until the server has a persistent default image to edit.
+ * auto-saved). Without one, every tool reads and edits the server's default image (see
+ * {@link SmalltalkCommands#inWorkspace}).
  */
 public final class IdeCommands {
     /** The protocol version {@code describe} reports: the envelope encoding's {@code version}. */
@@ -156,7 +156,7 @@ public final class IdeCommands {
     // ---------------------------------------------------------------- editing
 
     public CompileMethodResult compileMethod(Request.CompileMethod req) {
-        return edit(req.sessionId(), "compile_method", ws -> {
+        return edit(req.sessionId(), ws -> {
             requireClass(ws, req.className());
             CompileOutcome o;
             try {
@@ -180,15 +180,19 @@ public final class IdeCommands {
     }
 
     public DefineClassResult defineClass(Request.DefineClass req) {
-        return edit(req.sessionId(), "define_class", ws -> {
+        return edit(req.sessionId(), ws -> {
             Reflection.ClassDescription d;
             try {
                 if (req.definition() != null) {
                     d = ws.defineClass(req.definition());
+                    if (req.traits() != null && !req.traits().isBlank()) {
+                        ws.useTraits(d.info().name(), req.traits());
+                    }
                 } else {
                     if (req.superclass() != null) {
                         requireClass(ws, req.superclass());
                     }
+                    boolean isNew = ws.describeClass(req.name()).isEmpty();
                     ws.editor()
                             .defineClass(
                                     req.name(),
@@ -197,6 +201,16 @@ public final class IdeCommands {
                                     req.classVars(),
                                     req.classInstanceVars(),
                                     req.packageName());
+                    if (req.traits() != null && !req.traits().isBlank()) {
+                        try {
+                            ws.useTraits(req.name(), req.traits());
+                        } catch (IllegalArgumentException e) {
+                            if (isNew) { // a class that cannot take its traits is not left half defined
+                                ws.editor().removeClass(req.name());
+                            }
+                            throw e;
+                        }
+                    }
                     d = ws.describeClass(req.name()).orElseThrow(() -> SmalltalkCommands.classNotFound(req.name()));
                 }
             } catch (IllegalArgumentException e) {
@@ -209,7 +223,7 @@ public final class IdeCommands {
     }
 
     public RemoveMethodResult removeMethod(Request.RemoveMethod req) {
-        return edit(req.sessionId(), "remove_method", ws -> {
+        return edit(req.sessionId(), ws -> {
             requireClass(ws, req.className());
             try {
                 return new RemoveMethodResult(
@@ -221,7 +235,7 @@ public final class IdeCommands {
     }
 
     public RemoveClassResult removeClass(Request.RemoveClass req) {
-        return edit(req.sessionId(), "remove_class", ws -> {
+        return edit(req.sessionId(), ws -> {
             try {
                 return new RemoveClassResult(ws.editor().removeClass(req.className()));
             } catch (IllegalArgumentException e) {
@@ -230,21 +244,9 @@ public final class IdeCommands {
         });
     }
 
-    /** Runs an edit in a session's workspace (in its lane) and schedules the auto-save of what changed. */
-    private <T> T edit(String sessionId, String command, Function<Workspace, T> change) {
-        if (sessionId == null) {
-            throw StuiException.invalidField(
-                    "session_id",
-                    command + " changes code: give the session_id of the session to change (this server has no"
-                            + " shared default image to edit yet).");
-        }
-        LiveSession session = smalltalk.session(sessionId);
-        SessionWorkspace sw = smalltalk.workspace(session);
-        try {
-            return change.apply(sw.workspace());
-        } finally {
-            smalltalk.changed(session, sw);
-        }
+    /** Runs an edit in a session's workspace (auto-saved afterwards) or, without a session, in the default image. */
+    private <T> T edit(String sessionId, Function<Workspace, T> change) {
+        return smalltalk.inWorkspace(sessionId, true, change);
     }
 
     private static void requireClass(Workspace ws, String className) {

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * evaluate, inspect, browse_class, list_classes, get_method and debug against the embedded engine.
@@ -148,7 +149,7 @@ public final class SmalltalkCommands implements AutoCloseable {
             }
             // evaluateOnce: the value gets no object id and no history entry, so the image does not fill up with
             // the results of a stream of evaluations; the variables and definitions they make persist
-            EvalResult r = checked(image.use(ws -> ws.evaluateOnce(req.code(), limits)));
+            EvalResult r = checked(image.evaluate(req.code(), limits));
             return new EvaluateResult(
                     r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
         }
@@ -340,14 +341,30 @@ public final class SmalltalkCommands implements AutoCloseable {
     }
 
     /**
-     * Runs a class query in the session's workspace (its own classes and methods as well as the
-     * kernel's; called in the session's lane), or without a session in the shared kernel workspace.
+     * The one place that resolves "no session" to the default image. With a session id: {@code work} runs in that
+     * session's workspace (in its lane; when {@code changes}, the workspace is marked changed and auto-saved
+     * afterwards). Without one: in the image, alone, which the image's auto-save persists and whose changes the
+     * image publishes to the sessions layered over it. Every tool that reads or edits code goes through here.
      */
-    <T> T classQuery(String sessionId, java.util.function.Function<Workspace, T> query) {
-        if (sessionId != null) {
-            return query.apply(workspace(session(sessionId)).workspace());
+    <T> T inWorkspace(String sessionId, boolean changes, Function<Workspace, T> work) {
+        if (sessionId == null) {
+            return image.use(work);
         }
-        return image.use(query);
+        LiveSession session = session(sessionId);
+        SessionWorkspace sw = workspace(session);
+        if (!changes) {
+            return work.apply(sw.workspace());
+        }
+        try {
+            return work.apply(sw.workspace());
+        } finally {
+            changed(session, sw);
+        }
+    }
+
+    /** A read-only class query in the session's workspace or, without one, in the default image. */
+    <T> T classQuery(String sessionId, Function<Workspace, T> query) {
+        return inWorkspace(sessionId, false, query);
     }
 
     /** The kernel's packages, name and class count each (for system_info's Packages report). */

@@ -2,6 +2,8 @@ package io.stui.server.workspace;
 
 import io.stui.server.store.SessionStore;
 import io.stui.server.store.StoreException;
+import io.stui.smalltalk.EvalLimits;
+import io.stui.smalltalk.EvalResult;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.smalltalk.Workspace;
 import java.time.Clock;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests use it one at a time, under a lock: the engine's workspace is not thread-safe. Uncontended (the fast
  * front runs short evaluations one after another on its thread) the lock costs a few nanoseconds.
+ *
+ * <p>Sessions are private layers over the image ({@link Workspaces}): at the end of each use that changed a
+ * definition, the image publishes an immutable view of its classes, methods and globals, and a session takes the
+ * newest view as each of its evaluations starts. A {@code 3 + 4} changes nothing: publishing then costs one
+ * comparison.
  *
  * <p>Saving is off the request path: a request only notes that the image was used; a timer, once per
  * {@code autosave-delay}, takes a snapshot (under the lock) and writes it to the store only when its bytes differ
@@ -49,6 +56,7 @@ public final class DefaultImage implements AutoCloseable {
 
     private DefaultImage(Workspace workspace, byte[] lastSaved, SessionStore store, Clock clock, Duration delay) {
         this.workspace = workspace;
+        workspace.publish();
         this.lastSaved = lastSaved;
         this.store = store;
         this.clock = clock;
@@ -86,9 +94,34 @@ public final class DefaultImage implements AutoCloseable {
         try {
             return work.apply(workspace);
         } finally {
+            workspace.publish();
             lock.unlock();
             uses.incrementAndGet();
         }
+    }
+
+    /**
+     * Evaluates {@code code} in the image, alone, as {@link Workspace#evaluateOnce}: the value gets no object id and
+     * no history entry. The session-less {@code evaluate} path: no object is allocated per call beyond the
+     * evaluation's own.
+     */
+    public EvalResult evaluate(String code, EvalLimits limits) {
+        lock.lock();
+        try {
+            return workspace.evaluateOnce(code, limits);
+        } finally {
+            workspace.publish();
+            lock.unlock();
+            uses.incrementAndGet();
+        }
+    }
+
+    /**
+     * The image's workspace as the base sessions are layered over. Sessions only read what the image publishes at
+     * the end of each use (under the lock), never the workspace itself: use {@link #use} to run anything in it.
+     */
+    public Workspace base() {
+        return workspace;
     }
 
     private void saveIfUsed() {

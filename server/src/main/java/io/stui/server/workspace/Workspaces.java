@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where session workspaces come from and go to: made new, revived from the store after a restart
+ * Where session workspaces come from and go to: made new (each a private layer over the default image: it sees
+ * the image's classes and globals plus its own, and its snapshot holds its own layer only), revived from the store after a restart
  * (from the newer of the session's saved and auto-saved contexts), turned into a {@link StoredContext}
  * and back. Holds no workspace itself: each belongs to its live session.
  */
@@ -29,22 +30,38 @@ public final class Workspaces {
     private final SmalltalkEngine engine;
     private final SessionStore store;
     private final Clock clock;
+    /** The workspace sessions are layered over (the default image's), or null: sessions over the bare kernel. */
+    private final Workspace base;
 
     public Workspaces(SmalltalkEngine engine, SessionStore store, Clock clock) {
+        this(engine, store, clock, null);
+    }
+
+    /** Sessions as private layers over {@code base} (the default image's workspace; see {@link DefaultImage#base()}). */
+    public Workspaces(SmalltalkEngine engine, SessionStore store, Clock clock, Workspace base) {
         this.engine = engine;
         this.store = store;
         this.clock = clock;
+        this.base = base;
+    }
+
+    private Workspace fresh() {
+        return base == null ? engine.newWorkspace() : engine.newLayer(base);
+    }
+
+    private Workspace restored(byte[] snapshot) {
+        return base == null ? engine.restoreWorkspace(snapshot) : engine.restoreLayer(base, snapshot);
     }
 
     /** A session's workspace revived from its newest stored context, or a new one. */
     public SessionWorkspace revive(String sessionId) {
         Optional<StoredContext> stored = store.latestContext(sessionId);
         if (stored.isEmpty()) {
-            return new SessionWorkspace(engine.newWorkspace());
+            return new SessionWorkspace(fresh());
         }
         StoredContext c = stored.get();
         try {
-            SessionWorkspace sw = new SessionWorkspace(engine.restoreWorkspace(c.snapshot()));
+            SessionWorkspace sw = new SessionWorkspace(restored(c.snapshot()));
             applyMeta(sw, c.meta());
             log.info(
                     "event=workspace_revived session_id={} from={} variables={}",
@@ -54,13 +71,13 @@ public final class Workspaces {
             return sw;
         } catch (RuntimeException e) {
             log.error("event=workspace_revive_failed session_id={} error=\"{}\"", sessionId, e.toString());
-            return new SessionWorkspace(engine.newWorkspace());
+            return new SessionWorkspace(fresh());
         }
     }
 
     /** Replaces what the session's workspace holds with the state of a stored context. */
     public void load(SessionWorkspace sw, StoredContext c) {
-        Workspace ws = engine.restoreWorkspace(c.snapshot());
+        Workspace ws = restored(c.snapshot());
         sw.replace(ws);
         sw.forgetObjects();
         applyMeta(sw, c.meta());

@@ -64,6 +64,7 @@ public final class ClassBuilder {
             }
         }
         Binding existing = env.globals.get(name);
+        StClass below = existing == null ? classBelow(env, name) : null;
         StClass c;
         if (existing != null
                 && existing.value instanceof StClass old
@@ -92,7 +93,39 @@ public final class ClassBuilder {
             c.cls.recomputeInstSize();
             if (c.slots.length < c.cls.instSize()) c.slots = Arrays.copyOf(c.slots, c.cls.instSize());
         }
+        if (below != null) copyFromBelow(env, below, c);
         return c;
+    }
+
+    /** The class named {@code name} of the layer {@code env} is over (the image, for a session), or null. */
+    private static StClass classBelow(Environment env, String name) {
+        if (env.view() == null) return null;
+        Binding b = env.view().globals().get(name);
+        return b != null && b.value instanceof StClass c && !c.isMeta && c.owner == env.parent() ? c : null;
+    }
+
+    /**
+     * Copy on write: a layer that redefines a class of the layer below gets a class of its own that starts with the
+     * other's methods (recompiled for the new shape; one that no longer compiles is left out), comment, package and
+     * class-variable values, so the change stays in the layer and the class keeps working there.
+     */
+    private static void copyFromBelow(Environment env, StClass below, StClass c) {
+        c.comment = below.comment;
+        c.packageName = below.packageName;
+        below.classVars.forEach((n, b) -> c.classVars.putIfAbsent(n, new Binding(n, b.value)));
+        for (StClass[] sides : new StClass[][] {{below, c}, {below.cls, c.cls}}) {
+            java.util.Map<io.stui.smalltalk.objects.StSymbol, CompiledMethod> methods =
+                    env.view().methods().get(sides[0]);
+            if (methods == null) continue;
+            for (CompiledMethod m : methods.values()) {
+                if (sides[1].methods.containsKey(m.selector)) continue;
+                try {
+                    compile(env, sides[1], m.source, m.category);
+                } catch (SyntaxError e) {
+                    // the method uses a variable the new shape lacks: the layer's class does without it
+                }
+            }
+        }
     }
 
     /** After a class changed shape, recompiles its methods and its subclasses' so slot indexes stay right. */

@@ -37,12 +37,14 @@ import java.util.Map;
  * name, superclass ref, instance/class variable names, category, comment, format, class-side variable names);
  * methods (class ref, category, source) for workspace classes and for kernel-class extensions; then one object
  * graph section holding workspace variables, workspace globals, class-variable values, class-side slots and the
- * registry; then the history. Objects are written once and referenced by index afterwards, so cycles and shared
+ * registry; then the history. A session layered over the image stores its own layer only: the image's classes
+ * are referred to by name (kind 3) and found in the image as it is when the snapshot is read. Objects are written once and referenced by index afterwards, so cycles and shared
  * references survive. Blocks are written as (method, block index, outer context); doit methods as their source.
  */
 public final class SnapshotCodec {
     private static final long MAGIC = 0x53545549534E4150L; // "STUISNAP"
-    private static final int VERSION = 1;
+    /** 2: class refs of kind 3 name a class of the parent layer (the image, for a session). 1 is read as well. */
+    private static final int VERSION = 2;
 
     private SnapshotCodec() {}
 
@@ -175,7 +177,7 @@ public final class SnapshotCodec {
                 return;
             }
             StClass base = c.isMeta ? c.thisClass : c;
-            out.writeByte(base.isKernel() ? 1 : 2);
+            out.writeByte(base.isKernel() ? 1 : base.owner == s.environment() ? 2 : 3);
             out.writeUTF(base.name);
             out.writeBoolean(c.isMeta);
         }
@@ -340,7 +342,7 @@ public final class SnapshotCodec {
         void readAll() throws IOException {
             if (in.readLong() != MAGIC) throw new IOException("bad magic");
             int version = in.readInt();
-            if (version != VERSION) throw new IOException("unsupported snapshot version " + version);
+            if (version != 1 && version != VERSION) throw new IOException("unsupported snapshot version " + version);
             Environment env = s.environment();
             int nClasses = count();
             List<StClass> order = new ArrayList<>();
@@ -457,9 +459,17 @@ public final class SnapshotCodec {
                 if (b == null || !(b.value instanceof StClass kc))
                     throw new IOException("unknown system class " + name);
                 c = kc;
-            } else {
+            } else if (kind == 2) {
                 c = userClasses.get(name);
                 if (c == null) throw new IOException("unknown workspace class " + name);
+            } else {
+                // a class of the layer below, as it is now (a session's snapshot holds its own layer only)
+                Environment parent = s.environment().parent();
+                Binding b =
+                        parent == null ? null : s.environment().view().globals().get(name);
+                if (b == null || !(b.value instanceof StClass pc) || pc.owner != parent)
+                    throw new IOException("the image has no class " + name + " any more");
+                c = pc;
             }
             return meta ? c.cls : c;
         }

@@ -30,8 +30,13 @@ public final class WorkspaceState {
     private final VariableResolver resolver;
 
     public WorkspaceState(ClassTable classes) {
+        this(classes, null);
+    }
+
+    /** A workspace's state, layered over {@code parent} (another workspace's environment) when not null. */
+    public WorkspaceState(ClassTable classes, Environment parent) {
         this.classes = classes;
-        this.env = new Environment(classes, false);
+        this.env = new Environment(classes, false, parent);
         this.resolver = new VariableResolver() {
             @Override
             public Binding existing(String name) {

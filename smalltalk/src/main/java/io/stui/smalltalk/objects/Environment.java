@@ -9,6 +9,13 @@ import java.util.Map;
 /**
  * The name space code runs in. The kernel environment writes into the kernel itself (only during boot);
  * a workspace environment overlays globals, classes and methods on the frozen kernel without touching it.
+ *
+ * <p>A layered environment (a server session's) also sees a parent workspace environment (the server's image)
+ * through the {@link LayerView} the parent last published: lookups go own definitions, then the parent's, then
+ * the kernel's. What a layer defines stays in it: a method it compiles on a parent's class is its own extension, a
+ * class it redefines is its own class. It takes the parent's newest view at {@link #syncParent()}, which a
+ * workspace calls as each of its evaluations and tool requests starts, so one evaluation sees one state of the
+ * parent even while the parent changes.
  */
 public final class Environment {
     /** The kernel this environment overlays. */
@@ -26,10 +33,26 @@ public final class Environment {
 
     private final HashMap<StClass, HashMap<StSymbol, CompiledMethod>> lookupCache = new HashMap<>();
 
+    /** The environment this one is layered over, or null. */
+    private final Environment parent;
+    /** The parent's state this layer sees now (null when not layered). */
+    private LayerView view;
+    /** What this environment last published for the layers over it. */
+    private volatile LayerView published;
+
     public Environment(ClassTable classes, boolean isKernel) {
+        this(classes, isKernel, null);
+    }
+
+    /** A workspace environment over {@code parent} (a workspace environment that is not layered itself), or not layered. */
+    public Environment(ClassTable classes, boolean isKernel, Environment parent) {
+        if (parent != null && (parent.isKernel || parent.parent != null))
+            throw new IllegalArgumentException("a layer goes over a workspace that is not itself a layer");
         this.classes = classes;
         this.isKernel = isKernel;
         this.globals = isKernel ? classes.globals : new LinkedHashMap<>();
+        this.parent = parent;
+        if (parent != null) view = parent.published();
     }
 
     /**
@@ -42,7 +65,8 @@ public final class Environment {
 
     /** True when this environment has added no method to a kernel class (so kernel behaviour is the kernel's). */
     public boolean extendsNoKernelClass() {
-        return extensions.isEmpty();
+        LayerView v = view;
+        return extensions.isEmpty() && (v == null || !v.extendsKernel());
     }
 
     public List<StClass> userClasses() {
@@ -60,6 +84,79 @@ public final class Environment {
     public void changed() {
         token = new Object();
         lookupCache.clear();
+    }
+
+    // ------------------------------------------------------------ layers
+
+    /** The environment this one is layered over, or null. */
+    public Environment parent() {
+        return parent;
+    }
+
+    /** The parent's state this layer sees now; null when not layered. */
+    public LayerView view() {
+        return view;
+    }
+
+    /** True when {@code c} (or its class, for a metaclass) was defined here, so changes to it go into it directly. */
+    public boolean owns(StClass c) {
+        return isKernel ? c.owner == null : c.owner == this;
+    }
+
+    /** Takes the parent's newest published state (when it changed, this layer's caches start again). */
+    public void syncParent() {
+        if (parent == null) return;
+        LayerView v = parent.published();
+        if (v != view) {
+            view = v;
+            changed();
+        }
+    }
+
+    /** What this environment last published (published now if it never did). */
+    public LayerView published() {
+        LayerView p = published;
+        if (p == null) {
+            synchronized (this) {
+                if (published == null) publish();
+                p = published;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Publishes this environment's state for the layers over it if it changed since it last did. Call from the
+     * thread that uses the environment, between its requests (a load half done must not be seen).
+     */
+    public void publishIfChanged() {
+        LayerView p = published;
+        if (p == null || p.token() != token) publish();
+    }
+
+    private void publish() {
+        Object t = token;
+        Map<StClass, Map<StSymbol, CompiledMethod>> methods = new HashMap<>();
+        List<StClass> classesNow = new ArrayList<>();
+        for (StClass c : userClasses) {
+            classesNow.add(c);
+            methods.put(c, Map.copyOf(c.methods));
+            methods.put(c.cls, Map.copyOf(c.cls.methods));
+        }
+        boolean extendsKernel = false;
+        for (Map.Entry<StClass, Map<StSymbol, CompiledMethod>> e : extensions.entrySet()) {
+            Map<StSymbol, CompiledMethod> merged = new HashMap<>(e.getValue());
+            Map<StSymbol, CompiledMethod> own = methods.get(e.getKey());
+            if (own != null) merged.putAll(own);
+            methods.put(e.getKey(), Map.copyOf(merged));
+            extendsKernel |= e.getKey().isKernel() && !e.getValue().isEmpty();
+        }
+        published = new LayerView(
+                t,
+                Map.copyOf(new LinkedHashMap<>(globals)),
+                Map.copyOf(methods),
+                List.copyOf(classesNow),
+                extendsKernel);
     }
 
     /**
@@ -91,24 +188,75 @@ public final class Environment {
 
     CompiledMethod lookupUncached(StClass cls, StSymbol sel) {
         for (StClass c = cls; c != null; c = c.superclass) {
-            if (!extensions.isEmpty()) {
-                Map<StSymbol, CompiledMethod> ext = extensions.get(c);
-                if (ext != null) {
-                    CompiledMethod m = ext.get(sel);
-                    if (m != null) return m;
-                }
-            }
-            CompiledMethod m = c.methods.get(sel);
+            CompiledMethod m = localMethod(c, sel);
             if (m != null) return m;
         }
         return null;
     }
 
-    /** Finds a global binding: this environment's own first, then the kernel's. */
+    /**
+     * The method {@code c} itself has for {@code sel} as seen here (no superclass): this environment's extension, else
+     * the parent's (its own classes only through its published view), else the class's own.
+     */
+    public CompiledMethod localMethod(StClass c, StSymbol sel) {
+        if (!extensions.isEmpty()) {
+            Map<StSymbol, CompiledMethod> ext = extensions.get(c);
+            if (ext != null) {
+                CompiledMethod m = ext.get(sel);
+                if (m != null) return m;
+            }
+        }
+        LayerView v = view;
+        if (v != null) {
+            Map<StSymbol, CompiledMethod> pm = v.methods().get(c);
+            if (pm != null) {
+                CompiledMethod m = pm.get(sel);
+                if (m != null) return m;
+            }
+            if (c.owner == parent) return null;
+        }
+        return c.methods.get(sel);
+    }
+
+    /** Every method {@code c} itself has as seen here (see {@link #localMethod}). */
+    public Map<StSymbol, CompiledMethod> localMethods(StClass c) {
+        Map<StSymbol, CompiledMethod> base = c.methods;
+        LayerView v = view;
+        if (v != null) {
+            Map<StSymbol, CompiledMethod> pm = v.methods().get(c);
+            if (c.owner == parent) base = pm == null ? Map.of() : pm;
+            else if (pm != null && !pm.isEmpty()) {
+                Map<StSymbol, CompiledMethod> all = new LinkedHashMap<>(base);
+                all.putAll(pm);
+                base = all;
+            }
+        }
+        Map<StSymbol, CompiledMethod> ext = extensionsFor(c);
+        if (ext == null || ext.isEmpty()) return base;
+        Map<StSymbol, CompiledMethod> all = new LinkedHashMap<>(base);
+        all.putAll(ext);
+        return all;
+    }
+
+    /** Finds a global binding: this environment's own first, then the parent's, then the kernel's. */
     public Binding binding(String name) {
         Binding b = globals.get(name);
         if (b != null || isKernel) return b;
+        LayerView v = view;
+        if (v != null) {
+            b = v.globals().get(name);
+            if (b != null) return b;
+        }
         return classes.globals.get(name);
+    }
+
+    /** The names of every global visible here. */
+    public java.util.SortedSet<String> globalNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(classes.globals.keySet());
+        LayerView v = view;
+        if (v != null) names.addAll(v.globals().keySet());
+        names.addAll(globals.keySet());
+        return names;
     }
 
     public Object global(String name) {
@@ -133,9 +281,9 @@ public final class Environment {
         return b != null;
     }
 
-    /** Installs a method: into the class itself for kernel boot or workspace classes, as an extension otherwise. */
+    /** Installs a method: into the class itself for kernel boot or this environment's classes, as an extension otherwise. */
     public void install(StClass cls, CompiledMethod m) {
-        if (cls.traitOrigins != null) cls.traitOrigins.remove(m.selector);
+        if (cls.traitOrigins != null && owns(cls)) cls.traitOrigins.remove(m.selector);
         if (isKernel || cls.owner == this) cls.methods.put(m.selector, m);
         else extensions.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(m.selector, m);
         changed();
@@ -152,7 +300,7 @@ public final class Environment {
         return removed;
     }
 
-    /** All classes visible here: kernel classes (unless shadowed) and this environment's classes. */
+    /** All classes visible here: kernel classes (unless shadowed), the parent's (unless shadowed), this environment's. */
     public List<StClass> visibleClasses() {
         List<StClass> out = new ArrayList<>();
         for (StClass c : classes.kernelClasses) {
@@ -160,6 +308,13 @@ public final class Environment {
             if (b != null && b.value == c) out.add(c);
         }
         if (!isKernel) {
+            LayerView v = view;
+            if (v != null) {
+                for (StClass c : v.classes()) {
+                    Binding b = binding(c.name);
+                    if (b != null && b.value == c) out.add(c);
+                }
+            }
             for (StClass c : userClasses) {
                 Binding b = globals.get(c.name);
                 if (b != null && b.value == c) out.add(c);

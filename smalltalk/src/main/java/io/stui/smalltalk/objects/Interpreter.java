@@ -68,6 +68,11 @@ public abstract class Interpreter {
 
     /** Signals {@code ModificationForbidden}: workspaces share the kernel and may only read it. */
     public final Object refuseKernelMutation(Context c, Object what) {
+        if (what instanceof StClass sc && !sc.isKernel())
+            return signalError(
+                    "ModificationForbidden",
+                    sc.printName() + " belongs to the image, which a session only reads: change it without a session",
+                    c);
         return signalError(
                 "ModificationForbidden",
                 "The system kernel is shared and read-only here: cannot modify "

@@ -101,13 +101,9 @@ public final class StClass extends StObject {
         return isMeta ? thisClass.name + " class" : name;
     }
 
-    /** Methods in this class only (kernel methods plus this environment's extensions). */
+    /** Methods in this class only, as {@code env} sees them (its extensions, its parent layer's). */
     public Map<StSymbol, CompiledMethod> localMethods(Environment env) {
-        Map<StSymbol, CompiledMethod> ext = env == null ? null : env.extensionsFor(this);
-        if (ext == null || ext.isEmpty()) return methods;
-        Map<StSymbol, CompiledMethod> all = new LinkedHashMap<>(methods);
-        all.putAll(ext);
-        return all;
+        return env == null ? methods : env.localMethods(this);
     }
 
     @Override

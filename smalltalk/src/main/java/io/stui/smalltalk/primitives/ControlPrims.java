@@ -142,9 +142,7 @@ final class ControlPrims {
             return b.value;
         });
         m.put("sysGlobalNames", (in, r, a, s) -> {
-            java.util.TreeSet<String> names = new java.util.TreeSet<>(in.classes.globals.keySet());
-            names.addAll(in.env.globals.keySet());
-            return names.stream().map(StSymbol::of).toArray();
+            return in.env.globalNames().stream().map(StSymbol::of).toArray();
         });
         m.put("sysVersion", (in, r, a, s) -> new StString(ClassTable.VERSION));
 

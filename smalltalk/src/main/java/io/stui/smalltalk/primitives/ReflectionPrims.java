@@ -51,7 +51,7 @@ final class ReflectionPrims {
                         new StString(((StClass) r).thisClass.comment == null ? "" : ((StClass) r).thisClass.comment));
         m.put("classSetComment", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
-            if (c.isKernel() && !in.env.isKernel) {
+            if (!in.env.owns(c)) {
                 in.refuseKernelMutation(s, c);
                 return r;
             }
@@ -60,7 +60,7 @@ final class ReflectionPrims {
         });
         m.put("classSetCategory", (in, r, a, s) -> {
             StClass c = ((StClass) r).thisClass;
-            if (c.isKernel() && !in.env.isKernel) {
+            if (!in.env.owns(c)) {
                 in.refuseKernelMutation(s, c);
                 return r;
             }
@@ -116,7 +116,7 @@ final class ReflectionPrims {
         m.put("classRemoveSelector", (in, r, a, s) -> {
             if (!(a[0] instanceof StSymbol sel)) return FAIL;
             StClass c = (StClass) r;
-            if (c.isKernel() && !in.env.isKernel) {
+            if (!in.env.owns(c)) {
                 Map<StSymbol, CompiledMethod> ext = in.env.extensionsFor(c);
                 if (ext == null || !ext.containsKey(sel)) {
                     in.refuseKernelMutation(s, c);
@@ -133,7 +133,7 @@ final class ReflectionPrims {
             StClass meta = (StClass) r;
             String names = text(a[0]);
             if (!meta.isMeta || names == null) return FAIL;
-            if (meta.isKernel() && !in.env.isKernel) {
+            if (!in.env.owns(meta)) {
                 in.refuseKernelMutation(s, meta.thisClass);
                 return r;
             }
@@ -153,7 +153,7 @@ final class ReflectionPrims {
             StClass c = ((StClass) r).thisClass;
             String name = text(a[0]);
             if (name == null) return FAIL;
-            if (c.isKernel() && !in.env.isKernel) {
+            if (!in.env.owns(c)) {
                 in.refuseKernelMutation(s, c);
                 return r;
             }

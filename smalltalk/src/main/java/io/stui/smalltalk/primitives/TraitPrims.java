@@ -63,7 +63,7 @@ final class TraitPrims {
         m.put("classApplyTraitMethods", (in, r, a, s) -> {
             StClass c = (StClass) r;
             if (!(a[1] instanceof Object[] pairs)) return FAIL;
-            if (c.isKernel() && !in.env.isKernel) {
+            if (!in.env.owns(c)) {
                 return in.refuseKernelMutation(s, c.thisClass);
             }
             c.traitComposition = a[0];

@@ -268,9 +268,7 @@ public final class Completion {
     }
 
     private List<String> globalNames() {
-        List<String> out = new ArrayList<>(env.classes.globals.keySet());
-        out.addAll(env.globals.keySet());
-        return out;
+        return new ArrayList<>(env.globalNames());
     }
 
     private static void addName(

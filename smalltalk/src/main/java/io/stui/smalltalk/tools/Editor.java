@@ -95,11 +95,14 @@ public final class Editor {
         StClass target = classSide ? c.metaclass() : c;
         StSymbol sel = StSymbol.existing(selector);
         if (sel == null) return false;
-        if (target.isKernel() || (target.isMeta && target.thisClass.isKernel())) {
+        if (!env.owns(target)) {
             var ext = env.extensionsFor(target);
             if (ext == null || !ext.containsKey(sel)) {
-                if (target.methods.containsKey(sel))
-                    throw new IllegalArgumentException(target.printName() + ">>" + selector + " is a kernel method");
+                if (env.localMethod(target, sel) != null)
+                    throw new IllegalArgumentException(target.printName() + ">>" + selector
+                            + (target.isKernel()
+                                    ? " is a kernel method"
+                                    : " belongs to the image: remove it without a session"));
                 return false;
             }
         } else if (!target.methods.containsKey(sel)) return false;
@@ -115,6 +118,8 @@ public final class Editor {
         StClass c = env.classNamed(name);
         if (c == null) return false;
         if (c.isKernel()) throw new IllegalArgumentException(name + " is a kernel class and cannot be removed");
+        if (!env.owns(c))
+            throw new IllegalArgumentException(name + " belongs to the image: remove it without a session");
         List<String> subs = new ArrayList<>();
         for (StClass x : env.visibleClasses()) if (x.superclass == c) subs.add(x.name);
         if (!subs.isEmpty())

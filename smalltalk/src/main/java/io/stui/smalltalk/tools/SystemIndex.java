@@ -3,6 +3,7 @@ package io.stui.smalltalk.tools;
 import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Environment;
+import io.stui.smalltalk.objects.LayerView;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StSymbol;
 import io.stui.smalltalk.syntax.Ast;
@@ -33,6 +34,10 @@ final class SystemIndex {
     private final Environment env;
     private Object builtFor;
     private List<Entry> ownEntries = List.of();
+    /** The entries of the parent layer's methods, for the view they were read from. */
+    private LayerView parentFor;
+
+    private List<Entry> parentEntries = List.of();
 
     SystemIndex(Environment env) {
         this.env = env;
@@ -54,22 +59,32 @@ final class SystemIndex {
             ownEntries = own;
             builtFor = env.token();
         }
-        List<Entry> all = new ArrayList<>(kernel.size() + ownEntries.size());
-        boolean overlay = !env.extensions().isEmpty() || !env.userClasses().isEmpty();
+        LayerView view = env.view();
+        if (view != parentFor) {
+            List<Entry> below = new ArrayList<>();
+            if (view != null)
+                for (Map.Entry<StClass, Map<StSymbol, CompiledMethod>> e :
+                        view.methods().entrySet())
+                    for (CompiledMethod m : e.getValue().values()) below.add(entry(e.getKey(), m));
+            parentEntries = below;
+            parentFor = view;
+        }
+        List<Entry> all = new ArrayList<>(kernel.size() + parentEntries.size() + ownEntries.size());
+        boolean overlay = !env.extensions().isEmpty() || !env.userClasses().isEmpty() || view != null;
         for (Entry e : kernel) {
             if (overlay && !visible(e)) continue;
             all.add(e);
         }
+        for (Entry e : parentEntries) if (visible(e)) all.add(e);
         all.addAll(ownEntries);
         return all;
     }
 
-    /** A kernel method is hidden when the workspace replaced it or shadowed its class's name. */
+    /** A method below this workspace is hidden when the workspace (or a layer between) replaced it or its class's name. */
     private boolean visible(Entry e) {
         StClass base = e.cls.isMeta ? e.cls.thisClass : e.cls;
         if (env.classNamed(base.name) != base) return false;
-        Map<StSymbol, CompiledMethod> ext = env.extensionsFor(e.cls);
-        return ext == null || !ext.containsKey(e.method.selector);
+        return env.localMethod(e.cls, e.method.selector) == e.method;
     }
 
     private static List<Entry> kernelEntries(ClassTable k) {

@@ -546,7 +546,8 @@ public sealed interface Request {
 
     /**
      * {@code define_class}: a Pharo class-definition expression ({@code definition}), or the parts ({@code name},
-     * {@code superclass}, variables as space-separated names, {@code packageName}); not both.
+     * {@code superclass}, variables as space-separated names, {@code packageName}, {@code traits}: a trait
+     * composition expression such as {@code TFoo + TBar - {#baz}}); not both.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DefineClass(
@@ -557,6 +558,7 @@ public sealed interface Request {
             String classVars,
             String classInstanceVars,
             @JsonProperty("package") String packageName,
+            String traits,
             String sessionId)
             implements Request, SessionScoped {
         public DefineClass {
