@@ -160,6 +160,11 @@ abstract sealed class ClientLoop implements Runnable permits ReqClientLoop, Deal
         Answer call(CommandKind kind, byte[] frame, String id);
     }
 
+    /** What a setup exchange is called in errors: {@code create_session} for the session, else the kind's setup. */
+    static String setupName(CommandKind kind) {
+        return kind == CommandKind.SESSION ? "create_session" : kind.label() + " setup";
+    }
+
     /** The debug id of the evaluation this client's debug_step requests step, or null. */
     String debugId;
 

@@ -173,11 +173,10 @@ final class DealerClientLoop extends ClientLoop {
                     body = socket.receive().orElseThrow();
                 }
                 return settle(kind, body, id, Long.MIN_VALUE, t, t)
-                        .orElseThrow(
-                                () -> new IllegalStateException(kind.label() + " setup failed: " + firstErrorSeen()));
+                        .orElseThrow(() -> new IllegalStateException(setupName(kind) + " failed: " + firstErrorSeen()));
             }
         }
         throw new IllegalStateException(
-                kind.label() + " setup got no answer within " + spec.timeout().toMillis() + " ms");
+                setupName(kind) + " got no answer within " + spec.timeout().toMillis() + " ms");
     }
 }

@@ -47,10 +47,10 @@ final class ReqClientLoop extends ClientLoop {
     private Answer call(CommandKind kind, byte[] frame, String id) {
         long t = System.nanoTime();
         byte[] reply = exchange(frame)
-                .orElseThrow(() -> new IllegalStateException(kind.label() + " setup got no answer within "
+                .orElseThrow(() -> new IllegalStateException(setupName(kind) + " got no answer within "
                         + spec.timeout().toMillis() + " ms"));
         return settle(kind, reply, id, Long.MIN_VALUE, t, t)
-                .orElseThrow(() -> new IllegalStateException(kind.label() + " setup failed: " + firstErrorSeen()));
+                .orElseThrow(() -> new IllegalStateException(setupName(kind) + " failed: " + firstErrorSeen()));
     }
 
     @Override
