@@ -62,13 +62,23 @@ public final class ZActor implements AutoCloseable {
         long id = IDS.incrementAndGet();
         String endpoint = "inproc://stui-zactor-" + id;
         this.pipe = context.createSocket(SocketType.PAIR);
-        pipe.bind(endpoint);
-        ZSocket actorEnd = context.createSocket(SocketType.PAIR);
-        actorEnd.connect(endpoint);
-        // The body owns actorEnd from here: Thread.start publishes it to the new thread.
+        ZSocket actorEnd = null;
+        try {
+            pipe.bind(endpoint);
+            actorEnd = context.createSocket(SocketType.PAIR);
+            actorEnd.connect(endpoint);
+        } catch (RuntimeException e) { // no half-made pipe left to the context
+            if (actorEnd != null) {
+                actorEnd.close();
+            }
+            pipe.close();
+            throw e;
+        }
+        ZSocket actorPipe = actorEnd;
+        // The body owns actorPipe from here: Thread.start publishes it to the new thread.
         this.thread = Thread.ofPlatform().name("stui-zactor-" + id).daemon(true).unstarted(() -> {
             try {
-                body.run(context, actorEnd);
+                body.run(context, actorPipe);
             } catch (ZmqException e) {
                 if (!e.isContextTerminated()) {
                     fail(e);
@@ -76,7 +86,7 @@ public final class ZActor implements AutoCloseable {
             } catch (Throwable e) {
                 fail(e);
             } finally {
-                actorEnd.close();
+                actorPipe.close();
             }
         });
         thread.start();
