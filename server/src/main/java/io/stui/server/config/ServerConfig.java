@@ -36,6 +36,7 @@ import java.util.Objects;
  *                              ({@code OldGenerationCeiling})
  * @param oldGenFactor          the old-generation ceiling as a multiple of what survived the last full collection
  * @param contextRetention      how long a session that expired stays restorable with its saved context
+ * @param security              client authentication and the global session cap ({@link SecuritySettings})
  */
 public record ServerConfig(
         String endpoint,
@@ -58,7 +59,8 @@ public record ServerConfig(
         FrontMode frontMode,
         long oldGenFloorMiB,
         double oldGenFactor,
-        Duration contextRetention) {
+        Duration contextRetention,
+        SecuritySettings security) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -72,6 +74,9 @@ public record ServerConfig(
         Objects.requireNonNull(autosaveDelay, "autosaveDelay");
         Objects.requireNonNull(frontMode, "frontMode");
         Objects.requireNonNull(contextRetention, "contextRetention");
+        if (security == null) {
+            security = SecuritySettings.defaults();
+        }
         allowClients = List.copyOf(allowClients);
         denyClients = List.copyOf(denyClients);
         if (metricsHost == null || metricsHost.isBlank()) {
@@ -105,7 +110,8 @@ public record ServerConfig(
                 FrontMode.FAST,
                 8,
                 1.15,
-                Duration.ofDays(30));
+                Duration.ofDays(30),
+                SecuritySettings.defaults());
     }
 
     /** True when CURVE encryption is configured. */
@@ -135,6 +141,8 @@ public record ServerConfig(
         m.put("old_gen_floor_mib", oldGenFloorMiB);
         m.put("old_gen_factor", oldGenFactor);
         m.put("context_retention_days", contextRetention.toDays());
+        m.put("max_sessions", security.maxSessions());
+        m.put("authentication", security.authenticates());
         return m;
     }
 

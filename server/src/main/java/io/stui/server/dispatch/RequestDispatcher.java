@@ -12,6 +12,9 @@ import io.stui.protocol.request.SessionScoped;
 import io.stui.protocol.result.CommandResult;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.front.Front;
+import io.stui.server.identity.Identity;
+import io.stui.server.identity.IdentityResolver;
+import io.stui.server.identity.OwnershipGuard;
 import io.stui.server.metrics.ServerMetrics;
 import java.util.List;
 import java.util.function.Function;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * thread, and runs each request where its {@link CommandTable} row says ({@link Placement}): inline on the front
  * thread, in place there when the front allows it and the session has nothing else pending (no thread hand-off),
  * or on the worker pool, one session's requests in order. Every request gets exactly one answer, error or not;
- * metrics count each.
+ * metrics count each. Who sent a request is settled before it is placed ({@link IdentityResolver}), and a request
+ * naming a session its identity does not own is answered as if the session did not exist ({@link OwnershipGuard}).
  */
 public final class RequestDispatcher implements Front.Dispatcher {
 
@@ -34,26 +38,51 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private final KeyedSerialExecutor executor;
     private final Function<String, KeyedSerialExecutor.Lane> sessionLanes;
     private final ServerMetrics metrics;
+    private final IdentityResolver identities;
+    private final OwnershipGuard ownership;
 
-    /** @param sessionLanes the lane of a live session by its id, or null when no live session has the id */
+    /** A dispatcher for a server without authentication (client ids are claimed, sessions unguarded). */
     public RequestDispatcher(
             ProtocolCodec codec,
             CommandTable table,
             KeyedSerialExecutor executor,
             Function<String, KeyedSerialExecutor.Lane> sessionLanes,
             ServerMetrics metrics) {
+        this(codec, table, executor, sessionLanes, metrics, IdentityResolver.none(), null);
+    }
+
+    /**
+     * @param sessionLanes the lane of a live session by its id, or null when no live session has the id
+     * @param identities   who sent each request
+     * @param ownership    refuses another identity's sessions; null checks nothing
+     */
+    public RequestDispatcher(
+            ProtocolCodec codec,
+            CommandTable table,
+            KeyedSerialExecutor executor,
+            Function<String, KeyedSerialExecutor.Lane> sessionLanes,
+            ServerMetrics metrics,
+            IdentityResolver identities,
+            OwnershipGuard ownership) {
         this.codec = codec;
         this.table = table;
         this.executor = executor;
         this.sessionLanes = sessionLanes;
         this.metrics = metrics;
+        this.identities = identities;
+        this.ownership = ownership;
     }
 
     @Override
     public void dispatch(List<byte[]> body, Front.Reply reply, Front.InPlace here) {
+        dispatch(body, null, reply, here);
+    }
+
+    @Override
+    public void dispatch(List<byte[]> body, String userId, Front.Reply reply, Front.InPlace here) {
         long start = System.nanoTime();
         try {
-            route(body, reply, here, start);
+            route(body, userId, reply, here, start);
         } catch (RuntimeException e) {
             // never let one request take the front thread down; the client still gets an answer
             log.error("event=dispatch_failed error=\"{}\"", e.toString(), e);
@@ -67,7 +96,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
         }
     }
 
-    private void route(List<byte[]> body, Front.Reply reply, Front.InPlace here, long start) {
+    private void route(List<byte[]> body, String userId, Front.Reply reply, Front.InPlace here, long start) {
         if (body.isEmpty()) {
             send(
                     reply,
@@ -94,16 +123,28 @@ public final class RequestDispatcher implements Front.Dispatcher {
         }
         switch (decoded) {
             case Decoded.Failed f -> send(reply, error(f.meta(), f.error(), start));
-            case Decoded.Ok ok -> place(ok, reply, here, start);
+            case Decoded.Ok ok -> identify(ok, userId, reply, here, start);
         }
     }
 
-    private void place(Decoded.Ok ok, Front.Reply reply, Front.InPlace here, long start) {
+    /** Settles who sent the request (a map look-up, on the front thread) before it is placed anywhere. */
+    private void identify(Decoded.Ok ok, String userId, Front.Reply reply, Front.InPlace here, long start) {
+        Identity who;
+        try {
+            who = identities.resolve(ok.request(), ok.authToken(), userId);
+        } catch (StuiException e) {
+            send(reply, error(ok.meta(), e, start));
+            return;
+        }
+        place(ok, who, reply, here, start);
+    }
+
+    private void place(Decoded.Ok ok, Identity who, Front.Reply reply, Front.InPlace here, long start) {
         Request request = ok.request();
         String key = request instanceof SessionScoped s ? s.sessionId() : null;
         Placement placement = table.placement(request);
         if (placement == Placement.INLINE) {
-            send(reply, answer(ok, start));
+            send(reply, answer(ok, who, start));
             return;
         }
         if (placement == Placement.WORKER) {
@@ -116,11 +157,11 @@ public final class RequestDispatcher implements Front.Dispatcher {
         if (placement == Placement.IN_PLACE
                 && here.allowed()
                 && (lane != null
-                        ? executor.runHere(lane, new Answering(ok, reply, here, start))
-                        : executor.runHere(key, new Answering(ok, reply, here, start)))) {
+                        ? executor.runHere(lane, new Answering(ok, who, reply, here, start))
+                        : executor.runHere(key, new Answering(ok, who, reply, here, start)))) {
             return;
         }
-        Answering onWorker = new Answering(ok, reply, null, start);
+        Answering onWorker = new Answering(ok, who, reply, null, start);
         if (lane != null ? executor.submit(lane, onWorker) : executor.submit(key, onWorker)) {
             return;
         }
@@ -143,12 +184,14 @@ public final class RequestDispatcher implements Front.Dispatcher {
      */
     private final class Answering implements Runnable {
         private final Decoded.Ok ok;
+        private final Identity who;
         private final Front.Reply reply;
         private final Front.InPlace here;
         private final long start;
 
-        Answering(Decoded.Ok ok, Front.Reply reply, Front.InPlace here, long start) {
+        Answering(Decoded.Ok ok, Identity who, Front.Reply reply, Front.InPlace here, long start) {
             this.ok = ok;
+            this.who = who;
             this.reply = reply;
             this.here = here;
             this.start = start;
@@ -159,7 +202,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
             if (here != null) {
                 here.starting();
             }
-            send(reply, answer(ok, start));
+            send(reply, answer(ok, who, start));
         }
     }
 
@@ -172,10 +215,15 @@ public final class RequestDispatcher implements Front.Dispatcher {
      * Runs a decoded request and encodes its answer (on whichever thread calls it), lent from the thread's
      * answer buffer: send it before this thread encodes another.
      */
-    private EncodedAnswer answer(Decoded.Ok ok, long start) {
+    private EncodedAnswer answer(Decoded.Ok ok, Identity who, long start) {
         Request request = ok.request();
         try {
-            CommandResult result = table.handle(request);
+            if (ownership != null) {
+                ownership.check(request, who);
+            }
+            CommandResult result = who.authenticated()
+                    ? ScopedValue.where(Identity.CURRENT, who).call(() -> table.handle(request))
+                    : table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
             return out;
