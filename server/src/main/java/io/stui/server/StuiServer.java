@@ -9,6 +9,7 @@ import io.stui.server.command.InfoCommands;
 import io.stui.server.command.SessionCommands;
 import io.stui.server.command.SmalltalkCommands;
 import io.stui.server.config.FrontMode;
+import io.stui.server.config.SecuritySettings;
 import io.stui.server.config.ServerConfig;
 import io.stui.server.dispatch.CommandTable;
 import io.stui.server.dispatch.RequestDispatcher;
@@ -17,6 +18,9 @@ import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.FastFront;
 import io.stui.server.front.Front;
 import io.stui.server.front.PlainFront;
+import io.stui.server.identity.IdentityResolver;
+import io.stui.server.identity.OwnershipGuard;
+import io.stui.server.identity.TokenFile;
 import io.stui.server.metrics.ServerMetrics;
 import io.stui.server.session.ClientPolicy;
 import io.stui.server.session.LiveSession;
@@ -30,6 +34,7 @@ import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvaluationThreads;
 import io.stui.smalltalk.SmalltalkEngine;
+import io.stui.zmq.ZAuth;
 import io.stui.zmq.ZContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +84,9 @@ public final class StuiServer implements AutoCloseable {
     private final SmalltalkCommands smalltalk;
     private final Optional<OldGenerationCeiling> oldGenCeiling;
     private final ZContext context;
+    /** The ZAP handler when clients authenticate at the handshake (allowed CURVE keys or PLAIN), else null. */
+    private final ZAuth zapHandler;
+
     private final Front front;
     private final ScheduledExecutorService sweeper;
     /** Heap held back for answers and the shutdown's saves when the shared heap runs out (issue #16). */
@@ -108,7 +116,8 @@ public final class StuiServer implements AutoCloseable {
                     config.sessionTimeout(),
                     new ClientPolicy(config.allowClients(), config.denyClients()),
                     executor,
-                    config.contextRetention());
+                    config.contextRetention(),
+                    config.security().maxSessions());
             this.metrics = opened(new ServerMetrics(sessions::sessionCount));
             SmalltalkEngine engine = SmalltalkEngine.boot();
             log.info(
@@ -124,6 +133,10 @@ public final class StuiServer implements AutoCloseable {
             this.oldGenCeiling = OldGenerationCeiling.install(config.oldGenFloorMiB() << 20, config.oldGenFactor());
             oldGenCeiling.ifPresent(this::opened);
             this.context = opened(new ZContext());
+            this.zapHandler = zapHandler(config, context);
+            if (zapHandler != null) {
+                opened(zapHandler);
+            }
             InfoCommands info = new InfoCommands(
                     new InfoCommands.ServerFacts(
                             VERSION,
@@ -146,9 +159,23 @@ public final class StuiServer implements AutoCloseable {
                     new IdeCommands(smalltalk, config, VERSION),
                     new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
                     new CodeCommands(smalltalk, image, limits));
-            RequestDispatcher dispatcher =
-                    new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics, reserve);
-            this.front = front(config, context, dispatcher);
+            IdentityResolver identities = new IdentityResolver(
+                    config.security().tokenFile() == null
+                            ? null
+                            : TokenFile.read(config.security().tokenFile()),
+                    zapHandler == null ? null : config.curveEnabled() ? "curve" : "plain");
+            identities.logMode(
+                    !config.allowClients().isEmpty() || !config.denyClients().isEmpty());
+            RequestDispatcher dispatcher = new RequestDispatcher(
+                    ProtocolCodec.INSTANCE,
+                    table,
+                    executor,
+                    sessions::laneOf,
+                    metrics,
+                    reserve,
+                    identities,
+                    new OwnershipGuard(sessions, SessionManager::notFoundMessage));
+            this.front = front(config, context, dispatcher, zapHandler);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
             this.metricsPort = metrics.serve(config.metricsHost(), config.metricsPort());
@@ -177,10 +204,38 @@ public final class StuiServer implements AutoCloseable {
                 VERSION);
     }
 
+    /**
+     * The context's ZAP handler when the handshake authenticates: CURVE keys not in the allowed directory, and PLAIN
+     * users not in the password file, are refused before any request is read. Null when neither is configured.
+     */
+    private static ZAuth zapHandler(ServerConfig config, ZContext context) {
+        SecuritySettings security = config.security();
+        boolean curveKeys = config.curveEnabled() && security.curveClientKeys() != null;
+        boolean plain = !config.curveEnabled() && security.plainPasswords() != null;
+        if (!curveKeys && !plain) {
+            return null;
+        }
+        ZAuth auth = new ZAuth(context);
+        if (curveKeys) {
+            auth.configureCurve(security.curveClientKeys());
+            log.info("event=zap_started mechanism=curve client_keys={}", security.curveClientKeys());
+        } else {
+            auth.configurePlain("*", security.plainPasswords());
+            log.info("event=zap_started mechanism=plain");
+        }
+        return auth;
+    }
+
     /** The front of the configured mode; both kinds of front thread run work, so both are evaluation threads. */
-    private static Front front(ServerConfig config, ZContext context, RequestDispatcher dispatcher) {
+    private static Front front(ServerConfig config, ZContext context, RequestDispatcher dispatcher, ZAuth zapHandler) {
         Front.Settings settings = new Front.Settings(
-                config.endpoint(), config.maxMessageSize(), config.curveSecretKey(), RELIEF_AFTER, config.workers());
+                config.endpoint(),
+                config.maxMessageSize(),
+                config.curveSecretKey(),
+                RELIEF_AFTER,
+                config.workers(),
+                !config.curveEnabled() && config.security().plainPasswords() != null,
+                zapHandler != null);
         return config.frontMode() == FrontMode.PLAIN
                 ? new PlainFront(context, settings, dispatcher, EvaluationThreads.factory("stui-front"))
                 : new FastFront(context, settings, dispatcher, EvaluationThreads.factory("stui-front"));
@@ -320,6 +375,9 @@ public final class StuiServer implements AutoCloseable {
         step("engine", smalltalk::close);
         step("store", store::close);
         step("metrics", metrics::close);
+        if (zapHandler != null) {
+            step("zap_handler", zapHandler::close);
+        }
         step("zmq_context", context::close);
         log.info("event=server_stopped endpoint={}", endpoint);
         stoppedLatch.countDown();

@@ -30,8 +30,13 @@ public final class ClientCodec {
      * @param id the request id (String, Long or BigInteger); may be null in the command encoding
      */
     public byte[] encode(Encoding encoding, Object id, Request request) {
+        return encode(encoding, id, request, null);
+    }
+
+    /** As {@link #encode(Encoding, Object, Request)}, with a top-level {@code auth_token} when it is not null. */
+    public byte[] encode(Encoding encoding, Object id, Request request, String authToken) {
         Object params = request instanceof Request.Debug d ? debugParams(encoding, d) : request;
-        return encode(encoding, id, request.command(), params);
+        return encode(encoding, id, request.command(), params, authToken);
     }
 
     /**
@@ -40,9 +45,20 @@ public final class ClientCodec {
      * malformed request in a test.
      */
     public byte[] encode(Encoding encoding, Object id, Command command, Object params) {
+        return encode(encoding, id, command, params, null);
+    }
+
+    /**
+     * As {@link #encode(Encoding, Object, Command, Object)}, with a top-level {@code auth_token} (the same place in
+     * both encodings) when it is not null.
+     */
+    public byte[] encode(Encoding encoding, Object id, Command command, Object params, String authToken) {
         ByteArrayBuilder out = new ByteArrayBuilder(256);
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
+            if (authToken != null) {
+                g.writeStringField("auth_token", authToken);
+            }
             if (encoding == Encoding.COMMAND) {
                 ProtocolCodec.writeId(g, ProtocolCodec.ID, id);
                 g.writeStringField("command", command.snakeName());

@@ -153,6 +153,8 @@ public final class ProtocolCodec {
         boolean requestTypeWrongType;
         Params params;
         boolean paramsWrongType;
+        String authToken;
+        boolean authTokenWrongType;
 
         Encoding encoding() {
             return sawPayload || (!sawCommand && sawVersion) ? Encoding.ENVELOPE : Encoding.COMMAND;
@@ -218,6 +220,11 @@ public final class ProtocolCodec {
                         f.payloadWrongType = true;
                         NumberBound.skip(p);
                     }
+                }
+                case "auth_token" -> {
+                    once(f, 512, "auth_token");
+                    f.authTokenWrongType = wrongType(t, JsonToken.VALUE_STRING);
+                    f.authToken = stringOrSkip(p, t);
                 }
                 default -> NumberBound.skip(p);
             }
@@ -379,6 +386,9 @@ public final class ProtocolCodec {
             name = f.requestType;
             params = f.params;
         }
+        if (f.authTokenWrongType) {
+            return fail(meta, "auth_token", "Field 'auth_token' must be a string.");
+        }
         Command command = Command.fromName(name).orElse(null);
         if (command == null) {
             return fail(
@@ -389,7 +399,7 @@ public final class ProtocolCodec {
         }
         RequestMeta full = new RequestMeta(encoding, f.id, command);
         try {
-            return new Decoded.Ok(full, RequestReader.read(command, encoding, params));
+            return new Decoded.Ok(full, RequestReader.read(command, encoding, params), f.authToken);
         } catch (StuiException e) {
             return new Decoded.Failed(full, e);
         }

@@ -353,6 +353,22 @@ public final class ZSocket implements AutoCloseable {
         return receiveMessage(0);
     }
 
+    /**
+     * Whether each receive records the {@code User-Id} the ZAP handler gave the sending peer's connection (the
+     * PLAIN username, the CURVE public key), for {@link #lastUserId()}. Off by default: it costs a call per frame.
+     */
+    public void setRecordUserId(boolean on) {
+        driver.recordUserId(on);
+    }
+
+    /**
+     * The {@code User-Id} of the last frame received while {@linkplain #setRecordUserId recording}: the identity
+     * ZAP authenticated for the connection it came on; null when its connection had none (no ZAP handler).
+     */
+    public String lastUserId() {
+        return driver.lastUserId();
+    }
+
     /** True if the last frame received is followed by more frames of the same message (ZMQ_RCVMORE). */
     public boolean hasReceiveMore() {
         return driver.hasMore();

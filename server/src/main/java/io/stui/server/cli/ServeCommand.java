@@ -103,6 +103,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "Days an expired session stays restorable with its saved context (default 30).")
     String contextRetentionDays;
 
+    @Option(
+            names = "--token-file",
+            description = "File of 'identity token' lines: every request must carry one of the tokens (auth_token).")
+    String tokenFile;
+
+    @Option(
+            names = "--curve-client-keys",
+            description = "Directory of client certificates (`stui keygen --client`): other CURVE keys are refused.")
+    String curveClientKeys;
+
+    @Option(
+            names = "--plain-passwords-file",
+            description = "File of user=password lines: ZeroMQ PLAIN authentication (without CURVE).")
+    String plainPasswordsFile;
+
+    @Option(names = "--max-sessions", description = "Live sessions the server holds at once (default 1000).")
+    String maxSessions;
+
     /** The flags given, by setting key. */
     Map<String, String> flags() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -128,6 +146,10 @@ final class ServeCommand implements Callable<Integer> {
         put(m, "old-gen-floor-mib", oldGenFloorMib);
         put(m, "old-gen-factor", oldGenFactor);
         put(m, "context-retention-days", contextRetentionDays);
+        put(m, "token-file", tokenFile);
+        put(m, "curve-client-keys", curveClientKeys);
+        put(m, "plain-passwords-file", plainPasswordsFile);
+        put(m, "max-sessions", maxSessions);
         return m;
     }
 
@@ -149,7 +171,7 @@ final class ServeCommand implements Callable<Integer> {
         StuiServer server;
         try {
             server = StuiServer.start(cfg);
-        } catch (IllegalStateException | io.stui.server.store.StoreException e) {
+        } catch (IllegalStateException | ConfigException | io.stui.server.store.StoreException e) {
             System.err.println("stui serve: " + e.getMessage());
             return 1;
         }

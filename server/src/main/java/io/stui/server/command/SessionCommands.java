@@ -11,6 +11,7 @@ import io.stui.protocol.result.SessionStatisticsResult;
 import io.stui.protocol.result.SessionSummary;
 import io.stui.protocol.result.UpdateSessionStateResult;
 import io.stui.protocol.result.WorkspaceContext;
+import io.stui.server.identity.Identity;
 import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionException;
 import io.stui.server.session.SessionManager;
@@ -38,7 +39,7 @@ public final class SessionCommands {
 
     public CreateSessionResult create(Request.CreateSession r) {
         try {
-            LiveSession s = sessions.create(r.clientId());
+            LiveSession s = sessions.create(r.clientId(), Identity.current().ownerFor(r.clientId()));
             return new CreateSessionResult(
                     s.id(),
                     s.clientId(),
@@ -109,15 +110,18 @@ public final class SessionCommands {
     public ListClientSessionsResult list(Request.ListClientSessions r) {
         try {
             long now = sessions.now();
-            List<SessionSummary> list = sessions.listClient(r.clientId()).stream()
-                    .map(s -> new SessionSummary(
-                            s.id(),
-                            Instant.ofEpochMilli(s.createdAt()),
-                            Instant.ofEpochMilli(s.lastModified()),
-                            s.timeout().toSeconds(),
-                            true,
-                            s.secondsUntilExpiry(now)))
-                    .toList();
+            Identity who = Identity.current();
+            // another identity's sessions are not listed: to a stranger they do not exist
+            List<SessionSummary> list =
+                    sessions.listClient(r.clientId(), who.authenticated() ? who.name() : null).stream()
+                            .map(s -> new SessionSummary(
+                                    s.id(),
+                                    Instant.ofEpochMilli(s.createdAt()),
+                                    Instant.ofEpochMilli(s.lastModified()),
+                                    s.timeout().toSeconds(),
+                                    true,
+                                    s.secondsUntilExpiry(now)))
+                            .toList();
             return new ListClientSessionsResult(r.clientId(), list.size(), list);
         } catch (SessionException e) {
             throw Errors.of(e);

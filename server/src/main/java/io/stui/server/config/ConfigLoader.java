@@ -58,7 +58,12 @@ public final class ConfigLoader {
             "old-gen-factor",
             "context-retention-days",
             // the live debugger (issue #15): seconds a suspended evaluation waits before it is terminated
-            "debug-suspension-timeout");
+            "debug-suspension-timeout",
+            // client identity and the session cap (issue #16)
+            "token-file",
+            "curve-client-keys",
+            "plain-passwords-file",
+            "max-sessions");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -227,9 +232,39 @@ public final class ConfigLoader {
                 Duration.ofSeconds(positive(
                         s,
                         "debug-suspension-timeout",
-                        d.debugSuspensionTimeout().toSeconds())));
+                        d.debugSuspensionTimeout().toSeconds())),
+                security(s, d.security()));
         checkBindSafety(c);
         return c;
+    }
+
+    /** The security settings: files must exist when named, so a typo never starts an open server. */
+    private static SecuritySettings security(Map<String, String> s, SecuritySettings d) {
+        Path tokens = existing(s, "token-file", false);
+        Path keys = existing(s, "curve-client-keys", true);
+        Path plain = existing(s, "plain-passwords-file", false);
+        if (keys != null
+                && (s.get("curve-secret-key") == null
+                        || s.get("curve-secret-key").isBlank())
+                && (s.get("curve-secret-key-file") == null
+                        || s.get("curve-secret-key-file").isBlank())) {
+            throw new ConfigException(
+                    "curve-client-keys needs CURVE: set curve-secret-key or curve-secret-key-file too.");
+        }
+        return new SecuritySettings(tokens, keys, plain, (int) range(s, "max-sessions", d.maxSessions(), 1, 1_000_000));
+    }
+
+    private static Path existing(Map<String, String> s, String key, boolean directory) {
+        String v = s.get(key);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        Path p = Path.of(v.strip());
+        if (directory ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
+            throw new ConfigException(
+                    "Setting " + key + " names " + p + ", which is not " + (directory ? "a directory." : "a file."));
+        }
+        return p;
     }
 
     /**

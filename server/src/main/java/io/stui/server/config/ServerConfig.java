@@ -38,6 +38,7 @@ import java.util.Objects;
  * @param contextRetention      how long a session that expired stays restorable with its saved context
  * @param debugSuspensionTimeout how long a suspended debug-mode evaluation waits for the next debug operation
  *                              before it is terminated (releasing its thread)
+ * @param security              client authentication and the global session cap ({@link SecuritySettings})
  */
 public record ServerConfig(
         String endpoint,
@@ -62,7 +63,8 @@ public record ServerConfig(
         double oldGenFactor,
         Duration contextRetention,
         // the live debugger (issue #15)
-        Duration debugSuspensionTimeout) {
+        Duration debugSuspensionTimeout,
+        SecuritySettings security) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -77,6 +79,9 @@ public record ServerConfig(
         Objects.requireNonNull(frontMode, "frontMode");
         Objects.requireNonNull(contextRetention, "contextRetention");
         Objects.requireNonNull(debugSuspensionTimeout, "debugSuspensionTimeout");
+        if (security == null) {
+            security = SecuritySettings.defaults();
+        }
         allowClients = List.copyOf(allowClients);
         denyClients = List.copyOf(denyClients);
         if (metricsHost == null || metricsHost.isBlank()) {
@@ -111,7 +116,8 @@ public record ServerConfig(
                 8,
                 1.15,
                 Duration.ofDays(30),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                SecuritySettings.defaults());
     }
 
     /** True when CURVE encryption is configured. */
@@ -142,6 +148,8 @@ public record ServerConfig(
         m.put("old_gen_factor", oldGenFactor);
         m.put("context_retention_days", contextRetention.toDays());
         m.put("debug_suspension_timeout", debugSuspensionTimeout.toSeconds());
+        m.put("max_sessions", security.maxSessions());
+        m.put("authentication", security.authenticates());
         return m;
     }
 

@@ -14,6 +14,9 @@ import io.stui.server.command.CurrentRequest;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.Front;
+import io.stui.server.identity.Identity;
+import io.stui.server.identity.IdentityResolver;
+import io.stui.server.identity.OwnershipGuard;
 import io.stui.server.metrics.ServerMetrics;
 import java.util.List;
 import java.util.function.Function;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * thread, and runs each request where its {@link CommandTable} row says ({@link Placement}): inline on the front
  * thread, in place there when the front allows it and the session has nothing else pending (no thread hand-off),
  * or on the worker pool, one session's requests in order. Every request gets exactly one answer, error or not;
- * metrics count each.
+ * metrics count each. Who sent a request is settled before it is placed ({@link IdentityResolver}), and a request
+ * naming a session its identity does not own is answered as if the session did not exist ({@link OwnershipGuard}).
  */
 public final class RequestDispatcher implements Front.Dispatcher {
 
@@ -40,37 +44,54 @@ public final class RequestDispatcher implements Front.Dispatcher {
     /** The lane of the work that names no session and uses the default image (one request at a time under its lock). */
     private final KeyedSerialExecutor.Lane imageLane = KeyedSerialExecutor.Lane.sharedByClients("default-image");
 
-    /** @param sessionLanes the lane of a live session by its id, or null when no live session has the id */
+    private final IdentityResolver identities;
+    private final OwnershipGuard ownership;
+
+    /** A dispatcher for a server without authentication (client ids are claimed, sessions unguarded). */
     public RequestDispatcher(
             ProtocolCodec codec,
             CommandTable table,
             KeyedSerialExecutor executor,
             Function<String, KeyedSerialExecutor.Lane> sessionLanes,
             ServerMetrics metrics) {
-        this(codec, table, executor, sessionLanes, metrics, new MemoryReserve(0));
+        this(codec, table, executor, sessionLanes, metrics, new MemoryReserve(0), IdentityResolver.none(), null);
     }
 
-    /** @param reserve heap held back so that an answer can still be made when the heap runs out */
+    /**
+     * @param sessionLanes the lane of a live session by its id, or null when no live session has the id
+     * @param reserve      heap held back so that an answer can still be made when the heap runs out
+     * @param identities   who sent each request
+     * @param ownership    refuses another identity's sessions; null checks nothing
+     */
     public RequestDispatcher(
             ProtocolCodec codec,
             CommandTable table,
             KeyedSerialExecutor executor,
             Function<String, KeyedSerialExecutor.Lane> sessionLanes,
             ServerMetrics metrics,
-            MemoryReserve reserve) {
+            MemoryReserve reserve,
+            IdentityResolver identities,
+            OwnershipGuard ownership) {
         this.reserve = reserve;
         this.codec = codec;
         this.table = table;
         this.executor = executor;
         this.sessionLanes = sessionLanes;
         this.metrics = metrics;
+        this.identities = identities;
+        this.ownership = ownership;
     }
 
     @Override
     public void dispatch(List<byte[]> body, Front.Reply reply, Front.InPlace here) {
+        dispatch(body, null, reply, here);
+    }
+
+    @Override
+    public void dispatch(List<byte[]> body, String userId, Front.Reply reply, Front.InPlace here) {
         long start = System.nanoTime();
         try {
-            route(body, reply, here, start);
+            route(body, userId, reply, here, start);
         } catch (RuntimeException e) {
             // never let one request take the front thread down; the client still gets an answer
             log.error("event=dispatch_failed error=\"{}\"", e.toString(), e);
@@ -84,7 +105,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
         }
     }
 
-    private void route(List<byte[]> body, Front.Reply reply, Front.InPlace here, long start) {
+    private void route(List<byte[]> body, String userId, Front.Reply reply, Front.InPlace here, long start) {
         if (body.isEmpty()) {
             send(
                     reply,
@@ -111,16 +132,28 @@ public final class RequestDispatcher implements Front.Dispatcher {
         }
         switch (decoded) {
             case Decoded.Failed f -> send(reply, error(f.meta(), f.error(), start));
-            case Decoded.Ok ok -> place(ok, reply, here, start);
+            case Decoded.Ok ok -> identify(ok, userId, reply, here, start);
         }
     }
 
-    private void place(Decoded.Ok ok, Front.Reply reply, Front.InPlace here, long start) {
+    /** Settles who sent the request (a map look-up, on the front thread) before it is placed anywhere. */
+    private void identify(Decoded.Ok ok, String userId, Front.Reply reply, Front.InPlace here, long start) {
+        Identity who;
+        try {
+            who = identities.resolve(ok.request(), ok.authToken(), userId);
+        } catch (StuiException e) {
+            send(reply, error(ok.meta(), e, start));
+            return;
+        }
+        place(ok, who, reply, here, start);
+    }
+
+    private void place(Decoded.Ok ok, Identity who, Front.Reply reply, Front.InPlace here, long start) {
         Request request = ok.request();
         String key = request instanceof SessionScoped s ? s.sessionId() : null;
         Placement placement = table.placement(request);
         if (placement == Placement.INLINE) {
-            send(reply, answer(ok, start));
+            send(reply, answer(ok, who, start));
             return;
         }
         if (placement == Placement.WORKER) {
@@ -136,11 +169,11 @@ public final class RequestDispatcher implements Front.Dispatcher {
         if (placement == Placement.IN_PLACE
                 && here.allowed()
                 && (lane != null
-                        ? executor.runHere(lane, peer, new Answering(ok, reply, here, start))
-                        : executor.runHere(key, new Answering(ok, reply, here, start)))) {
+                        ? executor.runHere(lane, peer, new Answering(ok, who, reply, here, start))
+                        : executor.runHere(key, new Answering(ok, who, reply, here, start)))) {
             return;
         }
-        Answering onWorker = new Answering(ok, reply, null, start);
+        Answering onWorker = new Answering(ok, who, reply, null, start);
         if (lane != null ? executor.submit(lane, peer, onWorker) : executor.submit(key, peer, onWorker)) {
             return;
         }
@@ -163,12 +196,14 @@ public final class RequestDispatcher implements Front.Dispatcher {
      */
     private final class Answering implements Runnable {
         private final Decoded.Ok ok;
+        private final Identity who;
         private final Front.Reply reply;
         private final Front.InPlace here;
         private final long start;
 
-        Answering(Decoded.Ok ok, Front.Reply reply, Front.InPlace here, long start) {
+        Answering(Decoded.Ok ok, Identity who, Front.Reply reply, Front.InPlace here, long start) {
             this.ok = ok;
+            this.who = who;
             this.reply = reply;
             this.here = here;
             this.start = start;
@@ -179,7 +214,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
             if (here != null) {
                 here.starting();
             }
-            EncodedAnswer out = answer(ok, start);
+            EncodedAnswer out = answer(ok, who, start);
             try {
                 send(reply, out);
             } catch (OutOfMemoryError e) {
@@ -200,11 +235,16 @@ public final class RequestDispatcher implements Front.Dispatcher {
      * Runs a decoded request and encodes its answer (on whichever thread calls it), lent from the thread's
      * answer buffer: send it before this thread encodes another.
      */
-    private EncodedAnswer answer(Decoded.Ok ok, long start) {
+    private EncodedAnswer answer(Decoded.Ok ok, Identity who, long start) {
         Request request = ok.request();
         CurrentRequest.set(ok.meta().id());
         try {
-            CommandResult result = table.handle(request);
+            if (ownership != null) {
+                ownership.check(request, who);
+            }
+            CommandResult result = who.authenticated()
+                    ? ScopedValue.where(Identity.CURRENT, who).call(() -> table.handle(request))
+                    : table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
             return out;

@@ -147,7 +147,7 @@ public final class FastFront implements Front {
                 // doorbell: wait on the ROUTER alone, as a plain server does (one call per request instead
                 // of a poll and a read); its receive timeout bounds the wait so a shutdown is noticed
                 frames.clear();
-                if (s.router.receiveFrames(frames, 0) && !handle(frames)) {
+                if (s.router.receiveFrames(frames, 0) && !handle(frames, s.router.lastUserId())) {
                     return false;
                 }
                 continue;
@@ -184,7 +184,7 @@ public final class FastFront implements Front {
                 break;
             }
             n++;
-            if (!handle(frames)) {
+            if (!handle(frames, s.router.lastUserId())) {
                 return -1;
             }
         }
@@ -192,12 +192,12 @@ public final class FastFront implements Front {
     }
 
     /** Dispatches one request (its frames are copied out first); answers false when a relief took the sockets over meanwhile. */
-    private boolean handle(List<byte[]> received) {
+    private boolean handle(List<byte[]> received, String userId) {
         RoutedMessage routed = RoutedMessage.split(received);
         answers.accepted();
         PendingRequest request = new PendingRequest(routed.envelope(), accepting && handOver.mayRunInPlace());
         try {
-            dispatcher.dispatch(routed.body(), request, request);
+            dispatcher.dispatch(routed.body(), userId, request, request);
         } catch (RuntimeException e) {
             log.error("event=request_dropped error=\"{}\"", e.toString(), e);
             answers.settled();

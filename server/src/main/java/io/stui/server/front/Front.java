@@ -19,6 +19,14 @@ public interface Front extends AutoCloseable {
          * (the latter inside its session's turn).
          */
         void dispatch(List<byte[]> body, Reply reply, InPlace here);
+
+        /**
+         * As above, for a request whose connection the ZAP handler authenticated as {@code userId} (null: it did
+         * not, or the front records no user ids). The front only carries it; the dispatcher decides what it means.
+         */
+        default void dispatch(List<byte[]> body, String userId, Reply reply, InPlace here) {
+            dispatch(body, reply, here);
+        }
     }
 
     /** Lets a dispatcher run work that may take long on the front's own thread. */
@@ -59,7 +67,20 @@ public interface Front extends AutoCloseable {
      * @param maxRelieved how many requests may run at once on threads that handed the front over (fast front only)
      */
     record Settings(
-            String endpoint, long maxMessageSize, String curveSecretKeyZ85, Duration reliefAfter, int maxRelieved) {}
+            String endpoint,
+            long maxMessageSize,
+            String curveSecretKeyZ85,
+            Duration reliefAfter,
+            int maxRelieved,
+            boolean plainServer,
+            boolean recordUserIds) {
+
+        /** Settings without PLAIN authentication or user ids. */
+        public Settings(
+                String endpoint, long maxMessageSize, String curveSecretKeyZ85, Duration reliefAfter, int maxRelieved) {
+            this(endpoint, maxMessageSize, curveSecretKeyZ85, reliefAfter, maxRelieved, false, false);
+        }
+    }
 
     /** Binds the sockets on the front's thread and returns the endpoint actually bound. */
     String start();

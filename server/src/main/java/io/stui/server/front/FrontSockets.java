@@ -40,7 +40,12 @@ final class FrontSockets implements AnswerQueue.Sender {
             router.setRcvTimeout(WAIT_MS);
             if (settings.curveSecretKeyZ85() != null) {
                 router.setCurveServer(Curve.keyPairFromSecret(Curve.z85Decode(settings.curveSecretKeyZ85())));
+            } else if (settings.plainServer()) {
+                // usernames and passwords are checked by the context's ZAP handler
+                router.setPlainServer(true);
             }
+            // the ZAP handler's user id for each request's connection, for the dispatcher to know who sent it
+            router.setRecordUserId(settings.recordUserIds());
             pull = answers.bindDoorbell();
             router.bind(settings.endpoint());
             ZPoller poller = new ZPoller(context);

@@ -144,7 +144,7 @@ public final class PlainFront implements Front {
             RoutedMessage routed = RoutedMessage.split(frames);
             answers.accepted();
             try {
-                dispatcher.dispatch(routed.body(), new Answer(routed.envelope()), NEVER);
+                dispatcher.dispatch(routed.body(), s.router.lastUserId(), new Answer(routed.envelope()), NEVER);
             } catch (RuntimeException e) {
                 log.error("event=request_dropped error=\"{}\"", e.toString(), e);
                 answers.settled();

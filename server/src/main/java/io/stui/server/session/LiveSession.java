@@ -17,6 +17,7 @@ import java.time.Duration;
 public final class LiveSession {
     private final String id;
     private final String clientId;
+    private final String owner;
     private final long createdAt;
     private final Duration timeout;
     private final KeyedSerialExecutor.Lane lane;
@@ -35,8 +36,21 @@ public final class LiveSession {
             long lastModified,
             long lastAccess,
             JsonNode state) {
+        this(id, clientId, clientId, createdAt, timeout, lastModified, lastAccess, state);
+    }
+
+    LiveSession(
+            String id,
+            String clientId,
+            String owner,
+            long createdAt,
+            Duration timeout,
+            long lastModified,
+            long lastAccess,
+            JsonNode state) {
         this.id = id;
         this.clientId = clientId;
+        this.owner = owner == null ? clientId : owner;
         this.createdAt = createdAt;
         this.timeout = timeout;
         this.lane = new KeyedSerialExecutor.Lane(id, clientId); // a client's sessions share the workers as one
@@ -53,6 +67,14 @@ public final class LiveSession {
     /** The client that opened the session. */
     public String clientId() {
         return clientId;
+    }
+
+    /**
+     * The identity that owns the session: only it may use the session on a server that authenticates; quotas count
+     * by it. Its client id on a server without authentication.
+     */
+    public String owner() {
+        return owner;
     }
 
     /** The lane of the worker pool the session's requests, auto-saves and clean-ups run in, one at a time. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stui.protocol.JsonText;
 import io.stui.server.exec.KeyedSerialExecutor;
+import io.stui.server.identity.SessionOwners;
 import io.stui.server.store.SessionStore;
 import io.stui.server.store.StoredSession;
 import java.io.IOException;
@@ -31,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * session ids carry 128 bits from {@link SecureRandom}; a session idle for its timeout is gone
  * (refused at once, removed by the next {@link #sweep}). Sessions of other clients are never
  * listed. Thread-safe.
+ *
+ * <p>Each session has an owner: the identity that created it on a server that authenticates, its client id
+ * otherwise. The per-client quota and the {@link ClientPolicy} apply to owners; at most {@code maxSessions}
+ * sessions are live at once, whoever holds them.
  */
-public final class SessionManager implements AutoCloseable {
+public final class SessionManager implements AutoCloseable, SessionOwners {
 
     private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
@@ -61,6 +66,11 @@ public final class SessionManager implements AutoCloseable {
 
     private final Duration retention;
 
+    /** Live sessions allowed at once when no setting says otherwise. */
+    public static final int DEFAULT_MAX_SESSIONS = 1000;
+
+    private final int maxSessions;
+
     /**
      * Loads the sessions in {@code store}, dropping those that expired while the server was down.
      *
@@ -88,6 +98,20 @@ public final class SessionManager implements AutoCloseable {
             ClientPolicy policy,
             KeyedSerialExecutor lanes,
             Duration retention) {
+        this(store, clock, maxPerClient, timeout, policy, lanes, retention, DEFAULT_MAX_SESSIONS);
+    }
+
+    /** As above, with at most {@code maxSessions} live sessions in all. */
+    public SessionManager(
+            SessionStore store,
+            Clock clock,
+            int maxPerClient,
+            Duration timeout,
+            ClientPolicy policy,
+            KeyedSerialExecutor lanes,
+            Duration retention,
+            int maxSessions) {
+        this.maxSessions = maxSessions;
         this.retention = retention;
         this.store = store;
         this.lanes = lanes;
@@ -101,6 +125,7 @@ public final class SessionManager implements AutoCloseable {
             LiveSession session = new LiveSession(
                     s.sessionId(),
                     s.clientId(),
+                    s.owner(),
                     s.createdAt(),
                     Duration.ofSeconds(s.timeoutSeconds()),
                     s.lastModified(),
@@ -127,8 +152,16 @@ public final class SessionManager implements AutoCloseable {
         }
     }
 
-    /** Opens a session for {@code clientId}, durably. */
+    /** Opens a session for {@code clientId}, owned by that client id (a server without authentication). */
     public LiveSession create(String clientId) {
+        return create(clientId, clientId);
+    }
+
+    /**
+     * Opens a session for {@code clientId}, owned by {@code owner}, durably. The policy and the per-client quota
+     * apply to the owner, never to the claimed client id.
+     */
+    public LiveSession create(String clientId, String owner) {
         if (clientId == null || clientId.isEmpty()) {
             throw new SessionException(
                     SessionException.Reason.INVALID_REQUEST,
@@ -139,28 +172,42 @@ public final class SessionManager implements AutoCloseable {
                     SessionException.Reason.INVALID_REQUEST,
                     "Invalid client_id: use 1-128 letters, digits or . _ : @ -, starting with a letter or digit.");
         }
-        if (!policy.allows(clientId)) {
-            log.warn("event=session_refused client_id={} reason=policy", clientId);
+        if (!policy.allows(owner)) {
+            log.warn("event=session_refused client_id={} owner={} reason=policy", clientId, owner);
             throw new SessionException(
                     SessionException.Reason.PERMISSION_DENIED,
-                    "Client " + clientId + " is not allowed to open sessions on this server.");
+                    "Client " + owner + " is not allowed to open sessions on this server.");
         }
         synchronized (createLock) {
             long now = clock.millis();
-            long open = sessions.values().stream()
-                    .filter(s -> s.clientId().equals(clientId) && !s.isExpired(now))
-                    .count();
+            long open = 0;
+            long live = 0;
+            for (LiveSession s : sessions.values()) {
+                if (!s.isExpired(now)) {
+                    live++;
+                    if (s.owner().equals(owner)) {
+                        open++;
+                    }
+                }
+            }
             if (open >= maxPerClient) {
                 throw new SessionException(
                         SessionException.Reason.LIMIT,
-                        "Client " + clientId + " already has " + open + " sessions (limit " + maxPerClient
+                        "Client " + owner + " already has " + open + " sessions (limit " + maxPerClient
                                 + "); close one before opening another.");
             }
+            if (live >= maxSessions) {
+                log.warn("event=session_refused owner={} reason=max_sessions max_sessions={}", owner, maxSessions);
+                throw new SessionException(
+                        SessionException.Reason.LIMIT,
+                        "The server already holds its maximum of " + maxSessions
+                                + " live sessions (setting max-sessions); close a session or retry after one expires.");
+            }
             String id = newId();
-            LiveSession s = new LiveSession(id, clientId, now, timeout, now, now, null);
-            store.insertSession(new StoredSession(id, clientId, now, now, now, timeout.toSeconds(), "{}"));
+            LiveSession s = new LiveSession(id, clientId, owner, now, timeout, now, now, null);
+            store.insertSession(new StoredSession(id, clientId, now, now, now, timeout.toSeconds(), "{}", owner));
             sessions.put(id, s);
-            log.info("event=session_created session_id={} client_id={}", id, clientId);
+            log.info("event=session_created session_id={} client_id={} owner={}", id, clientId, owner);
             return s;
         }
     }
@@ -206,6 +253,7 @@ public final class SessionManager implements AutoCloseable {
             LiveSession revived = new LiveSession(
                     s.sessionId(),
                     s.clientId(),
+                    s.owner(),
                     s.createdAt(),
                     Duration.ofSeconds(s.timeoutSeconds()),
                     s.lastModified(),
@@ -225,11 +273,29 @@ public final class SessionManager implements AutoCloseable {
         }
         LiveSession s = SESSION_ID.matcher(sessionId).matches() ? sessions.get(sessionId) : null;
         if (s == null || s.isExpired(clock.millis())) {
-            throw new SessionException(
-                    SessionException.Reason.NOT_FOUND,
-                    "Session not found: " + sessionId + " (unknown, closed or expired); create a new one.");
+            throw new SessionException(SessionException.Reason.NOT_FOUND, notFoundMessage(sessionId));
         }
         return s;
+    }
+
+    /**
+     * The answer for a session id that names no usable session; also the answer for another identity's session,
+     * which must read the same.
+     */
+    public static String notFoundMessage(String sessionId) {
+        return "Session not found: " + sessionId + " (unknown, closed or expired); create a new one.";
+    }
+
+    @Override
+    public Optional<String> ownerOf(String sessionId, boolean includeStored) {
+        LiveSession s = sessions.get(sessionId);
+        if (s != null) {
+            return Optional.of(s.owner());
+        }
+        if (!includeStored || !SESSION_ID.matcher(sessionId).matches()) {
+            return Optional.empty();
+        }
+        return store.loadSession(sessionId).map(StoredSession::owner);
     }
 
     /**
@@ -294,15 +360,20 @@ public final class SessionManager implements AutoCloseable {
         s.end(lanes);
     }
 
-    /** The live sessions of one client, oldest first. */
+    /** The live sessions of one client, oldest first, whoever owns them (a server without authentication). */
     public List<LiveSession> listClient(String clientId) {
+        return listClient(clientId, null);
+    }
+
+    /** The live sessions of one client owned by {@code owner} (null: any owner), oldest first. */
+    public List<LiveSession> listClient(String clientId, String owner) {
         if (clientId == null || clientId.isEmpty()) {
             throw new SessionException(SessionException.Reason.INVALID_REQUEST, "Missing parameter client_id.");
         }
         long now = clock.millis();
         List<LiveSession> out = new ArrayList<>();
         for (LiveSession s : sessions.values()) {
-            if (s.clientId().equals(clientId) && !s.isExpired(now)) {
+            if (s.clientId().equals(clientId) && (owner == null || s.owner().equals(owner)) && !s.isExpired(now)) {
                 out.add(s);
             }
         }
@@ -324,6 +395,11 @@ public final class SessionManager implements AutoCloseable {
                 .map(LiveSession::clientId)
                 .distinct()
                 .count();
+    }
+
+    /** The cap on live sessions, all clients together. */
+    public int maxSessions() {
+        return maxSessions;
     }
 
     /** The per-client session limit. */

@@ -62,7 +62,13 @@ public final class SessionStore implements AutoCloseable {
             // v3: the default image (one row) and facts about the store itself, such as its image id
             List.of(
                     "CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                    "CREATE TABLE image (name TEXT PRIMARY KEY, saved_at INTEGER NOT NULL, snapshot BLOB NOT NULL)"));
+                    "CREATE TABLE image (name TEXT PRIMARY KEY, saved_at INTEGER NOT NULL, snapshot BLOB NOT NULL)"),
+            // v4: the identity that owns each session; sessions made before identities are owned by their client id,
+            // which is what a server without authentication owns by
+            List.of(
+                    "ALTER TABLE sessions ADD COLUMN owner TEXT",
+                    "UPDATE sessions SET owner = client_id WHERE owner IS NULL",
+                    "CREATE INDEX sessions_by_owner ON sessions(owner)"));
 
     /** Schema version this code reads and writes. */
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
@@ -171,8 +177,8 @@ public final class SessionStore implements AutoCloseable {
     /** Durably records a new session. */
     public synchronized void insertSession(StoredSession s) {
         String sql =
-                "INSERT INTO sessions(session_id, client_id, created_at, last_modified, last_access, timeout_s, state_json)"
-                        + " VALUES (?,?,?,?,?,?,?)";
+                "INSERT INTO sessions(session_id, client_id, created_at, last_modified, last_access, timeout_s, state_json,"
+                        + " owner) VALUES (?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setString(1, s.sessionId());
             ps.setString(2, s.clientId());
@@ -181,6 +187,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setLong(5, s.lastAccess());
             ps.setLong(6, s.timeoutSeconds());
             ps.setString(7, s.stateJson());
+            ps.setString(8, s.owner());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("Cannot store session " + s.sessionId() + ": " + e.getMessage(), e);
@@ -235,7 +242,7 @@ public final class SessionStore implements AutoCloseable {
     public synchronized Optional<StoredSession> loadSession(String sessionId) {
         try (PreparedStatement ps =
                 conn.prepareStatement("SELECT session_id, client_id, created_at, last_modified, last_access, timeout_s,"
-                        + " state_json FROM sessions WHERE session_id=?")) {
+                        + " state_json, owner FROM sessions WHERE session_id=?")) {
             ps.setString(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -248,7 +255,8 @@ public final class SessionStore implements AutoCloseable {
                         rs.getLong(4),
                         rs.getLong(5),
                         rs.getLong(6),
-                        rs.getString(7)));
+                        rs.getString(7),
+                        rs.getString(8)));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot load session " + sessionId + ": " + e.getMessage(), e);
@@ -271,7 +279,7 @@ public final class SessionStore implements AutoCloseable {
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery(
                         "SELECT session_id, client_id, created_at, last_modified, last_access, timeout_s,"
-                                + " state_json FROM sessions ORDER BY created_at")) {
+                                + " state_json, owner FROM sessions ORDER BY created_at")) {
             while (rs.next()) {
                 out.add(new StoredSession(
                         rs.getString(1),
@@ -280,7 +288,8 @@ public final class SessionStore implements AutoCloseable {
                         rs.getLong(4),
                         rs.getLong(5),
                         rs.getLong(6),
-                        rs.getString(7)));
+                        rs.getString(7),
+                        rs.getString(8)));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot load sessions: " + e.getMessage(), e);

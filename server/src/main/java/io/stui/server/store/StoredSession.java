@@ -10,6 +10,7 @@ package io.stui.server.store;
  * @param lastAccess     last request naming the session, epoch milliseconds
  * @param timeoutSeconds idle time after which the session expires
  * @param stateJson      the client's {@code update_session_state} data as a JSON object text
+ * @param owner          the identity that owns the session (its client id on a server without authentication)
  */
 public record StoredSession(
         String sessionId,
@@ -18,4 +19,24 @@ public record StoredSession(
         long lastModified,
         long lastAccess,
         long timeoutSeconds,
-        String stateJson) {}
+        String stateJson,
+        String owner) {
+
+    /** A session owned by its client id (as on a server without authentication). */
+    public StoredSession(
+            String sessionId,
+            String clientId,
+            long createdAt,
+            long lastModified,
+            long lastAccess,
+            long timeoutSeconds,
+            String stateJson) {
+        this(sessionId, clientId, createdAt, lastModified, lastAccess, timeoutSeconds, stateJson, clientId);
+    }
+
+    public StoredSession {
+        if (owner == null) {
+            owner = clientId;
+        }
+    }
+}

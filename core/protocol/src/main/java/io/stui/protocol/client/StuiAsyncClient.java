@@ -75,6 +75,9 @@ public final class StuiAsyncClient implements AutoCloseable {
         ZSocket dealer = context.createSocket(SocketType.DEALER);
         dealer.setLinger(0);
         dealer.setReconnectIvl(StuiClient.RECONNECT_MILLIS);
+        if (options.curve() != null) {
+            options.curve().apply(dealer);
+        }
         dealer.connect(options.endpoint());
         this.pipeIn = context.createSocket(SocketType.PUSH);
         pipeIn.setLinger(0);
@@ -111,13 +114,13 @@ public final class StuiAsyncClient implements AutoCloseable {
     /** Sends a request; the future completes with the answer, success or error. */
     public CompletableFuture<Answer> submit(Request request) {
         String id = ids.next(options.encoding());
-        return submitFrame(id, codec.encode(options.encoding(), id, request));
+        return submitFrame(id, codec.encode(options.encoding(), id, request, options.authToken()));
     }
 
     /** Sends a command with parameters (a map or any value Jackson writes as an object). */
     public CompletableFuture<Answer> submit(Command command, Object params) {
         String id = ids.next(options.encoding());
-        return submitFrame(id, codec.encode(options.encoding(), id, command, params));
+        return submitFrame(id, codec.encode(options.encoding(), id, command, params, options.authToken()));
     }
 
     /** Sends a request; the future completes with its typed result or fails with the error answer. */

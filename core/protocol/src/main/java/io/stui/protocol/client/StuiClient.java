@@ -126,7 +126,7 @@ public final class StuiClient implements AutoCloseable {
      */
     public Answer send(Request request) {
         String id = ids.next(options.encoding());
-        return exchange(codec.encode(options.encoding(), id, request), id, request.command());
+        return exchange(codec.encode(options.encoding(), id, request, options.authToken()), id, request.command());
     }
 
     /**
@@ -137,7 +137,7 @@ public final class StuiClient implements AutoCloseable {
      */
     public Answer send(Command command, Object params) {
         String id = ids.next(options.encoding());
-        return exchange(codec.encode(options.encoding(), id, command, params), id, command);
+        return exchange(codec.encode(options.encoding(), id, command, params, options.authToken()), id, command);
     }
 
     /**
@@ -360,6 +360,9 @@ public final class StuiClient implements AutoCloseable {
             s.setRcvTimeout(options.timeoutMillis());
             s.setSndTimeout(options.timeoutMillis());
             s.setReconnectIvl(RECONNECT_MILLIS);
+            if (options.curve() != null) {
+                options.curve().apply(s);
+            }
             s.connect(options.endpoint());
             socket = s;
         }

@@ -68,6 +68,15 @@ public interface SocketDriver {
     /** True if the last frame received has more frames after it. */
     boolean hasMore();
 
+    /**
+     * Whether each receive reads the {@code User-Id} property of its frame (what the ZAP handler named the
+     * sending connection's peer), for {@link #lastUserId}. Off by default: it costs a call per frame.
+     */
+    void recordUserId(boolean on);
+
+    /** The {@code User-Id} of the last frame received while recording, or null (none, or not recording). */
+    String lastUserId();
+
     void setInt(OptionId option, int value);
 
     void setLong(OptionId option, long value);

@@ -11,12 +11,15 @@ import zmq.Msg;
 import zmq.SocketBase;
 import zmq.ZError;
 import zmq.ZMQ;
+import zmq.io.Metadata;
 
 /** A JeroMQ socket (zmq.SocketBase) behind the SPI. Not thread-safe. */
 final class JeromqSocket implements SocketDriver {
     private final SocketBase base;
     private volatile boolean closed;
     private boolean more;
+    private boolean recordUserId;
+    private String lastUserId;
     /** A frame that {@link #forward} received but its target would not take yet. */
     private Msg held;
 
@@ -168,6 +171,17 @@ final class JeromqSocket implements SocketDriver {
 
     // ---- receive ----
 
+    @Override
+    public void recordUserId(boolean on) {
+        recordUserId = on;
+        lastUserId = null;
+    }
+
+    @Override
+    public String lastUserId() {
+        return lastUserId;
+    }
+
     private Msg recvMsg(int flags) {
         checkOpen("receive");
         if (held != null) {
@@ -184,6 +198,10 @@ final class JeromqSocket implements SocketDriver {
             }
             if (m != null) {
                 more = m.hasMore();
+                if (recordUserId) {
+                    String id = m.getMetadata() == null ? null : m.getMetadata().get(Metadata.USER_ID);
+                    lastUserId = id == null || id.isEmpty() ? null : id;
+                }
                 return m;
             }
             int errno = base.errno();

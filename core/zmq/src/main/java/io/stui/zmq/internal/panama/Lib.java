@@ -435,6 +435,17 @@ final class Lib {
             () -> zmq_h.zmq_msg_more$descriptor(),
             int.class,
             long.class);
+    /** {@code zmq_msg_gets(msg, property)}: the property's C string address, or 0 when the frame has none. */
+    static final MethodHandle MSG_GETS_RAW = raw(
+            "zmq_msg_gets",
+            () -> zmq_h.zmq_msg_gets$address(),
+            () -> zmq_h.zmq_msg_gets$descriptor(),
+            long.class,
+            long.class,
+            long.class);
+    /** The property name ZAP's user id is read by, as a C string that lives as long as the process. */
+    static final long USER_ID_PROPERTY =
+            java.lang.foreign.Arena.global().allocateFrom("User-Id").address();
 
     // ---- polling, proxy, misc ----
     static final MethodHandle POLL = h(

@@ -74,6 +74,8 @@ final class NativeSocket implements SocketDriver {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
+    private boolean recordUserId;
+    private String lastUserId;
     /**
      * The read-only view {@link #receive(ZSocket.FrameReader, int)} lent last, reused while the frame lies at
      * the same address with the same size: libzmq keeps a small frame (up to 33 bytes) inside the zmq_msg_t
@@ -330,6 +332,9 @@ final class NativeSocket implements SocketDriver {
             int tried = (int) Lib.MSG_RECV_TRY_RAW.invokeExact(recvMsgAddress, handleAddress, flags | DONTWAIT);
             if (tried >= 0) {
                 more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
+                if (recordUserId) {
+                    lastUserId = receivedUserId();
+                }
                 return tried;
             }
             while (true) {
@@ -338,6 +343,9 @@ final class NativeSocket implements SocketDriver {
                         : (int) Lib.MSG_RECV.invokeExact(capture, recvMsg, handle, flags);
                 if (rc >= 0) {
                     more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
+                    if (recordUserId) {
+                        lastUserId = receivedUserId();
+                    }
                     return rc;
                 }
                 if (!retryable(Lib.errno(capture), "receive")) {
@@ -347,6 +355,24 @@ final class NativeSocket implements SocketDriver {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** The received frame's {@code User-Id} property (set by the ZAP handler), or null when absent or empty. */
+    private String receivedUserId() throws Throwable {
+        long text = (long) Lib.MSG_GETS_RAW.invokeExact(recvMsgAddress, Lib.USER_ID_PROPERTY);
+        String id = text == 0 ? null : Lib.EVERYTHING.getString(text);
+        return id == null || id.isEmpty() ? null : id;
+    }
+
+    @Override
+    public void recordUserId(boolean on) {
+        recordUserId = on;
+        lastUserId = null;
+    }
+
+    @Override
+    public String lastUserId() {
+        return lastUserId;
     }
 
     private MemorySegment received(long size) {
