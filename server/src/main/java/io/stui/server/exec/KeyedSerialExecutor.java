@@ -228,7 +228,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         }
         synchronized (lanes) {
             if (key == null) {
-                if (keylessPending >= keylessCapacity) {
+                if (stopping || keylessPending >= keylessCapacity) {
                     return false;
                 }
                 keylessPending++;
@@ -290,7 +290,8 @@ public final class KeyedSerialExecutor implements AutoCloseable {
             line.add(g);
         }
         g.ready.add(lane);
-        lanes.notify();
+        // all: awaitIdle waits on the same monitor, and a single wake-up could go to it instead of a worker
+        lanes.notifyAll();
     }
 
     /** A worker's life: take the fairest task, run it, settle its lane; until stopped with nothing left. */

@@ -71,6 +71,30 @@ class OldGenerationCeilingTest {
         assertEquals(0, pool.threshold, "closing clears the threshold");
     }
 
+    @Test
+    void whenTheOldGenerationStaysCommittedBeyondTheFloorWithNoCollectionItCollectsOncePerWaitBackingOff() {
+        FakePool pool = new FakePool(256 * MIB);
+        AtomicInteger gcs = new AtomicInteger();
+        OldGenerationCeiling c = new OldGenerationCeiling(
+                pool,
+                new NoEmitter(),
+                () -> {
+                    gcs.incrementAndGet();
+                    pool.afterCollection = pool.used; // nothing freed: what is there is live
+                },
+                8 * MIB,
+                1.5);
+        long period = OldGenerationCeiling.SETTLE_PERIOD.toNanos();
+        long t = System.nanoTime();
+        pool.used = 200 * MIB;
+        assertTrue(!c.settle(t), "a collection ran less than a period ago (the start)");
+        assertTrue(c.settle(t + period + 1), "committed beyond the floor, no collection for a period");
+        assertEquals(1, gcs.get());
+        assertTrue(!c.settle(t + 2 * period + 2), "it freed nothing: the wait doubled");
+        assertTrue(c.settle(t + 3 * period + 2));
+        assertEquals(2, gcs.get());
+    }
+
     private record Result(long peakOld, long collections) {}
 
     private static Result churn(String mode) throws IOException, InterruptedException {
