@@ -259,15 +259,24 @@ public final class Interp extends Interpreter {
     @Override
     public Object signalFrom(StObject ex, Context.HandlerInfo start, Context sender) {
         for (Context.HandlerInfo h = start; h != null; h = h.next) {
-            if (handles(h.exceptionSelector, ex, sender)) return runHandler(h, ex, sender);
+            if (handles(h, ex, sender)) return runHandler(h, ex, sender);
         }
         return send(ex, classes.symDefaultAction, NO_ARGS, sender);
     }
 
-    private boolean handles(Object selector, StObject ex, Context sender) {
-        if (selector instanceof StClass c && !c.isMeta)
+    private boolean handles(Context.HandlerInfo h, StObject ex, Context sender) {
+        if (h.exceptionSelector instanceof StClass c && !c.isMeta)
             return classes.classOf(ex).includesBehavior(c);
-        return truthy(send(selector, classes.symHandles, new Object[] {ex}, sender));
+        // An exception signaled while asking a non-class selector (a block, an ExceptionSet...) is searched
+        // from the handlers outside this one, as while running a handler: searching from here again
+        // would ask the same selector again, forever.
+        Context.HandlerInfo saved = handlers;
+        handlers = h.next;
+        try {
+            return truthy(send(h.exceptionSelector, classes.symHandles, new Object[] {ex}, sender));
+        } finally {
+            handlers = saved;
+        }
     }
 
     private Object runHandler(Context.HandlerInfo h, StObject ex, Context sender) {

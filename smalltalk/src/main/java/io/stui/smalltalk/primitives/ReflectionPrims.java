@@ -40,7 +40,11 @@ final class ReflectionPrims {
                 default -> FAIL;
             };
         });
-        m.put("className", (in, r, a, s) -> new StString(((StClass) r).printName()));
+        // as Pharo: a class's name is a Symbol, a metaclass's ('Foo class') a String
+        m.put("className", (in, r, a, s) -> {
+            StClass c = (StClass) r;
+            return c.isMeta ? new StString(c.printName()) : StSymbol.of(c.printName());
+        });
         m.put("classSuperclass", (in, r, a, s) -> ((StClass) r).superclass);
         m.put("classIsMeta", (in, r, a, s) -> bool(((StClass) r).isMeta));
         m.put("classInstanceClass", (in, r, a, s) -> ((StClass) r).thisClass);
