@@ -10,13 +10,17 @@ import io.stui.server.command.SessionCommands;
 import io.stui.server.command.SmalltalkCommands;
 import io.stui.server.config.FrontMode;
 import io.stui.server.config.ServerConfig;
+import io.stui.server.dispatch.AnswerRules;
 import io.stui.server.dispatch.CommandTable;
 import io.stui.server.dispatch.RequestDispatcher;
+import io.stui.server.dispatch.RetryCache;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.front.FastFront;
 import io.stui.server.front.Front;
 import io.stui.server.front.PlainFront;
+import io.stui.server.health.HealthProbe;
 import io.stui.server.metrics.ServerMetrics;
+import io.stui.server.session.ClientIdentity;
 import io.stui.server.session.ClientPolicy;
 import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionManager;
@@ -24,6 +28,7 @@ import io.stui.server.store.SessionStore;
 import io.stui.server.workspace.AutoSaver;
 import io.stui.server.workspace.DefaultImage;
 import io.stui.server.workspace.OldGenerationCeiling;
+import io.stui.server.workspace.SaveWarnings;
 import io.stui.server.workspace.SessionWorkspace;
 import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.EvalLimits;
@@ -110,8 +115,17 @@ public final class StuiServer implements AutoCloseable {
             log.info(
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
             this.workspaces = new Workspaces(engine, store, Clock.systemUTC());
+            SaveWarnings saveWarnings = new SaveWarnings();
             this.autoSaver = opened(new AutoSaver(
-                    config.autosaveDelay(), executor, store, workspaces::autoSnapshot, metrics::autosaved));
+                    config.autosaveDelay(),
+                    executor,
+                    store,
+                    workspaces::autoSnapshot,
+                    metrics::autosaved,
+                    (sessionId, error) -> {
+                        metrics.autosaveFailed();
+                        saveWarnings.add(sessionId, SaveWarnings.autosaveFailed(error));
+                    }));
             EvalLimits limits = SmalltalkCommands.limits(config);
             DefaultImage image = DefaultImage.open(engine, store, Clock.systemUTC(), config.autosaveDelay());
             this.smalltalk =
@@ -142,12 +156,20 @@ public final class StuiServer implements AutoCloseable {
                     new IdeCommands(smalltalk, config, VERSION),
                     new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
                     new CodeCommands(smalltalk, image, limits));
-            RequestDispatcher dispatcher =
-                    new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics);
+            AnswerRules answerRules = new AnswerRules(
+                    config.maxAnswerBytes(),
+                    RetryCache.of(config.retryWindow()),
+                    new ClientIdentity(sessions),
+                    saveWarnings::take);
+            RequestDispatcher dispatcher = new RequestDispatcher(
+                    ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics, answerRules);
             this.front = front(config, context, dispatcher);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
-            this.metricsPort = metrics.serve(config.metricsHost(), config.metricsPort());
+            this.metricsPort = metrics.serve(
+                    config.metricsHost(),
+                    config.metricsPort(),
+                    new HealthProbe(context, endpoint, config.curveSecretKey(), store, accepting::get));
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "stui-sweeper");
                 t.setDaemon(true);

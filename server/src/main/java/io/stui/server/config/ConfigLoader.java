@@ -56,7 +56,10 @@ public final class ConfigLoader {
             "front-mode",
             "old-gen-floor-mib",
             "old-gen-factor",
-            "context-retention-days");
+            "context-retention-days",
+            // durability (issue #16)
+            "retry-window",
+            "max-answer-bytes");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -221,7 +224,10 @@ public final class ConfigLoader {
                 positive(s, "old-gen-floor-mib", d.oldGenFloorMiB()),
                 factor(s, "old-gen-factor", d.oldGenFactor()),
                 Duration.ofDays(positive(
-                        s, "context-retention-days", d.contextRetention().toDays())));
+                        s, "context-retention-days", d.contextRetention().toDays())),
+                Duration.ofSeconds(
+                        nonNegative(s, "retry-window", d.retryWindow().toSeconds())),
+                range(s, "max-answer-bytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8));
         checkBindSafety(c);
         return c;
     }

@@ -36,6 +36,9 @@ import java.util.Objects;
  *                              ({@code OldGenerationCeiling})
  * @param oldGenFactor          the old-generation ceiling as a multiple of what survived the last full collection
  * @param contextRetention      how long a session that expired stays restorable with its saved context
+ * @param retryWindow           how long a request id reused by the same client gets the first answer again
+ *                              (evaluate, create_session, save_context) instead of a second execution
+ * @param maxAnswerBytes        largest answer sent; a larger one is replaced by a {@code ResponseTooLarge} error
  */
 public record ServerConfig(
         String endpoint,
@@ -58,7 +61,10 @@ public record ServerConfig(
         FrontMode frontMode,
         long oldGenFloorMiB,
         double oldGenFactor,
-        Duration contextRetention) {
+        Duration contextRetention,
+        // durability (issue #16)
+        Duration retryWindow,
+        long maxAnswerBytes) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -72,6 +78,7 @@ public record ServerConfig(
         Objects.requireNonNull(autosaveDelay, "autosaveDelay");
         Objects.requireNonNull(frontMode, "frontMode");
         Objects.requireNonNull(contextRetention, "contextRetention");
+        Objects.requireNonNull(retryWindow, "retryWindow");
         allowClients = List.copyOf(allowClients);
         denyClients = List.copyOf(denyClients);
         if (metricsHost == null || metricsHost.isBlank()) {
@@ -105,7 +112,9 @@ public record ServerConfig(
                 FrontMode.FAST,
                 8,
                 1.15,
-                Duration.ofDays(30));
+                Duration.ofDays(30),
+                Duration.ofSeconds(60),
+                16L << 20);
     }
 
     /** True when CURVE encryption is configured. */
@@ -135,6 +144,8 @@ public record ServerConfig(
         m.put("old_gen_floor_mib", oldGenFloorMiB);
         m.put("old_gen_factor", oldGenFactor);
         m.put("context_retention_days", contextRetention.toDays());
+        m.put("retry_window", retryWindow.toSeconds());
+        m.put("max_answer_bytes", maxAnswerBytes);
         return m;
     }
 

@@ -13,6 +13,7 @@ import io.stui.protocol.result.CommandResult;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.front.Front;
 import io.stui.server.metrics.ServerMetrics;
+import io.stui.server.store.StoreFullException;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,6 +35,24 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private final KeyedSerialExecutor executor;
     private final Function<String, KeyedSerialExecutor.Lane> sessionLanes;
     private final ServerMetrics metrics;
+    private final AnswerRules rules;
+
+    /** A dispatcher with no answer size limit beyond the protocol's, no retry cache and no warnings. */
+    public RequestDispatcher(
+            ProtocolCodec codec,
+            CommandTable table,
+            KeyedSerialExecutor executor,
+            Function<String, KeyedSerialExecutor.Lane> sessionLanes,
+            ServerMetrics metrics) {
+        this(
+                codec,
+                table,
+                executor,
+                sessionLanes,
+                metrics,
+                new AnswerRules(
+                        Integer.MAX_VALUE - 8, RetryCache.of(java.time.Duration.ZERO), r -> null, s -> List.of()));
+    }
 
     /** @param sessionLanes the lane of a live session by its id, or null when no live session has the id */
     public RequestDispatcher(
@@ -41,12 +60,14 @@ public final class RequestDispatcher implements Front.Dispatcher {
             CommandTable table,
             KeyedSerialExecutor executor,
             Function<String, KeyedSerialExecutor.Lane> sessionLanes,
-            ServerMetrics metrics) {
+            ServerMetrics metrics,
+            AnswerRules rules) {
         this.codec = codec;
         this.table = table;
         this.executor = executor;
         this.sessionLanes = sessionLanes;
         this.metrics = metrics;
+        this.rules = rules;
     }
 
     @Override
@@ -103,7 +124,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
         String key = request instanceof SessionScoped s ? s.sessionId() : null;
         Placement placement = table.placement(request);
         if (placement == Placement.INLINE) {
-            send(reply, answer(ok, start));
+            answerAndSend(ok, reply, start);
             return;
         }
         if (placement == Placement.WORKER) {
@@ -159,13 +180,50 @@ public final class RequestDispatcher implements Front.Dispatcher {
             if (here != null) {
                 here.starting();
             }
-            send(reply, answer(ok, start));
+            answerAndSend(ok, reply, start);
         }
     }
 
     /** Sends an answer lent by the codec, before this thread encodes anything else. */
     private static void send(Front.Reply reply, EncodedAnswer answer) {
         reply.send(answer.array(), answer.length());
+    }
+
+    /**
+     * Answers a request: the first answer again when it is a retry of one already answered (see {@link RetryCache}),
+     * otherwise by running it, with the warnings owed to its session's client added.
+     */
+    private void answerAndSend(Decoded.Ok ok, Front.Reply reply, long start) {
+        Request request = ok.request();
+        RetryCache.Claim claim =
+                rules.retries().claim(rules.identity().apply(request), ok.meta().id(), request);
+        if (claim != null && claim.earlier() != null) {
+            metrics.request(request.command().snakeName(), "retry_answered", System.nanoTime() - start);
+            reply.send(claim.earlier(), claim.earlier().length);
+            return;
+        }
+        boolean completed = false;
+        try {
+            EncodedAnswer lent = answer(ok, start);
+            String session = AnswerRules.sessionOf(request);
+            List<String> warnings =
+                    session == null ? List.of() : rules.warnings().apply(session);
+            byte[] array = lent.array();
+            int length = lent.length();
+            if (!warnings.isEmpty()) {
+                array = AnswerSplice.withWarnings(array, length, warnings);
+                length = array.length;
+            }
+            if (claim != null) {
+                claim.complete(java.util.Arrays.copyOf(array, length));
+                completed = true;
+            }
+            reply.send(array, length);
+        } finally {
+            if (claim != null && !completed) {
+                claim.abandon();
+            }
+        }
     }
 
     /**
@@ -177,10 +235,31 @@ public final class RequestDispatcher implements Front.Dispatcher {
         try {
             CommandResult result = table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
+            if (out.length() > rules.maxAnswerBytes()) {
+                return error(
+                        ok.meta(),
+                        new StuiException(
+                                ErrorCode.RESPONSE_TOO_LARGE,
+                                "The answer to " + request.command().snakeName() + " is " + out.length()
+                                        + " bytes, over this server's limit of " + rules.maxAnswerBytes()
+                                        + " (setting max-answer-bytes); ask for less, e.g. a part of the"
+                                        + " text or the size of the collection."),
+                        start);
+            }
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
             return out;
         } catch (StuiException e) {
             return error(ok.meta(), e, start);
+        } catch (StoreFullException e) {
+            return error(
+                    ok.meta(),
+                    new StuiException(
+                            ErrorCode.STORAGE_FULL,
+                            "The server's store is full, so "
+                                    + request.command().snakeName()
+                                    + " could not be written; nothing was changed. Deleting still works"
+                                    + " (close_session, clear_context); writes resume when space returns."),
+                    start);
         } catch (RuntimeException | StackOverflowError e) {
             log.error(
                     "event=request_failed command={} id={} error=\"{}\"",
