@@ -123,8 +123,8 @@ public final class StuiServer implements AutoCloseable {
                     workspaces::autoSnapshot,
                     metrics::autosaved,
                     (sessionId, error) -> {
-                        metrics.autosaveFailed();
                         saveWarnings.add(sessionId, SaveWarnings.autosaveFailed(error));
+                        metrics.autosaveFailed();
                     }));
             EvalLimits limits = SmalltalkCommands.limits(config);
             DefaultImage image = DefaultImage.open(engine, store, Clock.systemUTC(), config.autosaveDelay());
