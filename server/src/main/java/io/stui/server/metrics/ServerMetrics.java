@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * tests), optionally served over HTTP at {@code /metrics}.
  *
  * <ul>
- *   <li>{@code stui_requests_total{command,outcome}}: answered requests; outcome is {@code success}
- *       or the protocol error code</li>
+ *   <li>{@code stui_requests_total{command,outcome}}: answered requests; outcome is {@code success},
+ *       the protocol error code, or {@code retry_answered} (a retried request given its first answer)</li>
  *   <li>{@code stui_request_duration_seconds{command}}: time from decode to answer</li>
  *   <li>{@code stui_sessions}: live sessions</li>
  *   <li>{@code stui_evaluation_timeouts_total}: evaluations stopped by the time or step limit</li>
