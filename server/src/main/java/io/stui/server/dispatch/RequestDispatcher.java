@@ -195,8 +195,11 @@ public final class RequestDispatcher implements Front.Dispatcher {
      */
     private void answerAndSend(Decoded.Ok ok, Front.Reply reply, long start) {
         Request request = ok.request();
-        RetryCache.Claim claim =
-                rules.retries().claim(rules.identity().apply(request), ok.meta().id(), request);
+        // the identity is looked up only for a request the cache may keep: the others pay nothing for it
+        RetryCache.Claim claim = ok.meta().id() != null && RetryCache.COMMANDS.contains(request.command())
+                ? rules.retries()
+                        .claim(rules.identity().apply(request), ok.meta().id(), request)
+                : null;
         if (claim != null && claim.earlier() != null) {
             metrics.request(request.command().snakeName(), "retry_answered", System.nanoTime() - start);
             reply.send(claim.earlier(), claim.earlier().length);
