@@ -11,17 +11,22 @@ import io.stui.server.command.SmalltalkCommands;
 import io.stui.server.config.FrontMode;
 import io.stui.server.config.SecuritySettings;
 import io.stui.server.config.ServerConfig;
+import io.stui.server.dispatch.AnswerRules;
 import io.stui.server.dispatch.CommandTable;
+import io.stui.server.dispatch.DispatchPolicy;
 import io.stui.server.dispatch.RequestDispatcher;
+import io.stui.server.dispatch.RetryCache;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.FastFront;
 import io.stui.server.front.Front;
 import io.stui.server.front.PlainFront;
+import io.stui.server.health.HealthProbe;
 import io.stui.server.identity.IdentityResolver;
 import io.stui.server.identity.OwnershipGuard;
 import io.stui.server.identity.TokenFile;
 import io.stui.server.metrics.ServerMetrics;
+import io.stui.server.session.ClientIdentity;
 import io.stui.server.session.ClientPolicy;
 import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionManager;
@@ -29,6 +34,7 @@ import io.stui.server.store.SessionStore;
 import io.stui.server.workspace.AutoSaver;
 import io.stui.server.workspace.DefaultImage;
 import io.stui.server.workspace.OldGenerationCeiling;
+import io.stui.server.workspace.SaveWarnings;
 import io.stui.server.workspace.SessionWorkspace;
 import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.EvalLimits;
@@ -124,8 +130,17 @@ public final class StuiServer implements AutoCloseable {
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
             DefaultImage image = DefaultImage.open(engine, store, Clock.systemUTC(), config.autosaveDelay());
             this.workspaces = new Workspaces(engine, store, Clock.systemUTC(), image.base());
+            SaveWarnings saveWarnings = new SaveWarnings();
             this.autoSaver = opened(new AutoSaver(
-                    config.autosaveDelay(), executor, store, workspaces::autoSnapshot, metrics::autosaved));
+                    config.autosaveDelay(),
+                    executor,
+                    store,
+                    workspaces::autoSnapshot,
+                    metrics::autosaved,
+                    (sessionId, error) -> {
+                        saveWarnings.add(sessionId, SaveWarnings.autosaveFailed(error));
+                        metrics.autosaveFailed();
+                    }));
             EvalLimits limits = SmalltalkCommands.limits(config);
             this.smalltalk =
                     opened(new SmalltalkCommands(engine, sessions, workspaces, autoSaver, metrics, limits, image));
@@ -166,19 +181,29 @@ public final class StuiServer implements AutoCloseable {
                     zapHandler == null ? null : config.curveEnabled() ? "curve" : "plain");
             identities.logMode(
                     !config.allowClients().isEmpty() || !config.denyClients().isEmpty());
+            AnswerRules answerRules = new AnswerRules(
+                    config.maxAnswerBytes(),
+                    RetryCache.of(config.retryWindow()),
+                    new ClientIdentity(sessions),
+                    saveWarnings::take);
             RequestDispatcher dispatcher = new RequestDispatcher(
                     ProtocolCodec.INSTANCE,
                     table,
                     executor,
                     sessions::laneOf,
                     metrics,
-                    reserve,
-                    identities,
-                    new OwnershipGuard(sessions, SessionManager::notFoundMessage));
+                    new DispatchPolicy(
+                            reserve,
+                            identities,
+                            new OwnershipGuard(sessions, SessionManager::notFoundMessage),
+                            answerRules));
             this.front = front(config, context, dispatcher, zapHandler);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
-            this.metricsPort = metrics.serve(config.metricsHost(), config.metricsPort());
+            this.metricsPort = metrics.serve(
+                    config.metricsHost(),
+                    config.metricsPort(),
+                    new HealthProbe(context, endpoint, config.curveSecretKey(), store, accepting::get));
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "stui-sweeper");
                 t.setDaemon(true);

@@ -21,7 +21,11 @@ public enum ErrorCode {
     /** A method or a loaded file does not parse or compile; details name the line and column (and the file). */
     COMPILATION_ERROR("CompilationError"),
     /** The evaluation was stopped by an {@code interrupt}. */
-    INTERRUPTED("Interrupted");
+    INTERRUPTED("Interrupted"),
+    /** The store's disk (or its size limit) is full: writes fail until space returns; deletes still work. */
+    STORAGE_FULL("StorageFull"),
+    /** The answer is larger than the server's {@code max-answer-bytes}; nothing of it was sent. */
+    RESPONSE_TOO_LARGE("ResponseTooLarge");
 
     private final String wireName;
 

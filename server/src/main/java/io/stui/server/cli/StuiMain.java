@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code stui} launcher: {@code serve}, {@code call}, {@code eval}, {@code repl}, {@code st}, {@code test},
- * {@code demo} and {@code keygen}. Run {@code stui help <subcommand>} for each one's flags.
+ * {@code demo}, {@code keygen} and {@code store}. Run {@code stui help <subcommand>} for each one's flags.
  */
 @Command(
         name = "stui",
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             LoadCommand.class,
             DemoCommand.class,
             KeygenCommand.class,
+            StoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StuiMain implements Runnable {

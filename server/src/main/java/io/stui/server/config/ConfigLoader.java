@@ -63,7 +63,10 @@ public final class ConfigLoader {
             "token-file",
             "curve-client-keys",
             "plain-passwords-file",
-            "max-sessions");
+            "max-sessions",
+            // durability (issue #16)
+            "retry-window",
+            "max-answer-bytes");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -233,7 +236,10 @@ public final class ConfigLoader {
                         s,
                         "debug-suspension-timeout",
                         d.debugSuspensionTimeout().toSeconds())),
-                security(s, d.security()));
+                security(s, d.security()),
+                Duration.ofSeconds(
+                        nonNegative(s, "retry-window", d.retryWindow().toSeconds())),
+                range(s, "max-answer-bytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8));
         checkBindSafety(c);
         return c;
     }

@@ -39,6 +39,9 @@ import java.util.Objects;
  * @param debugSuspensionTimeout how long a suspended debug-mode evaluation waits for the next debug operation
  *                              before it is terminated (releasing its thread)
  * @param security              client authentication and the global session cap ({@link SecuritySettings})
+ * @param retryWindow           how long a request id reused by the same client gets the first answer again
+ *                              (evaluate, create_session, save_context) instead of a second execution
+ * @param maxAnswerBytes        largest answer sent; a larger one is replaced by a {@code ResponseTooLarge} error
  */
 public record ServerConfig(
         String endpoint,
@@ -64,7 +67,10 @@ public record ServerConfig(
         Duration contextRetention,
         // the live debugger (issue #15)
         Duration debugSuspensionTimeout,
-        SecuritySettings security) {
+        SecuritySettings security,
+        // durability (issue #16)
+        Duration retryWindow,
+        long maxAnswerBytes) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -82,6 +88,7 @@ public record ServerConfig(
         if (security == null) {
             security = SecuritySettings.defaults();
         }
+        Objects.requireNonNull(retryWindow, "retryWindow");
         allowClients = List.copyOf(allowClients);
         denyClients = List.copyOf(denyClients);
         if (metricsHost == null || metricsHost.isBlank()) {
@@ -117,7 +124,9 @@ public record ServerConfig(
                 1.15,
                 Duration.ofDays(30),
                 Duration.ofMinutes(10),
-                SecuritySettings.defaults());
+                SecuritySettings.defaults(),
+                Duration.ofSeconds(60),
+                16L << 20);
     }
 
     /** True when CURVE encryption is configured. */
@@ -150,6 +159,8 @@ public record ServerConfig(
         m.put("debug_suspension_timeout", debugSuspensionTimeout.toSeconds());
         m.put("max_sessions", security.maxSessions());
         m.put("authentication", security.authenticates());
+        m.put("retry_window", retryWindow.toSeconds());
+        m.put("max_answer_bytes", maxAnswerBytes);
         return m;
     }
 

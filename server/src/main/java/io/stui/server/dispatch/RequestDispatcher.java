@@ -18,6 +18,7 @@ import io.stui.server.identity.Identity;
 import io.stui.server.identity.IdentityResolver;
 import io.stui.server.identity.OwnershipGuard;
 import io.stui.server.metrics.ServerMetrics;
+import io.stui.server.store.StoreFullException;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,22 +47,21 @@ public final class RequestDispatcher implements Front.Dispatcher {
 
     private final IdentityResolver identities;
     private final OwnershipGuard ownership;
+    private final AnswerRules rules;
 
-    /** A dispatcher for a server without authentication (client ids are claimed, sessions unguarded). */
+    /** A dispatcher for a server without authentication, answer limits or retries (tests, tools). */
     public RequestDispatcher(
             ProtocolCodec codec,
             CommandTable table,
             KeyedSerialExecutor executor,
             Function<String, KeyedSerialExecutor.Lane> sessionLanes,
             ServerMetrics metrics) {
-        this(codec, table, executor, sessionLanes, metrics, new MemoryReserve(0), IdentityResolver.none(), null);
+        this(codec, table, executor, sessionLanes, metrics, DispatchPolicy.none());
     }
 
     /**
      * @param sessionLanes the lane of a live session by its id, or null when no live session has the id
-     * @param reserve      heap held back so that an answer can still be made when the heap runs out
-     * @param identities   who sent each request
-     * @param ownership    refuses another identity's sessions; null checks nothing
+     * @param policy       who may do what, and what every answer gets beyond running its command
      */
     public RequestDispatcher(
             ProtocolCodec codec,
@@ -69,17 +69,16 @@ public final class RequestDispatcher implements Front.Dispatcher {
             KeyedSerialExecutor executor,
             Function<String, KeyedSerialExecutor.Lane> sessionLanes,
             ServerMetrics metrics,
-            MemoryReserve reserve,
-            IdentityResolver identities,
-            OwnershipGuard ownership) {
-        this.reserve = reserve;
+            DispatchPolicy policy) {
+        this.reserve = policy.reserve();
         this.codec = codec;
         this.table = table;
         this.executor = executor;
         this.sessionLanes = sessionLanes;
         this.metrics = metrics;
-        this.identities = identities;
-        this.ownership = ownership;
+        this.identities = policy.identities();
+        this.ownership = policy.ownership();
+        this.rules = policy.answers();
     }
 
     @Override
@@ -153,7 +152,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
         String key = request instanceof SessionScoped s ? s.sessionId() : null;
         Placement placement = table.placement(request);
         if (placement == Placement.INLINE) {
-            send(reply, answer(ok, who, start));
+            answerAndSend(ok, who, reply, start);
             return;
         }
         if (placement == Placement.WORKER) {
@@ -214,21 +213,65 @@ public final class RequestDispatcher implements Front.Dispatcher {
             if (here != null) {
                 here.starting();
             }
-            EncodedAnswer out = answer(ok, who, start);
-            try {
-                send(reply, out);
-            } catch (OutOfMemoryError e) {
-                // an answer that must wait is copied: the reserve pays for the copy, the client gets its answer
-                reserve.release();
-                send(reply, out);
-                reserve.replenish();
-            }
+            answerAndSend(ok, who, reply, start);
         }
     }
 
     /** Sends an answer lent by the codec, before this thread encodes anything else. */
     private static void send(Front.Reply reply, EncodedAnswer answer) {
         reply.send(answer.array(), answer.length());
+    }
+
+    /**
+     * Answers a request: the first answer again when it is a retry of one already answered (see {@link RetryCache}),
+     * otherwise by running it, with the warnings owed to its session's client added.
+     */
+    private void answerAndSend(Decoded.Ok ok, Identity who, Front.Reply reply, long start) {
+        Request request = ok.request();
+        // the identity is looked up only for a request the cache may keep: the others pay nothing for it
+        RetryCache.Claim claim = ok.meta().id() != null && RetryCache.COMMANDS.contains(request.command())
+                ? rules.retries()
+                        .claim(
+                                who.authenticated()
+                                        ? who.name()
+                                        : rules.identity().apply(request),
+                                ok.meta().id(),
+                                request)
+                : null;
+        if (claim != null && claim.earlier() != null) {
+            metrics.request(request.command().snakeName(), "retry_answered", System.nanoTime() - start);
+            reply.send(claim.earlier(), claim.earlier().length);
+            return;
+        }
+        boolean completed = false;
+        try {
+            EncodedAnswer lent = answer(ok, who, start);
+            String session = AnswerRules.sessionOf(request);
+            List<String> warnings =
+                    session == null ? List.of() : rules.warnings().apply(session);
+            byte[] array = lent.array();
+            int length = lent.length();
+            if (!warnings.isEmpty()) {
+                array = AnswerSplice.withWarnings(array, length, warnings);
+                length = array.length;
+            }
+            if (claim != null) {
+                claim.complete(java.util.Arrays.copyOf(array, length));
+                completed = true;
+            }
+            try {
+                reply.send(array, length);
+            } catch (OutOfMemoryError e) {
+                // an answer that must wait is copied: the reserve pays for the copy, the client gets its answer
+                reserve.release();
+                reply.send(array, length);
+                reserve.replenish();
+            }
+        } finally {
+            if (claim != null && !completed) {
+                claim.abandon();
+            }
+        }
     }
 
     /**
@@ -246,6 +289,17 @@ public final class RequestDispatcher implements Front.Dispatcher {
                     ? ScopedValue.where(Identity.CURRENT, who).call(() -> table.handle(request))
                     : table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
+            if (out.length() > rules.maxAnswerBytes()) {
+                return error(
+                        ok.meta(),
+                        new StuiException(
+                                ErrorCode.RESPONSE_TOO_LARGE,
+                                "The answer to " + request.command().snakeName() + " is " + out.length()
+                                        + " bytes, over this server's limit of " + rules.maxAnswerBytes()
+                                        + " (setting max-answer-bytes); ask for less, e.g. a part of the"
+                                        + " text or the size of the collection."),
+                        start);
+            }
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
             return out;
         } catch (StuiException e) {
@@ -267,6 +321,16 @@ public final class RequestDispatcher implements Front.Dispatcher {
                     start);
             reserve.replenish();
             return out;
+        } catch (StoreFullException e) {
+            return error(
+                    ok.meta(),
+                    new StuiException(
+                            ErrorCode.STORAGE_FULL,
+                            "The server's store is full, so "
+                                    + request.command().snakeName()
+                                    + " could not be written; nothing was changed. Deleting still works"
+                                    + " (close_session, clear_context); writes resume when space returns."),
+                    start);
         } catch (RuntimeException | StackOverflowError e) {
             log.error(
                     "event=request_failed command={} id={} error=\"{}\"",

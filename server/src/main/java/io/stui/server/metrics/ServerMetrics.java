@@ -7,7 +7,9 @@ import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.stui.server.health.HealthProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,15 +22,22 @@ import org.slf4j.LoggerFactory;
  * tests), optionally served over HTTP at {@code /metrics}.
  *
  * <ul>
- *   <li>{@code stui_requests_total{command,outcome}}: answered requests; outcome is {@code success}
- *       or the protocol error code</li>
+ *   <li>{@code stui_requests_total{command,outcome}}: answered requests; outcome is {@code success},
+ *       the protocol error code, or {@code retry_answered} (a retried request given its first answer)</li>
  *   <li>{@code stui_request_duration_seconds{command}}: time from decode to answer</li>
  *   <li>{@code stui_sessions}: live sessions</li>
  *   <li>{@code stui_evaluation_timeouts_total}: evaluations stopped by the time or step limit</li>
  *   <li>{@code stui_autosaves_total}: workspace snapshots written by the background auto-save</li>
  *   <li>{@code stui_front_handovers_total}: times a long request run on the front's thread made another
  *       thread take the sockets over</li>
+ *   <li>{@code stui_autosave_failures_total}: auto-save writes that failed (each is retried and reported to the
+ *       session's client)</li>
+ *   <li>the JVM's and the process's own metrics ({@code jvm_*}, {@code process_*}: memory, threads, GC, CPU, open
+ *       files)</li>
  * </ul>
+ *
+ * <p>Next to {@code /metrics} the HTTP server answers {@code /healthz} and {@code /readyz} (200 or 503, with a line
+ * saying why) when given a {@link HealthProbe}; any other path is 404.
  */
 public final class ServerMetrics implements AutoCloseable {
 
@@ -39,6 +48,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final Histogram latency;
     private final Counter timeouts;
     private final Counter autosaves;
+    private final Counter autosaveFailures;
     private HTTPServer http;
     private volatile IntSupplier handovers = () -> 0;
 
@@ -65,6 +75,11 @@ public final class ServerMetrics implements AutoCloseable {
                 .name("stui_autosaves_total")
                 .help("Workspace snapshots written by the background auto-save")
                 .register(registry);
+        autosaveFailures = Counter.builder()
+                .name("stui_autosave_failures_total")
+                .help("Auto-save writes that failed; each is retried and reported to the session's client")
+                .register(registry);
+        JvmMetrics.builder().register(registry);
         GaugeWithCallback.builder()
                 .name("stui_sessions")
                 .help("Live sessions")
@@ -128,6 +143,16 @@ public final class ServerMetrics implements AutoCloseable {
         autosaves.inc();
     }
 
+    /** Records one failed auto-save write. */
+    public void autosaveFailed() {
+        autosaveFailures.inc();
+    }
+
+    /** Auto-save writes failed so far. */
+    public long autosaveFailureCount() {
+        return (long) autosaveFailures.get();
+    }
+
     /** Workspaces auto-saved so far. */
     public long autosaveCount() {
         return (long) autosaves.get();
@@ -153,6 +178,11 @@ public final class ServerMetrics implements AutoCloseable {
      * or 0 when off.
      */
     public int serve(String host, int port) {
+        return serve(host, port, null);
+    }
+
+    /** As {@link #serve(String, int)}, with {@code /healthz} and {@code /readyz} answered by {@code health}. */
+    public int serve(String host, int port, HealthProbe health) {
         if (port == 0) {
             return 0;
         }
@@ -161,6 +191,7 @@ public final class ServerMetrics implements AutoCloseable {
                     .hostname(host)
                     .port(port)
                     .registry(registry)
+                    .defaultHandler(new HealthPaths(health))
                     .buildAndStart();
             log.info("event=metrics_listening host={} port={}", host, http.getPort());
             return http.getPort();

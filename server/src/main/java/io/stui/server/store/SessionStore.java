@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Durable store of sessions, client state and saved contexts in one SQLite file.
@@ -78,8 +80,12 @@ public final class SessionStore implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
 
+    /** Space kept aside so deletes can still run when the disk is full (see {@link SpaceReserve}). */
+    private final SpaceReserve reserve;
+
     private SessionStore(Path path, Connection conn, FileChannel lockChannel, FileLock lock) {
         this.path = path;
+        this.reserve = new SpaceReserve(Path.of(path + ".reserve"));
         this.conn = conn;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -104,6 +110,7 @@ public final class SessionStore implements AutoCloseable {
                 throw new StoreException(
                         "Store " + abs + " is in use by another server; stop it or choose another --store.");
             }
+            StoreFile.refuseForeign(abs);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + abs);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
@@ -112,7 +119,14 @@ public final class SessionStore implements AutoCloseable {
                 st.execute("PRAGMA busy_timeout=5000");
             }
             SessionStore store = new SessionStore(abs, c, ch, lk);
-            store.migrate();
+            try {
+                store.refuseForeignSchema();
+                store.migrate();
+            } catch (RuntimeException | SQLException e) {
+                store.close();
+                throw e;
+            }
+            store.reserve.keep();
             return store;
         } catch (SQLException | IOException e) {
             closeQuietly(ch);
@@ -123,12 +137,34 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** A store failure, as {@link StoreFullException} when SQLite says the disk or its size limit is full. */
+    private static StoreException failed(String message, Exception e) {
+        if (e instanceof SQLiteException se && se.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+            return new StoreFullException(message, e);
+        }
+        return new StoreException(message, e);
+    }
+
     private static void closeQuietly(FileChannel ch) {
         if (ch != null) {
             try {
                 ch.close();
             } catch (IOException ignored) {
                 // nothing more to release
+            }
+        }
+    }
+
+    /** A SQLite file with tables but none of ours (schema version 0) is someone else's database: not touched. */
+    private void refuseForeignSchema() throws SQLException {
+        if (readUserVersion() != 0) {
+            return;
+        }
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            if (rs.next() && rs.getInt(1) > 0) {
+                throw new StoreException("Store " + path + " is a SQLite database of another program (it has tables"
+                        + " but no STUI schema version); refusing to use it. Choose another --store.");
             }
         }
     }
@@ -158,7 +194,7 @@ public final class SessionStore implements AutoCloseable {
         try {
             return readUserVersion();
         } catch (SQLException e) {
-            throw new StoreException("Cannot read schema version: " + e.getMessage(), e);
+            throw failed("Cannot read schema version: " + e.getMessage(), e);
         }
     }
 
@@ -166,6 +202,16 @@ public final class SessionStore implements AutoCloseable {
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Empty when the database answers a query now; otherwise what failed (for {@code /healthz}). */
+    public synchronized Optional<String> probe() {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT 1 FROM sessions LIMIT 1)")) {
+            return rs.next() ? Optional.empty() : Optional.of("no row");
+        } catch (SQLException e) {
+            return Optional.of(e.getMessage());
         }
     }
 
@@ -189,8 +235,9 @@ public final class SessionStore implements AutoCloseable {
             ps.setString(7, s.stateJson());
             ps.setString(8, s.owner());
             ps.executeUpdate();
+            reserve.keep();
         } catch (SQLException e) {
-            throw new StoreException("Cannot store session " + s.sessionId() + ": " + e.getMessage(), e);
+            throw failed("Cannot store session " + s.sessionId() + ": " + e.getMessage(), e);
         }
     }
 
@@ -204,7 +251,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setString(4, sessionId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreException("Cannot update state of session " + sessionId + ": " + e.getMessage(), e);
+            throw failed("Cannot update state of session " + sessionId + ": " + e.getMessage(), e);
         }
     }
 
@@ -230,11 +277,31 @@ public final class SessionStore implements AutoCloseable {
 
     /** Durably deletes a session and its contexts; false when it was not stored. */
     public synchronized boolean deleteSession(String sessionId) {
+        return evenWhenFull(() -> deleteSessionOnce(sessionId));
+    }
+
+    private boolean deleteSessionOnce(String sessionId) {
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sessions WHERE session_id=?")) {
             ps.setString(1, sessionId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreException("Cannot delete session " + sessionId + ": " + e.getMessage(), e);
+            throw failed("Cannot delete session " + sessionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a delete; when the disk is full (a delete writes to the write-ahead log too) the reserve is given back
+     * and the delete tried once more, so space can always be freed. The reserve is taken again by a later write.
+     */
+    private <T> T evenWhenFull(java.util.function.Supplier<T> delete) {
+        try {
+            return delete.get();
+        } catch (StoreFullException e) {
+            if (!reserve.release()) {
+                throw e;
+            }
+            log.warn("event=store_reserve_released path={} reason=disk_full", path);
+            return delete.get();
         }
     }
 
@@ -259,7 +326,7 @@ public final class SessionStore implements AutoCloseable {
                         rs.getString(8)));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot load session " + sessionId + ": " + e.getMessage(), e);
+            throw failed("Cannot load session " + sessionId + ": " + e.getMessage(), e);
         }
     }
 
@@ -269,7 +336,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setLong(1, cutoff);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot delete old sessions: " + e.getMessage(), e);
+            throw failed("Cannot delete old sessions: " + e.getMessage(), e);
         }
     }
 
@@ -292,7 +359,7 @@ public final class SessionStore implements AutoCloseable {
                         rs.getString(8)));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot load sessions: " + e.getMessage(), e);
+            throw failed("Cannot load sessions: " + e.getMessage(), e);
         }
         return out;
     }
@@ -312,8 +379,9 @@ public final class SessionStore implements AutoCloseable {
             ps.setInt(6, c.historySize());
             ps.setString(7, c.meta());
             ps.executeUpdate();
+            reserve.keep();
         } catch (SQLException e) {
-            throw new StoreException("Cannot save context of session " + c.sessionId() + ": " + e.getMessage(), e);
+            throw failed("Cannot save context of session " + c.sessionId() + ": " + e.getMessage(), e);
         }
     }
 
@@ -332,7 +400,7 @@ public final class SessionStore implements AutoCloseable {
                         sessionId, kind, rs.getLong(1), rs.getBytes(2), vars, rs.getInt(4), rs.getString(5)));
             }
         } catch (SQLException | IOException e) {
-            throw new StoreException("Cannot load context of session " + sessionId + ": " + e.getMessage(), e);
+            throw failed("Cannot load context of session " + sessionId + ": " + e.getMessage(), e);
         }
     }
 
@@ -351,13 +419,15 @@ public final class SessionStore implements AutoCloseable {
 
     /** Durably removes a session's contexts of one kind. */
     public synchronized void deleteContext(String sessionId, ContextKind kind) {
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM contexts WHERE session_id=? AND kind=?")) {
-            ps.setString(1, sessionId);
-            ps.setString(2, kind.name());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot delete context of session " + sessionId + ": " + e.getMessage(), e);
-        }
+        evenWhenFull(() -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM contexts WHERE session_id=? AND kind=?")) {
+                ps.setString(1, sessionId);
+                ps.setString(2, kind.name());
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw failed("Cannot delete context of session " + sessionId + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -380,7 +450,7 @@ public final class SessionStore implements AutoCloseable {
             }
             return id;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the image id: " + e.getMessage(), e);
+            throw failed("Cannot read the image id: " + e.getMessage(), e);
         }
     }
 
@@ -393,7 +463,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setBytes(2, snapshot);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot save the image: " + e.getMessage(), e);
+            throw failed("Cannot save the image: " + e.getMessage(), e);
         }
     }
 
@@ -403,7 +473,7 @@ public final class SessionStore implements AutoCloseable {
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
         } catch (SQLException e) {
-            throw new StoreException("Cannot load the image: " + e.getMessage(), e);
+            throw failed("Cannot load the image: " + e.getMessage(), e);
         }
     }
 
@@ -438,7 +508,7 @@ public final class SessionStore implements AutoCloseable {
         try {
             transaction(work);
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw failed("Cannot " + what + ": " + e.getMessage(), e);
         }
     }
 

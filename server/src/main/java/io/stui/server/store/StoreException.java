@@ -1,7 +1,7 @@
 package io.stui.server.store;
 
 /** The durable store failed; the message says which operation and why. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

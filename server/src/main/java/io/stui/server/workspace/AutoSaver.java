@@ -6,9 +6,11 @@ import io.stui.server.store.StoreException;
 import io.stui.server.store.StoredContext;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * it never overlaps an evaluation of that session and reflects every request answered before it.
  * Writing the snapshot to SQLite happens on a single writer thread, in the order snapshots were
  * taken, off the request path.
+ *
+ * <p>A write that fails (a full disk, an I/O error) is not lost: the workspace is marked changed again and a new
+ * snapshot is taken and written after a back-off (doubling up to {@link #MAX_BACKOFF}), and each failure is
+ * reported to {@code onFailed} (metrics, and a warning in the session's next answer).
  */
 public final class AutoSaver implements AutoCloseable {
 
@@ -32,6 +38,11 @@ public final class AutoSaver implements AutoCloseable {
     private final SessionStore store;
     private final BiFunction<String, SessionWorkspace, Optional<StoredContext>> snapshotter;
     private final Runnable onWritten;
+    private final BiConsumer<String, String> onFailed;
+    /** Failed writes in a row, by session: the back-off grows with them and a success clears them. */
+    private final ConcurrentHashMap<String, Integer> failuresInARow = new ConcurrentHashMap<>();
+
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private final ScheduledExecutorService timer;
     private final java.util.concurrent.ExecutorService writer;
 
@@ -46,8 +57,20 @@ public final class AutoSaver implements AutoCloseable {
             SessionStore store,
             BiFunction<String, SessionWorkspace, Optional<StoredContext>> snapshotter,
             Runnable onWritten) {
+        this(delay, lanes, store, snapshotter, onWritten, (session, error) -> {});
+    }
+
+    /** @param onFailed told of each failed write: the session id and what failed */
+    public AutoSaver(
+            Duration delay,
+            KeyedSerialExecutor lanes,
+            SessionStore store,
+            BiFunction<String, SessionWorkspace, Optional<StoredContext>> snapshotter,
+            Runnable onWritten,
+            BiConsumer<String, String> onFailed) {
         this.delay = delay;
         this.onWritten = onWritten;
+        this.onFailed = onFailed;
         this.lanes = lanes;
         this.store = store;
         this.snapshotter = snapshotter;
@@ -87,7 +110,7 @@ public final class AutoSaver implements AutoCloseable {
                 log.warn("event=autosave_snapshot_failed session_id={} error=\"{}\"", sessionId, e.toString());
                 return;
             }
-            snap.ifPresent(s -> writer.execute(() -> write(s)));
+            snap.ifPresent(s -> writer.execute(() -> write(s, lane, sw)));
         });
         if (!queued) {
             // the lane is full or the server is stopping: try again later unless stopping
@@ -98,15 +121,51 @@ public final class AutoSaver implements AutoCloseable {
         }
     }
 
-    private void write(StoredContext s) {
+    private void write(StoredContext s, KeyedSerialExecutor.Lane lane, SessionWorkspace sw) {
+        String sessionId = s.sessionId();
         try {
             store.saveContext(s);
+            failuresInARow.remove(sessionId);
             onWritten.run();
-            log.debug("event=autosaved session_id={} bytes={}", s.sessionId(), s.snapshot().length);
+            log.debug("event=autosaved session_id={} bytes={}", sessionId, s.snapshot().length);
         } catch (StoreException e) {
-            // the session may have been closed in the meantime; its rows are gone with it
-            log.debug("event=autosave_skipped session_id={} error=\"{}\"", s.sessionId(), e.getMessage());
+            if (sw.isEnded() || isGone(sessionId)) {
+                // the session was closed in the meantime; its rows are gone with it
+                failuresInARow.remove(sessionId);
+                log.debug("event=autosave_skipped session_id={} error=\"{}\"", sessionId, e.getMessage());
+                return;
+            }
+            int failures = failuresInARow.merge(sessionId, 1, Integer::sum);
+            Duration backoff = backoff(failures);
+            log.warn(
+                    "event=autosave_failed session_id={} failures_in_a_row={} retry_in_ms={} error=\"{}\"",
+                    sessionId,
+                    failures,
+                    backoff.toMillis(),
+                    e.getMessage());
+            onFailed.accept(sessionId, e.getMessage());
+            sw.markDirty();
+            try {
+                timer.schedule(() -> changed(lane, sessionId, sw), backoff.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // shutting down: the save at shutdown takes the workspace, which is marked changed
+            }
         }
+    }
+
+    private boolean isGone(String sessionId) {
+        try {
+            return store.loadSession(sessionId).isEmpty();
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    /** The wait before retrying after {@code failures} failed writes in a row: the delay doubled, at most 30 s. */
+    Duration backoff(int failures) {
+        long base = Math.max(delay.toMillis(), 100);
+        long millis = base << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
     }
 
     /** Stops scheduling and waits for queued writes; pending sessions are left to the caller's final save. */

@@ -71,7 +71,9 @@ class IdeToolsE2ETest {
         }
 
         JsonNode send(Command command, ObjectNode params) {
-            String id = "ide-" + (++n);
+            // ids unique across the tests' conversations: the same id and parameters from the same client
+            // within the retry window are a retry, answered with the first answer
+            String id = "ide-" + Requests.newId() + "-" + (++n);
             return wire.call(
                     envelope
                             ? Requests.envelope(id, command.pascalName(), params)

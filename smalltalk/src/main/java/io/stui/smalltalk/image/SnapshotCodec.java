@@ -40,11 +40,20 @@ import java.util.Map;
  * registry; then the history. A session layered over the image stores its own layer only: the image's classes
  * are referred to by name (kind 3) and found in the image as it is when the snapshot is read. Objects are written once and referenced by index afterwards, so cycles and shared
  * references survive. Blocks are written as (method, block index, outer context); doit methods as their source.
+ *
+ * <p>Every text (names, categories, comments, sources) is an int byte count and UTF-8, so no field has a length
+ * limit. Version 1 wrote names, categories and comments with {@code writeUTF} (64 KiB at most); it is still read.
  */
 public final class SnapshotCodec {
     private static final long MAGIC = 0x53545549534E4150L; // "STUISNAP"
-    /** 2: class refs of kind 3 name a class of the parent layer (the image, for a session). 1 is read as well. */
+    /**
+     * The version written; {@link #readableVersion} lists what is read. 2: every text an int byte count and UTF-8,
+     * and class refs of kind 3 naming a class of the parent layer (the image, for a session).
+     */
     private static final int VERSION = 2;
+
+    /** Version 1: names, categories and comments in {@code writeUTF} (a two-byte length); read, never written. */
+    private static final int VERSION_SHORT_NAMES = 1;
 
     private SnapshotCodec() {}
 
@@ -101,13 +110,13 @@ public final class SnapshotCodec {
             List<StClass> classes = env.userClasses();
             out.writeInt(classes.size());
             for (StClass c : classes) {
-                out.writeUTF(c.name);
+                writeLong(c.name);
                 classRef(c.superclass);
                 strings(List.of(c.instVarNames));
                 strings(new ArrayList<>(c.classVars.keySet()));
-                out.writeUTF(c.category == null ? "" : c.category);
-                out.writeUTF(c.comment == null ? "" : c.comment);
-                out.writeUTF(c.format.name());
+                writeLong(c.category == null ? "" : c.category);
+                writeLong(c.comment == null ? "" : c.comment);
+                writeLong(c.format.name());
                 strings(List.of(c.cls.instVarNames));
             }
             List<CompiledMethod> methods = new ArrayList<>();
@@ -119,25 +128,25 @@ public final class SnapshotCodec {
             out.writeInt(methods.size());
             for (CompiledMethod m : methods) {
                 classRef(m.methodClass);
-                out.writeUTF(m.category == null ? "" : m.category);
+                writeLong(m.category == null ? "" : m.category);
                 writeLong(m.source);
             }
             // ---- object graph
             out.writeInt(s.variables().size());
-            for (Binding b : s.variables().values()) out.writeUTF(b.name);
+            for (Binding b : s.variables().values()) writeLong(b.name);
             for (Binding b : s.variables().values()) value(b.value);
             List<Binding> globals = new ArrayList<>();
             for (Binding b : env.globals.values())
                 if (!(b.value instanceof StClass c && c.owner == env && c.name.equals(b.name))) globals.add(b);
             out.writeInt(globals.size());
             for (Binding b : globals) {
-                out.writeUTF(b.name);
+                writeLong(b.name);
                 value(b.value);
             }
             for (StClass c : classes) {
                 out.writeInt(c.classVars.size());
                 for (Binding b : c.classVars.values()) {
-                    out.writeUTF(b.name);
+                    writeLong(b.name);
                     value(b.value);
                 }
                 out.writeInt(c.slots.length);
@@ -146,7 +155,7 @@ public final class SnapshotCodec {
             Map<String, Object> reg = s.registry().entries();
             out.writeInt(reg.size());
             for (Map.Entry<String, Object> e : reg.entrySet()) {
-                out.writeUTF(e.getKey());
+                writeLong(e.getKey());
                 value(e.getValue());
             }
             // ---- history
@@ -168,7 +177,7 @@ public final class SnapshotCodec {
 
         void strings(List<String> list) throws IOException {
             out.writeInt(list.size());
-            for (String x : list) out.writeUTF(x);
+            for (String x : list) writeLong(x);
         }
 
         void classRef(StClass c) throws IOException {
@@ -178,7 +187,7 @@ public final class SnapshotCodec {
             }
             StClass base = c.isMeta ? c.thisClass : c;
             out.writeByte(base.isKernel() ? 1 : base.owner == s.environment() ? 2 : 3);
-            out.writeUTF(base.name);
+            writeLong(base.name);
             out.writeBoolean(c.isMeta);
         }
 
@@ -326,6 +335,12 @@ public final class SnapshotCodec {
         }
     }
 
+    /** The one version check: the versions this codec reads, anything else refused by number. */
+    static int readableVersion(int version) throws IOException {
+        if (version == VERSION || version == VERSION_SHORT_NAMES) return version;
+        throw new IOException("unsupported snapshot version " + version + " (this server reads 1 and " + VERSION + ")");
+    }
+
     private static final class Reader {
         final WorkspaceState s;
         final DataInputStream in;
@@ -333,6 +348,7 @@ public final class SnapshotCodec {
         final List<CompiledMethod> doits = new ArrayList<>();
         final Map<String, StClass> userClasses = new HashMap<>();
         final List<Context> contexts = new ArrayList<>();
+        int version;
 
         Reader(WorkspaceState s, DataInputStream in) {
             this.s = s;
@@ -341,19 +357,18 @@ public final class SnapshotCodec {
 
         void readAll() throws IOException {
             if (in.readLong() != MAGIC) throw new IOException("bad magic");
-            int version = in.readInt();
-            if (version != 1 && version != VERSION) throw new IOException("unsupported snapshot version " + version);
+            version = readableVersion(in.readInt());
             Environment env = s.environment();
             int nClasses = count();
             List<StClass> order = new ArrayList<>();
             for (int i = 0; i < nClasses; i++) {
-                String name = in.readUTF();
+                String name = text();
                 StClass sup = classRef();
                 List<String> iv = strings();
                 List<String> cv = strings();
-                String category = in.readUTF();
-                String comment = in.readUTF();
-                StClass.Format fmt = StClass.Format.valueOf(in.readUTF());
+                String category = text();
+                String comment = text();
+                StClass.Format fmt = StClass.Format.valueOf(text());
                 List<String> civ = strings();
                 StClass c = ClassBuilder.defineClass(
                         env,
@@ -371,14 +386,14 @@ public final class SnapshotCodec {
             int nMethods = count();
             for (int i = 0; i < nMethods; i++) {
                 StClass c = classRef();
-                String category = in.readUTF();
+                String category = text();
                 String source = readLong();
                 ClassBuilder.compile(env, c, source, category);
             }
             int nVars = count();
             List<Binding> vars = new ArrayList<>();
             for (int i = 0; i < nVars; i++) {
-                String name = in.readUTF();
+                String name = text();
                 Binding b = new Binding(name, null);
                 s.variables().put(name, b);
                 vars.add(b);
@@ -387,13 +402,13 @@ public final class SnapshotCodec {
             for (Binding b : vars) b.value = value();
             int nGlobals = count();
             for (int i = 0; i < nGlobals; i++) {
-                String name = in.readUTF();
+                String name = text();
                 env.defineGlobal(name, value());
             }
             for (StClass c : order) {
                 int ncv = count();
                 for (int i = 0; i < ncv; i++) {
-                    String name = in.readUTF();
+                    String name = text();
                     Object v = value();
                     c.classVars.computeIfAbsent(name, n -> new Binding(n, null)).value = v;
                 }
@@ -404,7 +419,7 @@ public final class SnapshotCodec {
             }
             int nReg = count();
             for (int i = 0; i < nReg; i++) {
-                String id = in.readUTF();
+                String id = text();
                 s.registry().put(id, value());
             }
             int nHist = count();
@@ -421,6 +436,11 @@ public final class SnapshotCodec {
                 c.home = h;
             }
             env.changed();
+        }
+
+        /** A name, category or comment: its encoding is the one place the versions differ. */
+        String text() throws IOException {
+            return version == VERSION_SHORT_NAMES ? in.readUTF() : readLong();
         }
 
         String readLong() throws IOException {
@@ -444,14 +464,14 @@ public final class SnapshotCodec {
         List<String> strings() throws IOException {
             int n = count();
             List<String> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) out.add(in.readUTF());
+            for (int i = 0; i < n; i++) out.add(text());
             return out;
         }
 
         StClass classRef() throws IOException {
             int kind = in.readByte();
             if (kind == 0) return null;
-            String name = in.readUTF();
+            String name = text();
             boolean meta = in.readBoolean();
             StClass c;
             if (kind == 1) {
