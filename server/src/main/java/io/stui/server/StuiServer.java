@@ -12,6 +12,8 @@ import io.stui.server.config.FrontMode;
 import io.stui.server.config.ServerConfig;
 import io.stui.server.dispatch.CommandTable;
 import io.stui.server.dispatch.RequestDispatcher;
+import io.stui.server.events.EventPublisher;
+import io.stui.server.events.EventSource;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.front.FastFront;
 import io.stui.server.front.Front;
@@ -30,6 +32,7 @@ import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvaluationThreads;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.zmq.ZContext;
+import io.stui.zmq.ZmqException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -85,6 +88,10 @@ public final class StuiServer implements AutoCloseable {
     private final CountDownLatch stoppedLatch = new CountDownLatch(1);
     private final String endpoint;
     private final int metricsPort;
+    /** The events socket, null when events are off ({@code events-endpoint none}). */
+    private EventPublisher publisher;
+    /** Its bound endpoint, null when events are off. */
+    private String eventsEndpoint;
     /** What start-up has opened so far, closed in reverse if start-up fails. */
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
@@ -120,6 +127,12 @@ public final class StuiServer implements AutoCloseable {
             this.oldGenCeiling = OldGenerationCeiling.install(config.oldGenFloorMiB() << 20, config.oldGenFactor());
             oldGenCeiling.ifPresent(this::opened);
             this.context = opened(new ZContext());
+            EventSource events = events(config, context, metrics);
+            smalltalk.publishTo(events);
+            image.use(ws -> {
+                events.listen(null, ws);
+                return null;
+            });
             InfoCommands info = new InfoCommands(
                     new InfoCommands.ServerFacts(
                             VERSION,
@@ -134,16 +147,19 @@ public final class StuiServer implements AutoCloseable {
                     smalltalk::packages,
                     image::savedAt,
                     image::hasUnsavedChanges);
+            IdeCommands ide = new IdeCommands(smalltalk, config, VERSION);
+            ide.eventsEndpoint(eventsEndpoint);
             CommandTable table = new CommandTable(
                     info,
                     new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
                     smalltalk,
                     new ContextCommands(smalltalk, workspaces, store, sessions),
-                    new IdeCommands(smalltalk, config, VERSION),
+                    ide,
                     new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
                     new CodeCommands(smalltalk, image, limits));
             RequestDispatcher dispatcher =
                     new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, sessions::laneOf, metrics);
+            dispatcher.publishTo(events);
             this.front = front(config, context, dispatcher);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
@@ -162,15 +178,45 @@ public final class StuiServer implements AutoCloseable {
             }
         }
         log.info(
-                "event=server_started endpoint={} backend={} front_mode={} workers={} store={} metrics_port={}"
-                        + " version={}",
+                "event=server_started endpoint={} events_endpoint={} backend={} front_mode={} workers={} store={}"
+                        + " metrics_port={} version={}",
                 endpoint,
+                eventsEndpoint,
                 context.backend().name().toLowerCase(Locale.ROOT),
                 config.frontMode().wireName(),
                 config.workers(),
                 store.path(),
                 metricsPort,
                 VERSION);
+    }
+
+    /**
+     * The events socket ({@code events-endpoint}; {@code none}: no events), opened before the front so that every
+     * answered request can raise its events; closed after the front has sent its last answers, before the context.
+     */
+    private EventSource events(ServerConfig config, ZContext context, ServerMetrics metrics) {
+        String configured = config.eventsEndpoint();
+        if ("none".equals(configured)) {
+            return EventSource.NONE;
+        }
+        EventPublisher publisher;
+        if (configured != null) {
+            publisher = EventPublisher.start(context, configured, config.eventsHwm(), config.curveSecretKey());
+        } else {
+            String next = EventPublisher.defaultEndpoint(config.endpoint());
+            try {
+                publisher = EventPublisher.start(context, next, config.eventsHwm(), config.curveSecretKey());
+            } catch (ZmqException e) {
+                // the next port is only a convention (any local socket may hold it): a free port, named by describe
+                log.warn("event=events_default_port_taken endpoint={} error=\"{}\"", next, e.getMessage());
+                publisher =
+                        EventPublisher.start(context, "tcp://127.0.0.1:*", config.eventsHwm(), config.curveSecretKey());
+            }
+        }
+        this.publisher = opened(publisher);
+        this.eventsEndpoint = publisher.endpoint();
+        metrics.eventsDropped(publisher::dropped);
+        return new EventSource(publisher);
     }
 
     /** The front of the configured mode; both kinds of front thread run work, so both are evaluation threads. */
@@ -230,6 +276,16 @@ public final class StuiServer implements AutoCloseable {
     /** The endpoint the server listens on (wildcard port resolved). */
     public String endpoint() {
         return endpoint;
+    }
+
+    /** The events endpoint (port resolved), or null when events are off. */
+    public String eventsEndpoint() {
+        return eventsEndpoint;
+    }
+
+    /** Events at least one subscriber missed (0 when events are off). */
+    public long eventsDropped() {
+        return publisher == null ? 0 : publisher.dropped();
     }
 
     /** The metrics HTTP port, or 0 when metrics are off. */
@@ -293,6 +349,9 @@ public final class StuiServer implements AutoCloseable {
         }
         oldGenCeiling.ifPresent(OldGenerationCeiling::close);
         smalltalk.close();
+        if (publisher != null) {
+            publisher.close();
+        }
         store.close();
         metrics.close();
         context.close();

@@ -99,7 +99,20 @@ public final class ClientCodec {
             }
             params.put("session_id", debug.sessionId());
         }
+        // the live debugger's parameters, the same in both encodings
+        putIfSet(params, "debug_id", debug.debugId());
+        putIfSet(params, "class_name", debug.className());
+        putIfSet(params, "method_name", debug.methodName());
+        putIfSet(params, "is_class_method", debug.isClassMethod());
+        putIfSet(params, "frame", debug.frame());
+        putIfSet(params, "code", debug.code());
         return params;
+    }
+
+    private static void putIfSet(Map<String, Object> params, String name, Object value) {
+        if (value != null) {
+            params.put(name, value);
+        }
     }
 
     /**

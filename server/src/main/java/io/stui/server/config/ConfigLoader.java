@@ -56,7 +56,9 @@ public final class ConfigLoader {
             "front-mode",
             "old-gen-floor-mib",
             "old-gen-factor",
-            "context-retention-days");
+            "context-retention-days",
+            "events-endpoint",
+            "events-hwm");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -221,7 +223,9 @@ public final class ConfigLoader {
                 positive(s, "old-gen-floor-mib", d.oldGenFloorMiB()),
                 factor(s, "old-gen-factor", d.oldGenFactor()),
                 Duration.ofDays(positive(
-                        s, "context-retention-days", d.contextRetention().toDays())));
+                        s, "context-retention-days", d.contextRetention().toDays())),
+                s.containsKey("events-endpoint") ? s.get("events-endpoint").strip() : d.eventsEndpoint(),
+                (int) range(s, "events-hwm", d.eventsHwm(), 0, Integer.MAX_VALUE));
         checkBindSafety(c);
         return c;
     }
@@ -234,6 +238,15 @@ public final class ConfigLoader {
         if (!c.curveEnabled() && !c.insecure() && !isLoopbackEndpoint(c.endpoint())) {
             throw new ConfigException("Endpoint " + c.endpoint() + " is not a loopback address: configure "
                     + "curve-secret-key (CURVE encryption) or pass --insecure to accept clear text on the network.");
+        }
+        String events = c.eventsEndpoint();
+        if (events != null
+                && !events.equals("none")
+                && !c.curveEnabled()
+                && !c.insecure()
+                && !isLoopbackEndpoint(events)) {
+            throw new ConfigException("events-endpoint " + events + " is not a loopback address: configure "
+                    + "curve-secret-key (CURVE encryption), pass --insecure, or use 'none' for no events socket.");
         }
     }
 

@@ -36,6 +36,9 @@ import java.util.Objects;
  *                              ({@code OldGenerationCeiling})
  * @param oldGenFactor          the old-generation ceiling as a multiple of what survived the last full collection
  * @param contextRetention      how long a session that expired stays restorable with its saved context
+ * @param eventsEndpoint        where the events PUB socket binds: null for the default (the main endpoint's next
+ *                              port, on loopback), {@code none} for no events socket
+ * @param eventsHwm             send high-water mark of the events socket, per subscriber (0 unlimited)
  */
 public record ServerConfig(
         String endpoint,
@@ -58,7 +61,9 @@ public record ServerConfig(
         FrontMode frontMode,
         long oldGenFloorMiB,
         double oldGenFactor,
-        Duration contextRetention) {
+        Duration contextRetention,
+        String eventsEndpoint,
+        int eventsHwm) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -105,7 +110,9 @@ public record ServerConfig(
                 FrontMode.FAST,
                 8,
                 1.15,
-                Duration.ofDays(30));
+                Duration.ofDays(30),
+                null,
+                1000);
     }
 
     /** True when CURVE encryption is configured. */
@@ -135,6 +142,8 @@ public record ServerConfig(
         m.put("old_gen_floor_mib", oldGenFloorMiB);
         m.put("old_gen_factor", oldGenFactor);
         m.put("context_retention_days", contextRetention.toDays());
+        m.put("events_endpoint", eventsEndpoint == null ? "default" : eventsEndpoint);
+        m.put("events_hwm", eventsHwm);
         return m;
     }
 

@@ -10,6 +10,7 @@ import io.stui.protocol.StuiException;
 import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
 import io.stui.protocol.result.CommandResult;
+import io.stui.server.events.EventSource;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.front.Front;
 import io.stui.server.metrics.ServerMetrics;
@@ -34,6 +35,8 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private final KeyedSerialExecutor executor;
     private final Function<String, KeyedSerialExecutor.Lane> sessionLanes;
     private final ServerMetrics metrics;
+    /** Told around each request (evaluation started/finished, debugger and session events); set once at start. */
+    private EventSource events = EventSource.NONE;
 
     /** @param sessionLanes the lane of a live session by its id, or null when no live session has the id */
     public RequestDispatcher(
@@ -47,6 +50,11 @@ public final class RequestDispatcher implements Front.Dispatcher {
         this.executor = executor;
         this.sessionLanes = sessionLanes;
         this.metrics = metrics;
+    }
+
+    /** Publishes request events to {@code source}; call before the front starts. */
+    public void publishTo(EventSource source) {
+        this.events = source;
     }
 
     @Override
@@ -174,14 +182,22 @@ public final class RequestDispatcher implements Front.Dispatcher {
      */
     private EncodedAnswer answer(Decoded.Ok ok, long start) {
         Request request = ok.request();
+        // events are queued before the answer is sent (they travel on another socket, so may still arrive after it)
+        String evaluationTopic = events.started(request, ok.meta().idText());
+        CommandResult result = null;
+        String outcome = ErrorCode.INTERNAL_ERROR.wireName();
         try {
-            CommandResult result = table.handle(request);
+            result = table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
+            outcome = "success";
             return out;
         } catch (StuiException e) {
+            result = null;
+            outcome = e.code().wireName();
             return error(ok.meta(), e, start);
         } catch (RuntimeException | StackOverflowError e) {
+            result = null;
             log.error(
                     "event=request_failed command={} id={} error=\"{}\"",
                     request.command(),
@@ -195,6 +211,8 @@ public final class RequestDispatcher implements Front.Dispatcher {
                             "The server failed while running " + request.command() + " ("
                                     + e.getClass().getSimpleName() + "); the error is logged, try again or report it."),
                     start);
+        } finally {
+            events.answered(evaluationTopic, request, ok.meta().idText(), result, outcome, System.nanoTime() - start);
         }
     }
 
