@@ -16,6 +16,8 @@ import io.stui.server.dispatch.CommandTable;
 import io.stui.server.dispatch.DispatchPolicy;
 import io.stui.server.dispatch.RequestDispatcher;
 import io.stui.server.dispatch.RetryCache;
+import io.stui.server.events.EventPublisher;
+import io.stui.server.events.EventSource;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.FastFront;
@@ -42,6 +44,7 @@ import io.stui.smalltalk.EvaluationThreads;
 import io.stui.smalltalk.SmalltalkEngine;
 import io.stui.zmq.ZAuth;
 import io.stui.zmq.ZContext;
+import io.stui.zmq.ZmqException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -103,6 +106,10 @@ public final class StuiServer implements AutoCloseable {
     private final CountDownLatch stoppedLatch = new CountDownLatch(1);
     private final String endpoint;
     private final int metricsPort;
+    /** The events socket, null when events are off ({@code events-endpoint none}). */
+    private EventPublisher publisher;
+    /** Its bound endpoint, null when events are off. */
+    private String eventsEndpoint;
     /** What start-up has opened so far, closed in reverse if start-up fails. */
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
@@ -152,6 +159,12 @@ public final class StuiServer implements AutoCloseable {
             if (zapHandler != null) {
                 opened(zapHandler);
             }
+            EventSource events = events(config, context, metrics);
+            smalltalk.publishTo(events);
+            image.use(ws -> {
+                events.listen(null, ws);
+                return null;
+            });
             InfoCommands info = new InfoCommands(
                     new InfoCommands.ServerFacts(
                             VERSION,
@@ -166,12 +179,14 @@ public final class StuiServer implements AutoCloseable {
                     smalltalk::packages,
                     image::savedAt,
                     image::hasUnsavedChanges);
+            IdeCommands ide = new IdeCommands(smalltalk, config, VERSION);
+            ide.eventsEndpoint(eventsEndpoint);
             CommandTable table = new CommandTable(
                     info,
                     new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
                     smalltalk,
                     new ContextCommands(smalltalk, workspaces, store, sessions),
-                    new IdeCommands(smalltalk, config, VERSION),
+                    ide,
                     new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
                     new CodeCommands(smalltalk, image, limits));
             IdentityResolver identities = new IdentityResolver(
@@ -197,6 +212,7 @@ public final class StuiServer implements AutoCloseable {
                             identities,
                             new OwnershipGuard(sessions, SessionManager::notFoundMessage),
                             answerRules));
+            dispatcher.publishTo(events);
             this.front = front(config, context, dispatcher, zapHandler);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
@@ -218,9 +234,10 @@ public final class StuiServer implements AutoCloseable {
             }
         }
         log.info(
-                "event=server_started endpoint={} backend={} front_mode={} workers={} store={} metrics_port={}"
-                        + " version={}",
+                "event=server_started endpoint={} events_endpoint={} backend={} front_mode={} workers={} store={}"
+                        + " metrics_port={} version={}",
                 endpoint,
+                eventsEndpoint,
                 context.backend().name().toLowerCase(Locale.ROOT),
                 config.frontMode().wireName(),
                 config.workers(),
@@ -249,6 +266,35 @@ public final class StuiServer implements AutoCloseable {
             log.info("event=zap_started mechanism=plain");
         }
         return auth;
+    }
+
+    /**
+     * The events socket ({@code events-endpoint}; {@code none}: no events), opened before the front so that every
+     * answered request can raise its events; closed after the front has sent its last answers, before the context.
+     */
+    private EventSource events(ServerConfig config, ZContext context, ServerMetrics metrics) {
+        String configured = config.eventsEndpoint();
+        if ("none".equals(configured)) {
+            return EventSource.NONE;
+        }
+        EventPublisher publisher;
+        if (configured != null) {
+            publisher = EventPublisher.start(context, configured, config.eventsHwm(), config.curveSecretKey());
+        } else {
+            String next = EventPublisher.defaultEndpoint(config.endpoint());
+            try {
+                publisher = EventPublisher.start(context, next, config.eventsHwm(), config.curveSecretKey());
+            } catch (ZmqException e) {
+                // the next port is only a convention (any local socket may hold it): a free port, named by describe
+                log.warn("event=events_default_port_taken endpoint={} error=\"{}\"", next, e.getMessage());
+                publisher =
+                        EventPublisher.start(context, "tcp://127.0.0.1:*", config.eventsHwm(), config.curveSecretKey());
+            }
+        }
+        this.publisher = opened(publisher);
+        this.eventsEndpoint = publisher.endpoint();
+        metrics.eventsDropped(publisher::dropped);
+        return new EventSource(publisher);
     }
 
     /** The front of the configured mode; both kinds of front thread run work, so both are evaluation threads. */
@@ -333,6 +379,16 @@ public final class StuiServer implements AutoCloseable {
         return endpoint;
     }
 
+    /** The events endpoint (port resolved), or null when events are off. */
+    public String eventsEndpoint() {
+        return eventsEndpoint;
+    }
+
+    /** Events at least one subscriber missed (0 when events are off). */
+    public long eventsDropped() {
+        return publisher == null ? 0 : publisher.dropped();
+    }
+
     /** The metrics HTTP port, or 0 when metrics are off. */
     public int metricsPort() {
         return metricsPort;
@@ -402,6 +458,9 @@ public final class StuiServer implements AutoCloseable {
         step("metrics", metrics::close);
         if (zapHandler != null) {
             step("zap_handler", zapHandler::close);
+        }
+        if (publisher != null) {
+            step("events", publisher::close);
         }
         step("zmq_context", context::close);
         log.info("event=server_stopped endpoint={}", endpoint);

@@ -86,7 +86,7 @@ final class RequestFactory {
      */
     static List<Request> debugSetup(String sessionId) {
         return List.of(
-                new Request.DefineClass(null, STEP_CLASS, "Object", null, null, null, "Bench", sessionId),
+                new Request.DefineClass(null, STEP_CLASS, "Object", null, null, null, "Bench", null, sessionId),
                 new Request.CompileMethod(STEP_CLASS, STEP_METHOD, "bench", false, sessionId),
                 new Request.Debug(
                         DebugOperation.setBreakpoint(STEP_LINE, null),

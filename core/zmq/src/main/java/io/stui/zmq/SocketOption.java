@@ -45,6 +45,13 @@ public final class SocketOption<T> {
     public static final SocketOption<Boolean> IMMEDIATE = bool(OptionId.IMMEDIATE);
     /** ZMQ_ROUTER_MANDATORY: unknown routing ids fail with EHOSTUNREACH. Write-only (libzmq 4.3 cannot read it). */
     public static final SocketOption<Boolean> ROUTER_MANDATORY = bool(OptionId.ROUTER_MANDATORY);
+    /** ZMQ_XPUB_VERBOSE (XPUB): pass every subscription up, not only the first of each topic. Write-only. */
+    public static final SocketOption<Boolean> XPUB_VERBOSE = bool(OptionId.XPUB_VERBOSE);
+    /**
+     * ZMQ_XPUB_NODROP (PUB, XPUB): a send that meets a subscriber at its high-water mark fails as would-block
+     * (false) instead of dropping silently, so the sender can count it. Write-only.
+     */
+    public static final SocketOption<Boolean> XPUB_NODROP = bool(OptionId.XPUB_NODROP);
     /** ZMQ_RECONNECT_IVL ({@link #FOREVER}: no reconnection). */
     public static final SocketOption<Duration> RECONNECT_IVL = millis(OptionId.RECONNECT_IVL);
     /** ZMQ_RECONNECT_IVL_MAX (zero: no back-off). */

@@ -2,13 +2,14 @@ package io.stui.server.cli;
 
 import io.stui.protocol.StuiException;
 import io.stui.protocol.client.StuiClient;
-import io.stui.protocol.result.EvaluateResult;
+import io.stui.server.repl.Repl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
@@ -24,16 +25,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code stui repl}: an interactive Smalltalk session on a server. Line editing and history with
- * JLine; input continues on the next line while a string, comment or bracket is open; Ctrl-D quits.
- * Without a terminal (piped input) it reads plain lines from stdin the same way.
+ * {@code stui repl}: an interactive Smalltalk session on a server, the terminal around {@link Repl} (which does the
+ * work and is tested without one). Line editing and history with JLine; Tab completes from the server; input
+ * continues on the next line while the server's {@code is_complete} says it is incomplete; Ctrl-C during an
+ * evaluation interrupts it; Ctrl-D quits. Without a terminal (piped input) it reads plain lines from stdin the same
+ * way.
  */
 @Command(
         name = "repl",
         mixinStandardHelpOptions = true,
         description = {
             "Interactive Smalltalk on a server, in one session (variables persist).",
-            "Multi-line input while brackets or quotes are open; Ctrl-D or :quit leaves."
+            "Multi-line input while brackets or quotes are open; Tab completes; Ctrl-C interrupts;",
+            ":debug EXPR steps through an evaluation; :help lists the REPL's commands; Ctrl-D or :quit leaves."
         })
 final class ReplCommand implements Callable<Integer> {
 
@@ -53,7 +57,8 @@ final class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (StuiClient c = StuiClient.connect(client.options())) {
+        try (StuiClient c = StuiClient.connect(client.options());
+                StuiClient control = StuiClient.connect(client.options())) {
             boolean own = session == null;
             String sid;
             try {
@@ -64,11 +69,19 @@ final class ReplCommand implements Callable<Integer> {
                 System.err.println("stui repl: " + e.code().wireName() + ": " + e.getMessage());
                 return 1;
             }
-            try {
-                if (System.console() != null) {
-                    interactive(c, sid);
+            boolean console = System.console() != null;
+            try (Terminal terminal =
+                            console ? TerminalBuilder.builder().system(true).build() : null;
+                    Repl repl = new Repl(
+                            c,
+                            control,
+                            sid,
+                            console ? new PrintStream(terminal.output(), true, StandardCharsets.UTF_8) : System.out)) {
+                boolean live = repl.streamTranscript(Repl.eventsEndpoint(c), Duration.ofSeconds(2));
+                if (console) {
+                    interactive(terminal, repl, sid, live);
                 } else {
-                    piped(c, sid);
+                    piped(repl);
                 }
             } finally {
                 if (own) {
@@ -83,91 +96,76 @@ final class ReplCommand implements Callable<Integer> {
         }
     }
 
-    private void interactive(StuiClient c, String sid) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            DefaultParser parser = new DefaultParser() {
-                @Override
-                public ParsedLine parse(String line, int cursor, ParseContext context) {
-                    if (context == ParseContext.ACCEPT_LINE && !InputCompleteness.isComplete(line)) {
-                        throw new EOFError(-1, cursor, "open bracket or quote");
-                    }
-                    return super.parse(line, cursor, context);
-                }
-            };
-            parser.setEscapeChars(new char[0]);
-            parser.setQuoteChars(new char[0]);
-            Path history = Path.of(System.getProperty("user.home"), ".stui", "history");
-            try {
-                java.nio.file.Files.createDirectories(history.getParent());
-            } catch (IOException e) {
-                System.err.println("stui repl: history will not be kept (" + e.getMessage() + ")");
+    private void interactive(Terminal terminal, Repl repl, String sid, boolean live) throws IOException {
+        // Ctrl-C outside readLine (an evaluation runs): ask the server to stop it
+        terminal.handle(Terminal.Signal.INT, sig -> {
+            if (repl.evaluating()) {
+                repl.interrupt();
             }
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .parser(parser)
-                    .variable(LineReader.HISTORY_FILE, history)
-                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ")
-                    .build();
-            PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-            out.println("STUI REPL on " + client.endpoint + ", session " + sid + ". Ctrl-D or :quit to leave.");
-            while (true) {
-                String line;
-                try {
-                    line = reader.readLine("st> ");
-                } catch (UserInterruptException e) {
-                    continue;
-                } catch (EndOfFileException e) {
-                    return;
+        });
+        DefaultParser parser = new DefaultParser() {
+            @Override
+            public ParsedLine parse(String line, int cursor, ParseContext context) {
+                if (context == ParseContext.ACCEPT_LINE
+                        && "incomplete".equals(repl.check(line).status())) {
+                    throw new EOFError(-1, cursor, "incomplete input");
                 }
-                if (!handle(c, sid, line, out)) {
-                    return;
-                }
+                return super.parse(line, cursor, context);
+            }
+        };
+        parser.setEscapeChars(new char[0]);
+        parser.setQuoteChars(new char[0]);
+        Path history = Path.of(System.getProperty("user.home"), ".stui", "history");
+        try {
+            java.nio.file.Files.createDirectories(history.getParent());
+        } catch (IOException e) {
+            System.err.println("stui repl: history will not be kept (" + e.getMessage() + ")");
+        }
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .parser(parser)
+                .completer(new ReplCompleter(repl))
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  > ")
+                .build();
+        terminal.writer()
+                .println("STUI REPL on " + client.endpoint + ", session " + sid + (live ? " (Transcript live)" : "")
+                        + ". :help for help, Ctrl-D or :quit to leave.");
+        terminal.writer().flush();
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(repl.prompt());
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return;
+            }
+            if (!repl.handle(line)) {
+                return;
             }
         }
     }
 
-    private void piped(StuiClient c, String sid) throws IOException {
+    /** Without a terminal: lines from stdin, joined while the server says the input is incomplete. */
+    private static void piped(Repl repl) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         StringBuilder pending = new StringBuilder();
         String line;
         while ((line = in.readLine()) != null) {
             pending.append(line);
-            if (!InputCompleteness.isComplete(pending.toString())) {
+            if ("incomplete".equals(repl.check(pending.toString()).status())) {
                 pending.append('\n');
                 continue;
             }
             String code = pending.toString();
             pending.setLength(0);
-            if (!handle(c, sid, code, System.out)) {
+            if (!repl.handle(code)) {
                 return;
             }
         }
         if (!pending.isEmpty()) {
-            handle(c, sid, pending.toString(), System.out);
+            repl.handle(pending.toString());
         }
-    }
-
-    /** Evaluates one input; false when the user asked to leave. */
-    private static boolean handle(StuiClient c, String sid, String code, PrintStream out) {
-        String trimmed = code.strip();
-        if (trimmed.isEmpty()) {
-            return true;
-        }
-        if (trimmed.equals(":quit") || trimmed.equals(":q")) {
-            return false;
-        }
-        try {
-            EvaluateResult r = c.evaluate(code, sid);
-            if (!r.transcript().isEmpty()) {
-                out.print(r.transcript());
-                if (!r.transcript().endsWith("\n")) {
-                    out.println();
-                }
-            }
-            out.println(r.result());
-        } catch (StuiException e) {
-            out.println(e.code().wireName() + ": " + e.getMessage());
-        }
-        return true;
     }
 }

@@ -61,11 +61,18 @@ public final class IdeCommands {
     private final SmalltalkCommands smalltalk;
     private final ServerConfig config;
     private final String serverVersion;
+    /** The events socket's endpoint, null when the server has none; set once at start. */
+    private volatile String eventsEndpoint;
 
     public IdeCommands(SmalltalkCommands smalltalk, ServerConfig config, String serverVersion) {
         this.smalltalk = smalltalk;
         this.config = config;
         this.serverVersion = serverVersion;
+    }
+
+    /** What describe lists as the events endpoint (null: no events socket). */
+    public void eventsEndpoint(String endpoint) {
+        this.eventsEndpoint = endpoint;
     }
 
     // ---------------------------------------------------------------- completion, input checks
@@ -302,7 +309,7 @@ public final class IdeCommands {
         capabilities.put("navigation", true);
         capabilities.put("editing", true);
         capabilities.put("debugger", "live");
-        capabilities.put("events_endpoint", null);
+        capabilities.put("events_endpoint", eventsEndpoint);
         return new DescribeResult(
                 serverVersion, PROTOCOL_VERSION, List.of("command", "envelope"), commands, limits, capabilities);
     }

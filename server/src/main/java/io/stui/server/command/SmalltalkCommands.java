@@ -17,6 +17,7 @@ import io.stui.protocol.result.MethodInfo;
 import io.stui.protocol.result.ObjectInfo;
 import io.stui.protocol.result.SetVariableResult;
 import io.stui.server.config.ServerConfig;
+import io.stui.server.events.EventSource;
 import io.stui.server.metrics.ServerMetrics;
 import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionException;
@@ -64,6 +65,7 @@ public final class SmalltalkCommands implements AutoCloseable {
     private final ServerMetrics metrics;
     private final EvalLimits limits;
     private final DefaultImage image;
+    private EventSource events = EventSource.NONE;
 
     public SmalltalkCommands(
             SmalltalkEngine engine,
@@ -101,7 +103,15 @@ public final class SmalltalkCommands implements AutoCloseable {
 
     /** The workspace of a live session, made or revived on first use (call in the session's lane). */
     SessionWorkspace workspace(LiveSession session) {
-        return session.workspace(workspaces);
+        SessionWorkspace sw = session.workspace(workspaces);
+        // (again) each time: the workspace may have been revived or replaced (load_context) since
+        events.listen(session.id(), sw.workspace());
+        return sw;
+    }
+
+    /** Streams the Transcript and busy/idle of every session's workspace to {@code source}; call at start. */
+    public void publishTo(EventSource source) {
+        this.events = source;
     }
 
     /** Records that a session's workspace changed: last_modified, and an auto-save within the delay. */

@@ -66,7 +66,9 @@ public final class ConfigLoader {
             "max-sessions",
             // durability (issue #16)
             "retry-window",
-            "max-answer-bytes");
+            "max-answer-bytes",
+            "events-endpoint",
+            "events-hwm");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -239,7 +241,9 @@ public final class ConfigLoader {
                 security(s, d.security()),
                 Duration.ofSeconds(
                         nonNegative(s, "retry-window", d.retryWindow().toSeconds())),
-                range(s, "max-answer-bytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8));
+                range(s, "max-answer-bytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8),
+                s.containsKey("events-endpoint") ? s.get("events-endpoint").strip() : d.eventsEndpoint(),
+                (int) range(s, "events-hwm", d.eventsHwm(), 0, Integer.MAX_VALUE));
         checkBindSafety(c);
         return c;
     }
@@ -281,6 +285,15 @@ public final class ConfigLoader {
         if (!c.curveEnabled() && !c.insecure() && !isLoopbackEndpoint(c.endpoint())) {
             throw new ConfigException("Endpoint " + c.endpoint() + " is not a loopback address: configure "
                     + "curve-secret-key (CURVE encryption) or pass --insecure to accept clear text on the network.");
+        }
+        String events = c.eventsEndpoint();
+        if (events != null
+                && !events.equals("none")
+                && !c.curveEnabled()
+                && !c.insecure()
+                && !isLoopbackEndpoint(events)) {
+            throw new ConfigException("events-endpoint " + events + " is not a loopback address: configure "
+                    + "curve-secret-key (CURVE encryption), pass --insecure, or use 'none' for no events socket.");
         }
     }
 

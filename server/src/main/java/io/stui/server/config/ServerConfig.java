@@ -42,6 +42,9 @@ import java.util.Objects;
  * @param retryWindow           how long a request id reused by the same client gets the first answer again
  *                              (evaluate, create_session, save_context) instead of a second execution
  * @param maxAnswerBytes        largest answer sent; a larger one is replaced by a {@code ResponseTooLarge} error
+ * @param eventsEndpoint        where the events PUB socket binds: null for the default (the main endpoint's next
+ *                              port, on loopback), {@code none} for no events socket
+ * @param eventsHwm             send high-water mark of the events socket, per subscriber (0 unlimited)
  */
 public record ServerConfig(
         String endpoint,
@@ -70,7 +73,9 @@ public record ServerConfig(
         SecuritySettings security,
         // durability (issue #16)
         Duration retryWindow,
-        long maxAnswerBytes) {
+        long maxAnswerBytes,
+        String eventsEndpoint,
+        int eventsHwm) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -126,7 +131,9 @@ public record ServerConfig(
                 Duration.ofMinutes(10),
                 SecuritySettings.defaults(),
                 Duration.ofSeconds(60),
-                16L << 20);
+                16L << 20,
+                null,
+                1000);
     }
 
     /** True when CURVE encryption is configured. */
@@ -161,6 +168,8 @@ public record ServerConfig(
         m.put("authentication", security.authenticates());
         m.put("retry_window", retryWindow.toSeconds());
         m.put("max_answer_bytes", maxAnswerBytes);
+        m.put("events_endpoint", eventsEndpoint == null ? "default" : eventsEndpoint);
+        m.put("events_hwm", eventsHwm);
         return m;
     }
 

@@ -11,6 +11,7 @@ import io.stui.protocol.request.Request;
 import io.stui.protocol.request.SessionScoped;
 import io.stui.protocol.result.CommandResult;
 import io.stui.server.command.CurrentRequest;
+import io.stui.server.events.EventSource;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.Front;
@@ -44,6 +45,8 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private final MemoryReserve reserve;
     /** The lane of the work that names no session and uses the default image (one request at a time under its lock). */
     private final KeyedSerialExecutor.Lane imageLane = KeyedSerialExecutor.Lane.sharedByClients("default-image");
+    /** Told around each request (evaluation started/finished, debugger and session events); set once at start. */
+    private EventSource events = EventSource.NONE;
 
     private final IdentityResolver identities;
     private final OwnershipGuard ownership;
@@ -79,6 +82,11 @@ public final class RequestDispatcher implements Front.Dispatcher {
         this.identities = policy.identities();
         this.ownership = policy.ownership();
         this.rules = policy.answers();
+    }
+
+    /** Publishes request events to {@code source}; call before the front starts. */
+    public void publishTo(EventSource source) {
+        this.events = source;
     }
 
     @Override
@@ -281,15 +289,23 @@ public final class RequestDispatcher implements Front.Dispatcher {
     private EncodedAnswer answer(Decoded.Ok ok, Identity who, long start) {
         Request request = ok.request();
         CurrentRequest.set(ok.meta().id());
+        // events are queued before the answer is sent (they travel on another socket, so may still arrive after it);
+        // none for a request refused as another identity's
+        String evaluationTopic = null;
+        CommandResult result = null;
+        String outcome = ErrorCode.INTERNAL_ERROR.wireName();
         try {
             if (ownership != null) {
                 ownership.check(request, who);
             }
-            CommandResult result = who.authenticated()
+            evaluationTopic = events.started(request, ok.meta().idText());
+            result = who.authenticated()
                     ? ScopedValue.where(Identity.CURRENT, who).call(() -> table.handle(request))
                     : table.handle(request);
             EncodedAnswer out = codec.encodeResultLent(ok.meta(), result);
             if (out.length() > rules.maxAnswerBytes()) {
+                result = null;
+                outcome = ErrorCode.RESPONSE_TOO_LARGE.wireName();
                 return error(
                         ok.meta(),
                         new StuiException(
@@ -301,12 +317,16 @@ public final class RequestDispatcher implements Front.Dispatcher {
                         start);
             }
             metrics.request(request.command().snakeName(), "success", System.nanoTime() - start);
+            outcome = "success";
             return out;
         } catch (StuiException e) {
+            result = null;
+            outcome = e.code().wireName();
             return error(ok.meta(), e, start);
         } catch (OutOfMemoryError e) {
             // the shared heap is short (often because of another session): the reserve pays for this answer
             reserve.release();
+            result = null;
             log.error(
                     "event=request_failed command={} id={} error=\"{}\"",
                     request.command(),
@@ -322,6 +342,8 @@ public final class RequestDispatcher implements Front.Dispatcher {
             reserve.replenish();
             return out;
         } catch (StoreFullException e) {
+            result = null;
+            outcome = ErrorCode.STORAGE_FULL.wireName();
             return error(
                     ok.meta(),
                     new StuiException(
@@ -332,6 +354,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
                                     + " (close_session, clear_context); writes resume when space returns."),
                     start);
         } catch (RuntimeException | StackOverflowError e) {
+            result = null;
             log.error(
                     "event=request_failed command={} id={} error=\"{}\"",
                     request.command(),
@@ -347,6 +370,7 @@ public final class RequestDispatcher implements Front.Dispatcher {
                     start);
         } finally {
             CurrentRequest.clear();
+            events.answered(evaluationTopic, request, ok.meta().idText(), result, outcome, System.nanoTime() - start);
         }
     }
 

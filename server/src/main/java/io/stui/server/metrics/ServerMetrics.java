@@ -97,6 +97,16 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /** Publishes the events socket's drops, read at each scrape. */
+    public void eventsDropped(java.util.function.LongSupplier count) {
+        CounterWithCallback.builder()
+                .name("stui_events_dropped_total")
+                .help("Events at least one subscriber missed: the hand-over queue was full or a subscriber was at its"
+                        + " high-water mark")
+                .callback(cb -> cb.call(count.getAsLong()))
+                .register(registry);
+    }
+
     /**
      * Label lookups build a label array each time; the data points of each command (its latency and
      * its outcomes) are looked up once and kept, so recording costs one map lookup.

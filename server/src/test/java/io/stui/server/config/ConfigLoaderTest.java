@@ -87,6 +87,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theEventsSocketFollowsTheSameBindRulesAndCanBeSwitchedOff() {
+        ServerConfig d = ConfigLoader.load(Map.of(), Map.of());
+        assertEquals(null, d.eventsEndpoint()); // the main endpoint's next port, resolved at start
+        assertEquals(1000, d.eventsHwm());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(Map.of(), Map.of("events-endpoint", "tcp://0.0.0.0:5556")));
+        assertTrue(e.getMessage().contains("events-endpoint"), e.getMessage());
+        assertEquals(
+                "none",
+                ConfigLoader.load(Map.of("STUI_EVENTS_ENDPOINT", "none"), Map.of())
+                        .eventsEndpoint());
+        assertEquals(
+                "tcp://127.0.0.1:5556", io.stui.server.events.EventPublisher.defaultEndpoint("tcp://127.0.0.1:5555"));
+        assertEquals("tcp://127.0.0.1:*", io.stui.server.events.EventPublisher.defaultEndpoint("tcp://127.0.0.1:*"));
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("events-hwm", "-1")));
+    }
+
+    @Test
     void nonLoopbackBindNeedsCurveOrInsecure() throws Exception {
         ConfigException e = assertThrows(
                 ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555")));

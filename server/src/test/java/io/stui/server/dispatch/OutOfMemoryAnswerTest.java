@@ -48,7 +48,7 @@ class OutOfMemoryAnswerTest {
                 smalltalk,
                 new ContextCommands(smalltalk, null, null, null),
                 new IdeCommands(smalltalk, config, "test"),
-                new DebugCommands(smalltalk, SmalltalkCommands.limits(config)),
+                new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
                 new CodeCommands(smalltalk, null, null));
         MemoryReserve reserve = new MemoryReserve(1 << 16);
         List<String> answers = new ArrayList<>();
@@ -64,8 +64,8 @@ class OutOfMemoryAnswerTest {
         };
         try (KeyedSerialExecutor executor = new KeyedSerialExecutor(1, 4, 4, 1 << 20);
                 ServerMetrics metrics = new ServerMetrics(() -> 0)) {
-            RequestDispatcher dispatcher =
-                    new RequestDispatcher(ProtocolCodec.INSTANCE, table, executor, id -> null, metrics, reserve);
+            RequestDispatcher dispatcher = new RequestDispatcher(
+                    ProtocolCodec.INSTANCE, table, executor, id -> null, metrics, policy(reserve));
             byte[] request =
                     "{\"command\":\"system_info\",\"id\":7,\"parameters\":{}}".getBytes(StandardCharsets.UTF_8);
             dispatcher.dispatch(List.of(request), reply, nowhere);
@@ -76,5 +76,10 @@ class OutOfMemoryAnswerTest {
         } finally {
             smalltalk.close();
         }
+    }
+
+    private static DispatchPolicy policy(MemoryReserve reserve) {
+        DispatchPolicy none = DispatchPolicy.none();
+        return new DispatchPolicy(reserve, none.identities(), none.ownership(), none.answers());
     }
 }

@@ -31,6 +31,7 @@ public enum OptionId {
     TCP_KEEPALIVE_IDLE(36, Kind.INT),
     TCP_KEEPALIVE_INTVL(37, Kind.INT),
     IMMEDIATE(39, Kind.INT),
+    XPUB_VERBOSE(40, Kind.INT),
     IPV6(42, Kind.INT),
     PLAIN_SERVER(44, Kind.INT),
     PLAIN_USERNAME(45, Kind.STRING),
@@ -41,6 +42,7 @@ public enum OptionId {
     CURVE_SERVERKEY(50, Kind.BYTES),
     ZAP_DOMAIN(55, Kind.STRING),
     HANDSHAKE_IVL(66, Kind.INT),
+    XPUB_NODROP(69, Kind.INT),
     HEARTBEAT_IVL(75, Kind.INT),
     HEARTBEAT_TTL(76, Kind.INT),
     HEARTBEAT_TIMEOUT(77, Kind.INT);

@@ -350,6 +350,8 @@ final class JeromqSocket implements SocketDriver {
             case TCP_KEEPALIVE_IDLE -> ZMQ.ZMQ_TCP_KEEPALIVE_IDLE;
             case TCP_KEEPALIVE_INTVL -> ZMQ.ZMQ_TCP_KEEPALIVE_INTVL;
             case IMMEDIATE -> ZMQ.ZMQ_IMMEDIATE;
+            case XPUB_VERBOSE -> ZMQ.ZMQ_XPUB_VERBOSE;
+            case XPUB_NODROP -> ZMQ.ZMQ_XPUB_NODROP;
             case IPV6 -> ZMQ.ZMQ_IPV6;
             case PLAIN_SERVER -> ZMQ.ZMQ_PLAIN_SERVER;
             case PLAIN_USERNAME -> ZMQ.ZMQ_PLAIN_USERNAME;
@@ -419,7 +421,7 @@ final class JeromqSocket implements SocketDriver {
         }
         Object v = switch (option) {
             // JeroMQ parses these as booleans.
-            case IMMEDIATE, ROUTER_MANDATORY, CURVE_SERVER, PLAIN_SERVER, IPV6 -> value != 0;
+            case IMMEDIATE, ROUTER_MANDATORY, CURVE_SERVER, PLAIN_SERVER, IPV6, XPUB_VERBOSE, XPUB_NODROP -> value != 0;
             default -> value;
         };
         set(option, v);

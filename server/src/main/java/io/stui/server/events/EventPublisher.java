@@ -1,0 +1,217 @@
+package io.stui.server.events;
+
+import io.stui.zmq.Curve;
+import io.stui.zmq.SocketOption;
+import io.stui.zmq.SocketType;
+import io.stui.zmq.ZContext;
+import io.stui.zmq.ZSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The events socket: an XPUB that only its own thread touches (ZeroMQ sockets are not thread-safe). Workers hand
+ * events over through a bounded queue and never wait: a full queue drops the event.
+ *
+ * <p>XPUB rather than PUB so the server hears subscriptions: {@link #wants} lets callers skip building events for
+ * topics nobody listens to, and each subscription is answered with a {@code subscribed} event on its prefix, which
+ * tells a subscriber it is now receiving (ZeroMQ's slow joiner: without it a client cannot know when it starts to
+ * receive).
+ *
+ * <p>A slow subscriber never slows the server: sends are non-blocking and {@code ZMQ_XPUB_NODROP} makes a send that
+ * meets a subscriber at its high-water mark fail instead of dropping silently, so the drop is counted; the event is
+ * then sent again in the lossy mode, so subscribers that keep up still get it. {@link #dropped()} counts events that
+ * at least one subscriber missed (queue full, or a subscriber at its high-water mark).
+ */
+public final class EventPublisher implements Events, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+    /** Events waiting for the publisher thread; beyond this the server is producing faster than it can send. */
+    static final int QUEUE_CAPACITY = 8192;
+    /** How often the thread looks for new subscriptions while no event arrives. */
+    private static final long IDLE_POLL_MS = 20;
+
+    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final ZSocket socket;
+    private final String endpoint;
+    private final Thread thread;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    /** Subscribed prefixes; replaced (never changed) by the publisher thread, read by every caller of wants. */
+    private volatile String[] prefixes = new String[0];
+
+    private volatile boolean running = true;
+    private long seq;
+
+    private EventPublisher(ZSocket socket, String endpoint) {
+        this.socket = socket;
+        this.endpoint = endpoint;
+        // socket handed to this thread: Thread.start is the memory barrier ZeroMQ asks for when a socket migrates
+        this.thread = new Thread(this::run, "stui-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Binds the events socket on {@code endpoint} (a {@code *} port picks a free one) and starts its thread.
+     *
+     * @param hwm            send high-water mark per subscriber
+     * @param curveSecretZ85 the server's CURVE secret key (as the main socket's), or null
+     */
+    public static EventPublisher start(ZContext context, String endpoint, int hwm, String curveSecretZ85) {
+        ZSocket s = context.createSocket(SocketType.XPUB);
+        try {
+            s.setSndHwm(hwm);
+            s.set(SocketOption.XPUB_VERBOSE, true);
+            s.set(SocketOption.XPUB_NODROP, true);
+            if (curveSecretZ85 != null) {
+                s.setCurveServer(Curve.keyPairFromSecret(Curve.z85Decode(curveSecretZ85)));
+            }
+            s.bind(endpoint);
+            return new EventPublisher(s, s.lastEndpoint());
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Where the events socket binds by default: the main endpoint's next port on loopback ({@code *} stays any free
+     * port), or beside an ipc path or inproc name.
+     */
+    public static String defaultEndpoint(String mainEndpoint) {
+        int sep = mainEndpoint.indexOf("://");
+        String transport = sep < 0 ? "" : mainEndpoint.substring(0, sep);
+        if (transport.equals("ipc") || transport.equals("inproc")) {
+            return mainEndpoint + "-events";
+        }
+        String port = mainEndpoint.substring(mainEndpoint.lastIndexOf(':') + 1);
+        if (port.matches("[0-9]{1,5}") && Integer.parseInt(port) < 65535) {
+            return "tcp://127.0.0.1:" + (Integer.parseInt(port) + 1);
+        }
+        return "tcp://127.0.0.1:*";
+    }
+
+    /** The endpoint bound (port resolved). */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** Events at least one subscriber missed since start. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Events sent since start. */
+    public long published() {
+        return published.get();
+    }
+
+    @Override
+    public boolean wants(String topic) {
+        for (String p : prefixes) {
+            if (topic.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void publish(String topic, String kind, String requestId, Map<String, Object> fields) {
+        if (!running || !queue.offer(new Event(topic, kind, requestId, fields, System.currentTimeMillis()))) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                readSubscriptions();
+                Event e = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                while (e != null) {
+                    send(e);
+                    e = queue.poll();
+                }
+            }
+            // what was queued before close is still sent (close waits for this thread)
+            for (Event e = queue.poll(); e != null; e = queue.poll()) {
+                send(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            socket.close();
+        }
+    }
+
+    /** Takes in subscriptions and unsubscriptions: a first byte 1 or 0, then the prefix. */
+    private void readSubscriptions() {
+        Optional<byte[]> m;
+        while ((m = socket.receive(ZSocket.DONTWAIT)).isPresent()) {
+            byte[] b = m.get();
+            if (b.length == 0 || (b[0] != 0 && b[0] != 1)) {
+                continue; // not a subscription: XPUB passes up whatever a peer sends
+            }
+            String prefix = new String(b, 1, b.length - 1, StandardCharsets.UTF_8);
+            String[] now = prefixes;
+            boolean known = Arrays.asList(now).contains(prefix);
+            if (b[0] == 1) {
+                if (!known) {
+                    String[] next = Arrays.copyOf(now, now.length + 1);
+                    next[now.length] = prefix;
+                    prefixes = next;
+                }
+                // verbose: every subscriber's subscription comes up, so each one hears it is live
+                send(new Event(prefix, "subscribed", null, Map.of("prefix", prefix), System.currentTimeMillis()));
+            } else if (known) {
+                // unsubscriptions come up only when the last subscriber of the prefix has gone
+                prefixes = Arrays.stream(now).filter(p -> !p.equals(prefix)).toArray(String[]::new);
+            }
+        }
+    }
+
+    private void send(Event e) {
+        try {
+            byte[] topic = e.topicBytes();
+            byte[] body = e.toJson(++seq);
+            if (socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT)) {
+                socket.send(body, ZSocket.DONTWAIT);
+                published.incrementAndGet();
+                return;
+            }
+            // a subscriber of this topic is at its high-water mark: count it, and let the others have the event
+            dropped.incrementAndGet();
+            socket.set(SocketOption.XPUB_NODROP, false);
+            try {
+                if (socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT)) {
+                    socket.send(body, ZSocket.DONTWAIT);
+                }
+            } finally {
+                socket.set(SocketOption.XPUB_NODROP, true);
+            }
+        } catch (RuntimeException ex) {
+            dropped.incrementAndGet();
+            log.warn("event=event_send_failed kind={} error=\"{}\"", e.kind(), ex.toString());
+        }
+    }
+
+    /** Stops taking events, sends what was queued and closes the socket. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
