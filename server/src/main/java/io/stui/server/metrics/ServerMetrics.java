@@ -79,7 +79,6 @@ public final class ServerMetrics implements AutoCloseable {
                 .name("stui_autosave_failures_total")
                 .help("Auto-save writes that failed; each is retried and reported to the session's client")
                 .register(registry);
-        JvmMetrics.builder().register(registry);
         GaugeWithCallback.builder()
                 .name("stui_sessions")
                 .help("Live sessions")
@@ -196,6 +195,9 @@ public final class ServerMetrics implements AutoCloseable {
         if (port == 0) {
             return 0;
         }
+        // only when someone can scrape them: the JVM's metrics load java.lang.management and its MXBeans, about
+        // 2 MiB of classes a server without a metrics port would carry for nothing
+        JvmMetrics.builder().register(registry);
         try {
             http = HTTPServer.builder()
                     .hostname(host)
