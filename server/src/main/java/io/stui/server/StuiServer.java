@@ -99,7 +99,7 @@ public final class StuiServer implements AutoCloseable {
     private final Front front;
     private final ScheduledExecutorService sweeper;
     /** Heap held back for answers and the shutdown's saves when the shared heap runs out (issue #16). */
-    private final MemoryReserve reserve = new MemoryReserve(1 << 20);
+    private final MemoryReserve reserve = new MemoryReserve(512 << 10);
 
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
