@@ -155,9 +155,10 @@ public final class BaselineCommand implements Callable<Integer> {
 
     private static String figures(Map<String, Double> judged) {
         StringBuilder b = new StringBuilder();
-        for (String metric : Baseline.HIGHER_IS_BETTER.keySet()) {
-            Double v = judged.get(metric);
-            if (v != null) {
+        for (Map.Entry<String, Double> e : judged.entrySet()) {
+            String metric = e.getKey();
+            Double v = e.getValue();
+            if (Baseline.higherIsBetter(metric) != null) {
                 b.append(b.isEmpty() ? "" : ", ").append(metric).append(String.format(Locale.ROOT, " %.3f", v));
             }
         }
