@@ -35,17 +35,17 @@ class BaselineTest {
                 JsonNodeFactory.instance.objectNode());
         Baseline.Figure ping = b.figures().get("ping.share");
         assertEquals(0.93, ping.value(), 1e-9);
-        // the runs spread by 0.05, less than the 10% of a share a few runs may understate
-        assertEquals(0.093, ping.tolerance(), 1e-9);
-        assertEquals("ping.share >= 0.837", ping.threshold().describe());
+        // the runs spread by 0.05, less than the 15% of a share a few runs may understate
+        assertEquals(0.14, ping.tolerance(), 1e-9);
+        assertEquals("ping.share >= 0.790", ping.threshold().describe());
         assertTrue(ping.threshold().baseline());
         // lower is better for latency ratios and memory: the limit is above the baseline
         // a p99 ratio keeps at least half of itself: 1.2 + 0.6
         assertEquals(
                 "ping.p99_ratio <= 1.800",
                 b.figures().get("ping.p99_ratio").threshold().describe());
-        // a spread smaller than 5% of the figure still leaves 5%
-        assertEquals(4.55, b.figures().get("server_peak_rss_mib").tolerance(), 1e-9);
+        // a spread smaller than 8% of the figure still leaves 8%
+        assertEquals(7.28, b.figures().get("server_peak_rss_mib").tolerance(), 1e-9);
         assertFalse(b.figures().containsKey("rps"), "only ratios and memory are baseline figures");
         assertFalse(b.figures().containsKey("evaluate.p99_ratio"), "a figure the runs did not measure is left out");
     }
@@ -57,7 +57,7 @@ class BaselineTest {
         run.put("evaluate_loop.p99_ratio", 2.8);
         Baseline b = Baseline.fromRuns(List.of(run, run, run), JsonNodeFactory.instance.objectNode());
         assertEquals(
-                "evaluate_loop.share >= 0.450",
+                "evaluate_loop.share >= 0.425",
                 b.figures().get("evaluate_loop.share").threshold().describe());
         assertEquals(
                 "evaluate_loop.p99_ratio <= 4.200",
