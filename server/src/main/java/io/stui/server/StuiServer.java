@@ -132,6 +132,9 @@ public final class StuiServer implements AutoCloseable {
                     config.contextRetention(),
                     config.security().maxSessions());
             this.metrics = opened(new ServerMetrics(sessions::sessionCount));
+            if (config.metricsPort() != 0) {
+                metrics.exportJvm();
+            }
             SmalltalkEngine engine = SmalltalkEngine.boot();
             log.info(
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());

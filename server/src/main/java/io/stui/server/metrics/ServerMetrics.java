@@ -86,6 +86,18 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /**
+     * Adds the JVM's and the process's own metrics. Only for a server whose metrics are served: they load
+     * java.lang.management and its MXBeans, about 2 MiB of classes a server without a metrics port would carry for
+     * nothing. Call it before the front starts, so the port opens soon after the first answer.
+     */
+    public synchronized void exportJvm() {
+        if (!jvmExported) {
+            JvmMetrics.builder().register(registry);
+            jvmExported = true;
+        }
+    }
+
     /** Publishes the front end's hand-over count, read at each scrape. */
     public void frontHandovers(IntSupplier count) {
         handovers = count;
@@ -110,6 +122,8 @@ public final class ServerMetrics implements AutoCloseable {
      * Label lookups build a label array each time; the data points of each command (its latency and
      * its outcomes) are looked up once and kept, so recording costs one map lookup.
      */
+    private boolean jvmExported;
+
     private final class PerCommand {
         final DistributionDataPoint latency;
         final CounterDataPoint success;
@@ -195,9 +209,7 @@ public final class ServerMetrics implements AutoCloseable {
         if (port == 0) {
             return 0;
         }
-        // only when someone can scrape them: the JVM's metrics load java.lang.management and its MXBeans, about
-        // 2 MiB of classes a server without a metrics port would carry for nothing
-        JvmMetrics.builder().register(registry);
+        exportJvm();
         try {
             http = HTTPServer.builder()
                     .hostname(host)

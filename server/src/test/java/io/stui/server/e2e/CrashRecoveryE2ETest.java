@@ -115,7 +115,16 @@ class CrashRecoveryE2ETest {
         }
     }
 
+    /** The metrics page, or "" while the port is not open yet (it opens just after the first answer). */
     private static String scrape(java.net.http.HttpClient http, int port) throws Exception {
+        try {
+            return scrapeOnce(http, port);
+        } catch (java.net.ConnectException e) {
+            return "";
+        }
+    }
+
+    private static String scrapeOnce(java.net.http.HttpClient http, int port) throws Exception {
         return http.send(
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
