@@ -43,14 +43,14 @@ public record Baseline(Map<String, Figure> figures, ObjectNode measured) {
     /**
      * Smallest tolerance, as a share of the figure: a few runs understate the spread. On this machine, quiet, the
      * 3-pair medians of the gate runs of one day (2026-12-05) reached 11-13% below the median of three runs in a
-     * row (evaluate 0.736 against 0.820, evaluate_loop 0.479 against 0.541), while those three spread by 2-6%; a p99 over 2.5 s moves with any scheduling hiccup, and its
+     * row (evaluate 0.736 against 0.820, evaluate_loop 0.479 against 0.541), while those three spread by 2-6%; 20% keeps a margin over that and still fails an evaluator made 2x slower (evaluate_loop 0.379 against 0.433); a p99 over 2.5 s moves with any scheduling hiccup, and its
      * ratio went from 1.1 to 2.3 between runs of one build. Memory is steadier within a series (92.0-92.3 MiB) but moved by 5 MiB between series.
      */
     public static double minTolerance(String metric) {
         if (metric.endsWith(".p99_ratio")) {
             return 0.5;
         }
-        return metric.endsWith(".share") ? 0.15 : 0.08;
+        return metric.endsWith(".share") ? 0.20 : 0.08;
     }
 
     /**
@@ -190,7 +190,7 @@ public record Baseline(Map<String, Figure> figures, ObjectNode measured) {
         root.put(
                 "rule",
                 "baseline = the median of the runs; tolerance = the range of the runs (max - min), at least "
-                        + "15% of a share, 50% of a p99 ratio and 8% of memory (a few runs understate the spread "
+                        + "20% of a share, 50% of a p99 ratio and 8% of memory (a few runs understate the spread "
                         + "this machine shows over a day): the spread the same build showed on the same machine. "
                         + "Rewrite with `stui bench baseline` in a commit that means to move it.");
         root.set("measured", measured);

@@ -35,9 +35,9 @@ class BaselineTest {
                 JsonNodeFactory.instance.objectNode());
         Baseline.Figure ping = b.figures().get("ping.share");
         assertEquals(0.93, ping.value(), 1e-9);
-        // the runs spread by 0.05, less than the 15% of a share a few runs may understate
-        assertEquals(0.14, ping.tolerance(), 1e-9);
-        assertEquals("ping.share >= 0.790", ping.threshold().describe());
+        // the runs spread by 0.05, less than the 20% of a share a few runs may understate
+        assertEquals(0.186, ping.tolerance(), 1e-9);
+        assertEquals("ping.share >= 0.744", ping.threshold().describe());
         assertTrue(ping.threshold().baseline());
         // lower is better for latency ratios and memory: the limit is above the baseline
         // a p99 ratio keeps at least half of itself: 1.2 + 0.6
@@ -57,7 +57,7 @@ class BaselineTest {
         run.put("evaluate_loop.p99_ratio", 2.8);
         Baseline b = Baseline.fromRuns(List.of(run, run, run), JsonNodeFactory.instance.objectNode());
         assertEquals(
-                "evaluate_loop.share >= 0.425",
+                "evaluate_loop.share >= 0.400",
                 b.figures().get("evaluate_loop.share").threshold().describe());
         assertEquals(
                 "evaluate_loop.p99_ratio <= 4.200",
