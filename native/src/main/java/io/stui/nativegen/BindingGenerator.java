@@ -2,9 +2,11 @@ package io.stui.nativegen;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,14 @@ public final class BindingGenerator {
         files.put(config.headerClassName() + ".java", new HeaderClassWriter(config, version).write(model, constants));
         StructLayouter layouter = new StructLayouter(model);
         StructClassWriter structs = new StructClassWriter(config, version, layouter);
+        Set<String> structsWanted = options.included(IncludeKind.STRUCT).isEmpty()
+                ? model.names(IncludeKind.STRUCT)
+                : options.declaredOnly(
+                        IncludeKind.STRUCT, model.names(IncludeKind.STRUCT), config.headerFileName() + " " + version);
         for (HeaderModel.Struct struct : model.structs()) {
+            if (!structsWanted.contains(struct.name())) {
+                continue;
+            }
             files.put(JavaNames.safe(struct.name()) + ".java", structs.write(struct));
         }
         FunctionTypeClassWriter functionTypes = new FunctionTypeClassWriter(config, version);
@@ -55,7 +64,7 @@ public final class BindingGenerator {
                 "generated {} functions, {} constants, {} structs, {} function types from {} {}",
                 model.functions().size(),
                 constants.size(),
-                model.structs().size(),
+                structsWanted.size(),
                 model.functionTypedefs().size(),
                 config.headerFileName(),
                 version);
@@ -75,19 +84,19 @@ public final class BindingGenerator {
     }
 
     private List<HeaderClassWriter.Constant> constants(MacroTable macros, MacroEvaluator evaluator, String version) {
-        java.util.Set<String> included = options.includeConstants();
+        Set<String> included = options.included(IncludeKind.CONSTANT);
         if (!included.isEmpty()) {
-            java.util.Set<String> evaluable = new java.util.HashSet<>();
+            Set<String> evaluable = new HashSet<>();
             for (String name : included) {
                 if (macros.get(name) != null && evaluator.evaluate(name).isPresent()) {
                     evaluable.add(name);
                 }
             }
-            included = options.declaredOnly("constant", included, evaluable, config.headerFileName() + " " + version);
+            included = options.declaredOnly(IncludeKind.CONSTANT, evaluable, config.headerFileName() + " " + version);
         }
         List<HeaderClassWriter.Constant> constants = new ArrayList<>();
         for (MacroTable.Macro macro : macros.all()) {
-            if (options.includeConstants().isEmpty()
+            if (options.included(IncludeKind.CONSTANT).isEmpty()
                     ? !config.isConstant(macro.name())
                     : !included.contains(macro.name())) {
                 continue;

@@ -1,6 +1,8 @@
 package io.stui.nativegen;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The declarations of one C header that the generator turns into Java, in header order.
@@ -35,40 +37,48 @@ public record HeaderModel(
     public record PrimitiveTypedef(String name, CType.Primitive type, String spelling) {}
 
     /**
-     * This model with only the named functions, as jextract's {@code --include-function}; an empty set
-     * keeps every function. Structs and typedefs stay (the kept functions may use them).
-     *
-     * @throws IllegalArgumentException naming any function the header does not declare
+     * The names this header declares of one kind: functions, structs, or typedefs (of function and of
+     * builtin types; a {@code typedef struct} is a struct). Constants are macros: see {@link MacroTable}.
      */
-    public HeaderModel onlyFunctions(java.util.Set<String> names) {
-        if (names.isEmpty()) {
-            return this;
+    public Set<String> names(IncludeKind kind) {
+        Set<String> names = new LinkedHashSet<>();
+        switch (kind) {
+            case FUNCTION -> functions.forEach(f -> names.add(f.name()));
+            case STRUCT -> structs.forEach(s -> names.add(s.name()));
+            case TYPEDEF -> {
+                functionTypedefs.forEach(t -> names.add(t.name()));
+                primitiveTypedefs.forEach(t -> names.add(t.name()));
+            }
+            case CONSTANT -> throw new IllegalArgumentException("constants are macros, not declarations");
         }
-        java.util.Set<String> declared = new java.util.HashSet<>();
-        functions.forEach(f -> declared.add(f.name()));
-        java.util.List<String> unknown =
-                names.stream().filter(n -> !declared.contains(n)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "--include-function names functions the header does not declare: " + String.join(", ", unknown));
-        }
-        return keepFunctions(names);
-    }
-
-    /** This model with exactly the functions named (none if the set is empty); structs and typedefs stay. */
-    public HeaderModel keepFunctions(java.util.Set<String> names) {
-        return new HeaderModel(
-                functions.stream().filter(f -> names.contains(f.name())).toList(),
-                structs,
-                functionTypedefs,
-                primitiveTypedefs);
-    }
-
-    /** The names of the functions declared. */
-    public java.util.Set<String> functionNames() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        functions.forEach(f -> names.add(f.name()));
         return names;
+    }
+
+    /**
+     * This model with exactly the named functions or typedefs (none if the set is empty), the other
+     * kinds untouched. Structs are filtered when files are written instead: a kept struct's layout may
+     * need one that is not generated.
+     */
+    public HeaderModel keep(IncludeKind kind, Set<String> names) {
+        return switch (kind) {
+            case FUNCTION ->
+                new HeaderModel(
+                        functions.stream().filter(f -> names.contains(f.name())).toList(),
+                        structs,
+                        functionTypedefs,
+                        primitiveTypedefs);
+            case TYPEDEF ->
+                new HeaderModel(
+                        functions,
+                        structs,
+                        functionTypedefs.stream()
+                                .filter(t -> names.contains(t.name()))
+                                .toList(),
+                        primitiveTypedefs.stream()
+                                .filter(t -> names.contains(t.name()))
+                                .toList());
+            case STRUCT, CONSTANT -> throw new IllegalArgumentException(kind + "s are filtered when files are written");
+        };
     }
 
     /** Finds a struct by its C tag, or throws naming it. */

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +19,8 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp ... io.stui.nativegen.Main --header /usr/include/zmq.h --output bindings/src/main/java
  *      [--clang clang] [-D NAME[=VALUE]]... [--include-function NAME|@FILE]...
- *      [--include-constant NAME|@FILE]... [--allow-absent] [--ast saved.json --macros saved.txt]
+ *      [--include-constant NAME|@FILE]... [--include-struct NAME|@FILE]... [--include-typedef NAME|@FILE]...
+ *      [--allow-absent] [--ast saved.json --macros saved.txt]
  * </pre>
  */
 public final class Main {
@@ -29,9 +34,8 @@ public final class Main {
         String clang = "clang";
         String ast = null;
         String macros = null;
-        java.util.List<String> defines = new java.util.ArrayList<>();
-        java.util.Set<String> functions = new java.util.LinkedHashSet<>();
-        java.util.Set<String> constants = new java.util.LinkedHashSet<>();
+        List<String> defines = new java.util.ArrayList<>();
+        Map<IncludeKind, Set<String>> includes = new EnumMap<>(IncludeKind.class);
         boolean allowAbsent = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--allow-absent")) {
@@ -46,6 +50,12 @@ public final class Main {
             if (value == null) {
                 usage(args[i] + " needs a value");
             }
+            IncludeKind kind = IncludeKind.ofOption(args[i]);
+            if (kind != null) {
+                includes.computeIfAbsent(kind, k -> new LinkedHashSet<>()).addAll(includeNames(value));
+                i++;
+                continue;
+            }
             switch (args[i]) {
                 case "--header" -> header = value;
                 case "--output" -> output = value;
@@ -53,8 +63,6 @@ public final class Main {
                 case "--ast" -> ast = value;
                 case "--macros" -> macros = value;
                 case "-D", "--define-macro" -> defines.add(value);
-                case "--include-function" -> functions.addAll(includeNames(value));
-                case "--include-constant" -> constants.addAll(includeNames(value));
                 default -> usage("unknown argument " + args[i]);
             }
             i++;
@@ -66,7 +74,7 @@ public final class Main {
             usage("-D applies when clang runs; saved --ast/--macros dumps already carry their defines");
         }
         try {
-            GenerationOptions options = new GenerationOptions(defines, functions, constants, allowAbsent);
+            GenerationOptions options = new GenerationOptions(defines, includes, allowAbsent);
             Path written = run(GeneratorConfig.zmq(), header, Path.of(output), clang, ast, macros, options);
             System.out.println("Bindings written to " + written);
         } catch (IOException | RuntimeException e) {
@@ -94,9 +102,9 @@ public final class Main {
     /**
      * A function name, or as jextract takes it {@code @file}: one name per line, {@code #} comments.
      */
-    static java.util.List<String> includeNames(String value) {
+    static List<String> includeNames(String value) {
         if (value == null || !value.startsWith("@")) {
-            return value == null ? java.util.List.of() : java.util.List.of(value);
+            return value == null ? List.of() : List.of(value);
         }
         try {
             return Files.readAllLines(Path.of(value.substring(1)), StandardCharsets.UTF_8).stream()
@@ -106,21 +114,6 @@ public final class Main {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + value.substring(1) + ": " + e.getMessage(), e);
         }
-    }
-
-    /** As above, generating only the functions named in {@code includeFunctions} (all when it is empty). */
-    public static Path run(
-            GeneratorConfig config,
-            String header,
-            Path outputRoot,
-            String clang,
-            String astFile,
-            String macroFile,
-            java.util.Set<String> includeFunctions)
-            throws IOException {
-        GenerationOptions options =
-                new GenerationOptions(java.util.List.of(), includeFunctions, java.util.Set.of(), false);
-        return run(config, header, outputRoot, clang, astFile, macroFile, options);
     }
 
     /**
@@ -161,12 +154,13 @@ public final class Main {
             throw new IOException("no function declarations of " + header + " found in the AST; was it dumped from "
                     + "that exact path?");
         }
-        if (!options.includeFunctions().isEmpty()) {
-            MacroTable table = MacroTable.parse(macroDump);
-            String label = config.headerFileName() + " "
-                    + new BindingGenerator(config).version(new MacroEvaluator(table)) + options.definesLabel();
-            model = model.keepFunctions(
-                    options.declaredOnly("function", options.includeFunctions(), model.functionNames(), label));
+        MacroTable table = MacroTable.parse(macroDump);
+        String label = config.headerFileName() + " " + new BindingGenerator(config).version(new MacroEvaluator(table))
+                + options.definesLabel();
+        for (IncludeKind kind : List.of(IncludeKind.FUNCTION, IncludeKind.TYPEDEF)) {
+            if (!options.included(kind).isEmpty()) {
+                model = model.keep(kind, options.declaredOnly(kind, model.names(kind), label));
+            }
         }
         return new BindingGenerator(config, options).generate(model, MacroTable.parse(macroDump));
     }
@@ -191,7 +185,7 @@ public final class Main {
         System.err.println(problem);
         System.err.println("usage: Main --output DIR [--header /usr/include/zmq.h] [--clang clang]"
                 + " [-D NAME[=VALUE]]... [--include-function NAME|@FILE]... [--include-constant NAME|@FILE]..."
-                + " [--allow-absent]"
+                + " [--include-struct NAME|@FILE]... [--include-typedef NAME|@FILE]... [--allow-absent]"
                 + " [--ast ast.json --macros macros.txt]");
         System.exit(2);
     }

@@ -182,13 +182,15 @@ class HeaderVersionsTest {
     void oneIncludeListServesEveryVersionWhenAbsentNamesAreAllowed() throws IOException {
         Set<String> functions = Set.of("zmq_ctx_new", "zmq_socket", "zmq_timers_new");
         Set<String> constants = Set.of("ZMQ_PAIR", "ZMQ_ROUTER_NOTIFY", "ETERM");
-        GenerationOptions strict = new GenerationOptions(List.of(), functions, constants, false);
+        GenerationOptions strict = new GenerationOptions(
+                List.of(), Map.of(IncludeKind.FUNCTION, functions, IncludeKind.CONSTANT, constants), false);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> generate(v42, strict));
         assertTrue(e.getMessage().contains("zmq.h 4.2.5 does not declare: zmq_timers_new"), e.getMessage());
         assertTrue(e.getMessage().contains("--allow-absent"), e.getMessage());
 
-        GenerationOptions tolerant = new GenerationOptions(List.of(), functions, constants, true);
+        GenerationOptions tolerant = new GenerationOptions(
+                List.of(), Map.of(IncludeKind.FUNCTION, functions, IncludeKind.CONSTANT, constants), true);
         String old = headerClass(generate(v42, tolerant));
         assertTrue(old.contains("public static MemorySegment zmq_ctx_new()"));
         assertFalse(old.contains("zmq_timers_new"));
@@ -205,8 +207,14 @@ class HeaderVersionsTest {
 
     @Test
     void aListWhoseNamesAreAllAbsentGeneratesNoneOfThem() throws IOException {
-        GenerationOptions options =
-                new GenerationOptions(List.of(), Set.of("zmq_timers_new"), Set.of("ZMQ_ROUTER_NOTIFY"), true);
+        GenerationOptions options = new GenerationOptions(
+                List.of(),
+                Map.of(
+                        IncludeKind.FUNCTION,
+                        Set.of("zmq_timers_new"),
+                        IncludeKind.CONSTANT,
+                        Set.of("ZMQ_ROUTER_NOTIFY")),
+                true);
         String old = headerClass(generate(v42, options));
         assertFalse(old.contains("zmq_ctx_new"), "an emptied list is not 'everything'");
         assertFalse(old.contains("ZMQ_PAIR"));
