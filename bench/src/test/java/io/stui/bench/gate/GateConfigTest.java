@@ -137,6 +137,11 @@ class GateConfigTest {
         assertTrue(
                 c.thresholds().stream().map(Threshold::describe).toList().contains("server_peak_rss_mib < 100"),
                 c.thresholds().toString());
+        // the memory limit holds with the IDE commands in the mix (issue #18), not only the seed's four
+        for (CommandKind k :
+                List.of(CommandKind.COMPLETE, CommandKind.SENDERS, CommandKind.DEBUG_STEP, CommandKind.LOAD_CODE)) {
+            assertTrue(c.load().mix().includes(k), k + " in the gate's mix");
+        }
     }
 
     @Test
