@@ -140,7 +140,7 @@ public final class EventSource {
         if (!enabled()) {
             return;
         }
-        RUNNING.remove();
+        RUNNING.set(null); // not remove(): a set after a remove allocates a new entry, once per request
         if (evaluationTopic != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("status", result != null ? "success" : "error");
