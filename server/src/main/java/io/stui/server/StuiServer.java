@@ -18,6 +18,7 @@ import io.stui.server.dispatch.RequestDispatcher;
 import io.stui.server.dispatch.RetryCache;
 import io.stui.server.events.EventPublisher;
 import io.stui.server.events.EventSource;
+import io.stui.server.events.SubscriptionGate;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.exec.MemoryReserve;
 import io.stui.server.front.FastFront;
@@ -42,6 +43,7 @@ import io.stui.server.workspace.Workspaces;
 import io.stui.smalltalk.EvalLimits;
 import io.stui.smalltalk.EvaluationThreads;
 import io.stui.smalltalk.SmalltalkEngine;
+import io.stui.zmq.Curve;
 import io.stui.zmq.ZAuth;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZmqException;
@@ -138,7 +140,8 @@ public final class StuiServer implements AutoCloseable {
             SmalltalkEngine engine = SmalltalkEngine.boot();
             log.info(
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
-            DefaultImage image = DefaultImage.open(engine, store, Clock.systemUTC(), config.autosaveDelay());
+            DefaultImage image = DefaultImage.open(
+                    engine, store, Clock.systemUTC(), config.autosaveDelay(), metrics::imageSaveFailed);
             this.workspaces = new Workspaces(engine, store, Clock.systemUTC(), image.base());
             SaveWarnings saveWarnings = new SaveWarnings();
             this.autoSaver = opened(new AutoSaver(
@@ -162,7 +165,14 @@ public final class StuiServer implements AutoCloseable {
             if (zapHandler != null) {
                 opened(zapHandler);
             }
-            EventSource events = events(config, context, metrics);
+            TokenFile tokens = config.security().tokenFile() == null
+                    ? null
+                    : TokenFile.read(config.security().tokenFile());
+            // a server that knows its clients lets each subscribe only to its own sessions' events
+            SubscriptionGate gate = zapHandler != null || tokens != null
+                    ? new SubscriptionGate(sessions, tokens == null ? null : tokens::identityOf)
+                    : null;
+            EventSource events = events(config, context, metrics, gate);
             smalltalk.publishTo(events);
             image.use(ws -> {
                 events.listen(null, ws);
@@ -181,7 +191,8 @@ public final class StuiServer implements AutoCloseable {
                     accepting::get,
                     smalltalk::packages,
                     image::savedAt,
-                    image::hasUnsavedChanges);
+                    image::hasUnsavedChanges,
+                    image::saveFailuresInARow);
             IdeCommands ide = new IdeCommands(smalltalk, config, VERSION);
             ide.eventsEndpoint(eventsEndpoint);
             CommandTable table = new CommandTable(
@@ -192,11 +203,8 @@ public final class StuiServer implements AutoCloseable {
                     ide,
                     new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
                     new CodeCommands(smalltalk, image, limits));
-            IdentityResolver identities = new IdentityResolver(
-                    config.security().tokenFile() == null
-                            ? null
-                            : TokenFile.read(config.security().tokenFile()),
-                    zapHandler == null ? null : config.curveEnabled() ? "curve" : "plain");
+            IdentityResolver identities =
+                    new IdentityResolver(tokens, zapHandler == null ? null : config.curveEnabled() ? "curve" : "plain");
             identities.logMode(
                     !config.allowClients().isEmpty() || !config.denyClients().isEmpty());
             AnswerRules answerRules = new AnswerRules(
@@ -222,7 +230,18 @@ public final class StuiServer implements AutoCloseable {
             this.metricsPort = metrics.serve(
                     config.metricsHost(),
                     config.metricsPort(),
-                    new HealthProbe(context, endpoint, config.curveSecretKey(), store, accepting::get));
+                    new HealthProbe(
+                            context,
+                            endpoint,
+                            config.curveSecretKey(),
+                            probeKeys(),
+                            store,
+                            accepting::get,
+                            () -> image.saveFailuresInARow() == 0
+                                    ? Optional.empty()
+                                    : Optional.of("image: the default image could not be saved ("
+                                            + image.saveFailuresInARow()
+                                            + " failed saves in a row, retried with backoff; see the log)")));
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "stui-sweeper");
                 t.setDaemon(true);
@@ -271,27 +290,38 @@ public final class StuiServer implements AutoCloseable {
         return auth;
     }
 
+    /** The health probe's CURVE key pair, trusted by the ZAP handler so the probe is not refused as a stranger. */
+    private Curve.KeyPair probeKeys() {
+        Curve.KeyPair keys = Curve.generateKeyPair();
+        if (zapHandler != null) {
+            zapHandler.trustCurveKey(keys.publicKey());
+        }
+        return keys;
+    }
+
     /**
      * The events socket ({@code events-endpoint}; {@code none}: no events), opened before the front so that every
      * answered request can raise its events; closed after the front has sent its last answers, before the context.
      */
-    private EventSource events(ServerConfig config, ZContext context, ServerMetrics metrics) {
+    private EventSource events(ServerConfig config, ZContext context, ServerMetrics metrics, SubscriptionGate gate) {
         String configured = config.eventsEndpoint();
         if ("none".equals(configured)) {
             return EventSource.NONE;
         }
+        boolean plain = !config.curveEnabled() && config.security().plainPasswords() != null;
+        java.util.function.Function<String, EventPublisher> start =
+                where -> EventPublisher.start(context, where, config.eventsHwm(), config.curveSecretKey(), plain, gate);
         EventPublisher publisher;
         if (configured != null) {
-            publisher = EventPublisher.start(context, configured, config.eventsHwm(), config.curveSecretKey());
+            publisher = start.apply(configured);
         } else {
             String next = EventPublisher.defaultEndpoint(config.endpoint());
             try {
-                publisher = EventPublisher.start(context, next, config.eventsHwm(), config.curveSecretKey());
+                publisher = start.apply(next);
             } catch (ZmqException e) {
                 // the next port is only a convention (any local socket may hold it): a free port, named by describe
                 log.warn("event=events_default_port_taken endpoint={} error=\"{}\"", next, e.getMessage());
-                publisher =
-                        EventPublisher.start(context, "tcp://127.0.0.1:*", config.eventsHwm(), config.curveSecretKey());
+                publisher = start.apply("tcp://127.0.0.1:*");
             }
         }
         this.publisher = opened(publisher);

@@ -52,6 +52,11 @@ public final class SocketOption<T> {
      * (false) instead of dropping silently, so the sender can count it. Write-only.
      */
     public static final SocketOption<Boolean> XPUB_NODROP = bool(OptionId.XPUB_NODROP);
+    /**
+     * ZMQ_XPUB_MANUAL (XPUB): subscriptions take effect only when the application subscribes the peer that sent the
+     * last one it received ({@code ZMQ_SUBSCRIBE} on the XPUB), so it can refuse them. Write-only.
+     */
+    public static final SocketOption<Boolean> XPUB_MANUAL = bool(OptionId.XPUB_MANUAL);
     /** ZMQ_RECONNECT_IVL ({@link #FOREVER}: no reconnection). */
     public static final SocketOption<Duration> RECONNECT_IVL = millis(OptionId.RECONNECT_IVL);
     /** ZMQ_RECONNECT_IVL_MAX (zero: no back-off). */

@@ -39,6 +39,7 @@ public final class InfoCommands {
     private final Supplier<List<Map<String, Object>>> packages;
     private final java.util.function.LongSupplier imageSavedAt;
     private final java.util.function.BooleanSupplier imageUnsaved;
+    private final IntSupplier imageSaveFailures;
 
     /**
      * @param sessions  live session count
@@ -54,6 +55,19 @@ public final class InfoCommands {
             Supplier<List<Map<String, Object>>> packages,
             java.util.function.LongSupplier imageSavedAt,
             java.util.function.BooleanSupplier imageUnsaved) {
+        this(facts, sessions, accepting, packages, imageSavedAt, imageUnsaved, () -> 0);
+    }
+
+    /** @param imageSaveFailures saves of the default image that failed since the last that worked */
+    public InfoCommands(
+            ServerFacts facts,
+            IntSupplier sessions,
+            Supplier<Boolean> accepting,
+            Supplier<List<Map<String, Object>>> packages,
+            java.util.function.LongSupplier imageSavedAt,
+            java.util.function.BooleanSupplier imageUnsaved,
+            IntSupplier imageSaveFailures) {
+        this.imageSaveFailures = imageSaveFailures;
         this.facts = facts;
         this.imageSavedAt = imageSavedAt;
         this.imageUnsaved = imageUnsaved;
@@ -88,6 +102,7 @@ public final class InfoCommands {
         long saved = imageSavedAt.getAsLong();
         extra.put("image_saved_at", saved == 0 ? null : java.time.Instant.ofEpochMilli(saved));
         extra.put("image_unsaved_changes", imageUnsaved.getAsBoolean());
+        extra.put("image_save_failures", imageSaveFailures.getAsInt());
         if (type == InfoType.MEMORY || type == InfoType.ALL) {
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();

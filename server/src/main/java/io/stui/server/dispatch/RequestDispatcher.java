@@ -170,7 +170,8 @@ public final class RequestDispatcher implements Front.Dispatcher {
         // work naming no session runs in the default image, one request at a time, the clients taking turns
         KeyedSerialExecutor.Lane lane =
                 key != null ? sessionLanes.apply(key) : placement == Placement.WORKER ? null : imageLane;
-        byte[] peer = reply.peer();
+        // the workers are shared by identity when the server checks one, else by connection
+        Object peer = who.authenticated() ? who.name() : reply.peer();
         // in place: the lane's turn is held before the front may hand over, and the answer is given inside the
         // turn, so both the work and its answer keep the lane's order
         if (placement == Placement.IN_PLACE

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * meets a subscriber at its high-water mark fail instead of dropping silently, so the drop is counted; the event is
  * then sent again in the lossy mode, so subscribers that keep up still get it. {@link #dropped()} counts events that
  * at least one subscriber missed (queue full, or a subscriber at its high-water mark).
+ *
+ * <p>On a server that authenticates clients a {@link SubscriptionGate} decides each subscription (ZMQ_XPUB_MANUAL:
+ * nothing takes effect until this thread subscribes the peer); a refused one is logged and gets no answer. The
+ * topics {@link #wants} reports are then those ever admitted whose session is still live: an unsubscription cannot
+ * say which peer left (libzmq sends a departed peer's without its identity), so the set only shrinks as sessions end.
  */
 public final class EventPublisher implements Events, AutoCloseable {
 
@@ -43,6 +48,9 @@ public final class EventPublisher implements Events, AutoCloseable {
     private final ZSocket socket;
     private final String endpoint;
     private final Thread thread;
+    /** Decides subscriptions on a server that authenticates clients; null: every subscription takes effect. */
+    private final SubscriptionGate gate;
+
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     /** Subscribed prefixes; replaced (never changed) by the publisher thread, read by every caller of wants. */
@@ -51,9 +59,10 @@ public final class EventPublisher implements Events, AutoCloseable {
     private volatile boolean running = true;
     private long seq;
 
-    private EventPublisher(ZSocket socket, String endpoint) {
+    private EventPublisher(ZSocket socket, String endpoint, SubscriptionGate gate) {
         this.socket = socket;
         this.endpoint = endpoint;
+        this.gate = gate;
         // socket handed to this thread: Thread.start is the memory barrier ZeroMQ asks for when a socket migrates
         this.thread = new Thread(this::run, "stui-events");
         thread.setDaemon(true);
@@ -67,6 +76,22 @@ public final class EventPublisher implements Events, AutoCloseable {
      * @param curveSecretZ85 the server's CURVE secret key (as the main socket's), or null
      */
     public static EventPublisher start(ZContext context, String endpoint, int hwm, String curveSecretZ85) {
+        return start(context, endpoint, hwm, curveSecretZ85, false, null);
+    }
+
+    /**
+     * As {@link #start(ZContext, String, int, String)} on a server that authenticates clients.
+     *
+     * @param plainServer whether subscribers log in with PLAIN (checked by the context's ZAP handler)
+     * @param gate        decides each subscription, or null to let every one take effect
+     */
+    public static EventPublisher start(
+            ZContext context,
+            String endpoint,
+            int hwm,
+            String curveSecretZ85,
+            boolean plainServer,
+            SubscriptionGate gate) {
         ZSocket s = context.createSocket(SocketType.XPUB);
         try {
             s.setSndHwm(hwm);
@@ -74,9 +99,15 @@ public final class EventPublisher implements Events, AutoCloseable {
             s.set(SocketOption.XPUB_NODROP, true);
             if (curveSecretZ85 != null) {
                 s.setCurveServer(Curve.keyPairFromSecret(Curve.z85Decode(curveSecretZ85)));
+            } else if (plainServer) {
+                s.setPlainServer(true);
+            }
+            if (gate != null) {
+                s.set(SocketOption.XPUB_MANUAL, true);
+                s.setRecordUserId(true);
             }
             s.bind(endpoint);
-            return new EventPublisher(s, s.lastEndpoint());
+            return new EventPublisher(s, s.lastEndpoint(), gate);
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -161,6 +192,10 @@ public final class EventPublisher implements Events, AutoCloseable {
             if (b.length == 0 || (b[0] != 0 && b[0] != 1)) {
                 continue; // not a subscription: XPUB passes up whatever a peer sends
             }
+            if (gate != null) {
+                decide(b, socket.lastUserId());
+                continue;
+            }
             String prefix = new String(b, 1, b.length - 1, StandardCharsets.UTF_8);
             String[] now = prefixes;
             boolean known = Arrays.asList(now).contains(prefix);
@@ -177,6 +212,35 @@ public final class EventPublisher implements Events, AutoCloseable {
                 prefixes = Arrays.stream(now).filter(p -> !p.equals(prefix)).toArray(String[]::new);
             }
         }
+    }
+
+    /** Applies a subscription the gate admits to the peer that sent it; refuses the others. */
+    private void decide(byte[] b, String userId) {
+        if (b[0] == 0) {
+            // the peer's own subscription goes, whichever it was; the topic stays wanted while its session lives
+            socket.unsubscribe(SubscriptionGate.topicOf(b, 1));
+            return;
+        }
+        String topic = gate.admit(b, 1, userId);
+        if (topic == null) {
+            boolean credential = (userId != null && !userId.isEmpty()) || SubscriptionGate.topicEnd(b, 1) < b.length;
+            // a token client's bare topic (its local filter) is refused by design: only a credential refused is news
+            if (credential) {
+                log.warn(
+                        "event=subscription_refused user_id={} length={}", userId == null ? "-" : userId, b.length - 1);
+            } else {
+                log.debug("event=subscription_refused reason=no_identity length={}", b.length - 1);
+            }
+            return;
+        }
+        socket.subscribe(topic);
+        String[] now = Arrays.stream(prefixes).filter(gate::live).toArray(String[]::new);
+        if (!Arrays.asList(now).contains(topic)) {
+            now = Arrays.copyOf(now, now.length + 1);
+            now[now.length - 1] = topic;
+        }
+        prefixes = now;
+        send(new Event(topic, "subscribed", null, Map.of("prefix", topic), System.currentTimeMillis()));
     }
 
     private void send(Event e) {

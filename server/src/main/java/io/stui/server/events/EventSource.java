@@ -26,6 +26,13 @@ public final class EventSource {
     /** No events: nothing is checked, no listener is installed. */
     public static final EventSource NONE = new EventSource(Events.NONE);
 
+    /**
+     * The id of the evaluation running on this thread, for the Transcript and busy/idle events it causes: they are
+     * raised from inside the workspace, which knows nothing of requests. Set by {@link #started}, ended by
+     * {@link #answered}, on the thread that runs the request.
+     */
+    private static final ThreadLocal<String> RUNNING = new ThreadLocal<>();
+
     private final Events events;
 
     public EventSource(Events events) {
@@ -50,21 +57,21 @@ public final class EventSource {
             @Override
             public void transcript(String text) {
                 if (events.wants(topic)) {
-                    events.publish(topic, "transcript", null, Map.of("text", text));
+                    events.publish(topic, "transcript", RUNNING.get(), Map.of("text", text));
                 }
             }
 
             @Override
             public void busy() {
                 if (events.wants(topic)) {
-                    events.publish(topic, "busy", null, Map.of());
+                    events.publish(topic, "busy", RUNNING.get(), Map.of());
                 }
             }
 
             @Override
             public void idle() {
                 if (events.wants(topic)) {
-                    events.publish(topic, "idle", null, Map.of());
+                    events.publish(topic, "idle", RUNNING.get(), Map.of());
                 }
             }
         };
@@ -79,6 +86,9 @@ public final class EventSource {
     public String started(Request request, String requestId) {
         if (!enabled()) {
             return null;
+        }
+        if (request instanceof Request.Evaluate || request instanceof Request.Debug) {
+            RUNNING.set(requestId);
         }
         if (request instanceof Request.Evaluate e) {
             String topic = Events.topicOf(e.sessionId());
@@ -130,6 +140,7 @@ public final class EventSource {
         if (!enabled()) {
             return;
         }
+        RUNNING.set(null); // not remove(): a set after a remove allocates a new entry, once per request
         if (evaluationTopic != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("status", result != null ? "success" : "error");

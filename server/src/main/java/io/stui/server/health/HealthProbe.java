@@ -8,6 +8,7 @@ import io.stui.zmq.ZSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Answers {@code /healthz} and {@code /readyz} with real round trips: a {@code ping} sent to the server's own
@@ -25,8 +26,13 @@ public final class HealthProbe {
     private final ZContext context;
     private final String endpoint;
     private final String curveSecretKeyZ85;
+    /** The probe's own CURVE key pair, which the server's ZAP handler trusts (made once, not per probe). */
+    private final Curve.KeyPair probeKeys;
+
     private final SessionStore store;
     private final BooleanSupplier accepting;
+    /** Why the server should not take traffic although it answers (the default image cannot be saved), or empty. */
+    private final Supplier<Optional<String>> notReady;
 
     public HealthProbe(
             ZContext context,
@@ -34,9 +40,27 @@ public final class HealthProbe {
             String curveSecretKeyZ85,
             SessionStore store,
             BooleanSupplier accepting) {
+        this(context, endpoint, curveSecretKeyZ85, Curve.generateKeyPair(), store, accepting, Optional::empty);
+    }
+
+    /**
+     * @param probeKeys the key pair the probe connects with under CURVE: on a server that allows only listed client
+     *                  keys, one its ZAP handler trusts ({@code ZAuth.trustCurveKey})
+     * @param notReady  why the server is not ready although healthy, or empty
+     */
+    public HealthProbe(
+            ZContext context,
+            String endpoint,
+            String curveSecretKeyZ85,
+            Curve.KeyPair probeKeys,
+            SessionStore store,
+            BooleanSupplier accepting,
+            Supplier<Optional<String>> notReady) {
         this.context = context;
         this.endpoint = connectable(endpoint);
         this.curveSecretKeyZ85 = curveSecretKeyZ85;
+        this.probeKeys = probeKeys;
+        this.notReady = notReady;
         this.store = store;
         this.accepting = accepting;
     }
@@ -54,10 +78,14 @@ public final class HealthProbe {
         return new Result(true, "ok: the front answered a ping and the store a query");
     }
 
-    /** Healthy, and taking requests. */
+    /** Healthy, taking requests, and able to keep what they change. */
     public Result readiness() {
         if (!accepting.getAsBoolean()) {
             return new Result(false, "stopping: no new requests are taken");
+        }
+        Optional<String> why = notReady.get();
+        if (why.isPresent()) {
+            return new Result(false, why.get());
         }
         Result h = health();
         return h.ok() ? new Result(true, "ready") : h;
@@ -76,7 +104,7 @@ public final class HealthProbe {
             s.setRcvTimeout(TIMEOUT_MS);
             if (curveSecretKeyZ85 != null) {
                 byte[] serverPublic = Curve.publicKey(Curve.z85Decode(curveSecretKeyZ85));
-                s.setCurveClient(Curve.generateKeyPair(), serverPublic);
+                s.setCurveClient(probeKeys, serverPublic);
             }
             s.connect(endpoint);
             s.send(PING);

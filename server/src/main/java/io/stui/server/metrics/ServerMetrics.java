@@ -49,6 +49,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final Counter timeouts;
     private final Counter autosaves;
     private final Counter autosaveFailures;
+    private final Counter imageSaveFailures;
     private HTTPServer http;
     private volatile IntSupplier handovers = () -> 0;
 
@@ -78,6 +79,10 @@ public final class ServerMetrics implements AutoCloseable {
         autosaveFailures = Counter.builder()
                 .name("stui_autosave_failures_total")
                 .help("Auto-save writes that failed; each is retried and reported to the session's client")
+                .register(registry);
+        imageSaveFailures = Counter.builder()
+                .name("stui_image_save_failures_total")
+                .help("Saves of the default image that failed; each is retried with backoff, /readyz fails meanwhile")
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("stui_sessions")
@@ -169,6 +174,16 @@ public final class ServerMetrics implements AutoCloseable {
     /** Records one failed auto-save write. */
     public void autosaveFailed() {
         autosaveFailures.inc();
+    }
+
+    /** Records one failed save of the default image. */
+    public void imageSaveFailed() {
+        imageSaveFailures.inc();
+    }
+
+    /** Saves of the default image failed so far. */
+    public long imageSaveFailureCount() {
+        return (long) imageSaveFailures.get();
     }
 
     /** Auto-save writes failed so far. */

@@ -86,7 +86,7 @@ public final class Repl implements AutoCloseable {
         if (endpoint == null) {
             return false;
         }
-        events = ReplEvents.subscribe(endpoint, sessionId, this::transcriptLive, wait)
+        events = ReplEvents.subscribe(endpoint, sessionId, client.options().authToken(), this::transcriptLive, wait)
                 .orElse(null);
         return events != null;
     }

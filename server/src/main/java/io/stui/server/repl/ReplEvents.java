@@ -30,12 +30,17 @@ public final class ReplEvents implements AutoCloseable {
     private long idles;
     private boolean live;
 
-    private ReplEvents(String endpoint, String topic, Consumer<String> transcript) {
+    private ReplEvents(String endpoint, String topic, String authToken, Consumer<String> transcript) {
         this.transcript = transcript;
         this.socket = context.createSocket(SocketType.SUB);
         socket.setRcvTimeout(POLL_MS);
         socket.connect(endpoint);
         socket.subscribe(topic);
+        if (authToken != null) {
+            // a server with a token file opens a session's topic to its owner's token only (PROTOCOL.md, Private
+            // events)
+            socket.subscribe(topic + "\0" + authToken);
+        }
         this.thread = new Thread(this::run, "stui-repl-events");
         thread.setDaemon(true);
         thread.start();
@@ -47,7 +52,13 @@ public final class ReplEvents implements AutoCloseable {
      */
     public static Optional<ReplEvents> subscribe(
             String endpoint, String topic, Consumer<String> transcript, Duration wait) {
-        ReplEvents e = new ReplEvents(endpoint, topic, transcript);
+        return subscribe(endpoint, topic, null, transcript, wait);
+    }
+
+    /** As {@link #subscribe(String, String, Consumer, Duration)}, presenting {@code authToken} (null: none). */
+    public static Optional<ReplEvents> subscribe(
+            String endpoint, String topic, String authToken, Consumer<String> transcript, Duration wait) {
+        ReplEvents e = new ReplEvents(endpoint, topic, authToken, transcript);
         if (e.awaitLive(wait)) {
             return Optional.of(e);
         }

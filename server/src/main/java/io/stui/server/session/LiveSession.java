@@ -53,7 +53,8 @@ public final class LiveSession {
         this.owner = owner == null ? clientId : owner;
         this.createdAt = createdAt;
         this.timeout = timeout;
-        this.lane = new KeyedSerialExecutor.Lane(id, clientId); // a client's sessions share the workers as one
+        // an owner's sessions share the workers as one: an identity inventing client ids gets no more than its share
+        this.lane = new KeyedSerialExecutor.Lane(id, this.owner);
         this.lastModified = lastModified;
         this.lastAccess = lastAccess;
         this.state = state == null ? JsonNodeFactory.instance.objectNode() : state.deepCopy();

@@ -53,9 +53,26 @@ public final class DefaultImage implements AutoCloseable {
     private byte[] lastSaved;
     /** When the store last took the image, epoch milliseconds; 0 before the first save of this process. */
     private volatile long savedAt;
+    /** Longest wait between two attempts to save after failures (a full disk may take a while to clear). */
+    static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
 
-    private DefaultImage(Workspace workspace, byte[] lastSaved, SessionStore store, Clock clock, Duration delay) {
+    private final Duration delay;
+    private final Runnable onSaveFailed;
+    /** Saves that failed since the last one that worked; 0 while the store holds what it was last given. */
+    private volatile int failuresInARow;
+    /** No automatic save before this (clock millis): the backoff after a failure. */
+    private volatile long nextAttemptAt;
+
+    private DefaultImage(
+            Workspace workspace,
+            byte[] lastSaved,
+            SessionStore store,
+            Clock clock,
+            Duration delay,
+            Runnable onSaveFailed) {
         this.workspace = workspace;
+        this.delay = delay;
+        this.onSaveFailed = onSaveFailed;
         workspace.publish();
         this.lastSaved = lastSaved;
         this.store = store;
@@ -71,6 +88,12 @@ public final class DefaultImage implements AutoCloseable {
 
     /** The image as the store last saved it, or a new one. */
     public static DefaultImage open(SmalltalkEngine engine, SessionStore store, Clock clock, Duration autosaveDelay) {
+        return open(engine, store, clock, autosaveDelay, () -> {});
+    }
+
+    /** As {@link #open(SmalltalkEngine, SessionStore, Clock, Duration)}, telling {@code onSaveFailed} each failure. */
+    public static DefaultImage open(
+            SmalltalkEngine engine, SessionStore store, Clock clock, Duration autosaveDelay, Runnable onSaveFailed) {
         Optional<byte[]> saved = store.loadImage();
         Workspace ws = null;
         if (saved.isPresent()) {
@@ -85,7 +108,7 @@ public final class DefaultImage implements AutoCloseable {
         if (ws == null) {
             ws = engine.newWorkspace();
         }
-        return new DefaultImage(ws, saved.orElse(null), store, clock, autosaveDelay);
+        return new DefaultImage(ws, saved.orElse(null), store, clock, autosaveDelay, onSaveFailed);
     }
 
     /** Runs {@code work} on the image, alone; the image is saved within the auto-save delay if it changed. */
@@ -127,7 +150,7 @@ public final class DefaultImage implements AutoCloseable {
     private void saveIfUsed() {
         // read before the snapshot: a use counted later may be missing from it, and is saved at the next tick
         long u = uses.get();
-        if (u != savedUses && save()) {
+        if (u != savedUses && clock.millis() >= nextAttemptAt && save()) {
             savedUses = u;
         }
     }
@@ -135,6 +158,11 @@ public final class DefaultImage implements AutoCloseable {
     /** True while a request has used the image since the last snapshot the store holds. */
     public boolean hasUnsavedChanges() {
         return uses.get() != savedUses;
+    }
+
+    /** Saves that failed since the last one that worked (0: saving works). */
+    public int saveFailuresInARow() {
+        return failuresInARow;
     }
 
     /**
@@ -148,12 +176,14 @@ public final class DefaultImage implements AutoCloseable {
             bytes = workspace.snapshot();
         } catch (RuntimeException e) {
             log.warn("event=image_snapshot_failed error=\"{}\"", e.toString());
+            failed();
             return false;
         } finally {
             lock.unlock();
         }
         synchronized (this) {
             if (Arrays.equals(bytes, lastSaved)) {
+                saved();
                 return true;
             }
             try {
@@ -161,12 +191,35 @@ public final class DefaultImage implements AutoCloseable {
                 lastSaved = bytes;
                 savedAt = clock.millis();
                 log.debug("event=image_saved bytes={}", bytes.length);
+                saved();
                 return true;
             } catch (StoreException e) {
-                log.error("event=image_save_failed error=\"{}\"", e.getMessage());
+                long retryIn = failed();
+                log.error(
+                        "event=image_save_failed failures_in_a_row={} retry_in_ms={} error=\"{}\"",
+                        failuresInARow,
+                        retryIn,
+                        e.getMessage());
                 return false;
             }
         }
+    }
+
+    private synchronized void saved() {
+        if (failuresInARow > 0) {
+            log.info("event=image_save_recovered failures_in_a_row={}", failuresInARow);
+        }
+        failuresInARow = 0;
+        nextAttemptAt = 0;
+    }
+
+    /** Counts a failure and puts the next automatic attempt off: the delay doubled per failure, at most a minute. */
+    private synchronized long failed() {
+        int n = ++failuresInARow;
+        long wait = Math.min(MAX_RETRY_DELAY.toMillis(), Math.max(1, delay.toMillis()) << Math.min(n - 1, 20));
+        nextAttemptAt = clock.millis() + wait;
+        onSaveFailed.run();
+        return wait;
     }
 
     /** When this server last wrote the image to the store (epoch ms), 0 when it has not yet. */

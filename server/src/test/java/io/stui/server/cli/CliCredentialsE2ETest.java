@@ -1,13 +1,11 @@
 package io.stui.server.cli;
 
+import static io.stui.server.cli.Launcher.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.stui.server.StuiServer;
 import io.stui.server.config.ConfigLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,18 +17,6 @@ class CliCredentialsE2ETest {
 
     @TempDir
     Path dir;
-
-    private static Object[] run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            int code = StuiMain.run(args);
-            return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(saved);
-        }
-    }
 
     @Test
     void aClientKeyFromKeygenAndATokenFileAreAccepted() throws Exception {

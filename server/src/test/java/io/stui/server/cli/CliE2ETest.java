@@ -1,5 +1,6 @@
 package io.stui.server.cli;
 
+import static io.stui.server.cli.Launcher.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,19 +23,6 @@ class CliE2ETest {
 
     @TempDir
     Path dir;
-
-    /** Runs the launcher with stdout captured; answers [exit code, output]. */
-    private static Object[] run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            int code = StuiMain.run(args);
-            return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(saved);
-        }
-    }
 
     private StuiServer server() {
         return StuiServer.start(ConfigLoader.load(

@@ -66,7 +66,7 @@ class EventsE2ETest {
     }
 
     private String request(boolean envelope, Command c, ObjectNode p, String id) {
-        return envelope ? Requests.envelope(id, c.pascalName(), p) : Requests.command(id, c.snakeName(), p);
+        return Requests.frame(envelope, id, c, p);
     }
 
     private JsonNode call(boolean envelope, Command c, ObjectNode p) {

@@ -2,13 +2,11 @@ package io.stui.server.e2e;
 
 import static io.stui.server.e2e.Requests.errorCode;
 import static io.stui.server.e2e.Requests.params;
-import static io.stui.server.e2e.Requests.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.Command;
 import io.stui.server.StuiServer;
 import io.stui.server.config.FrontMode;
@@ -60,41 +58,8 @@ class IdeToolsE2ETest {
         server.close();
     }
 
-    /** A REQ client speaking one encoding. */
-    private final class Talk implements AutoCloseable {
-        final Wire wire = new Wire(ctx, Wire.Kind.REQ, server.endpoint());
-        final boolean envelope;
-        int n;
-
-        Talk(boolean envelope) {
-            this.envelope = envelope;
-        }
-
-        JsonNode send(Command command, ObjectNode params) {
-            // ids unique across the tests' conversations: the same id and parameters from the same client
-            // within the retry window are a retry, answered with the first answer
-            String id = "ide-" + Requests.newId() + "-" + (++n);
-            return wire.call(
-                    envelope
-                            ? Requests.envelope(id, command.pascalName(), params)
-                            : Requests.command(id, command.snakeName(), params));
-        }
-
-        JsonNode ok(Command command, ObjectNode params) {
-            return result(send(command, params));
-        }
-
-        String session() {
-            return ok(Command.CREATE_SESSION, params("client_id", "ide-" + (envelope ? "env" : "cmd")))
-                    .path("session_id")
-                    .asText();
-        }
-
-        @Override
-        public void close() {
-            ok(Command.PING, null); // the server still answers after what the test did
-            wire.close();
-        }
+    private Talk talk(boolean envelope) {
+        return new Talk(ctx, server, "ide", envelope);
     }
 
     private static List<String> texts(JsonNode array, String field) {
@@ -112,7 +77,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void completionOfThreeFactOffersFactorial(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             JsonNode r = t.ok(Command.CODE_COMPLETION, params("code", "3 fact"));
             assertTrue(texts(r.path("candidates"), "text").contains("factorial"), r.toString());
             assertEquals(2, r.path("replace_start").asInt());
@@ -128,7 +93,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void isCompleteTellsTheReplWhetherToReadAnotherLine(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             assertEquals(
                     "complete",
                     t.ok(Command.IS_COMPLETE, params("code", "3 + 4"))
@@ -148,7 +113,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void sendersOfPrintOnAndTheOtherQueries(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             JsonNode senders = t.ok(Command.SENDERS, params("selector", "printOn:", "limit", 500));
             assertTrue(senders.path("total_count").asInt() > 0, senders.toString());
             JsonNode first = senders.path("items").get(0);
@@ -178,7 +143,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void aMethodCompiledWithASyntaxErrorThenFixed(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             String sid = t.session();
             JsonNode defined = t.ok(
                     Command.DEFINE_CLASS,
@@ -234,7 +199,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void historyIsPaged(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             String sid = t.session();
             for (int i = 1; i <= 3; i++) {
                 t.ok(Command.EVALUATE, params("code", i + " * 10", "session_id", sid));
@@ -250,7 +215,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void describeListsEveryCommandWithItsParameters(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             JsonNode d = t.ok(Command.DESCRIBE, null);
             assertEquals(Command.values().length, d.path("commands").size());
             JsonNode compile = null;
@@ -276,7 +241,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void interruptStopsALoopingEvaluation(boolean envelope) throws Exception {
-        try (Talk t = new Talk(envelope);
+        try (Talk t = talk(envelope);
                 Wire looper = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, server.endpoint())) {
             String sid = t.session();
             assertFalse(t.ok(Command.INTERRUPT, params("session_id", sid))
@@ -320,7 +285,7 @@ class IdeToolsE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void aBreakpointThreeStepsLocalsAndContinue(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             String sid = t.session();
             t.ok(Command.DEFINE_CLASS, params("name", "Calc", "session_id", sid));
             t.ok(

@@ -76,46 +76,8 @@ class InspectorE2ETest {
         server.close();
     }
 
-    /** A REQ client speaking one encoding. */
-    private final class Talk implements AutoCloseable {
-        final Wire wire = new Wire(ctx, Wire.Kind.REQ, server.endpoint());
-        final boolean envelope;
-        int n;
-
-        Talk(boolean envelope) {
-            this.envelope = envelope;
-        }
-
-        JsonNode send(Command command, ObjectNode params) {
-            return wire.call(frame("insp-" + (++n), command, params));
-        }
-
-        String frame(String id, Command command, ObjectNode params) {
-            return envelope
-                    ? Requests.envelope(id, command.pascalName(), params)
-                    : Requests.command(id, command.snakeName(), params);
-        }
-
-        JsonNode ok(Command command, ObjectNode params) {
-            return result(send(command, params));
-        }
-
-        String session() {
-            return ok(Command.CREATE_SESSION, params("client_id", "insp-" + (envelope ? "env" : "cmd")))
-                    .path("session_id")
-                    .asText();
-        }
-
-        /** The error details of an error answer, in either encoding. */
-        JsonNode details(JsonNode error) {
-            return envelope ? error.at("/payload/data/data") : error;
-        }
-
-        @Override
-        public void close() {
-            ok(Command.PING, null); // the server still answers after what the test did
-            wire.close();
-        }
+    private Talk talk(boolean envelope) {
+        return new Talk(ctx, server, "insp", envelope);
     }
 
     private static List<String> texts(JsonNode array, String field) {
@@ -127,7 +89,7 @@ class InspectorE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void everyElementHasAnIdAndAnySizePages(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             String sid = t.session();
             t.ok(Command.EVALUATE, params("code", "big := (1 to: 1000) collect: [:i | i * 2]", "session_id", sid));
             JsonNode page =
@@ -190,7 +152,7 @@ class InspectorE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void setVariableAssignsFromAnExpressionAndAnswersTheNewInspection(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             String sid = t.session();
             t.ok(Command.DEFINE_CLASS, params("name", "Box", "instance_vars", "content", "session_id", sid));
             String box = t.ok(Command.EVALUATE, params("code", "b := Box new", "session_id", sid))
@@ -253,7 +215,7 @@ class InspectorE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void inspectModeReceiverAndToolScopes(boolean envelope) {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             String sid = t.session();
             // Inspect mode: today's fields and the inspection, as inspect answers it
             JsonNode r = t.ok(
@@ -319,7 +281,7 @@ class InspectorE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void interruptStopsOnlyTheRequestItNames(boolean envelope) throws Exception {
-        try (Talk t = new Talk(envelope);
+        try (Talk t = talk(envelope);
                 Wire looper = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, server.endpoint())) {
             String sid = t.session();
             String loop = "[true] whileTrue";
@@ -376,7 +338,7 @@ class InspectorE2ETest {
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void aSuspendedEvaluationTimesOutAndReleasesItsThread(boolean envelope) throws Exception {
-        try (Talk t = new Talk(envelope)) {
+        try (Talk t = talk(envelope)) {
             String sid = t.session();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < DebugCommands.MAX_SUSPENDED_PER_SESSION; i++) {

@@ -31,6 +31,11 @@ final class Requests {
         return n.toString();
     }
 
+    /** A request in either encoding. */
+    static String frame(boolean envelope, String id, io.stui.protocol.Command c, ObjectNode params) {
+        return envelope ? envelope(id, c.pascalName(), params) : command(id, c.snakeName(), params);
+    }
+
     static ObjectNode params(Object... kv) {
         ObjectNode p = Wire.JSON.createObjectNode();
         for (int i = 0; i < kv.length; i += 2) {

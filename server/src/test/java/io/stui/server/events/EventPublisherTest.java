@@ -73,6 +73,50 @@ class EventPublisherTest {
         }
     }
 
+    /**
+     * With a gate (a server that authenticates), only the owner's token opens a session's topic: mallory's empty
+     * prefix, bare session id and own token are refused, so she receives nothing of {@code s1} until the event she
+     * may have ({@code image}), which comes after alice's; alice, subscribed with her token, receives it.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aGateGivesASessionsTopicToItsOwnerOnly(Backend backend) {
+        SubscriptionGate gate = new SubscriptionGate(
+                (id, stored) -> id.equals("s1") ? java.util.Optional.of("alice") : java.util.Optional.empty(),
+                token -> switch (token) {
+                    case "alice-token-0123456789" -> java.util.Optional.of("alice");
+                    case "mallory-token-0123456789" -> java.util.Optional.of("mallory");
+                    default -> java.util.Optional.empty();
+                });
+        try (ZContext ctx = new ZContext(backend);
+                EventPublisher pub = EventPublisher.start(ctx, "tcp://127.0.0.1:*", 1000, null, false, gate);
+                ZSocket mallory = ctx.createSocket(SocketType.SUB);
+                ZSocket alice = ctx.createSocket(SocketType.SUB)) {
+            mallory.setRcvTimeout(15_000);
+            mallory.connect(pub.endpoint());
+            mallory.subscribe("");
+            mallory.subscribe("s1");
+            mallory.subscribe("s1\0mallory-token-0123456789");
+            mallory.subscribe("image\0mallory-token-0123456789");
+            JsonNode first = next(mallory);
+            assertEquals("image", first.at("/result/prefix").asText(), first.toString());
+            assertFalse(pub.wants("s1"), "nobody may read s1 yet");
+
+            alice.setRcvTimeout(15_000);
+            alice.connect(pub.endpoint());
+            alice.subscribe("s1");
+            alice.subscribe("s1\0alice-token-0123456789");
+            assertEquals("s1", next(alice).at("/result/prefix").asText());
+            assertTrue(pub.wants("s1"));
+
+            pub.publish("s1", "transcript", "r-1", Map.of("text", "secret"));
+            pub.publish("image", "transcript", "r-2", Map.of("text", "sentinel"));
+            assertEquals("secret", next(alice).at("/result/text").asText());
+            JsonNode seen = next(mallory);
+            assertEquals("sentinel", seen.at("/result/text").asText(), "mallory got " + seen);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aSubscriberThatNeverReadsCostsDropsNotWaitsAndOthersStillReceive(Backend backend) {

@@ -43,6 +43,7 @@ public enum OptionId {
     ZAP_DOMAIN(55, Kind.STRING),
     HANDSHAKE_IVL(66, Kind.INT),
     XPUB_NODROP(69, Kind.INT),
+    XPUB_MANUAL(71, Kind.INT),
     HEARTBEAT_IVL(75, Kind.INT),
     HEARTBEAT_TTL(76, Kind.INT),
     HEARTBEAT_TIMEOUT(77, Kind.INT);

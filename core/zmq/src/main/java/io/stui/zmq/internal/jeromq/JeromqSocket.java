@@ -352,6 +352,7 @@ final class JeromqSocket implements SocketDriver {
             case IMMEDIATE -> ZMQ.ZMQ_IMMEDIATE;
             case XPUB_VERBOSE -> ZMQ.ZMQ_XPUB_VERBOSE;
             case XPUB_NODROP -> ZMQ.ZMQ_XPUB_NODROP;
+            case XPUB_MANUAL -> ZMQ.ZMQ_XPUB_MANUAL;
             case IPV6 -> ZMQ.ZMQ_IPV6;
             case PLAIN_SERVER -> ZMQ.ZMQ_PLAIN_SERVER;
             case PLAIN_USERNAME -> ZMQ.ZMQ_PLAIN_USERNAME;
@@ -421,7 +422,14 @@ final class JeromqSocket implements SocketDriver {
         }
         Object v = switch (option) {
             // JeroMQ parses these as booleans.
-            case IMMEDIATE, ROUTER_MANDATORY, CURVE_SERVER, PLAIN_SERVER, IPV6, XPUB_VERBOSE, XPUB_NODROP -> value != 0;
+            case IMMEDIATE,
+                    ROUTER_MANDATORY,
+                    CURVE_SERVER,
+                    PLAIN_SERVER,
+                    IPV6,
+                    XPUB_VERBOSE,
+                    XPUB_NODROP,
+                    XPUB_MANUAL -> value != 0;
             default -> value;
         };
         set(option, v);
@@ -440,6 +448,14 @@ final class JeromqSocket implements SocketDriver {
         }
         if (option.kind() == OptionId.Kind.STRING) { // JeroMQ takes text options as String
             set(option, new String(value, StandardCharsets.UTF_8));
+        } else if ((option == OptionId.SUBSCRIBE || option == OptionId.UNSUBSCRIBE)
+                && base instanceof zmq.socket.pubsub.XPub) {
+            // JeroMQ 0.6 reads an XPUB's manual (un)subscription from its second byte, as if it were the
+            // subscription message with its flag byte: give it one, so the topic is the one asked for
+            byte[] flagged = new byte[value.length + 1];
+            flagged[0] = (byte) (option == OptionId.SUBSCRIBE ? 1 : 0);
+            System.arraycopy(value, 0, flagged, 1, value.length);
+            set(option, flagged);
         } else {
             set(option, value);
         }

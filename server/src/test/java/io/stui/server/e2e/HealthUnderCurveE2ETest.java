@@ -1,0 +1,61 @@
+package io.stui.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stui.server.StuiServer;
+import io.stui.server.config.FrontMode;
+import io.stui.zmq.Curve;
+import io.stui.zmq.ZCert;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code /healthz} and {@code /readyz} send a ping to the server's own ROUTER: with CURVE and a directory of allowed
+ * client keys, the probe's key is not in that directory, and the ZAP handler must still let it in (before, both
+ * answered 503 "no answer to a ping" on a healthy server, so an orchestrator would have restarted it forever).
+ */
+class HealthUnderCurveE2ETest {
+
+    @ParameterizedTest
+    @EnumSource(FrontMode.class)
+    void healthAndReadinessAnswerWhileOnlyListedKeysAreServed(FrontMode mode, @TempDir Path dir) throws Exception {
+        Curve.KeyPair serverKeys = Curve.generateKeyPair();
+        Path allowed = Files.createDirectory(dir.resolve("clients"));
+        new ZCert(Curve.generateKeyPair().publicKey(), null).savePublic(allowed.resolve("alice.cert"));
+        try (StuiServer server = TestServers.start(
+                        mode,
+                        dir,
+                        Map.of(
+                                "curve-secret-key",
+                                serverKeys.secretKeyZ85(),
+                                "curve-client-keys",
+                                allowed.toString(),
+                                "metrics-port",
+                                String.valueOf(ChildServer.freePort())));
+                HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> health = get(http, server.metricsPort(), "/healthz");
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(health.body().contains("front answered a ping"), health.body());
+            HttpResponse<String> ready = get(http, server.metricsPort(), "/readyz");
+            assertEquals(200, ready.statusCode(), ready.body());
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
