@@ -38,6 +38,10 @@ public final class StuiMain implements Runnable {
 
     /** Runs the launcher and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
+        Integer quick = QuickCommandLine.run(args);
+        if (quick != null) {
+            return quick;
+        }
         CommandLine single = args.length > 0 ? quickCommand(args[0]) : null;
         if (single != null) {
             return single.setCaseInsensitiveEnumValuesAllowed(true)
