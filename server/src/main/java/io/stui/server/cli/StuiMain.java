@@ -64,7 +64,10 @@ public final class StuiMain implements Runnable {
             case "eval" -> new EvalCommand();
             case "call" -> new CallCommand();
             case "st" -> new StCommand();
-            case "serve" -> new ServeCommand();
+            case "serve" -> {
+                ServeHeadStart.begin();
+                yield new ServeCommand();
+            }
             default -> null;
         };
         return command == null ? null : new CommandLine(command).setCommandName("stui " + name);
