@@ -17,23 +17,32 @@ import picocli.CommandLine.Spec;
 /** Connection flags shared by the client subcommands. */
 final class ClientOptionsMixin {
 
+    /** The flags' defaults, named so that {@link QuickCommandLine} reads the same values picocli would. */
+    static final String ENDPOINT_VARIABLE = "STUI_ENDPOINT";
+
+    static final String DEFAULT_TIMEOUT_MS = "10000";
+    static final String DEFAULT_TRIES = "3";
+
     /** The command using these flags, for its error messages (null when a command builds the options itself). */
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
     @Option(
             names = {"-e", "--endpoint"},
-            defaultValue = "${env:STUI_ENDPOINT:-tcp://127.0.0.1:5555}",
+            defaultValue = "${env:" + ENDPOINT_VARIABLE + ":-" + ClientOptions.DEFAULT_ENDPOINT + "}",
             description = "Server endpoint (default ${DEFAULT-VALUE}; also STUI_ENDPOINT).")
     String endpoint;
 
     @Option(
             names = "--timeout-ms",
-            defaultValue = "10000",
+            defaultValue = DEFAULT_TIMEOUT_MS,
             description = "Wait per try for an answer, ms (default ${DEFAULT-VALUE}).")
     long timeoutMs;
 
-    @Option(names = "--tries", defaultValue = "3", description = "Tries before giving up (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--tries",
+            defaultValue = DEFAULT_TRIES,
+            description = "Tries before giving up (default ${DEFAULT-VALUE}).")
     int tries;
 
     @Option(

@@ -38,6 +38,10 @@ public final class StuiMain implements Runnable {
 
     /** Runs the launcher and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
+        Integer quick = QuickCommandLine.run(args);
+        if (quick != null) {
+            return quick;
+        }
         CommandLine single = args.length > 0 ? quickCommand(args[0]) : null;
         if (single != null) {
             return single.setCaseInsensitiveEnumValuesAllowed(true)
@@ -60,7 +64,10 @@ public final class StuiMain implements Runnable {
             case "eval" -> new EvalCommand();
             case "call" -> new CallCommand();
             case "st" -> new StCommand();
-            case "serve" -> new ServeCommand();
+            case "serve" -> {
+                ServeHeadStart.begin();
+                yield new ServeCommand();
+            }
             default -> null;
         };
         return command == null ? null : new CommandLine(command).setCommandName("stui " + name);

@@ -1,0 +1,184 @@
+package io.stui.server.cli;
+
+import io.stui.protocol.Encoding;
+import io.stui.smalltalk.cli.StMain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The common forms of {@code stui eval}, {@code stui call} and {@code stui st}, read without picocli:
+ * picocli builds its model of a command by reflection from classes too old a format for the JVM's
+ * class archive, which took a fifth of these commands' start-up. Only what picocli would read the same
+ * way is accepted here (the connection flags, {@code --session}, the positional arguments); anything
+ * else (help, a bad value, an unknown flag, {@code --}, an {@code @file}, a credential in the
+ * environment) answers null, and picocli parses the line and says what it says today.
+ */
+final class QuickCommandLine {
+    private QuickCommandLine() {}
+
+    /** Runs {@code args} when they are a common form; null when picocli must read them. */
+    static Integer run(String[] args) {
+        if (args.length == 0) {
+            return null;
+        }
+        List<String> rest = List.of(args).subList(1, args.length);
+        Callable<Integer> command = switch (args[0]) {
+            case "eval" -> eval(rest, System.getenv());
+            case "call" -> call(rest, System.getenv());
+            case "st" -> st(rest);
+            default -> null;
+        };
+        if (command == null) {
+            return null;
+        }
+        try {
+            return command.call();
+        } catch (Exception e) {
+            // what picocli's execute() does with an exception a command throws
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    /** {@code stui eval [flags] CODE}, or null. */
+    static EvalCommand eval(List<String> args, Map<String, String> env) {
+        EvalCommand eval = new EvalCommand();
+        eval.client = defaults(env);
+        if (eval.client == null) {
+            return null;
+        }
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = optionName(arg);
+            if (name == null) {
+                positional.add(arg);
+                continue;
+            }
+            String value = optionValue(args, i);
+            if (value == null) {
+                return null;
+            }
+            if (!arg.contains("=")) {
+                i++;
+            }
+            if (name.equals("-s") || name.equals("--session")) {
+                eval.session = value;
+            } else if (!connectionFlag(eval.client, name, value)) {
+                return null;
+            }
+        }
+        if (positional.size() != 1 || !plain(positional.get(0))) {
+            return null;
+        }
+        eval.code = positional.get(0);
+        return eval;
+    }
+
+    /** {@code stui call [flags] COMMAND [KEY=VALUE...]}, or null. */
+    static CallCommand call(List<String> args, Map<String, String> env) {
+        CallCommand call = new CallCommand();
+        call.client = defaults(env);
+        if (call.client == null) {
+            return null;
+        }
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = optionName(arg);
+            if (name == null) {
+                positional.add(arg);
+                continue;
+            }
+            String value = optionValue(args, i);
+            if (value == null || !connectionFlag(call.client, name, value)) {
+                return null;
+            }
+            if (!arg.contains("=")) {
+                i++;
+            }
+        }
+        if (positional.isEmpty() || !positional.stream().allMatch(QuickCommandLine::plain)) {
+            return null;
+        }
+        call.command = positional.get(0);
+        call.pairs = List.copyOf(positional.subList(1, positional.size()));
+        return call;
+    }
+
+    /** {@code stui st ...}: everything goes to the evaluator, as StCommand's {@code @Unmatched} does. */
+    static Callable<Integer> st(List<String> args) {
+        if (!args.stream().allMatch(a -> !a.equals("--") && !a.startsWith("@"))) {
+            return null;
+        }
+        String[] all = args.toArray(String[]::new);
+        return () -> StMain.run(all, System.in, System.out, System.err);
+    }
+
+    /**
+     * The connection flags as picocli would fill them with none given; null (picocli then reads the
+     * line) when a credential comes from the environment, since its errors are picocli's to report.
+     */
+    private static ClientOptionsMixin defaults(Map<String, String> env) {
+        if (env.containsKey("STUI_TOKEN_FILE")
+                || env.containsKey("STUI_CLIENT_KEY")
+                || env.containsKey("STUI_SERVER_KEY")) {
+            return null;
+        }
+        ClientOptionsMixin o = new ClientOptionsMixin();
+        String endpoint = env.get(ClientOptionsMixin.ENDPOINT_VARIABLE);
+        o.endpoint = endpoint == null || endpoint.isEmpty()
+                ? io.stui.protocol.client.ClientOptions.DEFAULT_ENDPOINT
+                : endpoint;
+        o.timeoutMs = Long.parseLong(ClientOptionsMixin.DEFAULT_TIMEOUT_MS);
+        o.tries = Integer.parseInt(ClientOptionsMixin.DEFAULT_TRIES);
+        o.encoding = Encoding.COMMAND;
+        return o;
+    }
+
+    /** Sets the connection flag {@code name}; false when it is not one read here or its value is not picocli's. */
+    private static boolean connectionFlag(ClientOptionsMixin o, String name, String value) {
+        try {
+            switch (name) {
+                case "-e", "--endpoint" -> o.endpoint = value;
+                case "--timeout-ms" -> o.timeoutMs = Long.parseLong(value);
+                case "--tries" -> o.tries = Integer.parseInt(value);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The flag an argument names ({@code --name=value} gives {@code --name}), or null for a positional one. */
+    private static String optionName(String arg) {
+        if (!arg.startsWith("-") || arg.equals("-")) {
+            return null;
+        }
+        int eq = arg.indexOf('=');
+        return arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+    }
+
+    /** The value of the flag at {@code i}: after its {@code =}, else the next argument; null when there is none. */
+    private static String optionValue(List<String> args, int i) {
+        String arg = args.get(i);
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+            return arg.substring(eq + 1);
+        }
+        if (i + 1 >= args.size() || !plain(args.get(i + 1))) {
+            return null;
+        }
+        return args.get(i + 1);
+    }
+
+    /** An argument picocli reads as it is (not a flag, not an argument file). */
+    private static boolean plain(String arg) {
+        return !arg.startsWith("-") && !arg.startsWith("@");
+    }
+}
