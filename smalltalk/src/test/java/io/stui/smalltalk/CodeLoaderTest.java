@@ -80,7 +80,7 @@ class CodeLoaderTest {
             assertEquals(List.of("Counter"), r.classesDefined());
             assertEquals(5, r.methodsDefined());
             assertEquals("4", ws.evaluate("(3 asCounter) increment count").printString());
-            assertEquals("#('count')", ws.evaluate("Counter instVarNames").printString());
+            assertEquals("#(#count)", ws.evaluate("Counter instVarNames").printString());
             assertEquals("'Demo'", ws.evaluate("Counter package").printString());
         }
     }
@@ -152,7 +152,7 @@ class CodeLoaderTest {
             assertEquals(1, r.failure().line());
             assertTrue(
                     r.failure().message().contains("NoSuchClass"), r.failure().message());
-            assertEquals("#('old')", ws.evaluate("Counter instVarNames").printString());
+            assertEquals("#(#old)", ws.evaluate("Counter instVarNames").printString());
             assertEquals("#old", ws.evaluate("Counter new old").printString());
             assertEquals(
                     "false", ws.evaluate("Counter includesSelector: #increment").printString());

@@ -43,6 +43,20 @@ class SnapshotTest {
     }
 
     @Test
+    void aMethodMovedToAnotherProtocolStaysThere() {
+        try (Workspace ws = engine.newWorkspace()) {
+            ws.evaluate("Object subclass: #Shelf instanceVariableNames: '' classVariableNames: '' package: 'P'."
+                    + " Shelf compile: 'size ^0' classified: 'accessing'. Shelf classify: #size under: #measuring");
+            try (Workspace r = roundTrip(ws)) {
+                assertEquals(
+                        "#measuring",
+                        r.evaluate("Shelf protocolNameOfSelector: #size").printString());
+                assertEquals("#(#measuring)", r.evaluate("Shelf protocolNames").printString());
+            }
+        }
+    }
+
+    @Test
     void userClassesMethodsExtensionsAndInstances() {
         try (Workspace ws = engine.newWorkspace()) {
             ws.evaluate(

@@ -65,6 +65,17 @@ public abstract class ControlFlow extends RuntimeException {
         }
     }
 
+    /** {@code resignalAs:}: unwind to where {@code exception} was signaled and signal {@code replacement} there. */
+    public static final class Resignal extends ControlFlow {
+        final StObject exception;
+        final StObject replacement;
+
+        public Resignal(StObject exception, StObject replacement) {
+            this.exception = exception;
+            this.replacement = replacement;
+        }
+    }
+
     /** An unhandled Smalltalk error: ends the evaluation. */
     public static final class UnhandledError extends ControlFlow {
         public final StObject exception;

@@ -253,7 +253,12 @@ public final class Interp extends Interpreter {
     @Override
     public Object signal(StObject ex, Context sender) {
         ex.setSlot(classes.exSignalContext(), sender);
-        return signalFrom(ex, handlers, sender);
+        try {
+            return signalFrom(ex, handlers, sender);
+        } catch (ControlFlow.Resignal r) {
+            if (r.exception != ex) throw r;
+            return signal(r.replacement, sender);
+        }
     }
 
     @Override

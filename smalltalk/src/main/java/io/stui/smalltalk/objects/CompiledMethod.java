@@ -7,7 +7,9 @@ public final class CompiledMethod extends CodeUnit {
     public final StSymbol selector;
     public final StClass methodClass;
     public final String source;
-    public final String category;
+    /** Mutable: ClassDescription>>classify:under: moves a method of a workspace's class to another protocol. */
+    public volatile String category;
+
     public final String[] argNames;
     public final Primitive primitive;
     public final String primitiveName;

@@ -41,6 +41,12 @@ public final class StClass extends StObject {
     public boolean isTrait;
     /** The trait composition this class or trait uses (a Smalltalk object), or null. */
     public Object traitComposition;
+    /**
+     * The class's protocol table as the kernel's ClassDescription keeps it (protocols without methods, selectors
+     * classified before their method exists); null until asked. Only for classes a workspace owns: the kernel's
+     * classes are shared, their protocols are computed from the methods' categories on each request.
+     */
+    public Object protocolTable;
     /** Selectors whose methods came from a trait, with the trait each came from; null when none did. */
     public Map<StSymbol, StClass> traitOrigins;
 

@@ -3,7 +3,6 @@ package io.stui.smalltalk.primitives;
 import static io.stui.smalltalk.primitives.Primitives.FAIL;
 import static io.stui.smalltalk.primitives.Primitives.bool;
 
-import io.stui.smalltalk.compiler.Literals;
 import io.stui.smalltalk.interp.Interp;
 import io.stui.smalltalk.objects.Char;
 import io.stui.smalltalk.objects.Context;
@@ -187,21 +186,6 @@ final class CollectionPrims {
             Object[] out = new Object[n];
             for (int i = 0; i < n; i++) out[i] = new StString(parts[i]);
             return out;
-        });
-        m.put("stringAsNumber", (in, r, a, s) -> {
-            String t = ((StString) r).str().strip();
-            if (t.isEmpty()) return null;
-            try {
-                io.stui.smalltalk.syntax.Ast.Method ast = io.stui.smalltalk.syntax.Parser.parseDoit(t);
-                if (ast.statements().size() == 1
-                        && ast.statements().get(0) instanceof io.stui.smalltalk.syntax.Ast.Literal l
-                        && (l.value() instanceof Long
-                                || l.value() instanceof java.math.BigInteger
-                                || l.value() instanceof Double)) return Literals.runtimeValue(l.value());
-            } catch (RuntimeException e) {
-                return null;
-            }
-            return null;
         });
         m.put("stringFormat", (in, r, a, s) -> {
             if (!(a[0] instanceof Object[] args)) return FAIL;

@@ -76,6 +76,12 @@ final class ControlPrims {
             Object v = in.signalFrom(ex, hc.handler.next, s);
             throw new ControlFlow.Resume(ex, v);
         });
+        m.put("exResignalAs", (in, r, a, s) -> {
+            StObject ex = (StObject) r;
+            if (!(ex.slot(in.classes.exSignalContext()) instanceof Context) || !(a[0] instanceof StObject replacement))
+                return FAIL;
+            throw new ControlFlow.Resignal(ex, replacement);
+        });
         m.put("exOuter", (in, r, a, s) -> {
             StObject ex = (StObject) r;
             Context hc = (Context) ex.slot(in.classes.exHandlerContext());

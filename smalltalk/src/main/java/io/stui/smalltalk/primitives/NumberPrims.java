@@ -240,6 +240,11 @@ final class NumberPrims {
             return d - (d < 0 ? Math.ceil(d) : Math.floor(d));
         });
         m.put("floatExponent", (in, r, a, s) -> (long) Math.getExponent((Double) r));
+        // the IEEE 754 bits as an unsigned 64-bit integer: signBit, hex and significandAsInteger read them
+        m.put(
+                "floatBits",
+                (in, r, a, s) ->
+                        Num.norm(new BigInteger(Long.toUnsignedString(Double.doubleToRawLongBits((Double) r)))));
         m.put(
                 "floatTimesTwoPower",
                 (in, r, a, s) -> a[0] instanceof Long e
@@ -312,19 +317,6 @@ final class NumberPrims {
             return new StString(new BigDecimal(d)
                     .setScale((int) (long) places, java.math.RoundingMode.HALF_UP)
                     .toPlainString());
-        });
-        m.put("parseNumber", (in, r, a, s) -> {
-            String t = Primitives.text(r);
-            if (t == null) return FAIL;
-            t = t.strip();
-            try {
-                if (t.matches("-?\\d+")) return Num.norm(new BigInteger(t));
-                if (t.matches("-?\\d+\\.\\d+([eE]-?\\d+)?") || t.matches("-?\\d+[eE]-?\\d+"))
-                    return Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            return null;
         });
     }
 }

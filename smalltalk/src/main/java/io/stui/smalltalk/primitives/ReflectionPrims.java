@@ -5,16 +5,19 @@ import static io.stui.smalltalk.primitives.Primitives.bool;
 import static io.stui.smalltalk.primitives.Primitives.text;
 
 import io.stui.smalltalk.compiler.ClassBuilder;
+import io.stui.smalltalk.compiler.Literals;
 import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.Context;
 import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Primitive;
+import io.stui.smalltalk.objects.StBlock;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StIndexed;
 import io.stui.smalltalk.objects.StObject;
 import io.stui.smalltalk.objects.StString;
 import io.stui.smalltalk.objects.StSymbol;
+import io.stui.smalltalk.syntax.Parser;
 import io.stui.smalltalk.syntax.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +74,9 @@ final class ReflectionPrims {
             c.category = text(a[0]);
             return r;
         });
-        m.put("classInstVarNames", (in, r, a, s) -> strings(List.of(((StClass) r).instVarNames)));
-        m.put("classAllInstVarNames", (in, r, a, s) -> strings(((StClass) r).allInstVarNames()));
+        // as Pharo: instance variable names are Symbols
+        m.put("classInstVarNames", (in, r, a, s) -> symbols(List.of(((StClass) r).instVarNames)));
+        m.put("classAllInstVarNames", (in, r, a, s) -> symbols(((StClass) r).allInstVarNames()));
         m.put(
                 "classClassVarNames",
                 (in, r, a, s) -> strings(new ArrayList<>(((StClass) r).thisClass.classVars.keySet())));
@@ -173,6 +177,75 @@ final class ReflectionPrims {
         m.put("methodCategory", (in, r, a, s) -> new StString(((CompiledMethod) r).category));
         m.put("methodNumArgs", (in, r, a, s) -> (long) ((CompiledMethod) r).numArgs);
         m.put("methodArgNames", (in, r, a, s) -> strings(List.of(((CompiledMethod) r).argNames)));
+        m.put("methodSetCategory", (in, r, a, s) -> {
+            CompiledMethod cm = (CompiledMethod) r;
+            String cat = text(a[0]);
+            if (cat == null) return FAIL;
+            if (!ownsMethod(in, cm)) {
+                in.refuseKernelMutation(s, cm.methodClass.thisClass);
+                return r;
+            }
+            cm.category = cat;
+            in.env.changed();
+            return r;
+        });
+        // each pragma as {selector. arguments}; the kernel's Pragma class wraps them
+        m.put("methodPragmas", (in, r, a, s) -> {
+            CompiledMethod cm = (CompiledMethod) r;
+            if (cm.source == null) return new Object[0];
+            List<Parser.PragmaSpec> specs;
+            try {
+                specs = Parser.pragmasOf(cm.source);
+            } catch (SyntaxError e) {
+                return new Object[0];
+            }
+            Object[] out = new Object[specs.size()];
+            for (int i = 0; i < out.length; i++) {
+                Parser.PragmaSpec p = specs.get(i);
+                Object[] args = new Object[p.args().size()];
+                for (int j = 0; j < args.length; j++)
+                    args[j] = Literals.runtimeValue(p.args().get(j));
+                out[i] = new Object[] {StSymbol.of(p.selector()), args};
+            }
+            return out;
+        });
+        m.put("methodUses", (in, r, a, s) -> {
+            CompiledMethod cm = (CompiledMethod) r;
+            if (cm.source == null) return FAIL;
+            try {
+                return MethodUses.of(cm.source);
+            } catch (SyntaxError e) {
+                return FAIL;
+            }
+        });
+        m.put("blockUses", (in, r, a, s) -> {
+            String source = ((StBlock) r).code.sourceText();
+            if (source == null) return FAIL;
+            try {
+                return MethodUses.ofBlock(source);
+            } catch (SyntaxError e) {
+                return FAIL;
+            }
+        });
+        m.put("classProtocolTable", (in, r, a, s) -> ((StClass) r).protocolTable);
+        m.put("classSetProtocolTable", (in, r, a, s) -> {
+            StClass c = (StClass) r;
+            if (!in.env.owns(c)) return FAIL;
+            c.protocolTable = a[0];
+            return r;
+        });
+        m.put("classOwnedHere", (in, r, a, s) -> bool(in.env.owns((StClass) r)));
+    }
+
+    /** A workspace may change its own classes' methods and its own extensions, never the shared kernel's. */
+    private static boolean ownsMethod(Interpreter in, CompiledMethod cm) {
+        if (in.env.owns(cm.methodClass)) return in.env.localMethod(cm.methodClass, cm.selector) == cm;
+        Map<StSymbol, CompiledMethod> ext = in.env.extensionsFor(cm.methodClass);
+        return ext != null && ext.get(cm.selector) == cm;
+    }
+
+    private static Object[] symbols(List<String> names) {
+        return names.stream().map(StSymbol::of).toArray();
     }
 
     private static Object[] strings(List<String> names) {

@@ -30,6 +30,11 @@ public final class Parser {
     private Token tok;
     private Token prev;
     private int nesting;
+    /** The pragmas of the method being parsed, in source order (reflection asks for them). */
+    private final List<PragmaSpec> pragmas = new ArrayList<>();
+
+    /** A pragma as written: its selector and its literal arguments (parser values, see Literals). */
+    public record PragmaSpec(String selector, List<Object> args) {}
 
     private Parser(String source) {
         this.scanner = new Scanner(source);
@@ -49,6 +54,20 @@ public final class Parser {
     public static Ast.Method parseMethod(String source) {
         Parser p = new Parser(source);
         return p.withinDepth(p.method());
+    }
+
+    /**
+     * The pragmas of a method's source, read from its header only (pattern, pragmas, temporaries): the body is
+     * not parsed, so asking is cheap. A syntax error in the header is thrown as for {@link #parseMethod}.
+     */
+    public static List<PragmaSpec> pragmasOf(String source) {
+        Parser p = new Parser(source);
+        p.pattern(new ArrayList<>());
+        while (true) {
+            if (p.tok.isBinary("<")) p.pragma();
+            else if (p.tok.isBinary("|") || p.tok.isBinary("||")) p.temporaries();
+            else return List.copyOf(p.pragmas);
+        }
     }
 
     /**
@@ -192,8 +211,9 @@ public final class Parser {
                 args.add(l.value());
             }
             if (sel.toString().equals("primitive:")) result = args.get(0).toString();
+            pragmas.add(new PragmaSpec(sel.toString(), args));
         } else if (tok.is(Token.Kind.IDENT)) {
-            advance();
+            pragmas.add(new PragmaSpec(advance().text(), List.of()));
         } else throw error("Pragma expected");
         if (!tok.isBinary(">")) throw error("'>' expected to close the pragma");
         advance();
