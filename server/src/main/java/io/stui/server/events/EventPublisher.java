@@ -41,8 +41,14 @@ public final class EventPublisher implements Events, AutoCloseable {
 
     /** Events waiting for the publisher thread; beyond this the server is producing faster than it can send. */
     static final int QUEUE_CAPACITY = 8192;
-    /** How often the thread looks for new subscriptions while no event arrives. */
+    /** How often the thread looks for new subscriptions while no event arrives and someone is subscribed. */
     private static final long IDLE_POLL_MS = 20;
+    /**
+     * How long the thread waits in a receive on the socket while nobody is subscribed (no event can be queued then):
+     * a subscription wakes it at once, so this bounds only how late a close is noticed. Polling every
+     * {@link #IDLE_POLL_MS} instead cost 50 wake-ups a second on a server with no subscriber, under load too.
+     */
+    static final int UNSUBSCRIBED_WAIT_MS = 200;
 
     private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final ZSocket socket;
@@ -97,6 +103,7 @@ public final class EventPublisher implements Events, AutoCloseable {
             s.setSndHwm(hwm);
             s.set(SocketOption.XPUB_VERBOSE, true);
             s.set(SocketOption.XPUB_NODROP, true);
+            s.setRcvTimeout(UNSUBSCRIBED_WAIT_MS);
             if (curveSecretZ85 != null) {
                 s.setCurveServer(Curve.keyPairFromSecret(Curve.z85Decode(curveSecretZ85)));
             } else if (plainServer) {
@@ -166,6 +173,11 @@ public final class EventPublisher implements Events, AutoCloseable {
     private void run() {
         try {
             while (running) {
+                if (prefixes.length == 0 && queue.isEmpty()) {
+                    // nobody listens, so callers queue nothing (they ask wants first): sleep in the socket until a
+                    // subscription arrives
+                    socket.receive().ifPresent(this::subscription);
+                }
                 readSubscriptions();
                 Event e = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
                 while (e != null) {
@@ -188,29 +200,33 @@ public final class EventPublisher implements Events, AutoCloseable {
     private void readSubscriptions() {
         Optional<byte[]> m;
         while ((m = socket.receive(ZSocket.DONTWAIT)).isPresent()) {
-            byte[] b = m.get();
-            if (b.length == 0 || (b[0] != 0 && b[0] != 1)) {
-                continue; // not a subscription: XPUB passes up whatever a peer sends
+            subscription(m.get());
+        }
+    }
+
+    /** Takes in one message from a subscriber: a subscription or an unsubscription. */
+    private void subscription(byte[] b) {
+        if (b.length == 0 || (b[0] != 0 && b[0] != 1)) {
+            return; // not a subscription: XPUB passes up whatever a peer sends
+        }
+        if (gate != null) {
+            decide(b, socket.lastUserId());
+            return;
+        }
+        String prefix = new String(b, 1, b.length - 1, StandardCharsets.UTF_8);
+        String[] now = prefixes;
+        boolean known = Arrays.asList(now).contains(prefix);
+        if (b[0] == 1) {
+            if (!known) {
+                String[] next = Arrays.copyOf(now, now.length + 1);
+                next[now.length] = prefix;
+                prefixes = next;
             }
-            if (gate != null) {
-                decide(b, socket.lastUserId());
-                continue;
-            }
-            String prefix = new String(b, 1, b.length - 1, StandardCharsets.UTF_8);
-            String[] now = prefixes;
-            boolean known = Arrays.asList(now).contains(prefix);
-            if (b[0] == 1) {
-                if (!known) {
-                    String[] next = Arrays.copyOf(now, now.length + 1);
-                    next[now.length] = prefix;
-                    prefixes = next;
-                }
-                // verbose: every subscriber's subscription comes up, so each one hears it is live
-                send(new Event(prefix, "subscribed", null, Map.of("prefix", prefix), System.currentTimeMillis()));
-            } else if (known) {
-                // unsubscriptions come up only when the last subscriber of the prefix has gone
-                prefixes = Arrays.stream(now).filter(p -> !p.equals(prefix)).toArray(String[]::new);
-            }
+            // verbose: every subscriber's subscription comes up, so each one hears it is live
+            send(new Event(prefix, "subscribed", null, Map.of("prefix", prefix), System.currentTimeMillis()));
+        } else if (known) {
+            // unsubscriptions come up only when the last subscriber of the prefix has gone
+            prefixes = Arrays.stream(now).filter(p -> !p.equals(prefix)).toArray(String[]::new);
         }
     }
 

@@ -56,9 +56,17 @@ public final class FastFront implements Front {
         this.context = context;
         this.settings = settings;
         this.dispatcher = dispatcher;
-        this.threads = threads;
         this.answers = new AnswerQueue(context);
-        this.handOver = new HandOver(settings.reliefAfter(), settings.maxRelieved(), threads, () -> frontThread(false));
+        // a front thread's doorbell socket lives as long as the thread (spares keep theirs for their next life)
+        this.threads = r -> threads.newThread(() -> {
+            try {
+                r.run();
+            } finally {
+                answers.closeOwnPush();
+            }
+        });
+        this.handOver =
+                new HandOver(settings.reliefAfter(), settings.maxRelieved(), this.threads, () -> frontThread(false));
     }
 
     @Override
@@ -124,8 +132,6 @@ public final class FastFront implements Front {
                 // the sockets die with their holder: close them and let close() return
                 shutDownSockets();
             }
-        } finally {
-            answers.closeOwnPush();
         }
     }
 

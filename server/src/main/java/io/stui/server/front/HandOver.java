@@ -1,7 +1,11 @@
 package io.stui.server.front;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An idle relief sleeps until the holder {@linkplain #begin begins} work in place, so an idle server does not
  * wake up periodically.
+ *
+ * <p>A relieved holder whose work is done and that is not needed as the relief waits a while as a spare, and the
+ * next relief is a spare when there is one: on a busy small machine hand-overs come every few hundred requests, and
+ * each new thread also made and connected its own doorbell socket.
  */
 final class HandOver {
 
@@ -32,10 +40,16 @@ final class HandOver {
     static final long NONE = 0;
     /** Relief looks after this many idle looks go to sleep until the holder begins work in place. */
     private static final int IDLE_LOOKS_BEFORE_SLEEP = 200;
+    /** How long a spare front thread waits to become a relief before it ends. */
+    private static final long SPARE_KEEP_SECONDS = 60;
+    /** The relief to be: started, not yet watching (unparking it is a no-op; it checks {@code finished} first). */
+    private static final Thread COMING = new Thread(() -> {}, "stui-relief-coming");
 
     private final long reliefAfterNanos;
     private final int maxRelieved;
-    private final ThreadFactory threads;
+    /** Runs each relief's life; its idle threads are the spares. */
+    private final ThreadPoolExecutor reliefThreads;
+
     private final Runnable reliefLife;
     /** When the holder began work in place that a relief may take over (nanoTime, never NONE); NONE otherwise. */
     private final AtomicLong inPlaceSince = new AtomicLong(NONE);
@@ -52,7 +66,8 @@ final class HandOver {
     HandOver(Duration reliefAfter, int maxRelieved, ThreadFactory threads, Runnable reliefLife) {
         this.reliefAfterNanos = reliefAfter.toNanos();
         this.maxRelieved = maxRelieved;
-        this.threads = threads;
+        this.reliefThreads = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, SPARE_KEEP_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
         this.reliefLife = reliefLife;
     }
 
@@ -95,6 +110,7 @@ final class HandOver {
      * holds the sockets, false when the front has stopped.
      */
     boolean watch() {
+        relief.compareAndSet(COMING, Thread.currentThread());
         int idleLooks = 0;
         long overdueSeen = NONE;
         while (!finished) {
@@ -139,15 +155,19 @@ final class HandOver {
         if (finished) {
             return;
         }
-        Thread t = threads.newThread(reliefLife);
-        if (relief.compareAndSet(null, t)) {
-            t.start();
+        if (relief.compareAndSet(null, COMING)) {
+            try {
+                reliefThreads.execute(reliefLife);
+            } catch (RejectedExecutionException e) {
+                relief.compareAndSet(COMING, null); // the front has stopped meanwhile
+            }
         }
     }
 
     /** The front has stopped: the relief ends its watch. */
     void finish() {
         finished = true;
+        reliefThreads.shutdown();
         Thread r = relief.get();
         if (r != null) {
             LockSupport.unpark(r);
