@@ -3,6 +3,7 @@ package io.stui.bench;
 import io.stui.bench.cli.BaselineCommand;
 import io.stui.bench.cli.GateCommand;
 import io.stui.bench.cli.LoadCommand;
+import io.stui.bench.cli.SmalltalkCommand;
 import io.stui.bench.cli.SoakCommand;
 import io.stui.bench.cli.StartupCommand;
 import io.stui.bench.micro.MicroCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             BaselineCommand.class,
             StartupCommand.class,
             SoakCommand.class,
+            SmalltalkCommand.class,
             MicroCommand.class,
             NoGcCommand.class
         })

@@ -141,6 +141,11 @@ public final class Interp extends Interpreter {
             Object v = p.call(this, rcvr, args, sender);
             if (v != Primitive.FAIL) return v;
         }
+        return activate(m, rcvr, args, sender);
+    }
+
+    @Override
+    public Object activate(CompiledMethod m, Object rcvr, Object[] args, Context sender) {
         m.ensureCompiled();
         Object[] temps = args.length == m.numTemps ? args : Arrays.copyOf(args, m.numTemps);
         Context ctx = new Context(m, rcvr, temps, null, sender, this);

@@ -9,6 +9,7 @@ import io.stui.smalltalk.objects.Environment;
 import io.stui.smalltalk.objects.Interpreter;
 import io.stui.smalltalk.objects.Node;
 import io.stui.smalltalk.objects.Num;
+import io.stui.smalltalk.objects.Primitive;
 import io.stui.smalltalk.objects.StBlock;
 import io.stui.smalltalk.objects.StClass;
 import io.stui.smalltalk.objects.StObject;
@@ -18,6 +19,18 @@ import io.stui.smalltalk.objects.StSymbol;
 /** The executable tree: each node evaluates itself in a {@link Context}. Built by the compiler package. */
 public final class Nodes {
     private Nodes() {}
+
+    /**
+     * Evaluates an operand, the leaves (temporary, literal, self) in place: a type test costs less than the
+     * megamorphic {@code eval} call each would otherwise be, on every send and arithmetic operation.
+     */
+    static Object operand(Node n, Context c) {
+        if (n instanceof Temp t) return c.temps[t.index];
+        if (n instanceof Lit l) return l.value;
+        if (n instanceof Self) return c.receiver;
+        if (n instanceof Arith a) return a.eval(c); // a direct call the JIT can inline, not a megamorphic one
+        return n.eval(c);
+    }
 
     // ------------------------------------------------------------ constants and variables
 
@@ -293,19 +306,53 @@ public final class Nodes {
             int n = args.length;
             if (n == 0) return Interp.NO_ARGS; // zero-temp activations never write their temps
             Object[] a = new Object[n];
-            for (int i = 0; i < n; i++) a[i] = args[i].eval(c);
+            for (int i = 0; i < n; i++) a[i] = operand(args[i], c);
             return a;
         }
 
         @Override
         public Object eval(Context c) {
-            Object r = receiver.eval(c);
+            Object r = operand(receiver, c);
+            Node[] as = args;
+            if (as.length == 1) return send1(c, r, operand(as[0], c));
+            if (as.length == 2) return send2(c, r, operand(as[0], c), operand(as[1], c));
             return dispatch(c, r, evalArgs(c));
         }
 
-        final Object dispatch(Context c, Object r, Object[] a) {
-            c.pos = pos;
+        /** A one-argument send: a {@link Primitive.One} found is called without an argument array. */
+        private Object send1(Context c, Object r, Object a0) {
             Interpreter in = c.interp;
+            CompiledMethod m = lookup(c, in, r);
+            if (m == null) return in.dnu(r, selector, new Object[] {a0}, c);
+            if (m.primitive instanceof Primitive.One p) {
+                Object v = p.call1(in, r, a0, c);
+                return v != Primitive.FAIL ? v : in.activate(m, r, new Object[] {a0}, c);
+            }
+            return in.invoke(m, r, new Object[] {a0}, c);
+        }
+
+        /** A two-argument send: a {@link Primitive.Two} found is called without an argument array. */
+        private Object send2(Context c, Object r, Object a0, Object a1) {
+            Interpreter in = c.interp;
+            CompiledMethod m = lookup(c, in, r);
+            if (m == null) return in.dnu(r, selector, new Object[] {a0, a1}, c);
+            if (m.primitive instanceof Primitive.Two p) {
+                Object v = p.call2(in, r, a0, a1, c);
+                return v != Primitive.FAIL ? v : in.activate(m, r, new Object[] {a0, a1}, c);
+            }
+            return in.invoke(m, r, new Object[] {a0, a1}, c);
+        }
+
+        final Object dispatch(Context c, Object r, Object[] a) {
+            Interpreter in = c.interp;
+            CompiledMethod m = lookup(c, in, r);
+            if (m == null) return in.dnu(r, selector, a, c);
+            return in.invoke(m, r, a, c);
+        }
+
+        /** Marks the send's position, tells a debugger, and finds the method through this site's cache. */
+        private CompiledMethod lookup(Context c, Interpreter in, Object r) {
+            c.pos = pos;
             if (in.debug != null) in.debug.beforeSend(c);
             StClass cls = in.classes.classOf(r);
             Object tok = in.env.token();
@@ -316,8 +363,7 @@ public final class Nodes {
                 m = in.env.lookup(cls, selector);
                 cache = new CacheEntry(cls, tok, m);
             }
-            if (m == null) return in.dnu(r, selector, a, c);
-            return in.invoke(m, r, a, c);
+            return m;
         }
     }
 
@@ -351,7 +397,7 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
-            Object r = receiver.eval(c);
+            Object r = operand(receiver, c);
             Object[] a = evalArgs(c);
             if (r instanceof StBlock b && b.code.numArgs == a.length && c.interp.env.extendsNoKernelClass()) {
                 c.pos = pos;
@@ -386,53 +432,65 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
-            Object r = receiver.eval(c);
-            Object a = args[0].eval(c);
+            Object r = operand(receiver, c);
+            Object a = operand(args[0], c);
             // under a debugger every arithmetic send is a real send, so that it can be stepped
             if (c.interp.debug != null) return dispatch(c, r, new Object[] {a});
+            // kept small so that the JIT inlines it where it is used: the rarer cases are in their own methods
             if (r instanceof Long x && a instanceof Long y) {
-                long xv = x, yv = y;
-                switch (op) {
-                    case ADD: {
-                        long s = xv + yv;
-                        if (Num.isSmall(s)) return s;
-                        break;
-                    }
-                    case SUB: {
-                        long s = xv - yv;
-                        if (Num.isSmall(s)) return s;
-                        break;
-                    }
-                    case MUL: {
-                        long hi = Math.multiplyHigh(xv, yv), lo = xv * yv;
-                        if ((hi == 0 && lo >= 0 || hi == -1 && lo < 0) && Num.isSmall(lo)) return lo;
-                        break;
-                    }
-                    case LT:
-                        return xv < yv ? Boolean.TRUE : Boolean.FALSE;
-                    case GT:
-                        return xv > yv ? Boolean.TRUE : Boolean.FALSE;
-                    case LE:
-                        return xv <= yv ? Boolean.TRUE : Boolean.FALSE;
-                    case GE:
-                        return xv >= yv ? Boolean.TRUE : Boolean.FALSE;
-                    case EQ:
-                        return xv == yv ? Boolean.TRUE : Boolean.FALSE;
-                    case NE:
-                        return xv != yv ? Boolean.TRUE : Boolean.FALSE;
-                    case DIV:
-                        if (yv != 0 && xv % yv == 0) return xv / yv;
-                        break;
-                    case IDIV:
-                        if (yv != 0) return Math.floorDiv(xv, yv);
-                        break;
-                    case MOD:
-                        if (yv != 0) return Math.floorMod(xv, yv);
-                        break;
-                    default:
-                        break;
+                Object v = smallIntegers(op, x, y);
+                if (v != null) return v;
+            }
+            return otherOperands(c, r, a);
+        }
+
+        /** The SmallInteger result, or null when it is not one (overflow, inexact division, zero divisor). */
+        private static Object smallIntegers(int op, long xv, long yv) {
+            switch (op) {
+                case ADD: {
+                    long s = xv + yv;
+                    if (Num.isSmall(s)) return s;
+                    break;
                 }
-            } else if (r instanceof Double x && (a instanceof Double || a instanceof Long)) {
+                case SUB: {
+                    long s = xv - yv;
+                    if (Num.isSmall(s)) return s;
+                    break;
+                }
+                case MUL: {
+                    long hi = Math.multiplyHigh(xv, yv), lo = xv * yv;
+                    if ((hi == 0 && lo >= 0 || hi == -1 && lo < 0) && Num.isSmall(lo)) return lo;
+                    break;
+                }
+                case LT:
+                    return xv < yv ? Boolean.TRUE : Boolean.FALSE;
+                case GT:
+                    return xv > yv ? Boolean.TRUE : Boolean.FALSE;
+                case LE:
+                    return xv <= yv ? Boolean.TRUE : Boolean.FALSE;
+                case GE:
+                    return xv >= yv ? Boolean.TRUE : Boolean.FALSE;
+                case EQ:
+                    return xv == yv ? Boolean.TRUE : Boolean.FALSE;
+                case NE:
+                    return xv != yv ? Boolean.TRUE : Boolean.FALSE;
+                case DIV:
+                    if (yv != 0 && xv % yv == 0) return xv / yv;
+                    break;
+                case IDIV:
+                    if (yv != 0) return Math.floorDiv(xv, yv);
+                    break;
+                case MOD:
+                    if (yv != 0) return Math.floorMod(xv, yv);
+                    break;
+                default:
+                    break;
+            }
+            return null;
+        }
+
+        private Object otherOperands(Context c, Object r, Object a) {
+            if (r instanceof Double x && (a instanceof Double || a instanceof Long)) {
                 double xv = x, yv = a instanceof Double d ? d : (double) (Long) a;
                 switch (op) {
                     case ADD:
@@ -570,7 +628,7 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
-            Object v = value.eval(c);
+            Object v = operand(value, c);
             c.returnValue = v;
             c.returning = true;
             return v;
@@ -633,7 +691,7 @@ public final class Nodes {
 
         @Override
         public Object eval(Context c) {
-            Object v = cond.eval(c);
+            Object v = operand(cond, c);
             if (v == Boolean.TRUE) return ifTrue == null ? null : ifTrue.eval(c);
             if (v == Boolean.FALSE) return ifFalse == null ? null : ifFalse.eval(c);
             return nonBoolean(c, v);

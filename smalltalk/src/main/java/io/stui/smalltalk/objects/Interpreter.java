@@ -45,6 +45,9 @@ public abstract class Interpreter {
     /** Runs a method found by lookup (its primitive first, if any). */
     public abstract Object invoke(CompiledMethod m, Object rcvr, Object[] args, Context sender);
 
+    /** Runs a method's Smalltalk code in a new activation: its primitive, if any, has failed already. */
+    public abstract Object activate(CompiledMethod m, Object rcvr, Object[] args, Context sender);
+
     public abstract Object callBlock(StBlock b, Object[] args, Context sender);
 
     public abstract Object value(StBlock b, Context sender);

@@ -66,10 +66,11 @@ public final class ObjectPrims {
                 (in, r, a, s) ->
                         bool(a[0] instanceof StSymbol sel && in.env.lookup(in.classes.classOf(r), sel) != null));
         m.put("basicSize", (in, r, a, s) -> (long) indexedSize(r));
-        m.put("basicAt", (in, r, a, s) -> at(r, a[0]));
-        m.put("basicAtPut", (in, r, a, s) -> atPut(in, r, a[0], a[1], s));
-        m.put("at", (in, r, a, s) -> at(r, a[0]));
-        m.put("atPut", (in, r, a, s) -> atPut(in, r, a[0], a[1], s));
+        // One and Two: the sends of these call them without an argument array (the sieve's inner loop)
+        m.put("basicAt", (Primitive.One) (in, r, a, s) -> at(r, a));
+        m.put("basicAtPut", (Primitive.Two) ObjectPrims::atPut);
+        m.put("at", (Primitive.One) (in, r, a, s) -> at(r, a));
+        m.put("atPut", (Primitive.Two) ObjectPrims::atPut);
         m.put("size", (in, r, a, s) -> {
             if (r instanceof Object[] arr) return (long) arr.length;
             if (r instanceof StString str) return (long) str.chars.length;
