@@ -73,6 +73,11 @@ public final class MemoryAccount {
         return l == 0 ? Long.MAX_VALUE : Math.max(1, l - retained);
     }
 
+    /** The workspace lost what it held (cleared): the next operation walks it again. */
+    void remeasure() {
+        known = false;
+    }
+
     /** Records what an evaluation was charged (any thread). */
     void charge(long bytes) {
         if (bytes > 0 && limit != 0) pending.addAndGet(bytes);

@@ -272,6 +272,7 @@ public final class Workspace implements AutoCloseable {
      */
     public Debugger debugger() {
         sync();
+        memory.before();
         Debugger d = debugger;
         if (d == null) {
             synchronized (this) {
@@ -347,6 +348,7 @@ public final class Workspace implements AutoCloseable {
     public void clear() {
         state.clear();
         evaluator.forgetLastFailure();
+        memory.remeasure();
     }
 
     /** Serializes variables (with their object graphs), classes, methods, history and registry. */

@@ -113,6 +113,14 @@ class MemoryLimitTest {
     }
 
     @Test
+    void clearingTheWorkspaceGivesItsRoomBack() {
+        ws.setMemoryLimit(24 * MIB, "this session", "");
+        ok("h1 := ByteArray new: 10000000");
+        ws.clear();
+        ok("h2 := ByteArray new: 20000000");
+    }
+
+    @Test
     void cyclesAndSharedObjectsAreCountedOnce() {
         ok("a := Array new: 2. b := Array new: 2. a at: 1 put: b. b at: 1 put: a. s := String new: 1000000."
                 + " a at: 2 put: s. b at: 2 put: s. c := s");
