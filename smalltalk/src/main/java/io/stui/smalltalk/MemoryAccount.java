@@ -15,9 +15,10 @@ import java.util.function.Supplier;
  *
  * <p>The estimate is a bounded walk of what the workspace retains ({@link RetainedSize}), taken when it matters:
  * before the first operation (a restored workspace holds what its snapshot held), and after every operation that
- * was charged 1 MiB or more or that ends with the estimate past half the limit (so near the limit an assignment such
- * as {@code x := nil}, which frees without allocating, is seen at once). Otherwise what an operation was charged is added to the estimate, which therefore only errs
- * high: a workspace far below its limit costs no walk. When a walk stops at its object or slot bound (a graph of
+ * was charged 1 MiB or more or that ends with the estimate past half the limit (so near the limit an assignment
+ * such as {@code x := nil}, which frees without allocating, is seen at once). Otherwise what an operation was
+ * charged is added to the estimate, which therefore errs high: a workspace far below its limit costs no walk, and
+ * an evaluation such as {@code 3 + 4} costs two volatile reads and an atomic swap. When a walk stops at its object or slot bound (a graph of
  * more than half a million objects) the estimate keeps the larger of what it counted and the earlier estimate plus
  * the charges since, so it never drops below what was allocated into it.
  *
@@ -62,7 +63,7 @@ public final class MemoryAccount {
         return limit;
     }
 
-    /** The current estimate of the bytes the workspace holds (0 when no limit is set: nothing is counted then). */
+    /** The current estimate of the bytes the workspace holds (without a limit: 0 until {@link #refresh()}). */
     long retained() {
         return retained;
     }
@@ -91,8 +92,8 @@ public final class MemoryAccount {
     /** After a workspace operation: settles what it was charged. */
     void after() {
         long l = limit;
-        long charged = pending.getAndSet(0);
         if (l == 0) return;
+        long charged = pending.getAndSet(0);
         if (!known || charged >= WALK_STEP || retained + charged >= l / 2) {
             refresh(charged);
         } else {
