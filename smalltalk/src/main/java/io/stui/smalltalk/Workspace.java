@@ -128,7 +128,6 @@ public final class Workspace implements AutoCloseable {
     private EvalResult evaluate(String code, EvalLimits limits, boolean record) {
         sync();
         WorkspaceListener l = listener;
-        memory.before();
         try {
             if (l == null) return evaluateQuietly(code, limits, record);
             l.busy();
@@ -144,6 +143,8 @@ public final class Workspace implements AutoCloseable {
 
     private EvalResult evaluateQuietly(String code, EvalLimits limits, boolean record) {
         interrupt.set(false);
+        // after the flag is cleared: an interrupt sent while a first walk runs still stops the evaluation
+        memory.before();
         long t0 = System.nanoTime();
         Evaluator.Outcome out;
         try {
