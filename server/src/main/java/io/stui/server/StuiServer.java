@@ -30,9 +30,9 @@ import io.stui.server.identity.OwnershipGuard;
 import io.stui.server.identity.TokenFile;
 import io.stui.server.metrics.ServerMetrics;
 import io.stui.server.session.ClientIdentity;
-import io.stui.server.session.ClientPolicy;
 import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionManager;
+import io.stui.server.session.SessionSettings;
 import io.stui.server.store.SessionStore;
 import io.stui.server.workspace.AutoSaver;
 import io.stui.server.workspace.DefaultImage;
@@ -124,15 +124,8 @@ public final class StuiServer implements AutoCloseable {
             // workers are the engine's evaluation threads: Smalltalk runs on them directly, with no further hand-off
             this.executor = opened(new KeyedSerialExecutor(
                     config.workers(), config.sessionQueueCapacity(), 10_000, EvaluationThreads.factory("stui-worker")));
-            this.sessions = new SessionManager(
-                    store,
-                    Clock.systemUTC(),
-                    config.maxSessionsPerClient(),
-                    config.sessionTimeout(),
-                    new ClientPolicy(config.allowClients(), config.denyClients()),
-                    executor,
-                    config.contextRetention(),
-                    config.security().maxSessions());
+            SessionSettings sessionSettings = SessionSettings.from(config);
+            this.sessions = new SessionManager(store, Clock.systemUTC(), sessionSettings, executor);
             this.metrics = opened(new ServerMetrics(sessions::sessionCount));
             if (config.metricsPort() != 0) {
                 metrics.exportJvm();
@@ -142,7 +135,9 @@ public final class StuiServer implements AutoCloseable {
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
             DefaultImage image = DefaultImage.open(
                     engine, store, Clock.systemUTC(), config.autosaveDelay(), metrics::imageSaveFailed);
-            this.workspaces = new Workspaces(engine, store, Clock.systemUTC(), image.base());
+            image.limitMemory(sessionSettings.memoryLimit());
+            this.workspaces =
+                    new Workspaces(engine, store, Clock.systemUTC(), image.base(), sessionSettings.memoryLimit());
             SaveWarnings saveWarnings = new SaveWarnings();
             this.autoSaver = opened(new AutoSaver(
                     config.autosaveDelay(),

@@ -249,6 +249,15 @@ final class DebugRun implements DebugHook {
         return value;
     }
 
+    /** The innermost frame of a suspended run (it reaches every other through its senders), or null. */
+    Context innermostFrame() {
+        try {
+            return onRunThread(() -> liveFrames.isEmpty() ? null : liveFrames.get(0));
+        } catch (IllegalStateException notSuspended) {
+            return null;
+        }
+    }
+
     // ------------------------------------------------------------ frames and variables (run's thread)
 
     private Context frame(int index) {

@@ -74,6 +74,16 @@ public final class Debugger {
         return run.start();
     }
 
+    /** The innermost frame of each suspended run: what the suspensions keep alive (for the memory account). */
+    List<Object> suspendedFrames() {
+        List<Object> out = new ArrayList<>();
+        for (DebugRun r : runs.values()) {
+            Object f = r.innermostFrame();
+            if (f != null) out.add(f);
+        }
+        return out;
+    }
+
     /** Ids of the runs that are suspended now. */
     public List<String> suspended() {
         return new ArrayList<>(new TreeSet<>(runs.keySet()));

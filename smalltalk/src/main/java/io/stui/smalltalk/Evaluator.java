@@ -46,6 +46,7 @@ final class Evaluator {
     Evaluator(WorkspaceState state, ResultPrinter printer) {
         this.state = state;
         this.printer = printer;
+        this.account = new MemoryAccount(state, List::of);
     }
 
     Reflection.FailureReport lastFailure() {
@@ -56,12 +57,15 @@ final class Evaluator {
         lastFailure = null;
     }
 
-    private Interp newInterp(EvalLimits limits, AtomicBoolean interrupt, DebugHook debug) {
+    /** What the workspace may hold (set by the workspace; no limit until then). */
+    MemoryAccount account;
+
+    private Interp newInterp(EvalLimits limits, long maxAllocation, AtomicBoolean interrupt, DebugHook debug) {
         Interp in = new Interp(
                 state.environment(),
                 limits.timeout().toNanos(),
                 limits.instructionBudget(),
-                limits.maxAllocationBytes(),
+                maxAllocation,
                 limits.maxDepth(),
                 interrupt,
                 debug);
@@ -186,7 +190,12 @@ final class Evaluator {
             DebugHook debug,
             boolean print,
             long t0) {
-        Interp in = newInterp(limits, interrupt, debug);
+        // the workspace's memory account caps what this evaluation may allocate (printing the result is not capped:
+        // a printString is not kept beyond its history entry)
+        long perEvaluation = limits.maxAllocationBytes() <= 0 ? Long.MAX_VALUE : limits.maxAllocationBytes();
+        long allowance = account.allowance();
+        boolean capped = allowance < perEvaluation;
+        Interp in = newInterp(limits, Math.min(perEvaluation, allowance), interrupt, debug);
         try {
             Object value = in.invoke(doit, receiver, Interp.NO_ARGS, null);
             String ps = print ? printer.directPrint(value) : null;
@@ -212,6 +221,7 @@ final class Evaluator {
         } catch (ControlFlow.UnhandledError e) {
             return failUnhandled(code, e, in);
         } catch (ControlFlow.Termination t) {
+            if (MemoryAccount.isOurs(t, capped)) return failTermination(code, account.exceeded(t, allowance), in);
             return failTermination(code, t, in);
         } catch (ControlFlow.NonLocalReturn
                 | ControlFlow.LocalReturn
@@ -249,6 +259,8 @@ final class Evaluator {
             EvalFailure f =
                     new EvalFailure(EvalFailure.Kind.INTERNAL, "InternalError", String.valueOf(bug), 0, 0, List.of());
             return fail(code, f, List.of(), in.transcript.toString());
+        } finally {
+            account.charge(in.allocated());
         }
     }
 
@@ -279,7 +291,7 @@ final class Evaluator {
             case "Interrupted" -> EvalFailure.Kind.INTERRUPTED;
             case "InstructionBudgetExceeded" -> EvalFailure.Kind.BUDGET;
             case "RecursionDepthExceeded" -> EvalFailure.Kind.RECURSION;
-            case "AllocationLimitExceeded" -> EvalFailure.Kind.ALLOCATION;
+            case "AllocationLimitExceeded", MemoryAccount.ERROR_CLASS -> EvalFailure.Kind.ALLOCATION;
             case "Terminated" -> EvalFailure.Kind.INTERRUPTED;
             default -> EvalFailure.Kind.INTERNAL;
         };

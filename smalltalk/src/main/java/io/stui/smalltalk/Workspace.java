@@ -37,11 +37,14 @@ public final class Workspace implements AutoCloseable {
     private final AtomicBoolean interrupt = new AtomicBoolean();
     private ExecutorService worker;
     private volatile Debugger debugger;
+    private final MemoryAccount memory;
 
     Workspace(WorkspaceState state) {
         this.state = state;
         this.printer = new ResultPrinter(state.classes(), state.environment());
         this.evaluator = new Evaluator(state, printer);
+        this.memory = new MemoryAccount(state, this::debugRoots);
+        evaluator.account = memory;
         this.inspector = new Inspector(state, printer);
         this.browser = new ClassBrowser(state.environment());
     }
@@ -125,17 +128,23 @@ public final class Workspace implements AutoCloseable {
     private EvalResult evaluate(String code, EvalLimits limits, boolean record) {
         sync();
         WorkspaceListener l = listener;
-        if (l == null) return evaluateQuietly(code, limits, record);
-        l.busy();
         try {
-            return evaluateQuietly(code, limits, record);
+            if (l == null) return evaluateQuietly(code, limits, record);
+            l.busy();
+            try {
+                return evaluateQuietly(code, limits, record);
+            } finally {
+                l.idle();
+            }
         } finally {
-            l.idle();
+            memory.after();
         }
     }
 
     private EvalResult evaluateQuietly(String code, EvalLimits limits, boolean record) {
         interrupt.set(false);
+        // after the flag is cleared: an interrupt sent while a first walk runs still stops the evaluation
+        memory.before();
         long t0 = System.nanoTime();
         Evaluator.Outcome out;
         try {
@@ -178,9 +187,9 @@ public final class Workspace implements AutoCloseable {
     public LoadResult load(List<SourceFile> files, EvalLimits limits, boolean lenient) {
         sync();
         interrupt.set(false);
-        return run(
+        return accounted(() -> run(
                 () -> CodeLoader.load(state, evaluator, limits, interrupt, files, lenient),
-                limits.timeout().multipliedBy(10));
+                limits.timeout().multipliedBy(10)));
     }
 
     /**
@@ -192,18 +201,66 @@ public final class Workspace implements AutoCloseable {
     public TestRunResult runTests(List<String> classGlobs, List<String> packages, EvalLimits perTest) {
         sync();
         interrupt.set(false);
-        return run(() -> TestRunner.run(state, evaluator, perTest, interrupt, classGlobs, packages), LONG_TASK);
+        return accounted(
+                () -> run(() -> TestRunner.run(state, evaluator, perTest, interrupt, classGlobs, packages), LONG_TASK));
     }
 
     /** As {@link #runTests} for classes named exactly (as {@link LoadResult#classesDefined()} lists them). */
     public TestRunResult runTestClasses(List<String> classNames, EvalLimits perTest) {
         sync();
         interrupt.set(false);
-        return run(() -> TestRunner.runClasses(state, evaluator, perTest, interrupt, classNames), LONG_TASK);
+        return accounted(
+                () -> run(() -> TestRunner.runClasses(state, evaluator, perTest, interrupt, classNames), LONG_TASK));
     }
 
     /** Loads and test runs are bounded per evaluation; this only bounds how long a caller waits for the whole. */
     private static final Duration LONG_TASK = Duration.ofHours(1);
+
+    /** Runs a workspace operation under the memory account: first estimate before, charges settled after. */
+    private <T> T accounted(java.util.function.Supplier<T> operation) {
+        memory.before();
+        try {
+            return operation.get();
+        } finally {
+            memory.after();
+        }
+    }
+
+    // ------------------------------------------------------------ memory (see MemoryAccount)
+
+    /**
+     * Limits what this workspace may keep alive to about {@code bytes} (0: no limit, the default): an evaluation
+     * that would take it past the limit fails with error class {@link MemoryAccount#ERROR_CLASS}, naming the limit,
+     * what the workspace holds and, in its message, {@code holder} ("this session") and {@code setting} (what raises
+     * the limit; may be empty). Each evaluation's own allocation limit still applies.
+     */
+    public void setMemoryLimit(long bytes, String holder, String setting) {
+        memory.setLimit(bytes, holder, setting);
+    }
+
+    /** The limit set by {@link #setMemoryLimit}, 0 for none. */
+    public long memoryLimit() {
+        return memory.limit();
+    }
+
+    /**
+     * The estimate of the bytes this workspace keeps alive, as the memory account last took it (0 without a limit);
+     * it errs high between walks, never low by more than the last operation's charges.
+     */
+    public long retainedBytes() {
+        return memory.retained();
+    }
+
+    /** Walks what the workspace keeps alive now (bounded: see {@link io.stui.smalltalk.image.RetainedSize}). */
+    public long measureRetained() {
+        return memory.refresh();
+    }
+
+    /** What the debugger's suspended runs keep alive (their frames), for the memory account. */
+    private java.util.Collection<?> debugRoots() {
+        Debugger d = debugger;
+        return d == null ? List.of() : d.suspendedFrames();
+    }
 
     /** Evaluates with {@link EvalLimits#defaults()}. */
     public EvalResult evaluate(String code) {
@@ -216,6 +273,7 @@ public final class Workspace implements AutoCloseable {
      */
     public Debugger debugger() {
         sync();
+        memory.before();
         Debugger d = debugger;
         if (d == null) {
             synchronized (this) {
@@ -291,6 +349,7 @@ public final class Workspace implements AutoCloseable {
     public void clear() {
         state.clear();
         evaluator.forgetLastFailure();
+        memory.remeasure();
     }
 
     /** Serializes variables (with their object graphs), classes, methods, history and registry. */
@@ -447,6 +506,7 @@ public final class Workspace implements AutoCloseable {
         if (l != null) l.busy();
         interrupt.set(false);
         long t0 = System.nanoTime();
+        memory.before();
         try {
             Evaluator.Outcome out = toolId == null && receiverId == null
                     ? run(() -> evaluator.evaluate(code, limits, interrupt, true, null, false), limits.timeout())
@@ -469,6 +529,7 @@ public final class Workspace implements AutoCloseable {
                     "",
                     Duration.ofNanos(System.nanoTime() - t0));
         } finally {
+            memory.after();
             if (l != null) l.idle();
         }
     }

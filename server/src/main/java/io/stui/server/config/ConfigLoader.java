@@ -68,7 +68,9 @@ public final class ConfigLoader {
             "retry-window",
             "max-answer-bytes",
             "events-endpoint",
-            "events-hwm");
+            "events-hwm",
+            // per-session memory (issue #16)
+            "session-memory-limit");
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */
@@ -243,7 +245,8 @@ public final class ConfigLoader {
                         nonNegative(s, "retry-window", d.retryWindow().toSeconds())),
                 range(s, "max-answer-bytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8),
                 s.containsKey("events-endpoint") ? s.get("events-endpoint").strip() : d.eventsEndpoint(),
-                (int) range(s, "events-hwm", d.eventsHwm(), 0, Integer.MAX_VALUE));
+                (int) range(s, "events-hwm", d.eventsHwm(), 0, Integer.MAX_VALUE),
+                range(s, "session-memory-limit", d.sessionMemoryLimit(), 1L << 20, 1L << 40));
         checkBindSafety(c);
         return c;
     }

@@ -45,6 +45,7 @@ import java.util.Objects;
  * @param eventsEndpoint        where the events PUB socket binds: null for the default (the main endpoint's next
  *                              port, on loopback), {@code none} for no events socket
  * @param eventsHwm             send high-water mark of the events socket, per subscriber (0 unlimited)
+ * @param sessionMemoryLimit    bytes of objects one session's workspace (and the default image) may keep alive
  */
 public record ServerConfig(
         String endpoint,
@@ -75,7 +76,9 @@ public record ServerConfig(
         Duration retryWindow,
         long maxAnswerBytes,
         String eventsEndpoint,
-        int eventsHwm) {
+        int eventsHwm,
+        // per-session memory (issue #16)
+        long sessionMemoryLimit) {
 
     /** Default ZeroMQ endpoint, loopback only. */
     public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5555";
@@ -133,8 +136,17 @@ public record ServerConfig(
                 Duration.ofSeconds(60),
                 16L << 20,
                 null,
-                1000);
+                1000,
+                DEFAULT_SESSION_MEMORY_LIMIT);
     }
+
+    /**
+     * 64 MiB: {@code stui serve} runs with a 256 MiB heap, of which the server itself uses some 40-60 MiB; at this
+     * limit three sessions filled to it still leave room for the rest to work, while one evaluation may still build a
+     * 60 MB value. Sessions share the heap, so more of them at their limit than fits is refused by the heap, not
+     * by this setting: raise -Xmx with it.
+     */
+    public static final long DEFAULT_SESSION_MEMORY_LIMIT = 64L << 20;
 
     /** True when CURVE encryption is configured. */
     public boolean curveEnabled() {
@@ -170,6 +182,7 @@ public record ServerConfig(
         m.put("max_answer_bytes", maxAnswerBytes);
         m.put("events_endpoint", eventsEndpoint == null ? "default" : eventsEndpoint);
         m.put("events_hwm", eventsHwm);
+        m.put("session_memory_limit", sessionMemoryLimit);
         return m;
     }
 

@@ -61,64 +61,26 @@ public final class SessionManager implements AutoCloseable, SessionOwners {
 
     private final Object createLock = new Object();
 
-    /** How long an expired session stays restorable when no setting says otherwise. */
-    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
-
+    private final SessionSettings settings;
     private final Duration retention;
-
-    /** Live sessions allowed at once when no setting says otherwise. */
-    public static final int DEFAULT_MAX_SESSIONS = 1000;
-
     private final int maxSessions;
 
     /**
-     * Loads the sessions in {@code store}, dropping those that expired while the server was down.
+     * Loads the sessions in {@code store}, dropping those that expired while the server was down and deleting those
+     * whose retention ended.
      *
      * @param lanes the worker pool: a session's workspace is parked and closed in the session's lane
      */
-    public SessionManager(
-            SessionStore store,
-            Clock clock,
-            int maxPerClient,
-            Duration timeout,
-            ClientPolicy policy,
-            KeyedSerialExecutor lanes) {
-        this(store, clock, maxPerClient, timeout, policy, lanes, DEFAULT_RETENTION);
-    }
-
-    /**
-     * As above, keeping an expired session's row and contexts for {@code retention} after its last use, so
-     * {@code restore_session} can bring it back.
-     */
-    public SessionManager(
-            SessionStore store,
-            Clock clock,
-            int maxPerClient,
-            Duration timeout,
-            ClientPolicy policy,
-            KeyedSerialExecutor lanes,
-            Duration retention) {
-        this(store, clock, maxPerClient, timeout, policy, lanes, retention, DEFAULT_MAX_SESSIONS);
-    }
-
-    /** As above, with at most {@code maxSessions} live sessions in all. */
-    public SessionManager(
-            SessionStore store,
-            Clock clock,
-            int maxPerClient,
-            Duration timeout,
-            ClientPolicy policy,
-            KeyedSerialExecutor lanes,
-            Duration retention,
-            int maxSessions) {
-        this.maxSessions = maxSessions;
-        this.retention = retention;
+    public SessionManager(SessionStore store, Clock clock, SessionSettings settings, KeyedSerialExecutor lanes) {
+        this.settings = settings;
+        this.maxSessions = settings.maxSessions();
+        this.retention = settings.retention();
         this.store = store;
         this.lanes = lanes;
         this.clock = clock;
-        this.maxPerClient = maxPerClient;
-        this.timeout = timeout;
-        this.policy = policy;
+        this.maxPerClient = settings.maxPerClient();
+        this.timeout = settings.timeout();
+        this.policy = settings.policy();
         long now = clock.millis();
         int expired = 0;
         for (StoredSession s : store.loadSessions()) {
@@ -398,6 +360,11 @@ public final class SessionManager implements AutoCloseable, SessionOwners {
     }
 
     /** The cap on live sessions, all clients together. */
+    /** The settings this manager was made with. */
+    public SessionSettings settings() {
+        return settings;
+    }
+
     public int maxSessions() {
         return maxSessions;
     }

@@ -140,6 +140,17 @@ public final class DefaultImage implements AutoCloseable {
     }
 
     /**
+     * Limits what the image may keep alive to {@code bytes} (setting {@code session-memory-limit}, as for a session):
+     * a session-less evaluation that would take it past fails like a session's, and every other request goes on.
+     */
+    public void limitMemory(long bytes) {
+        use(ws -> {
+            ws.setMemoryLimit(bytes, "the default image", "session-memory-limit");
+            return null;
+        });
+    }
+
+    /**
      * The image's workspace as the base sessions are layered over. Sessions only read what the image publishes at
      * the end of each use (under the lock), never the workspace itself: use {@link #use} to run anything in it.
      */

@@ -33,24 +33,38 @@ public final class Workspaces {
     /** The workspace sessions are layered over (the default image's), or null: sessions over the bare kernel. */
     private final Workspace base;
 
+    /** What each session's workspace may keep alive, bytes (0: no limit). */
+    private final long memoryLimit;
+
+    /** Sessions over the bare kernel, without a memory limit (tests). */
     public Workspaces(SmalltalkEngine engine, SessionStore store, Clock clock) {
-        this(engine, store, clock, null);
+        this(engine, store, clock, null, 0);
     }
 
-    /** Sessions as private layers over {@code base} (the default image's workspace; see {@link DefaultImage#base()}). */
-    public Workspaces(SmalltalkEngine engine, SessionStore store, Clock clock, Workspace base) {
+    /**
+     * Sessions as private layers over {@code base} (the default image's workspace; see {@link DefaultImage#base()}),
+     * each holding at most {@code memoryLimit} bytes of objects (setting {@code session-memory-limit}; 0: no limit).
+     */
+    public Workspaces(SmalltalkEngine engine, SessionStore store, Clock clock, Workspace base, long memoryLimit) {
         this.engine = engine;
         this.store = store;
         this.clock = clock;
         this.base = base;
+        this.memoryLimit = memoryLimit;
     }
 
     private Workspace fresh() {
-        return base == null ? engine.newWorkspace() : engine.newLayer(base);
+        return limited(base == null ? engine.newWorkspace() : engine.newLayer(base));
     }
 
     private Workspace restored(byte[] snapshot) {
-        return base == null ? engine.restoreWorkspace(snapshot) : engine.restoreLayer(base, snapshot);
+        return limited(base == null ? engine.restoreWorkspace(snapshot) : engine.restoreLayer(base, snapshot));
+    }
+
+    /** Every session workspace, new, revived or loaded, gets the limit (a restored one is measured on first use). */
+    private Workspace limited(Workspace ws) {
+        ws.setMemoryLimit(memoryLimit, "this session", "session-memory-limit");
+        return ws;
     }
 
     /** A session's workspace revived from its newest stored context, or a new one. */

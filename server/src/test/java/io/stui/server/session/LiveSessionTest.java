@@ -28,7 +28,7 @@ class LiveSessionTest {
         try (SessionStore store = SessionStore.open(dir.resolve("s.db"));
                 KeyedSerialExecutor lanes = new KeyedSerialExecutor(1, 10, 10, 64L << 20)) {
             SessionManager sessions = new SessionManager(
-                    store, Clock.systemUTC(), 5, Duration.ofHours(1), new ClientPolicy(List.of(), List.of()), lanes);
+                    store, Clock.systemUTC(), SessionSettings.defaults().withQuota(5, Duration.ofHours(1)), lanes);
             Workspaces workspaces = new Workspaces(SmalltalkEngine.boot(), store, Clock.systemUTC());
             LiveSession session = sessions.create("parker");
             assertEquals(0, sessions.sweep(0).parked(), "no workspace yet: nothing to park");

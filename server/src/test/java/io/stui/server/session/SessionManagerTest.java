@@ -40,7 +40,13 @@ class SessionManagerTest {
     }
 
     private SessionManager manager(List<String> allow, List<String> deny) {
-        return new SessionManager(store, clock, 5, Duration.ofSeconds(3600), new ClientPolicy(allow, deny), lanes);
+        return new SessionManager(
+                store,
+                clock,
+                SessionSettings.defaults()
+                        .withQuota(5, Duration.ofSeconds(3600))
+                        .withPolicy(allow, deny),
+                lanes);
     }
 
     @Test
@@ -64,7 +70,7 @@ class SessionManagerTest {
     @Test
     void idsAre128RandomBitsAndNeverRepeat() {
         SessionManager m = new SessionManager(
-                store, clock, 10_000, Duration.ofSeconds(3600), new ClientPolicy(List.of(), List.of()), lanes);
+                store, clock, SessionSettings.defaults().withQuota(10_000, Duration.ofSeconds(3600)), lanes);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             String id = m.create("c" + (i % 100)).id();
@@ -115,7 +121,7 @@ class SessionManagerTest {
 
         clock.advanceSeconds(3601);
         m.sweep(Long.MAX_VALUE);
-        clock.advanceSeconds(SessionManager.DEFAULT_RETENTION.toSeconds());
+        clock.advanceSeconds(SessionSettings.defaults().retention().toSeconds());
         m.sweep(Long.MAX_VALUE);
         assertEquals(
                 SessionException.Reason.NOT_FOUND,

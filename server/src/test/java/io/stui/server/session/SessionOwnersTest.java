@@ -40,12 +40,12 @@ class SessionOwnersTest {
         return new SessionManager(
                 store,
                 clock,
-                2,
-                Duration.ofSeconds(60),
-                new ClientPolicy(allow, List.of()),
-                lanes,
-                Duration.ofDays(1),
-                maxSessions);
+                SessionSettings.defaults()
+                        .withQuota(2, Duration.ofSeconds(60))
+                        .withPolicy(allow, List.of())
+                        .withRetention(Duration.ofDays(1))
+                        .withMaxSessions(maxSessions),
+                lanes);
     }
 
     @Test

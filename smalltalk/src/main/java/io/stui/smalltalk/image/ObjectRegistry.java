@@ -78,6 +78,12 @@ public final class ObjectRegistry {
         }
     }
 
+    /** Forgets the entry {@code id} (its object stays alive only if something else holds it). */
+    public synchronized void forget(String id) {
+        Object value = objects.remove(id);
+        if (value != null) ids.remove(new Key(value));
+    }
+
     synchronized void clear() {
         ids.clear();
         objects.clear();

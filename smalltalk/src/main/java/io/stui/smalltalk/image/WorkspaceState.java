@@ -69,6 +69,11 @@ public final class WorkspaceState {
         return toolScopes.computeIfAbsent(toolId, k -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()));
     }
 
+    /** The tools' own variable scopes (a copy of the list; each scope is synchronized). */
+    public List<Map<String, Binding>> toolScopes() {
+        return List.copyOf(toolScopes.values());
+    }
+
     public ClassTable classes() {
         return classes;
     }

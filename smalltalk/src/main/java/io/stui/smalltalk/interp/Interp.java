@@ -64,6 +64,14 @@ public final class Interp extends Interpreter {
         return steps;
     }
 
+    /** Bytes this evaluation has been charged so far (what {@link #allocate} counted). */
+    public long allocated() {
+        return allocated;
+    }
+
+    /** How the message of {@link #allocate}'s termination starts (a workspace's memory account recognises it). */
+    public static final String ALLOCATION_LIMIT_TEXT = "the evaluation tried to allocate more than ";
+
     /** Moves the time limit later: a debugger calls this with the time the evaluation spent suspended. */
     public void extendDeadline(long nanos) {
         deadlineNanos += nanos;
