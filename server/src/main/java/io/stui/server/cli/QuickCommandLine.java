@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiPredicate;
 
 /**
  * The common forms of {@code stui eval}, {@code stui call} and {@code stui st}, read without picocli:
@@ -49,28 +50,14 @@ final class QuickCommandLine {
         if (eval.client == null) {
             return null;
         }
-        List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = optionName(arg);
-            if (name == null) {
-                positional.add(arg);
-                continue;
+        List<String> positional = positionals(args, eval.client, (name, value) -> {
+            if (!name.equals("-s") && !name.equals("--session")) {
+                return false;
             }
-            String value = optionValue(args, i);
-            if (value == null) {
-                return null;
-            }
-            if (!arg.contains("=")) {
-                i++;
-            }
-            if (name.equals("-s") || name.equals("--session")) {
-                eval.session = value;
-            } else if (!connectionFlag(eval.client, name, value)) {
-                return null;
-            }
-        }
-        if (positional.size() != 1 || !plain(positional.get(0))) {
+            eval.session = value;
+            return true;
+        });
+        if (positional == null || positional.size() != 1) {
             return null;
         }
         eval.code = positional.get(0);
@@ -84,28 +71,42 @@ final class QuickCommandLine {
         if (call.client == null) {
             return null;
         }
+        List<String> positional = positionals(args, call.client, (name, value) -> false);
+        if (positional == null || positional.isEmpty()) {
+            return null;
+        }
+        call.command = positional.get(0);
+        call.pairs = List.copyOf(positional.subList(1, positional.size()));
+        return call;
+    }
+
+    /**
+     * Reads the flags into {@code client} (and those {@code own} takes) and answers the positional arguments,
+     * or null when any argument is one picocli must read: a flag neither knows, a flag without its value, or a
+     * positional argument that is not plain.
+     */
+    private static List<String> positionals(
+            List<String> args, ClientOptionsMixin client, BiPredicate<String, String> own) {
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = optionName(arg);
             if (name == null) {
+                if (!plain(arg)) {
+                    return null;
+                }
                 positional.add(arg);
                 continue;
             }
             String value = optionValue(args, i);
-            if (value == null || !connectionFlag(call.client, name, value)) {
+            if (value == null || !(own.test(name, value) || connectionFlag(client, name, value))) {
                 return null;
             }
             if (!arg.contains("=")) {
                 i++;
             }
         }
-        if (positional.isEmpty() || !positional.stream().allMatch(QuickCommandLine::plain)) {
-            return null;
-        }
-        call.command = positional.get(0);
-        call.pairs = List.copyOf(positional.subList(1, positional.size()));
-        return call;
+        return positional;
     }
 
     /** {@code stui st ...}: everything goes to the evaluator, as StCommand's {@code @Unmatched} does. */
