@@ -236,35 +236,11 @@ public final class Debugger {
             return 0;
         }
         TreeSet<Integer> lines = new TreeSet<>();
-        for (Ast a : ast.statements()) collectSendLines(a, source, lines);
+        Ast.walk(ast.statements(), a -> {
+            if (a instanceof Ast.Send s) lines.add(lineOf(source, s.pos()));
+        });
         Integer l = lines.ceiling(from);
         return l == null ? 0 : l;
-    }
-
-    private static void collectSendLines(Ast a, String src, TreeSet<Integer> lines) {
-        switch (a) {
-            case Ast.Send s -> {
-                lines.add(lineOf(src, s.pos()));
-                collectSendLines(s.receiver(), src, lines);
-                for (Ast x : s.args()) collectSendLines(x, src, lines);
-            }
-            case Ast.Cascade c -> {
-                collectSendLines(c.receiver(), src, lines);
-                for (Ast.Send s : c.messages()) {
-                    lines.add(lineOf(src, s.pos()));
-                    for (Ast x : s.args()) collectSendLines(x, src, lines);
-                }
-            }
-            case Ast.Assign as -> collectSendLines(as.value(), src, lines);
-            case Ast.Return r -> collectSendLines(r.value(), src, lines);
-            case Ast.Block b -> {
-                for (Ast x : b.statements()) collectSendLines(x, src, lines);
-            }
-            case Ast.Brace br -> {
-                for (Ast x : br.elements()) collectSendLines(x, src, lines);
-            }
-            default -> {}
-        }
     }
 
     static int lineOf(String src, int pos) {

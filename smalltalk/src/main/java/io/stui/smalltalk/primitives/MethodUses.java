@@ -3,7 +3,6 @@ package io.stui.smalltalk.primitives;
 import io.stui.smalltalk.objects.StSymbol;
 import io.stui.smalltalk.syntax.Ast;
 import io.stui.smalltalk.syntax.Parser;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,36 +24,15 @@ final class MethodUses {
         Set<String> reads = new LinkedHashSet<>();
         Set<String> writes = new LinkedHashSet<>();
         Set<String> sends = new LinkedHashSet<>();
-        ArrayDeque<Ast> todo = new ArrayDeque<>(m.statements().reversed());
-        while (!todo.isEmpty()) {
-            switch (todo.pop()) {
+        Ast.walk(m.statements(), a -> {
+            switch (a) {
                 case Ast.Variable v -> reads.add(v.name());
-                case Ast.Assign a -> {
-                    writes.add(a.name());
-                    todo.push(a.value());
-                }
-                case Ast.Send send -> {
-                    sends.add(send.selector());
-                    send.args().reversed().forEach(todo::push);
-                    todo.push(send.receiver());
-                }
-                case Ast.Cascade c -> {
-                    for (Ast.Send send : c.messages()) {
-                        sends.add(send.selector());
-                        send.args().reversed().forEach(todo::push);
-                    }
-                    todo.push(c.receiver());
-                }
-                case Ast.Return r -> todo.push(r.value());
-                case Ast.Block b -> {
-                    declared.addAll(b.params());
-                    declared.addAll(b.temps());
-                    b.statements().reversed().forEach(todo::push);
-                }
-                case Ast.Brace b -> b.elements().reversed().forEach(todo::push);
+                case Ast.Assign as -> writes.add(as.name());
+                case Ast.Send send -> sends.add(send.selector());
+                case Ast.Block b -> declare(b, declared);
                 default -> {}
             }
-        }
+        });
         reads.removeAll(declared);
         writes.removeAll(declared);
         return new Object[] {symbols(reads), symbols(writes), symbols(sends)};
@@ -69,38 +47,23 @@ final class MethodUses {
         Ast.Method doit = Parser.parseDoit(blockSource);
         Set<String> declared = new HashSet<>();
         Set<String> used = new LinkedHashSet<>();
-        boolean hasReturn = false;
-        ArrayDeque<Ast> todo = new ArrayDeque<>(doit.statements().reversed());
-        while (!todo.isEmpty()) {
-            switch (todo.pop()) {
+        boolean[] hasReturn = {false};
+        Ast.walk(doit.statements(), a -> {
+            switch (a) {
                 case Ast.Variable v -> used.add(v.name());
-                case Ast.Assign a -> {
-                    used.add(a.name());
-                    todo.push(a.value());
-                }
-                case Ast.Send send -> {
-                    send.args().reversed().forEach(todo::push);
-                    todo.push(send.receiver());
-                }
-                case Ast.Cascade c -> {
-                    for (Ast.Send send : c.messages()) send.args().reversed().forEach(todo::push);
-                    todo.push(c.receiver());
-                }
-                case Ast.Return r -> {
-                    hasReturn = true;
-                    todo.push(r.value());
-                }
-                case Ast.Block b -> {
-                    declared.addAll(b.params());
-                    declared.addAll(b.temps());
-                    b.statements().reversed().forEach(todo::push);
-                }
-                case Ast.Brace b -> b.elements().reversed().forEach(todo::push);
+                case Ast.Assign as -> used.add(as.name());
+                case Ast.Return r -> hasReturn[0] = true;
+                case Ast.Block b -> declare(b, declared);
                 default -> {}
             }
-        }
+        });
         used.removeAll(declared);
-        return new Object[] {hasReturn, symbols(used)};
+        return new Object[] {hasReturn[0], symbols(used)};
+    }
+
+    private static void declare(Ast.Block b, Set<String> declared) {
+        declared.addAll(b.params());
+        declared.addAll(b.temps());
     }
 
     private static Object[] symbols(Set<String> names) {

@@ -7,6 +7,38 @@ public sealed interface Ast {
     int pos();
 
     /**
+     * Visits every node under {@code roots} in source order, each before its parts: a send, then its receiver, then
+     * its arguments; a cascade, then its receiver, then each message (a {@link Send}) and that message's arguments,
+     * never the shared receiver again. One traversal for every tool that reads a method's source (senders, reflection,
+     * the debugger's lines), so a new kind of node is taught to all of them here.
+     */
+    static void walk(List<? extends Ast> roots, java.util.function.Consumer<Ast> visit) {
+        for (Ast a : roots) walk(a, visit);
+    }
+
+    private static void walk(Ast a, java.util.function.Consumer<Ast> visit) {
+        visit.accept(a);
+        switch (a) {
+            case Send send -> {
+                walk(send.receiver(), visit);
+                walk(send.args(), visit);
+            }
+            case Cascade c -> {
+                walk(c.receiver(), visit);
+                for (Send message : c.messages()) {
+                    visit.accept(message);
+                    walk(message.args(), visit);
+                }
+            }
+            case Assign as -> walk(as.value(), visit);
+            case Return r -> walk(r.value(), visit);
+            case Block b -> walk(b.statements(), visit);
+            case Brace br -> walk(br.elements(), visit);
+            default -> {}
+        }
+    }
+
+    /**
      * A literal value: Long or BigInteger (a Long whenever it fits), Double, String, {@link SymbolValue},
      * {@link CharValue}, Object[] of these, byte[], Boolean, null. The compiler turns it into the runtime
      * representation, so that the syntax depends on nothing of the object model.

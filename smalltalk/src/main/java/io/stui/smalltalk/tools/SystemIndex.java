@@ -110,7 +110,7 @@ final class SystemIndex {
             try {
                 Ast.Method ast = Parser.parseMethod(src);
                 Lines lines = new Lines(src);
-                for (Ast a : ast.statements()) walk(a, lines, sends, globals);
+                Ast.walk(ast.statements(), a -> index(a, lines, sends, globals));
             } catch (SyntaxError | StackOverflowError ignored) {
                 // a source that no longer parses (it compiled once) contributes nothing
             }
@@ -118,30 +118,11 @@ final class SystemIndex {
         return new Entry(cls, m, sends, globals);
     }
 
-    private static void walk(Ast a, Lines lines, Map<String, Integer> sends, Map<String, Integer> globals) {
+    private static void index(Ast a, Lines lines, Map<String, Integer> sends, Map<String, Integer> globals) {
         switch (a) {
-            case Ast.Send s -> {
-                sends.putIfAbsent(s.selector(), lines.at(s.pos()));
-                walk(s.receiver(), lines, sends, globals);
-                for (Ast x : s.args()) walk(x, lines, sends, globals);
-            }
-            case Ast.Cascade c -> {
-                walk(c.receiver(), lines, sends, globals);
-                for (Ast.Send s : c.messages()) {
-                    sends.putIfAbsent(s.selector(), lines.at(s.pos()));
-                    for (Ast x : s.args()) walk(x, lines, sends, globals);
-                }
-            }
+            case Ast.Send s -> sends.putIfAbsent(s.selector(), lines.at(s.pos()));
             case Ast.Assign as -> {
                 if (Character.isUpperCase(as.name().charAt(0))) globals.putIfAbsent(as.name(), lines.at(as.pos()));
-                walk(as.value(), lines, sends, globals);
-            }
-            case Ast.Return r -> walk(r.value(), lines, sends, globals);
-            case Ast.Block b -> {
-                for (Ast x : b.statements()) walk(x, lines, sends, globals);
-            }
-            case Ast.Brace br -> {
-                for (Ast x : br.elements()) walk(x, lines, sends, globals);
             }
             case Ast.Variable v -> {
                 if (Character.isUpperCase(v.name().charAt(0))) globals.putIfAbsent(v.name(), lines.at(v.pos()));
