@@ -14,11 +14,8 @@ import io.stui.server.config.FrontMode;
 import io.stui.zmq.Backend;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
-import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZSocket;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,28 +83,8 @@ class EventsE2ETest {
         sub.setRcvTimeout(15_000);
         sub.connect(endpoint);
         sub.subscribe(topic);
-        assertEquals("subscribed", next(sub).path("event").asText());
+        assertEquals("subscribed", Events.next(sub).path("event").asText());
         return sub;
-    }
-
-    private static JsonNode next(ZSocket sub) {
-        ZMessage m = sub.receiveMessage().orElseThrow(() -> new AssertionError("no event within 15 s"));
-        try {
-            return Wire.JSON.readTree(m.frames().getLast());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Events until (and with) the first of {@code kind}. */
-    private static List<JsonNode> until(ZSocket sub, String kind) {
-        List<JsonNode> seen = new ArrayList<>();
-        JsonNode e;
-        do {
-            e = next(sub);
-            seen.add(e);
-        } while (!e.path("event").asText().equals(kind));
-        return seen;
     }
 
     private static List<String> kinds(List<JsonNode> events) {
@@ -136,24 +113,24 @@ class EventsE2ETest {
                     Command.EVALUATE,
                     params("code", "Transcript show: 'a'; cr. [true] whileTrue", "session_id", sid),
                     id));
-            List<JsonNode> before = until(sub, "transcript");
+            List<JsonNode> before = Events.until(sub, "transcript");
             assertEquals(List.of("evaluation_started", "busy", "transcript"), kinds(before));
             assertEquals(id, before.getFirst().path("request_id").asText());
             assertEquals("a", before.getLast().at("/result/text").asText());
             // the evaluation cannot have answered: it loops until interrupted
             assertTrue(evaluating.socket.receiveMessage(ZSocket.DONTWAIT).isEmpty(), "answered before the interrupt");
-            assertEquals("\n", next(sub).at("/result/text").asText());
+            assertEquals("\n", Events.next(sub).at("/result/text").asText());
 
             JsonNode stopped = call(envelope, Command.INTERRUPT, params("session_id", sid));
             assertTrue(result(stopped).path("interrupted").asBoolean(), stopped.toString());
             assertEquals("Interrupted", errorCode(evaluating.receive()));
-            List<JsonNode> after = until(sub, "evaluation_finished");
+            List<JsonNode> after = Events.until(sub, "evaluation_finished");
             assertEquals(List.of("idle", "evaluation_finished"), kinds(after));
             assertEquals(id, after.getLast().path("request_id").asText());
             assertEquals("Interrupted", after.getLast().at("/result/error_type").asText());
 
             call(envelope, Command.CLOSE_SESSION, params("session_id", sid));
-            JsonNode closed = next(sub);
+            JsonNode closed = Events.next(sub);
             assertEquals("session_state", closed.path("event").asText(), closed.toString());
             assertEquals("closed", closed.at("/result/state").asText());
         }
@@ -170,7 +147,7 @@ class EventsE2ETest {
                         request(true, Command.EVALUATE, params("code", "Transcript show: 'img'. 3 + 4"), "img-1"));
             }
             assertEquals("7", result(answer).path("result").asText());
-            List<JsonNode> seen = until(sub, "evaluation_finished");
+            List<JsonNode> seen = Events.until(sub, "evaluation_finished");
             assertEquals(
                     List.of("evaluation_started", "busy", "transcript", "idle", "evaluation_finished"), kinds(seen));
             assertEquals("img", seen.get(2).at("/result/text").asText());
@@ -195,11 +172,11 @@ class EventsE2ETest {
                     params("code", "| x | x := 3. self halt. x + 1", "session_id", sid, "evaluation_mode", "Debug")));
             assertTrue(r.path("suspended").asBoolean(), r.toString());
             String debugId = r.path("debug_id").asText();
-            List<JsonNode> suspended = until(sub, "debugger_suspended");
+            List<JsonNode> suspended = Events.until(sub, "debugger_suspended");
             assertEquals(debugId, suspended.getLast().at("/result/debug_id").asText());
 
             call(false, Command.DEBUG, params("session_id", sid, "debug_id", debugId, "operation", "Continue"));
-            List<JsonNode> resumed = until(sub, "debugger_ended");
+            List<JsonNode> resumed = Events.until(sub, "debugger_ended");
             assertEquals("debugger_resumed", resumed.getFirst().path("event").asText(), resumed.toString());
             assertEquals("finished", resumed.getLast().at("/result/state").asText());
             call(false, Command.CLOSE_SESSION, params("session_id", sid));

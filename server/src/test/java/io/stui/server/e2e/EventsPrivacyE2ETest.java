@@ -16,10 +16,8 @@ import io.stui.zmq.Curve;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZCert;
 import io.stui.zmq.ZContext;
-import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZSocket;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,14 +54,14 @@ class EventsPrivacyE2ETest {
             mallory.subscribe(sid);
             mallory.subscribe(withToken(sid, MALLORY_TOKEN));
             mallory.subscribe(withToken("image", MALLORY_TOKEN));
-            JsonNode first = next(mallory);
+            JsonNode first = Events.next(mallory);
             assertEquals("subscribed", first.path("event").asText(), first::toString);
             assertEquals("image", first.path("topic").asText(), "the only subscription mallory may hold: " + first);
 
             ZSocket alice = subscriber(ctx, server, s -> {});
             alice.subscribe(sid);
             alice.subscribe(withToken(sid, ALICE_TOKEN));
-            assertEquals("subscribed", next(alice).path("event").asText());
+            assertEquals("subscribed", Events.next(alice).path("event").asText());
 
             JsonNode answer = call(
                     ctx,
@@ -73,7 +71,7 @@ class EventsPrivacyE2ETest {
                     "evaluate",
                     params("code", "Transcript show: 'secret'. 3 + 4", "session_id", sid));
             assertEquals("7", result(answer).path("result").asText());
-            List<JsonNode> hers = until(alice, "evaluation_finished");
+            List<JsonNode> hers = Events.until(alice, "evaluation_finished");
             JsonNode transcript = hers.stream()
                     .filter(e -> e.path("event").asText().equals("transcript"))
                     .findFirst()
@@ -110,18 +108,18 @@ class EventsPrivacyE2ETest {
             mallory.subscribe("");
             mallory.subscribe(sid);
             mallory.subscribe("image");
-            JsonNode first = next(mallory);
+            JsonNode first = Events.next(mallory);
             assertEquals("image", first.path("topic").asText(), "the only subscription mallory may hold: " + first);
 
             ZSocket alice = subscriber(ctx, server, s -> s.setCurveClient(aliceKeys, serverKeys.publicKey()));
             alice.subscribe(sid);
-            assertEquals("subscribed", next(alice).path("event").asText());
+            assertEquals("subscribed", Events.next(alice).path("event").asText());
             assertEquals(
                     "7",
                     aliceClient
                             .evaluate("Transcript show: 'secret'. 3 + 4", sid)
                             .result());
-            until(alice, "evaluation_finished");
+            Events.until(alice, "evaluation_finished");
 
             malloryClient.evaluate("Transcript show: 'sentinel'");
             assertNothingOfBeforeSentinel(mallory, sid);
@@ -133,7 +131,7 @@ class EventsPrivacyE2ETest {
         List<JsonNode> seen = new ArrayList<>();
         JsonNode e;
         do {
-            e = next(mallory);
+            e = Events.next(mallory);
             seen.add(e);
         } while (!e.at("/result/text").asText().equals("sentinel"));
         assertTrue(
@@ -171,24 +169,5 @@ class EventsPrivacyE2ETest {
                 .withTimeout(Duration.ofSeconds(10))
                 .withTries(1)
                 .withCurve(new CurveClient(keys, serverKeys.publicKey())));
-    }
-
-    private static JsonNode next(ZSocket sub) {
-        ZMessage m = sub.receiveMessage().orElseThrow(() -> new AssertionError("no event within 15 s"));
-        try {
-            return Wire.JSON.readTree(new String(m.frames().getLast(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<JsonNode> until(ZSocket sub, String kind) {
-        List<JsonNode> seen = new ArrayList<>();
-        JsonNode e;
-        do {
-            e = next(sub);
-            seen.add(e);
-        } while (!e.path("event").asText().equals(kind));
-        return seen;
     }
 }

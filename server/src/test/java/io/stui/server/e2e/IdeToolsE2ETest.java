@@ -62,12 +62,6 @@ class IdeToolsE2ETest {
         return new Talk(ctx, server, "ide", envelope);
     }
 
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> out = new ArrayList<>();
-        array.forEach(x -> out.add(x.path(field).asText()));
-        return out;
-    }
-
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(x -> out.add(x.asText()));
@@ -79,7 +73,7 @@ class IdeToolsE2ETest {
     void completionOfThreeFactOffersFactorial(boolean envelope) {
         try (Talk t = talk(envelope)) {
             JsonNode r = t.ok(Command.CODE_COMPLETION, params("code", "3 fact"));
-            assertTrue(texts(r.path("candidates"), "text").contains("factorial"), r.toString());
+            assertTrue(Talk.texts(r.path("candidates"), "text").contains("factorial"), r.toString());
             assertEquals(2, r.path("replace_start").asInt());
             assertEquals(6, r.path("replace_end").asInt());
             // in a session, a workspace variable's live value gives the receiver's class
@@ -119,7 +113,7 @@ class IdeToolsE2ETest {
             JsonNode first = senders.path("items").get(0);
             assertTrue(first.path("line").asInt() >= 1, first.toString());
             assertTrue(first.has("class_name") && first.has("selector") && first.has("is_class_method"));
-            assertTrue(texts(senders.path("items"), "selector").contains("printString"), senders.toString());
+            assertTrue(Talk.texts(senders.path("items"), "selector").contains("printString"), senders.toString());
 
             JsonNode impl = t.ok(Command.IMPLEMENTORS, params("selector", "printOn:", "limit", 2));
             assertEquals(2, impl.path("items").size());
@@ -131,10 +125,10 @@ class IdeToolsE2ETest {
             JsonNode h = t.ok(Command.CLASS_HIERARCHY, params("class_name", "Integer", "depth", 1));
             assertTrue(strings(h.path("superclasses")).size() > 1);
             assertEquals("Number", h.path("superclasses").get(0).asText(), h.toString());
-            assertTrue(texts(h.path("subclasses"), "name").contains("SmallInteger"), h.toString());
+            assertTrue(Talk.texts(h.path("subclasses"), "name").contains("SmallInteger"), h.toString());
 
             JsonNode found = t.ok(Command.SEARCH_METHODS, params("pattern", "printString*"));
-            assertTrue(texts(found.path("items"), "selector").contains("printString"), found.toString());
+            assertTrue(Talk.texts(found.path("items"), "selector").contains("printString"), found.toString());
 
             assertEquals("ClassNotFound", errorCode(t.send(Command.CLASS_HIERARCHY, params("class_name", "Nope"))));
         }
@@ -206,7 +200,7 @@ class IdeToolsE2ETest {
             }
             JsonNode h = t.ok(Command.GET_HISTORY, params("session_id", sid, "offset", 1, "limit", 5));
             assertEquals(3, h.path("total_count").asInt());
-            assertEquals(List.of("2 * 10", "3 * 10"), texts(h.path("entries"), "code"));
+            assertEquals(List.of("2 * 10", "3 * 10"), Talk.texts(h.path("entries"), "code"));
             assertEquals("30", h.at("/entries/1/result").asText());
             assertTrue(h.at("/entries/1/ok").asBoolean());
         }

@@ -80,12 +80,6 @@ class InspectorE2ETest {
         return new Talk(ctx, server, "insp", envelope);
     }
 
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> out = new ArrayList<>();
-        array.forEach(x -> out.add(x.path(field).asText()));
-        return out;
-    }
-
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
     void everyElementHasAnIdAndAnySizePages(boolean envelope) {
@@ -225,14 +219,14 @@ class InspectorE2ETest {
             assertEquals("Array", r.path("result_type").asText());
             assertEquals(
                     r.path("object_id").asText(), r.at("/inspection/object_id").asText(), r.toString());
-            assertEquals(List.of("1", "2", "3", "4"), texts(r.at("/inspection/elements"), "value"));
+            assertEquals(List.of("1", "2", "3", "4"), Talk.texts(r.at("/inspection/elements"), "value"));
             assertEquals(4, r.at("/inspection/total_count").asInt());
             // the other modes answer no inspection
             assertFalse(t.ok(Command.EVALUATE, params("code", "3 + 4", "session_id", sid))
                     .has("inspection"));
             // without a session: the inspection without ids
             JsonNode image = t.ok(Command.EVALUATE, params("code", "#(5 6)", "evaluation_mode", "Inspect"));
-            assertEquals(List.of("5", "6"), texts(image.at("/inspection/elements"), "value"), image.toString());
+            assertEquals(List.of("5", "6"), Talk.texts(image.at("/inspection/elements"), "value"), image.toString());
 
             // receiver_id binds self (and its instance variables) to the object
             t.ok(Command.DEFINE_CLASS, params("name", "Cell", "instance_vars", "v", "session_id", sid));

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stui.protocol.Command;
 import io.stui.server.StuiServer;
 import io.stui.zmq.ZContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The e2e tests' conversation with a server: a REQ client speaking one encoding (command or envelope), the same
@@ -57,5 +59,12 @@ final class Talk implements AutoCloseable {
     public void close() {
         ok(Command.PING, null); // the server still answers after what the test did
         wire.close();
+    }
+
+    /** The {@code field} of each element of a JSON array, as text. */
+    static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.path(field).asText()));
+        return out;
     }
 }
