@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stui.protocol.client.ClientOptions;
-import io.stui.protocol.client.CurveClient;
 import io.stui.protocol.client.StuiClient;
 import io.stui.server.StuiServer;
 import io.stui.server.config.FrontMode;
-import io.stui.zmq.Curve;
 import io.stui.zmq.SocketType;
-import io.stui.zmq.ZCert;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,32 +81,22 @@ class EventsPrivacyE2ETest {
 
     @Test
     void withCurveKeysASessionsTopicIsItsOwnersOnly(@TempDir Path dir) throws IOException {
-        Curve.KeyPair serverKeys = Curve.generateKeyPair();
-        Curve.KeyPair aliceKeys = Curve.generateKeyPair();
-        Curve.KeyPair malloryKeys = Curve.generateKeyPair();
-        Path allowed = Files.createDirectory(dir.resolve("clients"));
-        new ZCert(aliceKeys.publicKey(), null).savePublic(allowed.resolve("alice.cert"));
-        new ZCert(malloryKeys.publicKey(), null).savePublic(allowed.resolve("mallory.cert"));
-        try (StuiServer server = TestServers.start(
-                        FrontMode.FAST,
-                        dir,
-                        Map.of(
-                                "curve-secret-key",
-                                serverKeys.secretKeyZ85(),
-                                "curve-client-keys",
-                                allowed.toString()));
-                StuiClient aliceClient = curveClient(server, aliceKeys, serverKeys);
-                StuiClient malloryClient = curveClient(server, malloryKeys, serverKeys);
+        CurveKeys keys = new CurveKeys(dir, "alice", "mallory");
+        try (StuiServer server = TestServers.start(FrontMode.FAST, dir, keys.settings());
+                StuiClient aliceClient = keys.connect(server, "alice");
+                StuiClient malloryClient = keys.connect(server, "mallory");
                 ZContext ctx = new ZContext()) {
             String sid = aliceClient.createSession("alice").sessionId();
-            ZSocket mallory = subscriber(ctx, server, s -> s.setCurveClient(malloryKeys, serverKeys.publicKey()));
+            ZSocket mallory =
+                    subscriber(ctx, server, s -> s.setCurveClient(keys.client("mallory"), keys.server.publicKey()));
             mallory.subscribe("");
             mallory.subscribe(sid);
             mallory.subscribe("image");
             JsonNode first = Events.next(mallory);
             assertEquals("image", first.path("topic").asText(), "the only subscription mallory may hold: " + first);
 
-            ZSocket alice = subscriber(ctx, server, s -> s.setCurveClient(aliceKeys, serverKeys.publicKey()));
+            ZSocket alice =
+                    subscriber(ctx, server, s -> s.setCurveClient(keys.client("alice"), keys.server.publicKey()));
             alice.subscribe(sid);
             assertEquals("subscribed", Events.next(alice).path("event").asText());
             assertEquals(
@@ -162,12 +147,5 @@ class EventsPrivacyE2ETest {
         try (Wire w = new Wire(ctx, Wire.Kind.REQ, server.endpoint())) {
             return w.call(request.toString());
         }
-    }
-
-    private static StuiClient curveClient(StuiServer server, Curve.KeyPair keys, Curve.KeyPair serverKeys) {
-        return StuiClient.connect(ClientOptions.defaults(server.endpoint())
-                .withTimeout(Duration.ofSeconds(10))
-                .withTries(1)
-                .withCurve(new CurveClient(keys, serverKeys.publicKey())));
     }
 }

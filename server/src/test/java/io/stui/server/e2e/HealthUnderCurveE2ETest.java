@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stui.server.StuiServer;
 import io.stui.server.config.FrontMode;
-import io.stui.zmq.Curve;
-import io.stui.zmq.ZCert;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,19 +25,9 @@ class HealthUnderCurveE2ETest {
     @ParameterizedTest
     @EnumSource(FrontMode.class)
     void healthAndReadinessAnswerWhileOnlyListedKeysAreServed(FrontMode mode, @TempDir Path dir) throws Exception {
-        Curve.KeyPair serverKeys = Curve.generateKeyPair();
-        Path allowed = Files.createDirectory(dir.resolve("clients"));
-        new ZCert(Curve.generateKeyPair().publicKey(), null).savePublic(allowed.resolve("alice.cert"));
+        CurveKeys keys = new CurveKeys(dir, "alice");
         try (StuiServer server = TestServers.start(
-                        mode,
-                        dir,
-                        Map.of(
-                                "curve-secret-key",
-                                serverKeys.secretKeyZ85(),
-                                "curve-client-keys",
-                                allowed.toString(),
-                                "metrics-port",
-                                String.valueOf(ChildServer.freePort())));
+                        mode, dir, keys.settings("metrics-port", String.valueOf(ChildServer.freePort())));
                 HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> health = get(http, server.metricsPort(), "/healthz");
             assertEquals(200, health.statusCode(), health.body());

@@ -11,14 +11,12 @@ import io.stui.protocol.Encoding;
 import io.stui.protocol.ErrorCode;
 import io.stui.protocol.StuiException;
 import io.stui.protocol.client.ClientOptions;
-import io.stui.protocol.client.CurveClient;
 import io.stui.protocol.client.ServerUnavailableException;
 import io.stui.protocol.client.StuiClient;
 import io.stui.server.StuiServer;
 import io.stui.server.config.FrontMode;
 import io.stui.zmq.Curve;
 import io.stui.zmq.SocketType;
-import io.stui.zmq.ZCert;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
 import java.io.IOException;
@@ -237,52 +235,23 @@ class IdentityE2ETest {
 
     @Test
     void aCurveKeyNotInTheAllowedDirectoryIsNotServed(@TempDir Path dir) throws IOException {
-        Curve.KeyPair serverKeys = Curve.generateKeyPair();
-        Curve.KeyPair aliceKeys = Curve.generateKeyPair();
-        Path allowed = Files.createDirectory(dir.resolve("clients"));
-        new ZCert(aliceKeys.publicKey(), null).savePublic(allowed.resolve("alice.cert"));
-        try (StuiServer server = TestServers.start(
-                        FrontMode.FAST,
-                        dir,
-                        Map.of(
-                                "curve-secret-key",
-                                serverKeys.secretKeyZ85(),
-                                "curve-client-keys",
-                                allowed.toString()));
-                StuiClient alice = curveClient(server, aliceKeys, serverKeys);
-                StuiClient stranger = curveClient(server, Curve.generateKeyPair(), serverKeys)) {
+        CurveKeys keys = new CurveKeys(dir, "alice");
+        try (StuiServer server = TestServers.start(FrontMode.FAST, dir, keys.settings());
+                StuiClient alice = keys.connect(server, "alice");
+                StuiClient stranger = keys.connect(server, Curve.generateKeyPair())) {
             assertEquals("pong", alice.ping().message());
             assertThrows(
                     ServerUnavailableException.class, stranger::ping, "an unknown key is refused at the handshake");
         }
     }
 
-    private static StuiClient curveClient(StuiServer server, Curve.KeyPair keys, Curve.KeyPair serverKeys) {
-        return StuiClient.connect(ClientOptions.defaults(server.endpoint())
-                .withTimeout(Duration.ofSeconds(2))
-                .withTries(1)
-                .withCurve(new CurveClient(keys, serverKeys.publicKey())));
-    }
-
     @ParameterizedTest
     @EnumSource(FrontMode.class)
     void curveKeysAreIdentitiesWithoutTokens(FrontMode mode, @TempDir Path dir) throws IOException {
-        Curve.KeyPair serverKeys = Curve.generateKeyPair();
-        Curve.KeyPair aliceKeys = Curve.generateKeyPair();
-        Curve.KeyPair bobKeys = Curve.generateKeyPair();
-        Path allowed = Files.createDirectory(dir.resolve("clients"));
-        new ZCert(aliceKeys.publicKey(), null).savePublic(allowed.resolve("alice.cert"));
-        new ZCert(bobKeys.publicKey(), null).savePublic(allowed.resolve("bob.cert"));
-        try (StuiServer server = TestServers.start(
-                        mode,
-                        dir,
-                        Map.of(
-                                "curve-secret-key",
-                                serverKeys.secretKeyZ85(),
-                                "curve-client-keys",
-                                allowed.toString()));
-                StuiClient alice = curveClient(server, aliceKeys, serverKeys);
-                StuiClient bob = curveClient(server, bobKeys, serverKeys)) {
+        CurveKeys keys = new CurveKeys(dir, "alice", "bob");
+        try (StuiServer server = TestServers.start(mode, dir, keys.settings());
+                StuiClient alice = keys.connect(server, "alice");
+                StuiClient bob = keys.connect(server, "bob")) {
             String hers = create(alice, "shared-name");
             assertEquals("3", alice.evaluate("1 + 2", hers).result());
             assertEquals(0, bob.listClientSessions("shared-name").sessionCount());
