@@ -41,19 +41,16 @@ public final class SmalltalkEngine {
 
     /** Rebuilds a layer over {@code base} from its snapshot (its own definitions; the base's are the base's now). */
     public Workspace restoreLayer(Workspace base, byte[] snapshot) {
-        Workspace ws = newLayer(base);
-        try {
-            ws.restore(snapshot);
-        } catch (RuntimeException e) {
-            ws.close();
-            throw e;
-        }
-        return ws;
+        return restored(newLayer(base), snapshot);
     }
 
     /** Rebuilds a workspace from {@link Workspace#snapshot()} bytes. */
     public Workspace restoreWorkspace(byte[] snapshot) {
-        Workspace ws = new Workspace(new WorkspaceState(kernel));
+        return restored(new Workspace(new WorkspaceState(kernel)), snapshot);
+    }
+
+    /** {@code ws} with the snapshot restored into it, or closed when the snapshot cannot be read. */
+    private static Workspace restored(Workspace ws, byte[] snapshot) {
         try {
             ws.restore(snapshot);
         } catch (RuntimeException e) {
