@@ -740,7 +740,26 @@ public final class Nodes {
         }
     }
 
-    public static final class While extends Node {
+    /** A loop: when a limit or an interrupt stops it between two steps, its frame's line is the loop's. */
+    abstract static class Loop extends Node {
+        Loop(int pos) {
+            super(pos);
+        }
+
+        @Override
+        public final Object eval(Context c) {
+            try {
+                return loop(c);
+            } catch (ControlFlow.Termination t) {
+                if (t.context == c) c.pos = pos;
+                throw t;
+            }
+        }
+
+        abstract Object loop(Context c);
+    }
+
+    public static final class While extends Loop {
         final Node cond, body;
         final boolean whileTrue;
 
@@ -752,17 +771,7 @@ public final class Nodes {
         }
 
         @Override
-        public Object eval(Context c) {
-            try {
-                return loop(c);
-            } catch (ControlFlow.Termination t) {
-                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
-                if (t.context == c) c.pos = pos;
-                throw t;
-            }
-        }
-
-        private Object loop(Context c) {
+        Object loop(Context c) {
             Interpreter in = c.interp;
             Object expected = whileTrue ? Boolean.TRUE : Boolean.FALSE;
             while (true) {
@@ -781,7 +790,7 @@ public final class Nodes {
         }
     }
 
-    public static final class Repeat extends Node {
+    public static final class Repeat extends Loop {
         final Node body;
 
         public Repeat(Node body, int pos) {
@@ -790,17 +799,7 @@ public final class Nodes {
         }
 
         @Override
-        public Object eval(Context c) {
-            try {
-                return loop(c);
-            } catch (ControlFlow.Termination t) {
-                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
-                if (t.context == c) c.pos = pos;
-                throw t;
-            }
-        }
-
-        private Object loop(Context c) {
+        Object loop(Context c) {
             Interpreter in = c.interp;
             while (true) {
                 body.eval(c);
@@ -811,7 +810,7 @@ public final class Nodes {
     }
 
     /** {@code from to: to [by: step] do: [:i | ...]} with the loop variable in the enclosing frame. */
-    public static final class ToDo extends Node {
+    public static final class ToDo extends Loop {
         final Node from, to, by, body;
         final int slot;
 
@@ -825,17 +824,7 @@ public final class Nodes {
         }
 
         @Override
-        public Object eval(Context c) {
-            try {
-                return loop(c);
-            } catch (ControlFlow.Termination t) {
-                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
-                if (t.context == c) c.pos = pos;
-                throw t;
-            }
-        }
-
-        private Object loop(Context c) {
+        Object loop(Context c) {
             Object f = from.eval(c);
             Object t = to.eval(c);
             Object s = by == null ? (Object) 1L : by.eval(c);
@@ -877,7 +866,7 @@ public final class Nodes {
         }
     }
 
-    public static final class TimesRepeat extends Node {
+    public static final class TimesRepeat extends Loop {
         final Node count, body;
 
         public TimesRepeat(Node count, Node body, int pos) {
@@ -887,17 +876,7 @@ public final class Nodes {
         }
 
         @Override
-        public Object eval(Context c) {
-            try {
-                return loop(c);
-            } catch (ControlFlow.Termination t) {
-                // a limit or an interrupt caught this loop between two steps: the frame's line is the loop's
-                if (t.context == c) c.pos = pos;
-                throw t;
-            }
-        }
-
-        private Object loop(Context c) {
+        Object loop(Context c) {
             Object n = count.eval(c);
             Interpreter in = c.interp;
             if (!(n instanceof Long ln)) {
