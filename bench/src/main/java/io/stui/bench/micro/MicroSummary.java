@@ -237,63 +237,45 @@ public final class MicroSummary {
                             "| transport | size | native msg/s | JeroMQ msg/s | C msg/s | native MB/s | JeroMQ MB/s | C MB/s "
                                     + "| native/C | JeroMQ/C | native/JeroMQ |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-            thr.forEach((k, v) -> md.append("| ")
-                    .append(k.transport())
-                    .append(" | ")
-                    .append(size(k.size()))
-                    .append(" | ")
-                    .append(v.cell(NATIVE, MicroSummary::rate))
-                    .append(" | ")
-                    .append(v.cell(JEROMQ, MicroSummary::rate))
-                    .append(" | ")
-                    .append(v.cell(C, MicroSummary::rate))
-                    .append(" | ")
-                    .append(mb(v.median(NATIVE), k.size()))
-                    .append(" | ")
-                    .append(mb(v.median(JEROMQ), k.size()))
-                    .append(" | ")
-                    .append(mb(v.median(C), k.size()))
-                    .append(" | ")
-                    .append(v.ratioCell(NATIVE, C))
-                    .append(" | ")
-                    .append(v.ratioCell(JEROMQ, C))
-                    .append(" | ")
-                    .append(v.ratioCell(NATIVE, JEROMQ))
-                    .append(" |\n"));
+            thr.forEach((k, v) -> row(
+                    md,
+                    k.transport(),
+                    size(k.size()),
+                    v.cell(NATIVE, MicroSummary::rate),
+                    v.cell(JEROMQ, MicroSummary::rate),
+                    v.cell(C, MicroSummary::rate),
+                    mb(v.median(NATIVE), k.size()),
+                    mb(v.median(JEROMQ), k.size()),
+                    mb(v.median(C), k.size()),
+                    v.ratioCell(NATIVE, C),
+                    v.ratioCell(JEROMQ, C),
+                    v.ratioCell(NATIVE, JEROMQ)));
             md.append('\n');
         }
         if (!inProcess.isEmpty()) {
             md.append("### What the Java side adds (ns per call, same thread, message never leaves the process)\n\n")
                     .append("| benchmark | native ns | JeroMQ ns | C ns | native/C | native/JeroMQ |\n")
                     .append("|---|---|---|---|---|---|\n");
-            inProcess.forEach((k, v) -> md.append("| ")
-                    .append(k)
-                    .append(" | ")
-                    .append(v.cell(NATIVE, MicroSummary::fmt))
-                    .append(" | ")
-                    .append(v.cell(JEROMQ, MicroSummary::fmt))
-                    .append(" | ")
-                    .append(v.cell(C, MicroSummary::fmt))
-                    .append(" | ")
-                    .append(v.ratioCell(NATIVE, C))
-                    .append(" | ")
-                    .append(v.ratioCell(NATIVE, JEROMQ))
-                    .append(" |\n"));
+            inProcess.forEach((k, v) -> row(
+                    md,
+                    k,
+                    v.cell(NATIVE, MicroSummary::fmt),
+                    v.cell(JEROMQ, MicroSummary::fmt),
+                    v.cell(C, MicroSummary::fmt),
+                    v.ratioCell(NATIVE, C),
+                    v.ratioCell(NATIVE, JEROMQ)));
             md.append('\n');
         }
         if (!downcalls.isEmpty()) {
             md.append("### Single downcalls (`zmq_msg_size`; C: ")
                     .append(cMsgSize.cell(C, MicroSummary::fmt))
                     .append(" ns per call through the PLT)\n\n| benchmark | score | unit | x/C |\n|---|---|---|---|\n");
-            downcalls.forEach((k, v) -> md.append("| ")
-                    .append(k)
-                    .append(" | ")
-                    .append(v.cell(JAVA, MicroSummary::fmt))
-                    .append(" | ")
-                    .append(downcallUnits.get(k))
-                    .append(" | ")
-                    .append(ratio(v.median(JAVA), cMsgSize.median(C)))
-                    .append(" |\n"));
+            downcalls.forEach((k, v) -> row(
+                    md,
+                    k,
+                    v.cell(JAVA, MicroSummary::fmt),
+                    downcallUnits.get(k),
+                    ratio(v.median(JAVA), cMsgSize.median(C))));
             md.append('\n');
         }
         return md.toString();
@@ -321,35 +303,22 @@ public final class MicroSummary {
                         "| pattern | transport | size | native µs | JeroMQ µs | C µs | native copy µs | JeroMQ copy µs | C copy µs "
                                 + "| native/C | native copy/C copy | JeroMQ/C | native/JeroMQ | native copy/JeroMQ copy |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        rows.forEach((k, v) -> md.append("| ")
-                .append(k.pattern())
-                .append(" | ")
-                .append(k.transport())
-                .append(" | ")
-                .append(size(k.size()))
-                .append(" | ")
-                .append(v.cell(NATIVE, MicroSummary::fmt))
-                .append(" | ")
-                .append(v.cell(JEROMQ, MicroSummary::fmt))
-                .append(" | ")
-                .append(v.cell(C, MicroSummary::fmt))
-                .append(" | ")
-                .append(v.cell(NATIVE_COPY, MicroSummary::fmt))
-                .append(" | ")
-                .append(v.cell(JEROMQ_COPY, MicroSummary::fmt))
-                .append(" | ")
-                .append(v.cell(C_COPY, MicroSummary::fmt))
-                .append(" | ")
-                .append(v.ratioCell(NATIVE, C))
-                .append(" | ")
-                .append(v.ratioCell(NATIVE_COPY, C_COPY))
-                .append(" | ")
-                .append(v.ratioCell(JEROMQ, C))
-                .append(" | ")
-                .append(v.ratioCell(NATIVE, JEROMQ))
-                .append(" | ")
-                .append(v.ratioCell(NATIVE_COPY, JEROMQ_COPY))
-                .append(" |\n"));
+        rows.forEach((k, v) -> row(
+                md,
+                k.pattern(),
+                k.transport(),
+                size(k.size()),
+                v.cell(NATIVE, MicroSummary::fmt),
+                v.cell(JEROMQ, MicroSummary::fmt),
+                v.cell(C, MicroSummary::fmt),
+                v.cell(NATIVE_COPY, MicroSummary::fmt),
+                v.cell(JEROMQ_COPY, MicroSummary::fmt),
+                v.cell(C_COPY, MicroSummary::fmt),
+                v.ratioCell(NATIVE, C),
+                v.ratioCell(NATIVE_COPY, C_COPY),
+                v.ratioCell(JEROMQ, C),
+                v.ratioCell(NATIVE, JEROMQ),
+                v.ratioCell(NATIVE_COPY, JEROMQ_COPY)));
         md.append('\n');
     }
 
@@ -391,6 +360,15 @@ public final class MicroSummary {
 
     static String rate(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** One row of a Markdown table: the cells between pipes. */
+    private static void row(StringBuilder md, Object... cells) {
+        md.append("| ");
+        for (int i = 0; i < cells.length; i++) {
+            md.append(i == 0 ? "" : " | ").append(cells[i]);
+        }
+        md.append(" |\n");
     }
 
     static String mb(double msgsPerSecond, int size) {
