@@ -307,23 +307,13 @@ public final class SessionStore implements AutoCloseable {
 
     /** One stored session (live, or expired and still retained), if its row exists. */
     public synchronized Optional<StoredSession> loadSession(String sessionId) {
-        try (PreparedStatement ps =
-                conn.prepareStatement("SELECT session_id, client_id, created_at, last_modified, last_access, timeout_s,"
-                        + " state_json, owner FROM sessions WHERE session_id=?")) {
+        try (PreparedStatement ps = conn.prepareStatement(SELECT_SESSIONS + " WHERE session_id=?")) {
             ps.setString(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredSession(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getString(7),
-                        rs.getString(8)));
+                return Optional.of(storedSession(rs));
             }
         } catch (SQLException e) {
             throw failed("Cannot load session " + sessionId + ": " + e.getMessage(), e);
@@ -344,24 +334,30 @@ public final class SessionStore implements AutoCloseable {
     public synchronized List<StoredSession> loadSessions() {
         List<StoredSession> out = new ArrayList<>();
         try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT session_id, client_id, created_at, last_modified, last_access, timeout_s,"
-                                + " state_json, owner FROM sessions ORDER BY created_at")) {
+                ResultSet rs = st.executeQuery(SELECT_SESSIONS + " ORDER BY created_at")) {
             while (rs.next()) {
-                out.add(new StoredSession(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getString(7),
-                        rs.getString(8)));
+                out.add(storedSession(rs));
             }
         } catch (SQLException e) {
             throw failed("Cannot load sessions: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The columns {@link #storedSession} reads, in its order. */
+    private static final String SELECT_SESSIONS = "SELECT session_id, client_id, created_at, last_modified,"
+            + " last_access, timeout_s, state_json, owner FROM sessions";
+
+    private static StoredSession storedSession(ResultSet rs) throws SQLException {
+        return new StoredSession(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getString(8));
     }
 
     /** Durably writes a context into its slot, replacing the previous one of the same kind. */
