@@ -65,7 +65,7 @@ public final class DebugCommands {
         }
         // per evaluation, not per workspace: a workspace revived from the store starts with the engine's default
         debugger.setSuspendTimeout(suspensionTimeout);
-        sw.evaluationStarted(CurrentRequest.id());
+        session.interrupts().started(CurrentRequest.id(), sw.workspace());
         try {
             DebugState st = debugger.debug(req.code(), limits);
             if (st.suspended()) {
@@ -75,7 +75,7 @@ public final class DebugCommands {
             return new EvaluateResult(
                     r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
         } finally {
-            sw.evaluationEnded();
+            session.interrupts().ended();
             smalltalk.changed(session, sw);
         }
     }

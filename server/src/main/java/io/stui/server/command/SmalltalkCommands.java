@@ -165,7 +165,7 @@ public final class SmalltalkCommands implements AutoCloseable {
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
-        sw.evaluationStarted(CurrentRequest.id());
+        session.interrupts().started(CurrentRequest.id(), sw.workspace());
         try {
             EvalResult r = req.evaluationMode() == null && req.toolId() == null && req.receiverId() == null
                     ? run(sw.workspace(), req.code())
@@ -185,7 +185,7 @@ public final class SmalltalkCommands implements AutoCloseable {
                     null,
                     inspection);
         } finally {
-            sw.evaluationEnded();
+            session.interrupts().ended();
             changed(session, sw);
         }
     }
@@ -286,7 +286,7 @@ public final class SmalltalkCommands implements AutoCloseable {
         if (ws.inspect(req.objectId(), false).isEmpty()) {
             throw objectNotFound(req.objectId(), req.sessionId());
         }
-        sw.evaluationStarted(CurrentRequest.id());
+        session.interrupts().started(CurrentRequest.id(), sw.workspace());
         EvalResult r;
         try {
             r = checked(ws.setVariable(req.objectId(), req.name(), req.expression(), limits));
@@ -296,7 +296,7 @@ public final class SmalltalkCommands implements AutoCloseable {
                     "Cannot assign '" + StuiException.shown(req.name()) + "': " + e.getMessage()
                             + "; name an instance variable (inspect lists them) or an element's index.");
         } finally {
-            sw.evaluationEnded();
+            session.interrupts().ended();
             changed(session, sw);
         }
         return new SetVariableResult(
