@@ -288,11 +288,11 @@ public final class IdeCommands {
             commands.add(new CommandDescription(c.snakeName(), c.pascalName(), params));
         }
         Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("eval_timeout_ms", config.evalTimeout().toMillis());
-        limits.put("instruction_budget", config.instructionBudget());
-        limits.put("max_message_size", config.maxMessageSize());
-        limits.put("max_sessions_per_client", config.maxSessionsPerClient());
-        limits.put("session_queue_capacity", config.sessionQueueCapacity());
+        limits.put("eval_timeout_ms", config.limits().evalTimeout().toMillis());
+        limits.put("instruction_budget", config.limits().instructionBudget());
+        limits.put("max_message_size", config.front().maxMessageSize());
+        limits.put("max_sessions_per_client", config.sessions().maxPerClient());
+        limits.put("session_queue_capacity", config.front().sessionQueueCapacity());
         limits.put("max_page", Request.MAX_PAGE);
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("completion", true);

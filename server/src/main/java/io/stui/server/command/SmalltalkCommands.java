@@ -87,8 +87,8 @@ public final class SmalltalkCommands implements AutoCloseable {
     /** The limits of one evaluation under {@code config}. */
     public static EvalLimits limits(ServerConfig config) {
         return EvalLimits.defaults()
-                .withTimeout(config.evalTimeout())
-                .withInstructionBudget(config.instructionBudget())
+                .withTimeout(config.limits().evalTimeout())
+                .withInstructionBudget(config.limits().instructionBudget())
                 .withMaxAllocationBytes(MAX_ALLOCATION_BYTES);
     }
 

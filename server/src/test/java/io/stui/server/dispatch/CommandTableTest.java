@@ -50,7 +50,10 @@ class CommandTableTest {
                 smalltalk,
                 new ContextCommands(smalltalk, null, null, null),
                 new IdeCommands(smalltalk, config, "test"),
-                new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
+                new DebugCommands(
+                        smalltalk,
+                        SmalltalkCommands.limits(config),
+                        config.limits().debugSuspensionTimeout()),
                 new CodeCommands(smalltalk, null, null));
     }
 

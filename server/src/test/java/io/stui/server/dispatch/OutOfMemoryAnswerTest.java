@@ -48,7 +48,10 @@ class OutOfMemoryAnswerTest {
                 smalltalk,
                 new ContextCommands(smalltalk, null, null, null),
                 new IdeCommands(smalltalk, config, "test"),
-                new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
+                new DebugCommands(
+                        smalltalk,
+                        SmalltalkCommands.limits(config),
+                        config.limits().debugSuspensionTimeout()),
                 new CodeCommands(smalltalk, null, null));
         MemoryReserve reserve = new MemoryReserve(1 << 16);
         List<String> answers = new ArrayList<>();
