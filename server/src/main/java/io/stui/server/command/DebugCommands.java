@@ -72,8 +72,7 @@ public final class DebugCommands {
                 return new EvaluateResult(null, null, 0, false, "", null, true, st.debugId());
             }
             EvalResult r = smalltalk.checked(st.result());
-            return new EvaluateResult(
-                    r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
+            return SmalltalkCommands.answered(r, r.objectId(), null);
         } finally {
             session.interrupts().ended();
             smalltalk.changed(session, sw);

@@ -145,23 +145,13 @@ public final class SmalltalkCommands implements AutoCloseable {
             if (INSPECT_MODE.equals(req.evaluationMode())) {
                 return image.use(ws -> {
                     EvalResult r = run(ws, req.code());
-                    return new EvaluateResult(
-                            r.printString(),
-                            r.className(),
-                            r.elapsed().toMillis(),
-                            false,
-                            r.transcript(),
-                            null,
-                            null,
-                            null,
-                            imageInspection(ws, r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT));
+                    return answered(
+                            r, null, imageInspection(ws, r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT));
                 });
             }
             // evaluateOnce: the value gets no object id and no history entry, so the image does not fill up with
             // the results of a stream of evaluations; the variables and definitions they make persist
-            EvalResult r = checked(image.evaluate(req.code(), limits));
-            return new EvaluateResult(
-                    r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
+            return answered(checked(image.evaluate(req.code(), limits)), null, null);
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
@@ -174,20 +164,25 @@ public final class SmalltalkCommands implements AutoCloseable {
             InspectResult inspection = INSPECT_MODE.equals(req.evaluationMode()) && r.objectId() != null
                     ? inspection(sw, req.sessionId(), r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT)
                     : null;
-            return new EvaluateResult(
-                    r.printString(),
-                    r.className(),
-                    r.elapsed().toMillis(),
-                    false,
-                    r.transcript(),
-                    r.objectId(),
-                    null,
-                    null,
-                    inspection);
+            return answered(r, r.objectId(), inspection);
         } finally {
             session.interrupts().ended();
             changed(session, sw);
         }
+    }
+
+    /** The answer of an evaluation that succeeded, with the id of its value and its inspection (either may be null). */
+    static EvaluateResult answered(EvalResult r, String objectId, InspectResult inspection) {
+        return new EvaluateResult(
+                r.printString(),
+                r.className(),
+                r.elapsed().toMillis(),
+                false,
+                r.transcript(),
+                objectId,
+                null,
+                null,
+                inspection);
     }
 
     /** An evaluation with a mode, a tool's own variables or a receiver (issue #15). */

@@ -20,6 +20,7 @@ import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,20 +54,10 @@ class InspectorE2ETest {
 
     @BeforeParameterizedClassInvocation
     void start(FrontMode mode, @TempDir Path dir) {
-        // no step budget and a long time limit: only an interrupt stops `[true] whileTrue`; a one-second
-        // suspension time-out, so the time-out test waits about a second
-        server = TestServers.start(
-                mode,
-                dir,
-                Map.of(
-                        "eval-timeout-ms",
-                        "30000",
-                        "instruction-budget",
-                        "0",
-                        "max-sessions-per-client",
-                        "20",
-                        "debug-suspension-timeout",
-                        "1"));
+        // a one-second suspension time-out, so the time-out test waits about a second
+        Map<String, String> settings = new HashMap<>(TestServers.LOOPS_RUN_UNTIL_INTERRUPTED);
+        settings.put("debug-suspension-timeout", "1");
+        server = TestServers.start(mode, dir, settings);
         ctx = new ZContext();
     }
 
