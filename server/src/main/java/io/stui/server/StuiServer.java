@@ -120,27 +120,30 @@ public final class StuiServer implements AutoCloseable {
         long startedAt = System.currentTimeMillis();
         boolean ok = false;
         try {
-            this.store = opened(SessionStore.open(config.storePath()));
+            this.store = opened(SessionStore.open(config.image().storePath()));
             // workers are the engine's evaluation threads: Smalltalk runs on them directly, with no further hand-off
             this.executor = opened(new KeyedSerialExecutor(
-                    config.workers(), config.sessionQueueCapacity(), 10_000, EvaluationThreads.factory("stui-worker")));
+                    config.front().workers(),
+                    config.front().sessionQueueCapacity(),
+                    10_000,
+                    EvaluationThreads.factory("stui-worker")));
             SessionSettings sessionSettings = SessionSettings.from(config);
             this.sessions = new SessionManager(store, Clock.systemUTC(), sessionSettings, executor);
             this.metrics = opened(new ServerMetrics(sessions::sessionCount));
-            if (config.metricsPort() != 0) {
+            if (config.metrics().port() != 0) {
                 metrics.exportJvm();
             }
             SmalltalkEngine engine = SmalltalkEngine.boot();
             log.info(
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
             DefaultImage image = DefaultImage.open(
-                    engine, store, Clock.systemUTC(), config.autosaveDelay(), metrics::imageSaveFailed);
+                    engine, store, Clock.systemUTC(), config.image().autosaveDelay(), metrics::imageSaveFailed);
             image.limitMemory(sessionSettings.memoryLimit());
             this.workspaces =
                     new Workspaces(engine, store, Clock.systemUTC(), image.base(), sessionSettings.memoryLimit());
             SaveWarnings saveWarnings = new SaveWarnings();
             this.autoSaver = opened(new AutoSaver(
-                    config.autosaveDelay(),
+                    config.image().autosaveDelay(),
                     executor,
                     store,
                     workspaces::autoSnapshot,
@@ -153,7 +156,8 @@ public final class StuiServer implements AutoCloseable {
             this.smalltalk =
                     opened(new SmalltalkCommands(engine, sessions, workspaces, autoSaver, metrics, limits, image));
             // session requests promote history entries into the old generation; keep it collected
-            this.oldGenCeiling = OldGenerationCeiling.install(config.oldGenFloorMiB() << 20, config.oldGenFactor());
+            this.oldGenCeiling = OldGenerationCeiling.install(
+                    config.image().oldGenFloorMiB() << 20, config.image().oldGenFactor());
             oldGenCeiling.ifPresent(this::opened);
             this.context = opened(new ZContext());
             this.zapHandler = zapHandler(config, context);
@@ -192,19 +196,23 @@ public final class StuiServer implements AutoCloseable {
             ide.eventsEndpoint(eventsEndpoint);
             CommandTable table = new CommandTable(
                     info,
-                    new SessionCommands(sessions, smalltalk::facts, config.cleanupInterval()),
+                    new SessionCommands(
+                            sessions, smalltalk::facts, config.sessions().cleanupInterval()),
                     smalltalk,
                     new ContextCommands(smalltalk, workspaces, store, sessions),
                     ide,
-                    new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
+                    new DebugCommands(
+                            smalltalk,
+                            SmalltalkCommands.limits(config),
+                            config.limits().debugSuspensionTimeout()),
                     new CodeCommands(smalltalk, image, limits));
             IdentityResolver identities =
                     new IdentityResolver(tokens, zapHandler == null ? null : config.curveEnabled() ? "curve" : "plain");
-            identities.logMode(
-                    !config.allowClients().isEmpty() || !config.denyClients().isEmpty());
+            identities.logMode(!config.sessions().allowClients().isEmpty()
+                    || !config.sessions().denyClients().isEmpty());
             AnswerRules answerRules = new AnswerRules(
-                    config.maxAnswerBytes(),
-                    RetryCache.of(config.retryWindow()),
+                    config.front().maxAnswerBytes(),
+                    RetryCache.of(config.front().retryWindow()),
                     new ClientIdentity(sessions),
                     saveWarnings::take);
             RequestDispatcher dispatcher = new RequestDispatcher(
@@ -223,12 +231,12 @@ public final class StuiServer implements AutoCloseable {
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
             this.metricsPort = metrics.serve(
-                    config.metricsHost(),
-                    config.metricsPort(),
+                    config.metrics().host(),
+                    config.metrics().port(),
                     new HealthProbe(
                             context,
                             endpoint,
-                            config.curveSecretKey(),
+                            config.security().curveSecretKey(),
                             probeKeys(),
                             store,
                             accepting::get,
@@ -242,7 +250,7 @@ public final class StuiServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            long period = config.cleanupInterval().toMillis();
+            long period = config.sessions().cleanupInterval().toMillis();
             sweeper.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
             ok = true;
         } finally {
@@ -256,8 +264,8 @@ public final class StuiServer implements AutoCloseable {
                 endpoint,
                 eventsEndpoint,
                 context.backend().name().toLowerCase(Locale.ROOT),
-                config.frontMode().wireName(),
-                config.workers(),
+                config.front().mode().wireName(),
+                config.front().workers(),
                 store.path(),
                 metricsPort,
                 VERSION);
@@ -299,18 +307,18 @@ public final class StuiServer implements AutoCloseable {
      * answered request can raise its events; closed after the front has sent its last answers, before the context.
      */
     private EventSource events(ServerConfig config, ZContext context, ServerMetrics metrics, SubscriptionGate gate) {
-        String configured = config.eventsEndpoint();
+        String configured = config.events().endpoint();
         if ("none".equals(configured)) {
             return EventSource.NONE;
         }
         boolean plain = !config.curveEnabled() && config.security().plainPasswords() != null;
-        java.util.function.Function<String, EventPublisher> start =
-                where -> EventPublisher.start(context, where, config.eventsHwm(), config.curveSecretKey(), plain, gate);
+        java.util.function.Function<String, EventPublisher> start = where -> EventPublisher.start(
+                context, where, config.events().hwm(), config.security().curveSecretKey(), plain, gate);
         EventPublisher publisher;
         if (configured != null) {
             publisher = start.apply(configured);
         } else {
-            String next = EventPublisher.defaultEndpoint(config.endpoint());
+            String next = EventPublisher.defaultEndpoint(config.front().endpoint());
             try {
                 publisher = start.apply(next);
             } catch (ZmqException e) {
@@ -328,14 +336,14 @@ public final class StuiServer implements AutoCloseable {
     /** The front of the configured mode; both kinds of front thread run work, so both are evaluation threads. */
     private static Front front(ServerConfig config, ZContext context, RequestDispatcher dispatcher, ZAuth zapHandler) {
         Front.Settings settings = new Front.Settings(
-                config.endpoint(),
-                config.maxMessageSize(),
-                config.curveSecretKey(),
+                config.front().endpoint(),
+                config.front().maxMessageSize(),
+                config.security().curveSecretKey(),
                 RELIEF_AFTER,
-                config.workers(),
+                config.front().workers(),
                 !config.curveEnabled() && config.security().plainPasswords() != null,
                 zapHandler != null);
-        return config.frontMode() == FrontMode.PLAIN
+        return config.front().mode() == FrontMode.PLAIN
                 ? new PlainFront(context, settings, dispatcher, EvaluationThreads.factory("stui-front"))
                 : new FastFront(context, settings, dispatcher, EvaluationThreads.factory("stui-front"));
     }
@@ -363,7 +371,8 @@ public final class StuiServer implements AutoCloseable {
     private void sweep() {
         try {
             // idle sessions keep their workspace but not its evaluation thread
-            SessionManager.Swept swept = sessions.sweep(config.cleanupInterval().toMillis());
+            SessionManager.Swept swept =
+                    sessions.sweep(config.sessions().cleanupInterval().toMillis());
             if (swept.expired() > 0 || swept.parked() > 0) {
                 log.info("event=sweep sessions_expired={} workspaces_parked={}", swept.expired(), swept.parked());
             }
@@ -451,7 +460,7 @@ public final class StuiServer implements AutoCloseable {
         log.info("event=server_stopping endpoint={}", endpoint);
         accepting.set(false);
         front.stopAccepting();
-        Duration grace = config.evalTimeout().plusSeconds(5);
+        Duration grace = config.limits().evalTimeout().plusSeconds(5);
         long graceEnds = System.nanoTime() + grace.toNanos();
         if (!executor.shutdown(grace)) {
             log.warn("event=workers_still_busy_at_shutdown");

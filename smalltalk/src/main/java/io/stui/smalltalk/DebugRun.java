@@ -43,7 +43,7 @@ final class DebugRun implements DebugHook {
     private final Evaluator evaluator;
     private final ResultPrinter printer;
     private final EvalLimits limits;
-    private final AtomicBoolean interrupt;
+    private final InterruptFlag interrupt;
     private final Debugger debugger;
     private final Duration suspendTimeout;
 
@@ -70,7 +70,7 @@ final class DebugRun implements DebugHook {
             Evaluator evaluator,
             ResultPrinter printer,
             EvalLimits limits,
-            AtomicBoolean interrupt,
+            InterruptFlag interrupt,
             Debugger debugger,
             Duration suspendTimeout) {
         this.id = id;
@@ -96,7 +96,7 @@ final class DebugRun implements DebugHook {
         synchronized (lock) {
             before = stops;
         }
-        interrupt.set(false);
+        interrupt.start();
         Thread t = EvaluationThreads.factory("smalltalk-debug-" + id).newThread(this::runEvaluation);
         WorkspaceListener l = debugger.listener();
         if (l != null) l.busy();
@@ -120,7 +120,7 @@ final class DebugRun implements DebugHook {
         synchronized (lock) {
             requireSuspended();
             long before = stops;
-            interrupt.set(false);
+            interrupt.start();
             if (l != null) l.busy();
             try {
                 pending = action;

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,7 +30,7 @@ public final class Debugger {
     private final WorkspaceState state;
     private final Evaluator evaluator;
     private final ResultPrinter printer;
-    private final AtomicBoolean interrupt;
+    private final InterruptFlag interrupt;
     private final List<Breakpoint> breakpoints = new CopyOnWriteArrayList<>();
     private final Map<String, DebugRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -43,7 +42,7 @@ public final class Debugger {
             WorkspaceState state,
             Evaluator evaluator,
             ResultPrinter printer,
-            AtomicBoolean interrupt,
+            InterruptFlag interrupt,
             java.util.function.Supplier<WorkspaceListener> listener) {
         this.listener = listener;
         this.state = state;

@@ -14,7 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Smalltalk session: workspace variables, classes and methods defined in it, an object registry, history
@@ -34,7 +33,7 @@ public final class Workspace implements AutoCloseable {
     private final Inspector inspector;
     private final ClassBrowser browser;
     private final ResultPrinter printer;
-    private final AtomicBoolean interrupt = new AtomicBoolean();
+    private final InterruptFlag interrupt = new InterruptFlag();
     private ExecutorService worker;
     private volatile Debugger debugger;
     private final MemoryAccount memory;
@@ -142,8 +141,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     private EvalResult evaluateQuietly(String code, EvalLimits limits, boolean record) {
-        interrupt.set(false);
-        // after the flag is cleared: an interrupt sent while a first walk runs still stops the evaluation
+        interrupt.start();
+        // after the start: an interrupt sent while a first walk runs still stops the evaluation
         memory.before();
         long t0 = System.nanoTime();
         Evaluator.Outcome out;
@@ -186,7 +185,7 @@ public final class Workspace implements AutoCloseable {
      */
     public LoadResult load(List<SourceFile> files, EvalLimits limits, boolean lenient) {
         sync();
-        interrupt.set(false);
+        interrupt.start();
         return accounted(() -> run(
                 () -> CodeLoader.load(state, evaluator, limits, interrupt, files, lenient),
                 limits.timeout().multipliedBy(10)));
@@ -200,7 +199,7 @@ public final class Workspace implements AutoCloseable {
      */
     public TestRunResult runTests(List<String> classGlobs, List<String> packages, EvalLimits perTest) {
         sync();
-        interrupt.set(false);
+        interrupt.start();
         return accounted(
                 () -> run(() -> TestRunner.run(state, evaluator, perTest, interrupt, classGlobs, packages), LONG_TASK));
     }
@@ -208,7 +207,7 @@ public final class Workspace implements AutoCloseable {
     /** As {@link #runTests} for classes named exactly (as {@link LoadResult#classesDefined()} lists them). */
     public TestRunResult runTestClasses(List<String> classNames, EvalLimits perTest) {
         sync();
-        interrupt.set(false);
+        interrupt.start();
         return accounted(
                 () -> run(() -> TestRunner.runClasses(state, evaluator, perTest, interrupt, classNames), LONG_TASK));
     }
@@ -287,6 +286,20 @@ public final class Workspace implements AutoCloseable {
     /** Asks the running evaluation (if any) to stop; it ends with an {@code INTERRUPTED} failure. Thread-safe. */
     public void interrupt() {
         interrupt.set(true);
+    }
+
+    /**
+     * Stops the running evaluation or, when it has not started yet, the next one as it starts: for a caller on
+     * another thread that knows an evaluation is under way but not whether it has reached this workspace. Undo
+     * with {@link #forgetInterrupt()} once that evaluation is over, so the next one is not hit. Thread-safe.
+     */
+    public void interruptNowOrAtStart() {
+        interrupt.interruptNowOrAtStart();
+    }
+
+    /** Forgets an interrupt armed by {@link #interruptNowOrAtStart()} that no evaluation took. Thread-safe. */
+    public void forgetInterrupt() {
+        interrupt.disarm();
     }
 
     /** Runs a reflection or inspection task (which may print objects with Smalltalk code) on the evaluation thread. */
@@ -504,7 +517,7 @@ public final class Workspace implements AutoCloseable {
         Object self = receiver;
         WorkspaceListener l = listener;
         if (l != null) l.busy();
-        interrupt.set(false);
+        interrupt.start();
         long t0 = System.nanoTime();
         memory.before();
         try {

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@link Workspace#interrupt()} from another thread stops a running evaluation and says where it stopped. */
+/**
+ * {@link Workspace#interrupt()} from another thread stops a running evaluation and says where it stopped;
+ * {@link Workspace#interruptNowOrAtStart()} also stops one that has not started yet.
+ */
 class InterruptTest {
     private final SmalltalkEngine engine = SmalltalkEngine.boot();
 
@@ -46,6 +50,34 @@ class InterruptTest {
             Reflection.FailureReport report = ws.lastFailure().orElseThrow();
             assertEquals(4, report.frames().get(0).line());
             assertTrue(report.frames().get(0).locals().containsKey("n"));
+        }
+    }
+
+    /** No step budget, a long time limit: only an interrupt ends {@code [true] whileTrue} soon. */
+    private static final EvalLimits NO_BUDGET = new EvalLimits(Duration.ofSeconds(30), 0, 0);
+
+    @Test
+    void anInterruptArmedBeforeTheEvaluationStartsStopsItAtItsFirstStep() {
+        try (Workspace ws = engine.newWorkspace()) {
+            // a server's front saw the evaluation under way before it reached the workspace: the start of the
+            // evaluation must not undo the interrupt
+            ws.interruptNowOrAtStart();
+            EvalResult r = ws.evaluate("[true] whileTrue", NO_BUDGET);
+            assertEquals(EvalFailure.Kind.INTERRUPTED, r.failure().kind());
+            // taken by that evaluation: the next one runs
+            assertEquals("3", ws.evaluate("1 + 2").printString());
+        }
+    }
+
+    @Test
+    void aForgottenInterruptDoesNotStopTheNextEvaluation() {
+        try (Workspace ws = engine.newWorkspace()) {
+            ws.interruptNowOrAtStart();
+            ws.forgetInterrupt();
+            assertEquals("3", ws.evaluate("1 + 2", NO_BUDGET).printString());
+            // a plain interrupt with nothing running stops nothing later either
+            ws.interrupt();
+            assertEquals("7", ws.evaluate("3 + 4", NO_BUDGET).printString());
         }
     }
 }

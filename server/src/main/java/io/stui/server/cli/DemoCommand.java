@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                         "workers", "2"));
         try (StuiServer server = StuiServer.start(cfg)) {
             out.println("# STUI demo: server " + StuiServer.VERSION + " on " + server.endpoint() + ", store "
-                    + cfg.storePath());
+                    + cfg.image().storePath());
             ClientOptionsMixin opts = new ClientOptionsMixin();
             opts.endpoint = server.endpoint();
             // a lost first message (seen on the JeroMQ backend) costs one retry of the opening ping

@@ -179,7 +179,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("stui server " + StuiServer.VERSION + " listening on " + server.endpoint()
                 + (server.metricsPort() > 0
-                        ? ", metrics on http://" + cfg.metricsHost() + ":" + server.metricsPort() + "/metrics"
+                        ? ", metrics on http://" + cfg.metrics().host() + ":" + server.metricsPort() + "/metrics"
                         : "")
                 + " (Ctrl-C to stop)");
         System.out.flush();

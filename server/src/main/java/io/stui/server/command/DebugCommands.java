@@ -65,17 +65,16 @@ public final class DebugCommands {
         }
         // per evaluation, not per workspace: a workspace revived from the store starts with the engine's default
         debugger.setSuspendTimeout(suspensionTimeout);
-        sw.evaluationStarted(CurrentRequest.id());
+        session.interrupts().started(CurrentRequest.id(), sw.workspace());
         try {
             DebugState st = debugger.debug(req.code(), limits);
             if (st.suspended()) {
                 return new EvaluateResult(null, null, 0, false, "", null, true, st.debugId());
             }
             EvalResult r = smalltalk.checked(st.result());
-            return new EvaluateResult(
-                    r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), r.objectId());
+            return SmalltalkCommands.answered(r, r.objectId(), null);
         } finally {
-            sw.evaluationEnded();
+            session.interrupts().ended();
             smalltalk.changed(session, sw);
         }
     }

@@ -26,7 +26,6 @@ import io.stui.protocol.result.RemoveMethodResult;
 import io.stui.protocol.result.SearchMethodsResult;
 import io.stui.protocol.result.SendersResult;
 import io.stui.server.config.ServerConfig;
-import io.stui.server.session.LiveSession;
 import io.stui.server.workspace.SessionWorkspace;
 import io.stui.smalltalk.Reflection;
 import io.stui.smalltalk.Workspace;
@@ -97,18 +96,11 @@ public final class IdeCommands {
      * Runs on the front thread (placement INLINE), never behind the evaluation it stops: it only raises the
      * workspace's interrupt flag, which the interpreter checks between steps. A session runs one evaluation at a
      * time; with a {@code request_id}, it is stopped only when it is that request's (another one is left running and
-     * the answer is {@code interrupted: false}).
+     * the answer is {@code interrupted: false}), and a request that has not started yet is stopped as it starts.
      */
     public InterruptResult interrupt(Request.Interrupt req) {
-        LiveSession session = smalltalk.session(req.sessionId());
-        SessionWorkspace sw = session.workspaceIfLive();
-        boolean running =
-                sw != null && (req.requestId() == null ? sw.isEvaluating() : sw.isEvaluating(req.requestId()));
-        if (!running) {
-            return new InterruptResult(false);
-        }
-        sw.workspace().interrupt();
-        return new InterruptResult(true);
+        return new InterruptResult(
+                smalltalk.session(req.sessionId()).interrupts().interrupt(req.requestId()));
     }
 
     // ---------------------------------------------------------------- navigation
@@ -296,11 +288,11 @@ public final class IdeCommands {
             commands.add(new CommandDescription(c.snakeName(), c.pascalName(), params));
         }
         Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("eval_timeout_ms", config.evalTimeout().toMillis());
-        limits.put("instruction_budget", config.instructionBudget());
-        limits.put("max_message_size", config.maxMessageSize());
-        limits.put("max_sessions_per_client", config.maxSessionsPerClient());
-        limits.put("session_queue_capacity", config.sessionQueueCapacity());
+        limits.put("eval_timeout_ms", config.limits().evalTimeout().toMillis());
+        limits.put("instruction_budget", config.limits().instructionBudget());
+        limits.put("max_message_size", config.front().maxMessageSize());
+        limits.put("max_sessions_per_client", config.sessions().maxPerClient());
+        limits.put("session_queue_capacity", config.front().sessionQueueCapacity());
         limits.put("max_page", Request.MAX_PAGE);
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("completion", true);

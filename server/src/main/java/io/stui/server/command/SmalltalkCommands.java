@@ -87,8 +87,8 @@ public final class SmalltalkCommands implements AutoCloseable {
     /** The limits of one evaluation under {@code config}. */
     public static EvalLimits limits(ServerConfig config) {
         return EvalLimits.defaults()
-                .withTimeout(config.evalTimeout())
-                .withInstructionBudget(config.instructionBudget())
+                .withTimeout(config.limits().evalTimeout())
+                .withInstructionBudget(config.limits().instructionBudget())
                 .withMaxAllocationBytes(MAX_ALLOCATION_BYTES);
     }
 
@@ -145,27 +145,17 @@ public final class SmalltalkCommands implements AutoCloseable {
             if (INSPECT_MODE.equals(req.evaluationMode())) {
                 return image.use(ws -> {
                     EvalResult r = run(ws, req.code());
-                    return new EvaluateResult(
-                            r.printString(),
-                            r.className(),
-                            r.elapsed().toMillis(),
-                            false,
-                            r.transcript(),
-                            null,
-                            null,
-                            null,
-                            imageInspection(ws, r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT));
+                    return answered(
+                            r, null, imageInspection(ws, r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT));
                 });
             }
             // evaluateOnce: the value gets no object id and no history entry, so the image does not fill up with
             // the results of a stream of evaluations; the variables and definitions they make persist
-            EvalResult r = checked(image.evaluate(req.code(), limits));
-            return new EvaluateResult(
-                    r.printString(), r.className(), r.elapsed().toMillis(), false, r.transcript(), null);
+            return answered(checked(image.evaluate(req.code(), limits)), null, null);
         }
         LiveSession session = session(req.sessionId());
         SessionWorkspace sw = workspace(session);
-        sw.evaluationStarted(CurrentRequest.id());
+        session.interrupts().started(CurrentRequest.id(), sw.workspace());
         try {
             EvalResult r = req.evaluationMode() == null && req.toolId() == null && req.receiverId() == null
                     ? run(sw.workspace(), req.code())
@@ -174,20 +164,25 @@ public final class SmalltalkCommands implements AutoCloseable {
             InspectResult inspection = INSPECT_MODE.equals(req.evaluationMode()) && r.objectId() != null
                     ? inspection(sw, req.sessionId(), r.objectId(), false, 0, Request.Inspect.DEFAULT_LIMIT)
                     : null;
-            return new EvaluateResult(
-                    r.printString(),
-                    r.className(),
-                    r.elapsed().toMillis(),
-                    false,
-                    r.transcript(),
-                    r.objectId(),
-                    null,
-                    null,
-                    inspection);
+            return answered(r, r.objectId(), inspection);
         } finally {
-            sw.evaluationEnded();
+            session.interrupts().ended();
             changed(session, sw);
         }
+    }
+
+    /** The answer of an evaluation that succeeded, with the id of its value and its inspection (either may be null). */
+    static EvaluateResult answered(EvalResult r, String objectId, InspectResult inspection) {
+        return new EvaluateResult(
+                r.printString(),
+                r.className(),
+                r.elapsed().toMillis(),
+                false,
+                r.transcript(),
+                objectId,
+                null,
+                null,
+                inspection);
     }
 
     /** An evaluation with a mode, a tool's own variables or a receiver (issue #15). */
@@ -286,7 +281,7 @@ public final class SmalltalkCommands implements AutoCloseable {
         if (ws.inspect(req.objectId(), false).isEmpty()) {
             throw objectNotFound(req.objectId(), req.sessionId());
         }
-        sw.evaluationStarted(CurrentRequest.id());
+        session.interrupts().started(CurrentRequest.id(), sw.workspace());
         EvalResult r;
         try {
             r = checked(ws.setVariable(req.objectId(), req.name(), req.expression(), limits));
@@ -296,7 +291,7 @@ public final class SmalltalkCommands implements AutoCloseable {
                     "Cannot assign '" + StuiException.shown(req.name()) + "': " + e.getMessage()
                             + "; name an instance variable (inspect lists them) or an element's index.");
         } finally {
-            sw.evaluationEnded();
+            session.interrupts().ended();
             changed(session, sw);
         }
         return new SetVariableResult(

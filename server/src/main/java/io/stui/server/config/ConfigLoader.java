@@ -196,6 +196,73 @@ public final class ConfigLoader {
     /** Applies key/value settings over the defaults and checks the result. */
     public static ServerConfig resolve(Map<String, String> s) {
         ServerConfig d = ServerConfig.defaults();
+        ServerConfig c = new ServerConfig(
+                front(s, d.front()),
+                limits(s, d.limits()),
+                sessions(s, d.sessions()),
+                image(s, d.image()),
+                security(s, d.security()),
+                new ServerConfig.Events(
+                        s.containsKey("events-endpoint")
+                                ? s.get("events-endpoint").strip()
+                                : d.events().endpoint(),
+                        (int) range(s, "events-hwm", d.events().hwm(), 0, Integer.MAX_VALUE)),
+                new ServerConfig.Metrics(
+                        (int) range(s, "metrics-port", d.metrics().port(), 0, 65535),
+                        str(s, "metrics-host", d.metrics().host())));
+        checkBindSafety(c);
+        return c;
+    }
+
+    private static ServerConfig.Front front(Map<String, String> s, ServerConfig.Front d) {
+        return new ServerConfig.Front(
+                str(s, "endpoint", d.endpoint()),
+                (int) positive(s, "workers", d.workers()),
+                frontMode(s, d.mode()),
+                positive(s, "max-message-size", d.maxMessageSize()),
+                range(s, "max-answer-bytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8),
+                (int) positive(s, "session-queue-capacity", d.sessionQueueCapacity()),
+                Duration.ofSeconds(
+                        nonNegative(s, "retry-window", d.retryWindow().toSeconds())));
+    }
+
+    private static ServerConfig.Limits limits(Map<String, String> s, ServerConfig.Limits d) {
+        return new ServerConfig.Limits(
+                Duration.ofMillis(positive(s, "eval-timeout-ms", d.evalTimeout().toMillis())),
+                nonNegative(s, "instruction-budget", d.instructionBudget()),
+                Duration.ofSeconds(positive(
+                        s,
+                        "debug-suspension-timeout",
+                        d.debugSuspensionTimeout().toSeconds())),
+                range(s, "session-memory-limit", d.sessionMemoryLimit(), 1L << 20, 1L << 40));
+    }
+
+    private static ServerConfig.Sessions sessions(Map<String, String> s, ServerConfig.Sessions d) {
+        return new ServerConfig.Sessions(
+                (int) positive(s, "max-sessions-per-client", d.maxPerClient()),
+                Duration.ofSeconds(positive(s, "session-timeout", d.timeout().toSeconds())),
+                Duration.ofSeconds(
+                        positive(s, "cleanup-interval", d.cleanupInterval().toSeconds())),
+                list(s, "allow-clients", d.allowClients()),
+                list(s, "deny-clients", d.denyClients()),
+                Duration.ofDays(positive(
+                        s, "context-retention-days", d.contextRetention().toDays())));
+    }
+
+    private static ServerConfig.Image image(Map<String, String> s, ServerConfig.Image d) {
+        return new ServerConfig.Image(
+                s.containsKey("store") ? Path.of(s.get("store")) : d.storePath(),
+                Duration.ofMillis(
+                        nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())),
+                positive(s, "old-gen-floor-mib", d.oldGenFloorMiB()),
+                factor(s, "old-gen-factor", d.oldGenFactor()));
+    }
+
+    /**
+     * The security settings: files must exist when named, so a typo never starts an open server; the CURVE secret
+     * key is given itself or read from its file.
+     */
+    private static SecuritySettings security(Map<String, String> s, SecuritySettings d) {
         String secret = s.get("curve-secret-key");
         String secretFile = s.get("curve-secret-key-file");
         if ((secret == null || secret.isBlank()) && secretFile != null && !secretFile.isBlank()) {
@@ -210,49 +277,6 @@ public final class ConfigLoader {
         if (secret != null && !secret.isBlank() && secret.strip().length() != 40) {
             throw new ConfigException("curve-secret-key must be a 40-character Z85 key (see `stui keygen`).");
         }
-        ServerConfig c = new ServerConfig(
-                str(s, "endpoint", d.endpoint()),
-                (int) positive(s, "workers", d.workers()),
-                Duration.ofMillis(positive(s, "eval-timeout-ms", d.evalTimeout().toMillis())),
-                nonNegative(s, "instruction-budget", d.instructionBudget()),
-                (int) positive(s, "max-sessions-per-client", d.maxSessionsPerClient()),
-                Duration.ofSeconds(
-                        positive(s, "session-timeout", d.sessionTimeout().toSeconds())),
-                Duration.ofSeconds(
-                        positive(s, "cleanup-interval", d.cleanupInterval().toSeconds())),
-                list(s, "allow-clients", d.allowClients()),
-                list(s, "deny-clients", d.denyClients()),
-                s.containsKey("store") ? Path.of(s.get("store")) : d.storePath(),
-                (int) range(s, "metrics-port", d.metricsPort(), 0, 65535),
-                str(s, "metrics-host", d.metricsHost()),
-                secret == null ? null : secret.strip(),
-                bool(s, "insecure", d.insecure()),
-                positive(s, "max-message-size", d.maxMessageSize()),
-                (int) positive(s, "session-queue-capacity", d.sessionQueueCapacity()),
-                Duration.ofMillis(
-                        nonNegative(s, "autosave-delay-ms", d.autosaveDelay().toMillis())),
-                frontMode(s, d.frontMode()),
-                positive(s, "old-gen-floor-mib", d.oldGenFloorMiB()),
-                factor(s, "old-gen-factor", d.oldGenFactor()),
-                Duration.ofDays(positive(
-                        s, "context-retention-days", d.contextRetention().toDays())),
-                Duration.ofSeconds(positive(
-                        s,
-                        "debug-suspension-timeout",
-                        d.debugSuspensionTimeout().toSeconds())),
-                security(s, d.security()),
-                Duration.ofSeconds(
-                        nonNegative(s, "retry-window", d.retryWindow().toSeconds())),
-                range(s, "max-answer-bytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8),
-                s.containsKey("events-endpoint") ? s.get("events-endpoint").strip() : d.eventsEndpoint(),
-                (int) range(s, "events-hwm", d.eventsHwm(), 0, Integer.MAX_VALUE),
-                range(s, "session-memory-limit", d.sessionMemoryLimit(), 1L << 20, 1L << 40));
-        checkBindSafety(c);
-        return c;
-    }
-
-    /** The security settings: files must exist when named, so a typo never starts an open server. */
-    private static SecuritySettings security(Map<String, String> s, SecuritySettings d) {
         Path tokens = existing(s, "token-file", false);
         Path keys = existing(s, "curve-client-keys", true);
         Path plain = existing(s, "plain-passwords-file", false);
@@ -264,7 +288,13 @@ public final class ConfigLoader {
             throw new ConfigException(
                     "curve-client-keys needs CURVE: set curve-secret-key or curve-secret-key-file too.");
         }
-        return new SecuritySettings(tokens, keys, plain, (int) range(s, "max-sessions", d.maxSessions(), 1, 1_000_000));
+        return new SecuritySettings(
+                secret == null ? d.curveSecretKey() : secret.strip(),
+                bool(s, "insecure", d.insecure()),
+                tokens,
+                keys,
+                plain,
+                (int) range(s, "max-sessions", d.maxSessions(), 1, 1_000_000));
     }
 
     private static Path existing(Map<String, String> s, String key, boolean directory) {
@@ -285,16 +315,14 @@ public final class ConfigLoader {
      * said so with {@code --insecure}.
      */
     static void checkBindSafety(ServerConfig c) {
-        if (!c.curveEnabled() && !c.insecure() && !isLoopbackEndpoint(c.endpoint())) {
-            throw new ConfigException("Endpoint " + c.endpoint() + " is not a loopback address: configure "
+        boolean insecure = c.security().insecure();
+        String endpoint = c.front().endpoint();
+        if (!c.curveEnabled() && !insecure && !isLoopbackEndpoint(endpoint)) {
+            throw new ConfigException("Endpoint " + endpoint + " is not a loopback address: configure "
                     + "curve-secret-key (CURVE encryption) or pass --insecure to accept clear text on the network.");
         }
-        String events = c.eventsEndpoint();
-        if (events != null
-                && !events.equals("none")
-                && !c.curveEnabled()
-                && !c.insecure()
-                && !isLoopbackEndpoint(events)) {
+        String events = c.events().endpoint();
+        if (events != null && !events.equals("none") && !c.curveEnabled() && !insecure && !isLoopbackEndpoint(events)) {
             throw new ConfigException("events-endpoint " + events + " is not a loopback address: configure "
                     + "curve-secret-key (CURVE encryption), pass --insecure, or use 'none' for no events socket.");
         }

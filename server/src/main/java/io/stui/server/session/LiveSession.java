@@ -27,6 +27,7 @@ public final class LiveSession {
     private JsonNode state;
     private volatile SessionWorkspace workspace;
     private volatile boolean ended;
+    private final SessionInterrupts interrupts = new SessionInterrupts();
 
     LiveSession(
             String id,
@@ -136,6 +137,11 @@ public final class LiveSession {
         }
         sw.unpark();
         return sw;
+    }
+
+    /** The evaluation running now and the interrupts kept for requests not started (any thread). */
+    public SessionInterrupts interrupts() {
+        return interrupts;
     }
 
     /** The workspace if it has been made, else null (for the sweep and the save at shutdown). */

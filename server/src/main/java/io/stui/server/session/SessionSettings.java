@@ -36,12 +36,13 @@ public record SessionSettings(
     /** The settings of a server configured by {@code config}. */
     public static SessionSettings from(ServerConfig config) {
         return new SessionSettings(
-                config.maxSessionsPerClient(),
-                config.sessionTimeout(),
-                new ClientPolicy(config.allowClients(), config.denyClients()),
-                config.contextRetention(),
+                config.sessions().maxPerClient(),
+                config.sessions().timeout(),
+                new ClientPolicy(
+                        config.sessions().allowClients(), config.sessions().denyClients()),
+                config.sessions().contextRetention(),
                 config.security().maxSessions(),
-                config.sessionMemoryLimit());
+                config.limits().sessionMemoryLimit());
     }
 
     /** The documented defaults (those of {@link ServerConfig#defaults()}). */

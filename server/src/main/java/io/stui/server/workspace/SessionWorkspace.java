@@ -35,10 +35,6 @@ public final class SessionWorkspace {
 
     private final AtomicBoolean saveScheduled = new AtomicBoolean();
 
-    /** Evaluations running now (read by {@code interrupt} on the front thread, so it can say whether it stopped one). */
-    private final java.util.concurrent.atomic.AtomicInteger evaluating =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     SessionWorkspace(Workspace workspace) {
         this.workspace = workspace;
     }
@@ -53,35 +49,6 @@ public final class SessionWorkspace {
         Workspace old = workspace;
         workspace = next;
         old.close();
-    }
-
-    /** The id of the request whose evaluation runs now, as sent (null: none, or a request without an id). */
-    private volatile Object runningRequest;
-
-    public void evaluationStarted() {
-        evaluationStarted(null);
-    }
-
-    /** An evaluation of request {@code requestId} (as sent; may be null) starts. */
-    public void evaluationStarted(Object requestId) {
-        runningRequest = requestId;
-        evaluating.incrementAndGet();
-    }
-
-    public void evaluationEnded() {
-        runningRequest = null;
-        evaluating.decrementAndGet();
-    }
-
-    /** True while the evaluation of the request with this id runs (ids compare as text, as sent). */
-    public boolean isEvaluating(String requestId) {
-        Object running = runningRequest;
-        return isEvaluating() && running != null && running.toString().equals(requestId);
-    }
-
-    /** True while an evaluation runs in this workspace. */
-    public boolean isEvaluating() {
-        return evaluating.get() > 0;
     }
 
     /** Object id of the last inspected object, or null. */

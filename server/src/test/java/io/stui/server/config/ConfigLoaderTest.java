@@ -21,13 +21,13 @@ class ConfigLoaderTest {
     @Test
     void defaultsMatchTheProtocol() {
         ServerConfig c = ConfigLoader.load(Map.of(), Map.of());
-        assertEquals("tcp://127.0.0.1:5555", c.endpoint());
-        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
-        assertEquals(Duration.ofSeconds(5), c.evalTimeout());
-        assertEquals(5, c.maxSessionsPerClient());
-        assertEquals(Duration.ofSeconds(3600), c.sessionTimeout());
-        assertEquals(Duration.ofSeconds(300), c.cleanupInterval());
-        assertEquals(0, c.metricsPort());
+        assertEquals("tcp://127.0.0.1:5555", c.front().endpoint());
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.front().workers());
+        assertEquals(Duration.ofSeconds(5), c.limits().evalTimeout());
+        assertEquals(5, c.sessions().maxPerClient());
+        assertEquals(Duration.ofSeconds(3600), c.sessions().timeout());
+        assertEquals(Duration.ofSeconds(300), c.sessions().cleanupInterval());
+        assertEquals(0, c.metrics().port());
         assertFalse(c.curveEnabled());
     }
 
@@ -46,11 +46,11 @@ class ConfigLoaderTest {
                 "STUI_MAX_SESSIONS_PER_CLIENT", "8",
                 "STUI_ZMQ_BACKEND", "jeromq");
         ServerConfig c = ConfigLoader.load(env, Map.of("max-sessions-per-client", "9"));
-        assertEquals(3, c.workers()); // file
-        assertEquals(Duration.ofSeconds(2), c.evalTimeout()); // env over file
-        assertEquals(9, c.maxSessionsPerClient()); // flag over env
-        assertEquals(9100, c.metricsPort()); // file
-        assertEquals(Duration.ofSeconds(3600), c.sessionTimeout()); // default
+        assertEquals(3, c.front().workers()); // file
+        assertEquals(Duration.ofSeconds(2), c.limits().evalTimeout()); // env over file
+        assertEquals(9, c.sessions().maxPerClient()); // flag over env
+        assertEquals(9100, c.metrics().port()); // file
+        assertEquals(Duration.ofSeconds(3600), c.sessions().timeout()); // default
     }
 
     @Test
@@ -68,9 +68,9 @@ class ConfigLoaderTest {
                 {"allow-clients": ["ide-*", "ops"], "deny-clients": "bad", "session-timeout": 60, "insecure": false}
                 """);
         ServerConfig c = ConfigLoader.load(Map.of(), Map.of("config", file.toString()));
-        assertEquals(List.of("ide-*", "ops"), c.allowClients());
-        assertEquals(List.of("bad"), c.denyClients());
-        assertEquals(Duration.ofSeconds(60), c.sessionTimeout());
+        assertEquals(List.of("ide-*", "ops"), c.sessions().allowClients());
+        assertEquals(List.of("bad"), c.sessions().denyClients());
+        assertEquals(Duration.ofSeconds(60), c.sessions().timeout());
     }
 
     @Test
@@ -89,8 +89,8 @@ class ConfigLoaderTest {
     @Test
     void theEventsSocketFollowsTheSameBindRulesAndCanBeSwitchedOff() {
         ServerConfig d = ConfigLoader.load(Map.of(), Map.of());
-        assertEquals(null, d.eventsEndpoint()); // the main endpoint's next port, resolved at start
-        assertEquals(1000, d.eventsHwm());
+        assertEquals(null, d.events().endpoint()); // the main endpoint's next port, resolved at start
+        assertEquals(1000, d.events().hwm());
         ConfigException e = assertThrows(
                 ConfigException.class,
                 () -> ConfigLoader.load(Map.of(), Map.of("events-endpoint", "tcp://0.0.0.0:5556")));
@@ -98,7 +98,8 @@ class ConfigLoaderTest {
         assertEquals(
                 "none",
                 ConfigLoader.load(Map.of("STUI_EVENTS_ENDPOINT", "none"), Map.of())
-                        .eventsEndpoint());
+                        .events()
+                        .endpoint());
         assertEquals(
                 "tcp://127.0.0.1:5556", io.stui.server.events.EventPublisher.defaultEndpoint("tcp://127.0.0.1:5555"));
         assertEquals("tcp://127.0.0.1:*", io.stui.server.events.EventPublisher.defaultEndpoint("tcp://127.0.0.1:*"));
@@ -115,6 +116,7 @@ class ConfigLoaderTest {
         assertThrows(
                 ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://10.1.2.3:5555")));
         assertTrue(ConfigLoader.load(Map.of(), Map.of("endpoint", "tcp://*:5555", "insecure", "true"))
+                .security()
                 .insecure());
         String key = "JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6";
         Path keyFile = dir.resolve("server.key");
@@ -157,19 +159,20 @@ class ConfigLoaderTest {
     @Test
     void frontModeAndOldGenerationCeilingAreSettingsLikeAnyOther() throws Exception {
         ServerConfig d = ConfigLoader.load(Map.of(), Map.of());
-        assertEquals(FrontMode.FAST, d.frontMode());
-        assertEquals(8, d.oldGenFloorMiB());
-        assertEquals(1.15, d.oldGenFactor());
+        assertEquals(FrontMode.FAST, d.front().mode());
+        assertEquals(8, d.image().oldGenFloorMiB());
+        assertEquals(1.15, d.image().oldGenFactor());
         ServerConfig c = ConfigLoader.load(
                 Map.of("STUI_FRONT_MODE", "plain", "STUI_OLD_GEN_FACTOR", "1.5"), Map.of("old-gen-floor-mib", "16"));
-        assertEquals(FrontMode.PLAIN, c.frontMode());
-        assertEquals(1.5, c.oldGenFactor());
-        assertEquals(16, c.oldGenFloorMiB());
+        assertEquals(FrontMode.PLAIN, c.front().mode());
+        assertEquals(1.5, c.image().oldGenFactor());
+        assertEquals(16, c.image().oldGenFloorMiB());
         assertEquals("plain", c.nonSecretSettings().get("front_mode"));
         assertEquals(
                 FrontMode.FAST,
                 ConfigLoader.load(Map.of("STUI_FRONT_MODE", "plain"), Map.of("front-mode", "FAST"))
-                        .frontMode(),
+                        .front()
+                        .mode(),
                 "a flag wins over the environment");
         assertEquals(
                 "Setting front-mode must be plain or fast, got 'quick'.",

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,10 +39,18 @@ class CommandTableTest {
         ServerConfig config = ServerConfig.defaults();
         smalltalk = new SmalltalkCommands(
                 SmalltalkEngine.boot(), null, null, null, null, SmalltalkCommands.limits(config), null);
-        table = new CommandTable(
+        table = table(smalltalk, config, () -> 0);
+    }
+
+    /**
+     * A table over {@code smalltalk} without a session manager or a store (commands that need them are not run);
+     * {@code sessions} answers the live session count that {@code server_info} reads first.
+     */
+    static CommandTable table(SmalltalkCommands smalltalk, ServerConfig config, IntSupplier sessions) {
+        return new CommandTable(
                 new InfoCommands(
                         new InfoCommands.ServerFacts("test", 0, "native", "4.3.4", "st", "image-1", config),
-                        () -> 0,
+                        sessions,
                         () -> true,
                         List::of,
                         () -> 0,
@@ -50,7 +59,10 @@ class CommandTableTest {
                 smalltalk,
                 new ContextCommands(smalltalk, null, null, null),
                 new IdeCommands(smalltalk, config, "test"),
-                new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
+                new DebugCommands(
+                        smalltalk,
+                        SmalltalkCommands.limits(config),
+                        config.limits().debugSuspensionTimeout()),
                 new CodeCommands(smalltalk, null, null));
     }
 

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stui.protocol.ProtocolCodec;
-import io.stui.server.command.CodeCommands;
-import io.stui.server.command.ContextCommands;
-import io.stui.server.command.DebugCommands;
-import io.stui.server.command.IdeCommands;
-import io.stui.server.command.InfoCommands;
-import io.stui.server.command.SessionCommands;
 import io.stui.server.command.SmalltalkCommands;
 import io.stui.server.config.ServerConfig;
 import io.stui.server.exec.KeyedSerialExecutor;
@@ -18,7 +12,6 @@ import io.stui.server.front.Front;
 import io.stui.server.metrics.ServerMetrics;
 import io.stui.smalltalk.SmalltalkEngine;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,22 +27,9 @@ class OutOfMemoryAnswerTest {
         ServerConfig config = ServerConfig.defaults();
         SmalltalkCommands smalltalk = new SmalltalkCommands(
                 SmalltalkEngine.boot(), null, null, null, null, SmalltalkCommands.limits(config), null);
-        CommandTable table = new CommandTable(
-                new InfoCommands(
-                        new InfoCommands.ServerFacts("test", 0, "native", "4.3.4", "st", "image-1", config),
-                        () -> {
-                            throw new OutOfMemoryError("Java heap space");
-                        },
-                        () -> true,
-                        List::of,
-                        () -> 0,
-                        () -> false),
-                new SessionCommands(null, s -> null, Duration.ofSeconds(1)),
-                smalltalk,
-                new ContextCommands(smalltalk, null, null, null),
-                new IdeCommands(smalltalk, config, "test"),
-                new DebugCommands(smalltalk, SmalltalkCommands.limits(config), config.debugSuspensionTimeout()),
-                new CodeCommands(smalltalk, null, null));
+        CommandTable table = CommandTableTest.table(smalltalk, config, () -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
         MemoryReserve reserve = new MemoryReserve(1 << 16);
         List<String> answers = new ArrayList<>();
         Front.Reply reply = (bytes, length) -> answers.add(new String(bytes, 0, length, StandardCharsets.UTF_8));

@@ -212,7 +212,7 @@ class AllCommandsE2ETest {
                     .path("info")
                     .path("environment");
             assertEquals(
-                    server.config().evalTimeout().toMillis(),
+                    server.config().limits().evalTimeout().toMillis(),
                     env.path("settings").path("eval_timeout_ms").asLong());
             assertFalse(env.toString().contains("PATH"), "no process environment");
             JsonNode all = t.ok(Command.SYSTEM_INFO, params("info_type", "All")).path("info");

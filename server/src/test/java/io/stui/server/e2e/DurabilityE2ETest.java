@@ -81,7 +81,7 @@ class DurabilityE2ETest {
         try (StuiServer server = TestServers.start(FrontMode.FAST, dir);
                 ZContext ctx = new ZContext();
                 Wire w = new Wire(ctx, Wire.Kind.DEALER, server.endpoint())) {
-            assertEquals(16L << 20, server.config().maxAnswerBytes(), "the default limit");
+            assertEquals(16L << 20, server.config().front().maxAnswerBytes(), "the default limit");
             String sid = result(w.call(command("c", "create_session", params("client_id", "big"))))
                     .path("session_id")
                     .asText();

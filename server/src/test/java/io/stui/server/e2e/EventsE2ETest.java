@@ -48,11 +48,7 @@ class EventsE2ETest {
 
     @BeforeParameterizedClassInvocation
     void start(FrontMode mode, @TempDir Path dir) {
-        // no step budget and a long time limit: the interrupt, not a limit, ends the looping evaluation
-        server = TestServers.start(
-                mode,
-                dir,
-                Map.of("eval-timeout-ms", "30000", "instruction-budget", "0", "max-sessions-per-client", "20"));
+        server = TestServers.start(mode, dir, TestServers.LOOPS_RUN_UNTIL_INTERRUPTED);
         ctx = new ZContext();
     }
 

@@ -16,7 +16,6 @@ import io.stui.zmq.ZSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,13 +41,7 @@ class IdeToolsE2ETest {
 
     @BeforeParameterizedClassInvocation
     void start(FrontMode mode, @TempDir Path dir) {
-        // a long evaluation limit: the interrupt, not the time-out, must stop the loop
-        // no step budget: `[true] whileTrue` spends 100 million steps in about 0.15 s, sooner than an interrupt may
-        // arrive; the 30 s time limit still bounds every evaluation
-        server = TestServers.start(
-                mode,
-                dir,
-                Map.of("eval-timeout-ms", "30000", "instruction-budget", "0", "max-sessions-per-client", "20"));
+        server = TestServers.start(mode, dir, TestServers.LOOPS_RUN_UNTIL_INTERRUPTED);
         ctx = new ZContext();
     }
 

@@ -20,6 +20,7 @@ import io.stui.zmq.ZMessage;
 import io.stui.zmq.ZSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,20 +54,10 @@ class InspectorE2ETest {
 
     @BeforeParameterizedClassInvocation
     void start(FrontMode mode, @TempDir Path dir) {
-        // no step budget and a long time limit: only an interrupt stops `[true] whileTrue`; a one-second
-        // suspension time-out, so the time-out test waits about a second
-        server = TestServers.start(
-                mode,
-                dir,
-                Map.of(
-                        "eval-timeout-ms",
-                        "30000",
-                        "instruction-budget",
-                        "0",
-                        "max-sessions-per-client",
-                        "20",
-                        "debug-suspension-timeout",
-                        "1"));
+        // a one-second suspension time-out, so the time-out test waits about a second
+        Map<String, String> settings = new HashMap<>(TestServers.LOOPS_RUN_UNTIL_INTERRUPTED);
+        settings.put("debug-suspension-timeout", "1");
+        server = TestServers.start(mode, dir, settings);
         ctx = new ZContext();
     }
 
@@ -269,8 +260,9 @@ class InspectorE2ETest {
     }
 
     /**
-     * Two loops queued in one session: an interrupt names the running one by its request id; one naming another
-     * request stops nothing (answers false), and each loop's own answer is {@code Interrupted} with its stack.
+     * Two loops queued in one session: an interrupt names each by its request id. One naming the queued loop or an
+     * unknown request stops nothing now (answers false); the queued loop stops as it starts. Each loop's own answer
+     * is {@code Interrupted} with its stack, and an interrupt naming a finished loop is not kept.
      */
     @ParameterizedTest(name = "envelope={0}")
     @ValueSource(booleans = {false, true})
@@ -282,10 +274,16 @@ class InspectorE2ETest {
             looper.sendText(t.frame("loop-a", Command.EVALUATE, params("code", loop, "session_id", sid)));
             looper.sendText(t.frame("loop-b", Command.EVALUATE, params("code", loop, "session_id", sid)));
 
-            stopByRequestId(t, looper, sid, "loop-a", "loop-b");
-            // loop-b runs now: interrupts naming loop-a (finished) or an unknown request stop nothing, and
-            // loop-b answers only when it is named
-            stopByRequestId(t, looper, sid, "loop-b", "loop-a");
+            // loop-b cannot run before loop-a ends
+            assertFalse(interrupt(t, sid, "loop-b"), "loop-b was running");
+            assertFalse(interrupt(t, sid, "nobody"));
+            assertTrue(
+                    looper.socket.receiveMessage(ZSocket.DONTWAIT).isEmpty(), "a loop answered before its interrupt");
+            interrupt(t, sid, "loop-a"); // true when loop-a runs already, else kept for it: stopped either way
+            assertInterrupted(t, looper, "loop-a");
+            assertInterrupted(t, looper, "loop-b");
+
+            assertFalse(interrupt(t, sid, "loop-a"), "loop-a is over");
             assertEquals(
                     "7",
                     t.ok(Command.EVALUATE, params("code", "3 + 4", "session_id", sid))
@@ -295,28 +293,39 @@ class InspectorE2ETest {
     }
 
     /**
-     * Polls: an interrupt naming {@code other} (never running now) must answer false, then one naming {@code id}
-     * until it answers true; {@code id}'s loop must not have answered before. Then its answer is Interrupted.
+     * The race of an interrupt with the request it names, made deterministic: the interrupt reaches the server
+     * before the evaluation is even sent. It answers false (nothing runs) and the evaluation stops as it starts,
+     * long before its 30-second time limit.
      */
-    private void stopByRequestId(Talk t, Wire looper, String sid, String id, String other) throws Exception {
-        long start = System.nanoTime();
-        boolean stopped = false;
-        while (!stopped) {
-            assertFalse(
-                    t.ok(Command.INTERRUPT, params("session_id", sid, "request_id", other))
-                            .path("interrupted")
-                            .asBoolean(),
-                    "an interrupt naming " + other + " stopped something");
-            assertFalse(t.ok(Command.INTERRUPT, params("session_id", sid, "request_id", "nobody"))
-                    .path("interrupted")
-                    .asBoolean());
-            assertTrue(
-                    looper.socket.receiveMessage(ZSocket.DONTWAIT).isEmpty(), "a loop answered before its interrupt");
-            stopped = t.ok(Command.INTERRUPT, params("session_id", sid, "request_id", id))
-                    .path("interrupted")
-                    .asBoolean();
-            assertTrue(System.nanoTime() - start < PATIENCE_NANOS, id + " never ran");
+    @ParameterizedTest(name = "envelope={0}")
+    @ValueSource(booleans = {false, true})
+    void anInterruptSentBeforeItsRequestStopsItAsItStarts(boolean envelope) throws Exception {
+        try (Talk t = talk(envelope);
+                Wire looper = new Wire(ctx, Wire.Kind.DEALER_DELIMITED, server.endpoint())) {
+            String sid = t.session();
+            String id = "early-" + Requests.newId();
+            assertFalse(interrupt(t, sid, id), "nothing runs yet");
+            looper.sendText(t.frame(id, Command.EVALUATE, params("code", "[true] whileTrue", "session_id", sid)));
+            assertInterrupted(t, looper, id);
+            // taken by that evaluation: an interrupt without an id now stops nothing, and the next evaluation runs
+            assertFalse(interrupt(t, sid, null));
+            assertEquals(
+                    "7",
+                    t.ok(Command.EVALUATE, params("code", "3 + 4", "session_id", sid))
+                            .path("result")
+                            .asText());
         }
+    }
+
+    /** Sends {@code interrupt} (naming {@code requestId} unless null) and answers its {@code interrupted}. */
+    private static boolean interrupt(Talk t, String sid, String requestId) {
+        ObjectNode p =
+                requestId == null ? params("session_id", sid) : params("session_id", sid, "request_id", requestId);
+        return t.ok(Command.INTERRUPT, p).path("interrupted").asBoolean();
+    }
+
+    /** The next answer on {@code looper} is {@code id}'s, an {@code Interrupted} error with the loop's stack. */
+    private static void assertInterrupted(Talk t, Wire looper, String id) throws Exception {
         Optional<ZMessage> answer = looper.socket.receiveMessage();
         assertTrue(answer.isPresent(), id + " did not answer after its interrupt");
         JsonNode a = Wire.JSON.readTree(answer.get().frames().getLast());

@@ -12,6 +12,14 @@ import java.util.Map;
 final class TestServers {
     private TestServers() {}
 
+    /**
+     * Settings under which only an interrupt stops {@code [true] whileTrue}: no step budget (it spends 100 million
+     * steps in about 0.15 s, sooner than an interrupt may arrive) and a 30 s time limit that still bounds every
+     * evaluation; room for the sessions one test class opens.
+     */
+    static final Map<String, String> LOOPS_RUN_UNTIL_INTERRUPTED =
+            Map.of("eval-timeout-ms", "30000", "instruction-budget", "0", "max-sessions-per-client", "20");
+
     static ServerConfig config(FrontMode mode, Path dir, Map<String, String> overrides) {
         Map<String, String> flags = new HashMap<>();
         flags.put("front-mode", mode.wireName());

@@ -3,6 +3,7 @@ package io.stui.zmq.internal.jeromq;
 import io.stui.zmq.ZmqException;
 import io.stui.zmq.spi.OptionId;
 import io.stui.zmq.spi.SocketDriver;
+import io.stui.zmq.spi.UserIds;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -18,8 +19,7 @@ final class JeromqSocket implements SocketDriver {
     private final SocketBase base;
     private volatile boolean closed;
     private boolean more;
-    private boolean recordUserId;
-    private String lastUserId;
+    private final UserIds userIds = new UserIds();
     /** A frame that {@link #forward} received but its target would not take yet. */
     private Msg held;
 
@@ -173,13 +173,12 @@ final class JeromqSocket implements SocketDriver {
 
     @Override
     public void recordUserId(boolean on) {
-        recordUserId = on;
-        lastUserId = null;
+        userIds.record(on);
     }
 
     @Override
     public String lastUserId() {
-        return lastUserId;
+        return userIds.last();
     }
 
     private Msg recvMsg(int flags) {
@@ -198,9 +197,9 @@ final class JeromqSocket implements SocketDriver {
             }
             if (m != null) {
                 more = m.hasMore();
-                if (recordUserId) {
-                    String id = m.getMetadata() == null ? null : m.getMetadata().get(Metadata.USER_ID);
-                    lastUserId = id == null || id.isEmpty() ? null : id;
+                if (userIds.recording()) {
+                    userIds.received(
+                            m.getMetadata() == null ? null : m.getMetadata().get(Metadata.USER_ID));
                 }
                 return m;
             }

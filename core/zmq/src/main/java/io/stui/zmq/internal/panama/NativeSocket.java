@@ -6,6 +6,7 @@ import io.stui.zmq.ZSocket;
 import io.stui.zmq.bindings.zmq_msg_t;
 import io.stui.zmq.spi.OptionId;
 import io.stui.zmq.spi.SocketDriver;
+import io.stui.zmq.spi.UserIds;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -74,8 +75,7 @@ final class NativeSocket implements SocketDriver {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean more;
-    private boolean recordUserId;
-    private String lastUserId;
+    private final UserIds userIds = new UserIds();
     /**
      * The read-only view {@link #receive(ZSocket.FrameReader, int)} lent last, reused while the frame lies at
      * the same address with the same size: libzmq keeps a small frame (up to 33 bytes) inside the zmq_msg_t
@@ -332,8 +332,8 @@ final class NativeSocket implements SocketDriver {
             int tried = (int) Lib.MSG_RECV_TRY_RAW.invokeExact(recvMsgAddress, handleAddress, flags | DONTWAIT);
             if (tried >= 0) {
                 more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
-                if (recordUserId) {
-                    lastUserId = receivedUserId();
+                if (userIds.recording()) {
+                    userIds.received(receivedUserId());
                 }
                 return tried;
             }
@@ -343,8 +343,8 @@ final class NativeSocket implements SocketDriver {
                         : (int) Lib.MSG_RECV.invokeExact(capture, recvMsg, handle, flags);
                 if (rc >= 0) {
                     more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
-                    if (recordUserId) {
-                        lastUserId = receivedUserId();
+                    if (userIds.recording()) {
+                        userIds.received(receivedUserId());
                     }
                     return rc;
                 }
@@ -357,22 +357,20 @@ final class NativeSocket implements SocketDriver {
         }
     }
 
-    /** The received frame's {@code User-Id} property (set by the ZAP handler), or null when absent or empty. */
+    /** The received frame's {@code User-Id} property (set by the ZAP handler), or null when absent. */
     private String receivedUserId() throws Throwable {
         long text = (long) Lib.MSG_GETS_RAW.invokeExact(recvMsgAddress, Lib.USER_ID_PROPERTY);
-        String id = text == 0 ? null : Lib.EVERYTHING.getString(text);
-        return id == null || id.isEmpty() ? null : id;
+        return text == 0 ? null : Lib.EVERYTHING.getString(text);
     }
 
     @Override
     public void recordUserId(boolean on) {
-        recordUserId = on;
-        lastUserId = null;
+        userIds.record(on);
     }
 
     @Override
     public String lastUserId() {
-        return lastUserId;
+        return userIds.last();
     }
 
     private MemorySegment received(long size) {
