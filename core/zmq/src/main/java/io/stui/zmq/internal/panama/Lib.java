@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  *
  * <p>Blocking calls are never {@code critical} (that would stall the garbage collector while they
  * wait); only short non-blocking ones (zmq_msg_data/more, and sends/receives with DONTWAIT)
- * are. Touching this class loads libzmq: initialisation fails if it cannot be loaded.
+ * are. Touching this class loads libzmq: initialisation fails if it cannot be loaded. The handles
+ * themselves are linked group by group, when a program first uses a group (the nested holder classes).
  */
 final class Lib {
     private Lib() {}
@@ -51,6 +52,11 @@ final class Lib {
     private static final MethodHandle MISSING;
 
     static {
+        // Checked here, not where the _RAW handles are linked, so that a platform without 64-bit addresses
+        // finds the backend unavailable when it loads, and not at its first socket.
+        if (ValueLayout.ADDRESS.byteSize() != Long.BYTES) {
+            throw new UnsupportedOperationException("the native backend needs 64-bit addresses");
+        }
         try {
             MISSING = MethodHandles.lookup()
                     .findStatic(Lib.class, "missingFunction", MethodType.methodType(Object.class, String.class));
@@ -138,9 +144,6 @@ final class Lib {
     }
 
     private static MethodHandle raw(MemorySegment address, FunctionDescriptor fd, MethodType type) {
-        if (ValueLayout.ADDRESS.byteSize() != Long.BYTES) {
-            throw new UnsupportedOperationException("the native backend needs 64-bit addresses");
-        }
         MemoryLayout[] args =
                 fd.argumentLayouts().stream().map(Lib::addressAsLong).toArray(MemoryLayout[]::new);
         FunctionDescriptor rawFd = fd.returnLayout()
@@ -154,196 +157,107 @@ final class Lib {
         return layout instanceof AddressLayout ? ValueLayout.JAVA_LONG : layout;
     }
 
-    // ---- context ----
-    static final MethodHandle CTX_NEW =
-            h("zmq_ctx_new", () -> zmq_h.zmq_ctx_new$address(), () -> zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
-    static final MethodHandle CTX_TERM = h(
-            "zmq_ctx_term",
-            () -> zmq_h.zmq_ctx_term$address(),
-            () -> zmq_h.zmq_ctx_term$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P);
-    static final MethodHandle CTX_SHUTDOWN = h(
-            "zmq_ctx_shutdown",
-            () -> zmq_h.zmq_ctx_shutdown$address(),
-            () -> zmq_h.zmq_ctx_shutdown$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P);
-    static final MethodHandle CTX_SET = h(
-            "zmq_ctx_set",
-            () -> zmq_h.zmq_ctx_set$address(),
-            () -> zmq_h.zmq_ctx_set$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            int.class,
-            int.class);
-    static final MethodHandle CTX_GET = h(
-            "zmq_ctx_get",
-            () -> zmq_h.zmq_ctx_get$address(),
-            () -> zmq_h.zmq_ctx_get$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            int.class);
-
-    // ---- sockets ----
-    static final MethodHandle SOCKET = h(
-            "zmq_socket",
-            () -> zmq_h.zmq_socket$address(),
-            () -> zmq_h.zmq_socket$descriptor(),
-            Mode.ERRNO,
-            P,
-            P,
-            int.class);
-    static final MethodHandle CLOSE = h(
-            "zmq_close", () -> zmq_h.zmq_close$address(), () -> zmq_h.zmq_close$descriptor(), Mode.ERRNO, int.class, P);
-    static final MethodHandle BIND = h(
-            "zmq_bind", () -> zmq_h.zmq_bind$address(), () -> zmq_h.zmq_bind$descriptor(), Mode.ERRNO, int.class, P, P);
-    static final MethodHandle CONNECT = h(
-            "zmq_connect",
-            () -> zmq_h.zmq_connect$address(),
-            () -> zmq_h.zmq_connect$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P);
-    static final MethodHandle UNBIND = h(
-            "zmq_unbind",
-            () -> zmq_h.zmq_unbind$address(),
-            () -> zmq_h.zmq_unbind$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P);
-    static final MethodHandle DISCONNECT = h(
-            "zmq_disconnect",
-            () -> zmq_h.zmq_disconnect$address(),
-            () -> zmq_h.zmq_disconnect$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P);
-    static final MethodHandle SETSOCKOPT = h(
-            "zmq_setsockopt",
-            () -> zmq_h.zmq_setsockopt$address(),
-            () -> zmq_h.zmq_setsockopt$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            int.class,
-            P,
-            long.class);
-    static final MethodHandle GETSOCKOPT = h(
-            "zmq_getsockopt",
-            () -> zmq_h.zmq_getsockopt$address(),
-            () -> zmq_h.zmq_getsockopt$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            int.class,
-            P,
-            P);
-    /** For ZMQ_EVENTS only: libzmq processes pending commands without waiting, so the call is short. */
-    static final MethodHandle GETSOCKOPT_NB = h(
-            "zmq_getsockopt",
-            () -> zmq_h.zmq_getsockopt$address(),
-            () -> zmq_h.zmq_getsockopt$descriptor(),
-            Mode.CRITICAL_ERRNO,
-            int.class,
-            P,
-            int.class,
-            P,
-            P);
-
-    static final MethodHandle SOCKET_MONITOR = h(
-            "zmq_socket_monitor",
-            () -> zmq_h.zmq_socket_monitor$address(),
-            () -> zmq_h.zmq_socket_monitor$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P,
-            int.class);
-
-    // ---- messages: blocking and DONTWAIT variants ----
-    static final MethodHandle SEND = h(
-            "zmq_send",
-            () -> zmq_h.zmq_send$address(),
-            () -> zmq_h.zmq_send$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P,
-            long.class,
-            int.class);
-    static final MethodHandle SEND_NB = h(
-            "zmq_send",
-            () -> zmq_h.zmq_send$address(),
-            () -> zmq_h.zmq_send$descriptor(),
-            Mode.CRITICAL_ERRNO,
-            int.class,
-            P,
-            P,
-            long.class,
-            int.class);
-    /** zmq_send with DONTWAIT reading a Java array in place (a critical call may take heap segments). */
-    static final MethodHandle SEND_HEAP_NB = h(
-            "zmq_send",
-            () -> zmq_h.zmq_send$address(),
-            () -> zmq_h.zmq_send$descriptor(),
-            Mode.CRITICAL_HEAP_ERRNO,
-            int.class,
-            P,
-            P,
-            long.class,
-            int.class);
-
-    static final MethodHandle MSG_SEND = h(
-            "zmq_msg_send",
-            () -> zmq_h.zmq_msg_send$address(),
-            () -> zmq_h.zmq_msg_send$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P,
-            int.class);
-    static final MethodHandle MSG_SEND_NB = h(
-            "zmq_msg_send",
-            () -> zmq_h.zmq_msg_send$address(),
-            () -> zmq_h.zmq_msg_send$descriptor(),
-            Mode.CRITICAL_ERRNO,
-            int.class,
-            P,
-            P,
-            int.class);
-    static final MethodHandle MSG_RECV = h(
-            "zmq_msg_recv",
-            () -> zmq_h.zmq_msg_recv$address(),
-            () -> zmq_h.zmq_msg_recv$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P,
-            int.class);
-    static final MethodHandle MSG_RECV_NB = h(
-            "zmq_msg_recv",
-            () -> zmq_h.zmq_msg_recv$address(),
-            () -> zmq_h.zmq_msg_recv$descriptor(),
-            Mode.CRITICAL_ERRNO,
-            int.class,
-            P,
-            P,
-            int.class);
     /*
-     * The same calls, non-waiting and without errno capture, tried first by every send and receive: a
-     * call that captures errno makes and checks a slice of the capture segment each time, which code
-     * without escape analysis (C1, the interpreter, C2 before the call site is hot) neither removes nor
-     * inlines (40 bytes and several calls per downcall); a library cannot choose its users' JIT.
-     * Only success is read from them; a failing one is followed by the capturing call, waiting or not as
-     * the caller asked (libzmq leaves the message untouched and queues nothing when a call fails).
+     * Every downcall, in one holder class per group of calls that programs make together. A holder's
+     * handles are linked when the holder is first used (class initialisation: once, thread-safe, and a
+     * plain static final read afterwards), so a program links only the groups it uses: each handle spins a
+     * stub class and lambda forms at run time, which no AOT cache can hold, and a client that sends and
+     * receives does not wait for the monitor, the proxy or the forwarding calls.
+     */
+
+    /** Every program: the context, its sockets and their endpoints, and each socket's receive message. */
+    static final class Sockets {
+        private Sockets() {}
+
+        static final MethodHandle CTX_NEW = h(
+                "zmq_ctx_new", () -> zmq_h.zmq_ctx_new$address(), () -> zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
+        static final MethodHandle CTX_TERM = h(
+                "zmq_ctx_term",
+                () -> zmq_h.zmq_ctx_term$address(),
+                () -> zmq_h.zmq_ctx_term$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P);
+        static final MethodHandle CTX_SHUTDOWN = h(
+                "zmq_ctx_shutdown",
+                () -> zmq_h.zmq_ctx_shutdown$address(),
+                () -> zmq_h.zmq_ctx_shutdown$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P);
+        static final MethodHandle SOCKET = h(
+                "zmq_socket",
+                () -> zmq_h.zmq_socket$address(),
+                () -> zmq_h.zmq_socket$descriptor(),
+                Mode.ERRNO,
+                P,
+                P,
+                int.class);
+        static final MethodHandle CLOSE = h(
+                "zmq_close",
+                () -> zmq_h.zmq_close$address(),
+                () -> zmq_h.zmq_close$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P);
+        static final MethodHandle BIND = h(
+                "zmq_bind",
+                () -> zmq_h.zmq_bind$address(),
+                () -> zmq_h.zmq_bind$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P);
+        static final MethodHandle CONNECT = h(
+                "zmq_connect",
+                () -> zmq_h.zmq_connect$address(),
+                () -> zmq_h.zmq_connect$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P);
+        static final MethodHandle UNBIND = h(
+                "zmq_unbind",
+                () -> zmq_h.zmq_unbind$address(),
+                () -> zmq_h.zmq_unbind$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P);
+        static final MethodHandle DISCONNECT = h(
+                "zmq_disconnect",
+                () -> zmq_h.zmq_disconnect$address(),
+                () -> zmq_h.zmq_disconnect$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P);
+        /*
+         * zmq_msg_init and zmq_msg_close of the socket's own messages, by address like the hot calls below:
+         * the same (long)int downcall as zmq_msg_more, so they link no stub of their own.
+         */
+        static final MethodHandle MSG_INIT_RAW = raw(
+                "zmq_msg_init",
+                () -> zmq_h.zmq_msg_init$address(),
+                () -> zmq_h.zmq_msg_init$descriptor(),
+                int.class,
+                long.class);
+        static final MethodHandle MSG_CLOSE_RAW = raw(
+                "zmq_msg_close",
+                () -> zmq_h.zmq_msg_close$address(),
+                () -> zmq_h.zmq_msg_close$descriptor(),
+                int.class,
+                long.class);
+    }
+
+    /*
+     * Every send and receive first tries the call that neither waits nor captures errno: a call that
+     * captures errno makes and checks a slice of the capture segment each time, which code without escape
+     * analysis (C1, the interpreter, C2 before the call site is hot) neither removes nor inlines (40 bytes
+     * and several calls per downcall); a library cannot choose its users' JIT. Only success is read from
+     * them; a failing one is followed by the capturing call (Waiting or NotWaiting, as the caller asked),
+     * which tells EAGAIN/EINTR from a real error (libzmq leaves the message untouched and queues nothing
+     * when a call fails).
      *
      * The hot ones (the _RAW handles) take their pointers as plain 64-bit addresses: a segment argument
      * costs several checks and calls per downcall (native-ness, liveness, offset) that only C2 compiles
@@ -351,138 +265,336 @@ final class Lib {
      * scope, freed on close after checkOpen) and socket handles, never with a caller's segment, whose
      * liveness and thread the segment handles check.
      */
-    static final MethodHandle SEND_TRY = h(
-            "zmq_send",
-            () -> zmq_h.zmq_send$address(),
-            () -> zmq_h.zmq_send$descriptor(),
-            Mode.CRITICAL,
-            int.class,
-            P,
-            P,
-            long.class,
-            int.class);
-    static final MethodHandle SEND_TRY_RAW = raw(
-            "zmq_send",
-            () -> zmq_h.zmq_send$address(),
-            () -> zmq_h.zmq_send$descriptor(),
-            int.class,
-            long.class,
-            long.class,
-            long.class,
-            int.class);
-    static final MethodHandle MSG_SEND_TRY_RAW = raw(
-            "zmq_msg_send",
-            () -> zmq_h.zmq_msg_send$address(),
-            () -> zmq_h.zmq_msg_send$descriptor(),
-            int.class,
-            long.class,
-            long.class,
-            int.class);
-    static final MethodHandle MSG_RECV_TRY_RAW = raw(
-            "zmq_msg_recv",
-            () -> zmq_h.zmq_msg_recv$address(),
-            () -> zmq_h.zmq_msg_recv$descriptor(),
-            int.class,
-            long.class,
-            long.class,
-            int.class);
-    static final MethodHandle MSG_INIT = h(
-            "zmq_msg_init",
-            () -> zmq_h.zmq_msg_init$address(),
-            () -> zmq_h.zmq_msg_init$descriptor(),
-            Mode.CRITICAL,
-            int.class,
-            P);
-    static final MethodHandle MSG_INIT_SIZE = h(
-            "zmq_msg_init_size",
-            () -> zmq_h.zmq_msg_init_size$address(),
-            () -> zmq_h.zmq_msg_init_size$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            long.class);
-    static final MethodHandle MSG_CLOSE = h(
-            "zmq_msg_close",
-            () -> zmq_h.zmq_msg_close$address(),
-            () -> zmq_h.zmq_msg_close$descriptor(),
-            Mode.CRITICAL,
-            int.class,
-            P);
-    static final MethodHandle MSG_DATA = h(
-            "zmq_msg_data",
-            () -> zmq_h.zmq_msg_data$address(),
-            () -> zmq_h.zmq_msg_data$descriptor(),
-            Mode.CRITICAL,
-            P,
-            P);
+
+    /** zmq_send of a frame copied into the socket's send buffer: every frame below 1 KiB a program sends. */
+    static final class Send {
+        private Send() {}
+
+        static final MethodHandle SEND_TRY_RAW = raw(
+                "zmq_send",
+                () -> zmq_h.zmq_send$address(),
+                () -> zmq_h.zmq_send$descriptor(),
+                int.class,
+                long.class,
+                long.class,
+                long.class,
+                int.class);
+    }
+
+    /** Receiving a frame into the socket's message, and reading it there. */
+    static final class Receive {
+        private Receive() {}
+
+        static final MethodHandle MSG_RECV_TRY_RAW = raw(
+                "zmq_msg_recv",
+                () -> zmq_h.zmq_msg_recv$address(),
+                () -> zmq_h.zmq_msg_recv$descriptor(),
+                int.class,
+                long.class,
+                long.class,
+                int.class);
+        static final MethodHandle MSG_MORE_RAW = raw(
+                "zmq_msg_more",
+                () -> zmq_h.zmq_msg_more$address(),
+                () -> zmq_h.zmq_msg_more$descriptor(),
+                int.class,
+                long.class);
+        /**
+         * zmq_msg_data giving the raw address: the receive path copies from {@link Lib#EVERYTHING} at that
+         * address, so no segment object is made per frame (the server's low-memory profile runs without C2,
+         * whose escape analysis would otherwise remove them).
+         */
+        static final MethodHandle MSG_DATA_RAW = raw(
+                "zmq_msg_data",
+                () -> zmq_h.zmq_msg_data$address(),
+                () -> zmq_h.zmq_msg_data$descriptor(),
+                long.class,
+                long.class);
+    }
+
     /**
-     * zmq_msg_data giving the raw address: the receive path copies from {@link #EVERYTHING} at that
-     * address, so no segment object is made per frame (the server's low-memory profile runs without C2,
-     * whose escape analysis would otherwise remove them).
+     * The capturing calls after a failed try, for a caller that waits: a blocking client (a reply is
+     * rarely there when it starts receiving), or one whose peer's queue is full.
      */
-    static final MethodHandle MSG_DATA_RAW = raw(
-            "zmq_msg_data",
-            () -> zmq_h.zmq_msg_data$address(),
-            () -> zmq_h.zmq_msg_data$descriptor(),
-            long.class,
-            long.class);
+    static final class Waiting {
+        private Waiting() {}
+
+        static final MethodHandle SEND = h(
+                "zmq_send",
+                () -> zmq_h.zmq_send$address(),
+                () -> zmq_h.zmq_send$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P,
+                long.class,
+                int.class);
+        static final MethodHandle MSG_RECV = h(
+                "zmq_msg_recv",
+                () -> zmq_h.zmq_msg_recv$address(),
+                () -> zmq_h.zmq_msg_recv$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P,
+                int.class);
+        static final MethodHandle MSG_SEND = h(
+                "zmq_msg_send",
+                () -> zmq_h.zmq_msg_send$address(),
+                () -> zmq_h.zmq_msg_send$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P,
+                int.class);
+    }
+
+    /** The capturing calls after a failed try, with DONTWAIT: programs that poll (a server's front). */
+    static final class NotWaiting {
+        private NotWaiting() {}
+
+        static final MethodHandle SEND_NB = h(
+                "zmq_send",
+                () -> zmq_h.zmq_send$address(),
+                () -> zmq_h.zmq_send$descriptor(),
+                Mode.CRITICAL_ERRNO,
+                int.class,
+                P,
+                P,
+                long.class,
+                int.class);
+        static final MethodHandle MSG_RECV_NB = h(
+                "zmq_msg_recv",
+                () -> zmq_h.zmq_msg_recv$address(),
+                () -> zmq_h.zmq_msg_recv$descriptor(),
+                Mode.CRITICAL_ERRNO,
+                int.class,
+                P,
+                P,
+                int.class);
+        static final MethodHandle MSG_SEND_NB = h(
+                "zmq_msg_send",
+                () -> zmq_h.zmq_msg_send$address(),
+                () -> zmq_h.zmq_msg_send$descriptor(),
+                Mode.CRITICAL_ERRNO,
+                int.class,
+                P,
+                P,
+                int.class);
+    }
+
+    /** zmq_send straight from the caller's memory: a native segment, or a heap array of 1 KiB or more. */
+    static final class SendSegment {
+        private SendSegment() {}
+
+        static final MethodHandle SEND_TRY = h(
+                "zmq_send",
+                () -> zmq_h.zmq_send$address(),
+                () -> zmq_h.zmq_send$descriptor(),
+                Mode.CRITICAL,
+                int.class,
+                P,
+                P,
+                long.class,
+                int.class);
+        /** zmq_send with DONTWAIT reading a Java array in place (a critical call may take heap segments). */
+        static final MethodHandle SEND_HEAP_NB = h(
+                "zmq_send",
+                () -> zmq_h.zmq_send$address(),
+                () -> zmq_h.zmq_send$descriptor(),
+                Mode.CRITICAL_HEAP_ERRNO,
+                int.class,
+                P,
+                P,
+                long.class,
+                int.class);
+    }
+
+    /** zmq_msg_send: forwarding a received frame, and a large frame copied into a message of its own. */
+    static final class MessageSend {
+        private MessageSend() {}
+
+        static final MethodHandle MSG_SEND_TRY_RAW = raw(
+                "zmq_msg_send",
+                () -> zmq_h.zmq_msg_send$address(),
+                () -> zmq_h.zmq_msg_send$descriptor(),
+                int.class,
+                long.class,
+                long.class,
+                int.class);
+        static final MethodHandle MSG_INIT_SIZE = h(
+                "zmq_msg_init_size",
+                () -> zmq_h.zmq_msg_init_size$address(),
+                () -> zmq_h.zmq_msg_init_size$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                long.class);
+        static final MethodHandle MSG_DATA = h(
+                "zmq_msg_data",
+                () -> zmq_h.zmq_msg_data$address(),
+                () -> zmq_h.zmq_msg_data$descriptor(),
+                Mode.CRITICAL,
+                P,
+                P);
+    }
+
+    /** The ZAP user id of a received frame (servers that authenticate their clients). */
+    static final class UserId {
+        private UserId() {}
+
+        /** {@code zmq_msg_gets(msg, property)}: the property's C string address, or 0 when the frame has none. */
+        static final MethodHandle MSG_GETS_RAW = raw(
+                "zmq_msg_gets",
+                () -> zmq_h.zmq_msg_gets$address(),
+                () -> zmq_h.zmq_msg_gets$descriptor(),
+                long.class,
+                long.class,
+                long.class);
+        /** The property name ZAP's user id is read by, as a C string that lives as long as the process. */
+        static final long USER_ID_PROPERTY =
+                java.lang.foreign.Arena.global().allocateFrom("User-Id").address();
+    }
+
+    /** Setting a socket option: every client sets a few (LINGER, timeouts) when it opens a socket. */
+    static final class SetOption {
+        private SetOption() {}
+
+        static final MethodHandle SETSOCKOPT = h(
+                "zmq_setsockopt",
+                () -> zmq_h.zmq_setsockopt$address(),
+                () -> zmq_h.zmq_setsockopt$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                int.class,
+                P,
+                long.class);
+    }
+
+    /** Reading a socket option (the last endpoint, ZMQ_EVENTS...). */
+    static final class GetOption {
+        private GetOption() {}
+
+        static final MethodHandle GETSOCKOPT = h(
+                "zmq_getsockopt",
+                () -> zmq_h.zmq_getsockopt$address(),
+                () -> zmq_h.zmq_getsockopt$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                int.class,
+                P,
+                P);
+        /** For ZMQ_EVENTS only: libzmq processes pending commands without waiting, so the call is short. */
+        static final MethodHandle GETSOCKOPT_NB = h(
+                "zmq_getsockopt",
+                () -> zmq_h.zmq_getsockopt$address(),
+                () -> zmq_h.zmq_getsockopt$descriptor(),
+                Mode.CRITICAL_ERRNO,
+                int.class,
+                P,
+                int.class,
+                P,
+                P);
+    }
+
+    /** The context's options (I/O threads, maximum sockets). */
+    static final class ContextOptions {
+        private ContextOptions() {}
+
+        static final MethodHandle CTX_SET = h(
+                "zmq_ctx_set",
+                () -> zmq_h.zmq_ctx_set$address(),
+                () -> zmq_h.zmq_ctx_set$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                int.class,
+                int.class);
+        static final MethodHandle CTX_GET = h(
+                "zmq_ctx_get",
+                () -> zmq_h.zmq_ctx_get$address(),
+                () -> zmq_h.zmq_ctx_get$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                int.class);
+    }
+
+    static final class Poll {
+        private Poll() {}
+
+        static final MethodHandle POLL = h(
+                "zmq_poll",
+                () -> zmq_h.zmq_poll$address(),
+                () -> zmq_h.zmq_poll$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                int.class,
+                long.class);
+    }
+
+    static final class Monitor {
+        private Monitor() {}
+
+        static final MethodHandle SOCKET_MONITOR = h(
+                "zmq_socket_monitor",
+                () -> zmq_h.zmq_socket_monitor$address(),
+                () -> zmq_h.zmq_socket_monitor$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P,
+                int.class);
+    }
+
+    static final class Proxy {
+        private Proxy() {}
+
+        static final MethodHandle PROXY_STEERABLE = h(
+                "zmq_proxy_steerable",
+                () -> zmq_h.zmq_proxy_steerable$address(),
+                () -> zmq_h.zmq_proxy_steerable$descriptor(),
+                Mode.ERRNO,
+                int.class,
+                P,
+                P,
+                P,
+                P);
+    }
+
+    /** Asked once, when the backend loads. */
+    static final class Version {
+        private Version() {}
+
+        static final MethodHandle VERSION = h(
+                "zmq_version",
+                () -> zmq_h.zmq_version$address(),
+                () -> zmq_h.zmq_version$descriptor(),
+                Mode.PLAIN,
+                void.class,
+                P,
+                P,
+                P);
+    }
+
+    /** Only when an error is reported. */
+    static final class ErrorText {
+        private ErrorText() {}
+
+        static final MethodHandle STRERROR = h(
+                "zmq_strerror",
+                () -> zmq_h.zmq_strerror$address(),
+                () -> zmq_h.zmq_strerror$descriptor(),
+                Mode.PLAIN,
+                P,
+                int.class);
+    }
+
     /** All of native memory, to copy from an address libzmq handed out (bounds are the frame size, checked by the caller). */
     static final MemorySegment EVERYTHING = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
-
-    static final MethodHandle MSG_MORE_RAW = raw(
-            "zmq_msg_more",
-            () -> zmq_h.zmq_msg_more$address(),
-            () -> zmq_h.zmq_msg_more$descriptor(),
-            int.class,
-            long.class);
-    /** {@code zmq_msg_gets(msg, property)}: the property's C string address, or 0 when the frame has none. */
-    static final MethodHandle MSG_GETS_RAW = raw(
-            "zmq_msg_gets",
-            () -> zmq_h.zmq_msg_gets$address(),
-            () -> zmq_h.zmq_msg_gets$descriptor(),
-            long.class,
-            long.class,
-            long.class);
-    /** The property name ZAP's user id is read by, as a C string that lives as long as the process. */
-    static final long USER_ID_PROPERTY =
-            java.lang.foreign.Arena.global().allocateFrom("User-Id").address();
-
-    // ---- polling, proxy, misc ----
-    static final MethodHandle POLL = h(
-            "zmq_poll",
-            () -> zmq_h.zmq_poll$address(),
-            () -> zmq_h.zmq_poll$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            int.class,
-            long.class);
-    static final MethodHandle PROXY_STEERABLE = h(
-            "zmq_proxy_steerable",
-            () -> zmq_h.zmq_proxy_steerable$address(),
-            () -> zmq_h.zmq_proxy_steerable$descriptor(),
-            Mode.ERRNO,
-            int.class,
-            P,
-            P,
-            P,
-            P);
-    static final MethodHandle STRERROR = h(
-            "zmq_strerror",
-            () -> zmq_h.zmq_strerror$address(),
-            () -> zmq_h.zmq_strerror$descriptor(),
-            Mode.PLAIN,
-            P,
-            int.class);
-    static final MethodHandle VERSION = h(
-            "zmq_version",
-            () -> zmq_h.zmq_version$address(),
-            () -> zmq_h.zmq_version$descriptor(),
-            Mode.PLAIN,
-            void.class,
-            P,
-            P,
-            P);
 
     /** The errno a call captured into {@code capture}. */
     static int errno(MemorySegment capture) {
@@ -492,7 +604,7 @@ final class Lib {
     /** zmq_strerror's text for an errno. */
     static String strerror(int errno) {
         try {
-            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment p = (MemorySegment) ErrorText.STRERROR.invokeExact(errno);
             return p.equals(MemorySegment.NULL)
                     ? "errno " + errno
                     : p.reinterpret(4096).getString(0);
@@ -505,7 +617,7 @@ final class Lib {
     static String version() {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
             MemorySegment v = arena.allocate(ValueLayout.JAVA_INT, 3);
-            VERSION.invokeExact(v, v.asSlice(4), v.asSlice(8));
+            Version.VERSION.invokeExact(v, v.asSlice(4), v.asSlice(8));
             return v.getAtIndex(ValueLayout.JAVA_INT, 0) + "." + v.getAtIndex(ValueLayout.JAVA_INT, 1) + "."
                     + v.getAtIndex(ValueLayout.JAVA_INT, 2);
         } catch (Throwable t) {

@@ -26,7 +26,7 @@ final class NativeContext implements ContextDriver {
         this.version = version;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            MemorySegment h = (MemorySegment) Lib.CTX_NEW.invokeExact(cap);
+            MemorySegment h = (MemorySegment) Lib.Sockets.CTX_NEW.invokeExact(cap);
             if (h.equals(MemorySegment.NULL)) {
                 throw NativeErrors.error("create context", Lib.errno(cap), null);
             }
@@ -49,7 +49,7 @@ final class NativeContext implements ContextDriver {
     private void set(int option, int value, String what) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            if ((int) Lib.CTX_SET.invokeExact(cap, handle, option, value) != 0) {
+            if ((int) Lib.ContextOptions.CTX_SET.invokeExact(cap, handle, option, value) != 0) {
                 throw NativeErrors.error(what, Lib.errno(cap), null);
             }
         } catch (Throwable t) {
@@ -60,7 +60,7 @@ final class NativeContext implements ContextDriver {
     private int get(int option, String what) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            int v = (int) Lib.CTX_GET.invokeExact(cap, handle, option);
+            int v = (int) Lib.ContextOptions.CTX_GET.invokeExact(cap, handle, option);
             if (v < 0) {
                 throw NativeErrors.error(what, Lib.errno(cap), null);
             }
@@ -94,14 +94,14 @@ final class NativeContext implements ContextDriver {
     public SocketDriver socket(SocketType type) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            MemorySegment s = (MemorySegment) Lib.SOCKET.invokeExact(cap, handle, type.code());
+            MemorySegment s = (MemorySegment) Lib.Sockets.SOCKET.invokeExact(cap, handle, type.code());
             if (s.equals(MemorySegment.NULL)) {
                 throw NativeErrors.error("create " + type + " socket", Lib.errno(cap), null);
             }
             try {
                 return new NativeSocket(s);
             } catch (RuntimeException | Error e) {
-                int rc = (int) Lib.CLOSE.invokeExact(cap, s); // no native socket without an owner
+                int rc = (int) Lib.Sockets.CLOSE.invokeExact(cap, s); // no native socket without an owner
                 throw e;
             }
         } catch (Throwable t) {
@@ -129,7 +129,7 @@ final class NativeContext implements ContextDriver {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
             while (true) {
-                int rc = (int) Lib.PROXY_STEERABLE.invokeExact(cap, f, b, c, k);
+                int rc = (int) Lib.Proxy.PROXY_STEERABLE.invokeExact(cap, f, b, c, k);
                 if (rc == 0) {
                     return; // TERMINATE
                 }
@@ -173,7 +173,7 @@ final class NativeContext implements ContextDriver {
     public void shutdown() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            if ((int) Lib.CTX_SHUTDOWN.invokeExact(cap, handle) != 0) {
+            if ((int) Lib.Sockets.CTX_SHUTDOWN.invokeExact(cap, handle) != 0) {
                 throw NativeErrors.error("shut down context", Lib.errno(cap), null);
             }
         } catch (Throwable t) {
@@ -188,7 +188,7 @@ final class NativeContext implements ContextDriver {
         }
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            while ((int) Lib.CTX_TERM.invokeExact(cap, handle) != 0) {
+            while ((int) Lib.Sockets.CTX_TERM.invokeExact(cap, handle) != 0) {
                 int errno = Lib.errno(cap);
                 if (errno != NativeErrors.EINTR) {
                     throw NativeErrors.error("terminate context", errno, null);

@@ -54,7 +54,7 @@ final class NativePoller implements PollerDriver {
         MemorySegment array = count == 0 ? MemorySegment.NULL : items;
         try {
             while (true) {
-                int rc = (int) Lib.POLL.invokeExact(capture, array, count, timeout);
+                int rc = (int) Lib.Poll.POLL.invokeExact(capture, array, count, timeout);
                 if (rc >= 0) {
                     for (int i = 0; i < count; i++) {
                         revents[i] = zmq_pollitem_t.revents(slices[i]) & 0xFFFF;

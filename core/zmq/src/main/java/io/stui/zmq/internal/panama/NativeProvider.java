@@ -13,7 +13,8 @@ public final class NativeProvider implements BackendProvider {
     }
 
     /**
-     * Loads libzmq through the generated bindings and links every downcall.
+     * Loads libzmq through the generated bindings and asks its version; the other downcalls are linked
+     * when first used ({@link Lib}'s holder classes).
      *
      * @throws Throwable what class initialisation of the bindings threw (UnsatisfiedLinkError,
      *                   ExceptionInInitializerError, IllegalArgumentException...) when libzmq cannot be loaded

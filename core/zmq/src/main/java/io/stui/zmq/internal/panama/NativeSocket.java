@@ -101,7 +101,7 @@ final class NativeSocket implements SocketDriver {
         this.optBuf = block.asSlice(OPT_BUF, OPT_SIZE);
         this.capture = block.asSlice(CAPTURE, Lib.CAPTURE_LAYOUT);
         try {
-            int rc = (int) Lib.MSG_INIT.invokeExact(recvMsg);
+            int rc = (int) Lib.Sockets.MSG_INIT_RAW.invokeExact(recvMsgAddress);
         } catch (Throwable t) {
             NativeBlock.free(block);
             throw rethrow(t);
@@ -144,22 +144,22 @@ final class NativeSocket implements SocketDriver {
 
     @Override
     public void bind(String endpoint) {
-        endpointCall(Lib.BIND, "bind", endpoint);
+        endpointCall(Lib.Sockets.BIND, "bind", endpoint);
     }
 
     @Override
     public void connect(String endpoint) {
-        endpointCall(Lib.CONNECT, "connect", endpoint);
+        endpointCall(Lib.Sockets.CONNECT, "connect", endpoint);
     }
 
     @Override
     public void unbind(String endpoint) {
-        endpointCall(Lib.UNBIND, "unbind", endpoint);
+        endpointCall(Lib.Sockets.UNBIND, "unbind", endpoint);
     }
 
     @Override
     public void disconnect(String endpoint) {
-        endpointCall(Lib.DISCONNECT, "disconnect", endpoint);
+        endpointCall(Lib.Sockets.DISCONNECT, "disconnect", endpoint);
     }
 
     // ---- send ----
@@ -183,15 +183,15 @@ final class NativeSocket implements SocketDriver {
             // the capturing call below runs, which tells EAGAIN/EINTR (wait, or report) from a real error.
             // The send buffer is the socket's own, so it goes by address; a caller's segment is checked
             int tried = src == scratch
-                    ? (int) Lib.SEND_TRY_RAW.invokeExact(handleAddress, scratchAddress, len, flags | DONTWAIT)
-                    : (int) Lib.SEND_TRY.invokeExact(handle, src, len, flags | DONTWAIT);
+                    ? (int) Lib.Send.SEND_TRY_RAW.invokeExact(handleAddress, scratchAddress, len, flags | DONTWAIT)
+                    : (int) Lib.SendSegment.SEND_TRY.invokeExact(handle, src, len, flags | DONTWAIT);
             if (tried >= 0) {
                 return true;
             }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
-                        ? (int) Lib.SEND_NB.invokeExact(capture, handle, src, len, flags)
-                        : (int) Lib.SEND.invokeExact(capture, handle, src, len, flags);
+                        ? (int) Lib.NotWaiting.SEND_NB.invokeExact(capture, handle, src, len, flags)
+                        : (int) Lib.Waiting.SEND.invokeExact(capture, handle, src, len, flags);
                 if (rc >= 0) {
                     return true;
                 }
@@ -208,17 +208,17 @@ final class NativeSocket implements SocketDriver {
     private boolean sendCopy(MemorySegment src, long srcOffset, long len, int flags) {
         checkOpen("send");
         try {
-            if ((int) Lib.MSG_INIT_SIZE.invokeExact(capture, sendMsg, len) != 0) {
+            if ((int) Lib.MessageSend.MSG_INIT_SIZE.invokeExact(capture, sendMsg, len) != 0) {
                 throw NativeErrors.error("allocate a message of " + len + " bytes", Lib.errno(capture), null);
             }
             boolean sent = false;
             try {
-                MemorySegment data = ((MemorySegment) Lib.MSG_DATA.invokeExact(sendMsg)).reinterpret(len);
+                MemorySegment data = ((MemorySegment) Lib.MessageSend.MSG_DATA.invokeExact(sendMsg)).reinterpret(len);
                 MemorySegment.copy(src, srcOffset, data, 0, len);
                 while (true) {
                     int rc = (flags & DONTWAIT) != 0
-                            ? (int) Lib.MSG_SEND_NB.invokeExact(capture, sendMsg, handle, flags)
-                            : (int) Lib.MSG_SEND.invokeExact(capture, sendMsg, handle, flags);
+                            ? (int) Lib.NotWaiting.MSG_SEND_NB.invokeExact(capture, sendMsg, handle, flags)
+                            : (int) Lib.Waiting.MSG_SEND.invokeExact(capture, sendMsg, handle, flags);
                     if (rc >= 0) {
                         sent = true; // libzmq took ownership of the content
                         return true;
@@ -229,7 +229,7 @@ final class NativeSocket implements SocketDriver {
                 }
             } finally {
                 if (!sent) {
-                    int rc = (int) Lib.MSG_CLOSE.invokeExact(sendMsg);
+                    int rc = (int) Lib.Sockets.MSG_CLOSE_RAW.invokeExact(sendMsg.address());
                 }
             }
         } catch (Throwable t) {
@@ -295,7 +295,7 @@ final class NativeSocket implements SocketDriver {
         long len = src.byteSize();
         try {
             while (true) {
-                int rc = (int) Lib.SEND_HEAP_NB.invokeExact(capture, handle, src, len, flags | DONTWAIT);
+                int rc = (int) Lib.SendSegment.SEND_HEAP_NB.invokeExact(capture, handle, src, len, flags | DONTWAIT);
                 if (rc >= 0) {
                     return true;
                 }
@@ -329,9 +329,9 @@ final class NativeSocket implements SocketDriver {
         try {
             // First the call that neither waits nor captures errno: under load the frame is usually there
             // already; only if it is not (or on an error) the capturing call below runs, waiting if asked to
-            int tried = (int) Lib.MSG_RECV_TRY_RAW.invokeExact(recvMsgAddress, handleAddress, flags | DONTWAIT);
+            int tried = (int) Lib.Receive.MSG_RECV_TRY_RAW.invokeExact(recvMsgAddress, handleAddress, flags | DONTWAIT);
             if (tried >= 0) {
-                more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
+                more = (int) Lib.Receive.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
                 if (userIds.recording()) {
                     userIds.received(receivedUserId());
                 }
@@ -339,10 +339,10 @@ final class NativeSocket implements SocketDriver {
             }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
-                        ? (int) Lib.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags)
-                        : (int) Lib.MSG_RECV.invokeExact(capture, recvMsg, handle, flags);
+                        ? (int) Lib.NotWaiting.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags)
+                        : (int) Lib.Waiting.MSG_RECV.invokeExact(capture, recvMsg, handle, flags);
                 if (rc >= 0) {
-                    more = (int) Lib.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
+                    more = (int) Lib.Receive.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
                     if (userIds.recording()) {
                         userIds.received(receivedUserId());
                     }
@@ -359,7 +359,7 @@ final class NativeSocket implements SocketDriver {
 
     /** The received frame's {@code User-Id} property (set by the ZAP handler), or null when absent. */
     private String receivedUserId() throws Throwable {
-        long text = (long) Lib.MSG_GETS_RAW.invokeExact(recvMsgAddress, Lib.USER_ID_PROPERTY);
+        long text = (long) Lib.UserId.MSG_GETS_RAW.invokeExact(recvMsgAddress, Lib.UserId.USER_ID_PROPERTY);
         return text == 0 ? null : Lib.EVERYTHING.getString(text);
     }
 
@@ -380,7 +380,7 @@ final class NativeSocket implements SocketDriver {
     /** The address of the received frame's bytes (valid until the next receive or release). */
     private long receivedAddress() {
         try {
-            return (long) Lib.MSG_DATA_RAW.invokeExact(recvMsgAddress);
+            return (long) Lib.Receive.MSG_DATA_RAW.invokeExact(recvMsgAddress);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -389,7 +389,7 @@ final class NativeSocket implements SocketDriver {
     /** Releases a large received message now instead of at the next receive. */
     private void release(long size) {
         if (size > KEEP_LIMIT) {
-            reset(recvMsg);
+            resetReceived();
         }
     }
 
@@ -493,7 +493,7 @@ final class NativeSocket implements SocketDriver {
             // A real error (EFSM, EHOSTUNREACH, ETERM...): the target will not take this frame, so it is
             // released here, and the exception (whose operation says so) is the caller's notice.
             held = false;
-            reset(recvMsg);
+            resetReceived();
             throw e;
         }
         if (sent) {
@@ -509,13 +509,14 @@ final class NativeSocket implements SocketDriver {
     private boolean sendReceived(NativeSocket to, int flags) {
         try {
             // as sendNative: the non-waiting call without errno capture first, the capturing one if it fails
-            if ((int) Lib.MSG_SEND_TRY_RAW.invokeExact(recvMsgAddress, to.handleAddress, flags | DONTWAIT) >= 0) {
+            if ((int) Lib.MessageSend.MSG_SEND_TRY_RAW.invokeExact(recvMsgAddress, to.handleAddress, flags | DONTWAIT)
+                    >= 0) {
                 return true;
             }
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
-                        ? (int) Lib.MSG_SEND_NB.invokeExact(capture, recvMsg, to.handle, flags)
-                        : (int) Lib.MSG_SEND.invokeExact(capture, recvMsg, to.handle, flags);
+                        ? (int) Lib.NotWaiting.MSG_SEND_NB.invokeExact(capture, recvMsg, to.handle, flags)
+                        : (int) Lib.Waiting.MSG_SEND.invokeExact(capture, recvMsg, to.handle, flags);
                 if (rc >= 0) {
                     return true;
                 }
@@ -528,12 +529,12 @@ final class NativeSocket implements SocketDriver {
         }
     }
 
-    /** Closes a message's content and makes it an empty message again. */
-    private static void reset(MemorySegment msg) {
+    /** Closes the received message's content and makes it an empty message again. */
+    private void resetReceived() {
         try {
             // neither can fail on an initialised zmq_msg_t (close only reports EFAULT for an invalid one)
-            int closed = (int) Lib.MSG_CLOSE.invokeExact(msg);
-            int initialised = (int) Lib.MSG_INIT.invokeExact(msg);
+            int closed = (int) Lib.Sockets.MSG_CLOSE_RAW.invokeExact(recvMsgAddress);
+            int initialised = (int) Lib.Sockets.MSG_INIT_RAW.invokeExact(recvMsgAddress);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -546,7 +547,7 @@ final class NativeSocket implements SocketDriver {
             return false;
         }
         held = false;
-        reset(recvMsg);
+        resetReceived();
         return true;
     }
 
@@ -562,7 +563,7 @@ final class NativeSocket implements SocketDriver {
     private void setRaw(OptionId option, MemorySegment value, long len) {
         try {
             while (true) {
-                int rc = (int) Lib.SETSOCKOPT.invokeExact(capture, handle, option.code(), value, len);
+                int rc = (int) Lib.SetOption.SETSOCKOPT.invokeExact(capture, handle, option.code(), value, len);
                 if (rc == 0) {
                     return;
                 }
@@ -583,8 +584,8 @@ final class NativeSocket implements SocketDriver {
             while (true) {
                 optLen.set(ValueLayout.JAVA_LONG, 0, capacity);
                 int rc = option == OptionId.EVENTS
-                        ? (int) Lib.GETSOCKOPT_NB.invokeExact(capture, handle, option.code(), optBuf, optLen)
-                        : (int) Lib.GETSOCKOPT.invokeExact(capture, handle, option.code(), optBuf, optLen);
+                        ? (int) Lib.GetOption.GETSOCKOPT_NB.invokeExact(capture, handle, option.code(), optBuf, optLen)
+                        : (int) Lib.GetOption.GETSOCKOPT.invokeExact(capture, handle, option.code(), optBuf, optLen);
                 if (rc == 0) {
                     return optLen.get(ValueLayout.JAVA_LONG, 0);
                 }
@@ -666,7 +667,7 @@ final class NativeSocket implements SocketDriver {
         checkOpen("monitor");
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ep = endpoint == null ? MemorySegment.NULL : a.allocateFrom(endpoint);
-            int rc = (int) Lib.SOCKET_MONITOR.invokeExact(capture, handle, ep, events);
+            int rc = (int) Lib.Monitor.SOCKET_MONITOR.invokeExact(capture, handle, ep, events);
             if (rc != 0) {
                 throw NativeErrors.error("monitor", Lib.errno(capture), endpoint);
             }
@@ -681,8 +682,8 @@ final class NativeSocket implements SocketDriver {
             return;
         }
         try {
-            int rc = (int) Lib.MSG_CLOSE.invokeExact(recvMsg);
-            rc = (int) Lib.CLOSE.invokeExact(capture, handle);
+            int rc = (int) Lib.Sockets.MSG_CLOSE_RAW.invokeExact(recvMsgAddress);
+            rc = (int) Lib.Sockets.CLOSE.invokeExact(capture, handle);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
