@@ -90,7 +90,7 @@ final class NativeContext implements ContextDriver {
         return get(zmq_h.ZMQ_MAX_SOCKETS(), "get max sockets");
     }
 
-    // zmq.h lists it in its draft section, but libzmq 4.3 accepts it whether built with the draft API or not
+    // zmq.h lists it in its draft section, but libzmq 4.3.4 accepts it when built without the draft API too
     private static final int ZMQ_ZERO_COPY_RECV = 10;
 
     @Override
