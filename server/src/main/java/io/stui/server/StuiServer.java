@@ -160,6 +160,14 @@ public final class StuiServer implements AutoCloseable {
                     config.image().oldGenFloorMiB() << 20, config.image().oldGenFactor());
             oldGenCeiling.ifPresent(this::opened);
             this.context = opened(new ZContext());
+            // requests are small: copying them out of libzmq's receive buffer leaves its reference counts
+            // untouched, 4 KiB less resident memory per connected client (docs/perf/2026-12-05-connections-memory.md);
+            // a libzmq that does not know the option costs those 4 KiB, not the start
+            try {
+                context.setZeroCopyReceive(false);
+            } catch (ZmqException e) {
+                log.info("event=zero_copy_receive_kept reason=\"{}\"", e.getMessage());
+            }
             this.zapHandler = zapHandler(config, context);
             if (zapHandler != null) {
                 opened(zapHandler);

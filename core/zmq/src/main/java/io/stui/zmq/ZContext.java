@@ -152,6 +152,24 @@ public final class ZContext implements AutoCloseable {
     }
 
     /**
+     * Whether sockets created from now on receive messages as references into each connection's receive
+     * buffer (true, libzmq's default) or as copies (false). Copying costs a small allocation per received
+     * message larger than 33 bytes; not copying makes libzmq touch a page of reference counts behind each
+     * connection's 8 KiB receive buffer, 4 KiB of resident memory per connected peer. JeroMQ always copies
+     * and ignores it.
+     */
+    public void setZeroCopyReceive(boolean on) {
+        ensureOpen();
+        state.driver.setZeroCopyReceive(on);
+    }
+
+    /** Whether sockets created from now on receive without copying; false on JeroMQ. */
+    public boolean getZeroCopyReceive() {
+        ensureOpen();
+        return state.driver.zeroCopyReceive();
+    }
+
+    /**
      * The LINGER, in milliseconds, that sockets created from now on start with: how long closing keeps
      * their unsent messages (-1 until delivered, 0 drop them). Default {@link #DEFAULT_LINGER_MS}.
      */

@@ -1,6 +1,8 @@
 package io.stui.zmq;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -58,6 +60,32 @@ class ContextLifecycleTest extends BackendTestBase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void copyingReceiveDeliversEveryMessageWhole() {
+        assertEquals(backend == Backend.NATIVE, ctx.getZeroCopyReceive(), "libzmq's default is zero-copy");
+        ctx.setZeroCopyReceive(false);
+        assertFalse(ctx.getZeroCopyReceive());
+        Linked pair = link(SocketType.ROUTER, SocketType.DEALER, "tcp://127.0.0.1:*");
+        // sizes around the 33 bytes a message holds inline and the 8 KiB receive buffer, several to one buffer
+        int[] sizes = {0, 1, 33, 34, 100, 8191, 8192, 8193, 100_000, 40, 5000, 5000};
+        for (int size : sizes) {
+            assertTrue(pair.connected().send(payload(size)));
+        }
+        for (int size : sizes) {
+            byte[] peer = pair.bound().receive().orElseThrow(() -> new AssertionError("no routing id"));
+            assertTrue(peer.length > 0);
+            assertArrayEquals(payload(size), pair.bound().receive().orElseThrow(), "message of " + size + " bytes");
+        }
+    }
+
+    private static byte[] payload(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) (i * 31 + size);
+        }
+        return b;
     }
 
     @Test

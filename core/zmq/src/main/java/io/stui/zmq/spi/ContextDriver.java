@@ -19,6 +19,14 @@ public interface ContextDriver {
 
     int maxSockets();
 
+    /**
+     * Whether sockets created from now on hand received messages out as references into the connection's
+     * receive buffer (libzmq's default) or as copies. A backend that always copies ignores it.
+     */
+    void setZeroCopyReceive(boolean on);
+
+    boolean zeroCopyReceive();
+
     SocketDriver socket(SocketType type);
 
     PollerDriver poller();

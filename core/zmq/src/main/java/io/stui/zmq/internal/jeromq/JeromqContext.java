@@ -67,6 +67,15 @@ final class JeromqContext implements ContextDriver {
         return ctx.get(ZMQ.ZMQ_MAX_SOCKETS);
     }
 
+    /** JeroMQ copies every message out of its receive buffer: nothing to switch. */
+    @Override
+    public void setZeroCopyReceive(boolean on) {}
+
+    @Override
+    public boolean zeroCopyReceive() {
+        return false;
+    }
+
     private void setOption(int option, int value, String what) {
         if (!ctx.set(option, value)) {
             throw JeromqErrors.error(

@@ -90,6 +90,19 @@ final class NativeContext implements ContextDriver {
         return get(zmq_h.ZMQ_MAX_SOCKETS(), "get max sockets");
     }
 
+    // zmq.h lists it in its draft section, but libzmq 4.3.4 accepts it when built without the draft API too
+    private static final int ZMQ_ZERO_COPY_RECV = 10;
+
+    @Override
+    public void setZeroCopyReceive(boolean on) {
+        set(ZMQ_ZERO_COPY_RECV, on ? 1 : 0, "set zero-copy receive");
+    }
+
+    @Override
+    public boolean zeroCopyReceive() {
+        return get(ZMQ_ZERO_COPY_RECV, "get zero-copy receive") != 0;
+    }
+
     @Override
     public SocketDriver socket(SocketType type) {
         try (Arena a = Arena.ofConfined()) {
