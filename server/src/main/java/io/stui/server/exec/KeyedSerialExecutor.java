@@ -57,6 +57,8 @@ public final class KeyedSerialExecutor implements AutoCloseable {
     private int busyLanes;
     /** Keyless tasks queued or running. */
     private int keylessPending;
+    /** Threads in {@link #awaitIdle}. */
+    private int idleWaiters;
 
     private boolean stopping;
     private volatile boolean accepting = true;
@@ -290,8 +292,13 @@ public final class KeyedSerialExecutor implements AutoCloseable {
             line.add(g);
         }
         g.ready.add(lane);
-        // all: awaitIdle waits on the same monitor, and a single wake-up could go to it instead of a worker
-        lanes.notifyAll();
+        // one lane, one worker; all while someone waits in awaitIdle on the same monitor, as a single wake-up could
+        // go to it instead of a worker
+        if (idleWaiters > 0) {
+            lanes.notifyAll();
+        } else {
+            lanes.notify();
+        }
     }
 
     /** A worker's life: take the fairest task, run it, settle its lane; until stopped with nothing left. */
@@ -378,7 +385,11 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         if (!lane.owned && lane.key != null) {
             lanes.remove(lane.key);
         }
-        lanes.notifyAll();
+        // only awaitIdle waits for a lane to go idle: waking the idle workers here cost two futex wake-ups and two
+        // thread switches per evaluation run in place
+        if (idleWaiters > 0) {
+            lanes.notifyAll();
+        }
     }
 
     /**
@@ -486,13 +497,18 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (lanes) {
             long left;
-            while (busyLanes > 0 && (left = deadline - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lanes, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+            idleWaiters++;
+            try {
+                while (busyLanes > 0 && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(lanes, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
+            } finally {
+                idleWaiters--;
             }
             // a lane can be held by work running on a caller's thread (runHere), which no worker sees
             return busyLanes == 0;

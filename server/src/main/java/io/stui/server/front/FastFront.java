@@ -141,44 +141,62 @@ public final class FastFront implements Front {
      */
     private boolean serve() {
         FrontSockets s = sockets;
-        while (true) {
-            if (!accepting) {
-                s.stopPollingRouter();
-                if (answers.inFlight() <= 0 || System.nanoTime() > drainDeadline) {
-                    break;
-                }
-            }
-            if (accepting && answers.inFlight() == 0) {
-                // nothing is out with a worker or a relieved thread, so no answer can come through the
-                // doorbell: wait on the ROUTER alone, as a plain server does (one call per request instead
-                // of a poll and a read); its receive timeout bounds the wait so a shutdown is noticed
-                frames.clear();
-                if (s.router.receiveFrames(frames, 0) && !handle(frames, s.router.lastUserId())) {
-                    return false;
-                }
-                continue;
-            }
-            s.poller.poll(accepting ? FrontSockets.WAIT_MS : 20);
-            // drain whatever is ready on both sockets before polling again: under load this
-            // saves a poll call per message
-            if (s.poller.isReadable(s.pull)) {
-                answers.takeDoorbells(s.pull);
-            }
-            boolean busy = true;
-            while (busy) {
-                busy = answers.forward(s) > 0;
-                if (s.routerPolled() && accepting) {
-                    int read = readRequests(s);
-                    if (read < 0) {
-                        return false;
-                    }
-                    busy |= read > 0;
-                }
-            }
+        int step;
+        do {
+            step = serveOnce(s);
+        } while (step == GO_ON);
+        if (step == RELIEVED) {
+            return false;
         }
         answers.takeDoorbells(s.pull);
         answers.forward(s);
         return true;
+    }
+
+    private static final int GO_ON = 0;
+    private static final int STOPPED = 1;
+    private static final int RELIEVED = 2;
+
+    /**
+     * One turn of the holder's loop: {@link #GO_ON}, {@link #STOPPED} or {@link #RELIEVED}. A method of its own
+     * because the loop runs once per front thread: its body is compiled like any method called often, where the loop
+     * itself would wait for an on-stack replacement (seen interpreted for 27 s under load).
+     */
+    private int serveOnce(FrontSockets s) {
+        if (!accepting) {
+            s.stopPollingRouter();
+            if (answers.inFlight() <= 0 || System.nanoTime() > drainDeadline) {
+                return STOPPED;
+            }
+        }
+        if (accepting && answers.inFlight() == 0) {
+            // nothing is out with a worker or a relieved thread, so no answer can come through the
+            // doorbell: wait on the ROUTER alone, as a plain server does (one call per request instead
+            // of a poll and a read); its receive timeout bounds the wait so a shutdown is noticed
+            frames.clear();
+            if (s.router.receiveFrames(frames, 0) && !handle(frames, s.router.lastUserId())) {
+                return RELIEVED;
+            }
+            return GO_ON;
+        }
+        s.poller.poll(accepting ? FrontSockets.WAIT_MS : 20);
+        // drain whatever is ready on both sockets before polling again: under load this
+        // saves a poll call per message
+        if (s.poller.isReadable(s.pull)) {
+            answers.takeDoorbells(s.pull);
+        }
+        boolean busy = true;
+        while (busy) {
+            busy = answers.forward(s) > 0;
+            if (s.routerPolled() && accepting) {
+                int read = readRequests(s);
+                if (read < 0) {
+                    return RELIEVED;
+                }
+                busy |= read > 0;
+            }
+        }
+        return GO_ON;
     }
 
     /** Reads up to {@link #BATCH} requests without waiting; answers how many, or -1 once relieved. */

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -238,5 +242,50 @@ class KeyedSerialExecutorTest {
             // first; unfair scheduling would start alice's third and fourth before bob (bob last, at 4)
             assertTrue(ran.indexOf("bob") <= 3, ran.toString());
         }
+    }
+
+    @Test
+    void workRunInPlaceDoesNotWakeTheIdleWorkers() throws Exception {
+        List<Thread> workers = new CopyOnWriteArrayList<>();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "idle-worker");
+            t.setDaemon(true);
+            workers.add(t);
+            return t;
+        };
+        try (KeyedSerialExecutor ex = new KeyedSerialExecutor(2, 10, 10, factory)) {
+            awaitWaiting(workers);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long before = waits(threads, workers);
+            KeyedSerialExecutor.Lane lane = new KeyedSerialExecutor.Lane("s");
+            AtomicInteger ran = new AtomicInteger();
+            for (int i = 0; i < 200; i++) {
+                assertTrue(ex.runHere(lane, ran::incrementAndGet));
+                // a worker woken now would wait again before the next run, and be counted once per run
+                Thread.yield();
+                awaitWaiting(workers);
+            }
+            assertEquals(200, ran.get());
+            // each wake-up of a waiting worker shows as one more wait once it finds nothing to do
+            assertTrue(waits(threads, workers) - before < 10, "idle workers were woken by work run in place");
+        }
+    }
+
+    private static void awaitWaiting(List<Thread> workers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Thread t : workers) {
+            while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(Thread.State.WAITING, t.getState(), "the workers wait for work");
+        }
+    }
+
+    private static long waits(ThreadMXBean threads, List<Thread> workers) {
+        long n = 0;
+        for (Thread t : workers) {
+            n += threads.getThreadInfo(t.threadId()).getWaitedCount();
+        }
+        return n;
     }
 }
