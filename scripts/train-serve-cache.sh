@@ -17,7 +17,9 @@ flock -n 9 || exit 0
 for v in $(compgen -e | grep '^STUI_' || true); do unset "$v"; done
 work=$(mktemp -d)
 conf="$cache.$$.conf"
-opts=("@$root/server/serve.jvm-options" -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED)
+# serve's profile as the launcher gives it with the cache: without -Xshare:off, which AOT modes refuse
+mapfile -t opts < <(grep -v -e '^#' -e '^$' -e '^-Xshare:off$' "$root/server/serve.jvm-options")
+opts+=(-Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED)
 trap 'kill "$pid" 2>/dev/null; rm -rf "$work" "$conf" "$cache.$$.tmp"' EXIT
 java "${opts[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -jar "$jar" serve \
   --endpoint 'tcp://127.0.0.1:*' --store "$work/train.db" >"$work/out" 2>&1 &
