@@ -3,13 +3,16 @@ package io.stui.server.cli;
 import io.stui.protocol.Encoding;
 import io.stui.smalltalk.cli.StMain;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiPredicate;
 
 /**
- * The common forms of {@code stui eval}, {@code stui call} and {@code stui st}, read without picocli:
+ * The common forms of {@code stui eval}, {@code stui call}, {@code stui st} and {@code stui serve}, read without
+ * picocli:
  * picocli builds its model of a command by reflection from classes too old a format for the JVM's
  * class archive, which took a fifth of these commands' start-up. Only what picocli would read the same
  * way is accepted here (the connection flags, {@code --session}, the positional arguments); anything
@@ -29,6 +32,7 @@ final class QuickCommandLine {
             case "eval" -> eval(rest, System.getenv());
             case "call" -> call(rest, System.getenv());
             case "st" -> st(rest);
+            case "serve" -> serve(rest);
             default -> null;
         };
         if (command == null) {
@@ -107,6 +111,66 @@ final class QuickCommandLine {
             }
         }
         return positional;
+    }
+
+    /**
+     * The flags of {@code stui serve} that take a value (all but {@code --insecure}, {@code --help} and
+     * {@code --version}), by setting key: each is {@code --key}. QuickCommandLineTest checks it against
+     * ServeCommand's options.
+     */
+    static final Set<String> SERVE_SETTINGS = Set.of(
+            "config",
+            "endpoint",
+            "workers",
+            "eval-timeout-ms",
+            "instruction-budget",
+            "max-sessions-per-client",
+            "session-timeout",
+            "cleanup-interval",
+            "allow-clients",
+            "deny-clients",
+            "store",
+            "metrics-port",
+            "metrics-host",
+            "curve-secret-key-file",
+            "max-message-size",
+            "session-queue-capacity",
+            "autosave-delay-ms",
+            "front-mode",
+            "old-gen-floor-mib",
+            "old-gen-factor",
+            "context-retention-days",
+            "token-file",
+            "curve-client-keys",
+            "plain-passwords-file",
+            "max-sessions");
+
+    /**
+     * {@code stui serve [--key VALUE | --key=VALUE]...} with settings flags only, each at most once, or null:
+     * the settings are checked where picocli's reading of them is checked, by the settings loader.
+     */
+    static ServeCommand serve(List<String> args) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = optionName(arg);
+            if (name == null || !name.startsWith("--")) {
+                return null;
+            }
+            String key = name.substring(2);
+            String value = optionValue(args, i);
+            // a repeated flag is an error picocli reports
+            if (!SERVE_SETTINGS.contains(key) || value == null || flags.containsKey(key)) {
+                return null;
+            }
+            flags.put(key, value);
+            if (!arg.contains("=")) {
+                i++;
+            }
+        }
+        ServeCommand serve = new ServeCommand();
+        serve.quickFlags = flags;
+        return serve;
     }
 
     /** {@code stui st ...}: everything goes to the evaluator, as StCommand's {@code @Unmatched} does. */

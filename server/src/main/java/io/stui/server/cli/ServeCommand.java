@@ -121,8 +121,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-sessions", description = "Live sessions the server holds at once (default 1000).")
     String maxSessions;
 
+    /** The flags read by {@link QuickCommandLine} instead of picocli, by setting key; null when picocli read them. */
+    Map<String, String> quickFlags;
+
     /** The flags given, by setting key. */
     Map<String, String> flags() {
+        if (quickFlags != null) {
+            return quickFlags;
+        }
         Map<String, String> m = new LinkedHashMap<>();
         put(m, "config", config);
         put(m, "endpoint", endpoint);

@@ -38,6 +38,9 @@ public final class StuiMain implements Runnable {
 
     /** Runs the launcher and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            ServeHeadStart.begin();
+        }
         Integer quick = QuickCommandLine.run(args);
         if (quick != null) {
             return quick;
@@ -64,10 +67,7 @@ public final class StuiMain implements Runnable {
             case "eval" -> new EvalCommand();
             case "call" -> new CallCommand();
             case "st" -> new StCommand();
-            case "serve" -> {
-                ServeHeadStart.begin();
-                yield new ServeCommand();
-            }
+            case "serve" -> new ServeCommand();
             default -> null;
         };
         return command == null ? null : new CommandLine(command).setCommandName("stui " + name);

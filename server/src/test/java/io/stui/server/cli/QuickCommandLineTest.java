@@ -104,4 +104,52 @@ class QuickCommandLineTest {
         assertNull(QuickCommandLine.st(List.of("@file")));
         assertNotNull(QuickCommandLine.st(List.of("-q", "3 + 4")));
     }
+
+    @Test
+    void serveLinesGiveTheSettingsPicocliGives() {
+        for (List<String> args : List.of(
+                List.<String>of(),
+                List.of("--endpoint", "tcp://127.0.0.1:7000", "--store", "/tmp/s.db"),
+                List.of("--endpoint=tcp://127.0.0.1:*", "--workers=2", "--front-mode", "plain"),
+                List.of("--config", "stui.properties", "--allow-clients=a*,b", "--eval-timeout-ms", "250"),
+                List.of("--metrics-port", "0", "--old-gen-factor=1.5", "--endpoint="))) {
+            ServeCommand expected = new ServeCommand();
+            new CommandLine(expected).parseArgs(args.toArray(String[]::new));
+            ServeCommand quick = QuickCommandLine.serve(args);
+            assertNotNull(quick, args.toString());
+            assertEquals(expected.flags(), quick.flags(), args.toString());
+        }
+    }
+
+    @Test
+    void serveLinesPicocliMustReadAreRefused() {
+        for (List<String> args : List.of(
+                List.of("--help"),
+                List.of("-h"),
+                List.of("--version"),
+                List.of("--insecure"),
+                List.of("--insecure=true"),
+                List.of("--endpoint"),
+                List.of("--endpoint", "--store", "x"),
+                List.of("--store", "@args"),
+                List.of("--endpoint", "a", "--endpoint", "b"),
+                List.of("--no-such-flag", "1"),
+                List.of("--store", "x", "extra"),
+                List.of("--"),
+                List.of("@args"))) {
+            assertNull(QuickCommandLine.serve(args), args.toString());
+        }
+    }
+
+    @Test
+    void theServeSettingsReadQuicklyAreServesFlagsThatTakeAValue() {
+        var options = new CommandLine(new ServeCommand()).getCommandSpec().options();
+        java.util.Set<String> valued = new java.util.HashSet<>();
+        for (var o : options) {
+            if (o.type() == String.class) {
+                valued.add(o.longestName().substring(2));
+            }
+        }
+        assertEquals(valued, QuickCommandLine.SERVE_SETTINGS);
+    }
 }
