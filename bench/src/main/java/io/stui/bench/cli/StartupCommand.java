@@ -131,6 +131,8 @@ public final class StartupCommand implements Callable<Integer> {
                     if (firstAnswerMs(context, endpoint, server, System.nanoTime()) < 0) {
                         throw new IOException("the server for eval and call did not answer: " + tail(server));
                     }
+                    // its launch may have started the serve cache's training: not while clients are timed
+                    awaitServeCache(stui);
                 }
                 for (Case c : only) {
                     Timing t = c == Case.SERVE ? serveRuns(stui, context, store) : clientRuns(stui, c, endpoint);
