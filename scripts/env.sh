@@ -40,3 +40,10 @@ export PATH="$JAVA_HOME/bin:$PATH"
 if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
+
+# serve's JVM profile (server/serve.jvm-options) as one option per line, without -Xshare:off: the JVM
+# refuses AOT caches next to any -Xshare flag. Used by the launcher with serve's cache and by the script
+# that trains it, so both run the same profile.
+serve_opts_for_aot() {
+  grep -v -e '^#' -e '^$' -e '^-Xshare:off$' "$1/server/serve.jvm-options"
+}

@@ -17,8 +17,8 @@ flock -n 9 || exit 0
 for v in $(compgen -e | grep '^STUI_' || true); do unset "$v"; done
 work=$(mktemp -d)
 conf="$cache.$$.conf"
-# serve's profile as the launcher gives it with the cache: without -Xshare:off, which AOT modes refuse
-mapfile -t opts < <(grep -v -e '^#' -e '^$' -e '^-Xshare:off$' "$root/server/serve.jvm-options")
+# serve's profile as the launcher gives it with the cache
+mapfile -t opts < <(serve_opts_for_aot "$root")
 opts+=(-Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED)
 trap 'kill "$pid" 2>/dev/null; rm -rf "$work" "$conf" "$cache.$$.tmp"' EXIT
 java "${opts[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -jar "$jar" serve \
