@@ -47,18 +47,8 @@ public final class InfoCommands {
      * @param packages  the engine's packages (name, class count), for {@code Packages}
      * @param imageSavedAt when the default image was last written to the store (epoch ms, 0: not since start)
      * @param imageUnsaved  true while the image has changes the store may not hold yet
+     * @param imageSaveFailures saves of the default image that failed since the last that worked
      */
-    public InfoCommands(
-            ServerFacts facts,
-            IntSupplier sessions,
-            Supplier<Boolean> accepting,
-            Supplier<List<Map<String, Object>>> packages,
-            java.util.function.LongSupplier imageSavedAt,
-            java.util.function.BooleanSupplier imageUnsaved) {
-        this(facts, sessions, accepting, packages, imageSavedAt, imageUnsaved, () -> 0);
-    }
-
-    /** @param imageSaveFailures saves of the default image that failed since the last that worked */
     public InfoCommands(
             ServerFacts facts,
             IntSupplier sessions,

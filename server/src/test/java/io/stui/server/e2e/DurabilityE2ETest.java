@@ -16,9 +16,7 @@ import io.stui.server.StuiServer;
 import io.stui.server.config.FrontMode;
 import io.stui.server.store.SmallDisk;
 import io.stui.zmq.ZContext;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,12 +173,18 @@ class DurabilityE2ETest {
         try (StuiServer server =
                         TestServers.start(FrontMode.FAST, dir, Map.of("metrics-port", String.valueOf(metricsPort)));
                 HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> health = get(http, server.metricsPort(), "/healthz");
+            HttpResponse<String> health = TestServers.httpGet(http, server.metricsPort(), "/healthz");
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().contains("front answered a ping"), health.body());
-            assertEquals(200, get(http, server.metricsPort(), "/readyz").statusCode());
-            assertEquals(404, get(http, server.metricsPort(), "/nothing-here").statusCode());
-            String metrics = get(http, server.metricsPort(), "/metrics").body();
+            assertEquals(
+                    200,
+                    TestServers.httpGet(http, server.metricsPort(), "/readyz").statusCode());
+            assertEquals(
+                    404,
+                    TestServers.httpGet(http, server.metricsPort(), "/nothing-here")
+                            .statusCode());
+            String metrics =
+                    TestServers.httpGet(http, server.metricsPort(), "/metrics").body();
             for (String name : new String[] {
                 "stui_autosave_failures_total",
                 "jvm_memory_used_bytes",
@@ -190,13 +194,5 @@ class DurabilityE2ETest {
                 assertTrue(metrics.contains(name), name + " is exported");
             }
         }
-    }
-
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

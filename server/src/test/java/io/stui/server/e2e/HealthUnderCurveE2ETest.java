@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stui.server.StuiServer;
 import io.stui.server.config.FrontMode;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,19 +26,11 @@ class HealthUnderCurveE2ETest {
         try (StuiServer server = TestServers.start(
                         mode, dir, keys.settings("metrics-port", String.valueOf(ChildServer.freePort())));
                 HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> health = get(http, server.metricsPort(), "/healthz");
+            HttpResponse<String> health = TestServers.httpGet(http, server.metricsPort(), "/healthz");
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().contains("front answered a ping"), health.body());
-            HttpResponse<String> ready = get(http, server.metricsPort(), "/readyz");
+            HttpResponse<String> ready = TestServers.httpGet(http, server.metricsPort(), "/readyz");
             assertEquals(200, ready.statusCode(), ready.body());
         }
-    }
-
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -11,9 +11,7 @@ import io.stui.server.StuiServer;
 import io.stui.server.config.FrontMode;
 import io.stui.server.store.SmallDisk;
 import io.stui.zmq.ZContext;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +41,9 @@ class ImageSaveFailureE2ETest {
                 ZContext ctx = new ZContext();
                 Wire w = new Wire(ctx, Wire.Kind.DEALER, server.endpoint());
                 HttpClient http = HttpClient.newHttpClient()) {
-            assertEquals(200, get(http, server.metricsPort(), "/readyz").statusCode());
+            assertEquals(
+                    200,
+                    TestServers.httpGet(http, server.metricsPort(), "/readyz").statusCode());
             disk.fill();
             // a random string barely compresses: the image's snapshot needs new pages the disk does not have
             String big = "r := Random seed: 7. big := String new: 400000. 1 to: big size do: [:i |"
@@ -59,11 +59,15 @@ class ImageSaveFailureE2ETest {
                 assertTrue(System.nanoTime() < deadline, "no failed image save counted within 30 s");
                 Thread.onSpinWait();
             }
-            HttpResponse<String> ready = get(http, server.metricsPort(), "/readyz");
+            HttpResponse<String> ready = TestServers.httpGet(http, server.metricsPort(), "/readyz");
             assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("default image could not be saved"), ready.body());
-            assertEquals(200, get(http, server.metricsPort(), "/healthz").statusCode());
-            assertTrue(get(http, server.metricsPort(), "/metrics").body().contains("stui_image_save_failures_total"));
+            assertEquals(
+                    200,
+                    TestServers.httpGet(http, server.metricsPort(), "/healthz").statusCode());
+            assertTrue(TestServers.httpGet(http, server.metricsPort(), "/metrics")
+                    .body()
+                    .contains("stui_image_save_failures_total"));
             JsonNode info = result(w.call(command("i1", "system_info", params("info_type", "Environment"))));
             assertTrue(info.toString().contains("\"image_save_failures\":"), info.toString());
             assertTrue(info.findValue("image_save_failures").asInt() >= 1, info.toString());
@@ -71,19 +75,11 @@ class ImageSaveFailureE2ETest {
             disk.free();
             // the next retry (at most a minute after the last failure) finds space again
             deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (get(http, server.metricsPort(), "/readyz").statusCode() != 200) {
+            while (TestServers.httpGet(http, server.metricsPort(), "/readyz").statusCode() != 200) {
                 assertTrue(System.nanoTime() < deadline, "not ready again within 90 s of freeing the disk");
             }
             JsonNode after = result(w.call(command("i2", "system_info", params("info_type", "Environment"))));
             assertEquals(0, after.findValue("image_save_failures").asInt(), after.toString());
         }
-    }
-
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

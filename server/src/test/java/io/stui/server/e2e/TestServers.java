@@ -4,7 +4,12 @@ import io.stui.server.StuiServer;
 import io.stui.server.config.ConfigLoader;
 import io.stui.server.config.FrontMode;
 import io.stui.server.config.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,5 +41,14 @@ final class TestServers {
 
     static StuiServer start(FrontMode mode, Path dir) {
         return start(mode, dir, Map.of());
+    }
+
+    /** GET {@code path} from the server's health/metrics port on loopback, with a 10 s limit. */
+    static HttpResponse<String> httpGet(HttpClient http, int port, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
