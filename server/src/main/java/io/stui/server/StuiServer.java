@@ -245,7 +245,8 @@ public final class StuiServer implements AutoCloseable {
                             context,
                             endpoint,
                             config.security().curveSecretKey(),
-                            probeKeys(),
+                            // a key pair only where the probe needs one: X25519's first use costs ~60 ms of CPU
+                            config.security().curveSecretKey() == null ? null : probeKeys(),
                             store,
                             accepting::get,
                             () -> image.saveFailuresInARow() == 0

@@ -22,6 +22,7 @@ public final class ClassBuilder {
 
     /** Compiles method source into a class for the given environment (kernel or workspace overlay). */
     public static CompiledMethod compile(Environment env, StClass cls, String source, String category) {
+        if (env.isKernel) return compileKernelMethod(env, cls, source, category);
         Ast.Method ast = Parser.parseMethod(source);
         Primitive prim = null;
         if (ast.primitive() != null) {
@@ -33,6 +34,22 @@ public final class ClassBuilder {
                 new CompiledMethod(ast, cls, category, prim, env.isKernel, null, Compiler.bodies(env.classes));
         // kernel methods compile on their first call (most are never called); a workspace's now, so errors show
         if (!env.isKernel) m.ensureCompiled();
+        env.install(cls, m);
+        return m;
+    }
+
+    /**
+     * A kernel method, installed from its header: its body is parsed and compiled on its first call, and
+     * KernelSourcesTest compiles every one, so a kernel source that does not parse fails the build, not a server.
+     */
+    private static CompiledMethod compileKernelMethod(Environment env, StClass cls, String source, String category) {
+        Parser.Header header = Parser.header(source);
+        Primitive prim = null;
+        if (header.primitive() != null) {
+            prim = env.classes.primitive(header.primitive());
+            if (prim == null) throw new SyntaxError("Unknown primitive '" + header.primitive() + "'", source, 0);
+        }
+        CompiledMethod m = new CompiledMethod(header, source, cls, category, prim, Compiler.bodies(env.classes));
         env.install(cls, m);
         return m;
     }

@@ -13,6 +13,7 @@ import io.stui.smalltalk.objects.StString;
 import io.stui.smalltalk.objects.StSymbol;
 import io.stui.smalltalk.objects.VariableResolver;
 import io.stui.smalltalk.syntax.Ast;
+import io.stui.smalltalk.syntax.Parser;
 import io.stui.smalltalk.syntax.SyntaxError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,9 @@ public final class Compiler {
 
     /** Compiles bodies for methods of the kernel in {@code classes} and of workspaces over it. */
     public static BodyCompiler bodies(ClassTable classes) {
-        return (method, ast) -> new Compiler(classes, method, ast, method.doitResolver).compileMethod();
+        return (method, ast) -> new Compiler(
+                        classes, method, ast != null ? ast : Parser.parseMethod(method.source), method.doitResolver)
+                .compileMethod();
     }
 
     private Compiler(ClassTable classes, CompiledMethod method, Ast.Method ast, VariableResolver resolver) {

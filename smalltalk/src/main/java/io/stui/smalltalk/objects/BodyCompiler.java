@@ -9,5 +9,6 @@ import io.stui.smalltalk.syntax.Ast;
  */
 @FunctionalInterface
 public interface BodyCompiler {
+    /** {@code ast} is null for a method known by its header only: the compiler parses {@code method.source}. */
     void compileBody(CompiledMethod method, Ast.Method ast);
 }

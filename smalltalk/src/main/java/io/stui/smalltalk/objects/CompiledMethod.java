@@ -1,6 +1,7 @@
 package io.stui.smalltalk.objects;
 
 import io.stui.smalltalk.syntax.Ast;
+import io.stui.smalltalk.syntax.Parser;
 
 /** A method of a class: its source, selector, category, optional primitive, compiled lazily on first call. */
 public final class CompiledMethod extends CodeUnit {
@@ -18,7 +19,9 @@ public final class CompiledMethod extends CodeUnit {
     /** Block literals in compilation order (their index identifies them in snapshots). */
     public final java.util.List<CompiledBlock> blocks = new java.util.ArrayList<>();
 
+    /** The parsed method until it is compiled; null from the start for a kernel method known by its header. */
     private Ast.Method ast;
+
     private volatile boolean compiled;
     /** Workspace variables a doit may reference; null for class methods. */
     public final VariableResolver doitResolver;
@@ -33,14 +36,65 @@ public final class CompiledMethod extends CodeUnit {
             boolean isKernel,
             VariableResolver doitResolver,
             BodyCompiler compiler) {
+        this(
+                ast,
+                ast.selector(),
+                ast.params(),
+                ast.source(),
+                ast.primitive(),
+                methodClass,
+                category,
+                primitive,
+                isKernel,
+                doitResolver,
+                compiler);
+    }
+
+    /**
+     * A kernel method known by its header only: its body is parsed when it is compiled, on its first call (most
+     * kernel methods are never called in a server's life; parsing them all cost every start-up).
+     */
+    public CompiledMethod(
+            Parser.Header header,
+            String source,
+            StClass methodClass,
+            String category,
+            Primitive primitive,
+            BodyCompiler compiler) {
+        this(
+                null,
+                header.selector(),
+                header.params(),
+                source,
+                header.primitive(),
+                methodClass,
+                category,
+                primitive,
+                true,
+                null,
+                compiler);
+    }
+
+    private CompiledMethod(
+            Ast.Method ast,
+            String selector,
+            java.util.List<String> params,
+            String source,
+            String primitiveName,
+            StClass methodClass,
+            String category,
+            Primitive primitive,
+            boolean isKernel,
+            VariableResolver doitResolver,
+            BodyCompiler compiler) {
         this.ast = ast;
-        this.selector = StSymbol.of(ast.selector());
+        this.selector = StSymbol.of(selector);
         this.methodClass = methodClass;
-        this.source = ast.source();
+        this.source = source;
         this.category = category;
-        this.argNames = ast.params().toArray(new String[0]);
+        this.argNames = params.toArray(new String[0]);
         this.numArgs = argNames.length;
-        this.primitiveName = ast.primitive();
+        this.primitiveName = primitiveName;
         this.primitive = primitive;
         this.isDoit = doitResolver != null;
         this.isKernel = isKernel;
@@ -62,7 +116,7 @@ public final class CompiledMethod extends CodeUnit {
         return e < 0 ? null : source.substring(q + 1, e);
     }
 
-    /** Compiles the AST to executable nodes once (kernel methods are shared, so this is synchronized). */
+    /** Compiles the method to executable nodes once (kernel methods are shared, so this is synchronized). */
     public void ensureCompiled() {
         if (compiled) return;
         synchronized (this) {

@@ -36,6 +36,9 @@ public final class Parser {
     /** A pragma as written: its selector and its literal arguments (parser values, see Literals). */
     public record PragmaSpec(String selector, List<Object> args) {}
 
+    /** What a method is known by before its body is parsed: selector, argument names, primitive (or null). */
+    public record Header(String selector, List<String> params, String primitive) {}
+
     private Parser(String source) {
         this.scanner = new Scanner(source);
         this.tok = scanner.next();
@@ -67,6 +70,24 @@ public final class Parser {
             if (p.tok.isBinary("<")) p.pragma();
             else if (p.tok.isBinary("|") || p.tok.isBinary("||")) p.temporaries();
             else return List.copyOf(p.pragmas);
+        }
+    }
+
+    /**
+     * A method's header (pattern, pragmas, temporaries), read as {@link #parseMethod} reads it, without parsing the
+     * body: the kernel's methods are installed from their headers and parse their bodies on their first call.
+     */
+    public static Header header(String source) {
+        Parser p = new Parser(source);
+        List<String> params = new ArrayList<>();
+        String selector = p.pattern(params);
+        String primitive = null;
+        while (true) {
+            if (p.tok.isBinary("<")) {
+                String named = p.pragma();
+                if (named != null) primitive = named;
+            } else if (p.tok.isBinary("|") || p.tok.isBinary("||")) p.temporaries();
+            else return new Header(selector, List.copyOf(params), primitive);
         }
     }
 
