@@ -7,9 +7,9 @@ import org.sqlite.SQLiteJDBCLoader;
 /**
  * Starts the slow parts of {@code stui serve}'s start-up that need no settings on threads of their own, as
  * soon as the command is known: the Smalltalk kernel boot (the longest), libzmq's downcall handles and
- * SQLite's native library. The server then finds each done, or waits for it where it would have done it
- * itself (each is a once-per-JVM initialisation the JVM or its class serialises). A failure here is dropped:
- * the server repeats the step and reports it there.
+ * SQLite's native library (extracted once per build, {@link SqliteLibraryCache}). The server then finds each
+ * done, or waits for it where it would have done it itself (each is a once-per-JVM initialisation the JVM or
+ * its class serialises). A failure here is dropped: the server repeats the step and reports it there.
  */
 final class ServeHeadStart {
     private ServeHeadStart() {}
@@ -19,6 +19,7 @@ final class ServeHeadStart {
         start("stui-zmq-load", Backend::defaultBackend);
         start("stui-sqlite-load", () -> {
             try {
+                SqliteLibraryCache.use();
                 SQLiteJDBCLoader.initialize();
             } catch (Exception e) {
                 // the store's open reports it

@@ -9,6 +9,8 @@ import io.stui.smalltalk.objects.Binding;
 import io.stui.smalltalk.objects.ClassTable;
 import io.stui.smalltalk.objects.CompiledMethod;
 import io.stui.smalltalk.objects.StClass;
+import io.stui.smalltalk.syntax.Ast;
+import io.stui.smalltalk.syntax.Parser;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,22 @@ class KernelSourcesTest {
             for (StClass side : List.of(c, c.cls))
                 for (CompiledMethod m : side.methods.values())
                     if (m.primitiveName != null) assertNotNull(m.primitive, m.printName());
+    }
+
+    @Test
+    void eachKernelMethodIsInstalledAsItsFullParseReadsIt() {
+        // kernel methods are installed from their headers (Parser.header); their bodies are parsed on their first call
+        ClassTable k = KernelLoader.boot();
+        int count = 0;
+        for (StClass c : k.kernelClasses)
+            for (StClass side : List.of(c, c.cls))
+                for (CompiledMethod m : side.methods.values()) {
+                    Ast.Method full = Parser.parseMethod(m.source);
+                    assertEquals(full.selector(), m.selector.name, m.printName());
+                    assertEquals(full.params(), List.of(m.argNames), m.printName());
+                    assertEquals(full.primitive(), m.primitiveName, m.printName());
+                    count++;
+                }
+        assertTrue(count > 900, "only " + count + " kernel methods");
     }
 }
