@@ -3,12 +3,18 @@
 
 java_major() { # prints the feature version of the java binary in $1, or 0
   # The JDK's `release` file says it without starting a JVM (each start costs 0.1-0.5 s, and the stui
-  # launcher sources this file on every command); asking the JVM is the fallback for a JDK without one.
-  local release v
-  release="$(dirname "$(dirname "$1")")/release"
+  # launcher sources this file on every command), read with shell builtins (a sed or dirname per call cost a
+  # few ms of every command); asking the JVM is the fallback for a JDK without one.
+  local release line v
+  release="${1%/bin/java}/release"
   if [ -f "$release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n1)
-    if [ -n "$v" ]; then echo "$v"; return; fi
+    while IFS= read -r line; do
+      case $line in
+        JAVA_VERSION=\"[0-9]*)
+          v=${line#JAVA_VERSION=\"}; v=${v%%[!0-9]*}
+          echo "$v"; return ;;
+      esac
+    done <"$release"
   fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
 }
@@ -45,5 +51,8 @@ fi
 # refuses AOT caches next to any -Xshare flag. Used by the launcher with serve's cache and by the script
 # that trains it, so both run the same profile.
 serve_opts_for_aot() {
-  grep -v -e '^#' -e '^$' -e '^-Xshare:off$' "$1/server/serve.jvm-options"
+  local line
+  while IFS= read -r line; do
+    case $line in '' | '#'* | -Xshare:off) ;; *) printf '%s\n' "$line" ;; esac
+  done <"$1/server/serve.jvm-options"
 }
