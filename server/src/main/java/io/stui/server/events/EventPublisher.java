@@ -263,9 +263,10 @@ public final class EventPublisher implements Events, AutoCloseable {
         try {
             byte[] topic = e.topicBytes();
             byte[] body = e.toJson(++seq);
-            if (socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT)) {
-                socket.send(body, ZSocket.DONTWAIT);
+            if (socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT) || sendAfterTakingInReads(topic)) {
+                // counted before the last frame makes the event visible: a subscriber that has it sees it counted
                 published.incrementAndGet();
+                socket.send(body, ZSocket.DONTWAIT);
                 return;
             }
             // a subscriber of this topic is at its high-water mark: count it, and let the others have the event
@@ -282,6 +283,17 @@ public final class EventPublisher implements Events, AutoCloseable {
             dropped.incrementAndGet();
             log.warn("event=event_send_failed kind={} error=\"{}\"", e.kind(), ex.toString());
         }
+    }
+
+    /**
+     * Sends the topic frame again after taking in what the subscribers have read: while sending, libzmq takes in its
+     * peers' notices of what they read at most once a millisecond, so a subscriber that has read every event may
+     * still look full; reading ZMQ_EVENTS takes them in at once. Only then is a refused send a subscriber at its
+     * high-water mark, and the lossy send after it reaches every subscriber that keeps up.
+     */
+    private boolean sendAfterTakingInReads(byte[] topic) {
+        socket.getEvents();
+        return socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT);
     }
 
     /** Stops taking events, sends what was queued and closes the socket. */
