@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code stui serve}: runs the server until SIGTERM or Ctrl-C. */
 @Command(
@@ -121,48 +124,51 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-sessions", description = "Live sessions the server holds at once (default 1000).")
     String maxSessions;
 
+    @Option(
+            names = "--debug-suspension-timeout",
+            description = "Seconds a suspended debug-mode evaluation waits for a debug operation (default 600).")
+    String debugSuspensionTimeout;
+
+    @Option(
+            names = "--retry-window",
+            description = "Seconds a request sent again with the same id gets the first answer, 0 = off (default 60).")
+    String retryWindow;
+
+    @Option(names = "--max-answer-bytes", description = "Largest answer sent in bytes (default 16 MiB).")
+    String maxAnswerBytes;
+
+    @Option(
+            names = "--events-endpoint",
+            description = "Where the events socket binds, none = no events (default: the endpoint's next port).")
+    String eventsEndpoint;
+
+    @Option(names = "--events-hwm", description = "Events queued per subscriber before it misses some (default 1000).")
+    String eventsHwm;
+
+    @Option(
+            names = "--session-memory-limit",
+            description = "Bytes of objects one session may keep alive (default 64 MiB).")
+    String sessionMemoryLimit;
+
+    @Spec
+    CommandSpec spec;
+
     /** The flags read by {@link QuickCommandLine} instead of picocli, by setting key; null when picocli read them. */
     Map<String, String> quickFlags;
 
-    /** The flags given, by setting key. */
+    /** The flags given, by setting key: each option's long name without its dashes. */
     Map<String, String> flags() {
         if (quickFlags != null) {
             return quickFlags;
         }
         Map<String, String> m = new LinkedHashMap<>();
-        put(m, "config", config);
-        put(m, "endpoint", endpoint);
-        put(m, "workers", workers);
-        put(m, "eval-timeout-ms", evalTimeoutMs);
-        put(m, "instruction-budget", instructionBudget);
-        put(m, "max-sessions-per-client", maxSessionsPerClient);
-        put(m, "session-timeout", sessionTimeout);
-        put(m, "cleanup-interval", cleanupInterval);
-        put(m, "allow-clients", allowClients);
-        put(m, "deny-clients", denyClients);
-        put(m, "store", store);
-        put(m, "metrics-port", metricsPort);
-        put(m, "metrics-host", metricsHost);
-        put(m, "curve-secret-key-file", curveSecretKeyFile);
-        put(m, "insecure", insecure == null ? null : insecure.toString());
-        put(m, "max-message-size", maxMessageSize);
-        put(m, "session-queue-capacity", sessionQueueCapacity);
-        put(m, "autosave-delay-ms", autosaveDelayMs);
-        put(m, "front-mode", frontMode);
-        put(m, "old-gen-floor-mib", oldGenFloorMib);
-        put(m, "old-gen-factor", oldGenFactor);
-        put(m, "context-retention-days", contextRetentionDays);
-        put(m, "token-file", tokenFile);
-        put(m, "curve-client-keys", curveClientKeys);
-        put(m, "plain-passwords-file", plainPasswordsFile);
-        put(m, "max-sessions", maxSessions);
-        return m;
-    }
-
-    private static void put(Map<String, String> m, String k, String v) {
-        if (v != null) {
-            m.put(k, v);
+        for (OptionSpec o : spec.options()) {
+            Object value = o.getValue();
+            if (value != null && !o.usageHelp() && !o.versionHelp()) {
+                m.put(o.longestName().substring(2), value.toString());
+            }
         }
+        return m;
     }
 
     @Override
