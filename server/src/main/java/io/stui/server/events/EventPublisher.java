@@ -138,6 +138,22 @@ public final class EventPublisher implements Events, AutoCloseable {
         return "tcp://127.0.0.1:*";
     }
 
+    /**
+     * Why a tcp endpoint may be taken although no server binds it: a server on the port before it keeps its events
+     * socket there by default. Names that port and the flag that moves the events socket; empty for other endpoints.
+     */
+    public static String defaultEventsHint(String endpoint) {
+        int colon = endpoint.lastIndexOf(':');
+        String port = endpoint.substring(colon + 1);
+        if (!endpoint.startsWith("tcp://") || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 2) {
+            return "";
+        }
+        int previous = Integer.parseInt(port) - 1;
+        return " A server on port " + previous + " binds its events socket on port " + port
+                + " unless it is started with --events-endpoint (tcp://127.0.0.1:* for any free port, none for no"
+                + " events).";
+    }
+
     /** The endpoint bound (port resolved). */
     public String endpoint() {
         return endpoint;

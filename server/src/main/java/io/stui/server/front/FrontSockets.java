@@ -1,10 +1,12 @@
 package io.stui.server.front;
 
+import io.stui.server.events.EventPublisher;
 import io.stui.zmq.Curve;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZPoller;
 import io.stui.zmq.ZSocket;
+import io.stui.zmq.ZmqError;
 import io.stui.zmq.ZmqException;
 import java.util.List;
 
@@ -57,10 +59,13 @@ final class FrontSockets implements AnswerQueue.Sender {
                 pull.close();
             }
             router.close();
-            throw e instanceof ZmqException
+            throw e instanceof ZmqException z
                     ? new IllegalStateException(
                             "Cannot bind " + settings.endpoint() + ": " + e.getMessage()
-                                    + "; is another server using it?",
+                                    + "; is another server using it?"
+                                    + (z.code() == ZmqError.EADDRINUSE
+                                            ? EventPublisher.defaultEventsHint(settings.endpoint())
+                                            : ""),
                             e)
                     : e;
         }
