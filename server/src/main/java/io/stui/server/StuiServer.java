@@ -243,7 +243,11 @@ public final class StuiServer implements AutoCloseable {
                             answerRules));
             dispatcher.publishTo(events);
             this.front = front(config, context, dispatcher, zapHandler);
-            this.endpoint = front.start();
+            try {
+                this.endpoint = front.start();
+            } catch (IllegalStateException e) {
+                throw EventPublisher.explainTakenPort(e, config.front().endpoint());
+            }
             metrics.frontHandovers(front::handovers);
             this.metricsPort = metrics.serve(
                     config.metrics().host(),

@@ -5,6 +5,8 @@ import io.stui.zmq.SocketOption;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
+import io.stui.zmq.ZmqError;
+import io.stui.zmq.ZmqException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -139,19 +141,26 @@ public final class EventPublisher implements Events, AutoCloseable {
     }
 
     /**
-     * Why a tcp endpoint may be taken although no server binds it: a server on the port before it keeps its events
-     * socket there by default. Names that port and the flag that moves the events socket; empty for other endpoints.
+     * The front's failure to bind {@code endpoint}, told why a tcp port may be taken although no server binds it: a
+     * server on the port before it keeps its events socket there by default. Names that port and the flag that moves
+     * the events socket; any other failure is answered as it is.
      */
-    public static String defaultEventsHint(String endpoint) {
+    public static IllegalStateException explainTakenPort(IllegalStateException failure, String endpoint) {
         int colon = endpoint.lastIndexOf(':');
         String port = endpoint.substring(colon + 1);
-        if (!endpoint.startsWith("tcp://") || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 2) {
-            return "";
+        if (!(failure.getCause() instanceof ZmqException z)
+                || z.code() != ZmqError.EADDRINUSE
+                || !endpoint.startsWith("tcp://")
+                || !port.matches("[0-9]{1,5}")
+                || Integer.parseInt(port) < 2) {
+            return failure;
         }
         int previous = Integer.parseInt(port) - 1;
-        return " A server on port " + previous + " binds its events socket on port " + port
-                + " unless it is started with --events-endpoint (tcp://127.0.0.1:* for any free port, none for no"
-                + " events).";
+        return new IllegalStateException(
+                failure.getMessage() + " A server on port " + previous + " binds its events socket on port " + port
+                        + " unless it is started with --events-endpoint (tcp://127.0.0.1:* for any free port, none"
+                        + " for no events).",
+                z);
     }
 
     /** The endpoint bound (port resolved). */

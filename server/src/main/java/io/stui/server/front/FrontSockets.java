@@ -1,12 +1,10 @@
 package io.stui.server.front;
 
-import io.stui.server.events.EventPublisher;
 import io.stui.zmq.Curve;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZPoller;
 import io.stui.zmq.ZSocket;
-import io.stui.zmq.ZmqError;
 import io.stui.zmq.ZmqException;
 import java.util.List;
 
@@ -59,13 +57,10 @@ final class FrontSockets implements AnswerQueue.Sender {
                 pull.close();
             }
             router.close();
-            throw e instanceof ZmqException z
+            throw e instanceof ZmqException
                     ? new IllegalStateException(
                             "Cannot bind " + settings.endpoint() + ": " + e.getMessage()
-                                    + "; is another server using it?"
-                                    + (z.code() == ZmqError.EADDRINUSE
-                                            ? EventPublisher.defaultEventsHint(settings.endpoint())
-                                            : ""),
+                                    + "; is another server using it?",
                             e)
                     : e;
         }
