@@ -32,7 +32,6 @@ import io.stui.server.metrics.ServerMetrics;
 import io.stui.server.session.ClientIdentity;
 import io.stui.server.session.LiveSession;
 import io.stui.server.session.SessionManager;
-import io.stui.server.session.SessionSettings;
 import io.stui.server.store.SessionStore;
 import io.stui.server.workspace.AutoSaver;
 import io.stui.server.workspace.DefaultImage;
@@ -127,8 +126,12 @@ public final class StuiServer implements AutoCloseable {
                     config.front().sessionQueueCapacity(),
                     10_000,
                     EvaluationThreads.factory("stui-worker")));
-            SessionSettings sessionSettings = SessionSettings.from(config);
-            this.sessions = new SessionManager(store, Clock.systemUTC(), sessionSettings, executor);
+            this.sessions = new SessionManager(
+                    store,
+                    Clock.systemUTC(),
+                    config.sessions(),
+                    config.security().maxSessions(),
+                    executor);
             this.metrics = opened(new ServerMetrics(sessions::sessionCount));
             if (config.metrics().port() != 0) {
                 metrics.exportJvm();
@@ -138,9 +141,13 @@ public final class StuiServer implements AutoCloseable {
                     "event=engine_ready version=\"{}\" kernel_classes={}", engine.version(), engine.kernelClassCount());
             DefaultImage image = DefaultImage.open(
                     engine, store, Clock.systemUTC(), config.image().autosaveDelay(), metrics::imageSaveFailed);
-            image.limitMemory(sessionSettings.memoryLimit());
-            this.workspaces =
-                    new Workspaces(engine, store, Clock.systemUTC(), image.base(), sessionSettings.memoryLimit());
+            image.limitMemory(config.limits().sessionMemoryLimit());
+            this.workspaces = new Workspaces(
+                    engine,
+                    store,
+                    Clock.systemUTC(),
+                    image.base(),
+                    config.limits().sessionMemoryLimit());
             SaveWarnings saveWarnings = new SaveWarnings();
             this.autoSaver = opened(new AutoSaver(
                     config.image().autosaveDelay(),
@@ -236,7 +243,11 @@ public final class StuiServer implements AutoCloseable {
                             answerRules));
             dispatcher.publishTo(events);
             this.front = front(config, context, dispatcher, zapHandler);
-            this.endpoint = front.start();
+            try {
+                this.endpoint = front.start();
+            } catch (IllegalStateException e) {
+                throw EventPublisher.explainTakenPort(e, config.front().endpoint());
+            }
             metrics.frontHandovers(front::handovers);
             this.metricsPort = metrics.serve(
                     config.metrics().host(),

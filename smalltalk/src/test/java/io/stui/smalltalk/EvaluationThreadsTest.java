@@ -19,6 +19,11 @@ class EvaluationThreadsTest {
     private final ExecutorService pool = Executors.newSingleThreadExecutor(EvaluationThreads.factory("test-eval"));
     private final Workspace ws = SmalltalkEngine.boot().newWorkspace();
     private static final EvalLimits SHORT = new EvalLimits(Duration.ofMillis(300), 0, 64L << 20);
+    /**
+     * The allocation limit alone: under SHORT's 300 ms a thread kept off the CPU that long (a loaded machine) made the
+     * huge allocation answer TIMEOUT before the allocation check was reached.
+     */
+    private static final EvalLimits ALLOCATION_ONLY = new EvalLimits(Duration.ofSeconds(30), 0, 64L << 20);
 
     @AfterEach
     void close() {
@@ -62,7 +67,7 @@ class EvaluationThreadsTest {
         EvalResult budget = onEvaluationThread(
                 () -> ws.evaluate("[true] whileTrue", new EvalLimits(Duration.ofSeconds(30), 100_000, 0)));
         assertEquals(EvalFailure.Kind.BUDGET, budget.failure().kind());
-        EvalResult big = onEvaluationThread(() -> ws.evaluate("Array new: 1000000000", SHORT));
+        EvalResult big = onEvaluationThread(() -> ws.evaluate("Array new: 1000000000", ALLOCATION_ONLY));
         assertEquals(EvalFailure.Kind.ALLOCATION, big.failure().kind());
         assertEquals("7", onEvaluationThread(() -> ws.evaluate("3 + 4")).printString());
     }

@@ -1,6 +1,7 @@
 package io.stui.server.cli;
 
 import io.stui.protocol.Encoding;
+import io.stui.server.config.SettingKeys;
 import io.stui.smalltalk.cli.StMain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,36 +115,10 @@ final class QuickCommandLine {
     }
 
     /**
-     * The flags of {@code stui serve} that take a value (all but {@code --insecure}, {@code --help} and
-     * {@code --version}), by setting key: each is {@code --key}. QuickCommandLineTest checks it against
-     * ServeCommand's options.
+     * The flags of {@code stui serve} that take a value, by setting key: each is {@code --key}. QuickCommandLineTest
+     * checks it against ServeCommand's options.
      */
-    static final Set<String> SERVE_SETTINGS = Set.of(
-            "config",
-            "endpoint",
-            "workers",
-            "eval-timeout-ms",
-            "instruction-budget",
-            "max-sessions-per-client",
-            "session-timeout",
-            "cleanup-interval",
-            "allow-clients",
-            "deny-clients",
-            "store",
-            "metrics-port",
-            "metrics-host",
-            "curve-secret-key-file",
-            "max-message-size",
-            "session-queue-capacity",
-            "autosave-delay-ms",
-            "front-mode",
-            "old-gen-floor-mib",
-            "old-gen-factor",
-            "context-retention-days",
-            "token-file",
-            "curve-client-keys",
-            "plain-passwords-file",
-            "max-sessions");
+    static final Set<String> SERVE_SETTINGS = SettingKeys.valuedFlags();
 
     /**
      * {@code stui serve [--key VALUE | --key=VALUE]...} with settings flags only, each at most once, or null:

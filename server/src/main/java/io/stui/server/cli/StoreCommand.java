@@ -31,6 +31,21 @@ final class StoreCommand implements Runnable {
         return r.ok() ? 0 : 1;
     }
 
+    /** A tool that may refuse its files (a {@link StoreException}). */
+    private interface Tool {
+        int run();
+    }
+
+    /** Runs {@code tool}; a refusal is printed as {@code stui store SUBCOMMAND: why} with exit code 2. */
+    private static int orRefused(String subcommand, Tool tool) {
+        try {
+            return tool.run();
+        } catch (StoreException e) {
+            System.err.println("stui store " + subcommand + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
@@ -60,12 +75,7 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                return print(StoreTools.backup(file, out), out.toString());
-            } catch (StoreException e) {
-                System.err.println("stui store backup: " + e.getMessage());
-                return 2;
-            }
+            return orRefused("backup", () -> print(StoreTools.backup(file, out), out.toString()));
         }
     }
 
@@ -83,15 +93,12 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
+            return orRefused("restore", () -> {
                 Path kept = StoreTools.restore(backup, store);
                 System.out.println("restored " + backup + " to " + store
                         + (kept == null ? "" : "; the previous store is kept as " + kept));
                 return 0;
-            } catch (StoreException e) {
-                System.err.println("stui store restore: " + e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 }

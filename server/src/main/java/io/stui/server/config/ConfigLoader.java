@@ -33,44 +33,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    /** Every setting key, as written in files and flags. */
-    public static final List<String> KEYS = List.of(
-            "endpoint",
-            "workers",
-            "eval-timeout-ms",
-            "instruction-budget",
-            "max-sessions-per-client",
-            "session-timeout",
-            "cleanup-interval",
-            "allow-clients",
-            "deny-clients",
-            "store",
-            "metrics-port",
-            "metrics-host",
-            "curve-secret-key",
-            "curve-secret-key-file",
-            "insecure",
-            "max-message-size",
-            "session-queue-capacity",
-            "autosave-delay-ms",
-            "front-mode",
-            "old-gen-floor-mib",
-            "old-gen-factor",
-            "context-retention-days",
-            // the live debugger (issue #15): seconds a suspended evaluation waits before it is terminated
-            "debug-suspension-timeout",
-            // client identity and the session cap (issue #16)
-            "token-file",
-            "curve-client-keys",
-            "plain-passwords-file",
-            "max-sessions",
-            // durability (issue #16)
-            "retry-window",
-            "max-answer-bytes",
-            "events-endpoint",
-            "events-hwm",
-            // per-session memory (issue #16)
-            "session-memory-limit");
+    /** Every setting key, as written in files and flags ({@link SettingKeys}). */
+    public static final List<String> KEYS = SettingKeys.ALL;
 
     private static final Set<String> KEY_SET = Set.copyOf(KEYS);
     /** Reads JSON files by streaming: no tree, and no mapper classes loaded into the server. */

@@ -103,6 +103,9 @@ public record ServerConfig(
             List<String> denyClients,
             Duration contextRetention) {
         public Sessions {
+            if (maxPerClient < 1) {
+                throw new IllegalArgumentException("max-sessions-per-client must be positive");
+            }
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(cleanupInterval, "cleanupInterval");
             Objects.requireNonNull(contextRetention, "contextRetention");

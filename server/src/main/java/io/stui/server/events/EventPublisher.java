@@ -5,6 +5,8 @@ import io.stui.zmq.SocketOption;
 import io.stui.zmq.SocketType;
 import io.stui.zmq.ZContext;
 import io.stui.zmq.ZSocket;
+import io.stui.zmq.ZmqError;
+import io.stui.zmq.ZmqException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -138,6 +140,29 @@ public final class EventPublisher implements Events, AutoCloseable {
         return "tcp://127.0.0.1:*";
     }
 
+    /**
+     * The front's failure to bind {@code endpoint}, told why a tcp port may be taken although no server binds it: a
+     * server on the port before it keeps its events socket there by default. Names that port and the flag that moves
+     * the events socket; any other failure is answered as it is.
+     */
+    public static IllegalStateException explainTakenPort(IllegalStateException failure, String endpoint) {
+        int colon = endpoint.lastIndexOf(':');
+        String port = endpoint.substring(colon + 1);
+        if (!(failure.getCause() instanceof ZmqException z)
+                || z.code() != ZmqError.EADDRINUSE
+                || !endpoint.startsWith("tcp://")
+                || !port.matches("[0-9]{1,5}")
+                || Integer.parseInt(port) < 2) {
+            return failure;
+        }
+        int previous = Integer.parseInt(port) - 1;
+        return new IllegalStateException(
+                failure.getMessage() + " A server on port " + previous + " binds its events socket on port " + port
+                        + " unless it is started with --events-endpoint (tcp://127.0.0.1:* for any free port, none"
+                        + " for no events).",
+                z);
+    }
+
     /** The endpoint bound (port resolved). */
     public String endpoint() {
         return endpoint;
@@ -263,9 +288,10 @@ public final class EventPublisher implements Events, AutoCloseable {
         try {
             byte[] topic = e.topicBytes();
             byte[] body = e.toJson(++seq);
-            if (socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT)) {
-                socket.send(body, ZSocket.DONTWAIT);
+            if (socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT) || sendAfterTakingInReads(topic)) {
+                // counted before the last frame makes the event visible: a subscriber that has it sees it counted
                 published.incrementAndGet();
+                socket.send(body, ZSocket.DONTWAIT);
                 return;
             }
             // a subscriber of this topic is at its high-water mark: count it, and let the others have the event
@@ -282,6 +308,17 @@ public final class EventPublisher implements Events, AutoCloseable {
             dropped.incrementAndGet();
             log.warn("event=event_send_failed kind={} error=\"{}\"", e.kind(), ex.toString());
         }
+    }
+
+    /**
+     * Sends the topic frame again after taking in what the subscribers have read: while sending, libzmq takes in its
+     * peers' notices of what they read at most once a millisecond, so a subscriber that has read every event may
+     * still look full; reading ZMQ_EVENTS takes them in at once. Only then is a refused send a subscriber at its
+     * high-water mark, and the lossy send after it reaches every subscriber that keeps up.
+     */
+    private boolean sendAfterTakingInReads(byte[] topic) {
+        socket.getEvents();
+        return socket.send(topic, ZSocket.SNDMORE | ZSocket.DONTWAIT);
     }
 
     /** Stops taking events, sends what was queued and closes the socket. */

@@ -1,16 +1,9 @@
 package io.stui.server.front;
 
 import io.stui.zmq.ZContext;
-import io.stui.zmq.ZSocket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fast front: the socket loop of the thread that holds the sockets (the <em>holder</em>), which may run a
@@ -28,35 +21,18 @@ import org.slf4j.LoggerFactory;
  * <p>Shutdown ({@link #close(Duration)}) stops reading requests, forwards the answers of work already accepted for
  * up to the given time, then closes the sockets.
  */
-public final class FastFront implements Front {
+public final class FastFront extends FrontLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(FastFront.class);
-    private static final int BATCH = 64;
-
-    private final ZContext context;
-    private final Settings settings;
-    private final Dispatcher dispatcher;
     private final ThreadFactory threads;
-    private final AnswerQueue answers;
+    /** Who holds the sockets: a hand-over passes them to the next holder. */
     private final HandOver handOver;
-    private final FrontStart start = new FrontStart();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean accepting = true;
-    private volatile long drainDeadline;
-    /** Owned by the holder; a hand-over passes them to the next holder. */
-    private FrontSockets sockets;
-    /** The frames of the request being read, reused from one to the next ({@link RoutedMessage} copies them out). */
-    private final List<byte[]> frames = new ArrayList<>(4);
 
     /**
      * @param threads makes the front's threads; they run dispatched work in place, so they must be able to
      *                (the server passes the engine's evaluation threads)
      */
     public FastFront(ZContext context, Settings settings, Dispatcher dispatcher, ThreadFactory threads) {
-        this.context = context;
-        this.settings = settings;
-        this.dispatcher = dispatcher;
-        this.answers = new AnswerQueue(context);
+        super(context, settings, dispatcher);
         // a front thread's doorbell socket lives as long as the thread (spares keep theirs for their next life)
         this.threads = r -> threads.newThread(() -> {
             try {
@@ -73,16 +49,6 @@ public final class FastFront implements Front {
     public String start() {
         threads.newThread(this::firstHolder).start();
         return start.await();
-    }
-
-    @Override
-    public String endpoint() {
-        return start.endpoint();
-    }
-
-    @Override
-    public int inFlight() {
-        return answers.inFlight();
     }
 
     @Override
@@ -148,8 +114,7 @@ public final class FastFront implements Front {
         if (step == RELIEVED) {
             return false;
         }
-        answers.takeDoorbells(s.pull);
-        answers.forward(s);
+        forwardLast(s);
         return true;
     }
 
@@ -163,11 +128,8 @@ public final class FastFront implements Front {
      * itself would wait for an on-stack replacement (seen interpreted for 27 s under load).
      */
     private int serveOnce(FrontSockets s) {
-        if (!accepting) {
-            s.stopPollingRouter();
-            if (answers.inFlight() <= 0 || System.nanoTime() > drainDeadline) {
-                return STOPPED;
-            }
+        if (drained(s)) {
+            return STOPPED;
         }
         if (accepting && answers.inFlight() == 0) {
             // nothing is out with a worker or a relieved thread, so no answer can come through the
@@ -179,53 +141,15 @@ public final class FastFront implements Front {
             }
             return GO_ON;
         }
-        s.poller.poll(accepting ? FrontSockets.WAIT_MS : 20);
-        // drain whatever is ready on both sockets before polling again: under load this
-        // saves a poll call per message
-        if (s.poller.isReadable(s.pull)) {
-            answers.takeDoorbells(s.pull);
-        }
-        boolean busy = true;
-        while (busy) {
-            busy = answers.forward(s) > 0;
-            if (s.routerPolled() && accepting) {
-                int read = readRequests(s);
-                if (read < 0) {
-                    return RELIEVED;
-                }
-                busy |= read > 0;
-            }
-        }
-        return GO_ON;
-    }
-
-    /** Reads up to {@link #BATCH} requests without waiting; answers how many, or -1 once relieved. */
-    private int readRequests(FrontSockets s) {
-        int n = 0;
-        while (n < BATCH && accepting) {
-            frames.clear();
-            if (!s.router.receiveFrames(frames, ZSocket.DONTWAIT)) {
-                break;
-            }
-            n++;
-            if (!handle(frames, s.router.lastUserId())) {
-                return -1;
-            }
-        }
-        return n;
+        return pollAndDrain(s) ? GO_ON : RELIEVED;
     }
 
     /** Dispatches one request (its frames are copied out first); answers false when a relief took the sockets over meanwhile. */
-    private boolean handle(List<byte[]> received, String userId) {
+    @Override
+    boolean handle(List<byte[]> received, String userId) {
         RoutedMessage routed = RoutedMessage.split(received);
-        answers.accepted();
         PendingRequest request = new PendingRequest(routed.envelope(), accepting && handOver.mayRunInPlace());
-        try {
-            dispatcher.dispatch(routed.body(), userId, request, request);
-        } catch (RuntimeException e) {
-            log.error("event=request_dropped error=\"{}\"", e.toString(), e);
-            answers.settled();
-        }
+        dispatch(routed, userId, request, request);
         return request.end();
     }
 
@@ -269,12 +193,9 @@ public final class FastFront implements Front {
         @Override
         public void send(byte[] answer, int length) {
             if (Thread.currentThread() == holder && !ended && end()) {
-                FrontSockets s = sockets;
-                answers.forward(s);
-                answers.settled();
-                s.send(envelope, answer, length);
+                answerNow(envelope, answer, length);
             } else {
-                answers.add(envelope, Arrays.copyOf(answer, length));
+                answerLater(envelope, answer, length);
             }
         }
 
@@ -295,27 +216,5 @@ public final class FastFront implements Front {
         handOver.finish();
         sockets.close();
         stopped.countDown();
-    }
-
-    @Override
-    public void close(Duration drain) {
-        drainDeadline = System.nanoTime() + drain.toNanos();
-        accepting = false;
-        try {
-            if (!stopped.await(drain.toMillis() + 2000, TimeUnit.MILLISECONDS)) {
-                log.warn("event=front_stop_slow");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        answers.closeAll();
-    }
-
-    @Override
-    public void stopAccepting() {
-        if (accepting) {
-            drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            accepting = false;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.stui.server.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.stui.protocol.JsonText;
+import io.stui.server.config.ServerConfig;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.identity.SessionOwners;
 import io.stui.server.store.SessionStore;
@@ -61,7 +62,6 @@ public final class SessionManager implements AutoCloseable, SessionOwners {
 
     private final Object createLock = new Object();
 
-    private final SessionSettings settings;
     private final Duration retention;
     private final int maxSessions;
 
@@ -69,18 +69,27 @@ public final class SessionManager implements AutoCloseable, SessionOwners {
      * Loads the sessions in {@code store}, dropping those that expired while the server was down and deleting those
      * whose retention ended.
      *
-     * @param lanes the worker pool: a session's workspace is parked and closed in the session's lane
+     * @param settings    quotas, idle time-out, who may open sessions, retention ({@code ServerConfig.sessions()})
+     * @param maxSessions live sessions all owners together may hold ({@code max-sessions})
+     * @param lanes       the worker pool: a session's workspace is parked and closed in the session's lane
      */
-    public SessionManager(SessionStore store, Clock clock, SessionSettings settings, KeyedSerialExecutor lanes) {
-        this.settings = settings;
-        this.maxSessions = settings.maxSessions();
-        this.retention = settings.retention();
+    public SessionManager(
+            SessionStore store,
+            Clock clock,
+            ServerConfig.Sessions settings,
+            int maxSessions,
+            KeyedSerialExecutor lanes) {
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("max-sessions must be positive");
+        }
+        this.maxSessions = maxSessions;
+        this.retention = settings.contextRetention();
         this.store = store;
         this.lanes = lanes;
         this.clock = clock;
         this.maxPerClient = settings.maxPerClient();
         this.timeout = settings.timeout();
-        this.policy = settings.policy();
+        this.policy = new ClientPolicy(settings.allowClients(), settings.denyClients());
         long now = clock.millis();
         int expired = 0;
         for (StoredSession s : store.loadSessions()) {
@@ -360,11 +369,6 @@ public final class SessionManager implements AutoCloseable, SessionOwners {
     }
 
     /** The cap on live sessions, all clients together. */
-    /** The settings this manager was made with. */
-    public SessionSettings settings() {
-        return settings;
-    }
-
     public int maxSessions() {
         return maxSessions;
     }

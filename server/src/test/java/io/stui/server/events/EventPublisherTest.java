@@ -69,6 +69,8 @@ class EventPublisherTest {
                 assertEquals("héllo", text.at("/result/text").asText());
                 assertTrue(text.path("seq").asLong() > busy.path("seq").asLong());
                 assertTrue(text.path("timestamp").asText().endsWith("Z"), text.toString());
+                // subscribed, s2's (sent to nobody), and s1's two: an event a subscriber has is already counted
+                assertEquals(4, pub.published() + pub.dropped());
             }
         }
     }

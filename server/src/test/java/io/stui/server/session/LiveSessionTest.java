@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stui.server.config.ServerConfig;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.store.SessionStore;
 import io.stui.server.workspace.SessionWorkspace;
@@ -28,7 +29,12 @@ class LiveSessionTest {
         try (SessionStore store = SessionStore.open(dir.resolve("s.db"));
                 KeyedSerialExecutor lanes = new KeyedSerialExecutor(1, 10, 10, 64L << 20)) {
             SessionManager sessions = new SessionManager(
-                    store, Clock.systemUTC(), SessionSettings.defaults().withQuota(5, Duration.ofHours(1)), lanes);
+                    store,
+                    Clock.systemUTC(),
+                    new ServerConfig.Sessions(
+                            5, Duration.ofHours(1), Duration.ofMinutes(5), List.of(), List.of(), Duration.ofDays(30)),
+                    1000,
+                    lanes);
             Workspaces workspaces = new Workspaces(SmalltalkEngine.boot(), store, Clock.systemUTC());
             LiveSession session = sessions.create("parker");
             assertEquals(0, sessions.sweep(0).parked(), "no workspace yet: nothing to park");

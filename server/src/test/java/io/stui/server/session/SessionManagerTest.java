@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stui.server.config.ServerConfig;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.store.SessionStore;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SessionManagerTest {
+    /** The documented default of context-retention-days (30). */
+    private static final Duration RETENTION = ServerConfig.defaults().sessions().contextRetention();
 
     @TempDir
     Path dir;
@@ -43,9 +46,8 @@ class SessionManagerTest {
         return new SessionManager(
                 store,
                 clock,
-                SessionSettings.defaults()
-                        .withQuota(5, Duration.ofSeconds(3600))
-                        .withPolicy(allow, deny),
+                new ServerConfig.Sessions(5, Duration.ofSeconds(3600), Duration.ofMinutes(5), allow, deny, RETENTION),
+                1000,
                 lanes);
     }
 
@@ -70,7 +72,12 @@ class SessionManagerTest {
     @Test
     void idsAre128RandomBitsAndNeverRepeat() {
         SessionManager m = new SessionManager(
-                store, clock, SessionSettings.defaults().withQuota(10_000, Duration.ofSeconds(3600)), lanes);
+                store,
+                clock,
+                new ServerConfig.Sessions(
+                        10_000, Duration.ofSeconds(3600), Duration.ofMinutes(5), List.of(), List.of(), RETENTION),
+                1000,
+                lanes);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             String id = m.create("c" + (i % 100)).id();
@@ -121,7 +128,7 @@ class SessionManagerTest {
 
         clock.advanceSeconds(3601);
         m.sweep(Long.MAX_VALUE);
-        clock.advanceSeconds(SessionSettings.defaults().retention().toSeconds());
+        clock.advanceSeconds(RETENTION.toSeconds());
         m.sweep(Long.MAX_VALUE);
         assertEquals(
                 SessionException.Reason.NOT_FOUND,

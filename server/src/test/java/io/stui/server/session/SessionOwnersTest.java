@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stui.server.config.ServerConfig;
 import io.stui.server.exec.KeyedSerialExecutor;
 import io.stui.server.store.SessionStore;
 import java.nio.file.Path;
@@ -40,11 +41,9 @@ class SessionOwnersTest {
         return new SessionManager(
                 store,
                 clock,
-                SessionSettings.defaults()
-                        .withQuota(2, Duration.ofSeconds(60))
-                        .withPolicy(allow, List.of())
-                        .withRetention(Duration.ofDays(1))
-                        .withMaxSessions(maxSessions),
+                new ServerConfig.Sessions(
+                        2, Duration.ofSeconds(60), Duration.ofMinutes(5), allow, List.of(), Duration.ofDays(1)),
+                maxSessions,
                 lanes);
     }
 
