@@ -158,16 +158,17 @@ final class Lib {
     }
 
     /*
-     * The calls that are neither hot nor critical (contexts, sockets, endpoints, setting options, the version, a
-     * blocking receive's wait, NativeBlock's calloc and free) share one downcall: four 64-bit integer arguments, a 64-bit integer result, errno
-     * captured. Each distinct C signature linked spins a stub class and lambda forms at run time (5-8 ms of a
-     * short-lived client's start each, and no AOT cache holds them); one shape for these is one stub instead of
-     * ten on a command-line client's path. This is sound on every 64-bit ABI the FFM linker supports: pointer
-     * and int arguments travel in integer registers (an int sign-extended, as Java's int-to-long conversion
-     * does), a callee ignores the argument registers it does not declare, and an int result is the low half of
-     * the result register (the caller's (int) cast). None of these functions is variadic, and none takes or
-     * returns a struct or a floating-point value. Only addresses of memory this backend owns are passed (socket
-     * and context handles, the socket's own block, endpoint strings it allocated), as to the _RAW handles.
+     * The calls that are neither hot nor critical (contexts, sockets, endpoints, setting options, the version,
+     * a blocking receive's wait, NativeBlock's calloc and free) share one downcall: four 64-bit integer
+     * arguments, a 64-bit integer result, errno captured. Each distinct C signature linked spins a stub class
+     * and lambda forms at run time (5-8 ms of a short-lived client's start each, and no AOT cache holds them);
+     * one shape for these is one stub instead of up to ten on a command-line client's path. This is sound on
+     * every 64-bit ABI the FFM linker supports: pointer and int arguments travel in integer registers (an int
+     * sign-extended, as Java's int-to-long conversion does), a callee ignores the argument registers it does
+     * not declare, and an int result is the low half of the result register (the caller's (int) cast). None
+     * of these functions is variadic, and none takes or returns a struct or a floating-point value. Only
+     * addresses of memory this backend owns are passed (socket and context handles, the socket's own block,
+     * endpoint strings it allocated), as to the _RAW handles. SharedDowncallTest checks it on libc.
      */
 
     /** The shared downcall: (function, errno capture, four longs) long; linked on the first call. */
