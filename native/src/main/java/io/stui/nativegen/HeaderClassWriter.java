@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * Writes the header class ({@code zmq_h}) in the shape of jextract's JDK 22+ output: runtime helpers and
  * library lookup, the {@code C_*} builtin layouts, primitive typedef layouts, per function a lazily
- * initialised holder class with {@code DESC}/{@code ADDR}/{@code HANDLE} plus {@code $descriptor()},
+ * initialised holder class with {@code DESC}/{@code ADDR} plus {@code $descriptor()},
  * {@code $handle()}, {@code $address()} and a wrapper, and a getter per constant.
  *
- * <p>Only the library lookup departs from jextract: it honours a system property and tries several
- * names, and fails class initialisation with an {@link UnsatisfiedLinkError} that says what to do.
+ * <p>Two departures from jextract. The library lookup honours a system property, tries several names, and
+ * fails class initialisation with an {@link UnsatisfiedLinkError} that says what to do. And each function's
+ * {@code HANDLE} sits in a holder nested in its holder ({@code Downcall}), linked on the first call or
+ * {@code $handle()}, not when {@code $address()} or {@code $descriptor()} is first read: linking a handle
+ * spins a stub class at run time (several milliseconds each, no AOT cache holds them), and the socket
+ * library links its own handles, with linker options, from the address and descriptor alone.
  */
 final class HeaderClassWriter {
 
@@ -188,7 +192,12 @@ final class HeaderClassWriter {
         out.blank();
         out.line("        public static final MemorySegment ADDR = " + h + ".findOrThrow(\"" + name + "\");");
         out.blank();
-        out.line("        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);");
+        // The handle in a holder of its own, linked on the first call or $handle(): a program that reads only
+        // the address and descriptor (to link a handle with options of its own) spins no stub for this one.
+        out.line("        private static class Downcall {");
+        out.line(
+                "            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);");
+        out.line("        }");
         out.line("    }");
         out.blank();
         out.cSnippet("    ", "Function descriptor for:", signature);
@@ -198,7 +207,7 @@ final class HeaderClassWriter {
         out.blank();
         out.cSnippet("    ", "Downcall method handle for:", signature);
         out.line("    public static MethodHandle " + name + "$handle() {");
-        out.line("        return " + name + ".HANDLE;");
+        out.line("        return " + name + ".Downcall.HANDLE;");
         out.line("    }");
         out.blank();
         out.cSnippet("    ", "Address for:", signature);
@@ -209,7 +218,7 @@ final class HeaderClassWriter {
         out.cSnippet("    ", "", signature);
         String returnType = Layouts.carrier(f.returnType());
         out.line("    public static " + returnType + " " + name + "(" + String.join(", ", paramDecls) + ") {");
-        out.line("        var mh$ = " + name + ".HANDLE;");
+        out.line("        var mh$ = " + name + ".Downcall.HANDLE;");
         out.line("        try {");
         String call = "mh$.invokeExact(" + String.join(", ", paramNames) + ");";
         out.line("            " + (isVoid ? call : "return (" + returnType + ")" + call));

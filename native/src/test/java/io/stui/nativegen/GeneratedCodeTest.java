@@ -2,11 +2,13 @@ package io.stui.nativegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.Arena;
@@ -27,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -118,6 +122,42 @@ class GeneratedCodeTest {
         MemorySegment address = (MemorySegment) call("sample_h", "strlen$address");
         assertTrue(address.address() != 0);
         assertTrue(call("sample_h", "strlen$handle") instanceof java.lang.invoke.MethodHandle);
+    }
+
+    /**
+     * Reading a function's address and descriptor links no downcall handle (a stub class spun at run time, several
+     * milliseconds each); the first call does. Checked in a child JVM's class initialisation log.
+     */
+    @Test
+    void aFunctionsHandleIsLinkedOnItsFirstCallOnly() throws Exception {
+        Path initLog = temp.resolve("class-init.log");
+        String classPath = String.join(
+                File.pathSeparator, temp.resolve("classes").toString(), System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Xlog:class+init=info:file=" + initLog,
+                        "-cp",
+                        classPath,
+                        DowncallHolderProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        child.getOutputStream().close();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not finish");
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("strlen: 4"), output);
+
+        Set<String> initialised = new TreeSet<>();
+        String prefix = "Initializing 'sample/bindings/sample_h$";
+        for (String line : Files.readAllLines(initLog)) {
+            int at = line.indexOf(prefix);
+            if (at >= 0) {
+                initialised.add(line.substring(at + prefix.length(), line.indexOf('\'', at + prefix.length())));
+            }
+        }
+        assertTrue(initialised.containsAll(Set.of("abs", "strlen", "strlen$Downcall")), initialised.toString());
+        assertFalse(initialised.contains("abs$Downcall"), "abs's handle was linked: " + initialised);
     }
 
     @Test

@@ -109,7 +109,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_errno");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -129,7 +131,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_errno$handle() {
-        return zmq_errno.HANDLE;
+        return zmq_errno.Downcall.HANDLE;
     }
 
     /**
@@ -148,7 +150,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_errno() {
-        var mh$ = zmq_errno.HANDLE;
+        var mh$ = zmq_errno.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
@@ -166,7 +168,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_strerror");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -186,7 +190,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_strerror$handle() {
-        return zmq_strerror.HANDLE;
+        return zmq_strerror.Downcall.HANDLE;
     }
 
     /**
@@ -205,7 +209,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_strerror(int errnum_) {
-        var mh$ = zmq_strerror.HANDLE;
+        var mh$ = zmq_strerror.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(errnum_);
         } catch (Error | RuntimeException ex) {
@@ -224,7 +228,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_version");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -244,7 +250,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_version$handle() {
-        return zmq_version.HANDLE;
+        return zmq_version.Downcall.HANDLE;
     }
 
     /**
@@ -263,7 +269,7 @@ public final class zmq_h {
      * }
      */
     public static void zmq_version(MemorySegment major_, MemorySegment minor_, MemorySegment patch_) {
-        var mh$ = zmq_version.HANDLE;
+        var mh$ = zmq_version.Downcall.HANDLE;
         try {
             mh$.invokeExact(major_, minor_, patch_);
         } catch (Error | RuntimeException ex) {
@@ -280,7 +286,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_ctx_new");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -300,7 +308,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_ctx_new$handle() {
-        return zmq_ctx_new.HANDLE;
+        return zmq_ctx_new.Downcall.HANDLE;
     }
 
     /**
@@ -319,7 +327,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_ctx_new() {
-        var mh$ = zmq_ctx_new.HANDLE;
+        var mh$ = zmq_ctx_new.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
@@ -337,7 +345,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_ctx_term");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -357,7 +367,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_ctx_term$handle() {
-        return zmq_ctx_term.HANDLE;
+        return zmq_ctx_term.Downcall.HANDLE;
     }
 
     /**
@@ -376,7 +386,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_ctx_term(MemorySegment context_) {
-        var mh$ = zmq_ctx_term.HANDLE;
+        var mh$ = zmq_ctx_term.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(context_);
         } catch (Error | RuntimeException ex) {
@@ -394,7 +404,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_ctx_shutdown");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -414,7 +426,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_ctx_shutdown$handle() {
-        return zmq_ctx_shutdown.HANDLE;
+        return zmq_ctx_shutdown.Downcall.HANDLE;
     }
 
     /**
@@ -433,7 +445,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_ctx_shutdown(MemorySegment context_) {
-        var mh$ = zmq_ctx_shutdown.HANDLE;
+        var mh$ = zmq_ctx_shutdown.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(context_);
         } catch (Error | RuntimeException ex) {
@@ -453,7 +465,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_ctx_set");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -473,7 +487,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_ctx_set$handle() {
-        return zmq_ctx_set.HANDLE;
+        return zmq_ctx_set.Downcall.HANDLE;
     }
 
     /**
@@ -492,7 +506,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_ctx_set(MemorySegment context_, int option_, int optval_) {
-        var mh$ = zmq_ctx_set.HANDLE;
+        var mh$ = zmq_ctx_set.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(context_, option_, optval_);
         } catch (Error | RuntimeException ex) {
@@ -511,7 +525,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_ctx_get");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -531,7 +547,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_ctx_get$handle() {
-        return zmq_ctx_get.HANDLE;
+        return zmq_ctx_get.Downcall.HANDLE;
     }
 
     /**
@@ -550,7 +566,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_ctx_get(MemorySegment context_, int option_) {
-        var mh$ = zmq_ctx_get.HANDLE;
+        var mh$ = zmq_ctx_get.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(context_, option_);
         } catch (Error | RuntimeException ex) {
@@ -568,7 +584,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_init");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -588,7 +606,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_init$handle() {
-        return zmq_init.HANDLE;
+        return zmq_init.Downcall.HANDLE;
     }
 
     /**
@@ -607,7 +625,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_init(int io_threads_) {
-        var mh$ = zmq_init.HANDLE;
+        var mh$ = zmq_init.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(io_threads_);
         } catch (Error | RuntimeException ex) {
@@ -625,7 +643,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_term");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -645,7 +665,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_term$handle() {
-        return zmq_term.HANDLE;
+        return zmq_term.Downcall.HANDLE;
     }
 
     /**
@@ -664,7 +684,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_term(MemorySegment context_) {
-        var mh$ = zmq_term.HANDLE;
+        var mh$ = zmq_term.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(context_);
         } catch (Error | RuntimeException ex) {
@@ -682,7 +702,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_ctx_destroy");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -702,7 +724,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_ctx_destroy$handle() {
-        return zmq_ctx_destroy.HANDLE;
+        return zmq_ctx_destroy.Downcall.HANDLE;
     }
 
     /**
@@ -721,7 +743,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_ctx_destroy(MemorySegment context_) {
-        var mh$ = zmq_ctx_destroy.HANDLE;
+        var mh$ = zmq_ctx_destroy.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(context_);
         } catch (Error | RuntimeException ex) {
@@ -739,7 +761,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_init");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -759,7 +783,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_init$handle() {
-        return zmq_msg_init.HANDLE;
+        return zmq_msg_init.Downcall.HANDLE;
     }
 
     /**
@@ -778,7 +802,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_init(MemorySegment msg_) {
-        var mh$ = zmq_msg_init.HANDLE;
+        var mh$ = zmq_msg_init.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_);
         } catch (Error | RuntimeException ex) {
@@ -797,7 +821,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_init_size");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -817,7 +843,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_init_size$handle() {
-        return zmq_msg_init_size.HANDLE;
+        return zmq_msg_init_size.Downcall.HANDLE;
     }
 
     /**
@@ -836,7 +862,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_init_size(MemorySegment msg_, long size_) {
-        var mh$ = zmq_msg_init_size.HANDLE;
+        var mh$ = zmq_msg_init_size.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_, size_);
         } catch (Error | RuntimeException ex) {
@@ -858,7 +884,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_init_data");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -878,7 +906,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_init_data$handle() {
-        return zmq_msg_init_data.HANDLE;
+        return zmq_msg_init_data.Downcall.HANDLE;
     }
 
     /**
@@ -897,7 +925,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_init_data(MemorySegment msg_, MemorySegment data_, long size_, MemorySegment ffn_, MemorySegment hint_) {
-        var mh$ = zmq_msg_init_data.HANDLE;
+        var mh$ = zmq_msg_init_data.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_, data_, size_, ffn_, hint_);
         } catch (Error | RuntimeException ex) {
@@ -917,7 +945,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_send");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -937,7 +967,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_send$handle() {
-        return zmq_msg_send.HANDLE;
+        return zmq_msg_send.Downcall.HANDLE;
     }
 
     /**
@@ -956,7 +986,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_send(MemorySegment msg_, MemorySegment s_, int flags_) {
-        var mh$ = zmq_msg_send.HANDLE;
+        var mh$ = zmq_msg_send.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_, s_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -976,7 +1006,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_recv");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -996,7 +1028,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_recv$handle() {
-        return zmq_msg_recv.HANDLE;
+        return zmq_msg_recv.Downcall.HANDLE;
     }
 
     /**
@@ -1015,7 +1047,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_recv(MemorySegment msg_, MemorySegment s_, int flags_) {
-        var mh$ = zmq_msg_recv.HANDLE;
+        var mh$ = zmq_msg_recv.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_, s_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -1033,7 +1065,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_close");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1053,7 +1087,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_close$handle() {
-        return zmq_msg_close.HANDLE;
+        return zmq_msg_close.Downcall.HANDLE;
     }
 
     /**
@@ -1072,7 +1106,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_close(MemorySegment msg_) {
-        var mh$ = zmq_msg_close.HANDLE;
+        var mh$ = zmq_msg_close.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_);
         } catch (Error | RuntimeException ex) {
@@ -1091,7 +1125,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_move");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1111,7 +1147,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_move$handle() {
-        return zmq_msg_move.HANDLE;
+        return zmq_msg_move.Downcall.HANDLE;
     }
 
     /**
@@ -1130,7 +1166,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_move(MemorySegment dest_, MemorySegment src_) {
-        var mh$ = zmq_msg_move.HANDLE;
+        var mh$ = zmq_msg_move.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(dest_, src_);
         } catch (Error | RuntimeException ex) {
@@ -1149,7 +1185,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_copy");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1169,7 +1207,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_copy$handle() {
-        return zmq_msg_copy.HANDLE;
+        return zmq_msg_copy.Downcall.HANDLE;
     }
 
     /**
@@ -1188,7 +1226,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_copy(MemorySegment dest_, MemorySegment src_) {
-        var mh$ = zmq_msg_copy.HANDLE;
+        var mh$ = zmq_msg_copy.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(dest_, src_);
         } catch (Error | RuntimeException ex) {
@@ -1206,7 +1244,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_data");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1226,7 +1266,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_data$handle() {
-        return zmq_msg_data.HANDLE;
+        return zmq_msg_data.Downcall.HANDLE;
     }
 
     /**
@@ -1245,7 +1285,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_msg_data(MemorySegment msg_) {
-        var mh$ = zmq_msg_data.HANDLE;
+        var mh$ = zmq_msg_data.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(msg_);
         } catch (Error | RuntimeException ex) {
@@ -1263,7 +1303,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_size");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1283,7 +1325,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_size$handle() {
-        return zmq_msg_size.HANDLE;
+        return zmq_msg_size.Downcall.HANDLE;
     }
 
     /**
@@ -1302,7 +1344,7 @@ public final class zmq_h {
      * }
      */
     public static long zmq_msg_size(MemorySegment msg_) {
-        var mh$ = zmq_msg_size.HANDLE;
+        var mh$ = zmq_msg_size.Downcall.HANDLE;
         try {
             return (long)mh$.invokeExact(msg_);
         } catch (Error | RuntimeException ex) {
@@ -1320,7 +1362,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_more");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1340,7 +1384,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_more$handle() {
-        return zmq_msg_more.HANDLE;
+        return zmq_msg_more.Downcall.HANDLE;
     }
 
     /**
@@ -1359,7 +1403,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_more(MemorySegment msg_) {
-        var mh$ = zmq_msg_more.HANDLE;
+        var mh$ = zmq_msg_more.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_);
         } catch (Error | RuntimeException ex) {
@@ -1378,7 +1422,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_get");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1398,7 +1444,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_get$handle() {
-        return zmq_msg_get.HANDLE;
+        return zmq_msg_get.Downcall.HANDLE;
     }
 
     /**
@@ -1417,7 +1463,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_get(MemorySegment msg_, int property_) {
-        var mh$ = zmq_msg_get.HANDLE;
+        var mh$ = zmq_msg_get.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_, property_);
         } catch (Error | RuntimeException ex) {
@@ -1437,7 +1483,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_set");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1457,7 +1505,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_set$handle() {
-        return zmq_msg_set.HANDLE;
+        return zmq_msg_set.Downcall.HANDLE;
     }
 
     /**
@@ -1476,7 +1524,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_msg_set(MemorySegment msg_, int property_, int optval_) {
-        var mh$ = zmq_msg_set.HANDLE;
+        var mh$ = zmq_msg_set.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(msg_, property_, optval_);
         } catch (Error | RuntimeException ex) {
@@ -1495,7 +1543,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_msg_gets");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1515,7 +1565,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_msg_gets$handle() {
-        return zmq_msg_gets.HANDLE;
+        return zmq_msg_gets.Downcall.HANDLE;
     }
 
     /**
@@ -1534,7 +1584,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_msg_gets(MemorySegment msg_, MemorySegment property_) {
-        var mh$ = zmq_msg_gets.HANDLE;
+        var mh$ = zmq_msg_gets.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(msg_, property_);
         } catch (Error | RuntimeException ex) {
@@ -1553,7 +1603,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_socket");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1573,7 +1625,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_socket$handle() {
-        return zmq_socket.HANDLE;
+        return zmq_socket.Downcall.HANDLE;
     }
 
     /**
@@ -1592,7 +1644,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_socket(MemorySegment x0, int type_) {
-        var mh$ = zmq_socket.HANDLE;
+        var mh$ = zmq_socket.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(x0, type_);
         } catch (Error | RuntimeException ex) {
@@ -1610,7 +1662,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_close");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1630,7 +1684,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_close$handle() {
-        return zmq_close.HANDLE;
+        return zmq_close.Downcall.HANDLE;
     }
 
     /**
@@ -1649,7 +1703,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_close(MemorySegment s_) {
-        var mh$ = zmq_close.HANDLE;
+        var mh$ = zmq_close.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_);
         } catch (Error | RuntimeException ex) {
@@ -1670,7 +1724,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_setsockopt");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1690,7 +1746,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_setsockopt$handle() {
-        return zmq_setsockopt.HANDLE;
+        return zmq_setsockopt.Downcall.HANDLE;
     }
 
     /**
@@ -1709,7 +1765,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_setsockopt(MemorySegment s_, int option_, MemorySegment optval_, long optvallen_) {
-        var mh$ = zmq_setsockopt.HANDLE;
+        var mh$ = zmq_setsockopt.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, option_, optval_, optvallen_);
         } catch (Error | RuntimeException ex) {
@@ -1730,7 +1786,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_getsockopt");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1750,7 +1808,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_getsockopt$handle() {
-        return zmq_getsockopt.HANDLE;
+        return zmq_getsockopt.Downcall.HANDLE;
     }
 
     /**
@@ -1769,7 +1827,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_getsockopt(MemorySegment s_, int option_, MemorySegment optval_, MemorySegment optvallen_) {
-        var mh$ = zmq_getsockopt.HANDLE;
+        var mh$ = zmq_getsockopt.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, option_, optval_, optvallen_);
         } catch (Error | RuntimeException ex) {
@@ -1788,7 +1846,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_bind");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1808,7 +1868,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_bind$handle() {
-        return zmq_bind.HANDLE;
+        return zmq_bind.Downcall.HANDLE;
     }
 
     /**
@@ -1827,7 +1887,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_bind(MemorySegment s_, MemorySegment addr_) {
-        var mh$ = zmq_bind.HANDLE;
+        var mh$ = zmq_bind.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, addr_);
         } catch (Error | RuntimeException ex) {
@@ -1846,7 +1906,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_connect");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1866,7 +1928,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_connect$handle() {
-        return zmq_connect.HANDLE;
+        return zmq_connect.Downcall.HANDLE;
     }
 
     /**
@@ -1885,7 +1947,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_connect(MemorySegment s_, MemorySegment addr_) {
-        var mh$ = zmq_connect.HANDLE;
+        var mh$ = zmq_connect.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, addr_);
         } catch (Error | RuntimeException ex) {
@@ -1904,7 +1966,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_unbind");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1924,7 +1988,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_unbind$handle() {
-        return zmq_unbind.HANDLE;
+        return zmq_unbind.Downcall.HANDLE;
     }
 
     /**
@@ -1943,7 +2007,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_unbind(MemorySegment s_, MemorySegment addr_) {
-        var mh$ = zmq_unbind.HANDLE;
+        var mh$ = zmq_unbind.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, addr_);
         } catch (Error | RuntimeException ex) {
@@ -1962,7 +2026,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_disconnect");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -1982,7 +2048,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_disconnect$handle() {
-        return zmq_disconnect.HANDLE;
+        return zmq_disconnect.Downcall.HANDLE;
     }
 
     /**
@@ -2001,7 +2067,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_disconnect(MemorySegment s_, MemorySegment addr_) {
-        var mh$ = zmq_disconnect.HANDLE;
+        var mh$ = zmq_disconnect.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, addr_);
         } catch (Error | RuntimeException ex) {
@@ -2022,7 +2088,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_send");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2042,7 +2110,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_send$handle() {
-        return zmq_send.HANDLE;
+        return zmq_send.Downcall.HANDLE;
     }
 
     /**
@@ -2061,7 +2129,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_send(MemorySegment s_, MemorySegment buf_, long len_, int flags_) {
-        var mh$ = zmq_send.HANDLE;
+        var mh$ = zmq_send.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, buf_, len_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -2082,7 +2150,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_send_const");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2102,7 +2172,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_send_const$handle() {
-        return zmq_send_const.HANDLE;
+        return zmq_send_const.Downcall.HANDLE;
     }
 
     /**
@@ -2121,7 +2191,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_send_const(MemorySegment s_, MemorySegment buf_, long len_, int flags_) {
-        var mh$ = zmq_send_const.HANDLE;
+        var mh$ = zmq_send_const.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, buf_, len_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -2142,7 +2212,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_recv");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2162,7 +2234,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_recv$handle() {
-        return zmq_recv.HANDLE;
+        return zmq_recv.Downcall.HANDLE;
     }
 
     /**
@@ -2181,7 +2253,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_recv(MemorySegment s_, MemorySegment buf_, long len_, int flags_) {
-        var mh$ = zmq_recv.HANDLE;
+        var mh$ = zmq_recv.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, buf_, len_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -2201,7 +2273,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_socket_monitor");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2221,7 +2295,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_socket_monitor$handle() {
-        return zmq_socket_monitor.HANDLE;
+        return zmq_socket_monitor.Downcall.HANDLE;
     }
 
     /**
@@ -2240,7 +2314,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_socket_monitor(MemorySegment s_, MemorySegment addr_, int events_) {
-        var mh$ = zmq_socket_monitor.HANDLE;
+        var mh$ = zmq_socket_monitor.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, addr_, events_);
         } catch (Error | RuntimeException ex) {
@@ -2260,7 +2334,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_poll");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2280,7 +2356,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_poll$handle() {
-        return zmq_poll.HANDLE;
+        return zmq_poll.Downcall.HANDLE;
     }
 
     /**
@@ -2299,7 +2375,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_poll(MemorySegment items_, int nitems_, long timeout_) {
-        var mh$ = zmq_poll.HANDLE;
+        var mh$ = zmq_poll.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(items_, nitems_, timeout_);
         } catch (Error | RuntimeException ex) {
@@ -2319,7 +2395,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_proxy");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2339,7 +2417,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_proxy$handle() {
-        return zmq_proxy.HANDLE;
+        return zmq_proxy.Downcall.HANDLE;
     }
 
     /**
@@ -2358,7 +2436,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_proxy(MemorySegment frontend_, MemorySegment backend_, MemorySegment capture_) {
-        var mh$ = zmq_proxy.HANDLE;
+        var mh$ = zmq_proxy.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(frontend_, backend_, capture_);
         } catch (Error | RuntimeException ex) {
@@ -2379,7 +2457,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_proxy_steerable");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2399,7 +2479,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_proxy_steerable$handle() {
-        return zmq_proxy_steerable.HANDLE;
+        return zmq_proxy_steerable.Downcall.HANDLE;
     }
 
     /**
@@ -2418,7 +2498,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_proxy_steerable(MemorySegment frontend_, MemorySegment backend_, MemorySegment capture_, MemorySegment control_) {
-        var mh$ = zmq_proxy_steerable.HANDLE;
+        var mh$ = zmq_proxy_steerable.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(frontend_, backend_, capture_, control_);
         } catch (Error | RuntimeException ex) {
@@ -2436,7 +2516,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_has");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2456,7 +2538,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_has$handle() {
-        return zmq_has.HANDLE;
+        return zmq_has.Downcall.HANDLE;
     }
 
     /**
@@ -2475,7 +2557,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_has(MemorySegment capability_) {
-        var mh$ = zmq_has.HANDLE;
+        var mh$ = zmq_has.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(capability_);
         } catch (Error | RuntimeException ex) {
@@ -2495,7 +2577,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_device");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2515,7 +2599,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_device$handle() {
-        return zmq_device.HANDLE;
+        return zmq_device.Downcall.HANDLE;
     }
 
     /**
@@ -2534,7 +2618,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_device(int type_, MemorySegment frontend_, MemorySegment backend_) {
-        var mh$ = zmq_device.HANDLE;
+        var mh$ = zmq_device.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(type_, frontend_, backend_);
         } catch (Error | RuntimeException ex) {
@@ -2554,7 +2638,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_sendmsg");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2574,7 +2660,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_sendmsg$handle() {
-        return zmq_sendmsg.HANDLE;
+        return zmq_sendmsg.Downcall.HANDLE;
     }
 
     /**
@@ -2593,7 +2679,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_sendmsg(MemorySegment s_, MemorySegment msg_, int flags_) {
-        var mh$ = zmq_sendmsg.HANDLE;
+        var mh$ = zmq_sendmsg.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, msg_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -2613,7 +2699,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_recvmsg");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2633,7 +2721,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_recvmsg$handle() {
-        return zmq_recvmsg.HANDLE;
+        return zmq_recvmsg.Downcall.HANDLE;
     }
 
     /**
@@ -2652,7 +2740,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_recvmsg(MemorySegment s_, MemorySegment msg_, int flags_) {
-        var mh$ = zmq_recvmsg.HANDLE;
+        var mh$ = zmq_recvmsg.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, msg_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -2673,7 +2761,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_sendiov");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2693,7 +2783,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_sendiov$handle() {
-        return zmq_sendiov.HANDLE;
+        return zmq_sendiov.Downcall.HANDLE;
     }
 
     /**
@@ -2712,7 +2802,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_sendiov(MemorySegment s_, MemorySegment iov_, long count_, int flags_) {
-        var mh$ = zmq_sendiov.HANDLE;
+        var mh$ = zmq_sendiov.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, iov_, count_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -2733,7 +2823,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_recviov");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2753,7 +2845,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_recviov$handle() {
-        return zmq_recviov.HANDLE;
+        return zmq_recviov.Downcall.HANDLE;
     }
 
     /**
@@ -2772,7 +2864,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_recviov(MemorySegment s_, MemorySegment iov_, MemorySegment count_, int flags_) {
-        var mh$ = zmq_recviov.HANDLE;
+        var mh$ = zmq_recviov.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(s_, iov_, count_, flags_);
         } catch (Error | RuntimeException ex) {
@@ -2792,7 +2884,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_z85_encode");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2812,7 +2906,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_z85_encode$handle() {
-        return zmq_z85_encode.HANDLE;
+        return zmq_z85_encode.Downcall.HANDLE;
     }
 
     /**
@@ -2831,7 +2925,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_z85_encode(MemorySegment dest_, MemorySegment data_, long size_) {
-        var mh$ = zmq_z85_encode.HANDLE;
+        var mh$ = zmq_z85_encode.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(dest_, data_, size_);
         } catch (Error | RuntimeException ex) {
@@ -2850,7 +2944,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_z85_decode");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2870,7 +2966,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_z85_decode$handle() {
-        return zmq_z85_decode.HANDLE;
+        return zmq_z85_decode.Downcall.HANDLE;
     }
 
     /**
@@ -2889,7 +2985,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_z85_decode(MemorySegment dest_, MemorySegment string_) {
-        var mh$ = zmq_z85_decode.HANDLE;
+        var mh$ = zmq_z85_decode.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(dest_, string_);
         } catch (Error | RuntimeException ex) {
@@ -2908,7 +3004,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_curve_keypair");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2928,7 +3026,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_curve_keypair$handle() {
-        return zmq_curve_keypair.HANDLE;
+        return zmq_curve_keypair.Downcall.HANDLE;
     }
 
     /**
@@ -2947,7 +3045,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_curve_keypair(MemorySegment z85_public_key_, MemorySegment z85_secret_key_) {
-        var mh$ = zmq_curve_keypair.HANDLE;
+        var mh$ = zmq_curve_keypair.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(z85_public_key_, z85_secret_key_);
         } catch (Error | RuntimeException ex) {
@@ -2966,7 +3064,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_curve_public");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -2986,7 +3086,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_curve_public$handle() {
-        return zmq_curve_public.HANDLE;
+        return zmq_curve_public.Downcall.HANDLE;
     }
 
     /**
@@ -3005,7 +3105,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_curve_public(MemorySegment z85_public_key_, MemorySegment z85_secret_key_) {
-        var mh$ = zmq_curve_public.HANDLE;
+        var mh$ = zmq_curve_public.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(z85_public_key_, z85_secret_key_);
         } catch (Error | RuntimeException ex) {
@@ -3022,7 +3122,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_atomic_counter_new");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3042,7 +3144,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_atomic_counter_new$handle() {
-        return zmq_atomic_counter_new.HANDLE;
+        return zmq_atomic_counter_new.Downcall.HANDLE;
     }
 
     /**
@@ -3061,7 +3163,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_atomic_counter_new() {
-        var mh$ = zmq_atomic_counter_new.HANDLE;
+        var mh$ = zmq_atomic_counter_new.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
@@ -3079,7 +3181,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_atomic_counter_set");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3099,7 +3203,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_atomic_counter_set$handle() {
-        return zmq_atomic_counter_set.HANDLE;
+        return zmq_atomic_counter_set.Downcall.HANDLE;
     }
 
     /**
@@ -3118,7 +3222,7 @@ public final class zmq_h {
      * }
      */
     public static void zmq_atomic_counter_set(MemorySegment counter_, int value_) {
-        var mh$ = zmq_atomic_counter_set.HANDLE;
+        var mh$ = zmq_atomic_counter_set.Downcall.HANDLE;
         try {
             mh$.invokeExact(counter_, value_);
         } catch (Error | RuntimeException ex) {
@@ -3136,7 +3240,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_atomic_counter_inc");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3156,7 +3262,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_atomic_counter_inc$handle() {
-        return zmq_atomic_counter_inc.HANDLE;
+        return zmq_atomic_counter_inc.Downcall.HANDLE;
     }
 
     /**
@@ -3175,7 +3281,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_atomic_counter_inc(MemorySegment counter_) {
-        var mh$ = zmq_atomic_counter_inc.HANDLE;
+        var mh$ = zmq_atomic_counter_inc.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(counter_);
         } catch (Error | RuntimeException ex) {
@@ -3193,7 +3299,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_atomic_counter_dec");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3213,7 +3321,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_atomic_counter_dec$handle() {
-        return zmq_atomic_counter_dec.HANDLE;
+        return zmq_atomic_counter_dec.Downcall.HANDLE;
     }
 
     /**
@@ -3232,7 +3340,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_atomic_counter_dec(MemorySegment counter_) {
-        var mh$ = zmq_atomic_counter_dec.HANDLE;
+        var mh$ = zmq_atomic_counter_dec.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(counter_);
         } catch (Error | RuntimeException ex) {
@@ -3250,7 +3358,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_atomic_counter_value");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3270,7 +3380,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_atomic_counter_value$handle() {
-        return zmq_atomic_counter_value.HANDLE;
+        return zmq_atomic_counter_value.Downcall.HANDLE;
     }
 
     /**
@@ -3289,7 +3399,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_atomic_counter_value(MemorySegment counter_) {
-        var mh$ = zmq_atomic_counter_value.HANDLE;
+        var mh$ = zmq_atomic_counter_value.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(counter_);
         } catch (Error | RuntimeException ex) {
@@ -3306,7 +3416,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_atomic_counter_destroy");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3326,7 +3438,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_atomic_counter_destroy$handle() {
-        return zmq_atomic_counter_destroy.HANDLE;
+        return zmq_atomic_counter_destroy.Downcall.HANDLE;
     }
 
     /**
@@ -3345,7 +3457,7 @@ public final class zmq_h {
      * }
      */
     public static void zmq_atomic_counter_destroy(MemorySegment counter_p_) {
-        var mh$ = zmq_atomic_counter_destroy.HANDLE;
+        var mh$ = zmq_atomic_counter_destroy.Downcall.HANDLE;
         try {
             mh$.invokeExact(counter_p_);
         } catch (Error | RuntimeException ex) {
@@ -3362,7 +3474,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_new");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3382,7 +3496,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_new$handle() {
-        return zmq_timers_new.HANDLE;
+        return zmq_timers_new.Downcall.HANDLE;
     }
 
     /**
@@ -3401,7 +3515,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_timers_new() {
-        var mh$ = zmq_timers_new.HANDLE;
+        var mh$ = zmq_timers_new.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
@@ -3419,7 +3533,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_destroy");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3439,7 +3555,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_destroy$handle() {
-        return zmq_timers_destroy.HANDLE;
+        return zmq_timers_destroy.Downcall.HANDLE;
     }
 
     /**
@@ -3458,7 +3574,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_timers_destroy(MemorySegment timers_p) {
-        var mh$ = zmq_timers_destroy.HANDLE;
+        var mh$ = zmq_timers_destroy.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(timers_p);
         } catch (Error | RuntimeException ex) {
@@ -3479,7 +3595,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_add");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3499,7 +3617,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_add$handle() {
-        return zmq_timers_add.HANDLE;
+        return zmq_timers_add.Downcall.HANDLE;
     }
 
     /**
@@ -3518,7 +3636,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_timers_add(MemorySegment timers, long interval, MemorySegment handler, MemorySegment arg) {
-        var mh$ = zmq_timers_add.HANDLE;
+        var mh$ = zmq_timers_add.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(timers, interval, handler, arg);
         } catch (Error | RuntimeException ex) {
@@ -3537,7 +3655,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_cancel");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3557,7 +3677,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_cancel$handle() {
-        return zmq_timers_cancel.HANDLE;
+        return zmq_timers_cancel.Downcall.HANDLE;
     }
 
     /**
@@ -3576,7 +3696,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_timers_cancel(MemorySegment timers, int timer_id) {
-        var mh$ = zmq_timers_cancel.HANDLE;
+        var mh$ = zmq_timers_cancel.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(timers, timer_id);
         } catch (Error | RuntimeException ex) {
@@ -3596,7 +3716,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_set_interval");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3616,7 +3738,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_set_interval$handle() {
-        return zmq_timers_set_interval.HANDLE;
+        return zmq_timers_set_interval.Downcall.HANDLE;
     }
 
     /**
@@ -3635,7 +3757,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_timers_set_interval(MemorySegment timers, int timer_id, long interval) {
-        var mh$ = zmq_timers_set_interval.HANDLE;
+        var mh$ = zmq_timers_set_interval.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(timers, timer_id, interval);
         } catch (Error | RuntimeException ex) {
@@ -3654,7 +3776,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_reset");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3674,7 +3798,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_reset$handle() {
-        return zmq_timers_reset.HANDLE;
+        return zmq_timers_reset.Downcall.HANDLE;
     }
 
     /**
@@ -3693,7 +3817,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_timers_reset(MemorySegment timers, int timer_id) {
-        var mh$ = zmq_timers_reset.HANDLE;
+        var mh$ = zmq_timers_reset.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(timers, timer_id);
         } catch (Error | RuntimeException ex) {
@@ -3711,7 +3835,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_timeout");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3731,7 +3857,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_timeout$handle() {
-        return zmq_timers_timeout.HANDLE;
+        return zmq_timers_timeout.Downcall.HANDLE;
     }
 
     /**
@@ -3750,7 +3876,7 @@ public final class zmq_h {
      * }
      */
     public static long zmq_timers_timeout(MemorySegment timers) {
-        var mh$ = zmq_timers_timeout.HANDLE;
+        var mh$ = zmq_timers_timeout.Downcall.HANDLE;
         try {
             return (long)mh$.invokeExact(timers);
         } catch (Error | RuntimeException ex) {
@@ -3768,7 +3894,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_timers_execute");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3788,7 +3916,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_timers_execute$handle() {
-        return zmq_timers_execute.HANDLE;
+        return zmq_timers_execute.Downcall.HANDLE;
     }
 
     /**
@@ -3807,7 +3935,7 @@ public final class zmq_h {
      * }
      */
     public static int zmq_timers_execute(MemorySegment timers) {
-        var mh$ = zmq_timers_execute.HANDLE;
+        var mh$ = zmq_timers_execute.Downcall.HANDLE;
         try {
             return (int)mh$.invokeExact(timers);
         } catch (Error | RuntimeException ex) {
@@ -3824,7 +3952,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_stopwatch_start");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3844,7 +3974,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_stopwatch_start$handle() {
-        return zmq_stopwatch_start.HANDLE;
+        return zmq_stopwatch_start.Downcall.HANDLE;
     }
 
     /**
@@ -3863,7 +3993,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_stopwatch_start() {
-        var mh$ = zmq_stopwatch_start.HANDLE;
+        var mh$ = zmq_stopwatch_start.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
@@ -3881,7 +4011,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_stopwatch_intermediate");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3901,7 +4033,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_stopwatch_intermediate$handle() {
-        return zmq_stopwatch_intermediate.HANDLE;
+        return zmq_stopwatch_intermediate.Downcall.HANDLE;
     }
 
     /**
@@ -3920,7 +4052,7 @@ public final class zmq_h {
      * }
      */
     public static long zmq_stopwatch_intermediate(MemorySegment watch_) {
-        var mh$ = zmq_stopwatch_intermediate.HANDLE;
+        var mh$ = zmq_stopwatch_intermediate.Downcall.HANDLE;
         try {
             return (long)mh$.invokeExact(watch_);
         } catch (Error | RuntimeException ex) {
@@ -3938,7 +4070,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_stopwatch_stop");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -3958,7 +4092,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_stopwatch_stop$handle() {
-        return zmq_stopwatch_stop.HANDLE;
+        return zmq_stopwatch_stop.Downcall.HANDLE;
     }
 
     /**
@@ -3977,7 +4111,7 @@ public final class zmq_h {
      * }
      */
     public static long zmq_stopwatch_stop(MemorySegment watch_) {
-        var mh$ = zmq_stopwatch_stop.HANDLE;
+        var mh$ = zmq_stopwatch_stop.Downcall.HANDLE;
         try {
             return (long)mh$.invokeExact(watch_);
         } catch (Error | RuntimeException ex) {
@@ -3994,7 +4128,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_sleep");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -4014,7 +4150,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_sleep$handle() {
-        return zmq_sleep.HANDLE;
+        return zmq_sleep.Downcall.HANDLE;
     }
 
     /**
@@ -4033,7 +4169,7 @@ public final class zmq_h {
      * }
      */
     public static void zmq_sleep(int seconds_) {
-        var mh$ = zmq_sleep.HANDLE;
+        var mh$ = zmq_sleep.Downcall.HANDLE;
         try {
             mh$.invokeExact(seconds_);
         } catch (Error | RuntimeException ex) {
@@ -4052,7 +4188,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_threadstart");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -4072,7 +4210,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_threadstart$handle() {
-        return zmq_threadstart.HANDLE;
+        return zmq_threadstart.Downcall.HANDLE;
     }
 
     /**
@@ -4091,7 +4229,7 @@ public final class zmq_h {
      * }
      */
     public static MemorySegment zmq_threadstart(MemorySegment func_, MemorySegment arg_) {
-        var mh$ = zmq_threadstart.HANDLE;
+        var mh$ = zmq_threadstart.Downcall.HANDLE;
         try {
             return (MemorySegment)mh$.invokeExact(func_, arg_);
         } catch (Error | RuntimeException ex) {
@@ -4108,7 +4246,9 @@ public final class zmq_h {
 
         public static final MemorySegment ADDR = zmq_h.findOrThrow("zmq_threadclose");
 
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        private static class Downcall {
+            public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+        }
     }
 
     /**
@@ -4128,7 +4268,7 @@ public final class zmq_h {
      * }
      */
     public static MethodHandle zmq_threadclose$handle() {
-        return zmq_threadclose.HANDLE;
+        return zmq_threadclose.Downcall.HANDLE;
     }
 
     /**
@@ -4147,7 +4287,7 @@ public final class zmq_h {
      * }
      */
     public static void zmq_threadclose(MemorySegment thread_) {
-        var mh$ = zmq_threadclose.HANDLE;
+        var mh$ = zmq_threadclose.Downcall.HANDLE;
         try {
             mh$.invokeExact(thread_);
         } catch (Error | RuntimeException ex) {

@@ -3,13 +3,10 @@ package io.stui.zmq;
 import io.stui.zmq.internal.jeromq.JeromqProvider;
 import io.stui.zmq.internal.panama.NativeProvider;
 import io.stui.zmq.spi.BackendProvider;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Loads backends once and resolves the default one. */
 final class BackendRegistry {
-    private static final Logger LOG = LoggerFactory.getLogger(BackendRegistry.class);
-
     private BackendRegistry() {}
 
     /** Loaded on first use: class initialisation is the JVM's own once-only lock. */
@@ -39,10 +36,13 @@ final class BackendRegistry {
                 if (NativeHolder.PROVIDER != null) {
                     return Backend.NATIVE;
                 }
-                LOG.warn(
-                        "libzmq could not be loaded ({}); using the JeroMQ backend. Install libzmq 4.3 or set -D{}=jeromq to silence this.",
-                        describe(NativeHolder.FAILURE),
-                        Backend.PROPERTY);
+                // The logger is looked up here, not in a static field: starting the logging framework costs a
+                // short-lived client (stui eval) about 20 ms it does not otherwise spend.
+                LoggerFactory.getLogger(BackendRegistry.class)
+                        .warn(
+                                "libzmq could not be loaded ({}); using the JeroMQ backend. Install libzmq 4.3 or set -D{}=jeromq to silence this.",
+                                describe(NativeHolder.FAILURE),
+                                Backend.PROPERTY);
                 return Backend.JEROMQ;
             });
         }

@@ -105,8 +105,17 @@ final class ClientOptionsMixin {
     }
 
     private RuntimeException usage(String message) {
-        return spec == null
-                ? new IllegalArgumentException(message)
-                : new ParameterException(spec.commandLine(), message);
+        return spec == null ? new IllegalArgumentException(message) : PicocliUsage.error(spec, message);
+    }
+
+    /**
+     * Makes picocli's usage error in a class of its own: verifying a method that returns one as a RuntimeException
+     * loads picocli's exception classes, which the AOT cache cannot hold (too old a class format), so
+     * {@code stui eval} and {@code stui call} would read them from the jar on every start.
+     */
+    private static final class PicocliUsage {
+        static RuntimeException error(CommandSpec spec, String message) {
+            return new ParameterException(spec.commandLine(), message);
+        }
     }
 }

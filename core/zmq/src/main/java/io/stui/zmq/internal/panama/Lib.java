@@ -158,6 +158,86 @@ final class Lib {
     }
 
     /*
+     * The calls that are neither hot nor critical (contexts, sockets, endpoints, setting options, the version,
+     * a blocking receive's wait, NativeBlock's calloc and free) share one downcall: four 64-bit integer
+     * arguments, a 64-bit integer result, errno captured. Each distinct C signature linked spins a stub class
+     * and lambda forms at run time (5-8 ms of a short-lived client's start each, and no AOT cache holds them);
+     * one shape for these is one stub instead of up to ten on a command-line client's path. This is sound on
+     * every 64-bit ABI the FFM linker supports: pointer and int arguments travel in integer registers (an int
+     * sign-extended, as Java's int-to-long conversion does), a callee ignores the argument registers it does
+     * not declare, and an int result is the low half of the result register (the caller's (int) cast). None
+     * of these functions is variadic, and none takes or returns a struct or a floating-point value. Only
+     * addresses of memory this backend owns are passed (socket and context handles, the socket's own block,
+     * endpoint strings it allocated), as to the _RAW handles. SharedDowncallTest checks it on libc.
+     */
+
+    /** The shared downcall: (function, errno capture, four longs) long; linked on the first call. */
+    private static final class SharedDowncall {
+        private SharedDowncall() {}
+
+        static final MethodHandle CALL = LINKER.downcallHandle(
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG),
+                Linker.Option.captureCallState("errno"));
+    }
+
+    /**
+     * A C function (libzmq's, or libc's for {@link NativeBlock}) called through the shared downcall. A function the
+     * loaded libzmq lacks throws a {@link ZmqException} naming it at each call, as {@link #orMissing} does for the
+     * handles.
+     */
+    static final class CFunction {
+        private final String name;
+        /** Null when the loaded libzmq does not export the function. */
+        private final MemorySegment address;
+
+        private CFunction(String name, MemorySegment address) {
+            this.name = name;
+            this.address = address;
+        }
+
+        static CFunction of(String name, Supplier<MemorySegment> address) {
+            try {
+                return new CFunction(name, address.get());
+            } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                return new CFunction(name, null);
+            }
+        }
+
+        /** Calls the function with its arguments (pointers as addresses, ints widened); errno goes to {@code capture}. */
+        long call(MemorySegment capture, long a, long b, long c, long d) {
+            if (address == null) {
+                throw NativeErrors.missingFunction(name, versionOrUnknown());
+            }
+            try {
+                return (long) SharedDowncall.CALL.invokeExact(address, capture, a, b, c, d);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        long call(MemorySegment capture) {
+            return call(capture, 0, 0, 0, 0);
+        }
+
+        long call(MemorySegment capture, long a) {
+            return call(capture, a, 0, 0, 0);
+        }
+
+        long call(MemorySegment capture, long a, long b) {
+            return call(capture, a, b, 0, 0);
+        }
+
+        long call(MemorySegment capture, long a, long b, long c) {
+            return call(capture, a, b, c, 0);
+        }
+    }
+
+    /*
      * Every downcall, in one holder class per group of calls that programs make together. A holder's
      * handles are linked when the holder is first used (class initialisation: once, thread-safe, and a
      * plain static final read afterwards), so a program links only the groups it uses: each handle spins a
@@ -165,73 +245,22 @@ final class Lib {
      * receives does not wait for the monitor, the proxy or the forwarding calls.
      */
 
-    /** Every program: the context, its sockets and their endpoints, and each socket's receive message. */
+    /**
+     * Every program: the context, its sockets and their endpoints (through the shared downcall), and each
+     * socket's receive message.
+     */
     static final class Sockets {
         private Sockets() {}
 
-        static final MethodHandle CTX_NEW = h(
-                "zmq_ctx_new", () -> zmq_h.zmq_ctx_new$address(), () -> zmq_h.zmq_ctx_new$descriptor(), Mode.ERRNO, P);
-        static final MethodHandle CTX_TERM = h(
-                "zmq_ctx_term",
-                () -> zmq_h.zmq_ctx_term$address(),
-                () -> zmq_h.zmq_ctx_term$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P);
-        static final MethodHandle CTX_SHUTDOWN = h(
-                "zmq_ctx_shutdown",
-                () -> zmq_h.zmq_ctx_shutdown$address(),
-                () -> zmq_h.zmq_ctx_shutdown$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P);
-        static final MethodHandle SOCKET = h(
-                "zmq_socket",
-                () -> zmq_h.zmq_socket$address(),
-                () -> zmq_h.zmq_socket$descriptor(),
-                Mode.ERRNO,
-                P,
-                P,
-                int.class);
-        static final MethodHandle CLOSE = h(
-                "zmq_close",
-                () -> zmq_h.zmq_close$address(),
-                () -> zmq_h.zmq_close$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P);
-        static final MethodHandle BIND = h(
-                "zmq_bind",
-                () -> zmq_h.zmq_bind$address(),
-                () -> zmq_h.zmq_bind$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P,
-                P);
-        static final MethodHandle CONNECT = h(
-                "zmq_connect",
-                () -> zmq_h.zmq_connect$address(),
-                () -> zmq_h.zmq_connect$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P,
-                P);
-        static final MethodHandle UNBIND = h(
-                "zmq_unbind",
-                () -> zmq_h.zmq_unbind$address(),
-                () -> zmq_h.zmq_unbind$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P,
-                P);
-        static final MethodHandle DISCONNECT = h(
-                "zmq_disconnect",
-                () -> zmq_h.zmq_disconnect$address(),
-                () -> zmq_h.zmq_disconnect$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P,
-                P);
+        static final CFunction CTX_NEW = CFunction.of("zmq_ctx_new", () -> zmq_h.zmq_ctx_new$address());
+        static final CFunction CTX_TERM = CFunction.of("zmq_ctx_term", () -> zmq_h.zmq_ctx_term$address());
+        static final CFunction CTX_SHUTDOWN = CFunction.of("zmq_ctx_shutdown", () -> zmq_h.zmq_ctx_shutdown$address());
+        static final CFunction SOCKET = CFunction.of("zmq_socket", () -> zmq_h.zmq_socket$address());
+        static final CFunction CLOSE = CFunction.of("zmq_close", () -> zmq_h.zmq_close$address());
+        static final CFunction BIND = CFunction.of("zmq_bind", () -> zmq_h.zmq_bind$address());
+        static final CFunction CONNECT = CFunction.of("zmq_connect", () -> zmq_h.zmq_connect$address());
+        static final CFunction UNBIND = CFunction.of("zmq_unbind", () -> zmq_h.zmq_unbind$address());
+        static final CFunction DISCONNECT = CFunction.of("zmq_disconnect", () -> zmq_h.zmq_disconnect$address());
         /*
          * zmq_msg_init and zmq_msg_close of the socket's own messages, by address like the hot calls below:
          * the same (long)int downcall as zmq_msg_more, so they link no stub of their own.
@@ -310,11 +339,16 @@ final class Lib {
                 () -> zmq_h.zmq_msg_data$descriptor(),
                 long.class,
                 long.class);
+        /**
+         * The capturing receive after a failed try, for a caller that waits (a blocking client: a reply is rarely
+         * there when it starts receiving), through the shared downcall.
+         */
+        static final CFunction MSG_RECV_WAIT = CFunction.of("zmq_msg_recv", () -> zmq_h.zmq_msg_recv$address());
     }
 
     /**
-     * The capturing calls after a failed try, for a caller that waits: a blocking client (a reply is
-     * rarely there when it starts receiving), or one whose peer's queue is full.
+     * The capturing sends after a failed try, for a caller that waits: one whose peer's queue is full. (A
+     * blocking receive waits through {@link Receive#MSG_RECV_WAIT}.)
      */
     static final class Waiting {
         private Waiting() {}
@@ -328,15 +362,6 @@ final class Lib {
                 P,
                 P,
                 long.class,
-                int.class);
-        static final MethodHandle MSG_RECV = h(
-                "zmq_msg_recv",
-                () -> zmq_h.zmq_msg_recv$address(),
-                () -> zmq_h.zmq_msg_recv$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P,
-                P,
                 int.class);
         static final MethodHandle MSG_SEND = h(
                 "zmq_msg_send",
@@ -456,20 +481,11 @@ final class Lib {
                 java.lang.foreign.Arena.global().allocateFrom("User-Id").address();
     }
 
-    /** Setting a socket option: every client sets a few (LINGER, timeouts) when it opens a socket. */
+    /** Setting a socket option (through the shared downcall): every client sets a few (LINGER, timeouts). */
     static final class SetOption {
         private SetOption() {}
 
-        static final MethodHandle SETSOCKOPT = h(
-                "zmq_setsockopt",
-                () -> zmq_h.zmq_setsockopt$address(),
-                () -> zmq_h.zmq_setsockopt$descriptor(),
-                Mode.ERRNO,
-                int.class,
-                P,
-                int.class,
-                P,
-                long.class);
+        static final CFunction SETSOCKOPT = CFunction.of("zmq_setsockopt", () -> zmq_h.zmq_setsockopt$address());
     }
 
     /** Reading a socket option (the last endpoint, ZMQ_EVENTS...). */
@@ -565,19 +581,11 @@ final class Lib {
                 P);
     }
 
-    /** Asked once, when the backend loads. */
+    /** Asked once, when the backend loads (through the shared downcall). */
     static final class Version {
         private Version() {}
 
-        static final MethodHandle VERSION = h(
-                "zmq_version",
-                () -> zmq_h.zmq_version$address(),
-                () -> zmq_h.zmq_version$descriptor(),
-                Mode.PLAIN,
-                void.class,
-                P,
-                P,
-                P);
+        static final CFunction VERSION = CFunction.of("zmq_version", () -> zmq_h.zmq_version$address());
     }
 
     /** Only when an error is reported. */
@@ -617,11 +625,10 @@ final class Lib {
     static String version() {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
             MemorySegment v = arena.allocate(ValueLayout.JAVA_INT, 3);
-            Version.VERSION.invokeExact(v, v.asSlice(4), v.asSlice(8));
+            long at = v.address();
+            Version.VERSION.call(arena.allocate(CAPTURE_LAYOUT), at, at + 4, at + 8);
             return v.getAtIndex(ValueLayout.JAVA_INT, 0) + "." + v.getAtIndex(ValueLayout.JAVA_INT, 1) + "."
                     + v.getAtIndex(ValueLayout.JAVA_INT, 2);
-        } catch (Throwable t) {
-            throw rethrow(t);
         }
     }
 

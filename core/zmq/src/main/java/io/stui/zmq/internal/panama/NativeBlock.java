@@ -1,12 +1,8 @@
 package io.stui.zmq.internal.panama;
 
-import static io.stui.zmq.internal.panama.Lib.rethrow;
-
-import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,22 +16,19 @@ final class NativeBlock {
     private NativeBlock() {}
 
     private static final Linker LINKER = Linker.nativeLinker();
-    // Addresses and sizes as longs (LP64): no segment objects around the calls.
-    private static final MethodHandle CALLOC = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("calloc").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
-    private static final MethodHandle FREE = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("free").orElseThrow(), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+    // Through Lib's shared downcall (addresses and sizes as longs, LP64): no stub of their own, no segment objects.
+    private static final Lib.CFunction CALLOC = Lib.CFunction.of(
+            "calloc", () -> LINKER.defaultLookup().find("calloc").orElseThrow());
+    private static final Lib.CFunction FREE =
+            Lib.CFunction.of("free", () -> LINKER.defaultLookup().find("free").orElseThrow());
     /** Blocks allocated and not yet freed: lets tests check each is freed exactly once (never on a hot path). */
     private static final AtomicLong LIVE = new AtomicLong();
 
     /** A zero-filled block of {@code size} bytes, 16-byte aligned (malloc's guarantee on LP64). */
     static MemorySegment allocate(long size) {
         long address;
-        try {
-            address = (long) CALLOC.invokeExact(1L, size);
-        } catch (Throwable t) {
-            throw rethrow(t);
+        try (Arena a = Arena.ofConfined()) {
+            address = CALLOC.call(a.allocate(Lib.CAPTURE_LAYOUT), 1L, size);
         }
         if (address == 0) {
             throw new OutOfMemoryError("calloc of " + size + " bytes failed");
@@ -46,11 +39,9 @@ final class NativeBlock {
 
     /** Gives a block from {@link #allocate} back; the caller makes sure this happens once and nothing uses it later. */
     static void free(MemorySegment block) {
-        try {
-            FREE.invokeExact(block.address());
+        try (Arena a = Arena.ofConfined()) {
+            FREE.call(a.allocate(Lib.CAPTURE_LAYOUT), block.address());
             LIVE.decrementAndGet();
-        } catch (Throwable t) {
-            throw rethrow(t);
         }
     }
 

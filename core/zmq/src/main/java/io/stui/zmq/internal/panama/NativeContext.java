@@ -26,7 +26,7 @@ final class NativeContext implements ContextDriver {
         this.version = version;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            MemorySegment h = (MemorySegment) Lib.Sockets.CTX_NEW.invokeExact(cap);
+            MemorySegment h = MemorySegment.ofAddress(Lib.Sockets.CTX_NEW.call(cap));
             if (h.equals(MemorySegment.NULL)) {
                 throw NativeErrors.error("create context", Lib.errno(cap), null);
             }
@@ -107,14 +107,14 @@ final class NativeContext implements ContextDriver {
     public SocketDriver socket(SocketType type) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            MemorySegment s = (MemorySegment) Lib.Sockets.SOCKET.invokeExact(cap, handle, type.code());
+            MemorySegment s = MemorySegment.ofAddress(Lib.Sockets.SOCKET.call(cap, handle.address(), type.code()));
             if (s.equals(MemorySegment.NULL)) {
                 throw NativeErrors.error("create " + type + " socket", Lib.errno(cap), null);
             }
             try {
                 return new NativeSocket(s);
             } catch (RuntimeException | Error e) {
-                int rc = (int) Lib.Sockets.CLOSE.invokeExact(cap, s); // no native socket without an owner
+                Lib.Sockets.CLOSE.call(cap, s.address()); // no native socket without an owner
                 throw e;
             }
         } catch (Throwable t) {
@@ -186,7 +186,7 @@ final class NativeContext implements ContextDriver {
     public void shutdown() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            if ((int) Lib.Sockets.CTX_SHUTDOWN.invokeExact(cap, handle) != 0) {
+            if ((int) Lib.Sockets.CTX_SHUTDOWN.call(cap, handle.address()) != 0) {
                 throw NativeErrors.error("shut down context", Lib.errno(cap), null);
             }
         } catch (Throwable t) {
@@ -201,7 +201,7 @@ final class NativeContext implements ContextDriver {
         }
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = a.allocate(Lib.CAPTURE_LAYOUT);
-            while ((int) Lib.Sockets.CTX_TERM.invokeExact(cap, handle) != 0) {
+            while ((int) Lib.Sockets.CTX_TERM.call(cap, handle.address()) != 0) {
                 int errno = Lib.errno(cap);
                 if (errno != NativeErrors.EINTR) {
                     throw NativeErrors.error("terminate context", errno, null);

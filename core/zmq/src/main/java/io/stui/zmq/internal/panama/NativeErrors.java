@@ -3,84 +3,56 @@ package io.stui.zmq.internal.panama;
 import io.stui.zmq.ZmqError;
 import io.stui.zmq.ZmqException;
 import io.stui.zmq.bindings.zmq_h;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * errno numbers of libzmq on this platform and their portable names. The numbers come from the
- * constants the generated bindings carry (zmq_h.EAGAIN() ...); names the bindings lack fall back to
- * Linux's values, since libzmq uses the platform's errno.
+ * errno numbers of libzmq on this platform and their portable names, from the constants the generated
+ * bindings carry (zmq_h.EAGAIN() ...: the platform's errno as zmq.h sees it, and libzmq's own). Each is read
+ * by name here, not looked up by reflection, which cost a short-lived client several milliseconds; the
+ * compiler checks that the bindings have every name (NativeErrorsTest checks that none is left out).
  */
 final class NativeErrors {
     private NativeErrors() {}
 
-    private static final int HAUSNUMERO = 156384712;
-    private static final Map<ZmqError, Integer> LINUX = Map.ofEntries(
-            Map.entry(ZmqError.EAGAIN, 11),
-            Map.entry(ZmqError.EINTR, 4),
-            Map.entry(ZmqError.EINVAL, 22),
-            Map.entry(ZmqError.ENOTSOCK, 88),
-            Map.entry(ZmqError.EPROTONOSUPPORT, 93),
-            Map.entry(ZmqError.ENOTSUP, 95),
-            Map.entry(ZmqError.EADDRINUSE, 98),
-            Map.entry(ZmqError.EADDRNOTAVAIL, 99),
-            Map.entry(ZmqError.ENODEV, 19),
-            Map.entry(ZmqError.ENOENT, 2),
-            Map.entry(ZmqError.EMSGSIZE, 90),
-            Map.entry(ZmqError.EHOSTUNREACH, 113),
-            Map.entry(ZmqError.ECONNREFUSED, 111),
-            Map.entry(ZmqError.EMFILE, 24),
-            Map.entry(ZmqError.EFAULT, 14),
-            Map.entry(ZmqError.ENOMEM, 12),
-            Map.entry(ZmqError.ENOBUFS, 105),
-            Map.entry(ZmqError.ENETDOWN, 100),
-            Map.entry(ZmqError.ETIMEDOUT, 110),
-            Map.entry(ZmqError.EFSM, HAUSNUMERO + 51),
-            Map.entry(ZmqError.ENOCOMPATPROTO, HAUSNUMERO + 52),
-            Map.entry(ZmqError.ETERM, HAUSNUMERO + 53),
-            Map.entry(ZmqError.EMTHREAD, HAUSNUMERO + 54));
-
     private static final Map<ZmqError, Integer> NUMBERS = new EnumMap<>(ZmqError.class);
     private static final Map<Integer, ZmqError> CODES = new HashMap<>();
 
-    static final int EAGAIN;
-    static final int EINTR;
-    static final int ETERM;
-    static final int ENOTSOCK;
+    static final int EAGAIN = zmq_h.EAGAIN();
+    static final int EINTR = zmq_h.EINTR();
+    static final int ETERM = zmq_h.ETERM();
+    static final int ENOTSOCK = zmq_h.ENOTSOCK();
 
     static {
-        for (ZmqError c : ZmqError.values()) {
-            if (c == ZmqError.OTHER) {
-                continue;
-            }
-            Integer n = fromBindings(c.name());
-            if (n == null) {
-                n = LINUX.get(c);
-            }
-            if (n != null) {
-                NUMBERS.put(c, n);
-                CODES.putIfAbsent(n, c);
-            }
-        }
-        EAGAIN = zmq_h.EAGAIN();
-        EINTR = zmq_h.EINTR();
-        ETERM = zmq_h.ETERM();
-        ENOTSOCK = zmq_h.ENOTSOCK();
+        number(ZmqError.EAGAIN, EAGAIN);
+        number(ZmqError.EINTR, EINTR);
+        number(ZmqError.ETERM, ETERM);
+        number(ZmqError.EFSM, zmq_h.EFSM());
+        number(ZmqError.ENOTSOCK, ENOTSOCK);
+        number(ZmqError.EINVAL, zmq_h.EINVAL());
+        number(ZmqError.EPROTONOSUPPORT, zmq_h.EPROTONOSUPPORT());
+        number(ZmqError.ENOTSUP, zmq_h.ENOTSUP());
+        number(ZmqError.EADDRINUSE, zmq_h.EADDRINUSE());
+        number(ZmqError.EADDRNOTAVAIL, zmq_h.EADDRNOTAVAIL());
+        number(ZmqError.ENODEV, zmq_h.ENODEV());
+        number(ZmqError.ENOENT, zmq_h.ENOENT());
+        number(ZmqError.EMSGSIZE, zmq_h.EMSGSIZE());
+        number(ZmqError.EHOSTUNREACH, zmq_h.EHOSTUNREACH());
+        number(ZmqError.ECONNREFUSED, zmq_h.ECONNREFUSED());
+        number(ZmqError.ENOCOMPATPROTO, zmq_h.ENOCOMPATPROTO());
+        number(ZmqError.EMTHREAD, zmq_h.EMTHREAD());
+        number(ZmqError.EMFILE, zmq_h.EMFILE());
+        number(ZmqError.EFAULT, zmq_h.EFAULT());
+        number(ZmqError.ENOMEM, zmq_h.ENOMEM());
+        number(ZmqError.ENOBUFS, zmq_h.ENOBUFS());
+        number(ZmqError.ENETDOWN, zmq_h.ENETDOWN());
+        number(ZmqError.ETIMEDOUT, zmq_h.ETIMEDOUT());
     }
 
-    private static Integer fromBindings(String name) {
-        try {
-            Method m = zmq_h.class.getMethod(name);
-            if (Modifier.isStatic(m.getModifiers()) && m.getReturnType() == int.class) {
-                return (Integer) m.invoke(null);
-            }
-        } catch (ReflectiveOperationException e) {
-            // Not generated: the Linux table answers.
-        }
-        return null;
+    private static void number(ZmqError code, int errno) {
+        NUMBERS.put(code, errno);
+        CODES.putIfAbsent(errno, code);
     }
 
     static ZmqError code(int errno) {

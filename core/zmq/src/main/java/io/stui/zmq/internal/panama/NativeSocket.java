@@ -10,7 +10,6 @@ import io.stui.zmq.spi.UserIds;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,11 +128,11 @@ final class NativeSocket implements SocketDriver {
 
     // ---- endpoints ----
 
-    private void endpointCall(MethodHandle mh, String operation, String endpoint) {
+    private void endpointCall(Lib.CFunction function, String operation, String endpoint) {
         checkOpen(operation);
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ep = a.allocateFrom(endpoint);
-            int rc = (int) mh.invokeExact(capture, handle, ep);
+            int rc = (int) function.call(capture, handleAddress, ep.address());
             if (rc != 0) {
                 throw NativeErrors.error(operation, Lib.errno(capture), endpoint);
             }
@@ -340,7 +339,7 @@ final class NativeSocket implements SocketDriver {
             while (true) {
                 int rc = (flags & DONTWAIT) != 0
                         ? (int) Lib.NotWaiting.MSG_RECV_NB.invokeExact(capture, recvMsg, handle, flags)
-                        : (int) Lib.Waiting.MSG_RECV.invokeExact(capture, recvMsg, handle, flags);
+                        : (int) Lib.Receive.MSG_RECV_WAIT.call(capture, recvMsgAddress, handleAddress, flags);
                 if (rc >= 0) {
                     more = (int) Lib.Receive.MSG_MORE_RAW.invokeExact(recvMsgAddress) != 0;
                     if (userIds.recording()) {
@@ -563,7 +562,8 @@ final class NativeSocket implements SocketDriver {
     private void setRaw(OptionId option, MemorySegment value, long len) {
         try {
             while (true) {
-                int rc = (int) Lib.SetOption.SETSOCKOPT.invokeExact(capture, handle, option.code(), value, len);
+                int rc = (int)
+                        Lib.SetOption.SETSOCKOPT.call(capture, handleAddress, option.code(), value.address(), len);
                 if (rc == 0) {
                     return;
                 }
@@ -683,7 +683,7 @@ final class NativeSocket implements SocketDriver {
         }
         try {
             int rc = (int) Lib.Sockets.MSG_CLOSE_RAW.invokeExact(recvMsgAddress);
-            rc = (int) Lib.Sockets.CLOSE.invokeExact(capture, handle);
+            rc = (int) Lib.Sockets.CLOSE.call(capture, handleAddress);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {

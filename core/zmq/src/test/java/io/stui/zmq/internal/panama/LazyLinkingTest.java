@@ -32,17 +32,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LazyLinkingTest {
 
-    /** What a blocking client links: anything added here is start-up every client pays. */
-    private static final Set<String> CLIENT_GROUPS = Set.of("Version", "Sockets", "SetOption", "Send", "Receive");
-    /** Linked only when the reply has not arrived yet when the client starts receiving (so it waits). */
-    private static final String WAITING = "Waiting";
+    /**
+     * What a blocking client links, its wait for the reply included: anything added here is start-up every client
+     * pays. The cold calls (Version, Sockets, SetOption, a receive's wait) go through SharedDowncall, one stub.
+     */
+    private static final Set<String> CLIENT_GROUPS =
+            Set.of("SharedDowncall", "Version", "Sockets", "SetOption", "Send", "Receive");
 
     @Test
     void aClientThatSendsAndReceivesLinksOnlyTheGroupsItUses(@TempDir Path dir) throws Exception {
         Set<String> groups = holderGroups();
-        assertTrue(groups.containsAll(CLIENT_GROUPS) && groups.contains(WAITING), "Lib's holder classes: " + groups);
+        assertTrue(groups.containsAll(CLIENT_GROUPS) && groups.contains("Waiting"), "Lib's holder classes: " + groups);
 
         Path initLog = dir.resolve("class-init.log");
+        Path loadLog = dir.resolve("class-load.log");
         try (ZContext ctx = new ZContext(Backend.JEROMQ);
                 ZSocket rep = ctx.createSocket(SocketType.REP)) {
             rep.setRcvTimeout(60_000);
@@ -56,6 +59,7 @@ class LazyLinkingTest {
                             javaCommand(),
                             "--enable-native-access=ALL-UNNAMED",
                             "-Xlog:class+init=info:file=" + initLog,
+                            "-Xlog:class+load=info:file=" + loadLog,
                             "-cp",
                             testClassPath(),
                             LazyLinkingProbe.class.getName(),
@@ -70,22 +74,37 @@ class LazyLinkingTest {
             assertEquals("ping", served.get(10, TimeUnit.SECONDS));
         }
 
-        Set<String> linked = new TreeSet<>();
-        String prefix = "Initializing '" + Lib.class.getName().replace('.', '/') + "$";
-        for (String line : Files.readAllLines(initLog)) {
-            int at = line.indexOf(prefix);
-            if (at >= 0) {
-                String name = line.substring(at + prefix.length(), line.indexOf('\'', at + prefix.length()));
-                if (groups.contains(name)) {
-                    linked.add(name);
-                }
-            }
-        }
-        linked.remove(WAITING);
+        List<String> log = Files.readAllLines(initLog);
+        Set<String> linked = new TreeSet<>(initialised(log, Lib.class.getName() + "$"));
+        linked.retainAll(groups);
         assertEquals(new TreeSet<>(CLIENT_GROUPS), linked, "groups linked by a client; all groups: " + groups);
+        // Lib links its handles from the bindings' addresses and descriptors: the bindings' own plain handles
+        // (each function's Downcall holder) are never called, and must not be linked.
+        Set<String> bindingHandles = new TreeSet<>(initialised(log, "io.stui.zmq.bindings.zmq_h$"));
+        bindingHandles.removeIf(name -> !name.endsWith("$Downcall"));
+        assertEquals(Set.of(), bindingHandles, "the bindings' own downcall handles linked by a client");
+        // One stub per distinct (C signature, linker options) linked: the shared downcall and the four hot shapes
+        // ((long)int for msg_init/close/more, send, msg_recv, msg_data). JDK 25 spins them as DowncallStub classes.
+        long stubs = Files.readAllLines(loadLog).stream()
+                .filter(line -> line.contains("jdk.internal.foreign.abi.DowncallStub"))
+                .count();
+        assertTrue(stubs <= 5, "downcall stubs a client spins: " + stubs);
     }
 
-    /** Lib's nested classes that hold downcall handles. */
+    /** The classes named {@code prefix...} a class initialisation log shows initialised, without the prefix. */
+    private static Set<String> initialised(List<String> log, String prefix) {
+        String logged = "Initializing '" + prefix.replace('.', '/');
+        Set<String> names = new TreeSet<>();
+        for (String line : log) {
+            int at = line.indexOf(logged);
+            if (at >= 0) {
+                names.add(line.substring(at + logged.length(), line.indexOf('\'', at + logged.length())));
+            }
+        }
+        return names;
+    }
+
+    /** Lib's nested classes that hold downcall handles or functions called through the shared one. */
     private static Set<String> holderGroups() {
         Set<String> groups = new TreeSet<>();
         for (Class<?> nested : Lib.class.getDeclaredClasses()) {
@@ -98,7 +117,8 @@ class LazyLinkingTest {
     }
 
     private static boolean isStaticHandle(Field f) {
-        return Modifier.isStatic(f.getModifiers()) && f.getType() == MethodHandle.class;
+        return Modifier.isStatic(f.getModifiers())
+                && (f.getType() == MethodHandle.class || f.getType() == Lib.CFunction.class);
     }
 
     private static String javaCommand() {
