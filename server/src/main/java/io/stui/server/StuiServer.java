@@ -129,7 +129,9 @@ public final class StuiServer implements AutoCloseable {
                     EvaluationThreads.factory("stui-worker")));
             SessionSettings sessionSettings = SessionSettings.from(config);
             this.sessions = new SessionManager(store, Clock.systemUTC(), sessionSettings, executor);
-            this.metrics = opened(new ServerMetrics(sessions::sessionCount));
+            // without a metrics port the Prometheus client is never loaded (plain counts only)
+            this.metrics = opened(
+                    new ServerMetrics(sessions::sessionCount, config.metrics().port() != 0));
             if (config.metrics().port() != 0) {
                 metrics.exportJvm();
             }
@@ -238,21 +240,24 @@ public final class StuiServer implements AutoCloseable {
             this.front = front(config, context, dispatcher, zapHandler);
             this.endpoint = front.start();
             metrics.frontHandovers(front::handovers);
-            this.metricsPort = metrics.serve(
-                    config.metrics().host(),
-                    config.metrics().port(),
-                    new HealthProbe(
-                            context,
-                            endpoint,
-                            config.security().curveSecretKey(),
-                            probeKeys(),
-                            store,
-                            accepting::get,
-                            () -> image.saveFailuresInARow() == 0
-                                    ? Optional.empty()
-                                    : Optional.of("image: the default image could not be saved ("
-                                            + image.saveFailuresInARow()
-                                            + " failed saves in a row, retried with backoff; see the log)")));
+            // the probe (and its CURVE key pair, which loads the JDK's key agreement) only for a metrics port
+            this.metricsPort = config.metrics().port() == 0
+                    ? 0
+                    : metrics.serve(
+                            config.metrics().host(),
+                            config.metrics().port(),
+                            new HealthProbe(
+                                    context,
+                                    endpoint,
+                                    config.security().curveSecretKey(),
+                                    probeKeys(),
+                                    store,
+                                    accepting::get,
+                                    () -> image.saveFailuresInARow() == 0
+                                            ? Optional.empty()
+                                            : Optional.of("image: the default image could not be saved ("
+                                                    + image.saveFailuresInARow()
+                                                    + " failed saves in a row, retried with backoff; see the log)")));
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "stui-sweeper");
                 t.setDaemon(true);
