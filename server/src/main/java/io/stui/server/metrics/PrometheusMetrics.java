@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PrometheusMetrics implements MetricsRecorder {
 
+    /** Named after {@link ServerMetrics}, as the log's {@code metrics_listening} line always was. */
     private static final Logger log = LoggerFactory.getLogger(ServerMetrics.class);
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
