@@ -132,7 +132,9 @@ public final class StuiServer implements AutoCloseable {
                     config.sessions(),
                     config.security().maxSessions(),
                     executor);
-            this.metrics = opened(new ServerMetrics(sessions::sessionCount));
+            // without a metrics port the Prometheus client is never loaded (plain counts only)
+            this.metrics = opened(
+                    new ServerMetrics(sessions::sessionCount, config.metrics().port() != 0));
             if (config.metrics().port() != 0) {
                 metrics.exportJvm();
             }
@@ -249,22 +251,25 @@ public final class StuiServer implements AutoCloseable {
                 throw EventPublisher.explainTakenPort(e, config.front().endpoint());
             }
             metrics.frontHandovers(front::handovers);
-            this.metricsPort = metrics.serve(
-                    config.metrics().host(),
-                    config.metrics().port(),
-                    new HealthProbe(
-                            context,
-                            endpoint,
-                            config.security().curveSecretKey(),
-                            // a key pair only where the probe needs one: X25519's first use costs ~60 ms of CPU
-                            config.security().curveSecretKey() == null ? null : probeKeys(),
-                            store,
-                            accepting::get,
-                            () -> image.saveFailuresInARow() == 0
-                                    ? Optional.empty()
-                                    : Optional.of("image: the default image could not be saved ("
-                                            + image.saveFailuresInARow()
-                                            + " failed saves in a row, retried with backoff; see the log)")));
+            // the probe only for a metrics port, and its key pair only under CURVE: X25519's first use loads the
+            // JDK's key agreement and costs ~60 ms of CPU
+            this.metricsPort = config.metrics().port() == 0
+                    ? 0
+                    : metrics.serve(
+                            config.metrics().host(),
+                            config.metrics().port(),
+                            new HealthProbe(
+                                    context,
+                                    endpoint,
+                                    config.security().curveSecretKey(),
+                                    config.security().curveSecretKey() == null ? null : probeKeys(),
+                                    store,
+                                    accepting::get,
+                                    () -> image.saveFailuresInARow() == 0
+                                            ? Optional.empty()
+                                            : Optional.of("image: the default image could not be saved ("
+                                                    + image.saveFailuresInARow()
+                                                    + " failed saves in a row, retried with backoff; see the log)")));
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "stui-sweeper");
                 t.setDaemon(true);

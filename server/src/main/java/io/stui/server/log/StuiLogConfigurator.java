@@ -2,10 +2,10 @@ package io.stui.server.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
@@ -19,7 +19,7 @@ import org.slf4j.Logger;
  * suites' quieter set-up), still wins: this configurator then steps aside.
  */
 public final class StuiLogConfigurator extends ContextAwareBase implements Configurator {
-    /** The line format of every log event. */
+    /** The line format of every log event (written by {@link StuiLogLayout}, which does not parse it). */
     public static final String PATTERN =
             "ts=%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} level=%level thread=%thread logger=%logger{0} %msg%n%ex";
 
@@ -35,9 +35,12 @@ public final class StuiLogConfigurator extends ContextAwareBase implements Confi
 
     /** Sets up {@code context} with the root level named by {@code level} (INFO when null or not a level name). */
     static void configure(LoggerContext context, String level) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        StuiLogLayout layout = new StuiLogLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

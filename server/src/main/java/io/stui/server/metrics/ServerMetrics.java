@@ -1,25 +1,14 @@
 package io.stui.server.metrics;
 
-import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.CounterWithCallback;
-import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.stui.server.health.HealthProbe;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.LongSupplier;
 
 /**
- * The server's Prometheus metrics, in a registry of its own (several servers may share a JVM in
- * tests), optionally served over HTTP at {@code /metrics}.
+ * The server's metrics: Prometheus metrics, optionally served over HTTP at {@code /metrics}, and the counts the
+ * server reads itself ({@code system_info}, tests). A server whose metrics port is off counts in plain counters
+ * ({@link CountingMetrics}) and never loads the Prometheus client.
  *
  * <ul>
  *   <li>{@code stui_requests_total{command,outcome}}: answered requests; outcome is {@code success},
@@ -32,6 +21,7 @@ import org.slf4j.LoggerFactory;
  *       thread take the sockets over</li>
  *   <li>{@code stui_autosave_failures_total}: auto-save writes that failed (each is retried and reported to the
  *       session's client)</li>
+ *   <li>{@code stui_image_save_failures_total}, {@code stui_events_dropped_total}</li>
  *   <li>the JVM's and the process's own metrics ({@code jvm_*}, {@code process_*}: memory, threads, GC, CPU, open
  *       files)</li>
  * </ul>
@@ -41,54 +31,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerMetrics implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ServerMetrics.class);
+    private final MetricsRecorder recorder;
+    /** The same object as {@code recorder} when the metrics are in Prometheus, else null. */
+    private final PrometheusMetrics prometheus;
 
-    private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final Counter requests;
-    private final Histogram latency;
-    private final Counter timeouts;
-    private final Counter autosaves;
-    private final Counter autosaveFailures;
-    private final Counter imageSaveFailures;
-    private HTTPServer http;
     private volatile IntSupplier handovers = () -> 0;
 
-    /** Creates the metrics; {@code sessions} is read at each scrape. */
+    /** Metrics in Prometheus, which {@link #serve} can serve; {@code sessions} is read at each scrape. */
     public ServerMetrics(IntSupplier sessions) {
-        requests = Counter.builder()
-                .name("stui_requests_total")
-                .help("Requests answered, by command and outcome (success or error code)")
-                .labelNames("command", "outcome")
-                .register(registry);
-        latency = Histogram.builder()
-                .name("stui_request_duration_seconds")
-                .help("Time from decoding a request to sending its answer")
-                .labelNames("command")
-                .classicOnly()
-                .classicUpperBounds(
-                        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
-                .register(registry);
-        timeouts = Counter.builder()
-                .name("stui_evaluation_timeouts_total")
-                .help("Evaluations stopped by the time limit or the instruction budget")
-                .register(registry);
-        autosaves = Counter.builder()
-                .name("stui_autosaves_total")
-                .help("Workspace snapshots written by the background auto-save")
-                .register(registry);
-        autosaveFailures = Counter.builder()
-                .name("stui_autosave_failures_total")
-                .help("Auto-save writes that failed; each is retried and reported to the session's client")
-                .register(registry);
-        imageSaveFailures = Counter.builder()
-                .name("stui_image_save_failures_total")
-                .help("Saves of the default image that failed; each is retried with backoff, /readyz fails meanwhile")
-                .register(registry);
-        GaugeWithCallback.builder()
-                .name("stui_sessions")
-                .help("Live sessions")
-                .callback(cb -> cb.call(sessions.getAsInt()))
-                .register(registry);
+        this(sessions, true);
+    }
+
+    /**
+     * @param exported whether the metrics may be served ({@link #serve}, {@link #registry}): false for a server
+     *     whose metrics port is off, which then keeps only the counts
+     */
+    public ServerMetrics(IntSupplier sessions, boolean exported) {
+        if (exported) {
+            prometheus = new PrometheusMetrics(sessions);
+            recorder = prometheus;
+        } else {
+            prometheus = null;
+            recorder = new CountingMetrics();
+        }
     }
 
     /**
@@ -96,109 +61,69 @@ public final class ServerMetrics implements AutoCloseable {
      * java.lang.management and its MXBeans, about 2 MiB of classes a server without a metrics port would carry for
      * nothing. Call it before the front starts, so the port opens soon after the first answer.
      */
-    public synchronized void exportJvm() {
-        if (!jvmExported) {
-            JvmMetrics.builder().register(registry);
-            jvmExported = true;
-        }
+    public void exportJvm() {
+        exported().exportJvm();
     }
 
     /** Publishes the front end's hand-over count, read at each scrape. */
     public void frontHandovers(IntSupplier count) {
         handovers = count;
-        CounterWithCallback.builder()
-                .name("stui_front_handovers_total")
-                .help("Times a long request run on the front's thread made another thread take the sockets over")
-                .callback(cb -> cb.call(count.getAsInt()))
-                .register(registry);
+        recorder.frontHandovers(count);
     }
 
     /** Publishes the events socket's drops, read at each scrape. */
-    public void eventsDropped(java.util.function.LongSupplier count) {
-        CounterWithCallback.builder()
-                .name("stui_events_dropped_total")
-                .help("Events at least one subscriber missed: the hand-over queue was full or a subscriber was at its"
-                        + " high-water mark")
-                .callback(cb -> cb.call(count.getAsLong()))
-                .register(registry);
+    public void eventsDropped(LongSupplier count) {
+        recorder.eventsDropped(count);
     }
-
-    /**
-     * Label lookups build a label array each time; the data points of each command (its latency and
-     * its outcomes) are looked up once and kept, so recording costs one map lookup.
-     */
-    private boolean jvmExported;
-
-    private final class PerCommand {
-        final DistributionDataPoint latency;
-        final CounterDataPoint success;
-        final ConcurrentHashMap<String, CounterDataPoint> failures = new ConcurrentHashMap<>();
-
-        PerCommand(String command) {
-            latency = ServerMetrics.this.latency.labelValues(command);
-            success = requests.labelValues(command, SUCCESS);
-        }
-    }
-
-    private static final String SUCCESS = "success";
-    private final ConcurrentHashMap<String, PerCommand> perCommand = new ConcurrentHashMap<>();
 
     /** Records one answered request ({@code outcome}: {@code success} or the error code). */
     public void request(String command, String outcome, long nanos) {
-        PerCommand pc = perCommand.get(command);
-        if (pc == null) {
-            pc = perCommand.computeIfAbsent(command, PerCommand::new);
-        }
-        CounterDataPoint counter = SUCCESS.equals(outcome)
-                ? pc.success
-                : pc.failures.computeIfAbsent(outcome, o -> requests.labelValues(command, o));
-        counter.inc();
-        pc.latency.observe(nanos / 1e9);
+        recorder.request(command, outcome, nanos);
     }
 
     /** Records one evaluation stopped by a limit. */
     public void evaluationTimeout() {
-        timeouts.inc();
+        recorder.evaluationTimeout();
     }
 
     /** Requests answered so far for a command and outcome (for tests and system_info). */
     public long requestCount(String command, String outcome) {
-        return (long) requests.labelValues(command, outcome).get();
+        return recorder.requestCount(command, outcome);
     }
 
     /** Records one auto-saved workspace. */
     public void autosaved() {
-        autosaves.inc();
+        recorder.autosaved();
     }
 
     /** Records one failed auto-save write. */
     public void autosaveFailed() {
-        autosaveFailures.inc();
+        recorder.autosaveFailed();
     }
 
     /** Records one failed save of the default image. */
     public void imageSaveFailed() {
-        imageSaveFailures.inc();
+        recorder.imageSaveFailed();
     }
 
     /** Saves of the default image failed so far. */
     public long imageSaveFailureCount() {
-        return (long) imageSaveFailures.get();
+        return recorder.imageSaveFailureCount();
     }
 
     /** Auto-save writes failed so far. */
     public long autosaveFailureCount() {
-        return (long) autosaveFailures.get();
+        return recorder.autosaveFailureCount();
     }
 
     /** Workspaces auto-saved so far. */
     public long autosaveCount() {
-        return (long) autosaves.get();
+        return recorder.autosaveCount();
     }
 
     /** Evaluations stopped by a limit so far. */
     public long timeoutCount() {
-        return (long) timeouts.get();
+        return recorder.timeoutCount();
     }
 
     /** Front hand-overs so far (see {@link #frontHandovers}). */
@@ -208,7 +133,7 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** The registry, for an exporter of the caller's choosing. */
     public PrometheusRegistry registry() {
-        return registry;
+        return exported().registry();
     }
 
     /**
@@ -221,30 +146,18 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** As {@link #serve(String, int)}, with {@code /healthz} and {@code /readyz} answered by {@code health}. */
     public int serve(String host, int port, HealthProbe health) {
-        if (port == 0) {
-            return 0;
+        return port == 0 ? 0 : exported().serve(host, port, health);
+    }
+
+    private PrometheusMetrics exported() {
+        if (prometheus == null) {
+            throw new IllegalStateException("these metrics were made without Prometheus (metrics port off)");
         }
-        exportJvm();
-        try {
-            http = HTTPServer.builder()
-                    .hostname(host)
-                    .port(port)
-                    .registry(registry)
-                    .defaultHandler(new HealthPaths(health))
-                    .buildAndStart();
-            log.info("event=metrics_listening host={} port={}", host, http.getPort());
-            return http.getPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot serve metrics on " + host + ":" + port + "; choose another --metrics-port", e);
-        }
+        return prometheus;
     }
 
     @Override
     public void close() {
-        if (http != null) {
-            http.close();
-            http = null;
-        }
+        recorder.close();
     }
 }
