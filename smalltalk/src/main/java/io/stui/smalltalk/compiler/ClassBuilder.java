@@ -22,18 +22,22 @@ public final class ClassBuilder {
 
     /** Compiles method source into a class for the given environment (kernel or workspace overlay). */
     public static CompiledMethod compile(Environment env, StClass cls, String source, String category) {
-        if (env.isKernel) return compileKernelMethod(env, cls, source, category);
+        return env.isKernel
+                ? compileKernelMethod(env, cls, source, category)
+                : compileWorkspaceMethod(env, cls, source, category);
+    }
+
+    /** A workspace's method, parsed and compiled now, so that its errors show when it is defined. */
+    private static CompiledMethod compileWorkspaceMethod(Environment env, StClass cls, String source, String category) {
         Ast.Method ast = Parser.parseMethod(source);
-        Primitive prim = null;
         if (ast.primitive() != null) {
-            prim = env.classes.primitive(ast.primitive());
-            if (prim == null) throw new SyntaxError("Unknown primitive '" + ast.primitive() + "'", source, ast.pos());
-            if (!env.isKernel) throw new SyntaxError("Primitives are reserved to the kernel", source, ast.pos());
+            if (env.classes.primitive(ast.primitive()) == null) {
+                throw new SyntaxError("Unknown primitive '" + ast.primitive() + "'", source, ast.pos());
+            }
+            throw new SyntaxError("Primitives are reserved to the kernel", source, ast.pos());
         }
-        CompiledMethod m =
-                new CompiledMethod(ast, cls, category, prim, env.isKernel, null, Compiler.bodies(env.classes));
-        // kernel methods compile on their first call (most are never called); a workspace's now, so errors show
-        if (!env.isKernel) m.ensureCompiled();
+        CompiledMethod m = new CompiledMethod(ast, cls, category, null, false, null, Compiler.bodies(env.classes));
+        m.ensureCompiled();
         env.install(cls, m);
         return m;
     }
