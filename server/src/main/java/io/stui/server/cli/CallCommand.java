@@ -1,5 +1,6 @@
 package io.stui.server.cli;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,7 +42,10 @@ final class CallCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Parameters.")
     List<String> pairs = List.of();
 
-    /** Parses {@code key=value} pairs; a value is JSON when it parses as JSON, else a string. */
+    /**
+     * Parses {@code key=value} pairs; a value is JSON when it parses as JSON, else a string. A key given twice, or a
+     * JSON value the protocol refuses, is an {@link IllegalArgumentException} saying which.
+     */
     static ObjectNode parameters(List<String> pairs) {
         ObjectNode params = JsonNodeFactory.instance.objectNode();
         for (String pair : pairs) {
@@ -51,11 +55,18 @@ final class CallCommand implements Callable<Integer> {
             }
             String key = pair.substring(0, eq);
             String value = pair.substring(eq + 1);
+            if (params.has(key)) {
+                throw new IllegalArgumentException("Parameter '" + key + "' is given twice.");
+            }
             JsonNode node;
             try {
                 // the whole value or nothing: 3 + 4 is a string, not the number 3 with trailing text
                 node = JsonText.parse(value);
             } catch (java.io.IOException e) {
+                if (e.getCause() instanceof StuiException || e instanceof StreamConstraintsException) {
+                    // JSON the protocol refuses (a duplicate key, nested too deep): sent as a string, it would hide
+                    throw new IllegalArgumentException("Parameter '" + key + "': " + e.getMessage() + " in its JSON.");
+                }
                 node = JsonNodeFactory.instance.textNode(value);
             }
             params.set(key, node);

@@ -2,6 +2,7 @@ package io.stui.server.cli;
 
 import static io.stui.server.cli.Launcher.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,21 @@ class CliE2ETest {
         assertEquals(1, p.path("obj").path("a").asInt());
         assertEquals("hello", p.path("s").asText());
         assertEquals("", p.path("empty").asText());
+    }
+
+    @Test
+    void callRefusesAKeyGivenTwiceAndJsonWithADuplicateKey() {
+        IllegalArgumentException twice =
+                assertThrows(IllegalArgumentException.class, () -> CallCommand.parameters(List.of("n=1", "n=2")));
+        assertEquals("Parameter 'n' is given twice.", twice.getMessage());
+        IllegalArgumentException duplicate = assertThrows(
+                IllegalArgumentException.class, () -> CallCommand.parameters(List.of("obj={\"a\":1,\"a\":2}")));
+        assertEquals("Parameter 'obj': Duplicate key 'a' in its JSON.", duplicate.getMessage());
+        IllegalArgumentException deep = assertThrows(
+                IllegalArgumentException.class, () -> CallCommand.parameters(List.of("a=" + "[".repeat(5000))));
+        assertTrue(deep.getMessage().startsWith("Parameter 'a': "), deep.getMessage());
+        // text that is not JSON at all is still a string
+        assertEquals("{a", CallCommand.parameters(List.of("s={a")).path("s").asText());
     }
 
     /** The demo's Tonel package, copied out as a user's package directory would be. */
