@@ -14,10 +14,13 @@ final class CountingMetrics implements MetricsRecorder {
     /** Answered requests by command, then by outcome. */
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> requests = new ConcurrentHashMap<>();
 
-    private final LongAdder timeouts = new LongAdder();
-    private final LongAdder autosaves = new LongAdder();
-    private final LongAdder autosaveFailures = new LongAdder();
-    private final LongAdder imageSaveFailures = new LongAdder();
+    private final LongAdder[] tallies = new LongAdder[Tally.values().length];
+
+    CountingMetrics() {
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new LongAdder();
+        }
+    }
 
     @Override
     public void request(String command, String outcome, long nanos) {
@@ -25,17 +28,13 @@ final class CountingMetrics implements MetricsRecorder {
     }
 
     private LongAdder counter(String command, String outcome) {
+        // get first: computeIfAbsent alone would lock a bin on every request
         ConcurrentHashMap<String, LongAdder> outcomes = requests.get(command);
         if (outcomes == null) {
-            requests.putIfAbsent(command, new ConcurrentHashMap<>());
-            outcomes = requests.get(command);
+            outcomes = requests.computeIfAbsent(command, c -> new ConcurrentHashMap<>());
         }
         LongAdder count = outcomes.get(outcome);
-        if (count == null) {
-            outcomes.putIfAbsent(outcome, new LongAdder());
-            count = outcomes.get(outcome);
-        }
-        return count;
+        return count != null ? count : outcomes.computeIfAbsent(outcome, o -> new LongAdder());
     }
 
     @Override
@@ -46,43 +45,13 @@ final class CountingMetrics implements MetricsRecorder {
     }
 
     @Override
-    public void evaluationTimeout() {
-        timeouts.increment();
+    public void count(Tally tally) {
+        tallies[tally.ordinal()].increment();
     }
 
     @Override
-    public void autosaved() {
-        autosaves.increment();
-    }
-
-    @Override
-    public void autosaveFailed() {
-        autosaveFailures.increment();
-    }
-
-    @Override
-    public void imageSaveFailed() {
-        imageSaveFailures.increment();
-    }
-
-    @Override
-    public long timeoutCount() {
-        return timeouts.sum();
-    }
-
-    @Override
-    public long autosaveCount() {
-        return autosaves.sum();
-    }
-
-    @Override
-    public long autosaveFailureCount() {
-        return autosaveFailures.sum();
-    }
-
-    @Override
-    public long imageSaveFailureCount() {
-        return imageSaveFailures.sum();
+    public long total(Tally tally) {
+        return tallies[tally.ordinal()].sum();
     }
 
     @Override

@@ -7,23 +7,11 @@ import java.util.function.LongSupplier;
 interface MetricsRecorder extends AutoCloseable {
     void request(String command, String outcome, long nanos);
 
-    void evaluationTimeout();
-
-    void autosaved();
-
-    void autosaveFailed();
-
-    void imageSaveFailed();
-
     long requestCount(String command, String outcome);
 
-    long timeoutCount();
+    void count(Tally tally);
 
-    long autosaveCount();
-
-    long autosaveFailureCount();
-
-    long imageSaveFailureCount();
+    long total(Tally tally);
 
     /** A figure kept elsewhere and read when the metrics are read. */
     void frontHandovers(IntSupplier count);

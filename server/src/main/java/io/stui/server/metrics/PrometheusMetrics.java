@@ -12,6 +12,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.stui.server.health.HealthProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -32,10 +33,8 @@ final class PrometheusMetrics implements MetricsRecorder {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter requests;
     private final Histogram latency;
-    private final Counter timeouts;
-    private final Counter autosaves;
-    private final Counter autosaveFailures;
-    private final Counter imageSaveFailures;
+    private final EnumMap<Tally, Counter> tallies = new EnumMap<>(Tally.class);
+    private boolean jvmExported;
     private HTTPServer http;
 
     /** Creates the metrics; {@code sessions} is read at each scrape. */
@@ -53,22 +52,11 @@ final class PrometheusMetrics implements MetricsRecorder {
                 .classicUpperBounds(
                         0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
                 .register(registry);
-        timeouts = Counter.builder()
-                .name("stui_evaluation_timeouts_total")
-                .help("Evaluations stopped by the time limit or the instruction budget")
-                .register(registry);
-        autosaves = Counter.builder()
-                .name("stui_autosaves_total")
-                .help("Workspace snapshots written by the background auto-save")
-                .register(registry);
-        autosaveFailures = Counter.builder()
-                .name("stui_autosave_failures_total")
-                .help("Auto-save writes that failed; each is retried and reported to the session's client")
-                .register(registry);
-        imageSaveFailures = Counter.builder()
-                .name("stui_image_save_failures_total")
-                .help("Saves of the default image that failed; each is retried with backoff, /readyz fails meanwhile")
-                .register(registry);
+        for (Tally tally : Tally.values()) {
+            tallies.put(
+                    tally,
+                    Counter.builder().name(tally.metricName).help(tally.help).register(registry));
+        }
         GaugeWithCallback.builder()
                 .name("stui_sessions")
                 .help("Live sessions")
@@ -111,8 +99,6 @@ final class PrometheusMetrics implements MetricsRecorder {
      * Label lookups build a label array each time; the data points of each command (its latency and
      * its outcomes) are looked up once and kept, so recording costs one map lookup.
      */
-    private boolean jvmExported;
-
     private final class PerCommand {
         final DistributionDataPoint latency;
         final CounterDataPoint success;
@@ -141,48 +127,18 @@ final class PrometheusMetrics implements MetricsRecorder {
     }
 
     @Override
-    public void evaluationTimeout() {
-        timeouts.inc();
-    }
-
-    @Override
     public long requestCount(String command, String outcome) {
         return (long) requests.labelValues(command, outcome).get();
     }
 
     @Override
-    public void autosaved() {
-        autosaves.inc();
+    public void count(Tally tally) {
+        tallies.get(tally).inc();
     }
 
     @Override
-    public void autosaveFailed() {
-        autosaveFailures.inc();
-    }
-
-    @Override
-    public void imageSaveFailed() {
-        imageSaveFailures.inc();
-    }
-
-    @Override
-    public long imageSaveFailureCount() {
-        return (long) imageSaveFailures.get();
-    }
-
-    @Override
-    public long autosaveFailureCount() {
-        return (long) autosaveFailures.get();
-    }
-
-    @Override
-    public long autosaveCount() {
-        return (long) autosaves.get();
-    }
-
-    @Override
-    public long timeoutCount() {
-        return (long) timeouts.get();
+    public long total(Tally tally) {
+        return (long) tallies.get(tally).get();
     }
 
     /** The registry, for an exporter of the caller's choosing. */

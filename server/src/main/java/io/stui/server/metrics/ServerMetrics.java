@@ -83,7 +83,7 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Records one evaluation stopped by a limit. */
     public void evaluationTimeout() {
-        recorder.evaluationTimeout();
+        recorder.count(Tally.EVALUATION_TIMEOUTS);
     }
 
     /** Requests answered so far for a command and outcome (for tests and system_info). */
@@ -93,37 +93,37 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Records one auto-saved workspace. */
     public void autosaved() {
-        recorder.autosaved();
+        recorder.count(Tally.AUTOSAVES);
     }
 
     /** Records one failed auto-save write. */
     public void autosaveFailed() {
-        recorder.autosaveFailed();
+        recorder.count(Tally.AUTOSAVE_FAILURES);
     }
 
     /** Records one failed save of the default image. */
     public void imageSaveFailed() {
-        recorder.imageSaveFailed();
+        recorder.count(Tally.IMAGE_SAVE_FAILURES);
     }
 
     /** Saves of the default image failed so far. */
     public long imageSaveFailureCount() {
-        return recorder.imageSaveFailureCount();
+        return recorder.total(Tally.IMAGE_SAVE_FAILURES);
     }
 
     /** Auto-save writes failed so far. */
     public long autosaveFailureCount() {
-        return recorder.autosaveFailureCount();
+        return recorder.total(Tally.AUTOSAVE_FAILURES);
     }
 
     /** Workspaces auto-saved so far. */
     public long autosaveCount() {
-        return recorder.autosaveCount();
+        return recorder.total(Tally.AUTOSAVES);
     }
 
     /** Evaluations stopped by a limit so far. */
     public long timeoutCount() {
-        return recorder.timeoutCount();
+        return recorder.total(Tally.EVALUATION_TIMEOUTS);
     }
 
     /** Front hand-overs so far (see {@link #frontHandovers}). */
