@@ -98,7 +98,11 @@ public final class ClientCodec {
         }
     }
 
-    /** A value {@link ResultWriter} writes as the mapper does: JSON trees, and maps and lists of plain scalars. */
+    /**
+     * A value {@link ResultWriter} writes as the mapper does: JSON trees, and maps and lists of plain scalars. Loops,
+     * not streams: it runs before every request a client sends, and a stream's first use costs a short-lived client
+     * its classes.
+     */
     private static boolean plain(Object value) {
         return switch (value) {
             case null -> true;
@@ -107,16 +111,31 @@ public final class ClientCodec {
             case Integer i -> true;
             case Long l -> true;
             case Double d -> true;
-            case JsonNode n ->
-                n.isContainerNode()
-                        ? n.valueStream().allMatch(ClientCodec::plain)
-                        : n.isTextual() || n.isBoolean() || n.isNull() || n.isIntegralNumber() || n.isDouble();
-            case Map<?, ?> m ->
-                m.keySet().stream().allMatch(k -> k instanceof String)
-                        && m.values().stream().allMatch(ClientCodec::plain);
-            case List<?> l -> l.stream().allMatch(ClientCodec::plain);
+            case JsonNode n -> n.isContainerNode() ? allPlain(n) : plainScalar(n);
+            case Map<?, ?> m -> {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (!(e.getKey() instanceof String) || !plain(e.getValue())) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case List<?> l -> allPlain(l);
             default -> false;
         };
+    }
+
+    private static boolean plainScalar(JsonNode n) {
+        return n.isTextual() || n.isBoolean() || n.isNull() || n.isIntegralNumber() || n.isDouble();
+    }
+
+    private static boolean allPlain(Iterable<?> items) {
+        for (Object item : items) {
+            if (!plain(item)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> debugParams(Encoding encoding, Request.Debug debug) {

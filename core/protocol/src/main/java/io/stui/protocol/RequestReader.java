@@ -56,8 +56,7 @@ final class RequestReader {
 
     private static Request otherRequest(Command command, Encoding encoding, ParamReader p) {
         return switch (command) {
-            case PING -> new Request.Ping(p.string("message"));
-            case EVALUATE -> evaluate(p, encoding);
+            case PING, EVALUATE -> throw new IllegalStateException(command + " is read ahead of this switch");
             case INSPECT ->
                 new Request.Inspect(
                         p.string("target"),
