@@ -38,10 +38,8 @@ public final class CompiledMethod extends CodeUnit {
             BodyCompiler compiler) {
         this(
                 ast,
-                ast.selector(),
-                ast.params(),
+                new Parser.Header(ast.selector(), ast.params(), ast.primitive()),
                 ast.source(),
-                ast.primitive(),
                 methodClass,
                 category,
                 primitive,
@@ -61,26 +59,13 @@ public final class CompiledMethod extends CodeUnit {
             String category,
             Primitive primitive,
             BodyCompiler compiler) {
-        this(
-                null,
-                header.selector(),
-                header.params(),
-                source,
-                header.primitive(),
-                methodClass,
-                category,
-                primitive,
-                true,
-                null,
-                compiler);
+        this(null, header, source, methodClass, category, primitive, true, null, compiler);
     }
 
     private CompiledMethod(
             Ast.Method ast,
-            String selector,
-            java.util.List<String> params,
+            Parser.Header header,
             String source,
-            String primitiveName,
             StClass methodClass,
             String category,
             Primitive primitive,
@@ -88,13 +73,13 @@ public final class CompiledMethod extends CodeUnit {
             VariableResolver doitResolver,
             BodyCompiler compiler) {
         this.ast = ast;
-        this.selector = StSymbol.of(selector);
+        this.selector = StSymbol.of(header.selector());
         this.methodClass = methodClass;
         this.source = source;
         this.category = category;
-        this.argNames = params.toArray(new String[0]);
+        this.argNames = header.params().toArray(new String[0]);
         this.numArgs = argNames.length;
-        this.primitiveName = primitiveName;
+        this.primitiveName = header.primitive();
         this.primitive = primitive;
         this.isDoit = doitResolver != null;
         this.isKernel = isKernel;

@@ -65,12 +65,8 @@ public final class Parser {
      */
     public static List<PragmaSpec> pragmasOf(String source) {
         Parser p = new Parser(source);
-        p.pattern(new ArrayList<>());
-        while (true) {
-            if (p.tok.isBinary("<")) p.pragma();
-            else if (p.tok.isBinary("|") || p.tok.isBinary("||")) p.temporaries();
-            else return List.copyOf(p.pragmas);
-        }
+        p.methodHeader(new ArrayList<>());
+        return List.copyOf(p.pragmas);
     }
 
     /**
@@ -78,17 +74,7 @@ public final class Parser {
      * body: the kernel's methods are installed from their headers and parse their bodies on their first call.
      */
     public static Header header(String source) {
-        Parser p = new Parser(source);
-        List<String> params = new ArrayList<>();
-        String selector = p.pattern(params);
-        String primitive = null;
-        while (true) {
-            if (p.tok.isBinary("<")) {
-                String named = p.pragma();
-                if (named != null) primitive = named;
-            } else if (p.tok.isBinary("|") || p.tok.isBinary("||")) p.temporaries();
-            else return new Header(selector, List.copyOf(params), primitive);
-        }
+        return new Parser(source).methodHeader(new ArrayList<>());
     }
 
     /**
@@ -197,25 +183,29 @@ public final class Parser {
 
     private Ast.Method method() {
         int start = tok.pos();
-        List<String> params = new ArrayList<>();
-        String sel = pattern(params);
-        String prim = null;
         List<String> temps = new ArrayList<>();
-        boolean again = true;
-        while (again) {
-            again = false;
-            if (tok.isBinary("<")) {
-                String p = pragma();
-                if (p != null) prim = p;
-                again = true;
-            } else if (tok.isBinary("|") || tok.isBinary("||")) {
-                temps.addAll(temporaries());
-                again = true;
-            }
-        }
+        Header header = methodHeader(temps);
         List<Ast> body = statements(true);
         expect(Token.Kind.EOF, "End of method expected");
-        return new Ast.Method(sel, params, temps, prim, body, scanner.source(), start);
+        return new Ast.Method(
+                header.selector(), header.params(), temps, header.primitive(), body, scanner.source(), start);
+    }
+
+    /** Reads the pattern, pragmas and temporaries (added to {@code temps}); the parser then stands at the body. */
+    private Header methodHeader(List<String> temps) {
+        List<String> params = new ArrayList<>();
+        String selector = pattern(params);
+        String primitive = null;
+        while (true) {
+            if (tok.isBinary("<")) {
+                String named = pragma();
+                if (named != null) primitive = named;
+            } else if (tok.isBinary("|") || tok.isBinary("||")) {
+                temps.addAll(temporaries());
+            } else {
+                return new Header(selector, List.copyOf(params), primitive);
+            }
+        }
     }
 
     /** Parses {@code <keyword: literal ...>}; answers the primitive name when it is a primitive pragma. */
