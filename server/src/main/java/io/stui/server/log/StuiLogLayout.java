@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
  * Writes {@link StuiLogConfigurator#PATTERN}'s line by hand: {@code ts=<UTC time to the millisecond> level=
  * thread= logger=<simple name> <message>}, then the stack trace of a throwable as {@code %ex} prints it. Logback's
  * {@code PatternLayout} would parse the pattern and build its converters (its parser, about 150 classes of
- * converter and colour tables, and {@code java.time.format} for the date): some 250 classes, 1.5 MiB of the
- * server's metaspace, for one fixed line. {@code StuiLogLayoutTest} holds it to {@code PatternLayout}'s output.
+ * converter and colour tables): some 250 classes, 1.5 MiB of the server's metaspace, for one fixed line
+ * ({@code java.time.format} is loaded anyway: logback's status printer formats its own times with it). {@code StuiLogLayoutTest} holds it to {@code PatternLayout}'s output.
  */
 final class StuiLogLayout extends LayoutBase<ILoggingEvent> {
     /** Prints throwables exactly as {@code %ex}; made at the first event that carries one. */
